@@ -1,0 +1,12 @@
+"""crosswire: many news reports of the same events, one sourced brief.
+
+Each stage is usable on its own::
+
+    from crosswire import ingest, copies, facts, brief
+    result = ingest.read_paths(["articles/"])
+    groups = copies.find_copies(result.articles)
+    sheet = facts.analyze(result.articles, groups)
+    b = brief.build_brief(result.articles, groups, sheet)
+"""
+
+__version__ = "0.1.0"

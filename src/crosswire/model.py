@@ -1,0 +1,330 @@
+"""The plain data that moves between crosswire's stages.
+
+Every stage is a function from these dataclasses to these dataclasses: no
+global state, no hidden I/O.  All of them convert to the JSON of the brief
+contract with :func:`crosswire.model.to_json` (field names follow it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "Article",
+    "ReadError",
+    "ReadResult",
+    "Sentence",
+    "Citation",
+    "CopyGroup",
+    "Fact",
+    "ConflictSide",
+    "Conflict",
+    "Quote",
+    "Number",
+    "Entity",
+    "TimelineEvent",
+    "FactSheet",
+    "SummarySentence",
+    "Brief",
+    "Story",
+    "to_json",
+]
+
+
+@dataclass(slots=True)
+class Article:
+    """One cleaned report, as the contract's ``articles[]`` entry."""
+
+    id: str
+    text: str  # cleaned body, paragraphs separated by "\n\n"
+    title: str | None = None
+    outlet: str | None = None  # who published this copy
+    credits: list[str] = field(default_factory=list)  # wire agencies / origins named in it
+    published: str | None = None  # YYYY-MM-DD
+    dateline: str | None = None
+    language: str | None = None  # ISO 639-1
+    removed: list[str] = field(default_factory=list)  # boilerplate cut, verbatim
+    path: str | None = None
+    url: str | None = None
+    headings: list[str] = field(default_factory=list)  # crossheads kept as headings
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+
+@dataclass(slots=True, frozen=True)
+class ReadError:
+    """An input that could not be read; ``message`` is one line for the user."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:  # "path: problem"
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(slots=True)
+class ReadResult:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+    noise: list[Article] = field(default_factory=list)  # pages recognised as not articles
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    """A sentence of an article's cleaned text, numbered from 0 (the contract's ``sentence``)."""
+
+    article: str
+    index: int
+    text: str
+    start: int  # character offsets in Article.text
+    end: int
+    paragraph: int = 0
+    is_heading: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class Citation:
+    article: str
+    sentence: int
+    text: str
+
+
+@dataclass(slots=True)
+class CopyGroup:
+    """Articles that are one report published several times."""
+
+    articles: list[str]
+    original: str | None
+    kind: Literal["identical", "syndicated", "rewrite", "translation"]
+    similarity: float
+    # what each copy changed against the original: id -> sentences added / missing
+    added: dict[str, list[str]] = field(default_factory=dict)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Fact:
+    id: str
+    text: str  # a sentence from one of the articles, verbatim
+    articles: list[str]
+    independent_sources: int
+    attributed_to: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+    score: float = 0.0  # ranking weight used by the brief (not part of the contract)
+
+
+@dataclass(slots=True)
+class ConflictSide:
+    claim: str
+    attributed_to: str | None
+    articles: list[str]
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Conflict:
+    id: str
+    about: str
+    kind: Literal["number", "date", "denial", "claim"]
+    sides: list[ConflictSide]
+
+
+@dataclass(slots=True)
+class Quote:
+    speaker: str | None
+    text: str
+    articles: list[str]
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Number:
+    value: float
+    what: str
+    text: str
+    articles: list[str]
+    qualifier: str | None = None  # "at least", "more than", "about", ...
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    type: str  # PERSON, ORG, GPE/PLACE, ...
+    aliases: list[str]
+    articles: list[str]
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    date: str  # YYYY | YYYY-MM | YYYY-MM-DD
+    event: str
+    articles: list[str]
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FactSheet:
+    """Everything the facts stage finds in one story."""
+
+    facts: list[Fact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    numbers: list[Number] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)  # article id -> sentences
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    text: str
+    citations: list[Citation]
+
+
+@dataclass(slots=True)
+class Brief:
+    """One story's brief: the whole JSON contract."""
+
+    articles: list[Article]
+    copies: list[CopyGroup]
+    sources: int
+    facts: FactSheet
+    summary: list[SummarySentence]
+    headline: str | None = None
+    version: str = "0.1.0"
+
+
+@dataclass(slots=True)
+class Story:
+    """A group of articles about one event, from the stories stage."""
+
+    id: str
+    articles: list[str]
+    headline: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    first_date: str | None = None
+    last_date: str | None = None
+    sources: int = 0
+
+
+def _plain(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    return obj
+
+
+def article_json(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "path": a.path,
+        "url": a.url,
+        "title": a.title,
+        "outlet": a.outlet,
+        "credits": list(a.credits),
+        "published": a.published,
+        "dateline": a.dateline,
+        "language": a.language,
+        "text": a.text,
+        "removed": list(a.removed),
+    }
+
+
+def _cite(c: Citation) -> dict[str, Any]:
+    return {"article": c.article, "sentence": c.sentence, "text": c.text}
+
+
+def to_json(brief: Brief) -> dict[str, Any]:
+    """The brief as the contract's JSON object (``shared/contract/brief-json.md``)."""
+    fs = brief.facts
+    return {
+        "crosswire": brief.version,
+        "headline": brief.headline,
+        "articles": [article_json(a) for a in brief.articles],
+        "copies": [
+            {
+                "articles": list(g.articles),
+                "original": g.original,
+                "kind": g.kind,
+                "similarity": round(float(g.similarity), 4),
+                "changes": {
+                    aid: {"added": g.added.get(aid, []), "missing": g.missing.get(aid, [])}
+                    for aid in g.articles
+                    if aid != g.original
+                },
+            }
+            for g in brief.copies
+        ],
+        "sources": brief.sources,
+        "facts": [
+            {
+                "id": f.id,
+                "text": f.text,
+                "articles": list(f.articles),
+                "independent_sources": f.independent_sources,
+                "attributed_to": f.attributed_to,
+                "citations": [_cite(c) for c in f.citations],
+            }
+            for f in fs.facts
+        ],
+        "conflicts": [
+            {
+                "id": c.id,
+                "about": c.about,
+                "kind": c.kind,
+                "sides": [
+                    {
+                        "claim": s.claim,
+                        "attributed_to": s.attributed_to,
+                        "articles": list(s.articles),
+                        "citations": [_cite(x) for x in s.citations],
+                    }
+                    for s in c.sides
+                ],
+            }
+            for c in fs.conflicts
+        ],
+        "quotes": [
+            {"speaker": q.speaker, "text": q.text, "articles": list(q.articles),
+             "citations": [_cite(x) for x in q.citations]}
+            for q in fs.quotes
+        ],
+        "numbers": [
+            {"value": n.value, "what": n.what, "text": n.text, "articles": list(n.articles),
+             "qualifier": n.qualifier}
+            for n in fs.numbers
+        ],
+        "entities": [
+            {"name": e.name, "type": e.type, "aliases": list(e.aliases), "articles": list(e.articles)}
+            for e in fs.entities
+        ],
+        "timeline": [
+            {"date": t.date, "event": t.event, "articles": list(t.articles),
+             "citations": [_cite(x) for x in t.citations]}
+            for t in fs.timeline
+        ],
+        "summary": [
+            {"text": s.text, "citations": [{"article": c.article, "sentence": c.sentence} for c in s.citations]}
+            for s in brief.summary
+        ],
+    }
+
+
+def independent_sources(article_ids: list[str] | set[str], groups: list[CopyGroup]) -> int:
+    """Count articles once per copy group: copies never count as confirmation."""
+    owner: dict[str, int] = {}
+    for i, g in enumerate(groups):
+        for a in g.articles:
+            owner[a] = i
+    seen: set[object] = set()
+    for a in article_ids:
+        seen.add(("g", owner[a]) if a in owner else ("a", a))
+    return len(seen)

@@ -1,0 +1,104 @@
+"""Sentence splitting for news text, with offsets so every sentence can be cited.
+
+Sentence numbers count from 0 within an article's cleaned ``text`` (the
+contract's ``sentence``).  Headings (crossheads) are their own sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Article, Sentence
+
+__all__ = ["split_sentences", "article_sentences"]
+
+# Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj", "capt", "cmdr",
+    "sgt", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "v", "etc", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "est", "approx",
+    "fig", "vol", "al", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "ft", "mph", "km",
+    "m", "mme", "mlle", "me", "p", "pp", "art", "op", "cf", "ca",
+}
+
+_END = re.compile(r"""([.!?…]+)(['"”’»)\]]*)(\s+)""")
+_NEXT_START = re.compile(r"""['"“‘«(\[]*[\w\d¿¡]""")
+
+
+def _is_abbrev(text: str, dot_pos: int) -> bool:
+    """True if the '.' at dot_pos ends an abbreviation or an initial."""
+    m = re.search(r"([\w.]+)$", text[:dot_pos])
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low in _ABBREV:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    if re.fullmatch(r"(?:[a-zA-Z]\.)+[a-zA-Z]", word):  # U.S, e.g
+        return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _split_block(block: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(block):
+        punct, closers, _space = m.group(1), m.group(2), m.group(3)
+        end = m.start(3)
+        nxt = block[m.end():]
+        if not nxt:
+            break
+        if punct == "." and not closers and _is_abbrev(block, m.start(1)):
+            # an abbreviation, unless the next word clearly starts a sentence after "U.S."-like tokens
+            continue
+        if not _NEXT_START.match(nxt):
+            continue
+        first = nxt.lstrip("'\"“‘«([")[:1]
+        if first.islower() and punct == ".":
+            continue
+        if punct.endswith(".") and re.search(r"\d\.$", block[: m.end(1)]) and first.isdigit():
+            continue
+        spans.append((start, end))
+        start = m.end()
+    if start < len(block):
+        end = len(block.rstrip())
+        if end > start:
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def split_sentences(text: str, article_id: str = "", headings: frozenset[str] | set[str] = frozenset()) -> list[Sentence]:
+    """Split a cleaned text (paragraphs separated by blank lines) into numbered sentences."""
+    out: list[Sentence] = []
+    pos = 0
+    for p_index, para in enumerate(text.split("\n\n")):
+        offset = text.find(para, pos) if para else pos
+        pos = offset + len(para)
+        # single newlines inside a paragraph separate lines (headings, lists): treat as hard breaks
+        line_pos = 0
+        for line in para.split("\n"):
+            l_off = offset + para.find(line, line_pos)
+            line_pos = para.find(line, line_pos) + len(line)
+            stripped = line.strip()
+            if not stripped:
+                continue
+            lead = len(line) - len(line.lstrip())
+            is_heading = stripped in headings
+            spans = ((0, len(stripped)),) if is_heading else _split_block(stripped)
+            for s, e in spans:
+                sent = stripped[s:e].strip()
+                if not sent:
+                    continue
+                a = l_off + lead + s + (len(stripped[s:e]) - len(stripped[s:e].lstrip()))
+                out.append(Sentence(article_id, len(out), sent, a, a + len(sent), p_index, is_heading))
+    return out
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    """The numbered sentences of an article: the ones citations refer to."""
+    return split_sentences(article.text, article.id, frozenset(article.headings))
