@@ -3,43 +3,546 @@
 ``clean_text`` handles plain text (which trafilatura never sees); ``clean_html``
 extracts the main text of a saved page with trafilatura and then applies the
 same plain-text rules.  Everything cut is kept verbatim in ``Article.removed``.
+
+The plain-text rules work in four passes over the paragraphs:
+
+1. *Shape*: hard-wrapped copy is rejoined into paragraphs (lines broken
+   mid-sentence, paragraphs marked by indentation), other text keeps one
+   paragraph per line.
+2. *Line classifiers* (:mod:`crosswire.clean_rules`): share bars, sign-ups,
+   adverts, captions, timestamps, "originally published on X" footers and
+   agency sign-offs, each a general pattern in several languages.
+3. *Regions*: a "related / latest / read more" marker starts a tail of other
+   articles' teasers; an appeal header ("Dear readers") starts a run of
+   paragraphs with appeal vocabulary; the lines before the first real sentence
+   are the page header (breadcrumbs, section names, the title); the lines after
+   the last real sentence are page furniture.
+4. *Structure*: the first paragraph's wire dateline becomes ``dateline`` and
+   ``credits``; a short line without sentence punctuation between two body
+   paragraphs is a crosshead (its own paragraph, listed in ``headings``).
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
+import statistics
+from dataclasses import dataclass, field
 
+from .clean_meta import normalize_date, parse_dateline
+from .clean_rules import (
+    appeal_score,
+    ends_sentence,
+    find_agencies,
+    is_advert,
+    is_appeal_start,
+    is_breadcrumb,
+    is_byline,
+    is_caption,
+    is_copyright,
+    is_inline_link,
+    is_newsletter,
+    is_sentence,
+    is_share_bar,
+    is_tail_marker,
+    is_teaser,
+    is_timestamp,
+    origin_credit,
+    signoff_credits,
+    words,
+)
 from .model import Article
 
-__all__ = ["clean_text", "clean_html"]
+__all__ = ["clean_text", "clean_html", "html_metadata", "HtmlMeta"]
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_LEAD_WS = re.compile(r"^[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
 
 
-def _paragraphs(raw: str) -> list[str]:
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = re.split(r"\n\s*\n", raw)
+@dataclass(slots=True)
+class _Para:
+    text: str  # one line, spaces normalised
+    raw: str  # the source lines, verbatim
+    label: str = "body"  # body | heading | title | cut
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class _State:
+    paras: list[_Para]
+    title: str | None
+    credits: list[str] = field(default_factory=list)
+    stamps: list[str] = field(default_factory=list)
+
+    def credit(self, *names: str) -> None:
+        for n in names:
+            if n and n not in self.credits:
+                self.credits.append(n)
+
+    def body(self) -> list[int]:
+        return [i for i, p in enumerate(self.paras) if p.label == "body"]
+
+
+# --- pass 1: paragraphs --------------------------------------------------------------------
+
+
+def _lines(raw: str) -> list[tuple[int, str, str]]:
+    """(indent, normalised text, verbatim line) for every line; blank lines have text ''."""
     out = []
-    for b in blocks:
-        lines = [ln.strip() for ln in b.split("\n") if ln.strip()]
-        out.extend(lines)
+    for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line_v = line.rstrip()
+        indent = len(_LEAD_WS.match(line_v.expandtabs(4)).group(0))  # type: ignore[union-attr]
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", line_v)).strip()
+        out.append((indent, text, line_v))
     return out
 
 
-def clean_text(raw: str, *, id: str, title: str | None = None, outlet: str | None = None,
-               published: str | None = None, url: str | None = None, path: str | None = None) -> Article:
-    """Clean a plain-text article."""
-    paras = _paragraphs(raw)
-    return Article(id=id, text="\n\n".join(paras), title=title, outlet=outlet, published=published,
-                   url=url, path=path)
+def _is_wrapped(blocks: list[list[tuple[int, str, str]]]) -> tuple[bool, int]:
+    """Whether the text is hard-wrapped at a fixed width, and that width."""
+    inner = [len(t) for b in blocks if len(b) > 1 for _, t, _ in b[:-1]]
+    if len(inner) < 3:
+        return False, 0
+    width = sorted(inner)[int(0.9 * (len(inner) - 1))]
+    if not 40 <= width <= 110:
+        return False, width
+    long_share = sum(n >= 0.55 * width for n in inner) / len(inner)
+    open_share = sum(not ends_sentence(t) for b in blocks if len(b) > 1 for _, t, _ in b[:-1]) / len(inner)
+    return long_share >= 0.7 and open_share >= 0.5, width
 
 
-def clean_html(html: str, *, id: str, url: str | None = None, path: str | None = None) -> Article:
-    """Extract and clean the main text of an HTML page."""
+def _join(a: str, b: str) -> str:
+    if re.search(r"[^\W\d_]-$", a) and b[:1].islower():
+        return a + b
+    return a + " " + b
+
+
+def _paragraphs(raw: str) -> list[_Para]:
+    blocks: list[list[tuple[int, str, str]]] = [[]]
+    for item in _lines(raw):
+        if item[1]:
+            blocks[-1].append(item)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    wrapped, width = _is_wrapped(blocks)
+    paras: list[_Para] = []
+    for block in blocks:
+        cont = min(ind for ind, _, _ in block[1:]) if len(block) > 1 else 0
+        cur_t, cur_r = block[0][1], [block[0][2]]
+        for k in range(1, len(block)):
+            ind, text, verb = block[k]
+            prev = block[k - 1][1]
+            if wrapped:
+                new = (ind > cont + 1) or (ends_sentence(prev) and len(prev) < 0.6 * width)
+            else:
+                new = not (
+                    text[:1].islower()
+                    and not re.search(r"[.!?:;…\"”»)]$", prev)
+                    and len(words(prev)) >= 3
+                )
+            if new:
+                paras.append(_Para(cur_t, "\n".join(cur_r)))
+                cur_t, cur_r = text, [verb]
+            else:
+                cur_t, cur_r = _join(cur_t, text), cur_r + [verb]
+        paras.append(_Para(cur_t, "\n".join(cur_r)))
+    return paras
+
+
+# --- pass 2: line classifiers ---------------------------------------------------------------
+
+
+def _cut(p: _Para, reason: str) -> None:
+    p.label, p.reason = "cut", reason
+
+
+def _classify_lines(st: _State) -> None:
+    for p in st.paras:
+        t = p.text
+        if len(words(t)) > 40:
+            continue
+        who = origin_credit(t)
+        if who:
+            st.credit(who)
+            _cut(p, "origin")
+            continue
+        agencies = signoff_credits(t)
+        if agencies:
+            st.credit(*agencies)
+            _cut(p, "signoff")
+            continue
+        stamp = is_timestamp(t)
+        if stamp is not None:
+            if stamp:
+                st.stamps.append(stamp)
+            _cut(p, "timestamp")
+        elif is_share_bar(t):
+            _cut(p, "share")
+        elif is_advert(t):
+            _cut(p, "advert")
+        elif is_newsletter(t):
+            _cut(p, "newsletter")
+        elif is_copyright(t):
+            _cut(p, "copyright")
+        elif is_caption(t):
+            _cut(p, "caption")
+        elif is_inline_link(t):
+            _cut(p, "read-more")
+
+
+# --- pass 3: regions ------------------------------------------------------------------------
+
+
+def _strong_body(t: str) -> bool:
+    return len(words(t)) >= 20 and ends_sentence(t) and not is_teaser(t)
+
+
+def _cut_tails(st: _State) -> None:
+    """From a 'Related / Latest / Read more' marker: cut the teasers that follow it."""
+    ps = st.paras
+    seen_body = False
+    i = 0
+    while i < len(ps):
+        p = ps[i]
+        if p.label == "body" and is_sentence(p.text):
+            seen_body = True
+        if seen_body and p.label == "body" and is_tail_marker(p.text):
+            j = i + 1
+            while j < len(ps):
+                if _strong_body(ps[j].text) and j + 1 < len(ps) and _strong_body(ps[j + 1].text):
+                    break  # two full paragraphs in a row: the article goes on after a box
+                j += 1
+            for k in range(i, j):
+                if ps[k].label == "body":
+                    _cut(ps[k], "tail")
+            i = j
+            continue
+        i += 1
+
+
+def _cut_appeals(st: _State) -> None:
+    """An appeal header, or a paragraph full of appeal vocabulary, starts a run to cut."""
+    ps = st.paras
+    scores = [appeal_score(p.text) for p in ps]
+    i = 0
+    while i < len(ps):
+        start = is_appeal_start(ps[i].text) and sum(scores[i : i + 5]) >= 2
+        if not start and scores[i] >= 3 and len(words(ps[i].text)) <= 80:
+            start = True
+        if not start:
+            i += 1
+            continue
+        end = i  # last paragraph of the run
+        j = i + 1
+        while j < len(ps):
+            if scores[j] >= 1 or (j + 1 < len(ps) and scores[j + 1] >= 1) or len(words(ps[j].text)) <= 6:
+                if scores[j] >= 1 or len(words(ps[j].text)) <= 6:
+                    end = j
+                j += 1
+            else:
+                break
+        if all(not is_sentence(p.text) or p.label != "body" for p in ps[end + 1 :]):
+            end = len(ps) - 1  # nothing but furniture after the appeal
+        if i > 0 and ps[i - 1].label == "body" and is_appeal_start(ps[i - 1].text):
+            i -= 1
+        for k in range(i, end + 1):
+            if ps[k].label == "body":
+                _cut(ps[k], "appeal")
+        i = end + 1
+
+
+def _norm(s: str) -> str:
+    return " ".join(w.lower() for w in words(s))
+
+
+def _cut_header(st: _State) -> None:
+    """Lines before the first real sentence: breadcrumbs, bylines, section names, the title."""
+    ps = st.paras
+    first = next((i for i, p in enumerate(ps) if p.label == "body" and is_sentence(p.text)), None)
+    if first is None:
+        return
+    lead = [i for i in range(first) if ps[i].label == "body"]
+    for i in lead:
+        if is_breadcrumb(ps[i].text):
+            _cut(ps[i], "breadcrumb")
+        elif is_byline(ps[i].text):
+            _cut(ps[i], "byline")
+    cands = [i for i in lead if ps[i].label == "body"]
+    if st.title is None and cands:
+        pick = next((i for i in cands if 3 <= len(words(ps[i].text)) <= 40), cands[0])
+        st.title = ps[pick].text
+        ps[pick].label = "title"
+    for i in cands:
+        if ps[i].label == "body":
+            _cut(ps[i], "title" if st.title and _norm(ps[i].text) == _norm(st.title) else "header")
+
+
+def _cut_repeats(st: _State) -> None:
+    """Repeated title lines, and section names from the header seen again."""
+    ps = st.paras
+    names = {_norm(p.text) for p in ps if p.label == "cut" and p.reason == "header" and len(words(p.text)) <= 5}
+    key = _norm(st.title) if st.title else None
+    for p in ps:
+        if p.label != "body":
+            continue
+        n = _norm(p.text)
+        if key and (n == key or (is_breadcrumb(p.text) and n.endswith(key))):
+            _cut(p, "title")
+        elif n and n in names:
+            _cut(p, "header")
+        elif key and n.endswith(key) and len(n) > len(key) and len(words(p.text)) <= len(words(key)) + 6:
+            _cut(p, "breadcrumb")
+
+
+def _cut_footer(st: _State) -> None:
+    """After the last real sentence only page furniture is left."""
+    ps = st.paras
+    last = max((i for i, p in enumerate(ps) if p.label == "body" and is_sentence(p.text)), default=None)
+    if last is None:
+        return
+    for p in ps[last + 1 :]:
+        if p.label == "body":
+            _cut(p, "footer")
+    body = [i for i in st.body()]
+    # teasers and link lists: runs of three or more short non-sentences inside the text
+    run: list[int] = []
+    for i in body + [-1]:
+        if i >= 0 and not is_sentence(ps[i].text) and len(words(ps[i].text)) <= 14 or (i >= 0 and is_teaser(ps[i].text)):
+            if run and run[-1] != _prev_body(body, i):
+                _flush_run(ps, run)
+                run = []
+            run.append(i)
+        else:
+            _flush_run(ps, run)
+            run = []
+
+
+def _prev_body(body: list[int], i: int) -> int:
+    k = body.index(i)
+    return body[k - 1] if k else -1
+
+
+def _flush_run(ps: list[_Para], run: list[int]) -> None:
+    if len(run) >= 3:
+        for k in run:
+            _cut(ps[k], "links")
+
+
+# --- pass 4: structure ----------------------------------------------------------------------
+
+
+def _mark_headings(st: _State, hints: set[str]) -> None:
+    ps = st.paras
+    body = st.body()
+    for n, i in enumerate(body):
+        t = ps[i].text
+        hinted = _norm(t) in hints
+        shape = (
+            len(words(t)) <= 14
+            and len(t) <= 110
+            and not re.search(r"[.,;:]['\"”’»]?$", t)
+            and (not is_sentence(t) or t.endswith("?"))
+        )
+        if not (shape or (hinted and len(words(t)) <= 20)):
+            continue
+        nxt = body[n + 1] if n + 1 < len(body) else None
+        if n > 0 and nxt is not None and is_sentence(ps[nxt].text):
+            ps[i].label = "heading"
+
+
+def _removed(ps: list[_Para]) -> list[str]:
+    out: list[str] = []
+    prev: str | None = None
+    for k, p in enumerate(ps):
+        if p.label != "cut":
+            prev = None
+            continue
+        if prev == p.reason and out:
+            out[-1] += "\n" + p.raw
+        else:
+            out.append(p.raw)
+        prev = p.reason
+    return out
+
+
+def clean_text(
+    raw: str,
+    *,
+    id: str,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    path: str | None = None,
+    credits: list[str] | None = None,
+    heading_hints: list[str] | None = None,
+    language: str | None = None,
+) -> Article:
+    """Clean a plain-text article: keep the report's paragraphs, cut and keep the rest.
+
+    ``title``, ``published`` and ``outlet`` are used when known (a page's metadata);
+    otherwise the text's own title line, timestamp and dateline fill them in.
+    """
+    title = " ".join(title.split()) if title else None
+    st = _State(_paragraphs(raw), title or None, list(credits or []))
+    _classify_lines(st)
+    _cut_tails(st)
+    _cut_appeals(st)
+    _cut_header(st)
+    _cut_repeats(st)
+    _cut_footer(st)
+    _mark_headings(st, {_norm(h) for h in heading_hints or []})
+
+    published = normalize_date(published) or next((s for s in st.stamps if s), None)
+    dateline = None
+    kept = [p for p in st.paras if p.label in ("body", "heading")]
+    first = next((p for p in kept if p.label == "body"), None)
+    if first is not None:
+        year = int(published[:4]) if published else None
+        dl = parse_dateline(first.text, default_year=year)
+        if dl is not None and len(first.text) - dl.end >= 20:
+            dateline = dl.place
+            st.credit(*dl.credits)
+            if published is None and dl.date:
+                published = dl.date
+            rest = first.text[dl.end :].lstrip()
+            first.text = rest[:1].upper() + rest[1:]
+    text = "\n\n".join(p.text for p in kept)
+    if language is None:
+        from .langid import detect_language
+
+        language = detect_language(text)
+    return Article(
+        id=id,
+        text=text,
+        title=st.title,
+        outlet=outlet,
+        credits=st.credits,
+        published=published,
+        dateline=dateline,
+        language=language,
+        removed=_removed(st.paras),
+        path=path,
+        url=url,
+        headings=[p.text for p in kept if p.label == "heading"],
+    )
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlMeta:
+    title: str | None = None
+    site: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+_META_TAG = re.compile(r"<meta\b[^>]{0,2000}>", re.I)
+_ATTR = re.compile(r"""([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_JSON_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_CANON = re.compile(r"""<link\b[^>]*rel=["']?canonical["']?[^>]*>""", re.I)
+_DATE_KEYS = (
+    "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date",
+    "dc.date.issued", "dcterms.date", "sailthru.date", "parsely-pub-date", "og:published_time",
+    "article.published", "published_time", "cxenseparse:recs:publishtime",
+)
+
+
+def html_metadata(html: str) -> HtmlMeta:
+    """Title, site name, publication date and canonical URL from a page's meta tags (cheap)."""
+    head = html[:400_000]
+    metas: dict[str, str] = {}
+    for tag in _META_TAG.findall(head):
+        attrs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTR.finditer(tag)}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key and "content" in attrs and key not in metas:
+            metas[key] = html_lib.unescape(attrs["content"]).strip()
+    title = metas.get("og:title") or metas.get("twitter:title")
+    if not title:
+        m = _TITLE_TAG.search(head)
+        title = html_lib.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else None
+    site = metas.get("og:site_name") or metas.get("application-name")
+    if title and site:
+        title = re.sub(rf"\s*[|\-–—:·]\s*{re.escape(site)}\s*$", "", title)
+    date = None
+    for k in _DATE_KEYS:
+        if metas.get(k):
+            date = normalize_date(metas[k])
+            if date:
+                break
+    if not date:
+        m = _JSON_DATE.search(html)
+        date = normalize_date(m.group(1)) if m else None
+    url = metas.get("og:url")
+    if not url:
+        m = _CANON.search(head)
+        if m:
+            h = re.search(r"""href=["']?([^"'\s>]+)""", m.group(0))
+            url = h.group(1) if h else None
+    return HtmlMeta(" ".join(title.split()) or None if title else None, site or None, date, url)
+
+
+def _fallback_text(html: str) -> str:
+    """Visible text of a page trafilatura could not handle: scripts and styles dropped."""
+    try:
+        import lxml.html
+
+        doc = lxml.html.fromstring(html)
+        for bad in doc.xpath("//script|//style|//noscript|//template|//iframe|//svg|//head"):
+            bad.drop_tree()
+        blocks = []
+        for el in doc.iter("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre"):
+            t = " ".join(el.text_content().split())
+            if t:
+                blocks.append(t)
+        return "\n\n".join(blocks)
+    except Exception:  # noqa: BLE001 - hostile markup: fall back to dropping tags
+        text = re.sub(r"(?is)<(script|style|noscript|template)\b.*?(</\1\s*>|$)", " ", html)
+        text = re.sub(r"(?s)<[^>]*>", "\n", text)
+        return html_lib.unescape(text)
+
+
+def extract_main_text(html: str) -> str:
+    """The main text of a page: trafilatura favouring precision, with a recall pass and a fallback."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, favor_precision=True) or ""
-    meta = trafilatura.extract_metadata(html)
-    art = clean_text(text, id=id, url=url, path=path,
-                     title=getattr(meta, "title", None) if meta else None,
-                     outlet=getattr(meta, "sitename", None) if meta else None,
-                     published=getattr(meta, "date", None) if meta else None)
-    return art
+    text = ""
+    try:
+        text = trafilatura.extract(html, favor_precision=True, include_comments=False, deduplicate=False) or ""
+        if len(text) < 250:
+            more = trafilatura.extract(html, favor_recall=True, include_comments=False) or ""
+            if len(more) > len(text):
+                text = more
+    except Exception:  # noqa: BLE001 - trafilatura can trip on broken markup
+        text = ""
+    if not text.strip():
+        text = _fallback_text(html)
+    return text
+
+
+def clean_html(
+    html: str,
+    *,
+    id: str,
+    url: str | None = None,
+    path: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+) -> Article:
+    """Extract and clean the main text of an HTML page (metadata from its meta tags)."""
+    meta = html_metadata(html)
+    text = extract_main_text(html)
+    return clean_text(
+        text,
+        id=id,
+        url=url or meta.url,
+        path=path,
+        title=title or meta.title,
+        outlet=outlet or meta.site,
+        published=published or meta.date,
+    )

@@ -1,50 +1,125 @@
-"""Reading inputs: files, directories, saved HTML pages, JSON/JSONL records.
+"""Reading inputs: text files, saved HTML pages, JSON/JSONL records, RSS/Atom feeds, directories.
 
 ``read_paths`` never raises for a bad input: each problem becomes a one-line
 :class:`ReadError` naming the input, and the other inputs are still read.
+Directories are read recursively in sorted order; hidden files are skipped.
 """
 
 from __future__ import annotations
 
+import codecs
+import gzip
 import hashlib
+import io
 import json
 import os
+import re
+import zlib
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .clean import clean_html, clean_text
+from .clean_meta import normalize_date
 from .model import Article, ReadError, ReadResult
 
-__all__ = ["read_paths", "read_file", "decode_bytes", "MAX_BYTES"]
+__all__ = ["read_paths", "read_file", "decode_bytes", "InputError", "MAX_BYTES", "MAX_STREAM_BYTES"]
 
-MAX_BYTES = 64 * 1024 * 1024
-_TEXT_EXT = {".txt", ".text", ".md", ""}
-_HTML_EXT = {".html", ".htm", ".xhtml"}
-_JSON_EXT = {".json", ".jsonl", ".ndjson"}
+MAX_BYTES = 10 * 1024 * 1024  # one page or text: more than this is not a news article
+MAX_STREAM_BYTES = 512 * 1024 * 1024  # JSONL streams are read record by record
+_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+_JSON_EXT = {".json"}
+_JSONL_EXT = {".jsonl", ".ndjson"}
+_FEED_EXT = {".rss", ".atom", ".xml", ".rdf"}
+_BINARY_MAGIC = (
+    b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"BZh", b"\xfd7zXZ",
+    b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"RIFF", b"\x00\x00\x01\x00", b"SQLite format",
+)
 
 
 class InputError(Exception):
     """A problem with one input; the message is shown to the user after the file name."""
 
 
+# --- bytes to text ----------------------------------------------------------------------------
+
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:\-]+)|encoding\s*=\s*["']([\w.:\-]+)["']""", re.I)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM is text
+        return False
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control > max(8, len(head) // 50)
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode bytes in whatever encoding they are in and repair mojibake."""
+    """Decode bytes in whatever encoding they are in, and repair mojibake.
+
+    UTF-8 first; then an encoding the document declares; then charset detection,
+    preferring Windows-1252 over Latin-1 (their bytes differ only in 0x80-0x9F,
+    where Latin-1 has invisible control codes and cp1252 has quotes and dashes).
+    """
     if not data.strip():
         raise InputError("empty file")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_binary(data):
         raise InputError("binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    text: str | None = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("undecodable UTF-16 text") from None
+    if text is None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = None
+    if text is None:
+        m = _DECLARED.search(data[:4096])
+        declared = (m.group(1) or m.group(2)).decode("ascii", "ignore").lower() if m else None
+        if declared in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}:
+            declared = "cp1252"  # what browsers do, and what such pages really are
+        if declared and declared not in {"utf-8", "utf8"}:
+            try:
+                text = data.decode(declared)
+            except (LookupError, UnicodeDecodeError):
+                text = None
+    if text is None:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError("binary file, not text") from None
-        text = str(best)
+        matches = list(from_bytes(data[:200_000]))
+        best = matches[0] if matches else None
+        enc = best.encoding if best is not None else "cp1252"
+        for m in matches:  # among equally good guesses, Windows-1252 is the likeliest
+            if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01:
+                enc = "cp1252"
+        try:
+            enc = codecs.lookup(enc).name
+        except LookupError:
+            enc = "cp1252"
+        if enc in {"iso8859-1", "ascii", "iso8859-15"}:
+            enc = "cp1252"
+        for candidate in (enc, "cp1252", "latin-1"):
+            try:
+                text = data.decode(candidate)
+                break
+            except (LookupError, UnicodeDecodeError):
+                continue
+        assert text is not None  # latin-1 decodes any bytes
+    if text.count("\ufffd") > max(20, len(text) // 20):
+        raise InputError("binary file, not text")
     import ftfy
 
-    return ftfy.fix_text(text, normalization="NFC")
+    # keep typographic quotes and dashes as written; only repair mojibake
+    return ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=False, normalization="NFC")
+
+
+# --- records ---------------------------------------------------------------------------------
 
 
 def _stable_id(*parts: str | None) -> str:
@@ -52,93 +127,227 @@ def _stable_id(*parts: str | None) -> str:
     return h[:16]
 
 
-def _iter_files(paths: Iterable[str | os.PathLike[str]], errors: list[ReadError]) -> Iterator[Path]:
-    for p in paths:
-        path = Path(p)
-        if not path.exists():
-            errors.append(ReadError(str(p), "no such file or directory"))
-        elif path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if x.is_file() and not x.name.startswith(".")):
-                yield f
-        else:
-            yield path
+def _str(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, (list, tuple)):
+        v = " ".join(str(x) for x in v if x)
+    s = str(v).strip()
+    return s or None
 
 
-def _looks_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head or "<div" in head)
-
-
-def _record(rec: dict, source: str, n: int) -> Article:
+def _record(rec: Any, source: str, n: int) -> Article:
+    """One JSON record ``{id, text | html, title, date, outlet, url}`` as an article."""
     if not isinstance(rec, dict):
         raise InputError(f"record {n} is not an object")
-    url = rec.get("url")
-    rid = str(rec.get("id") or _stable_id(url, rec.get("text") or rec.get("html")))
-    html = rec.get("html")
-    text = rec.get("text") or rec.get("body") or rec.get("content")
-    if html and not text:
-        art = clean_html(str(html), id=rid, url=url, path=source)
-    elif text:
-        art = clean_text(str(text), id=rid, url=url, path=source, title=rec.get("title"),
-                         outlet=rec.get("outlet"), published=rec.get("date") or rec.get("published"))
+    url = _str(rec.get("url") or rec.get("link"))
+    text = _str(rec.get("text") or rec.get("body") or rec.get("content") or rec.get("articleBody"))
+    html = _str(rec.get("html"))
+    rid = _str(rec.get("id")) or _stable_id(url, text or html)
+    title = _str(rec.get("title"))
+    outlet = _str(rec.get("outlet") or rec.get("source") or rec.get("site"))
+    date = normalize_date(rec.get("date") or rec.get("published"))
+    if text:
+        art = clean_text(text, id=rid, url=url, path=source, title=title, outlet=outlet, published=date)
+    elif html:
+        art = clean_html(html, id=rid, url=url, path=source, title=title, outlet=outlet, published=date)
     else:
         raise InputError(f"record {n} has no text or html field")
-    if rec.get("title"):
-        art.title = rec["title"]
-    if rec.get("outlet"):
-        art.outlet = rec["outlet"]
+    if not art.text.strip():
+        raise InputError(f"record {n} has no article text")
     return art
+
+
+def _read_json(text: str, source: str) -> list[Article]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        if "\n" in text.strip():
+            return _read_jsonl(io.StringIO(text), source)
+        raise InputError(f"invalid JSON at line {e.lineno}: {e.msg}") from None
+    if isinstance(obj, dict) and isinstance(obj.get("articles"), list):
+        obj = obj["articles"]
+    recs = obj if isinstance(obj, list) else [obj]
+    return [_record(r, source, n) for n, r in enumerate(recs, 1)]
+
+
+def _read_jsonl(lines: Iterable[str], source: str) -> list[Article]:
+    out = []
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"invalid JSON on line {i}: {e.msg}") from None
+        out.append(_record(rec, source, i))
+    return out
+
+
+# --- feeds -----------------------------------------------------------------------------------
+
+
+def _looks_feed(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return bool(re.match(r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:rdf)\b", head, re.S))
+
+
+def _read_feed(data: bytes, source: str) -> list[Article]:
+    """Every entry of an RSS/Atom feed file as an article (never fetches anything)."""
+    import feedparser
+
+    feed = feedparser.parse(io.BytesIO(data))
+    if not feed.entries:
+        if feed.get("bozo"):
+            raise InputError(f"unreadable feed ({type(feed.get('bozo_exception')).__name__})")
+        raise InputError("feed has no entries")
+    outlet = _str(feed.feed.get("title"))
+    out = []
+    for n, e in enumerate(feed.entries, 1):
+        body = ""
+        if e.get("content"):
+            body = max((c.get("value", "") for c in e.content), key=len)
+        body = body or e.get("summary", "") or e.get("description", "")
+        url = _str(e.get("link"))
+        rid = _str(e.get("id")) or url or _stable_id(e.get("title"), body)
+        rid = rid if re.fullmatch(r"[\w.\-]{1,80}", rid) else _stable_id(rid)
+        parsed = e.get("published_parsed") or e.get("updated_parsed")
+        date = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
+        title = _str(e.get("title"))
+        if "<" in body and re.search(r"<(p|br|div|a|span|img|strong|em)\b", body, re.I):
+            art = clean_html(f"<html><body><article>{body}</article></body></html>", id=rid, url=url,
+                             path=source, title=title, outlet=outlet, published=date)
+        else:
+            art = clean_text(body, id=rid, url=url, path=source, title=title, outlet=outlet, published=date)
+        if art.text.strip():
+            out.append(art)
+    if not out:
+        raise InputError("feed entries have no text")
+    return out
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+def _read_bytes(p: Path, limit: int) -> bytes:
+    try:
+        size = p.stat().st_size
+    except OSError as e:
+        raise InputError(e.strerror or "cannot read") from None
+    if size > limit:
+        raise InputError(f"too large to be one article ({size / 1e6:.1f} MB; limit {limit / 1e6:.0f} MB)")
+    try:
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as e:
+        raise InputError(e.strerror or "cannot read") from None
+    if data[:2] == b"\x1f\x8b":  # gzip'd page or text
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as g:
+                data = g.read(limit + 1)
+        except (OSError, EOFError, zlib.error):
+            raise InputError("corrupt gzip file") from None
+        if len(data) > limit:
+            raise InputError(f"too large to be one article (over {limit / 1e6:.0f} MB unpacked)")
+    return data
+
+
+def _kind(p: Path) -> str:
+    suffixes = [s.lower() for s in p.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def _id_of(p: Path) -> str:
+    name = p.name
+    for _ in range(2):
+        stem, ext = os.path.splitext(name)
+        if ext.lower() in {".gz", ".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml"} | _FEED_EXT:
+            name = stem
+    return name
+
+
+def _read_jsonl_stream(p: Path) -> list[Article]:
+    try:
+        with open(p, encoding="utf-8", errors="strict") as f:
+            return _read_jsonl(f, str(p))
+    except UnicodeDecodeError:
+        raise InputError("JSONL is not UTF-8") from None
+    except OSError as e:
+        raise InputError(e.strerror or "cannot read") from None
 
 
 def read_file(path: str | os.PathLike[str]) -> list[Article]:
     """Read one file into articles; raises :class:`InputError` with a one-line reason."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-    except OSError as e:
-        raise InputError(e.strerror or "cannot read") from None
-    if size > MAX_BYTES:
-        raise InputError(f"too large ({size / 1e6:.0f} MB, limit {MAX_BYTES / 1e6:.0f} MB)")
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(e.strerror or "cannot read") from None
+    ext = _kind(p)
+    if ext in _JSONL_EXT and not p.name.endswith(".gz"):
+        try:
+            size = p.stat().st_size
+        except OSError as e:
+            raise InputError(e.strerror or "cannot read") from None
+        if size > MAX_STREAM_BYTES:
+            raise InputError(f"too large ({size / 1e6:.0f} MB; limit {MAX_STREAM_BYTES / 1e6:.0f} MB)")
+        if size > MAX_BYTES:
+            return _read_jsonl_stream(p)
+    data = _read_bytes(p, MAX_BYTES)
     text = decode_bytes(data)
-    ext = p.suffix.lower()
+    source = str(p)
     if ext in _JSON_EXT:
-        out = []
-        if ext == ".json" and text.lstrip().startswith(("[", "{")):
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as e:
-                raise InputError(f"invalid JSON at line {e.lineno}") from None
-            recs = obj if isinstance(obj, list) else [obj]
-        else:
-            recs = []
-            for i, line in enumerate(text.splitlines(), 1):
-                if line.strip():
-                    try:
-                        recs.append(json.loads(line))
-                    except json.JSONDecodeError:
-                        raise InputError(f"invalid JSON on line {i}") from None
-        for n, rec in enumerate(recs, 1):
-            out.append(_record(rec, str(p), n))
-        return out
+        return _read_json(text, source)
+    if ext in _JSONL_EXT:
+        return _read_jsonl(io.StringIO(text), source)
+    if ext in _FEED_EXT or (ext not in _HTML_EXT and _looks_feed(text)):
+        if _looks_feed(text):
+            return _read_feed(data, source)
+        if ext != ".xml":
+            raise InputError("not an RSS or Atom feed")
     if ext in _HTML_EXT or _looks_html(text):
-        art = clean_html(text, id=p.stem, path=str(p))
+        art = clean_html(text, id=_id_of(p), path=source)
     else:
-        art = clean_text(text, id=p.stem, path=str(p))
+        art = clean_text(text, id=_id_of(p), path=source)
     if not art.text.strip():
         raise InputError("no article text found")
     return [art]
 
 
+def _looks_html(text: str) -> bool:
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return len(re.findall(r"<(?:p|div|body|head|br|span|a|script|article)\b[^>]*>", head)) >= 3
+
+
+def _iter_files(paths: Iterable[str | os.PathLike[str]], errors: list[ReadError]) -> Iterator[Path]:
+    for p in paths:
+        path = Path(p)
+        try:
+            if not path.exists():
+                errors.append(ReadError(str(p), "no such file or directory"))
+            elif path.is_dir():
+                files = []
+                for root, dirs, names in os.walk(path):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    files.extend(Path(root) / n for n in names if not n.startswith("."))
+                yield from sorted(files)
+            else:
+                yield path
+        except OSError as e:
+            errors.append(ReadError(str(p), e.strerror or "cannot read"))
+
+
 def read_paths(paths: Iterable[str | os.PathLike[str]]) -> ReadResult:
-    """Read every input; bad ones become errors, the rest are still read."""
+    """Read every input; bad ones become one-line errors, the rest are still read."""
     result = ReadResult()
     for f in _iter_files(paths, result.errors):
         try:
             result.articles.extend(read_file(f))
         except InputError as e:
             result.errors.append(ReadError(str(f), str(e)))
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError, OSError) as e:
+            # a defect in a reader must not stop the others; say what happened in one line
+            msg = " ".join(str(e).split())[:120] or type(e).__name__
+            result.errors.append(ReadError(str(f), f"could not read ({type(e).__name__}: {msg})"))
     return result

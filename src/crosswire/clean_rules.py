@@ -1,0 +1,362 @@
+"""Line classifiers for plain-text boilerplate, in several languages.
+
+Each classifier looks at one line's *shape* (length, punctuation, separators)
+and a small multilingual vocabulary of page furniture: share bars, sign-ups,
+appeals for money, "related / latest / read more" markers, timestamps,
+bylines, captions and agency sign-offs.  None of them knows any one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clean_meta import find_agencies, parse_date
+
+__all__ = [
+    "words",
+    "ends_sentence",
+    "is_sentence",
+    "is_short_line",
+    "is_share_bar",
+    "is_newsletter",
+    "is_advert",
+    "is_caption",
+    "is_copyright",
+    "is_timestamp",
+    "is_byline",
+    "is_breadcrumb",
+    "is_tail_marker",
+    "is_inline_link",
+    "is_teaser",
+    "appeal_score",
+    "is_appeal_start",
+    "origin_credit",
+    "signoff_credits",
+]
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+_BULLET = re.compile(r"^\s*(?:[•·▪►▶»>\-–—*|]+\s*)+")
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def strip_bullet(line: str) -> str:
+    return _BULLET.sub("", line).strip()
+
+
+_END_PUNCT = re.compile(r"""[.!?…。！？]['"”’»)\]]*\s*$""")
+_END_QUOTE_AFTER_WORDS = re.compile(r"""[\w,]['"”»]\s*$""")
+
+
+def ends_sentence(line: str) -> bool:
+    """True if the line ends like a sentence (terminal punctuation, maybe inside quotes)."""
+    return bool(_END_PUNCT.search(line))
+
+
+def is_sentence(line: str, min_words: int = 5) -> bool:
+    """A line of running text: enough words and a sentence ending, or simply long."""
+    n = len(words(line))
+    if n >= 30:
+        return True
+    return n >= min_words and ends_sentence(line) and not line.rstrip().endswith(("...", "…"))
+
+
+def is_short_line(line: str, max_words: int = 12) -> bool:
+    """Short and without a sentence's full stop (a title, heading, menu or label)."""
+    s = line.strip()
+    return len(words(s)) <= max_words and not re.search(r"[.;,:]['\"”’»]?\s*$", s) or (
+        len(words(s)) <= 4 and len(s) <= 40
+    )
+
+
+# --- share bars ------------------------------------------------------------------------------
+_SHARE_WORDS = {
+    "share", "shares", "sharing", "tweet", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin",
+    "email", "e-mail", "mail", "print", "copy", "link", "copied", "pinterest", "reddit", "messenger",
+    "viber", "flipboard", "vk", "sms", "threads", "bluesky", "mastodon", "this", "article", "story", "on",
+    "via", "partager", "partagez", "imprimer", "copier", "le", "lien", "teilen", "drucken", "kopieren",
+    "compartir", "comparte", "imprimir", "enlace", "copiar", "comments", "comment", "save", "gift",
+    "commentaires", "kommentare", "comentarios", "listen", "écouter", "anhören", "escuchar", "follow", "us",
+    "suivez-nous", "nous", "folgen", "sie", "uns", "síguenos", "en", "auf", "sur",
+}
+_SHARE_CORE = {
+    "share", "sharing", "tweet", "facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest",
+    "reddit", "partager", "partagez", "teilen", "compartir", "comparte", "flipboard", "messenger",
+}
+
+
+def is_share_bar(line: str) -> bool:
+    ws = [w.lower() for w in words(line)]
+    if not ws or len(ws) > 12:
+        return False
+    inside = sum(w in _SHARE_WORDS for w in ws)
+    core = sum(w in _SHARE_CORE for w in ws)
+    return core >= 1 and inside / len(ws) >= 0.75
+
+
+# --- newsletter / subscription call to action ------------------------------------------------
+_CTA = re.compile(
+    r"\b(sign(?:ing)?[ -]?up|subscribe|subscribing|get (?:our|the) \w+ (?:newsletter|briefing)|"
+    r"delivered to your inbox|in your inbox|email address|enter your e-?mail|"
+    r"inscri(?:vez|s)[- ]vous|abonnez[- ]vous|recevez (?:notre|nos|la)|votre (?:adresse )?e-?mail|"
+    r"newsletter abonnieren|jetzt abonnieren|melden sie sich|anmelden|e-mail-adresse|"
+    r"suscr[ií]b(?:e|ete|irse)|reg[ií]strate|recibe (?:nuestro|nuestra|las)|correo electr[oó]nico|"
+    r"iscriviti|abbonati)\b",
+    re.I,
+)
+_NEWS = re.compile(r"\b(newsletters?|bolet[ií]n|infolettre|lettre d'information|briefing|inbox|alerts?)\b", re.I)
+
+
+def is_newsletter(line: str) -> bool:
+    """A sign-up or subscription call to action (not a sentence that mentions a newsletter)."""
+    n = len(words(line))
+    if n == 0 or n > 35:
+        return False
+    s = strip_bullet(line)
+    if _CTA.search(s) and (_NEWS.search(s) or n <= 12 or re.match(_CTA, s)):
+        return True
+    return bool(_NEWS.search(s)) and n <= 6
+
+
+# --- adverts, captions, copyright -----------------------------------------------------------
+_ADVERT = re.compile(
+    r"^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|paid content|publicité|pub|annonce|"
+    r"anzeige|werbung|publicidad|pubblicità|scroll to continue(?: with content)?|"
+    r"(?:story|article|text) continues (?:below|after)(?: (?:the )?(?:advertisement|ad|this ad))?|"
+    r"la suite après (?:cette )?(?:publicité|la publicité)|weiter nach der (?:anzeige|werbung)|"
+    r"continúa después de la publicidad|skip (?:this )?ad|close ad)$",
+    re.I,
+)
+
+
+def is_advert(line: str) -> bool:
+    s = re.sub(r"[^\w' ]+", " ", strip_bullet(line)).strip()
+    s = re.sub(r"\s+", " ", s)
+    return bool(s) and bool(_ADVERT.match(s))
+
+
+_CAPTION = re.compile(
+    r"^(?:\(?(?:photo|photos|picture|image|images|foto|fotos|bild|bilder|illustration|video|file photo|"
+    r"crédit(?:s)? photo|photo credit|credit|crédit|source|quelle)s?\s*[:©|/]|©|\(c\)\s)|"
+    r"\b(?:getty images|afp photo|ap photo|reuters/|/ ?reuters|/ ?afp|via getty|shutterstock|"
+    r"istock(?:photo)?|dpa-bildfunk|keystone|efe/|/ ?efe|imago|abaca(?:press)?|sipa)\b\)?\s*$",
+    re.I,
+)
+
+
+def is_caption(line: str) -> bool:
+    """A photo credit or caption line."""
+    n = len(words(line))
+    return 0 < n <= 30 and bool(_CAPTION.search(line.strip()))
+
+
+_COPYRIGHT = re.compile(
+    r"(all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
+    r"tutti i diritti riservati|^copyright\b|^©|\(c\) (?:19|20)\d\d)",
+    re.I,
+)
+
+
+def is_copyright(line: str) -> bool:
+    return len(words(line)) <= 30 and bool(_COPYRIGHT.search(line.strip()))
+
+
+# --- timestamps and bylines -----------------------------------------------------------------
+_TS_WORDS = re.compile(
+    r"\b(published|updated|posted|last updated|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|cet|cest|est|edt|bst|ist|"
+    r"publié|mis à jour|modifié|le|à|h|veröffentlicht|aktualisiert|am|um|uhr|stand|"
+    r"publicado|actualizado|el|a las|hrs?|pubblicato|aggiornato|il|alle|ore|"
+    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|de|del|min|read|lecture|"
+    r"lesezeit|minutes?|minuten|minutos|ago|il y a|vor|hace|hours?|stunden|heures|horas)\b",
+    re.I,
+)
+
+
+def is_timestamp(line: str) -> str | None:
+    """If the line is only a date/time stamp, the date as YYYY-MM-DD (or "" when no year)."""
+    s = strip_bullet(line)
+    if len(words(s)) > 14 or len(s) > 100:
+        return None
+    found = parse_date(s)
+    rest = s
+    if found:
+        a, b = found[1]
+        rest = s[:a] + " " + s[b:]
+    elif not re.search(r"\b\d{1,2}[:h]\d\d\b", s):
+        return None
+    rest = re.sub(r"\b\d{1,2}[:h.]\d\d(?::\d\d)?\b", " ", rest)
+    rest = _TS_WORDS.sub(" ", rest)
+    rest = re.sub(r"[\W\d_]+", " ", rest).strip()
+    if len(words(rest)) > 1:
+        return None
+    return found[0] if found else ""
+
+
+_BYLINE = re.compile(
+    r"^(?:by|par|von|por|di|door|written by|reporting by|texte|text|texto)\s*:?\s+"
+    r"[A-ZÀ-Þ][\w.'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’\-]+|de|van|von|der|da|di|la|le|and|et|und|y|&|,))*\s*"
+    r"(?:[,|/–—-].{0,80})?$",
+)
+
+
+def is_byline(line: str) -> bool:
+    s = strip_bullet(line)
+    return len(words(s)) <= 14 and bool(_BYLINE.match(s))
+
+
+_HOME = re.compile(r"^(home|accueil|startseite|inicio|portada|home page|homepage|news|nachrichten|actualités)\b", re.I)
+_CRUMB_SEP = re.compile(r"\s(?:›|»|>|/|\||·|•|→|::)\s")
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A navigation trail: 'Home > World > Europe' or 'Home Politics ...' at the top."""
+    s = line.strip()
+    if len(words(s)) > 25 or ends_sentence(s):
+        return False
+    if len(_CRUMB_SEP.findall(s)) >= 2:
+        return True
+    return bool(_HOME.match(s)) and len(words(s)) >= 2
+
+
+# --- tails: related / latest / read more ---------------------------------------------------
+_TAIL = re.compile(
+    r"^(?:related(?: (?:articles?|stories|news|posts|content|coverage|topics|links|reading))?|"
+    r"latest(?: (?:news|stories|articles|headlines|posts|updates))?|"
+    r"most (?:view|viewed|read|popular|shared|commented|recent)(?: (?:articles?|stories|news))?|"
+    r"(?:more|other) (?:from|stories|news|articles|on|in|about|like this)\b.*|"
+    r"read (?:more|next|also)|also read|see also|further reading|what to read next|"
+    r"you (?:may|might) (?:also )?(?:like|be interested(?: in)?|enjoy)|recommended(?: for you| stories| articles)?|"
+    r"trending(?: now| stories)?|top (?:stories|news|headlines)|editor'?s? picks?|popular(?: now| stories| articles)?|"
+    r"in other news|don'?t miss|more news|news in brief|"
+    r"(?:à )?lire aussi|(?:à )?lire également|sur le même sujet|les plus (?:lus|consultés|partagés)|"
+    r"dernières (?:nouvelles|actualités|infos|dépêches)|articles? (?:liés|similaires|connexes|recommandés)|"
+    r"à découvrir|voir aussi|nos articles|plus d'actualités|dans la même rubrique|la sélection de la rédaction|"
+    r"mehr zum thema|lesen sie (?:auch|mehr)|auch interessant|das könnte sie (?:auch )?interessieren|"
+    r"meistgelesen(?:e)?(?: artikel)?|neueste (?:artikel|nachrichten)|weitere (?:artikel|nachrichten|themen|meldungen)|"
+    r"verwandte (?:artikel|themen)|empfohlene artikel|"
+    r"noticias relacionadas|(?:también )?te puede interesar|lo más (?:leído|visto)|últimas noticias|"
+    r"(?:artículos|notas) relacionad[oa]s|lee también|leer más|más noticias|te recomendamos|"
+    r"leggi anche|potrebbe interessarti|ultime notizie|i più letti)\s*:?$",
+    re.I,
+)
+
+
+def is_tail_marker(line: str) -> bool:
+    """A short header that starts a list of other articles."""
+    s = strip_bullet(line).rstrip(" :.…>»")
+    return len(words(s)) <= 8 and bool(_TAIL.match(s))
+
+
+_INLINE = re.compile(
+    r"^(?:read (?:more|also|next)|also read|see also|related|watch|listen|more|"
+    r"(?:à )?lire aussi|(?:à )?lire également|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
+    r"lee también|leer más|te puede interesar|leggi anche)\s*(?::|\||-|–|—|>>|»)\s*\S",
+    re.I,
+)
+
+
+def is_inline_link(line: str) -> bool:
+    """A 'Read more: other headline' line inside the body."""
+    return len(words(line)) <= 30 and bool(_INLINE.match(strip_bullet(line)))
+
+
+def is_teaser(line: str) -> bool:
+    """A cut-off teaser of another article: 'In response to the attack, a...'."""
+    s = line.rstrip()
+    return s.endswith(("...", "…", "[…]", "[...]")) and len(words(s)) <= 40
+
+
+# --- appeals for support -------------------------------------------------------------------
+_APPEAL = re.compile(
+    r"(support (?:us|our|independent|quality|the|this)|supporting (?:us|our|the|independent)|donat(?:e|ion|ions|ing)|"
+    r"contribut(?:e|ion|ions)\b|make a (?:gift|contribution|donation)|become a (?:member|supporter|subscriber|patron)|"
+    r"dear readers?|remind me later|maybe later|we need your (?:help|support)|need your help|"
+    r"independent journalism|free press|paywall|every (?:contribution|donation)|just \$|per month|monthly|"
+    r"soutenez|soutenir (?:notre|nous|le journalisme|l'information)|faites un don|chers? lecteurs|chères lectrices|"
+    r"journalisme indépendant|abonnez|me le rappeler plus tard|"
+    r"liebe leser(?:innen)?|unterstützen sie|jetzt unterstützen|spende[nr]?\b|unabhängigen? journalismus|"
+    r"später erinnern|"
+    r"queridos? lector(?:es|as)|apóyanos|apoya (?:nuestro|el periodismo)|don(?:a|ar|ación)\b|"
+    r"periodismo independiente|hazte (?:socio|miembro)|recuérdame(?:lo)? más tarde|"
+    r"sostienici|sostieni)",
+    re.I,
+)
+_APPEAL_START = re.compile(
+    r"^(?:(?:a )?(?:message|note|word) from\b|dear (?:readers?|friends|subscribers)\b|"
+    r"(?:chers?|chères) (?:lecteurs|lectrices|amis|abonnés)\b|un message de\b|"
+    r"liebe (?:leser|leserinnen|nutzer)|eine nachricht von\b|"
+    r"queridos? (?:lectores|lectoras|amigos)|un mensaje de\b|cari lettori|"
+    r"(?:please )?(?:support|help) (?:us|our|independent)|soutenez|unterstützen sie|apóyanos|"
+    r"we (?:have|need) a (?:small )?favou?r to ask|before you go|avant de partir)",
+    re.I,
+)
+
+
+def appeal_score(line: str) -> int:
+    """How many appeal phrases the line has."""
+    return len(_APPEAL.findall(line))
+
+
+def is_appeal_start(line: str) -> bool:
+    """The header of a donation or subscription appeal ('A Message from ...:', 'Dear readers,')."""
+    s = strip_bullet(line)
+    return len(words(s)) <= 14 and bool(_APPEAL_START.match(s))
+
+
+# --- credits ---------------------------------------------------------------------------------
+_ORIGIN = re.compile(
+    r"^(?:this (?:article|story|report|piece|post) (?:is|was|has been|first|originally)?\s*(?:originally |first )?"
+    r"(?:published|appeared|posted|ran)|(?:originally|first) (?:published|appeared|posted)|"
+    r"(?:cet|cet article|l'article) (?:a été |est )?(?:initialement |d'abord )?(?:publié|paru)|"
+    r"(?:article )?(?:initialement|originellement|d'abord) (?:publié|paru)|"
+    r"(?:dieser )?(?:artikel|beitrag|text) (?:ist |wurde )?(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht)|"
+    r"(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht)|"
+    r"(?:este )?(?:artículo|texto) (?:fue )?(?:publicado )?(?:originalmente|inicialmente)(?: publicado)?|"
+    r"publicado originalmente|(?:questo )?articolo (?:è stato )?(?:originariamente |pubblicato originariamente))"
+    r"\s*(?:on|in|at|by|sur|dans|par|auf|bei|in der|im|en|por|su)?\s*:?\s*(?P<who>.+?)\s*\.?$",
+    re.I,
+)
+
+
+def origin_credit(line: str) -> str | None:
+    """X in 'This article is originally published on X' (in several languages), else None."""
+    s = strip_bullet(line)
+    if len(words(s)) > 25:
+        return None
+    m = _ORIGIN.match(s)
+    if not m:
+        return None
+    who = m.group("who").strip(" .:;,'\"“”")
+    who = re.sub(r"^(?:the website|the site|le site|la web|die website)\s+", "", who, flags=re.I)
+    return who or None
+
+
+_SIGNOFF_FILLER = re.compile(
+    r"\b(?:with|avec|mit|con|and|et|und|y|e|source|sources|quelle|fuente|fonte|agencies|agences|agenturen|"
+    r"agencias|agenzie|reporting|by|par|von|por|wires?|staff|copyright|the|la|le|die|der|das|el|"
+    r"editing|writing|additional|edited|compiled|from)\b|©|\(c\)|\b(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def signoff_credits(line: str) -> list[str]:
+    """Agencies in a sign-off line ('— AFP', 'With Reuters', '© 2024 AFP', '(dpa)'), else []."""
+    s = strip_bullet(line).strip(" ()[]-–—")
+    if not s or len(words(s)) > 10:
+        return []
+    agencies = find_agencies(s)
+    if not agencies:
+        return []
+    rest = s
+    from .clean_meta import AGENCIES
+
+    for canon in agencies:
+        for spelling in AGENCIES[canon]:
+            rest = re.sub(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", " ", rest)
+    rest = _SIGNOFF_FILLER.sub(" ", rest)
+    rest = re.sub(r"[\W\d_]+", " ", rest).strip()
+    return agencies if not rest else []
