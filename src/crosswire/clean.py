@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-import statistics
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .clean_meta import normalize_date, parse_dateline
 from .clean_rules import (
     appeal_score,
     ends_sentence,
+    is_data_line,
+    is_headline_like,
     find_agencies,
     is_advert,
     is_appeal_start,
@@ -40,7 +42,10 @@ from .clean_rules import (
     is_byline,
     is_caption,
     is_copyright,
+    is_contact,
     is_inline_link,
+    is_interface_text,
+    is_tags,
     is_newsletter,
     is_sentence,
     is_share_bar,
@@ -49,6 +54,7 @@ from .clean_rules import (
     is_timestamp,
     origin_credit,
     signoff_credits,
+    nwords,
     words,
 )
 from .model import Article
@@ -57,6 +63,7 @@ __all__ = ["clean_text", "clean_html", "html_metadata", "HtmlMeta"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_LIST_ITEM = re.compile(r"^(?:[•·▪►▶*]|[-–—](?=\s))\s*")
 _LEAD_WS = re.compile(r"^[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
 
 
@@ -117,7 +124,7 @@ def _join(a: str, b: str) -> str:
     return a + " " + b
 
 
-def _paragraphs(raw: str) -> list[_Para]:
+def _paragraphs(raw: str, *, blocks_only: bool = False) -> list[_Para]:
     blocks: list[list[tuple[int, str, str]]] = [[]]
     for item in _lines(raw):
         if item[1]:
@@ -125,7 +132,7 @@ def _paragraphs(raw: str) -> list[_Para]:
         elif blocks[-1]:
             blocks.append([])
     blocks = [b for b in blocks if b]
-    wrapped, width = _is_wrapped(blocks)
+    wrapped, width = (False, 0) if blocks_only else _is_wrapped(blocks)
     paras: list[_Para] = []
     for block in blocks:
         cont = min(ind for ind, _, _ in block[1:]) if len(block) > 1 else 0
@@ -133,13 +140,15 @@ def _paragraphs(raw: str) -> list[_Para]:
         for k in range(1, len(block)):
             ind, text, verb = block[k]
             prev = block[k - 1][1]
-            if wrapped:
+            if _LIST_ITEM.match(text):
+                new = True  # a bulleted line is its own paragraph
+            elif wrapped:
                 new = (ind > cont + 1) or (ends_sentence(prev) and len(prev) < 0.6 * width)
             else:
                 new = not (
                     text[:1].islower()
                     and not re.search(r"[.!?:;…\"”»)]$", prev)
-                    and len(words(prev)) >= 3
+                    and nwords(prev) >= 1
                 )
             if new:
                 paras.append(_Para(cur_t, "\n".join(cur_r)))
@@ -160,7 +169,7 @@ def _cut(p: _Para, reason: str) -> None:
 def _classify_lines(st: _State) -> None:
     for p in st.paras:
         t = p.text
-        if len(words(t)) > 40:
+        if nwords(t) > 40:
             continue
         who = origin_credit(t)
         if who:
@@ -189,13 +198,19 @@ def _classify_lines(st: _State) -> None:
             _cut(p, "caption")
         elif is_inline_link(t):
             _cut(p, "read-more")
+        elif is_interface_text(t):
+            _cut(p, "interface")
+        elif is_contact(t):
+            _cut(p, "contact")
+        elif is_tags(t):
+            _cut(p, "tags")
 
 
 # --- pass 3: regions ------------------------------------------------------------------------
 
 
 def _strong_body(t: str) -> bool:
-    return len(words(t)) >= 20 and ends_sentence(t) and not is_teaser(t)
+    return nwords(t) >= 20 and ends_sentence(t) and not is_teaser(t)
 
 
 def _cut_tails(st: _State) -> None:
@@ -210,8 +225,9 @@ def _cut_tails(st: _State) -> None:
         if seen_body and p.label == "body" and is_tail_marker(p.text):
             j = i + 1
             while j < len(ps):
-                if _strong_body(ps[j].text) and j + 1 < len(ps) and _strong_body(ps[j + 1].text):
-                    break  # two full paragraphs in a row: the article goes on after a box
+                t = ps[j].text
+                if _strong_body(t) and (nwords(t) >= 35 or (j + 1 < len(ps) and _strong_body(ps[j + 1].text))):
+                    break  # the article goes on after a box of links
                 j += 1
             for k in range(i, j):
                 if ps[k].label == "body":
@@ -224,11 +240,11 @@ def _cut_tails(st: _State) -> None:
 def _cut_appeals(st: _State) -> None:
     """An appeal header, or a paragraph full of appeal vocabulary, starts a run to cut."""
     ps = st.paras
-    scores = [appeal_score(p.text) for p in ps]
+    scores = [appeal_score(p.text) if nwords(p.text) <= 120 else 0 for p in ps]
     i = 0
     while i < len(ps):
         start = is_appeal_start(ps[i].text) and sum(scores[i : i + 5]) >= 2
-        if not start and scores[i] >= 3 and len(words(ps[i].text)) <= 80:
+        if not start and scores[i] >= 3 and nwords(ps[i].text) <= 80:
             start = True
         if not start:
             i += 1
@@ -236,8 +252,8 @@ def _cut_appeals(st: _State) -> None:
         end = i  # last paragraph of the run
         j = i + 1
         while j < len(ps):
-            if scores[j] >= 1 or (j + 1 < len(ps) and scores[j + 1] >= 1) or len(words(ps[j].text)) <= 6:
-                if scores[j] >= 1 or len(words(ps[j].text)) <= 6:
+            if scores[j] >= 1 or (j + 1 < len(ps) and scores[j + 1] >= 1) or nwords(ps[j].text) <= 6:
+                if scores[j] >= 1 or nwords(ps[j].text) <= 6:
                     end = j
                 j += 1
             else:
@@ -252,6 +268,7 @@ def _cut_appeals(st: _State) -> None:
         i = end + 1
 
 
+@lru_cache(maxsize=16384)
 def _norm(s: str) -> str:
     return " ".join(w.lower() for w in words(s))
 
@@ -262,7 +279,13 @@ def _cut_header(st: _State) -> None:
     first = next((i for i, p in enumerate(ps) if p.label == "body" and is_sentence(p.text)), None)
     if first is None:
         return
-    lead = [i for i in range(first) if ps[i].label == "body"]
+    lead = []  # the page header: a few short lines at the top, not a list of data
+    for i in range(first):
+        if ps[i].label != "body":
+            continue
+        if is_data_line(ps[i].text) and not is_timestamp(ps[i].text) or len(lead) >= 8:
+            break
+        lead.append(i)
     for i in lead:
         if is_breadcrumb(ps[i].text):
             _cut(ps[i], "breadcrumb")
@@ -270,7 +293,7 @@ def _cut_header(st: _State) -> None:
             _cut(ps[i], "byline")
     cands = [i for i in lead if ps[i].label == "body"]
     if st.title is None and cands:
-        pick = next((i for i in cands if 3 <= len(words(ps[i].text)) <= 40), cands[0])
+        pick = next((i for i in cands if 3 <= nwords(ps[i].text) <= 40), cands[0])
         st.title = ps[pick].text
         ps[pick].label = "title"
     for i in cands:
@@ -281,52 +304,52 @@ def _cut_header(st: _State) -> None:
 def _cut_repeats(st: _State) -> None:
     """Repeated title lines, and section names from the header seen again."""
     ps = st.paras
-    names = {_norm(p.text) for p in ps if p.label == "cut" and p.reason == "header" and len(words(p.text)) <= 5}
+    names = {_norm(p.text) for p in ps if p.label == "cut" and p.reason == "header" and nwords(p.text) <= 5}
     key = _norm(st.title) if st.title else None
+    recent: list[str] = []
     for p in ps:
         if p.label != "body":
             continue
         n = _norm(p.text)
+        if n in recent and nwords(p.text) <= 20:
+            _cut(p, "repeat")  # the same short line again at once (a label, a caption, a title)
+            continue
+        recent = (recent + [n])[-3:]
         if key and (n == key or (is_breadcrumb(p.text) and n.endswith(key))):
             _cut(p, "title")
         elif n and n in names:
             _cut(p, "header")
-        elif key and n.endswith(key) and len(n) > len(key) and len(words(p.text)) <= len(words(key)) + 6:
+        elif key and n.endswith(key) and len(n) > len(key) and nwords(p.text) <= nwords(key) + 6:
             _cut(p, "breadcrumb")
 
 
+def _furniture(t: str) -> bool:
+    """A line that belongs to the page, not the report: teasers, headlines, labels."""
+    return is_teaser(t) or is_headline_like(t) or is_tail_marker(t) or (
+        nwords(t) <= 3 and not re.search(r"\d", t) and not ends_sentence(t)
+    )
+
+
 def _cut_footer(st: _State) -> None:
-    """After the last real sentence only page furniture is left."""
+    """After the last real sentence, cut page furniture; inside the text, cut runs of headlines."""
     ps = st.paras
     last = max((i for i, p in enumerate(ps) if p.label == "body" and is_sentence(p.text)), default=None)
     if last is None:
         return
+    intro = ps[last].text.rstrip().endswith(":")  # "Tour dates:" introduces a list that belongs
     for p in ps[last + 1 :]:
-        if p.label == "body":
+        if p.label == "body" and not intro and _furniture(p.text):
             _cut(p, "footer")
-    body = [i for i in st.body()]
-    # teasers and link lists: runs of three or more short non-sentences inside the text
+    body = st.body()
     run: list[int] = []
     for i in body + [-1]:
-        if i >= 0 and not is_sentence(ps[i].text) and len(words(ps[i].text)) <= 14 or (i >= 0 and is_teaser(ps[i].text)):
-            if run and run[-1] != _prev_body(body, i):
-                _flush_run(ps, run)
-                run = []
+        if i >= 0 and (is_headline_like(ps[i].text) or is_teaser(ps[i].text)):
             run.append(i)
         else:
-            _flush_run(ps, run)
+            if len(run) >= 3:
+                for k in run:
+                    _cut(ps[k], "links")
             run = []
-
-
-def _prev_body(body: list[int], i: int) -> int:
-    k = body.index(i)
-    return body[k - 1] if k else -1
-
-
-def _flush_run(ps: list[_Para], run: list[int]) -> None:
-    if len(run) >= 3:
-        for k in run:
-            _cut(ps[k], "links")
 
 
 # --- pass 4: structure ----------------------------------------------------------------------
@@ -339,12 +362,12 @@ def _mark_headings(st: _State, hints: set[str]) -> None:
         t = ps[i].text
         hinted = _norm(t) in hints
         shape = (
-            len(words(t)) <= 14
+            nwords(t) <= 14
             and len(t) <= 110
             and not re.search(r"[.,;:]['\"”’»]?$", t)
             and (not is_sentence(t) or t.endswith("?"))
         )
-        if not (shape or (hinted and len(words(t)) <= 20)):
+        if not (shape or (hinted and nwords(t) <= 20)):
             continue
         nxt = body[n + 1] if n + 1 < len(body) else None
         if n > 0 and nxt is not None and is_sentence(ps[nxt].text):
@@ -378,14 +401,17 @@ def clean_text(
     credits: list[str] | None = None,
     heading_hints: list[str] | None = None,
     language: str | None = None,
+    blocks_only: bool = False,
 ) -> Article:
     """Clean a plain-text article: keep the report's paragraphs, cut and keep the rest.
 
     ``title``, ``published`` and ``outlet`` are used when known (a page's metadata);
     otherwise the text's own title line, timestamp and dateline fill them in.
+    ``blocks_only`` says every line is already a paragraph (text extracted from
+    HTML), so no lines are rejoined.
     """
     title = " ".join(title.split()) if title else None
-    st = _State(_paragraphs(raw), title or None, list(credits or []))
+    st = _State(_paragraphs(raw, blocks_only=blocks_only), title or None, list(credits or []))
     _classify_lines(st)
     _cut_tails(st)
     _cut_appeals(st)
@@ -507,12 +533,18 @@ def _fallback_text(html: str) -> str:
 
 
 def extract_main_text(html: str) -> str:
-    """The main text of a page: trafilatura favouring precision, with a recall pass and a fallback."""
+    """The main text of a page, one block per line.
+
+    trafilatura's own extractor without its fallbacks (fast, favouring recall:
+    our plain-text rules then take the furniture out); when that finds little,
+    the full extractor with fallbacks; when trafilatura fails, the page's
+    visible paragraphs.
+    """
     import trafilatura
 
     text = ""
     try:
-        text = trafilatura.extract(html, favor_precision=True, include_comments=False, deduplicate=False) or ""
+        text = trafilatura.extract(html, fast=True, include_comments=False) or ""
         if len(text) < 250:
             more = trafilatura.extract(html, favor_recall=True, include_comments=False) or ""
             if len(more) > len(text):
@@ -545,4 +577,5 @@ def clean_html(
         title=title or meta.title,
         outlet=outlet or meta.site,
         published=published or meta.date,
+        blocks_only=True,
     )

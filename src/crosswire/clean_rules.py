@@ -9,11 +9,13 @@ bylines, captions and agency sign-offs.  None of them knows any one site.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clean_meta import find_agencies, parse_date
 
 __all__ = [
     "words",
+    "nwords",
     "ends_sentence",
     "is_sentence",
     "is_short_line",
@@ -28,7 +30,12 @@ __all__ = [
     "is_tail_marker",
     "is_inline_link",
     "is_teaser",
+    "is_headline_like",
+    "is_data_line",
     "appeal_score",
+    "is_interface_text",
+    "is_contact",
+    "is_tags",
     "is_appeal_start",
     "origin_credit",
     "signoff_credits",
@@ -38,15 +45,48 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[•·▪►▶»>\-–—*|]+\s*)+")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def words(line: str) -> list[str]:
-    return _WORD.findall(line)
+    """Word tokens; a run of CJK characters counts as one word per two characters."""
+    out = _WORD.findall(line)
+    if _CJK.search(line):
+        extra = len(_CJK.findall(line)) // 2
+        out = out + ["\u3000"] * extra
+    return out
+
+
+@lru_cache(maxsize=16384)
+def nwords(line: str) -> int:
+    """How many words the line has (cached: every rule asks)."""
+    return len(words(line))
+
+
+_DATA_LINE = re.compile(
+    r"^(?:[-*•·▪]\s|\(?\d|\S+(?:\s\S+){0,3}\s?:\s|(?:\w+\.?\s)?\d)|\s(?:--|–|—|@)\s|\d.*\d[^\d]+\d"
+)
+
+
+def is_data_line(line: str) -> bool:
+    """A row of data ('June 9 - Tampa, FL', '- England (Group A): 10th', 'Path A: Iceland')."""
+    return bool(_DATA_LINE.search(line.strip()))
+
+
+def is_headline_like(line: str) -> bool:
+    """A line that reads like another article's headline (not a data row like 'June 9 - Tampa')."""
+    s = line.strip()
+    n = nwords(s)
+    if n < 4 or n > 25 or ends_sentence(s) or re.search(r"[.,;:、，：；]['\"”’»」』]?$", s):
+        return False
+    return not _DATA_LINE.search(s)
 
 
 def strip_bullet(line: str) -> str:
     return _BULLET.sub("", line).strip()
 
 
-_END_PUNCT = re.compile(r"""[.!?…。！？]['"”’»)\]]*\s*$""")
+_END_PUNCT = re.compile(r"""[.!?…。！？]['"”’»)\]」』]*\s*$""")
 _END_QUOTE_AFTER_WORDS = re.compile(r"""[\w,]['"”»]\s*$""")
 
 
@@ -57,7 +97,7 @@ def ends_sentence(line: str) -> bool:
 
 def is_sentence(line: str, min_words: int = 5) -> bool:
     """A line of running text: enough words and a sentence ending, or simply long."""
-    n = len(words(line))
+    n = nwords(line)
     if n >= 30:
         return True
     return n >= min_words and ends_sentence(line) and not line.rstrip().endswith(("...", "…"))
@@ -66,8 +106,8 @@ def is_sentence(line: str, min_words: int = 5) -> bool:
 def is_short_line(line: str, max_words: int = 12) -> bool:
     """Short and without a sentence's full stop (a title, heading, menu or label)."""
     s = line.strip()
-    return len(words(s)) <= max_words and not re.search(r"[.;,:]['\"”’»]?\s*$", s) or (
-        len(words(s)) <= 4 and len(s) <= 40
+    return nwords(s) <= max_words and not re.search(r"[.;,:]['\"”’»]?\s*$", s) or (
+        nwords(s) <= 4 and len(s) <= 40
     )
 
 
@@ -111,7 +151,7 @@ _NEWS = re.compile(r"\b(newsletters?|bolet[ií]n|infolettre|lettre d'information
 
 def is_newsletter(line: str) -> bool:
     """A sign-up or subscription call to action (not a sentence that mentions a newsletter)."""
-    n = len(words(line))
+    n = nwords(line)
     if n == 0 or n > 35:
         return False
     s = strip_bullet(line)
@@ -140,6 +180,7 @@ def is_advert(line: str) -> bool:
 _CAPTION = re.compile(
     r"^(?:\(?(?:photo|photos|picture|image|images|foto|fotos|bild|bilder|illustration|video|file photo|"
     r"crédit(?:s)? photo|photo credit|credit|crédit|source|quelle)s?\s*[:©|/]|©|\(c\)\s)|"
+    r"\b(?:photos?|foto|images?)\s*©|"
     r"\b(?:getty images|afp photo|ap photo|reuters/|/ ?reuters|/ ?afp|via getty|shutterstock|"
     r"istock(?:photo)?|dpa-bildfunk|keystone|efe/|/ ?efe|imago|abaca(?:press)?|sipa)\b\)?\s*$",
     re.I,
@@ -148,7 +189,7 @@ _CAPTION = re.compile(
 
 def is_caption(line: str) -> bool:
     """A photo credit or caption line."""
-    n = len(words(line))
+    n = nwords(line)
     return 0 < n <= 30 and bool(_CAPTION.search(line.strip()))
 
 
@@ -160,7 +201,7 @@ _COPYRIGHT = re.compile(
 
 
 def is_copyright(line: str) -> bool:
-    return len(words(line)) <= 30 and bool(_COPYRIGHT.search(line.strip()))
+    return nwords(line) <= 30 and bool(_COPYRIGHT.search(line.strip()))
 
 
 # --- timestamps and bylines -----------------------------------------------------------------
@@ -179,7 +220,7 @@ _TS_WORDS = re.compile(
 def is_timestamp(line: str) -> str | None:
     """If the line is only a date/time stamp, the date as YYYY-MM-DD (or "" when no year)."""
     s = strip_bullet(line)
-    if len(words(s)) > 14 or len(s) > 100:
+    if nwords(s) > 14 or len(s) > 100:
         return None
     found = parse_date(s)
     rest = s
@@ -191,7 +232,7 @@ def is_timestamp(line: str) -> str | None:
     rest = re.sub(r"\b\d{1,2}[:h.]\d\d(?::\d\d)?\b", " ", rest)
     rest = _TS_WORDS.sub(" ", rest)
     rest = re.sub(r"[\W\d_]+", " ", rest).strip()
-    if len(words(rest)) > 1:
+    if nwords(rest) > 1:
         return None
     return found[0] if found else ""
 
@@ -205,7 +246,7 @@ _BYLINE = re.compile(
 
 def is_byline(line: str) -> bool:
     s = strip_bullet(line)
-    return len(words(s)) <= 14 and bool(_BYLINE.match(s))
+    return nwords(s) <= 14 and bool(_BYLINE.match(s))
 
 
 _HOME = re.compile(r"^(home|accueil|startseite|inicio|portada|home page|homepage|news|nachrichten|actualités)\b", re.I)
@@ -215,11 +256,11 @@ _CRUMB_SEP = re.compile(r"\s(?:›|»|>|/|\||·|•|→|::)\s")
 def is_breadcrumb(line: str) -> bool:
     """A navigation trail: 'Home > World > Europe' or 'Home Politics ...' at the top."""
     s = line.strip()
-    if len(words(s)) > 25 or ends_sentence(s):
+    if nwords(s) > 25 or ends_sentence(s):
         return False
     if len(_CRUMB_SEP.findall(s)) >= 2:
         return True
-    return bool(_HOME.match(s)) and len(words(s)) >= 2
+    return bool(_HOME.match(s)) and nwords(s) >= 2
 
 
 # --- tails: related / latest / read more ---------------------------------------------------
@@ -248,7 +289,7 @@ _TAIL = re.compile(
 def is_tail_marker(line: str) -> bool:
     """A short header that starts a list of other articles."""
     s = strip_bullet(line).rstrip(" :.…>»")
-    return len(words(s)) <= 8 and bool(_TAIL.match(s))
+    return nwords(s) <= 8 and bool(_TAIL.match(s))
 
 
 _INLINE = re.compile(
@@ -261,13 +302,13 @@ _INLINE = re.compile(
 
 def is_inline_link(line: str) -> bool:
     """A 'Read more: other headline' line inside the body."""
-    return len(words(line)) <= 30 and bool(_INLINE.match(strip_bullet(line)))
+    return nwords(line) <= 30 and bool(_INLINE.match(strip_bullet(line)))
 
 
 def is_teaser(line: str) -> bool:
     """A cut-off teaser of another article: 'In response to the attack, a...'."""
     s = line.rstrip()
-    return s.endswith(("...", "…", "[…]", "[...]")) and len(words(s)) <= 40
+    return s.endswith(("...", "…", "[…]", "[...]")) and nwords(s) <= 40
 
 
 # --- appeals for support -------------------------------------------------------------------
@@ -283,7 +324,6 @@ _APPEAL = re.compile(
     r"queridos? lector(?:es|as)|apóyanos|apoya (?:nuestro|el periodismo)|don(?:a|ar|ación)\b|"
     r"periodismo independiente|hazte (?:socio|miembro)|recuérdame(?:lo)? más tarde|"
     r"sostienici|sostieni)",
-    re.I,
 )
 _APPEAL_START = re.compile(
     r"^(?:(?:a )?(?:message|note|word) from\b|dear (?:readers?|friends|subscribers)\b|"
@@ -296,15 +336,62 @@ _APPEAL_START = re.compile(
 )
 
 
+_APPEAL_HINTS = (
+    "support", "donat", "contribut", "gift", "member", "reader", "later", "help", "journalism", "press",
+    "paywall", "every", "$", "month", "souten", "don", "lecteur", "lectrice", "abonn", "rappel", "leser",
+    "unterstütz", "spende", "journalismus", "erinner", "lector", "apóy", "apoy", "periodismo", "hazte",
+    "recuérd", "sostien", "patron", "subscri",
+)
+
+
 def appeal_score(line: str) -> int:
     """How many appeal phrases the line has."""
-    return len(_APPEAL.findall(line))
+    low = line.lower()
+    if not any(h in low for h in _APPEAL_HINTS):
+        return 0
+    return len(_APPEAL.findall(low))
 
 
 def is_appeal_start(line: str) -> bool:
     """The header of a donation or subscription appeal ('A Message from ...:', 'Dear readers,')."""
     s = strip_bullet(line)
-    return len(words(s)) <= 14 and bool(_APPEAL_START.match(s))
+    return nwords(s) <= 14 and bool(_APPEAL_START.match(s))
+
+
+# --- interface text, contacts, tags ------------------------------------------------------
+_UI = re.compile(
+    r"(an error (?:has )?occurred|there was an error|please try again|try again later|has been sent to|"
+    r"thank you for (?:signing up|subscribing|your feedback)|you(?:'re| are| have been) (?:now )?(?:subscribed|signed up)|"
+    r"please enable javascript|javascript (?:is )?(?:disabled|required)|your browser (?:does not|doesn't) support|"
+    r"^loading\W*$|^(?:sorry|oops)\b.{0,60}$|we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
+    r"une erreur (?:s'est produite|est survenue)|veuillez réessayer|ein fehler ist aufgetreten|"
+    r"bitte versuchen sie es|se ha producido un error|inténtalo de nuevo|"
+    r"personal,? non-commercial use|subscriber agreement|reprints? (?:and|&) permissions)",
+    re.I,
+)
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|^(?:follow|suivez|folgen sie|sigue a)\b.{0,80}\b(?:on|sur|auf|en)\s+(?:twitter|x|facebook|instagram)\b|"
+    r"^(?:write to|contact|email|e-mail|reach)\b.{0,60}\bat\b",
+    re.I,
+)
+_URL_LINE = re.compile(r"^\s*(?:<)?(?:https?://|www\.)\S+\s*(?:>)?$", re.I)
+_TAGS = re.compile(r"^(?:tags?|tagged|topics?|keywords?|mots[- ]clés|thèmes|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|"
+                   r"themen|etiquetas|temas|argomenti)\s*[:|]?\s+\S", re.I)
+
+
+def is_interface_text(line: str) -> bool:
+    """Messages of the page itself: errors, cookie notices, 'has been sent', reuse notices."""
+    return nwords(line) <= 40 and bool(_UI.search(line))
+
+
+def is_contact(line: str) -> bool:
+    """'Write to X at x@y.com', 'Follow X on Twitter', a bare URL."""
+    return nwords(line) <= 20 and bool(_CONTACT.search(line) or _URL_LINE.match(line))
+
+
+def is_tags(line: str) -> bool:
+    """A tag list: 'Tags: a b c ...' without sentence punctuation."""
+    return bool(_TAGS.match(line)) and not ends_sentence(line)
 
 
 # --- credits ---------------------------------------------------------------------------------
@@ -325,12 +412,12 @@ _ORIGIN = re.compile(
 def origin_credit(line: str) -> str | None:
     """X in 'This article is originally published on X' (in several languages), else None."""
     s = strip_bullet(line)
-    if len(words(s)) > 25:
+    if nwords(s) > 25:
         return None
     m = _ORIGIN.match(s)
     if not m:
         return None
-    who = m.group("who").strip(" .:;,'\"“”")
+    who = re.split(r"[.!?]\s", m.group("who"))[0].strip(" .:;,'\"“”")
     who = re.sub(r"^(?:the website|the site|le site|la web|die website)\s+", "", who, flags=re.I)
     return who or None
 
@@ -346,7 +433,7 @@ _SIGNOFF_FILLER = re.compile(
 def signoff_credits(line: str) -> list[str]:
     """Agencies in a sign-off line ('— AFP', 'With Reuters', '© 2024 AFP', '(dpa)'), else []."""
     s = strip_bullet(line).strip(" ()[]-–—")
-    if not s or len(words(s)) > 10:
+    if not s or nwords(s) > 10:
         return []
     agencies = find_agencies(s)
     if not agencies:
