@@ -20,12 +20,14 @@ from typing import Any, Iterable, Iterator
 
 from .clean import clean_html, clean_text
 from .clean_meta import normalize_date
+from .clean_rules import nwords
 from .model import Article, ReadError, ReadResult
 
 __all__ = ["read_paths", "read_file", "decode_bytes", "InputError", "MAX_BYTES", "MAX_STREAM_BYTES"]
 
 MAX_BYTES = 10 * 1024 * 1024  # one page or text: more than this is not a news article
 MAX_STREAM_BYTES = 512 * 1024 * 1024  # JSONL streams are read record by record
+_MIN_WORDS = 5  # fewer words than this is a menu or a label, not a report
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _JSON_EXT = {".json"}
 _JSONL_EXT = {".jsonl", ".ndjson"}
@@ -308,7 +310,7 @@ def read_file(path: str | os.PathLike[str]) -> list[Article]:
         art = clean_html(text, id=_id_of(p), path=source)
     else:
         art = clean_text(text, id=_id_of(p), path=source)
-    if not art.text.strip():
+    if nwords(art.text) < _MIN_WORDS:
         raise InputError("no article text found")
     return [art]
 

@@ -1,0 +1,306 @@
+"""Cleaning rules, each on a small fictional article written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.clean import clean_html, clean_text, html_metadata
+from crosswire.clean_meta import parse_date, parse_dateline
+
+LEDE = (
+    "The river Vell burst its banks on Sunday night, flooding the lower town of Marrow "
+    "and forcing about 300 people from their homes, the regional council said."
+)
+SECOND = (
+    "Firefighters used boats to reach families trapped on upper floors, and a school gym "
+    "was opened as a shelter for those who had nowhere else to go."
+)
+THIRD = "Forecasters expect the water to fall slowly over the next three days as the rain eases."
+
+
+def _body(*extra: str) -> str:
+    return "\n\n".join([LEDE, SECOND, *extra, THIRD])
+
+
+# --- header: breadcrumbs, sections, titles, timestamps ------------------------------------
+
+
+def test_breadcrumb_section_and_title_lines_are_cut_and_title_found():
+    raw = (
+        "Home World Europe Floods leave hundreds homeless in Marrow\n"
+        "World Europe\n\n"
+        "Floods leave hundreds homeless in Marrow\n\n" + _body()
+    )
+    a = clean_text(raw, id="x")
+    assert a.title == "Floods leave hundreds homeless in Marrow"
+    assert a.text.startswith("The river Vell")
+    assert any(r.startswith("Home World Europe") for r in a.removed)
+    assert "World Europe" in a.removed
+
+
+def test_known_title_repeated_in_text_is_cut():
+    raw = "Floods leave hundreds homeless\n\n" + _body() + "\n\nFloods leave hundreds homeless"
+    a = clean_text(raw, id="x", title="Floods leave hundreds homeless")
+    assert "Floods leave hundreds homeless" not in a.text
+    assert a.text.startswith("The river") and a.text.endswith("rain eases.")
+
+
+def test_timestamp_line_gives_published_date_and_is_cut():
+    a = clean_text("14 Mar 2023, 08:05\n\nFloods in Marrow\n\n" + _body(), id="x")
+    assert a.published == "2023-03-14"
+    assert "14 Mar 2023, 08:05" in a.removed
+    assert "08:05" not in a.text
+
+
+def test_given_date_wins_over_timestamp_line():
+    a = clean_text("Updated: 14 March 2023 08:05\n\n" + _body(), id="x", published="2023-03-15T10:00:00Z")
+    assert a.published == "2023-03-15"
+
+
+def test_byline_at_the_top_is_cut():
+    a = clean_text("Floods in Marrow\n\nBy Jana Okafor\n\n" + _body(), id="x")
+    assert "Jana Okafor" not in a.text and "By Jana Okafor" in a.removed
+
+
+# --- tails: related, latest, read more ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Related Articles", "Latest News", "Most viewed", "À lire aussi", "Mehr zum Thema", "Noticias relacionadas"],
+)
+def test_related_tail_and_its_teasers_are_cut(marker):
+    tail = (
+        f"{marker}\n\nCity Desk\n\nHarbour strike enters its second week as talks stall\n\n"
+        "Dock workers in the port of Selm walked out again on Monday after the union rejected a...\n\n"
+        "New tram line opens to the airport\n\nThe line links the centre with the terminal in..."
+    )
+    a = clean_text(_body() + "\n\n" + tail, id="x")
+    assert a.text.endswith("rain eases.")
+    assert "Harbour strike" not in a.text and "tram line" not in a.text
+    assert any(marker in r and "Harbour strike" in r for r in a.removed)
+
+
+def test_bulleted_latest_news_lines_after_the_text_are_cut():
+    a = clean_text(_body() + "\n\n  • Latest News\n  • Most Read", id="x")
+    assert a.text.endswith("rain eases.") and "Latest" not in a.text
+    assert any("Latest News" in r for r in a.removed)
+
+
+def test_read_more_line_inside_the_text_is_cut_but_the_text_goes_on():
+    a = clean_text(_body("Read more: Why the Vell floods every spring"), id="x")
+    assert "Read more" not in a.text and a.text.endswith("rain eases.")
+    assert "Read more: Why the Vell floods every spring" in a.removed
+
+
+def test_a_list_introduced_by_the_text_is_kept():
+    raw = _body() + "\n\nShelters open tonight:\n- Marrow school gym, Vell Street\n- Town hall, Market Square"
+    a = clean_text(raw, id="x")
+    assert "Town hall, Market Square" in a.text
+
+
+# --- appeals, share bars, sign-ups ----------------------------------------------------------
+
+
+def test_donation_appeal_is_cut_whole():
+    appeal = (
+        "A Message from The Marrow Courier:\n"
+        "Dear readers,\n"
+        "Local news is under pressure everywhere, and our newsroom has lost half its funding this year.\n"
+        "We believe everyone deserves accurate reporting about the place they live, but we need your help.\n"
+        "If you can, please support us with a monthly contribution of any size.\n"
+        "Remind me later."
+    )
+    a = clean_text(_body() + "\n" + appeal, id="x")
+    assert a.text.endswith("rain eases.")
+    for phrase in ("Dear readers", "newsroom", "monthly contribution", "Remind me later"):
+        assert phrase not in a.text
+        assert any(phrase in r for r in a.removed)
+
+
+def test_german_appeal_is_cut():
+    appeal = (
+        "Liebe Leserinnen und Leser,\n\n"
+        "unabhängiger Journalismus kostet Geld. Unterstützen Sie uns mit einer Spende, damit wir weiter berichten können.\n\n"
+        "Jetzt unterstützen"
+    )
+    a = clean_text(_body() + "\n\n" + appeal, id="x")
+    assert "Spende" not in a.text and a.text.endswith("rain eases.")
+
+
+def test_share_bar_and_newsletter_signup_are_cut():
+    raw = _body("Share on Facebook Twitter WhatsApp Email", "Sign up for our morning newsletter")
+    a = clean_text(raw, id="x")
+    assert "Facebook" not in a.text and "newsletter" not in a.text
+    assert "Share on Facebook Twitter WhatsApp Email" in a.removed
+
+
+def test_french_signup_and_advert_are_cut():
+    a = clean_text(_body("Publicité", "Inscrivez-vous à notre newsletter quotidienne"), id="x")
+    assert "Publicité" not in a.text and "Inscrivez" not in a.text
+
+
+def test_sentences_that_mention_support_or_newsletters_are_kept():
+    s1 = "The mayor said the town would support every family that lost its home in the flood."
+    s2 = "The council announced the new shelter locations in its weekly newsletter to residents on Monday."
+    a = clean_text(_body(s1, s2), id="x")
+    assert s1 in a.text and s2 in a.text
+
+
+# --- credits and datelines ------------------------------------------------------------------
+
+
+def test_originally_published_footer_becomes_a_credit():
+    a = clean_text(_body() + "\n\nThis article was originally published on marrowcourier.example", id="x")
+    assert a.credits == ["marrowcourier.example"]
+    assert "originally published" not in a.text
+
+
+def test_french_origin_footer_and_agency_signoff():
+    a = clean_text(_body() + "\n\nCet article a été initialement publié sur La Gazette du Vell.\n\n— AFP", id="x")
+    assert a.credits == ["La Gazette du Vell", "AFP"]
+    assert a.text.endswith("rain eases.")
+
+
+def test_wire_dateline_is_parsed_and_taken_out_of_the_first_sentence():
+    raw = "MARROW, March 12, 2023 (XPA/AFP) - " + LEDE + "\n\n" + SECOND
+    a = clean_text(raw, id="x")
+    assert a.dateline == "MARROW"
+    assert a.published == "2023-03-12"
+    assert a.credits == ["XPA", "AFP"]
+    assert a.text.startswith("The river Vell")
+
+
+@pytest.mark.parametrize(
+    "head, place, date, credits",
+    [
+        ("(Marrow) ", "Marrow", None, []),
+        ("SELM (Reuters) - ", "SELM", None, ["Reuters"]),
+        ("LONDON, March 5 (Reuters) — ", "LONDON", "2023-03-05", ["Reuters"]),
+        ("Berlin (dpa) - ", "Berlin", None, ["dpa"]),
+        ("Madrid, 5 mar (EFE).- ", "Madrid", "2023-03-05", ["EFE"]),
+        ("Paris, le 5 mars 2023 (AFP) - ", "Paris", "2023-03-05", ["AFP"]),
+    ],
+)
+def test_dateline_forms(head, place, date, credits):
+    dl = parse_dateline(head + "Officials said the road would reopen on Friday.", default_year=2023)
+    assert dl is not None
+    assert (dl.place, dl.date, dl.credits) == (place, date, credits)
+
+
+def test_running_text_is_not_a_dateline():
+    assert parse_dateline("The minister said (on Monday) that talks would go on.") is None
+    assert parse_dateline(LEDE) is None
+
+
+def test_dates_in_several_languages():
+    assert parse_date("3 avril 2024")[0] == "2024-04-03"
+    assert parse_date("3. April 2024")[0] == "2024-04-03"
+    assert parse_date("3 de abril de 2024")[0] == "2024-04-03"
+    assert parse_date("April 3, 2024")[0] == "2024-04-03"
+
+
+# --- shape: crossheads, hard wraps ----------------------------------------------------------
+
+
+def test_crosshead_is_a_heading_and_its_own_paragraph():
+    a = clean_text(_body("Rescue in the night"), id="x")
+    assert a.headings == ["Rescue in the night"]
+    assert "Rescue in the night" in a.paragraphs
+
+
+def test_question_crosshead_is_a_heading():
+    a = clean_text(_body("What happens next?"), id="x")
+    assert a.headings == ["What happens next?"]
+
+
+def test_hard_wrapped_wire_copy_is_rejoined_into_paragraphs():
+    raw = (
+        "      SELM, May 2, 2023 (AFP) - The port of Selm reopened on Tuesday after a\n"
+        "week-long strike by dock workers ended with a deal on pay and hours, the\n"
+        "harbour authority said.\n"
+        "\n"
+        "      About 40 ships had been waiting offshore to unload, and the authority\n"
+        "said it would take several days to clear the backlog of containers.\n"
+        "      The union said its members would vote on the agreement next week.\n"
+    )
+    a = clean_text(raw, id="x")
+    assert len(a.paragraphs) == 3
+    assert all("\n" not in p for p in a.paragraphs)
+    assert a.paragraphs[0].startswith("The port of Selm reopened") and a.paragraphs[0].endswith("authority said.")
+    assert a.dateline == "SELM" and a.credits == ["AFP"] and a.published == "2023-05-02"
+
+
+def test_one_paragraph_per_line_text_is_not_joined():
+    a = clean_text(LEDE + "\n" + SECOND + "\n" + THIRD, id="x")
+    assert a.paragraphs == [LEDE, SECOND, THIRD]
+
+
+# --- language --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Le fleuve est sorti de son lit dimanche soir et a inondé la ville basse, selon le conseil régional.", "fr"),
+        ("Der Fluss ist am Sonntagabend über die Ufer getreten und hat die Unterstadt überflutet, teilte der Rat mit.", "de"),
+        ("El río se desbordó el domingo por la noche e inundó la parte baja de la ciudad, informó el consejo.", "es"),
+        (LEDE, "en"),
+    ],
+)
+def test_language_is_detected(text, lang):
+    assert clean_text(text, id="x").language == lang
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+PAGE = """<!doctype html><html><head>
+<title>Floods leave hundreds homeless | The Marrow Courier</title>
+<meta property="og:title" content="Floods leave hundreds homeless">
+<meta property="og:site_name" content="The Marrow Courier">
+<meta property="article:published_time" content="2023-03-13T07:00:00+01:00">
+<script>var secret = "tracking-code-should-never-appear";</script>
+<style>.x { color: red }</style>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Floods leave hundreds homeless</h1>
+<p>{lede}</p><p>{second}</p>
+<script>document.write("injected-script-text")</script>
+<h2>Rescue in the night</h2>
+<p>{third} Officials said the damage would be assessed once the water had gone down.</p>
+<p>Share on Facebook Twitter Email</p>
+</article>
+<footer><p>Copyright 2023 The Marrow Courier. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def _page() -> str:
+    return PAGE.replace("{lede}", LEDE).replace("{second}", SECOND).replace("{third}", THIRD)
+
+
+def test_html_page_text_and_metadata():
+    a = clean_html(_page(), id="p")
+    assert a.title == "Floods leave hundreds homeless"
+    assert a.outlet == "The Marrow Courier"
+    assert a.published == "2023-03-13"
+    assert a.text.startswith("The river Vell")
+    assert "secret" not in a.text and "injected-script-text" not in a.text and "color" not in a.text
+    assert "Share on Facebook" not in a.text
+
+
+def test_broken_html_never_leaks_script_text():
+    broken = "<html><body><p>" + LEDE + "<p>" + SECOND + "<script>var a = 'never-in-text'; <div><b>unclosed"
+    a = clean_html(broken, id="b")
+    assert "never-in-text" not in a.text
+    assert "river Vell" in a.text
+
+
+def test_html_metadata_falls_back_to_the_title_tag():
+    meta = html_metadata("<html><head><title>Storm warning - Selm Daily</title></head><body></body></html>")
+    assert meta.title == "Storm warning - Selm Daily"
+
+
+def test_removed_blocks_are_verbatim_source_lines():
+    raw = _body() + "\n\n  • Latest News\n  • Most Read"
+    a = clean_text(raw, id="x")
+    assert all(block in raw for block in a.removed)
