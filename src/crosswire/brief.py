@@ -1,0 +1,463 @@
+"""The brief: a grounded, extractive summary of one story, and its headline.
+
+The summariser ranks sentence *units* (one sentence, with every identical copy
+of it in other articles) by three kinds of evidence:
+
+* **independent support** -- how strongly the other independent sources state
+  the same thing (copies of one report count once: a wire story published five
+  times is one source);
+* **centrality** -- how close the sentence is to what all sources talk about;
+* **lead position** -- news reports tell the most important thing first.
+
+Facts from the facts stage, when present, add support; nothing here requires
+them.  Sentences are picked greedily, MMR-style, so the summary never says the
+same thing twice, and each may be compressed only where the meaning is kept
+(a leading dateline, a trailing attribution clause, a parenthetical aside
+without figures; never a negation).  Every summary sentence cites the sentence
+it was taken from first, then the sentences of other articles that state it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from .model import (
+    Article,
+    Brief,
+    Citation,
+    CopyGroup,
+    FactSheet,
+    Sentence,
+    SummarySentence,
+    independent_sources,
+)
+from .sentences import article_sentences
+
+__all__ = [
+    "SummaryConfig",
+    "build_brief",
+    "summarize",
+    "choose_headline",
+    "compress",
+    "is_faithful_compression",
+    "source_keys",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryConfig:
+    """Weights of the sentence ranking; the defaults suit news in any language."""
+
+    support: float = 0.45
+    centrality: float = 0.30
+    position: float = 0.25
+    lead_halflife: float = 4.0  # sentences: lead bonus halves every this many sentences
+    mmr_lambda: float = 0.72  # importance vs. novelty
+    max_overlap: float = 0.5  # a candidate this similar to a chosen sentence is redundant
+    same_statement: float = 0.5  # cosine at which another article "states the same thing"
+    min_words: int = 6
+    max_words: int = 70
+    compress: bool = True
+
+
+# --- compression -------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NEGATION = {
+    # en, fr, de, es, it, pt: a clause holding one of these is never dropped
+    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot",
+    "t", "deny", "denies", "denied", "refused", "refuses", "rejected", "rejects",
+    "ne", "pas", "jamais", "aucun", "aucune", "sans", "ni", "nie", "démenti", "dément",
+    "nicht", "kein", "keine", "nie", "ohne", "nunca", "nada", "ningún", "ninguna", "sin",
+    "non", "mai", "senza", "não", "nem",
+}
+_SAY = (
+    r"(?:said|says|say|told(?:\s+\w+){0,2}|added|reported|announced|stated|confirmed|"
+    r"explained|noted|wrote|tweeted|insisted|warned|according\s+to\s+[^,;]{1,60}|"
+    r"a\s+(?:indiqué|déclaré|précisé|affirmé|annoncé|ajouté|expliqué|souligné)|"
+    r"ont\s+(?:indiqué|déclaré|précisé|affirmé|annoncé)|selon\s+[^,;]{1,60}|"
+    r"sagte|erklärte|teilte\s+\w+\s+mit|dijo|afirmó|según\s+[^,;]{1,60})"
+)
+# ", the ministry said." / ", said the ministry." / ", according to officials." at the end
+_TRAILING_ATTRIBUTION = re.compile(
+    r"""(?P<closer>,["”’»]?|["”’»],)\s+"""
+    r"""(?P<attr>(?!(?:who|which|that|where|when|whom|whose|qui|que|dont)\b)(?:(?:[\w'’.-]+\s+){0,7}""" + _SAY + r"""(?:\s+[\w'’.-]+){0,3}"""
+    r"""|""" + _SAY + r"""(?:\s+[\w'’.-]+){0,7}))\s*(?P<end>[.!]?)\s*$""",
+    re.UNICODE | re.IGNORECASE,
+)
+# "PARIS, April 3, 2024 (AFP) - ", "BERLIN (Reuters) -- ", "(Paris) "
+_DATELINE = re.compile(
+    r"""^(?:\(\s*[\w .'’-]{2,30}\)\s+"""
+    r"""|[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,30}(?:,\s*[\w .'’/,-]{1,40}?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+)""",
+    re.UNICODE,
+)
+_PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in _WORD.findall(text)]
+
+
+def _has_negation(text: str) -> bool:
+    return any(t in _NEGATION for t in _tokens(text)) or "n't" in text.lower() or "n’t" in text.lower()
+
+
+def _capitalise(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1:] if ch.islower() else text
+        if ch.isdigit():
+            return text
+    return text
+
+
+def compress(text: str) -> str:
+    """A shorter sentence that keeps the meaning of ``text``, or ``text`` itself.
+
+    Drops a leading dateline, a trailing attribution clause (", the ministry
+    said") and parenthetical asides that hold no figure; never a part with a
+    negation, and never so much that fewer than five words remain.  The result
+    is always a faithful compression: its words are the original's, in order.
+    """
+    out = text.strip()
+    m = _DATELINE.match(out)
+    if m and not _has_negation(m.group(0)) and len(_tokens(out[m.end():])) >= 5:
+        out = _capitalise(out[m.end():])
+    m = _TRAILING_ATTRIBUTION.search(out)
+    if m and m.start() > 0:
+        head = out[: m.start()]
+        attr = m.group("attr")
+        quote = re.sub(r"[,\s]", "", m.group("closer"))
+        if (not _has_negation(attr) and len(_tokens(head)) >= 6
+                and head.count('"') % 2 == (1 if quote == '"' else 0)):
+            # a sentence reported as said is stated as the report's own:
+            # keep it only where the head is a full clause (it has a verb-like length)
+            out = head.rstrip(" ,;:") + "." + quote
+    def _drop_paren(pm: re.Match[str]) -> str:
+        inner = pm.group(1)
+        if any(ch.isdigit() for ch in inner) or _has_negation(inner):
+            return pm.group(0)
+        return ""
+    shorter = _PAREN.sub(_drop_paren, out)
+    if len(_tokens(shorter)) >= 5:
+        out = shorter
+    out = re.sub(r"\s+([,.;:!?])", r"\1", out)
+    return out if is_faithful_compression(out, text) else text.strip()
+
+
+def is_faithful_compression(short: str, long: str) -> bool:
+    """True if ``short``'s words occur in ``long`` in the same order (a subsequence)
+    and no negation of ``long`` was dropped."""
+    s, lt = _tokens(short), _tokens(long)
+    if not s:
+        return False
+    it = iter(lt)
+    if not all(tok in it for tok in s):
+        return False
+    neg_long = sum(1 for t in lt if t in _NEGATION) + long.lower().count("n't") + long.lower().count("n’t")
+    neg_short = sum(1 for t in s if t in _NEGATION) + short.lower().count("n't") + short.lower().count("n’t")
+    return neg_short == neg_long
+
+
+# --- the ranking -------------------------------------------------------------------------------
+
+
+def source_keys(article_ids: Sequence[str], groups: Sequence[CopyGroup]) -> dict[str, str]:
+    """Article id -> its independent source: the copy group it belongs to, or itself."""
+    owner: dict[str, str] = {}
+    for i, g in enumerate(groups):
+        for a in g.articles:
+            owner.setdefault(a, f"group:{i}")
+    return {a: owner.get(a, f"article:{a}") for a in article_ids}
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One sentence and its identical copies across articles."""
+
+    text: str
+    occurrences: list[Sentence] = field(default_factory=list)
+    position: int = 0  # best (lowest) rank of the sentence among its article's sentences
+    score: float = 0.0
+
+
+def _norm(text: str) -> str:
+    return " ".join(_tokens(text))
+
+
+def _usable(s: Sentence, cfg: SummaryConfig) -> bool:
+    if s.is_heading:
+        return False
+    toks = _tokens(s.text)
+    if not (cfg.min_words <= len(toks) <= cfg.max_words):
+        return False
+    low = s.text.lower()
+    if "http" in low or "www." in low or "@" in s.text:
+        return False
+    letters = sum(ch.isalpha() for ch in s.text)
+    if letters < 0.6 * len(s.text.replace(" ", "")):
+        return False
+    if s.text.rstrip().endswith("?") or s.text.isupper():
+        return False
+    if not re.search(r"[.!\"”’»)]\s*$", s.text.strip()):  # a fragment, a caption, a menu line
+        return False
+    return True
+
+
+def _vectorise(texts: list[str]) -> np.ndarray:
+    """L2-normalised TF-IDF rows (dense; a story has at most a few thousand sentences)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if not texts:
+        return np.zeros((0, 0))
+    vec = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode", token_pattern=r"(?u)\b\w\w+\b",
+                          min_df=1, dtype=np.float32)
+    try:
+        x = vec.fit_transform(texts)
+    except ValueError:  # no usable tokens at all
+        return np.zeros((len(texts), 1), dtype=np.float32)
+    return x.toarray()
+
+
+def _all_sentences(articles: Sequence[Article], sheet: FactSheet | None) -> dict[str, list[Sentence]]:
+    out: dict[str, list[Sentence]] = {}
+    for a in articles:
+        sents = sheet.sentences.get(a.id) if sheet is not None else None
+        out[a.id] = list(sents) if sents else article_sentences(a)
+    return out
+
+
+def summarize(
+    articles: Sequence[Article],
+    groups: Sequence[CopyGroup] = (),
+    sheet: FactSheet | None = None,
+    *,
+    words: int = 120,
+    config: SummaryConfig | None = None,
+) -> list[SummarySentence]:
+    """An extractive summary of about ``words`` words, each sentence with its citations."""
+    cfg = config or SummaryConfig()
+    if words <= 0 or not articles:
+        return []
+    sents = _all_sentences(articles, sheet)
+    keys = source_keys([a.id for a in articles], groups)
+
+    # units: identical sentences (after normalisation) are one unit
+    units: dict[str, _Unit] = {}
+    for a in articles:
+        body = [s for s in sents[a.id] if not s.is_heading]
+        for rank, s in enumerate(body):
+            if not _usable(s, cfg):
+                continue
+            k = _norm(s.text)
+            u = units.get(k)
+            if u is None:
+                units[k] = _Unit(s.text, [s], rank)
+            else:
+                u.occurrences.append(s)
+                u.position = min(u.position, rank)
+    if not units:
+        return []
+    ulist = list(units.values())
+
+    # vectors over every sentence of the story, so idf reflects the whole story
+    everything = [s for a in articles for s in sents[a.id] if not s.is_heading]
+    matrix = _vectorise([s.text for s in everything] + [u.text for u in ulist])
+    all_vecs, unit_vecs = matrix[: len(everything)], matrix[len(everything):]
+    src_of = np.array([keys[s.article] for s in everything])
+    sources = sorted(set(keys.values()))
+    n_src = len(sources)
+
+    sim = unit_vecs @ all_vecs.T  # units x sentences
+    # support: for every other independent source, how well its best sentence states the unit
+    support = np.zeros(len(ulist))
+    for src in sources:
+        cols = np.flatnonzero(src_of == src)
+        if cols.size == 0:
+            continue
+        block = sim[:, cols]
+        best = block.argmax(axis=1)
+        best_val = block[np.arange(len(ulist)), best]
+        for i, u in enumerate(ulist):
+            own = {keys[o.article] for o in u.occurrences}
+            if src in own:
+                continue
+            support[i] += float(np.clip((best_val[i] - 0.15) / 0.5, 0.0, 1.0))
+    # identical copies in other independent sources are full support
+    for i, u in enumerate(ulist):
+        support[i] += len({keys[o.article] for o in u.occurrences}) - 1
+    if n_src > 1:
+        support /= n_src - 1
+
+    # facts from the facts stage as extra evidence
+    if sheet is not None and sheet.facts and n_src:
+        fact_support: dict[tuple[str, int], float] = {}
+        for f in sheet.facts:
+            val = min(1.0, max(f.independent_sources - 1, 0) / max(n_src - 1, 1))
+            for c in f.citations:
+                key = (c.article, c.sentence)
+                fact_support[key] = max(fact_support.get(key, 0.0), val)
+        for i, u in enumerate(ulist):
+            fs = max((fact_support.get((o.article, o.index), 0.0) for o in u.occurrences), default=0.0)
+            support[i] = max(support[i], fs)
+
+    # centrality: cosine to the mean of the per-source centroids (each source counts once)
+    centroids = []
+    for src in sources:
+        rows = all_vecs[src_of == src]
+        if rows.size:
+            c = rows.mean(axis=0)
+            norm = np.linalg.norm(c)
+            if norm > 0:
+                centroids.append(c / norm)
+    if centroids:
+        centre = np.mean(centroids, axis=0)
+        centrality = unit_vecs @ centre
+        top = centrality.max()
+        if top > 0:
+            centrality = centrality / top
+    else:
+        centrality = np.zeros(len(ulist))
+
+    position = np.array([0.5 ** (u.position / cfg.lead_halflife) for u in ulist])
+    length = np.array([min(1.0, len(_tokens(u.text)) / 12.0) for u in ulist])
+    score = (cfg.support * support + cfg.centrality * centrality + cfg.position * position) * length
+    for u, sc in zip(ulist, score):
+        u.score = float(sc)
+
+    # MMR selection up to the word budget
+    chosen: list[int] = []
+    total = 0
+    pair = np.maximum(unit_vecs @ unit_vecs.T, _overlap_matrix([u.text for u in ulist], everything))
+    remaining = set(range(len(ulist)))
+    while remaining and total < words:
+        best_i, best_val = -1, -math.inf
+        for i in remaining:
+            overlap = max((pair[i, j] for j in chosen), default=0.0)
+            if overlap >= cfg.max_overlap:
+                continue
+            val = cfg.mmr_lambda * score[i] - (1 - cfg.mmr_lambda) * overlap
+            if val > best_val:
+                best_i, best_val = i, val
+        if best_i < 0:
+            break
+        remaining.discard(best_i)
+        text = compress(ulist[best_i].text) if cfg.compress else ulist[best_i].text
+        n = len(text.split())
+        if chosen and total + n > words * 1.2 and total >= words * 0.8:
+            continue  # too long for what is left; a shorter one may fit
+        chosen.append(best_i)
+        total += n
+
+    out: list[SummarySentence] = []
+    for i in chosen:
+        u = ulist[i]
+        text = compress(u.text) if cfg.compress else u.text
+        cites = _citations(u, sim[i], everything, cfg)
+        out.append(SummarySentence(text=text, citations=cites))
+    return out
+
+
+def _overlap_matrix(texts: list[str], story: list[Sentence]) -> np.ndarray:
+    """Overlap coefficient of the sentences' distinctive words (crudely stemmed).
+
+    Words found in more than 30% of the story's distinct sentences say what the story
+    is about, not what a sentence adds, so they do not count.  Catches paraphrases
+    ("struck a sandbank in thick fog" / "hit a sandbank in heavy fog") that TF-IDF
+    cosine scores low.
+    """
+    def stems(text: str) -> set[str]:
+        return {t[:5] for t in _tokens(text) if len(t) >= 3 and not t.isdigit()} | \
+               {t for t in _tokens(text) if t.isdigit()}
+
+    df: dict[str, int] = {}
+    distinct = {_norm(s.text): s.text for s in story}
+    for text in distinct.values():
+        for t in stems(text):
+            df[t] = df.get(t, 0) + 1
+    limit = max(4, 0.3 * len(distinct))
+    bags = [{t for t in stems(x) if df.get(t, 0) <= limit} for x in texts]
+    n = len(texts)
+    out = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        if not bags[i]:
+            continue
+        for j in range(i + 1, n):
+            if bags[j]:
+                v = len(bags[i] & bags[j]) / min(len(bags[i]), len(bags[j]))
+                out[i, j] = out[j, i] = v
+    return out
+
+
+def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
+               cfg: SummaryConfig) -> list[Citation]:
+    """The unit's own sentences first, then other articles' sentences that state the same."""
+    cites = [Citation(o.article, o.index, o.text) for o in unit.occurrences]
+    seen = {c.article for c in cites}
+    best: dict[str, int] = {}
+    for col in np.flatnonzero(sims >= cfg.same_statement):
+        art = everything[col].article
+        if art not in seen and (art not in best or sims[col] > sims[best[art]]):
+            best[art] = int(col)
+    for col in sorted(best.values(), key=lambda c: -sims[c]):
+        s = everything[col]
+        cites.append(Citation(s.article, s.index, s.text))
+    return cites
+
+
+# --- headline and brief ------------------------------------------------------------------------
+
+
+def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (),
+                    summary: Sequence[SummarySentence] = ()) -> str | None:
+    """The title most supported by the other independent sources, else the summary's lead."""
+    titled = [a for a in articles if a.title and a.title.strip()]
+    if titled:
+        keys = source_keys([a.id for a in articles], groups)
+        docs = [a.text for a in articles]
+        mat = _vectorise([a.title or "" for a in titled] + docs)
+        tv, dv = mat[: len(titled)], mat[len(titled):]
+        best, best_val = None, -1.0
+        for i, a in enumerate(titled):
+            val = 0.0
+            by_src: dict[str, float] = {}
+            for j, b in enumerate(articles):
+                s = float(tv[i] @ dv[j])
+                by_src[keys[b.id]] = max(by_src.get(keys[b.id], 0.0), s)
+            val = sum(by_src.values())
+            if val > best_val + 1e-9:
+                best, best_val = a.title.strip(), val
+        return best
+    if summary:
+        return summary[0].text
+    return None
+
+
+def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet: FactSheet | None, *,
+                words: int = 120, config: SummaryConfig | None = None) -> Brief:
+    """The whole brief of one story: summary, headline and everything the facts stage found.
+
+    ``sheet`` may be sparse (only ``sentences``, or nothing at all): missing
+    sentences are split here, and the summary does not need any facts.
+    """
+    articles = list(articles)
+    groups = [g for g in (groups or []) if len(g.articles) >= 2]
+    sheet = sheet if sheet is not None else FactSheet()
+    sents = _all_sentences(articles, sheet)
+    if sents != sheet.sentences:
+        sheet = dataclasses.replace(sheet, sentences=sents)
+    summary = summarize(articles, groups, sheet, words=words, config=config)
+    return Brief(
+        articles=articles,
+        copies=list(groups),
+        sources=independent_sources([a.id for a in articles], groups),
+        facts=sheet,
+        summary=summary,
+        headline=choose_headline(articles, groups, summary),
+    )

@@ -1,0 +1,389 @@
+"""The brief for people: Markdown and one self-contained HTML page.
+
+Both formats show the same sections as the JSON (``model.to_json``): summary,
+what all sources agree on, what only some report, where they disagree, quotes
+by speaker, key numbers, timeline, people/organisations/places, and the
+sources with their copy groups.  Reports are labelled A, B, C...; a citation
+``B:4`` is sentence 4 (counted from 0, as in the JSON) of report B.
+
+The HTML page fetches nothing: CSS and script are inline and pinned by a
+Content-Security-Policy of their hashes, so even a script smuggled into an
+article could not run; all article content is escaped by Jinja2 anyway.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from .model import Article, Brief, Citation, CopyGroup, Fact
+
+__all__ = ["render_markdown", "render_html", "agreement_threshold", "article_labels"]
+
+_PALETTE_SIZE = 8  # colour classes g0..g7 in brief.css; more groups reuse them
+
+
+def article_labels(articles: Iterable[Article]) -> dict[str, str]:
+    """Article id -> short label: A..Z, then AA, AB, ..."""
+    out: dict[str, str] = {}
+    for n, a in enumerate(articles):
+        label, k = "", n
+        while True:
+            label = chr(ord("A") + k % 26) + label
+            k = k // 26 - 1
+            if k < 0:
+                break
+        out[a.id] = label
+    return out
+
+
+def agreement_threshold(sources: int) -> int:
+    """Independent sources a fact needs to count as agreed by all.
+
+    With up to three sources that is every one of them; with more, a majority
+    (never fewer than two): one silent outlet among many should not hide a fact
+    the others all confirm.
+    """
+    if sources <= 3:
+        return max(sources, 1)
+    return max(2, math.ceil(sources / 2))
+
+
+@dataclass(slots=True)
+class _Cite:
+    label: str  # "B:4"
+    article: str
+    sentence: int
+    text: str
+    outlet: str
+    colour: int
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    cites: list[_Cite]
+    note: str = ""  # "reported by: ..." and the like
+
+
+@dataclass(slots=True)
+class _Side:
+    claim: str
+    who: str
+    carried_by: str
+    cites: list[_Cite]
+
+
+@dataclass(slots=True)
+class _Conflict:
+    about: str
+    kind: str
+    sides: list[_Side]
+
+
+@dataclass(slots=True)
+class _Source:
+    label: str
+    article: Article
+    outlet: str
+    colour: int
+    role: str  # "original", "copy (syndicated)", "independent"
+    added: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Group:
+    title: str
+    colour: int
+    kind: str | None
+    similarity: float | None
+    members: list[_Source]
+
+
+@dataclass(slots=True)
+class _View:
+    """Everything both renderers show, computed once."""
+
+    headline: str
+    n_articles: int
+    sources: int
+    summary: list[_Line]
+    agreed: list[_Line]
+    some: list[_Line]
+    conflicts: list[_Conflict]
+    quotes: list[tuple[str, list[_Line]]]
+    numbers: list[_Line]
+    timeline: list[_Line]
+    entities: list[tuple[str, list[str]]]
+    groups: list[_Group]
+
+
+def _outlet(a: Article) -> str:
+    return a.outlet or a.title or a.id
+
+
+def _colours(brief: Brief) -> dict[str, int]:
+    colour: dict[str, int] = {}
+    n = 0
+    for g in brief.copies:
+        for aid in g.articles:
+            colour.setdefault(aid, n % _PALETTE_SIZE)
+        n += 1
+    for a in brief.articles:
+        if a.id not in colour:
+            colour[a.id] = n % _PALETTE_SIZE
+            n += 1
+    return colour
+
+
+def _view(brief: Brief) -> _View:
+    arts = {a.id: a for a in brief.articles}
+    labels = article_labels(brief.articles)
+    colour = _colours(brief)
+    sentences = brief.facts.sentences or {}
+
+    def cite(article: str, sentence: int, text: str | None = None) -> _Cite | None:
+        if article not in arts:
+            return None
+        if not text:
+            sents = sentences.get(article) or []
+            text = sents[sentence].text if 0 <= sentence < len(sents) else ""
+        return _Cite(f"{labels[article]}:{sentence}", article, sentence, text or "",
+                     _outlet(arts[article]), colour.get(article, 0))
+
+    def cites(cs: Iterable[Citation]) -> list[_Cite]:
+        out = []
+        for c in cs:
+            x = cite(c.article, c.sentence, c.text)
+            if x is not None:
+                out.append(x)
+        return out
+
+    def who(ids: Iterable[str]) -> str:
+        return ", ".join(f"{_outlet(arts[i])} ({labels[i]})" for i in ids if i in arts)
+
+    threshold = agreement_threshold(brief.sources)
+    facts = sorted(brief.facts.facts, key=lambda f: (-f.independent_sources, -f.score))
+    agreed = [_Line(f.text, cites(f.citations), _fact_note(f)) for f in facts
+              if f.independent_sources >= threshold]
+    some = [_Line(f.text, cites(f.citations), "reported by " + who(f.articles)) for f in facts
+            if f.independent_sources < threshold]
+
+    conflicts = [
+        _Conflict(c.about, c.kind, [
+            _Side(s.claim, s.attributed_to or "", who(s.articles), cites(s.citations)) for s in c.sides
+        ])
+        for c in brief.facts.conflicts
+    ]
+
+    by_speaker: dict[str, list[_Line]] = {}
+    for q in brief.facts.quotes:
+        by_speaker.setdefault(q.speaker or "Unattributed", []).append(
+            _Line(q.text, cites(q.citations), "in " + who(q.articles)))
+    quotes = sorted(by_speaker.items(), key=lambda kv: (kv[0] == "Unattributed", -len(kv[1]), kv[0]))
+
+    numbers = []
+    for n in brief.facts.numbers:
+        value = f"{n.value:g}"
+        head = " ".join(x for x in (n.qualifier, value, n.what) if x)
+        numbers.append(_Line(head, cites(n.citations), n.text))
+
+    timeline = [_Line(f"{t.date}: {t.event}", cites(t.citations), "in " + who(t.articles))
+                for t in sorted(brief.facts.timeline, key=lambda t: t.date)]
+
+    kinds = {"PERSON": "People", "PER": "People", "ORG": "Organisations", "NORP": "Organisations",
+             "GPE": "Places", "LOC": "Places", "PLACE": "Places", "FAC": "Places"}
+    ents: dict[str, list[str]] = {}
+    for e in sorted(brief.facts.entities, key=lambda e: (-len(e.articles), e.name)):
+        ents.setdefault(kinds.get(e.type.upper(), "Other"), []).append(e.name)
+    order = ["People", "Organisations", "Places", "Other"]
+    entities = [(k, ents[k]) for k in order if k in ents]
+
+    return _View(
+        headline=brief.headline or (brief.summary[0].text if brief.summary else "Brief"),
+        n_articles=len(brief.articles),
+        sources=brief.sources,
+        summary=[_Line(s.text, cites(s.citations)) for s in brief.summary],
+        agreed=agreed,
+        some=some,
+        conflicts=conflicts,
+        quotes=quotes,
+        numbers=numbers,
+        timeline=timeline,
+        entities=entities,
+        groups=_groups(brief, labels, colour),
+    )
+
+
+def _fact_note(f: Fact) -> str:
+    return f"said by {f.attributed_to}" if f.attributed_to else ""
+
+
+def _groups(brief: Brief, labels: dict[str, str], colour: dict[str, int]) -> list[_Group]:
+    arts = {a.id: a for a in brief.articles}
+    out: list[_Group] = []
+    grouped: set[str] = set()
+    for g in brief.copies:
+        members = [aid for aid in g.articles if aid in arts]
+        if not members:
+            continue
+        original = g.original if g.original in members else members[0]
+        ordered = [original] + [m for m in members if m != original]
+        srcs = []
+        for aid in ordered:
+            role = "original" if aid == original else f"copy ({g.kind})"
+            srcs.append(_Source(labels[aid], arts[aid], _outlet(arts[aid]), colour[aid], role,
+                                list(g.added.get(aid, [])) if aid != original else [],
+                                list(g.missing.get(aid, [])) if aid != original else []))
+        grouped.update(members)
+        out.append(_Group(f"One report, {len(members)} copies", colour[original], g.kind,
+                          float(g.similarity), srcs))
+    for a in brief.articles:
+        if a.id not in grouped:
+            out.append(_Group("Independent report", colour[a.id], None, None,
+                              [_Source(labels[a.id], a, _outlet(a), colour[a.id], "independent")]))
+    return out
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """One line of article text, safe inside a Markdown list item."""
+    return " ".join(text.split()).replace("[", "\\[").replace("]", "\\]")
+
+
+def _md_cites(cs: list[_Cite]) -> str:
+    return " " + " ".join(f"[{c.label}]" for c in cs) if cs else ""
+
+
+def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) -> str:
+    """The brief as Markdown: every line followed by its citation markers."""
+    v = _view(brief)
+    out: list[str] = [f"# {_md(v.headline)}", ""]
+    out.append(f"_{v.n_articles} report{'s' if v.n_articles != 1 else ''}, "
+               f"{v.sources} independent source{'s' if v.sources != 1 else ''}. "
+               "[B:4] cites sentence 4 (from 0) of report B; reports are listed under Sources._")
+    out.append("")
+
+    def section(title: str, lines: list[_Line], empty: str, limit: int | None = max_items) -> None:
+        out.extend([f"## {title}", ""])
+        if not lines:
+            out.extend([f"_{empty}_", ""])
+            return
+        shown = lines if limit is None else lines[:limit]
+        for ln in shown:
+            note = f" — {_md(ln.note)}" if ln.note else ""
+            out.append(f"- {_md(ln.text)}{_md_cites(ln.cites)}{note}")
+        if len(lines) > len(shown):
+            out.append(f"- _…and {len(lines) - len(shown)} more (see the JSON brief)_")
+        out.append("")
+
+    out.extend(["## Summary", ""])
+    if v.summary:
+        out.extend(f"{_md(s.text)}{_md_cites(s.cites)}" for s in v.summary)
+        out[-len(v.summary):] = [ln + "  " for ln in out[-len(v.summary):]]
+    else:
+        out.append("_No sentence could be summarised._")
+    out.append("")
+    section("What all sources agree on", v.agreed, "No fact is confirmed by all independent sources.")
+    section("Reported by only some", v.some, "Nothing is reported by only some sources.")
+
+    out.extend(["## Where they disagree", ""])
+    if not v.conflicts:
+        out.extend(["_No disagreement found._", ""])
+    for c in v.conflicts:
+        out.append(f"### {_md(c.about)} ({c.kind})")
+        out.append("")
+        for s in c.sides:
+            who = f"{_md(s.who)}, " if s.who else ""
+            out.append(f"- {_md(s.claim)}{_md_cites(s.cites)} — {who}carried by {_md(s.carried_by)}")
+        out.append("")
+
+    out.extend(["## Quotes", ""])
+    if not v.quotes:
+        out.extend(["_No quotes found._", ""])
+    for speaker, lines in v.quotes:
+        out.append(f"**{_md(speaker)}**")
+        out.append("")
+        out.extend(f"- “{_md(q.text)}”{_md_cites(q.cites)}" for q in lines)
+        out.append("")
+
+    section("Key numbers", v.numbers, "No figures found.")
+    section("Timeline", v.timeline, "No dated events found.", limit=None)
+
+    out.extend(["## People, organisations and places", ""])
+    if not v.entities:
+        out.extend(["_None found._", ""])
+    for kind, names in v.entities:
+        out.append(f"- **{kind}:** {_md(', '.join(names))}")
+    if v.entities:
+        out.append("")
+
+    out.extend(["## Sources", ""])
+    for g in v.groups:
+        if g.kind:
+            out.append(f"### {g.title} ({g.kind}, similarity {g.similarity:.2f})")
+        else:
+            out.append(f"### {g.title}")
+        out.append("")
+        for s in g.members:
+            out.append(f"- **{s.label}** {_md(_source_line(s))}")
+            for what, items in (("added", s.added), ("missing", s.missing)):
+                if items:
+                    more = f" (+{len(items) - max_changes} more)" if len(items) > max_changes else ""
+                    out.append(f"  - {what} {len(items)} sentence{'s' if len(items) != 1 else ''}{more}:")
+                    out.extend(f"    - {_md(x)}" for x in items[:max_changes])
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _source_line(s: _Source) -> str:
+    a = s.article
+    bits = [s.outlet]
+    if a.title and a.title != s.outlet:
+        bits.append(f"“{a.title}”")
+    bits.append(a.published or "undated")
+    if a.credits:
+        bits.append("credits: " + ", ".join(a.credits))
+    bits.append(s.role)
+    bits.append(f"id {a.id}")
+    return " · ".join(bits)
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, PackageLoader
+
+    env = Environment(loader=PackageLoader("crosswire", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals["source_line"] = _source_line
+    return env
+
+
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return resources.files("crosswire").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def render_html(brief: Brief) -> str:
+    """The brief as one self-contained, responsive HTML page (no network fetches)."""
+    css, js = _asset("brief.css"), _asset("brief.js")
+    csp = ("default-src 'none'; img-src data:; "
+           f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
+           "base-uri 'none'; form-action 'none'")
+    return _environment().get_template("brief.html.j2").render(
+        v=_view(brief), css=css, js=js, csp=csp, version=brief.version)

@@ -1,0 +1,2 @@
+document.addEventListener("click",function(e){var t=e.target.closest?e.target.closest(".cite"):null;document.querySelectorAll(".cite.open").forEach(function(c){if(c!==t)c.classList.remove("open")});if(t&&!e.target.closest(".pop")){t.classList.toggle("open")}});
+document.addEventListener("keydown",function(e){if(e.key==="Escape"){document.querySelectorAll(".cite.open").forEach(function(c){c.classList.remove("open")});if(document.activeElement)document.activeElement.blur()}});
