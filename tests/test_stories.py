@@ -1,0 +1,201 @@
+"""Stories: a small stream of fictional reports sorted into stories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosswire import stories
+from crosswire.model import Article
+
+FLOOD = (
+    "Heavy rain flooded the river town of Kellmarsh on Tuesday, forcing 340 residents from their homes. "
+    "The Brenna river rose 2.8 metres overnight and breached the levee near the old grain mill. "
+    "Mayor Ottilie Varga said emergency shelters opened in the Kellmarsh sports hall. "
+    "Rescue crews used boats to reach families trapped on the upper floors of riverside houses."
+)
+FLOOD_2 = (
+    "Rescuers in Kellmarsh evacuated about 340 people after the Brenna burst its banks. "
+    "Water broke through the levee by the grain mill after the river climbed 2.8 metres. "
+    "Varga, the town's mayor, asked volunteers to bring blankets to the sports hall shelter. "
+    "Boats carried stranded families from flooded riverside homes through the night."
+)
+CHESS = (
+    "Grandmaster Idris Calloway won the Vesterholm chess open on Sunday after a tense final round. "
+    "Calloway beat the defending champion Marta Ruusk with the black pieces in 61 moves. "
+    "The victory earns him a place in the candidates tournament next spring. "
+    "Ruusk said she had misjudged the endgame and congratulated her opponent."
+)
+CHESS_2 = (
+    "Idris Calloway is the new Vesterholm open champion after defeating Marta Ruusk in the last round. "
+    "The 61-move game ended when Ruusk resigned in a lost rook endgame. "
+    "Calloway qualifies for the candidates tournament, organisers in Vesterholm confirmed. "
+    "Ruusk, the defending champion, praised Calloway's patience."
+)
+BRIDGE = (
+    "Engineers closed the Tarrow suspension bridge after inspectors found cracks in two steel cables. "
+    "Traffic between Tarrow and Milbeck was diverted to the coastal road, adding 40 minutes to journeys. "
+    "The regional transport office said repairs could take until the autumn. "
+    "Hauliers warned that the detour would raise delivery costs across the peninsula."
+)
+BRIDGE_2 = (
+    "The Tarrow suspension bridge will stay shut for months after cracks were found in its steel cables. "
+    "Drivers heading for Milbeck face a 40-minute detour along the coastal road. "
+    "Transport officials said repairs to the cables would last until the autumn. "
+    "Hauliers on the peninsula said the closure would raise their delivery costs."
+)
+BRIDGE_3 = (
+    "The Tarrow suspension bridge reopened to traffic after engineers replaced two cracked steel cables. "
+    "Drivers between Tarrow and Milbeck no longer need the coastal road detour. "
+    "The regional transport office said the repairs finished ahead of the autumn deadline."
+)
+NOISE = "Please enable JavaScript in your browser settings and accept cookies to continue reading this page."
+FLOOD_FR = (
+    "De fortes pluies ont inondé la ville de Kellmarsh mardi et 340 habitants ont dû quitter leur maison. "
+    "La rivière Brenna est montée de 2,8 mètres pendant la nuit et a rompu la digue près du vieux moulin. "
+    "La maire Ottilie Varga a annoncé l'ouverture d'abris d'urgence dans la salle des sports de Kellmarsh."
+)
+
+
+def art(aid: str, text: str, **kw) -> Article:
+    return Article(id=aid, text=text, **kw)
+
+
+def story_of(result: stories.StoriesResult) -> dict[str, str]:
+    return dict(result.assignments)
+
+
+def test_three_stories_with_copy_and_noise() -> None:
+    copy = art("flood-copy", FLOOD.replace(". ", ".\n"), outlet="Wire Echo")  # hard-wrapped wire copy
+    batch = [
+        art("flood", FLOOD, outlet="Daily Ledger", title="Kellmarsh flooded"),
+        art("chess", CHESS, outlet="Board Weekly"),
+        art("bridge", BRIDGE, outlet="Coast Post"),
+        copy,
+        art("cookie", NOISE),
+        art("flood2", FLOOD_2, outlet="Valley News"),
+        art("chess2", CHESS_2, outlet="Pawn Times"),
+        art("bridge2", BRIDGE_2, outlet="Harbour Herald"),
+    ]
+    res = stories.cluster_stories(batch, embedder=False)
+    s = story_of(res)
+    assert [a for a, _ in res.assignments] == [a.id for a in batch]  # input order
+    assert s["flood"] == s["flood-copy"] == s["flood2"]
+    assert s["chess"] == s["chess2"]
+    assert s["bridge"] == s["bridge2"]
+    assert len({s["flood"], s["chess"], s["bridge"]}) == 3
+    assert res.noise == ["cookie"]
+    assert s["cookie"] == "noise:cookie"
+    assert len(res.stories) == 3
+    flood = next(st for st in res.stories if st.id == s["flood"])
+    assert flood.sources == 2  # the copy does not count as a source
+    assert flood.headline == "Kellmarsh flooded"
+    assert res.stories[0].id == s["flood"]  # most independent sources first
+    md = stories.stories_markdown(batch, res)
+    assert "Kellmarsh flooded" in md and "Not articles (1)" in md and "`cookie`" in md
+
+
+def test_boilerplate_repeated_across_stream_is_noise() -> None:
+    login = (
+        "Sign in to your account to continue. Subscribe to our newsletter for alerts in your inbox, "
+        "manage your privacy settings and cookie preferences, or register for free access to the site."
+    )
+    batch = [art(f"wall{i}", login) for i in range(3)] + [art("chess", CHESS), art("chess2", CHESS_2)]
+    res = stories.cluster_stories(batch, embedder=False)
+    assert set(res.noise) == {"wall0", "wall1", "wall2"}
+    assert story_of(res)["chess"] == story_of(res)["chess2"]
+
+
+def test_translation_joins_with_embedder() -> None:
+    from crosswire.embed import default_embedder
+
+    emb = default_embedder()
+    if not emb.available:
+        pytest.skip("multilingual embedder not installed")
+    batch = [art("flood", FLOOD, language="en"), art("chess", CHESS, language="en"), art("fr", FLOOD_FR, language="fr")]
+    s = story_of(stories.cluster_stories(batch, embedder=emb))
+    assert s["fr"] == s["flood"] != s["chess"]
+
+
+def test_dates_gap_resumes_but_long_silence_starts_new_story() -> None:
+    batch = [
+        art("b1", BRIDGE, published="2024-03-01"),
+        art("b2", BRIDGE_2, published="2024-03-05"),  # four days later: same story
+        art("b3", BRIDGE_3, published="2024-06-20", outlet="Later Post"),  # months of silence: a new story
+    ]
+    s = story_of(stories.cluster_stories(batch, embedder=False))
+    assert s["b1"] == s["b2"]
+    assert s["b3"] != s["b1"]
+
+
+def test_long_silence_closes_story_across_batches() -> None:
+    first = stories.cluster_stories([art("c1", CHESS, published="2023-01-10")], embedder=False)
+    later = stories.cluster_stories(
+        [art("x", FLOOD, published="2023-05-01"), art("c2", CHESS_2, published="2023-05-02")],
+        state=first.state,
+        embedder=False,
+    )
+    assert story_of(later)["c2"] != story_of(first)["c1"]
+
+
+def test_second_batch_joins_existing_stories_via_state() -> None:
+    first = stories.cluster_stories([art("flood", FLOOD), art("chess", CHESS)], embedder=False)
+    second = stories.cluster_stories(
+        [art("chess2", CHESS_2), art("bridge", BRIDGE), art("flood2", FLOOD_2)], state=first.state, embedder=False
+    )
+    s1, s2 = story_of(first), story_of(second)
+    assert s2["chess2"] == s1["chess"]
+    assert s2["flood2"] == s1["flood"]
+    assert s2["bridge"] not in (s1["flood"], s1["chess"])
+    joined = next(st for st in second.stories if st.id == s1["chess"])
+    assert joined.articles == ["chess", "chess2"]  # the story keeps its earlier member
+
+
+def test_similarity_orders_related_above_unrelated() -> None:
+    same = stories.story_similarity(art("a", FLOOD), art("b", FLOOD_2))
+    other = stories.story_similarity(art("a", FLOOD), art("c", CHESS))
+    assert same > other
+    assert 0.0 <= other <= same <= 1.0
+
+
+@pytest.mark.parametrize("batch", [[], [art("empty", "")], [art("x", "   \n\n ")], [art("n", "12345")]])
+def test_bad_input_never_raises(batch: list[Article]) -> None:
+    res = stories.cluster_stories(batch, embedder=False)
+    assert len(res.assignments) == len(batch)
+    assert res.stories == []
+    stories.stories_markdown(batch, res)
+
+
+def test_write_briefs_index_escapes_and_links(tmp_path: Path) -> None:
+    for mod in ("crosswire.render", "crosswire.facts", "crosswire.brief", "crosswire.copies"):
+        pytest.importorskip(mod)  # colleagues' stages, written in parallel
+    evil = art("evil", FLOOD_2, title="<script>alert(1)</script> Kellmarsh")
+    batch = [art("flood", FLOOD), evil, art("chess", CHESS)]
+    paths = stories.write_briefs(batch, tmp_path, fmt="html", min_articles=2, progress=False)
+    index = tmp_path / "index.html"
+    assert paths[-1] == index
+    html = index.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert len(paths) == 2  # one story of two articles, plus the index
+    assert f'href="{paths[0].name}"' in html
+    jpaths = stories.write_briefs(batch, tmp_path / "j", fmt="json", min_articles=1, progress=False)
+    idx = json.loads((tmp_path / "j" / "index.json").read_text(encoding="utf-8"))
+    assert len(idx["stories"]) == 2 and len(jpaths) == 3
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def test_seed_articles_form_one_story() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds not present")
+    from crosswire.ingest import read_paths
+
+    arts = read_paths([str(SEEDS)]).articles
+    if len(arts) < 2:
+        pytest.skip("seeds unreadable")
+    res = stories.cluster_stories(arts, embedder=False)
+    assert len(res.stories) == 1 and not res.noise
+    assert res.stories[0].sources < len(arts)  # the wire copy is recognised
