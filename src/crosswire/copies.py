@@ -69,12 +69,13 @@ EMBED_MATCH = 0.89      # cosine of e5 sentence embeddings that render one sente
                         # unrelated news sentences score ~0.75-0.8)
 MIN_UNIT_WORDS = 4      # sentences shorter than this do not count for coverage
 SYNDICATED_COVER = 0.6  # share of the shorter text's sentences matched near-identically, in order
-REWRITE_COVER = 0.6     # share of the shorter text's sentences matched (reworded), in order
+REWRITE_COVER = 0.7     # share of the shorter text's sentences matched (reworded), in order
 MIN_MATCHES = 3         # and at least this many matched sentences (fewer if the text is that short)
 MAX_UNITS = 80          # sentences per article used by the precise check
 MAX_EMBED_PAIRS = 200   # cap on embedding checks per call, to keep the cost bounded
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPLIT_LONG = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
@@ -89,8 +90,10 @@ class _Encoder(Protocol):
 
 def _fold(text: str) -> str:
     """Case- and accent-folded text: 'Sébastien' and 'sebastien' compare equal."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def _words(text: str) -> list[str]:
@@ -353,19 +356,23 @@ def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: _Doc, b: _Doc)
     """How much of the shorter text the alignment covers.
 
     Returns the share of the shorter text's countable sentences that are matched,
-    the same share weighted by the match scores (the reported similarity), and
-    the number of matched countable sentences.
+    weighted by their length (so one shared boilerplate line does not make a
+    short page a copy), the same share further weighted by the match scores (the
+    reported similarity), and the number of matched countable sentences.
     """
     ca, cb = a.counts, b.counts
     assert ca is not None and cb is not None
-    na, nb = int(ca.sum()), int(cb.sum())
-    if na == 0 or nb == 0:
+    la = np.array([len(u) for u in a.norm_units], dtype=np.float64) * ca
+    lb = np.array([len(u) for u in b.norm_units], dtype=np.float64) * cb
+    if la.sum() == 0 or lb.sum() == 0:
         return 0.0, 0.0, 0
-    side = 0 if na <= nb else 1
-    total = min(na, nb)
-    counted = [(i, j) for i, j in pairs if (ca[i] if side == 0 else cb[j])]
-    weight = sum(float(score[i, j]) for i, j in counted)
-    return len(counted) / total, min(1.0, weight / total), len(counted)
+    side = 0 if ca.sum() < cb.sum() or (ca.sum() == cb.sum() and la.sum() <= lb.sum()) else 1
+    lengths = la if side == 0 else lb
+    counted = [(i, j) for i, j in pairs if lengths[i if side == 0 else j] > 0]
+    covered = sum(lengths[i if side == 0 else j] for i, j in counted)
+    weighted = sum(lengths[i if side == 0 else j] * float(score[i, j]) for i, j in counted)
+    total = float(lengths.sum())
+    return min(1.0, covered / total), min(1.0, weighted / total), len(counted)
 
 
 def _enough(matched: int, a: _Doc, b: _Doc) -> bool:
@@ -428,7 +435,7 @@ def _check(a: _Doc, b: _Doc, embedder: _Encoder | None, budget: list[int]) -> _M
     """Decide whether two articles are one report, and how."""
     _prepare(a)
     _prepare(b)
-    if _norm(a.article.text) == _norm(b.article.text):
+    if a.words == b.words:
         return _Match("identical", 1.0, [(i, i) for i in range(len(a.units))])
     lex, _ = _lexical(a, b)
     if lex.kind is not None:
