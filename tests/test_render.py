@@ -1,0 +1,163 @@
+"""The brief as Markdown and HTML: every section, citations, copies, escaping, no network."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html import unescape
+
+import pytest
+
+from crosswire.brief import build_brief
+from crosswire.model import (
+    Article,
+    Citation,
+    Conflict,
+    ConflictSide,
+    CopyGroup,
+    Entity,
+    Fact,
+    FactSheet,
+    Number,
+    Quote,
+    TimelineEvent,
+)
+from crosswire.render import agreement_threshold, article_labels, render_html, render_markdown
+from crosswire.sentences import article_sentences
+
+# A fictional story: a dam inspection told by an agency (published twice) and a local paper.
+AGENCY = (
+    "Engineers found cracks in the Morrow Dam on Tuesday and ordered the reservoir lowered by two metres, "
+    "the water board said.\n\n"
+    "About 3,000 people living below the dam were told to prepare to leave their homes.\n\n"
+    "\"There is no immediate danger,\" said board chairwoman Ida Velk."
+)
+LOCAL = (
+    "Inspectors discovered cracks in the Morrow Dam on Tuesday, and the reservoir will be lowered by two metres.\n\n"
+    "Some 5,000 residents downstream were told to be ready to evacuate.\n\n"
+    "The dam was completed in 1964 and was last repaired in 2009."
+)
+HOSTILE = (
+    "<script>window.__pwned=1</script> Officials found cracks in the Morrow Dam on Tuesday and lowered the reservoir.\n\n"
+    "Residents said the warning <img src=x onerror=\"window.__pwned=2\"> came too late for farms below the dam."
+)
+
+
+def _brief(hostile: bool = False):
+    arts = [
+        Article(id="agency", text=AGENCY, title="Cracks found in Morrow Dam", outlet="Valley Agency",
+                credits=["VA"], published="2031-03-04"),
+        Article(id="copy", text=AGENCY, title="Morrow Dam cracked", outlet="Riverside Post", published="2031-03-04"),
+        Article(id="local", text=HOSTILE if hostile else LOCAL, title="<b>Dam</b> cracks" if hostile else "Dam cracks",
+                outlet="Lowtown News"),
+    ]
+    s = {a.id: article_sentences(a) for a in arts}
+
+    def c(aid: str, i: int) -> Citation:
+        return Citation(aid, i, s[aid][i].text)
+
+    sheet = FactSheet(
+        facts=[
+            Fact("f1", s["agency"][0].text, ["agency", "copy", "local"], 2, "the water board",
+                 [c("agency", 0), c("local", 0)], 1.0),
+            Fact("f2", s["local"][-1].text, ["local"], 1, None, [c("local", len(s["local"]) - 1)], 0.5),
+        ],
+        conflicts=[Conflict("c1", "people told to prepare to leave", "number", [
+            ConflictSide("About 3,000 people", "the water board", ["agency", "copy"], [c("agency", 1)]),
+            ConflictSide("Some 5,000 residents", None, ["local"], [c("local", 1)]),
+        ])] if not hostile else [],
+        quotes=[Quote("Ida Velk", "There is no immediate danger,", ["agency", "copy"], [c("agency", 2)])],
+        numbers=[Number(2, "metres the reservoir is lowered", "lowered by two metres", ["agency", "local"],
+                        None, [c("agency", 0)])],
+        entities=[Entity("Ida Velk", "PERSON", [], ["agency"]), Entity("Morrow Dam", "FAC", [], ["agency", "local"]),
+                  Entity("water board", "ORG", [], ["agency"])],
+        timeline=[TimelineEvent("1964", "The dam was completed", ["local"], [])],
+        sentences=s,
+    )
+    groups = [CopyGroup(["agency", "copy"], "agency", "identical", 1.0)]
+    return build_brief(arts, groups, sheet, words=40)
+
+
+def test_labels_run_past_z():
+    labels = article_labels([Article(id=str(i), text="x") for i in range(28)])
+    assert labels["0"] == "A" and labels["25"] == "Z" and labels["26"] == "AA" and labels["27"] == "AB"
+
+
+def test_agreement_needs_everyone_when_few_a_majority_when_many():
+    assert agreement_threshold(1) == 1 and agreement_threshold(3) == 3
+    assert agreement_threshold(6) == 3 and agreement_threshold(4) == 2
+
+
+def test_markdown_shows_every_section_with_citations():
+    md = render_markdown(_brief())
+    for heading in ("## Summary", "## What all sources agree on", "## Reported by only some",
+                    "## Where they disagree", "## Quotes", "## Key numbers", "## Timeline",
+                    "## People, organisations and places", "## Sources"):
+        assert heading in md
+    summary = md.split("## Summary")[1].split("##")[0]
+    lines = [ln for ln in summary.splitlines() if ln.strip()]
+    assert lines and all(re.search(r"\[[A-Z]+:\d+\]", ln) for ln in lines)
+    agreed = md.split("## What all sources agree on")[1].split("##")[0]
+    assert "cracks in the Morrow Dam" in agreed  # two independent sources of two
+    some = md.split("## Reported by only some")[1].split("##")[0]
+    assert "1964" in some and "Lowtown News (C)" in some
+
+
+def test_markdown_shows_both_sides_of_a_disagreement_and_who_carries_them():
+    md = render_markdown(_brief())
+    part = md.split("## Where they disagree")[1].split("## Quotes")[0]
+    assert "About 3,000 people" in part and "Some 5,000 residents" in part
+    assert "the water board" in part and "Valley Agency (A), Riverside Post (B)" in part
+
+
+def test_markdown_draws_copies_as_one_report():
+    md = render_markdown(_brief())
+    sources = md.split("## Sources")[1]
+    assert sources.count("### ") == 2  # one group of two copies, one independent report
+    assert "One report, 2 copies (identical" in sources
+    assert "Valley Agency" in sources and "2031-03-04" in sources and "credits: VA" in sources
+    assert "Ida Velk" in md.split("## Quotes")[1]
+
+
+def test_html_is_self_contained_and_locked_down():
+    html = render_html(_brief())
+    assert 'name="viewport"' in html
+    csp = unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
+    assert "default-src 'none'" in csp
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "@import" not in html and "url(" not in html
+    for tag in ("style", "script"):
+        body = re.search(rf"<{tag}>(.*?)</{tag}>", html, re.S).group(1)
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp  # the only inline code that may run
+
+
+def test_html_citation_markers_carry_the_cited_sentence():
+    html = render_html(_brief())
+    first = html.split('id="summary"')[1].split("</section>")[0]
+    pop = re.search(r'<span class="cite g\d"[^>]*>([A-Z]+:\d+)<span class="pop" role="tooltip"><b>([^<]*)</b>([^<]*)</span>',
+                    first)
+    assert pop is not None
+    assert "sentence" in pop.group(2) and len(pop.group(3)) > 20
+
+
+def test_html_escapes_article_content():
+    html = render_html(_brief(hostile=True))
+    assert "<script>window.__pwned" not in html and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert "<img src=x" not in html
+    assert "<b>Dam</b>" not in html
+    assert html.count("<script>") == 1
+
+
+def test_copy_groups_share_a_colour_class():
+    html = render_html(_brief())
+    colour = {label: g for g, label in re.findall(r'<span class="label (g\d)">([A-Z]+)</span>', html)}
+    assert colour["A"] == colour["B"] != colour["C"]
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_html])
+def test_empty_brief_renders(render):
+    brief = build_brief([Article(id="a", text="")], [], None)
+    out = render(brief)
+    assert "Summary" in out and "Sources" in out
