@@ -6,10 +6,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence
 
 from . import __version__
-from .model import ReadResult, article_json
+from .model import Article, ReadResult, article_json
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -71,6 +72,27 @@ def cmd_copies(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
 
 
+@contextmanager
+def _progress(articles: Sequence[Article]) -> Iterator[Callable[[str], None] | None]:
+    """A transient Rich progress bar on stderr for a story big enough to take a moment."""
+    if not sys.stderr.isatty() or sum(len(a.text) for a in articles) < 20_000:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    stages = ["copies", "facts", "brief"]
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(f"{len(articles)} articles", total=len(stages))
+
+        def step(name: str) -> None:
+            done = stages.index(name) if name in stages else 0
+            bar.update(task, completed=done, description=f"{len(articles)} articles: {name}")
+
+        yield step
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     from . import render
     from .pipeline import brief_for
@@ -79,7 +101,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if not result.articles:
         _err("no articles to brief")
         return EXIT_INPUT_ERRORS
-    b = brief_for(result.articles, words=args.words)
+    with _progress(result.articles) as step:
+        b = brief_for(result.articles, words=args.words, progress=step)
     if args.format == "json":
         from .model import to_json
 
