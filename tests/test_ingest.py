@@ -64,13 +64,16 @@ def test_jsonl_records_and_a_bad_line(tmp_path):
     bad = tmp_path / "b.jsonl"
     bad.write_text(json.dumps({"id": "ok", "text": STORY}) + "\n{not json\n", encoding="utf-8")
     res = read_paths([bad])
-    assert "line 2" in _errors(res)["b.jsonl"]
+    assert [a.id for a in res.articles] == ["ok"]  # the good record is kept
+    [err] = res.errors
+    assert "line 2" in str(err) and "b.jsonl" in str(err)
 
 
 def test_record_without_text_is_an_error(tmp_path):
     (tmp_path / "r.json").write_text(json.dumps([{"id": "x", "title": "only a title"}]), encoding="utf-8")
     res = read_paths([tmp_path / "r.json"])
-    assert "no text" in _errors(res)["r.json"]
+    [err] = res.errors
+    assert "r.json" in str(err) and "record 1" in str(err) and "no text" in str(err)
 
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -172,6 +175,12 @@ def test_huge_file_is_refused_quickly_with_a_clear_message(tmp_path):
     assert big.stat().st_size > MAX_BYTES
     res = read_paths([big])
     assert not res.articles and "too large" in _errors(res)["huge.txt"]
+
+
+def test_text_far_too_long_for_an_article_is_refused(tmp_path):
+    (tmp_path / "book.txt").write_text((SECOND + "\n") * 12_000, encoding="utf-8")
+    res = read_paths([tmp_path / "book.txt"])
+    assert not res.articles and "too long" in _errors(res)["book.txt"]
 
 
 def test_hostile_html_gives_text_without_scripts(tmp_path):

@@ -59,7 +59,13 @@ from .clean_rules import (
 )
 from .model import Article
 
-__all__ = ["clean_text", "clean_html", "html_metadata", "HtmlMeta"]
+__all__ = ["clean_text", "clean_html", "html_metadata", "HtmlMeta", "TextTooLong", "MAX_TEXT_CHARS"]
+
+MAX_TEXT_CHARS = 1_000_000  # about 150,000 words: far more than any one report
+
+
+class TextTooLong(ValueError):
+    """The text is far longer than any news report; cleaning it would only waste time."""
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -118,10 +124,17 @@ def _is_wrapped(blocks: list[list[tuple[int, str, str]]]) -> tuple[bool, int]:
     return long_share >= 0.7 and open_share >= 0.5, width
 
 
-def _join(a: str, b: str) -> str:
-    if re.search(r"[^\W\d_]-$", a) and b[:1].islower():
-        return a + b
-    return a + " " + b
+def _join(parts: list[str]) -> str:
+    """Join a paragraph's lines; a word hyphenated at a line end stays whole."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1][-1:] == "-" and out[-1][-2:-1].isalpha() and part[:1].islower():
+            out.append(part)
+        elif out:
+            out.append(" " + part)
+        else:
+            out.append(part)
+    return "".join(out)
 
 
 def _paragraphs(raw: str, *, blocks_only: bool = False) -> list[_Para]:
@@ -136,7 +149,7 @@ def _paragraphs(raw: str, *, blocks_only: bool = False) -> list[_Para]:
     paras: list[_Para] = []
     for block in blocks:
         cont = min(ind for ind, _, _ in block[1:]) if len(block) > 1 else 0
-        cur_t, cur_r = block[0][1], [block[0][2]]
+        cur_t, cur_r = [block[0][1]], [block[0][2]]
         for k in range(1, len(block)):
             ind, text, verb = block[k]
             prev = block[k - 1][1]
@@ -151,11 +164,12 @@ def _paragraphs(raw: str, *, blocks_only: bool = False) -> list[_Para]:
                     and nwords(prev) >= 1
                 )
             if new:
-                paras.append(_Para(cur_t, "\n".join(cur_r)))
-                cur_t, cur_r = text, [verb]
+                paras.append(_Para(_join(cur_t), "\n".join(cur_r)))
+                cur_t, cur_r = [text], [verb]
             else:
-                cur_t, cur_r = _join(cur_t, text), cur_r + [verb]
-        paras.append(_Para(cur_t, "\n".join(cur_r)))
+                cur_t.append(text)
+                cur_r.append(verb)
+        paras.append(_Para(_join(cur_t), "\n".join(cur_r)))
     return paras
 
 
@@ -408,8 +422,11 @@ def clean_text(
     ``title``, ``published`` and ``outlet`` are used when known (a page's metadata);
     otherwise the text's own title line, timestamp and dateline fill them in.
     ``blocks_only`` says every line is already a paragraph (text extracted from
-    HTML), so no lines are rejoined.
+    HTML), so no lines are rejoined.  Raises :class:`TextTooLong` beyond
+    ``MAX_TEXT_CHARS``.
     """
+    if len(raw) > MAX_TEXT_CHARS:
+        raise TextTooLong(f"text too long to be one article ({len(raw):,} characters; limit {MAX_TEXT_CHARS:,})")
     title = " ".join(title.split()) if title else None
     st = _State(_paragraphs(raw, blocks_only=blocks_only), title or None, list(credits or []))
     _classify_lines(st)

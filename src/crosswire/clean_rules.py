@@ -217,10 +217,13 @@ _TS_WORDS = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def is_timestamp(line: str) -> str | None:
     """If the line is only a date/time stamp, the date as YYYY-MM-DD (or "" when no year)."""
     s = strip_bullet(line)
-    if nwords(s) > 14 or len(s) > 100:
+    if nwords(s) > 14 or len(s) > 100 or not _DIGIT.search(s):
         return None
     found = parse_date(s)
     rest = s

@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .clean import clean_html, clean_text
+from .clean import TextTooLong, clean_html, clean_text
 from .clean_meta import normalize_date
 from .clean_rules import nwords
 from .model import Article, ReadError, ReadResult
@@ -160,30 +160,48 @@ def _record(rec: Any, source: str, n: int) -> Article:
     return art
 
 
-def _read_json(text: str, source: str) -> list[Article]:
+Sink = list[ReadError] | None
+
+
+def _records(recs: Iterable[tuple[int, Any]], source: str, sink: Sink) -> list[Article]:
+    """Records to articles; a bad record goes to ``sink`` (when given) and the others are kept."""
+    out = []
+    for n, rec in recs:
+        try:
+            out.append(_record(rec, source, n))
+        except (InputError, TextTooLong) as e:
+            if sink is None:
+                raise InputError(str(e)) from None
+            sink.append(ReadError(f"{source} (record {n})", str(e).removeprefix(f"record {n} ")))
+    return out
+
+
+def _read_json(text: str, source: str, sink: Sink = None) -> list[Article]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
         if "\n" in text.strip():
-            return _read_jsonl(io.StringIO(text), source)
+            return _read_jsonl(io.StringIO(text), source, sink)
         raise InputError(f"invalid JSON at line {e.lineno}: {e.msg}") from None
     if isinstance(obj, dict) and isinstance(obj.get("articles"), list):
         obj = obj["articles"]
     recs = obj if isinstance(obj, list) else [obj]
-    return [_record(r, source, n) for n, r in enumerate(recs, 1)]
+    return _records(enumerate(recs, 1), source, sink)
 
 
-def _read_jsonl(lines: Iterable[str], source: str) -> list[Article]:
-    out = []
-    for i, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"invalid JSON on line {i}: {e.msg}") from None
-        out.append(_record(rec, source, i))
-    return out
+def _read_jsonl(lines: Iterable[str], source: str, sink: Sink = None) -> list[Article]:
+    def parsed() -> Iterator[tuple[int, Any]]:
+        for i, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                yield i, json.loads(line)
+            except json.JSONDecodeError as e:
+                if sink is None:
+                    raise InputError(f"invalid JSON on line {i}: {e.msg}") from None
+                sink.append(ReadError(f"{source} (line {i})", f"invalid JSON: {e.msg}"))
+
+    return _records(parsed(), source, sink)
 
 
 # --- feeds -----------------------------------------------------------------------------------
@@ -271,10 +289,10 @@ def _id_of(p: Path) -> str:
     return name
 
 
-def _read_jsonl_stream(p: Path) -> list[Article]:
+def _read_jsonl_stream(p: Path, sink: Sink) -> list[Article]:
     try:
         with open(p, encoding="utf-8", errors="strict") as f:
-            return _read_jsonl(f, str(p))
+            return _read_jsonl(f, str(p), sink)
     except UnicodeDecodeError:
         raise InputError("JSONL is not UTF-8") from None
     except OSError as e:
@@ -283,7 +301,11 @@ def _read_jsonl_stream(p: Path) -> list[Article]:
 
 def read_file(path: str | os.PathLike[str]) -> list[Article]:
     """Read one file into articles; raises :class:`InputError` with a one-line reason."""
-    p = Path(path)
+    return _read_file(Path(path), None)
+
+
+def _read_file(p: Path, sink: Sink) -> list[Article]:
+    """Read one file; with a ``sink``, bad records of a JSON/JSONL file go there and the rest is kept."""
     ext = _kind(p)
     if ext in _JSONL_EXT and not p.name.endswith(".gz"):
         try:
@@ -293,14 +315,14 @@ def read_file(path: str | os.PathLike[str]) -> list[Article]:
         if size > MAX_STREAM_BYTES:
             raise InputError(f"too large ({size / 1e6:.0f} MB; limit {MAX_STREAM_BYTES / 1e6:.0f} MB)")
         if size > MAX_BYTES:
-            return _read_jsonl_stream(p)
+            return _read_jsonl_stream(p, sink)
     data = _read_bytes(p, MAX_BYTES)
     text = decode_bytes(data)
     source = str(p)
     if ext in _JSON_EXT:
-        return _read_json(text, source)
+        return _read_json(text, source, sink)
     if ext in _JSONL_EXT:
-        return _read_jsonl(io.StringIO(text), source)
+        return _read_jsonl(io.StringIO(text), source, sink)
     if ext in _FEED_EXT or (ext not in _HTML_EXT and _looks_feed(text)):
         if _looks_feed(text):
             return _read_feed(data, source)
@@ -345,8 +367,10 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> ReadResult:
     result = ReadResult()
     for f in _iter_files(paths, result.errors):
         try:
-            result.articles.extend(read_file(f))
-        except InputError as e:
+            found: list[ReadError] = []
+            result.articles.extend(_read_file(f, found))
+            result.errors.extend(found)
+        except (InputError, TextTooLong) as e:
             result.errors.append(ReadError(str(f), str(e)))
         except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError, OSError) as e:
             # a defect in a reader must not stop the others; say what happened in one line
