@@ -65,6 +65,7 @@ def check_summary(obj: dict) -> list[str]:
 
     problems: list[str] = []
     texts = {a["id"]: a["text"] for a in obj["articles"]}
+    headings = {a["id"]: a.get("headings") or [] for a in obj["articles"]}
     cache: dict[str, list[str]] = {}
     for n, s in enumerate(obj["summary"]):
         if not s["citations"]:
@@ -76,7 +77,8 @@ def check_summary(obj: dict) -> list[str]:
                 problems.append(f"summary {n}: unknown article {c['article']}")
                 continue
             if c["article"] not in cache:
-                cache[c["article"]] = [x.text for x in split_sentences(texts[c["article"]], c["article"])]
+                cache[c["article"]] = [x.text for x in split_sentences(
+                    texts[c["article"]], c["article"], frozenset(headings.get(c["article"], [])))]
             sents = cache[c["article"]]
             if not 0 <= c["sentence"] < len(sents):
                 problems.append(f"summary {n}: no sentence {c['sentence']} in {c['article']}")

@@ -196,3 +196,20 @@ def test_seed_brief_counts_three_sources():
     assert 80 <= sum(len(s.text.split()) for s in brief.summary) <= 170
     for s in brief.summary:
         assert is_faithful_compression(s.text, s.citations[0].text)
+
+
+def test_citations_can_be_checked_from_the_json_alone():
+    from crosswire.sentences import split_sentences
+
+    text = ("Harbour reopens after storm\n\nThe harbour of Velmo reopened on Monday after a storm closed it for "
+            "three days, the port authority said.\n\nFishing boats returned to sea at dawn, the port authority said.")
+    art = Article(id="h", text=text, headings=["Harbour reopens after storm"])
+    other = Article(id="o", text="Fishing boats left the harbour of Velmo at dawn on Monday as the port reopened "
+                                 "after a storm.\n\nThe storm had closed the port for three days last week.")
+    obj = to_json(build_brief([art, other], [], None, words=60))
+    by_id = {a["id"]: a for a in obj["articles"]}
+    for s in obj["summary"]:
+        c = s["citations"][0]
+        a = by_id[c["article"]]
+        sents = split_sentences(a["text"], a["id"], frozenset(a["headings"]))
+        assert is_faithful_compression(s["text"], sents[c["sentence"]].text)

@@ -235,6 +235,7 @@ def article_json(a: Article) -> dict[str, Any]:
         "language": a.language,
         "text": a.text,
         "removed": list(a.removed),
+        "headings": list(a.headings),  # crossheads: one sentence each when numbering sentences
     }
 
 
