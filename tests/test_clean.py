@@ -304,3 +304,66 @@ def test_removed_blocks_are_verbatim_source_lines():
     raw = _body() + "\n\n  • Latest News\n  • Most Read"
     a = clean_text(raw, id="x")
     assert all(block in raw for block in a.removed)
+
+
+# --- house styles in other languages --------------------------------------------------------
+
+FR_PAGE = """Accueil > Monde > Europe
+Inondations : des centaines de sinistrés dans la vallée du Vell
+Publié le 12 mars 2023 à 08h15 - Mis à jour le 12 mars 2023 à 10h02
+Par Claire Dumont
+Partager
+Facebook Twitter E-mail
+(Marrow) La crue du Vell a contraint dimanche soir quelque 300 habitants de la ville basse à quitter leur domicile, a annoncé le conseil régional.
+Les pompiers ont utilisé des bateaux pour atteindre les familles bloquées dans les étages.
+À lire aussi : Pourquoi le Vell déborde chaque printemps
+Une décrue lente attendue
+Les prévisionnistes s'attendent à une baisse lente des eaux au cours des trois prochains jours.
+Avec AFP
+Sur le même sujet
+Tempête : 20 000 foyers privés d'électricité dans l'Ouest
+Le pont de Selm rouvre après deux ans de travaux"""
+
+DE_PAGE = """Startseite › Panorama › Unwetter
+Hochwasser: Hunderte Menschen in Marrow evakuiert
+Stand: 12.03.2023 08:15 Uhr
+Marrow (dpa) - Das Hochwasser des Flusses Vell hat in der Nacht zum Montag rund 300 Menschen aus ihren Häusern vertrieben, wie der Regionalrat mitteilte.
+Anzeige
+Meteorologen erwarten, dass das Wasser in den kommenden drei Tagen langsam zurückgeht, da der Regen nachlässt.
+Mehr zum Thema
+Sturm legt Bahnverkehr im Norden lahm
+Liebe Leserinnen und Leser,
+unabhängiger Journalismus kostet Geld. Unterstützen Sie uns mit einer Spende."""
+
+ES_PAGE = """Inundaciones en Marrow: cientos de evacuados
+MADRID, 12 mar (EFE).- La crecida del río Vell obligó el domingo por la noche a unas 300 personas a abandonar sus casas, informó el consejo regional.
+Te puede interesar:
+Un temporal deja sin luz a 20.000 hogares en el norte
+Los meteorólogos esperan que el agua baje lentamente en los próximos tres días a medida que amaine la lluvia, según el consejo.
+Suscríbete a nuestro boletín"""
+
+
+def test_french_page_header_byline_share_bar_and_related_tail():
+    a = clean_text(FR_PAGE, id="fr")
+    assert a.title == "Inondations : des centaines de sinistrés dans la vallée du Vell"
+    assert a.published == "2023-03-12" and a.dateline == "Marrow" and a.credits == ["AFP"]
+    assert a.text.startswith("La crue du Vell") and a.text.endswith("trois prochains jours.")
+    assert a.headings == ["Une décrue lente attendue"]
+    assert a.language == "fr"
+    for cut in ("Accueil", "Claire Dumont", "Facebook", "À lire aussi", "Tempête"):
+        assert cut not in a.text
+
+
+def test_german_page_with_agency_dateline_advert_tail_and_appeal():
+    a = clean_text(DE_PAGE, id="de")
+    assert a.title == "Hochwasser: Hunderte Menschen in Marrow evakuiert"
+    assert a.published == "2023-03-12" and a.dateline == "Marrow" and a.credits == ["dpa"]
+    assert a.text.startswith("Das Hochwasser") and a.text.endswith("Regen nachlässt.")
+    assert "Anzeige" not in a.text and "Spende" not in a.text and "Sturm" not in a.text
+
+
+def test_spanish_box_of_links_inside_the_text_ends_where_the_report_goes_on():
+    a = clean_text(ES_PAGE, id="es")
+    assert a.dateline == "MADRID" and a.credits == ["EFE"]
+    assert a.text.startswith("La crecida") and a.text.endswith("según el consejo.")
+    assert "temporal" not in a.text and "Suscríbete" not in a.text

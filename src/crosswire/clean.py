@@ -207,6 +207,7 @@ def _classify_lines(st: _State) -> None:
         elif is_newsletter(t):
             _cut(p, "newsletter")
         elif is_copyright(t):
+            st.credit(*find_agencies(t))  # "© 2023 Agence X. All rights reserved."
             _cut(p, "copyright")
         elif is_caption(t):
             _cut(p, "caption")
@@ -223,12 +224,21 @@ def _classify_lines(st: _State) -> None:
 # --- pass 3: regions ------------------------------------------------------------------------
 
 
-def _strong_body(t: str) -> bool:
-    return nwords(t) >= 20 and ends_sentence(t) and not is_teaser(t)
+def _strong_body(t: str, min_words: int = 20) -> bool:
+    return nwords(t) >= min_words and ends_sentence(t) and not is_teaser(t)
+
+
+def _next_body(ps: list[_Para], j: int) -> _Para | None:
+    return next((p for p in ps[j + 1 :] if p.label == "body"), None)
 
 
 def _cut_tails(st: _State) -> None:
-    """From a 'Related / Latest / Read more' marker: cut the teasers that follow it."""
+    """From a 'Related / Latest / Read more' marker: cut the teasers that follow it.
+
+    The box ends at the first full sentence that is not followed by another
+    headline (the report goes on), unless headline + summary pairs have already
+    been seen (a list of teasers with summaries).
+    """
     ps = st.paras
     seen_body = False
     i = 0
@@ -238,10 +248,14 @@ def _cut_tails(st: _State) -> None:
             seen_body = True
         if seen_body and p.label == "body" and is_tail_marker(p.text):
             j = i + 1
+            pairs = False
             while j < len(ps):
                 t = ps[j].text
-                if _strong_body(t) and (nwords(t) >= 35 or (j + 1 < len(ps) and _strong_body(ps[j + 1].text))):
-                    break  # the article goes on after a box of links
+                if ps[j].label == "body" and _strong_body(t, 15) and not pairs:
+                    nxt = _next_body(ps, j)
+                    if nwords(t) >= 35 or nxt is None or not (is_headline_like(nxt.text) or is_teaser(nxt.text)):
+                        break  # the report goes on after a box of links
+                    pairs = True
                 j += 1
             for k in range(i, j):
                 if ps[k].label == "body":
@@ -287,6 +301,12 @@ def _norm(s: str) -> str:
     return " ".join(w.lower() for w in words(s))
 
 
+def _data_run(ps: list[_Para], i: int, n: int = 3) -> bool:
+    """Whether paragraphs i.. start a run of n data rows (not timestamps)."""
+    rows = ps[i : i + n]
+    return len(rows) == n and all(is_data_line(p.text) and is_timestamp(p.text) is None for p in rows)
+
+
 def _cut_header(st: _State) -> None:
     """Lines before the first real sentence: breadcrumbs, bylines, section names, the title."""
     ps = st.paras
@@ -297,8 +317,8 @@ def _cut_header(st: _State) -> None:
     for i in range(first):
         if ps[i].label != "body":
             continue
-        if is_data_line(ps[i].text) and not is_timestamp(ps[i].text) or len(lead) >= 8:
-            break
+        if len(lead) >= 8 or _data_run(ps, i):
+            break  # a list of data rows starts: the text has begun
         lead.append(i)
     for i in lead:
         if is_breadcrumb(ps[i].text):

@@ -229,6 +229,14 @@ def _credits_of(paren: str) -> list[str] | None:
     return out
 
 
+def _dateline_date(clause: str, default_year: int | None) -> tuple[bool, str | None]:
+    """(is a date, YYYY-MM-DD or None when the year is unknown) for a dateline's date clause."""
+    found = parse_date(clause, default_year=default_year or 1)
+    if found is None:
+        return False, None
+    return True, None if found[0].startswith("0001") else found[0]
+
+
 def parse_dateline(text: str, *, default_year: int | None = None) -> Dateline | None:
     """Parse a wire dateline at the very start of ``text``, else None."""
     head = text[:200]
@@ -238,10 +246,9 @@ def parse_dateline(text: str, *, default_year: int | None = None) -> Dateline | 
         if credits is not None:
             date = None
             if m.group("date"):
-                found = parse_date(m.group("date"), default_year=default_year)
-                if found is None:
+                ok, date = _dateline_date(m.group("date"), default_year)
+                if not ok:
                     return None  # the comma clause is not a date: not a dateline
-                date = found[0]
             return Dateline(_clean_place(m.group("place")), date, credits, m.end())
     m = _PAREN_PLACE.match(head)
     if m:
@@ -256,10 +263,9 @@ def parse_dateline(text: str, *, default_year: int | None = None) -> Dateline | 
     if m and len(m.group("place").split()) <= 4:
         date = None
         if m.group("date"):
-            found = parse_date(m.group("date"), default_year=default_year)
-            if found is None:
+            ok, date = _dateline_date(m.group("date"), default_year)
+            if not ok:
                 return None
-            date = found[0]
         return Dateline(_clean_place(m.group("place")), date, [], m.end())
     return None
 

@@ -223,14 +223,17 @@ _DIGIT = re.compile(r"\d")
 def is_timestamp(line: str) -> str | None:
     """If the line is only a date/time stamp, the date as YYYY-MM-DD (or "" when no year)."""
     s = strip_bullet(line)
-    if nwords(s) > 14 or len(s) > 100 or not _DIGIT.search(s):
+    if nwords(s) > 20 or len(s) > 120 or not _DIGIT.search(s):
         return None
     found = parse_date(s)
     rest = s
-    if found:
-        a, b = found[1]
-        rest = s[:a] + " " + s[b:]
-    elif not re.search(r"\b\d{1,2}[:h]\d\d\b", s):
+    for _ in range(3):  # "Published 3 May 2023 - Updated 4 May 2023"
+        again = parse_date(rest)
+        if not again:
+            break
+        a, b = again[1]
+        rest = rest[:a] + " " + rest[b:]
+    if not found and not re.search(r"\b\d{1,2}[:h]\d\d\b", s):
         return None
     rest = re.sub(r"\b\d{1,2}[:h.]\d\d(?::\d\d)?\b", " ", rest)
     rest = _TS_WORDS.sub(" ", rest)
@@ -369,7 +372,11 @@ _UI = re.compile(
     r"^loading\W*$|^(?:sorry|oops)\b.{0,60}$|we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
     r"une erreur (?:s'est produite|est survenue)|veuillez réessayer|ein fehler ist aufgetreten|"
     r"bitte versuchen sie es|se ha producido un error|inténtalo de nuevo|"
-    r"personal,? non-commercial use|subscriber agreement|reprints? (?:and|&) permissions)",
+    r"personal,? non-commercial use|subscriber agreement|reprints? (?:and|&) permissions|"
+    r"^\d+\s*min(?:ute)?s?\.?\s*(?:read|de lecture|de lectura|lesezeit|di lettura)$|"
+    r"^(?:reading time|temps de lecture|lesezeit|lesedauer|tiempo de lectura)\s*:?\s*\d+|"
+    r"^(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b.{0,120}$|"
+    r"^(?:avec|with|mit|con) (?:la )?(?:rédaction|agences|agencies|agenturen|agencias)\b)",
     re.I,
 )
 _CONTACT = re.compile(
