@@ -367,3 +367,25 @@ def test_spanish_box_of_links_inside_the_text_ends_where_the_report_goes_on():
     assert a.dateline == "MADRID" and a.credits == ["EFE"]
     assert a.text.startswith("La crecida") and a.text.endswith("según el consejo.")
     assert "temporal" not in a.text and "Suscríbete" not in a.text
+
+
+def test_body_split_over_sibling_containers_is_read_whole():
+    part1 = "".join(
+        f"<p>Paragraph {n} of the first part says the harbour of Selm handled more ships this year than ever before.</p>"
+        for n in range(1, 5)
+    )
+    part2 = "".join(
+        f"<p>Section {n} of the second part adds that the new cranes let dockers unload a ship in half the time.</p>"
+        for n in range(1, 9)
+    )
+    page = (
+        "<html><body><main><div class='layout'>"
+        f'<div class="story-body">{part1}</div>'
+        '<div class="ad-slot"><p>Advertisement</p></div>'
+        f'<div class="story-body">{part2}</div>'
+        "</div></main></body></html>"
+    )
+    a = clean_html(page, id="split")
+    assert "Paragraph 1 of the first part" in a.text
+    assert "Section 8 of the second part" in a.text
+    assert "Advertisement" not in a.text

@@ -569,11 +569,64 @@ def _fallback_text(html: str) -> str:
         return html_lib.unescape(text)
 
 
+_OPEN_TAG = re.compile(r'<(div|section|article)\b[^>]*?\bclass\s*=\s*"([^"]{3,200})"', re.I)
+_CONTENT_CLASS = re.compile(r"(?:^|[\s_-])(?:body|article|content|story|text|entry|post|chunks?)(?:$|[\s_-])", re.I)
+
+
+def _split_body(html: str, text: str) -> str | None:
+    """The whole report when a page splits it over sibling containers that share a class.
+
+    Pages often cut the body into several ``<div class="article-body">`` parts
+    with adverts between them, and the extractor keeps only one.  When the
+    extracted text starts inside such a container (a class that says it holds
+    content, repeated 2-6 times under one parent), the text of all of them is
+    returned if it is clearly longer; otherwise None.
+    """
+    lines = [line for line in text.split("\n") if nwords(line) >= 8]
+    pos = -1
+    for line in lines[:3]:
+        pos = html.find(" ".join(line.split()[:5]))
+        if pos >= 0:
+            break
+    if pos < 0:
+        return None
+    found = None
+    for m in reversed(list(_OPEN_TAG.finditer(html, max(0, pos - 20000), pos))[-6:]):
+        if 2 <= html.count(f'class="{m.group(2)}"') <= 6:
+            found = (m.group(1).lower(), m.group(2))
+            break
+    if found is None or not _CONTENT_CLASS.search(found[1]):
+        return None
+    try:
+        import lxml.html
+
+        doc = lxml.html.fromstring(html)
+        parts = doc.xpath(f"//{found[0]}[@class=$c]", c=found[1])
+    except Exception:  # noqa: BLE001 - markup lxml cannot take
+        return None
+    if len(parts) < 2 or len({id(x.getparent()) for x in parts}) != 1:
+        return None
+    out = []
+    for part in parts:
+        for bad in part.xpath(".//script|.//style|.//noscript|.//aside|.//figure|.//figcaption|.//template"):
+            bad.drop_tree()
+        for el in part.iter("p", "h2", "h3", "h4", "li", "blockquote"):
+            parent = el.getparent()
+            if parent is not None and parent.tag in ("li", "blockquote"):
+                continue
+            t = " ".join(el.text_content().split())
+            if t:
+                out.append(t)
+    merged = "\n".join(out)
+    return merged if len(merged) > 1.3 * len(text) else None
+
+
 def extract_main_text(html: str) -> str:
     """The main text of a page, one block per line.
 
     trafilatura's own extractor without its fallbacks (fast, favouring recall:
-    our plain-text rules then take the furniture out); when that finds little,
+    our plain-text rules then take the furniture out), widened to every part
+    of a body split over sibling containers; when that finds little,
     the full extractor with fallbacks; when trafilatura fails, the page's
     visible paragraphs.
     """
@@ -582,6 +635,7 @@ def extract_main_text(html: str) -> str:
     text = ""
     try:
         text = trafilatura.extract(html, fast=True, include_comments=False) or ""
+        text = _split_body(html, text) or text
         if len(text) < 250:
             more = trafilatura.extract(html, favor_recall=True, include_comments=False) or ""
             if len(more) > len(text):
