@@ -389,3 +389,12 @@ def test_body_split_over_sibling_containers_is_read_whole():
     assert "Paragraph 1 of the first part" in a.text
     assert "Section 8 of the second part" in a.text
     assert "Advertisement" not in a.text
+
+
+def test_unbulleted_list_in_the_text_is_kept_but_a_run_of_headlines_is_cut():
+    listed = "Volunteers can help in three ways\nfilling sandbags at the depot\ndriving families to the shelter\ncooking for the night shift"
+    headlines = "Harbour Strike Enters Second Week\nNew Tram Line Opens To The Airport\nCouncil Approves Budget For Schools"
+    a = clean_text(_body(listed), id="x")
+    assert "driving families to the shelter" in a.text
+    b = clean_text(_body(headlines), id="y")
+    assert "Tram Line" not in b.text and b.text.endswith("rain eases.")

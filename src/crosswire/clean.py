@@ -376,14 +376,22 @@ def _cut_footer(st: _State) -> None:
             _cut(p, "footer")
     body = st.body()
     run: list[int] = []
-    for i in body + [-1]:
+    for n, i in enumerate(body + [-1]):
         if i >= 0 and (is_headline_like(ps[i].text) or is_teaser(ps[i].text)):
             run.append(i)
-        else:
-            if len(run) >= 3:
+            continue
+        if len(run) >= 3 and sum(_title_case(ps[k].text) or is_teaser(ps[k].text) for k in run) >= 2 * len(run) / 3:
+            before = body[n - len(run) - 1] if n - len(run) - 1 >= 0 else None
+            if before is None or not re.search(r"[:…]\s*$|\.\.\.\s*$", ps[before].text):
                 for k in run:
                     _cut(ps[k], "links")
-            run = []
+        run = []
+
+
+def _title_case(t: str) -> bool:
+    """Most longer words capitalised, as in English headlines ('Man Shot at Gas Station Dies')."""
+    long = [w for w in words(t) if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
 
 
 # --- pass 4: structure ----------------------------------------------------------------------

@@ -372,7 +372,7 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> ReadResult:
             result.errors.extend(found)
         except (InputError, TextTooLong) as e:
             result.errors.append(ReadError(str(f), str(e)))
-        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError, OSError) as e:
+        except Exception as e:  # noqa: BLE001
             # a defect in a reader must not stop the others; say what happened in one line
             msg = " ".join(str(e).split())[:120] or type(e).__name__
             result.errors.append(ReadError(str(f), f"could not read ({type(e).__name__}: {msg})"))
