@@ -61,6 +61,8 @@ class SummaryConfig:
     mmr_lambda: float = 0.72  # importance vs. novelty
     max_overlap: float = 0.5  # a candidate this similar to a chosen sentence is redundant
     same_statement: float = 0.5  # cosine at which another article "states the same thing"
+    source_floor: float = 0.6  # score multiplier for a sentence of the smallest source (1 for the largest)
+    broken_quote: float = 0.85  # score multiplier for a sentence that opens or closes a longer quote
     min_words: int = 6
     max_words: int = 70
     compress: bool = True
@@ -210,6 +212,11 @@ def _usable(s: Sentence, cfg: SummaryConfig) -> bool:
     return True
 
 
+def _broken_quote(text: str) -> bool:
+    """A piece of a quotation that spans several sentences: it reads badly alone."""
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+
+
 def _vectorise(texts: list[str]) -> np.ndarray:
     """L2-normalised TF-IDF rows (dense; a story has at most a few thousand sentences)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -308,26 +315,35 @@ def summarize(
             support[i] = max(support[i], fs)
 
     # centrality: cosine to the mean of the per-source centroids (each source counts once)
-    centroids = []
+    # sources: a long report weighs more than a three-line page (often web noise)
+    size = {src: 0 for src in sources}
+    for a in articles:
+        n = sum(1 for x in sents[a.id] if _usable(x, cfg))
+        size[keys[a.id]] = max(size[keys[a.id]], n)
+    weight = {src: math.sqrt(size[src]) for src in sources}
+    top_weight = max(weight.values(), default=0.0) or 1.0
+    quality = np.array([max(weight[keys[o.article]] for o in u.occurrences) / top_weight for u in ulist])
+
+    # centrality: cosine to the weighted mean of the per-source centroids (copies count once)
+    centre = np.zeros(all_vecs.shape[1], dtype=np.float64)
     for src in sources:
         rows = all_vecs[src_of == src]
         if rows.size:
             c = rows.mean(axis=0)
             norm = np.linalg.norm(c)
             if norm > 0:
-                centroids.append(c / norm)
-    if centroids:
-        centre = np.mean(centroids, axis=0)
-        centrality = unit_vecs @ centre
-        top = centrality.max()
-        if top > 0:
-            centrality = centrality / top
+                centre += weight[src] * c / norm
+    centrality = unit_vecs @ centre
+    if centrality.size and centrality.max() > 0:
+        centrality = centrality / centrality.max()
     else:
         centrality = np.zeros(len(ulist))
 
     position = np.array([0.5 ** (u.position / cfg.lead_halflife) for u in ulist])
     length = np.array([min(1.0, len(_tokens(u.text)) / 12.0) for u in ulist])
+    length *= np.array([cfg.broken_quote if _broken_quote(u.text) else 1.0 for u in ulist])
     score = (cfg.support * support + cfg.centrality * centrality + cfg.position * position) * length
+    score *= cfg.source_floor + (1 - cfg.source_floor) * quality
     for u, sc in zip(ulist, score):
         u.score = float(sc)
 
