@@ -212,6 +212,14 @@ _CAPS_PLACE = re.compile(
 _TASS = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<date>[^/\n]{{3,30}}?)\s*/(?P<agency>[A-Z][\w ]{{1,20}})/\s*\.?\s*")
 
 
+# Labels that open a text in parentheses but are not places.
+_NOT_PLACES = {
+    "updated", "update", "video", "videos", "photos", "photo", "live", "exclusive", "opinion", "analysis",
+    "corrected", "correction", "watch", "listen", "audio", "breaking", "mis à jour", "vidéo", "direct",
+    "exclusif", "aktualisiert", "exklusiv", "actualizado", "en vivo", "exclusiva", "sponsored", "advertisement",
+}
+
+
 def _credits_of(paren: str) -> list[str] | None:
     """Agencies inside a dateline's parentheses ('BSS/AFP'), or None if it is not a credit."""
     parts = [p.strip() for p in re.split(r"[/,;&+]|\band\b|\bet\b|\by\b|\bund\b", paren) if p.strip()]
@@ -256,6 +264,8 @@ def parse_dateline(text: str, *, default_year: int | None = None) -> Dateline | 
         credits = _credits_of(inner)
         if credits:
             return Dateline(None, None, credits, m.end())
+        if inner.lower() in _NOT_PLACES:
+            return None
         if re.fullmatch(_PLACE + r"(?:,\s*" + _PLACE + r")?", inner) and len(inner.split()) <= 4:
             return Dateline(_clean_place(inner), None, [], m.end())
         return None
