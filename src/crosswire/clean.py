@@ -592,8 +592,9 @@ def _split_body(html: str, text: str) -> str | None:
     """
     lines = [line for line in text.split("\n") if nwords(line) >= 8]
     pos = -1
+    body = max(0, html.find("<body"))  # not the copy of the lede in the meta description
     for line in lines[:3]:
-        pos = html.find(" ".join(line.split()[:5]))
+        pos = html.find(" ".join(line.split()[:5]), body)
         if pos >= 0:
             break
     if pos < 0:
