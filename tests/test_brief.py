@@ -118,6 +118,11 @@ def test_dateline_and_trailing_attribution_are_dropped_not_negations():
         "The mayor praised the crews who came out to help."
 
 
+def test_a_quotation_keeps_its_speaker():
+    quote = '"We will have the ferry back in service within a month," the operator told reporters.'
+    assert compress(quote) == quote
+
+
 def test_french_attribution_is_dropped():
     assert compress("Le ferry s'est échoué près de l'île dimanche matin, a indiqué la garde côtière.") == \
         "Le ferry s'est échoué près de l'île dimanche matin."

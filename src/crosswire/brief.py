@@ -59,7 +59,7 @@ class SummaryConfig:
     position: float = 0.25
     lead_halflife: float = 4.0  # sentences: lead bonus halves every this many sentences
     mmr_lambda: float = 0.72  # importance vs. novelty
-    max_overlap: float = 0.5  # a candidate this similar to a chosen sentence is redundant
+    max_overlap: float = 0.4  # a candidate this similar to a chosen sentence is redundant
     same_statement: float = 0.5  # cosine at which another article "states the same thing"
     source_floor: float = 0.6  # score multiplier for a sentence of the smallest source (1 for the largest)
     broken_quote: float = 0.85  # score multiplier for a sentence that opens or closes a longer quote
@@ -137,6 +137,7 @@ def compress(text: str) -> str:
         attr = m.group("attr")
         quote = re.sub(r"[,\s]", "", m.group("closer"))
         if (not _has_negation(attr) and len(_tokens(head)) >= 6
+                and not head.lstrip()[:1] in "\"“‘«'"  # a quotation keeps its speaker
                 and head.count('"') % 2 == (1 if quote == '"' else 0)):
             # a sentence reported as said is stated as the report's own:
             # keep it only where the head is a full clause (it has a verb-like length)
