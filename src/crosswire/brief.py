@@ -63,6 +63,7 @@ class SummaryConfig:
     same_statement: float = 0.5  # cosine at which another article "states the same thing"
     source_floor: float = 0.6  # score multiplier for a sentence of the smallest source (1 for the largest)
     broken_quote: float = 0.85  # score multiplier for a sentence that opens or closes a longer quote
+    pool: int = 300  # candidates considered for the summary, best-scored first
     min_words: int = 6
     max_words: int = 70
     compress: bool = True
@@ -218,19 +219,17 @@ def _broken_quote(text: str) -> bool:
     return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
-def _vectorise(texts: list[str]) -> np.ndarray:
-    """L2-normalised TF-IDF rows (dense; a story has at most a few thousand sentences)."""
+def _vectorise(texts: list[str]):
+    """L2-normalised TF-IDF rows, as a sparse CSR matrix."""
+    from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    if not texts:
-        return np.zeros((0, 0))
     vec = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode", token_pattern=r"(?u)\b\w\w+\b",
                           min_df=1, dtype=np.float32)
     try:
-        x = vec.fit_transform(texts)
-    except ValueError:  # no usable tokens at all
-        return np.zeros((len(texts), 1), dtype=np.float32)
-    return x.toarray()
+        return vec.fit_transform(texts).tocsr()
+    except ValueError:  # no texts, or no usable tokens at all
+        return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
 
 
 def _all_sentences(articles: Sequence[Article], sheet: FactSheet | None) -> dict[str, list[Sentence]]:
@@ -282,7 +281,7 @@ def summarize(
     sources = sorted(set(keys.values()))
     n_src = len(sources)
 
-    sim = unit_vecs @ all_vecs.T  # units x sentences
+    sim = (unit_vecs @ all_vecs.T).toarray()  # units x sentences
     # support: for every other independent source, how well its best sentence states the unit
     support = np.zeros(len(ulist))
     for src in sources:
@@ -328,13 +327,13 @@ def summarize(
     # centrality: cosine to the weighted mean of the per-source centroids (copies count once)
     centre = np.zeros(all_vecs.shape[1], dtype=np.float64)
     for src in sources:
-        rows = all_vecs[src_of == src]
-        if rows.size:
-            c = rows.mean(axis=0)
+        rows = all_vecs[np.flatnonzero(src_of == src)]
+        if rows.shape[0]:
+            c = np.asarray(rows.mean(axis=0)).ravel()
             norm = np.linalg.norm(c)
             if norm > 0:
                 centre += weight[src] * c / norm
-    centrality = unit_vecs @ centre
+    centrality = np.asarray(unit_vecs @ centre).ravel()
     if centrality.size and centrality.max() > 0:
         centrality = centrality / centrality.max()
     else:
@@ -348,15 +347,18 @@ def summarize(
     for u, sc in zip(ulist, score):
         u.score = float(sc)
 
-    # MMR selection up to the word budget
+    # MMR selection up to the word budget, among the best-scored candidates
+    pool = [int(i) for i in np.argsort(-score, kind="stable")[: cfg.pool]]
     chosen: list[int] = []
     total = 0
-    pair = np.maximum(unit_vecs @ unit_vecs.T, _overlap_matrix([u.text for u in ulist], everything))
-    remaining = set(range(len(ulist)))
+    pv = unit_vecs[pool]
+    pool_pair = np.maximum((pv @ pv.T).toarray(), _overlap_matrix([ulist[i].text for i in pool], everything))
+    where = {u: k for k, u in enumerate(pool)}
+    remaining = set(pool)
     while remaining and total < words:
         best_i, best_val = -1, -math.inf
         for i in remaining:
-            overlap = max((pair[i, j] for j in chosen), default=0.0)
+            overlap = max((pool_pair[where[i], where[j]] for j in chosen), default=0.0)
             if overlap >= cfg.max_overlap:
                 continue
             val = cfg.mmr_lambda * score[i] - (1 - cfg.mmr_lambda) * overlap
@@ -439,13 +441,13 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
         keys = source_keys([a.id for a in articles], groups)
         docs = [a.text for a in articles]
         mat = _vectorise([a.title or "" for a in titled] + docs)
-        tv, dv = mat[: len(titled)], mat[len(titled):]
+        cross = (mat[: len(titled)] @ mat[len(titled):].T).toarray()
         best, best_val = None, -1.0
         for i, a in enumerate(titled):
             val = 0.0
             by_src: dict[str, float] = {}
             for j, b in enumerate(articles):
-                s = float(tv[i] @ dv[j])
+                s = float(cross[i, j])
                 by_src[keys[b.id]] = max(by_src.get(keys[b.id], 0.0), s)
             val = sum(by_src.values())
             if val > best_val + 1e-9:
