@@ -89,7 +89,7 @@ def check_summary(obj: dict) -> list[str]:
     return problems
 
 
-def run_crosswire(rows: list[dict]) -> tuple[list[dict], dict]:
+def run_crosswire(rows: list[dict], config=None) -> tuple[list[dict], dict]:
     from crosswire.brief import build_brief
     from crosswire.clean import clean_text
     from crosswire.model import FactSheet, to_json
@@ -110,7 +110,7 @@ def run_crosswire(rows: list[dict]) -> tuple[list[dict], dict]:
         arts = [a for a in arts if a.text.strip()]
         groups = copies.find_copies(arts) if copies else []
         sheet = facts.analyze(arts, groups) if facts else FactSheet()
-        brief = build_brief(arts, groups, sheet, words=WORDS)
+        brief = build_brief(arts, groups, sheet, words=WORDS, config=config)
         obj = to_json(brief)
         n_sent += len(obj["summary"])
         bad += [f"{row['id']}: {p}" for p in check_summary(obj)]
@@ -189,7 +189,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, help="only the first N clusters")
     ap.add_argument("--only", choices=["crosswire", "lexrank", "textrank"], action="append")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a SummaryConfig field for crosswire, e.g. --set support=0.6 (sensitivity checks)")
     args = ap.parse_args(argv)
+    from crosswire.brief import SummaryConfig
+
+    overrides = {}
+    for item in args.set:
+        name, _, value = item.partition("=")
+        kind = type(getattr(SummaryConfig(), name))
+        overrides[name] = value.lower() in {"1", "true", "yes"} if kind is bool else kind(value)
+    config = SummaryConfig(**overrides)
     if not DATA.exists():
         print(f"no eval data at {DATA}", file=sys.stderr)
         return 1
@@ -203,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in systems:
         t = time.perf_counter()
         if name == "crosswire":
-            preds, info = run_crosswire(rows)
+            preds, info = run_crosswire(rows, config)
         else:
             preds = run_sumy(rows, name)
         secs = (time.perf_counter() - t) / max(len(rows), 1)
