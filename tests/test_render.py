@@ -161,3 +161,15 @@ def test_empty_brief_renders(render):
     brief = build_brief([Article(id="a", text="")], [], None)
     out = render(brief)
     assert "Summary" in out and "Sources" in out
+
+
+def test_markdown_keeps_article_html_inert():
+    md = render_markdown(_brief(hostile=True))
+    assert "<script>" not in md and "<img" not in md
+    assert "\\<script>window.__pwned=1" in md  # shown as text by any Markdown viewer
+
+
+def test_quotes_and_figures_read_naturally():
+    md = render_markdown(_brief())
+    assert "- “There is no immediate danger”" in md  # no doubled quote marks
+    assert "- 2 metres the reservoir is lowered" in md  # 2.0 written as 2

@@ -185,12 +185,12 @@ def _view(brief: Brief) -> _View:
     by_speaker: dict[str, list[_Line]] = {}
     for q in brief.facts.quotes:
         by_speaker.setdefault(q.speaker or "Unattributed", []).append(
-            _Line(q.text, cites(q.citations), "in " + who(q.articles)))
+            _Line(_unquote(q.text), cites(q.citations), "in " + who(q.articles)))
     quotes = sorted(by_speaker.items(), key=lambda kv: (kv[0] == "Unattributed", -len(kv[1]), kv[0]))
 
     numbers = []
     for n in brief.facts.numbers:
-        value = f"{n.value:g}"
+        value = _figure(n.value)
         head = " ".join(x for x in (n.qualifier, value, n.what) if x)
         numbers.append(_Line(head, cites(n.citations), n.text))
 
@@ -219,6 +219,25 @@ def _view(brief: Brief) -> _View:
         entities=entities,
         groups=_groups(brief, labels, colour),
     )
+
+
+def _figure(value: float) -> str:
+    """144.0 -> "144", 1500000.0 -> "1,500,000", 2.5 -> "2.5"."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isfinite(v) and v == int(v):
+        return f"{int(v):,}"
+    return f"{v:,.6g}" if math.isfinite(v) else str(value)
+
+
+def _unquote(text: str) -> str:
+    """A quotation without the quote marks (and trailing comma) around it."""
+    t = text.strip().rstrip(",")
+    while len(t) >= 2 and t[0] in "\"“‘«'" and t[-1] in "\"”’»'":
+        t = t[1:-1].strip().rstrip(",")
+    return t
 
 
 def _fact_note(f: Fact) -> str:
@@ -256,7 +275,7 @@ def _groups(brief: Brief, labels: dict[str, str], colour: dict[str, int]) -> lis
 
 def _md(text: str) -> str:
     """One line of article text, safe inside a Markdown list item."""
-    return " ".join(text.split()).replace("[", "\\[").replace("]", "\\]")
+    return " ".join(text.split()).replace("[", "\\[").replace("]", "\\]").replace("<", "\\<")
 
 
 def _md_cites(cs: list[_Cite]) -> str:
