@@ -173,3 +173,18 @@ def test_quotes_and_figures_read_naturally():
     md = render_markdown(_brief())
     assert "- “There is no immediate danger”" in md  # no doubled quote marks
     assert "- 2 metres the reservoir is lowered" in md  # 2.0 written as 2
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_html])
+def test_a_sparse_or_odd_fact_sheet_still_renders(render):
+    arts = [Article(id="a", text="The museum reopened on Monday after two years of repairs to its roof.")]
+    sheet = FactSheet(
+        facts=[Fact("f", "The museum reopened.", ["a", "gone"], 0, None, [Citation("a", 7, "")], 0.0)],
+        conflicts=[Conflict("c", "date", "date", [ConflictSide("Monday", None, ["missing"], [])])],
+        quotes=[Quote(None, "", ["a"], [])],
+        numbers=[Number(float("nan"), "", "", ["a"])],
+        entities=[Entity("Museum", "", [], [])],
+        timeline=[TimelineEvent("2031", "reopened", ["a"], []), TimelineEvent("", "", [], [])],
+    )
+    out = render(build_brief(arts, [], sheet, words=20))
+    assert "The museum reopened" in out and "Unattributed" in out

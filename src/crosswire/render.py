@@ -169,11 +169,11 @@ def _view(brief: Brief) -> _View:
         return ", ".join(f"{_outlet(arts[i])} ({labels[i]})" for i in ids if i in arts)
 
     threshold = agreement_threshold(brief.sources)
-    facts = sorted(brief.facts.facts, key=lambda f: (-f.independent_sources, -f.score))
+    facts = sorted(brief.facts.facts, key=lambda f: (-(f.independent_sources or 0), -(f.score or 0.0)))
     agreed = [_Line(f.text, cites(f.citations), _fact_note(f)) for f in facts
-              if f.independent_sources >= threshold]
+              if (f.independent_sources or 0) >= threshold]
     some = [_Line(f.text, cites(f.citations), "reported by " + who(f.articles)) for f in facts
-            if f.independent_sources < threshold]
+            if (f.independent_sources or 0) < threshold]
 
     conflicts = [
         _Conflict(c.about, c.kind, [
@@ -195,13 +195,13 @@ def _view(brief: Brief) -> _View:
         numbers.append(_Line(head, cites(n.citations), n.text))
 
     timeline = [_Line(f"{t.date}: {t.event}", cites(t.citations), "in " + who(t.articles))
-                for t in sorted(brief.facts.timeline, key=lambda t: t.date)]
+                for t in sorted(brief.facts.timeline, key=lambda t: str(t.date or ""))]
 
     kinds = {"PERSON": "People", "PER": "People", "ORG": "Organisations", "NORP": "Organisations",
              "GPE": "Places", "LOC": "Places", "PLACE": "Places", "FAC": "Places"}
     ents: dict[str, list[str]] = {}
     for e in sorted(brief.facts.entities, key=lambda e: (-len(e.articles), e.name)):
-        ents.setdefault(kinds.get(e.type.upper(), "Other"), []).append(e.name)
+        ents.setdefault(kinds.get(str(e.type or "").upper(), "Other"), []).append(e.name)
     order = ["People", "Organisations", "Places", "Other"]
     entities = [(k, ents[k]) for k in order if k in ents]
 
