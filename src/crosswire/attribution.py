@@ -1,0 +1,241 @@
+"""Who a statement is credited to, as opposed to who published it.
+
+``find_attribution(sentence)`` reads the reporting frame of one sentence
+("..., the French defence ministry said", "according to the statement",
+"X told AFP", "Response from Moscow:", "announced the ministry") and returns a
+lightly normalised name ("French defence ministry").  ``attribute_article``
+does it for a whole article and resolves pronouns and generic back-references
+("he added", "the ministry said") to the last fuller attribution in that
+article.  Pure regular expressions over English news style; no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import fold
+
+__all__ = ["find_attribution", "normalise_source", "attribute_article", "same_party", "REPORT_VERBS"]
+
+REPORT_VERBS = (
+    "said|says|say|added|adds|told|tells|announced|announces|stated|states|declared|declares|"
+    "reported|reports|indicated|indicates|noted|notes|confirmed|confirms|claimed|claims|insisted|"
+    "insists|stressed|warned|warns|wrote|writes|explained|argued|recalled|affirmed|asserted|"
+    "acknowledged|admitted|responded|replied|denied|denies|suggested|suggests|alleged|alleges|"
+    "maintained|reiterated|underlined|underlines|emphasised|emphasized|tweeted|posted|"
+    "revealed|disclosed|estimated|countered|retorted|conceded"
+)
+_TIME = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"\
+        r"earlier|later|late|last\s+\w+|this\s+\w+|in\s+a\s+statement|in\s+a\s+(?:press\s+)?release|"\
+        r"(?:on\s+)?\w+day\s+(?:morning|evening|night|afternoon)))*"
+_SRC = r"((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,7}?)"
+
+_TRAILING = re.compile(
+    r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
+    + r"(?:\s+(?:AFP|Reuters|AP|reporters|journalists|the\s+\w+|[A-Z]\w+))?\s*[.!?]?[\"”»’]?\s*$"
+)
+_TRAILING_INV = re.compile(
+    r"[,;]\s*(?:" + REPORT_VERBS + r")\s+" + _SRC + r"\s*[.!?]?\s*$"
+)
+_ACCORDING = re.compile(r"\baccording to\s+" + _SRC + r"(?=\s*(?:[,.;]|$|\s+(?:on|in|at|which|who|that)\b))")
+_LEADING = re.compile(
+    r"^(?:[A-Z][\w’']*\s+\w+day,\s+)?" + _SRC + r"(?:,[^,]{3,80},)?\s+(?:(?:has|had|have|also|then|clearly|"
+    r"again|later|earlier|publicly|quickly|immediately|reportedly)\s+)*(?:" + REPORT_VERBS + r")\b"
+)
+_RESPONSE = re.compile(r"^(?:Response|Reply|Reaction)\s+from\s+" + _SRC + r"\s*:")
+_PASSIVE = re.compile(r"\b(?:denied|rejected|dismissed|refuted|contested|disputed)\s+by\s+" + _SRC + r"\s*[.,;]")
+_RESPONDED = re.compile(r"^" + _SRC + r"\s+(?:responded|replied|retorted|hit back|countered)\b")
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which"}
+_GENERIC = {
+    "ministry", "statement", "minister", "government", "spokesman", "spokeswoman", "spokesperson",
+    "office", "president", "release", "press release", "communique", "communiqué", "report", "source",
+    "sources", "officials", "official", "authorities", "police", "agency", "leader", "army", "military",
+}
+_DOC_WORDS = r"(?:statement|(?:press\s+)?release|communiqué|communique|report|readout|note|text|post|tweet)"
+_LOWER_WORDS = {
+    "ministry", "minister", "defence", "defense", "foreign", "interior", "armed", "forces", "statement",
+    "government", "office", "spokesman", "spokeswoman", "spokesperson", "department", "secretary",
+    "press", "release", "entourage", "services", "authorities", "officials", "official", "police",
+    "army", "military", "embassy", "agency", "council", "presidency", "of", "the", "for", "and",
+}
+_INSTITUTIONS = (_LOWER_WORDS | _GENERIC) - {"of", "the", "for", "and", "statement", "release",
+                                             "press release", "report", "defence", "defense", "foreign",
+                                             "interior", "armed", "press"} | {
+    "union", "unions", "court", "prosecutor", "prosecutors", "investigators", "committee", "commission",
+    "party", "group", "hospital", "company", "firm", "witnesses", "residents", "observers", "analysts",
+    "experts", "diplomats", "lawyers", "lawyer", "service", "services", "embassy", "mayor", "governor",
+    "regulator", "board", "institute", "organisation", "organization", "coalition", "rebels", "militants",
+}
+_NOT_SOURCES = {
+    "there", "here", "it", "this", "that", "which", "what", "who", "such", "one", "some", "many",
+    "comments", "positions", "talks", "call", "meeting", "attack", "the call", "the talks",
+}
+
+
+def normalise_source(raw: str | None) -> str | None:
+    """"a French defense ministry statement" -> "French defence ministry"; None if not a source."""
+    if not raw:
+        return None
+    s = raw.strip(" ,.;:\"“”«»'’")
+    s = re.sub(r"^(?:the|a|an|an?\s+unnamed|another)\s+", "", s, flags=re.I)
+    s = re.sub(r"^(?:also|then|later)\s+", "", s, flags=re.I)
+    s = re.sub(r"\s+(?:also|then|later|again|has|had|have)$", "", s, flags=re.I)
+    s = re.sub(r"(?:['’]s)?\s+" + _DOC_WORDS + r"$", "", s, flags=re.I)  # "ministry statement" -> "ministry"
+    s = re.sub(r"^" + _DOC_WORDS + r"\s+(?:from|of|by)\s+(?:the\s+|his\s+|her\s+|its\s+)?", "", s, flags=re.I)
+    s = re.sub(r"\s+(?:on|in|at)\s+\w+day$", "", s)
+    s = s.strip()
+    if not s or len(s) > 80 or fold(s) in _NOT_SOURCES or fold(s) in _PRONOUNS:
+        return None if fold(s) not in _PRONOUNS else fold(s)
+    toks = s.split()
+    if len(toks) > 8:
+        return None
+    out = []
+    for i, t in enumerate(toks):
+        low = t.lower()
+        if low in ("defense",):
+            low = "defence"
+        if low in _LOWER_WORDS and not (i == 0 and t.isupper()):
+            out.append(low)
+        else:
+            out.append(t)
+    res = " ".join(out)
+    res = re.sub(r"\bdefense\b", "defence", res)
+    return res
+
+
+def raw_attribution(text: str) -> str | None:
+    """The reporting-frame phrase of a sentence as written ("a French Defense Ministry statement")."""
+    t = text.strip()
+    for rx in (_TRAILING, _TRAILING_INV, _RESPONSE, _ACCORDING, _LEADING, _RESPONDED):
+        m = rx.search(t)
+        if m:
+            raw = re.sub(r"(?<=[a-z]{2})\.$", "", m.group(1).strip())
+            if _is_document(raw) or _possessive(raw):
+                return raw
+            src = normalise_source(raw)
+            if src and _plausible(src):
+                return raw
+    return None
+
+
+def find_attribution(text: str) -> str | None:
+    """The party a sentence credits its statement to, normalised, or None (no context used).
+
+    Pronouns come back as the pronoun ("he"), and a bare document ("the statement") as
+    "statement", so a caller with context can resolve them (see :func:`attribute_article`).
+    """
+    raw = raw_attribution(text)
+    if raw is None:
+        return None
+    if _is_document(raw):
+        return "statement"
+    return normalise_source(raw)
+
+
+def _is_document(raw: str) -> bool:
+    return bool(re.fullmatch(r"(?:(?:the|a|an|this|that|its|his|her|their)\s+)?(?:\w+\s+)?" + _DOC_WORDS, raw.strip(), re.I)) \
+        and not re.match(r"(?:the\s+|a\s+|an\s+)?[A-Z]", raw.strip()[4:] if raw.lower().startswith("the ") else raw.strip())
+
+
+def _possessive(raw: str) -> bool:
+    return bool(re.search(r"\b(?:his|her|its|their)\s+\w+", raw, re.I))
+
+
+def _plausible(src: str) -> bool:
+    f = fold(src)
+    if f in _PRONOUNS:
+        return True
+    if re.search(r"\b(?:was|were|is|are|been|be|being)$", f):  # a passive: "responsibility ... was claimed"
+        return False
+    first = src.split()[0]
+    if first[:1].islower() and f.split()[0] not in _LOWER_WORDS and f not in _GENERIC \
+            and not any(w in _INSTITUTIONS for w in f.split()):
+        # "comments said" is not a source; a lower-case phrase must name an institution
+        # ("the regional emergency ministry")
+        return False
+    return True
+
+
+def denier(text: str) -> str | None:
+    """The party of a passive denial: "immediately denied by Paris" -> "Paris"."""
+    m = _PASSIVE.search(text)
+    return normalise_source(m.group(1)) if m else None
+
+
+def attribute_article(sentences: list[str]) -> list[str | None]:
+    """Attributions for every sentence of one article, with light coreference.
+
+    "he added" takes the previous source; "the ministry said" the last earlier source that
+    contains "ministry"; "according to the statement" the last source that was a statement;
+    "his ministry" becomes "<subject>'s ministry".
+    """
+    out: list[str | None] = []
+    history: list[tuple[str, str]] = []  # (raw phrase, normalised)
+    for text in sentences:
+        raw = raw_attribution(text)
+        src: str | None
+        if raw is None:
+            src = denier(text)
+            raw = src or ""
+        elif _is_document(raw):
+            src = next((n for r, n in reversed(history) if re.search(_DOC_WORDS, r, re.I)), None)
+            if src is None and history:
+                src = history[-1][1]
+        elif _possessive(raw):
+            subj = re.match(r"(?:(?:Mr|Mrs|Ms|Dr|M)\.?\s+)?([A-ZÀ-Þ][\w\-’']+(?:\s+[A-ZÀ-Þ][\w\-’']+)*)", text.strip())
+            noun = re.sub(r".*\b(?:his|her|its|their)\s+", "", raw, flags=re.I)
+            noun = re.sub(_DOC_WORDS + r"\s+(?:from|of|by)\s+", "", noun, flags=re.I)
+            src = f"{subj.group(1).split()[-1]}’s {normalise_source(noun) or noun}" if subj else None
+        else:
+            src = normalise_source(raw)
+            if src is not None and fold(src) in _PRONOUNS:
+                src = history[-1][1] if history else None
+            elif src is not None and _generic(src):
+                key = fold(src.split()[-1])
+                for _r, prev in reversed(history):
+                    if key in fold(prev).split() and len(prev) > len(src):
+                        src = prev
+                        break
+        if src:
+            history.append((raw, src))
+        out.append(src)
+    return out
+
+
+def _generic(src: str) -> bool:
+    f = fold(src)
+    toks = f.split()
+    return f in _GENERIC or (len(toks) <= 2 and src.split()[0][:1].islower()) \
+        or (len(toks) == 1 and f in _COUNTRY_ADJ)
+
+
+_COUNTRY_ADJ = {
+    "french": "france", "russian": "russia", "ukrainian": "ukraine", "american": "united states",
+    "us": "united states", "u.s.": "united states", "british": "united kingdom", "german": "germany",
+    "chinese": "china", "italian": "italy", "spanish": "spain", "israeli": "israel", "iranian": "iran",
+    "turkish": "turkey", "polish": "poland", "japanese": "japan", "indian": "india",
+}
+
+
+def party_key(src: str | None, capitals: dict[str, str] | None = None) -> str | None:
+    """A coarse key for the side a source speaks for: its country if it names one, else itself."""
+    if not src:
+        return None
+    f = fold(src)
+    for adj, country in _COUNTRY_ADJ.items():
+        if re.search(r"\b" + re.escape(adj) + r"\b", f) or re.search(r"\b" + re.escape(country) + r"\b", f):
+            return country
+    if capitals:
+        for w in f.split():
+            if w in capitals:
+                return capitals[w]
+    return f
+
+
+def same_party(a: str | None, b: str | None) -> bool:
+    """True when two attributions speak for the same party (loosely)."""
+    if not a or not b:
+        return False
+    ka, kb = party_key(a), party_key(b)
+    return ka == kb

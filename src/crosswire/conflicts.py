@@ -1,0 +1,297 @@
+"""Where the reports, or the parties they quote, disagree.
+
+Four kinds (the contract's ``kind``):
+
+``number``
+    figures about the same thing whose intervals cannot overlap ("144 dead" vs
+    "150 dead"; "at least 144" vs "more than 140" overlap and agree);
+``date``
+    one fact dated differently by two reports;
+``denial``
+    a party's claim and its denial or rejection by another party ("denied by
+    Paris", "X categorically rejects this", "has neither accepted nor proposed"),
+    or two parties stating and negating the same thing;
+``claim``
+    a claim the report itself presents as contested ("claimed without providing
+    evidence", "allegedly").
+
+Two wordings of one fact never make a conflict: sides must come from different
+parties (denials) or incompatible values (numbers, dates).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .attribution import party_key
+from .model import Conflict, ConflictSide
+from .numbers import compatible
+from .textutil import content_words, fold
+from .timeline import find_dates
+
+if TYPE_CHECKING:
+    from .facts import StoryText
+
+__all__ = ["find_conflicts"]
+
+CONTEXT = 0.30  # lexical similarity at which two sentences with figures talk about the same thing
+COUNTABLE = {"dead", "injured", "arrested", "missing", "displaced"}
+
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|refuted|refutes|refute|"
+    r"dismissed|dismisses|repudiated|disputed|disputes|contradicted|categorically|"
+    r"neither\s+\w+\s+nor|not\s+true|baseless|unfounded|false\s+claims?|fake\s+news)\b",
+    re.I,
+)
+_CONTESTED = re.compile(
+    r"\b(?:without\s+(?:providing|offering|giving|presenting|citing|any)\s+(?:any\s+)?(?:evidence|proof)|"
+    r"allegedly|unsubstantiated|unverified|unproven|without\s+evidence)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|n't)\b", re.I)
+_SUGGEST = re.compile(r"\b(?:suggest\w*|accus\w*|alleg\w*|insinuat\w*|blam\w*|linked|involved|behind)\b", re.I)
+_DENIER = re.compile(
+    r"^((?:[Tt]he\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:and|of|its|their|the|[A-ZÀ-Þ\w][\w’'\-]*)){0,5}?)\s+(?:\w+ly\s+)?"
+    r"(?:denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes)\b"
+)
+_PASSIVE = re.compile(r"\b(?:denied|rejected|dismissed|refuted|disputed|contested)\s+by\s+((?:the\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3})")
+_CAPITALS = {
+    "paris": "france", "elysee": "france", "moscow": "russia", "kremlin": "russia", "kyiv": "ukraine", "kiev": "ukraine",
+    "washington": "united states", "white house": "united states", "pentagon": "united states",
+    "london": "united kingdom", "downing street": "united kingdom", "berlin": "germany", "beijing": "china",
+    "tokyo": "japan", "rome": "italy", "madrid": "spain", "ankara": "turkey", "tehran": "iran",
+    "jerusalem": "israel", "brussels": "european union", "warsaw": "poland", "delhi": "india",
+}
+
+
+def _party(src: str | None) -> str | None:
+    if not src:
+        return None
+    f = fold(src)
+    for cap, country in _CAPITALS.items():
+        if re.search(r"\b" + cap + r"\b", f):
+            return country
+    return party_key(src)
+
+
+def _local(story: "StoryText") -> dict[int, int]:
+    return {p: k for k, p in enumerate(story.fact_pos)}
+
+
+def _side(story: "StoryText", positions: list[int], attributed: str | None) -> ConflictSide:
+    """A side made of sentences, widened to every sentence aligned with them."""
+    allpos: list[int] = []
+    for p in positions:
+        c = story.cluster_of.get(p)
+        members = story.aligned[c].members if c is not None else [p]
+        for m in [p] + [x for x in members if x != p]:
+            if m not in allpos:
+                allpos.append(m)
+    arts = list(dict.fromkeys(story.sentences[m].article for m in allpos))
+    return ConflictSide(story.sentences[positions[0]].text, attributed, arts, [story.cite(m) for m in allpos])
+
+
+def _number_conflicts(story: "StoryText") -> list[Conflict]:
+    owner: dict[str, int] = {}
+    for i, g in enumerate(story.groups):
+        for a in g.articles:
+            owner[a] = i
+    local = _local(story)
+    mentions = [(p, f) for p, figs in enumerate(story.figures) for f in figs
+                if p in local and (f.what in COUNTABLE)]
+    out: list[Conflict] = []
+    by_what: dict[str, list[tuple[int, object]]] = {}
+    for p, f in mentions:
+        by_what.setdefault(f.what, []).append((p, f))
+    for what, ms in by_what.items():
+        involved: dict[int, tuple[int, object]] = {}
+        for i in range(len(ms)):
+            for j in range(i + 1, len(ms)):
+                (p, f), (q, g) = ms[i], ms[j]
+                ap, aq = story.sentences[p].article, story.sentences[q].article
+                if ap == aq or (ap in owner and owner.get(aq) == owner[ap]):
+                    continue
+                if compatible(f, g):
+                    continue
+                same = story.cluster_of.get(p) == story.cluster_of.get(q)
+                if not same and story.score[local[p], local[q]] < CONTEXT:
+                    continue
+                yp = {d.date[:4] for d in find_dates(story.sentences[p].text, None)}
+                yq = {d.date[:4] for d in find_dates(story.sentences[q].text, None)}
+                if yp and yq and not (yp & yq):
+                    continue
+                involved[i], involved[j] = ms[i], ms[j]
+        if not involved:
+            continue
+        sides: list[ConflictSide] = []
+        keys: list[tuple[float, str | None]] = []
+        for p, f in involved.values():
+            key = (f.value, f.qualifier)
+            if key in keys:
+                side = sides[keys.index(key)]
+                s = story.sentences[p]
+                if s.article not in side.articles:
+                    side.articles.append(s.article)
+                side.citations.append(story.cite(p))
+                continue
+            keys.append(key)
+            side = _side(story, [p], story.attribution[p])
+            side.articles = [story.sentences[p].article]
+            side.citations = [story.cite(p)]
+            sides.append(side)
+        if len(sides) >= 2:
+            out.append(Conflict("", f"number {what}", "number", sides))
+    return out
+
+
+def _date_conflicts(story: "StoryText") -> list[Conflict]:
+    out: list[Conflict] = []
+    for g in story.aligned:
+        if len(g.members) < 2 or story.independent([story.sentences[m].article for m in g.members]) < 2:
+            continue
+        dated: dict[str, list[int]] = {}
+        for m in g.members:
+            ds = [d for d in find_dates(story.sentences[m].text, None) if len(d.date) >= 7]
+            if len(ds) == 1:
+                dated.setdefault(ds[0].date, []).append(m)
+        if len(dated) < 2 or len({len(d) for d in dated}) != 1:
+            continue
+        sides = []
+        for date, ms in dated.items():
+            sides.append(ConflictSide(story.sentences[ms[0]].text, story.attribution[ms[0]],
+                                      list(dict.fromkeys(story.sentences[m].article for m in ms)),
+                                      [story.cite(m) for m in ms]))
+        out.append(Conflict("", "date of: " + story.sentences[g.members[0]].text[:80], "date", sides))
+    return out
+
+
+def _denier(story: "StoryText", pos: int) -> str | None:
+    text = story.sentences[pos].text
+    m = _PASSIVE.search(text) or _DENIER.search(text)
+    if m:
+        name = re.sub(r"^(?:the)\s+", "", m.group(1), flags=re.I)
+        return name
+    return story.attribution[pos]
+
+
+def _claim_before(story: "StoryText", pos: int, denier: str | None) -> int | None:
+    """The claim a denial answers: the head of the closest run of sentences by another party."""
+    s = story.sentences[pos]
+    dparty = _party(denier)
+    k = pos - 1
+    while k >= 0 and story.sentences[k].article == s.article and pos - k <= 4:
+        att = story.attribution[k]
+        if att and _party(att) != dparty and not _DENIAL.search(story.sentences[k].text):
+            head = k
+            while head - 1 >= 0 and story.sentences[head - 1].article == s.article \
+                    and story.attribution[head - 1] == att and pos - head < 4:
+                head -= 1
+            return head
+        k -= 1
+    return None
+
+
+def _denial_conflicts(story: "StoryText") -> list[Conflict]:
+    out: list[Conflict] = []
+    for pos, s in enumerate(story.sentences):
+        if s.is_heading or not _DENIAL.search(s.text) or pos not in story.cluster_of:
+            continue
+        denier = _denier(story, pos)
+        claim = _claim_before(story, pos, denier)
+        if claim is None or denier is None:
+            continue
+        kind = "claim" if _CONTESTED.search(story.sentences[claim].text) else "denial"
+        about = "denial: " + " ".join(story.sentences[claim].text.split()[:12])
+        out.append(Conflict("", about, kind, [_side(story, [claim], story.attribution[claim]),
+                                              _side(story, [pos], _normal(denier))]))
+    for pos, s in enumerate(story.sentences):  # contested claims that nobody answered in the text
+        if pos in story.cluster_of and _CONTESTED.search(s.text) and story.attribution[pos]:
+            if not any(c.article == s.article and c.sentence == s.index for x in out for c in x.sides[0].citations):
+                out.append(Conflict("", "contested claim: " + " ".join(s.text.split()[:12]), "claim",
+                                    [_side(story, [pos], story.attribution[pos])]))
+    return out
+
+
+def _normal(name: str) -> str:
+    from .attribution import normalise_source
+
+    return normalise_source(name) or name
+
+
+def _contrast_conflicts(story: "StoryText", limit: int = 5) -> list[Conflict]:
+    """Two parties, one stating and the other negating the same thing."""
+    local = _local(story)
+    cands = []
+    words = {p: set(w for w in content_words(story.sentences[p].text)) for p in story.fact_pos}
+    for p in story.fact_pos:
+        tp = story.sentences[p].text
+        if not _NEGATION.search(tp) or not story.attribution[p]:
+            continue
+        for q in story.fact_pos:
+            if q == p or not story.attribution[q] or story.cluster_of.get(q) == story.cluster_of.get(p):
+                continue
+            tq = story.sentences[q].text
+            if _NEGATION.search(tq) or not _SUGGEST.search(tq):
+                continue
+            pa, qa = _party(story.attribution[p]), _party(story.attribution[q])
+            if not pa or not qa or pa == qa:
+                continue
+            shared = words[p] & words[q]
+            proper = {fold(t).rstrip(".,;:'’s") for t in tq.split() + tp.split() if t[:1].isupper()}
+            common = {w for w in shared if not any(x.startswith(w) for x in proper)}
+            if len(shared) < 2 or not common:
+                continue
+            sim = len(shared) / max(1, len(words[p] | words[q]))
+            if sim < 0.10:
+                continue
+            cands.append((sim, q, p))
+    cands.sort(reverse=True)
+    out = []
+    for sim, q, p in cands[: limit * 3]:
+        out.append(Conflict("", "denial: " + " ".join(story.sentences[q].text.split()[:12]), "denial",
+                            [_side(story, [q], story.attribution[q]), _side(story, [p], story.attribution[p])]))
+    return out
+
+
+def _merge(conflicts: list[Conflict]) -> list[Conflict]:
+    """Conflicts that share a side (same sentences) are one conflict."""
+    merged: list[Conflict] = []
+    for c in conflicts:
+        keys = [{(x.article, x.sentence) for x in s.citations} for s in c.sides]
+        hit = None
+        for m in merged:
+            if m.kind in ("number", "date") or c.kind in ("number", "date"):
+                continue
+            mkeys = [{(x.article, x.sentence) for x in s.citations} for s in m.sides]
+            if keys and mkeys and keys[0] & mkeys[0]:
+                hit = m
+                break
+        if hit is None:
+            merged.append(c)
+            continue
+        if c.kind == "claim":
+            hit.kind = "claim"
+        for side in c.sides[1:]:
+            sk = {(x.article, x.sentence) for x in side.citations}
+            target = next((s for s in hit.sides[1:] if sk & {(x.article, x.sentence) for x in s.citations}
+                           or (s.attributed_to and side.attributed_to and _party(s.attributed_to) == _party(side.attributed_to))), None)
+            if target is None:
+                hit.sides.append(side)
+            else:
+                for a in side.articles:
+                    if a not in target.articles:
+                        target.articles.append(a)
+                for x in side.citations:
+                    if x not in target.citations:
+                        target.citations.append(x)
+    return merged
+
+
+def find_conflicts(story: "StoryText") -> list[Conflict]:
+    """Every disagreement in the story, numbered c1, c2, ..."""
+    out = _number_conflicts(story) + _date_conflicts(story)
+    out += _merge(_denial_conflicts(story) + _contrast_conflicts(story))
+    for k, c in enumerate(out, 1):
+        c.id = f"c{k}"
+    return out

