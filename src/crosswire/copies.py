@@ -60,24 +60,30 @@ NUM_PERM = 128          # MinHash permutations
 SHINGLE = 4             # words per shingle
 TEXT_BANDS, TEXT_ROWS = 64, 2       # LSH over shingles: catches Jaccard >= ~0.12 most of the time
 NAME_BANDS, NAME_ROWS = 42, 3       # LSH over names+numbers: catches Jaccard >= ~0.3 most of the time
-MAX_BUCKET = 50         # a bucket larger than this is boilerplate shared by many pages: skipped
+MAX_BUCKET = 30         # a bucket larger than this (text many pages share) pairs each member
+STAR = 2                # ... with only its STAR fullest members, so the cost stays linear
 MIN_NAMES = 6           # fewer distinct names/numbers than this: no second blocking for the article
+MIN_WORDS = 20          # shorter texts are only grouped when identical
+WORD_GATE = 0.5         # share of the shorter text's distinct words a same-language copy must share
+NAMES_GATE = 0.3        # share of the names/numbers of the smaller text also in the other
 
 NEAR = 0.85             # fuzz.ratio (0..1) of two sentences that are one sentence lightly edited
 REWORDED = 0.60         # token-sort ratio of two sentences that say the same in other words
+LOOSE_GATE = 0.5        # below this share of SYNDICATED_COVER near-identical, rewording needs names
 EMBED_MATCH = 0.89      # cosine of e5 sentence embeddings that render one sentence (e5 is compressed:
                         # unrelated news sentences score ~0.75-0.8)
 MIN_UNIT_WORDS = 4      # sentences shorter than this do not count for coverage
-SYNDICATED_COVER = 0.6  # share of the shorter text's sentences matched near-identically, in order
-REWRITE_COVER = 0.7     # share of the shorter text's sentences matched (reworded), in order
-MIN_MATCHES = 3         # and at least this many matched sentences (fewer if the text is that short)
+MAX_UNIT_CHARS = 200    # a sentence weighs its length up to this: a long one does not outweigh several
+COMMON_DF = 3           # a sentence in this many distinct texts may be boilerplate (see _weigh)
+SYNDICATED_COVER = 0.6  # weighted share of the lighter text's sentences matched near-identically, in order
+REWRITE_COVER = 0.7     # weighted share of the lighter text's sentences matched (reworded), in order
+MIN_MATCHES = 3         # and at least this many matched rare sentences (fewer if the text is that short)
 MAX_UNITS = 80          # sentences per article used by the precise check
 MAX_EMBED_PAIRS = 200   # cap on embedding checks per call, to keep the cost bounded
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPLIT_LONG = re.compile(r"(?<=[.!?])\s+(?=\S)")
-_MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
 
@@ -109,73 +115,112 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    gen = np.random.RandomState(seed)
-    a = gen.randint(1, int(_MERSENNE), size=num_perm, dtype=np.uint64)
-    b = gen.randint(0, int(_MERSENNE), size=num_perm, dtype=np.uint64)
+    """Random multipliers (odd) and offsets of the multiply-shift hash functions."""
+    gen = np.random.default_rng(seed)
+    a = gen.integers(0, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = gen.integers(0, 1 << 63, size=num_perm, dtype=np.uint64)
     return a, b
 
 
 def _token_ids(words: Sequence[str], vocab: dict[str, int]) -> np.ndarray:
     """Stable 32-bit ids of words (blake2b of the word, cached in ``vocab``)."""
-    out = np.empty(len(words), dtype=np.uint64)
-    for i, w in enumerate(words):
-        h = vocab.get(w)
-        if h is None:
-            h = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=4).digest(), "little")
-            vocab[w] = h
-        out[i] = h
-    return out
+    for w in set(words).difference(vocab):
+        vocab[w] = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=4).digest(), "little")
+    return np.fromiter(map(vocab.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
 def _shingle_hashes(ids: np.ndarray, k: int) -> np.ndarray:
-    """32-bit hashes of the distinct k-word shingles of a sequence of word ids."""
-    if len(ids) == 0:
-        return ids
-    if len(ids) < k:
-        k = len(ids)
-    h = np.zeros(len(ids) - k + 1, dtype=np.uint64)
+    """32-bit hashes of the k-word shingles starting at each position of a word-id sequence
+    (the last k-1 positions hash shorter tails: callers drop them)."""
+    h = np.zeros(len(ids), dtype=np.uint64)
     mult = np.uint64(1000003)
     with np.errstate(over="ignore"):
         for j in range(k):
-            h = h * mult + ids[j : len(ids) - k + 1 + j]
+            h[: len(ids) - j] = h[: len(ids) - j] * mult + ids[j:]
     h ^= h >> np.uint64(29)
-    return np.unique(h & _MAX_HASH)
+    return h & _MAX_HASH
 
 
 def minhash_signatures(token_lists: Sequence[Sequence[str]], *, shingle: int = SHINGLE,
-                       num_perm: int = NUM_PERM) -> np.ndarray:
+                       num_perm: int = NUM_PERM, chunk: int = 8192) -> np.ndarray:
     """MinHash signatures, one row of ``num_perm`` uint64 per token list.
 
-    Shingles are ``shingle`` consecutive tokens; an empty list gets an all-max row
-    (it then collides with nothing but other empty lists, which are skipped).
+    Shingles are ``shingle`` consecutive tokens (a list shorter than that is one
+    shingle); an empty list gets an all-max row (it then collides with nothing but
+    other empty lists, which callers skip).  All texts are hashed together in
+    vectorised chunks of about ``chunk`` shingles, so the cost is linear in the total
+    number of words with little per-text overhead.
     """
     a, b = _permutations(num_perm)
+    n = len(token_lists)
+    sig = np.full((n, num_perm), _MAX_HASH, dtype=np.uint64)
+    if n == 0:
+        return sig
     vocab: dict[str, int] = {}
-    sig = np.full((len(token_lists), num_perm), _MAX_HASH, dtype=np.uint64)
+    lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=n)
+    flat = [w for t in token_lists for w in t]
+    if not flat:
+        return sig
+    ids = _token_ids(flat, vocab)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    hashes = _shingle_hashes(ids, shingle)
+    # per text: the positions whose shingle lies inside it (a short text: its first position)
+    counts = np.where(lengths > 0, np.maximum(lengths - shingle + 1, 1), 0)
+    short = np.flatnonzero((lengths > 0) & (lengths < shingle))
+    for i in short:  # a text shorter than a shingle is one shingle of its own length
+        hashes[starts[i]] = _shingle_hashes(ids[starts[i] : starts[i] + lengths[i]], int(lengths[i]))[0]
+    doc_of = np.repeat(np.arange(n), counts)
+    offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    pos = starts[doc_of] + (np.arange(int(counts.sum())) - offsets[doc_of])
+    hv = hashes[pos]
+    # multiply-shift hashing, (a*x + b) mod 2^64 keeping the high 32 bits, done in place in
+    # chunks that end at text boundaries so np.minimum.reduceat gives each text's minimum
+    nonempty = np.flatnonzero(counts > 0)
+    ends = offsets[nonempty] + counts[nonempty]
+    buf = np.empty((chunk, num_perm), dtype=np.uint64)
+    shift = np.uint64(32)
+
+    def permuted(x: np.ndarray) -> np.ndarray:
+        out = buf[: len(x)] if len(x) <= chunk else np.empty((len(x), num_perm), dtype=np.uint64)
+        np.multiply.outer(x, a, out=out)
+        out += b
+        out >>= shift
+        return out
+
+    first = 0
     with np.errstate(over="ignore"):
-        for i, toks in enumerate(token_lists):
-            hv = _shingle_hashes(_token_ids(toks, vocab), shingle)
-            if len(hv) == 0:
+        while first < len(nonempty):
+            last = int(np.searchsorted(ends, offsets[nonempty[first]] + chunk, side="right"))
+            if last <= first:  # one text longer than a chunk: its minimum chunk by chunk
+                i = nonempty[first]
+                lo, hi = int(offsets[i]), int(offsets[i] + counts[i])
+                for start in range(lo, hi, chunk):
+                    np.minimum(sig[i], permuted(hv[start : min(hi, start + chunk)]).min(axis=0), out=sig[i])
+                first += 1
                 continue
-            # the universal hashing of datasketch: (a*x + b) mod (2^61 - 1), kept to 32 bits
-            for start in range(0, len(hv), 2048):  # bounded temporary memory for long texts
-                ph = (np.outer(hv[start : start + 2048], a) + b) % _MERSENNE & _MAX_HASH
-                np.minimum(sig[i], ph.min(axis=0), out=sig[i])
+            lo, hi = int(offsets[nonempty[first]]), int(ends[last - 1])
+            cuts = offsets[nonempty[first:last]] - lo
+            sig[nonempty[first:last]] = np.minimum.reduceat(permuted(hv[lo:hi]), cuts, axis=0)
+            first = last
     return sig
 
 
 def candidate_pairs(sig: np.ndarray, bands: int, rows: int, *, skip: Sequence[bool] | None = None,
-                    max_bucket: int = MAX_BUCKET) -> set[tuple[int, int]]:
+                    max_bucket: int = MAX_BUCKET, rank: Sequence[int] | None = None,
+                    star: int = STAR) -> set[tuple[int, int]]:
     """Index pairs (i < j) that share at least one LSH band bucket.
 
-    Buckets with more than ``max_bucket`` members are skipped: they hold text that
-    very many pages share (cookie notices, subscription appeals) and would make the
-    cost quadratic.
+    A bucket with more than ``max_bucket`` members holds text that very many pages
+    share (cookie notices, subscription appeals, or a wire story every outlet
+    carried): each member is paired only with the ``star`` first members by ``rank``
+    (lowest first; default: index order), which keeps the cost linear and still
+    reaches the fullest copy of a widely carried story.
     """
     pairs: set[tuple[int, int]] = set()
     n = sig.shape[0]
     keep = np.ones(n, dtype=bool) if skip is None else ~np.asarray(skip, dtype=bool)
     idx = np.flatnonzero(keep)
+    order_key = np.arange(n) if rank is None else np.asarray(rank)
     for band in range(bands):
         block = np.ascontiguousarray(sig[idx, band * rows : (band + 1) * rows])
         if block.shape[1] == 0:
@@ -184,36 +229,27 @@ def candidate_pairs(sig: np.ndarray, bands: int, rows: int, *, skip: Sequence[bo
         keys = block.view(np.dtype((np.void, block.dtype.itemsize * block.shape[1]))).ravel()
         order = np.argsort(keys, kind="stable")
         sk = keys[order]
-        cuts = np.flatnonzero(sk[1:] != sk[:-1]) + 1
-        for members in np.split(order, cuts):
-            if 1 < len(members) <= max_bucket:
-                ids = np.sort(idx[members])
+        bounds = np.concatenate(([0], np.flatnonzero(sk[1:] != sk[:-1]) + 1, [len(sk)]))
+        for k in np.flatnonzero(np.diff(bounds) >= 2):
+            ids = idx[order[bounds[k] : bounds[k + 1]]]
+            if len(ids) <= max_bucket:
+                ids = np.sort(ids)
                 for x in range(len(ids)):
                     for y in range(x + 1, len(ids)):
                         pairs.add((int(ids[x]), int(ids[y])))
+            else:
+                ids = ids[np.argsort(order_key[ids], kind="stable")]
+                for hub in ids[:star]:
+                    for other in ids:
+                        if other != hub:
+                            pairs.add((int(min(hub, other)), int(max(hub, other))))
     return pairs
 
 
 # --- per-article views ----------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Doc:
-    """What the check needs of one article, computed once per call."""
-
-    article: Article
-    words: list[str]
-    names: list[str]
-    units: list[str] = field(default_factory=list)        # sentence texts, verbatim
-    norm_units: list[str] = field(default_factory=list)   # folded, punctuation-free
-    sorted_units: list[str] = field(default_factory=list)  # folded, tokens sorted
-    counts: np.ndarray | None = None                     # unit counts for coverage (long enough)
-    language: str | None = None
-    vectors: np.ndarray | None = None
-    ready: bool = False
-
-
-_CAPITAL = re.compile(r"\b[^\W\d_][\w'’-]*", re.UNICODE)
+_CAPITAL = re.compile(r"(?<![\w'’-])[^\W\d_a-zß-ÿ][\w'’-]*", re.UNICODE)
 _DIGITS = re.compile(r"\d[\d.,:]*\d|\d")
 _OPENING = set(".!?…:;\"“”«»‘’'([-—–")
 
@@ -231,8 +267,13 @@ def _names(text: str) -> list[str]:
         if not before or before[-1] in _OPENING:
             continue
         out.append(_fold(word))
-    out += [re.sub(r"[.,:]", "", m.group()) for m in _DIGITS.finditer(text)]
+    out += _numbers(text)
     return out
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers of a text, without their separators ('2,000' and '2000' agree)."""
+    return [re.sub(r"[.,:]", "", m.group()) for m in _DIGITS.finditer(text)]
 
 
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*$""")
@@ -262,38 +303,112 @@ def _unwrap(paragraphs: list[str]) -> list[str]:
     return out
 
 
-def _units(article: Article) -> list[str]:
-    """Sentences for alignment: the article's sentences, robust to layout accidents.
+# A stop followed by space ends a unit whatever the case of the next word (lower-cased text
+# defeats a splitter that waits for a capital), except after what reads as an abbreviation or
+# an initial: a word of one or two letters ("e.", "u.s.", "jr.") or a title or month.
+_STOP = re.compile(r"""[.!?…]+["'”’»)\]]*\s+""")
+_ABBREVIATED = re.compile(
+    r"(?:\b\w{1,2}|\b(?:mr|mrs|ms|dr|st|mt|gen|sen|rep|gov|lt|col|sgt|capt|cmdr|adm|prof|rev|hon|supt|jan|feb|"
+    r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|vs|etc|inc|ltd|corp|bros|dept|approx|mme|mlle))\.$",
+    re.IGNORECASE,
+)
 
-    Hard-wrapped text is rejoined first; long sentences are split again at stops,
-    since lower-cased text defeats the sentence splitter (it waits for a capital).
-    """
-    paras = _unwrap(article.paragraphs)
-    if len(paras) != len(article.paragraphs):
-        sentences = [s.text for s in split_sentences("\n\n".join(paras), article.id)]
-    else:
-        sentences = [s.text for s in article_sentences(article)]
+
+def _split_units(paragraph: str) -> list[str]:
+    """Sentence-like units of one paragraph, verbatim."""
     out: list[str] = []
-    for text in sentences:
-        if len(text) > 400:
-            out.extend(p for p in _SPLIT_LONG.split(text) if p.strip())
-        else:
-            out.append(text)
-    return out[:MAX_UNITS]
+    start = 0
+    for m in _STOP.finditer(paragraph):
+        head = paragraph[max(start, m.start() - 12) : m.start() + 1]
+        if paragraph[m.start()] == "." and m.group()[:2] in {". ", ".\n", ".\t"} and _ABBREVIATED.search(head):
+            continue
+        unit = paragraph[start : m.end()].strip()
+        if unit:
+            out.append(unit)
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _units(article: Article) -> list[str]:
+    """Units for alignment: the article's sentences, robust to layout and case accidents.
+
+    Hard-wrapped text is rejoined first; lines inside a paragraph are hard breaks.
+    """
+    out: list[str] = []
+    for para in _unwrap(article.paragraphs):
+        for line in para.split("\n"):
+            out.extend(_split_units(line))
+            if len(out) >= MAX_UNITS:
+                return out[:MAX_UNITS]
+    return out
+
+
+@dataclass(slots=True)
+class _Doc:
+    """What the check needs of one article, computed once per call."""
+
+    article: Article
+    words: list[str]
+    names: list[str]
+    units: list[str] = field(default_factory=list)        # sentence-like units, verbatim
+    norm_units: list[str] = field(default_factory=list)   # folded, punctuation-free
+    sorted_units: list[str] | None = None                 # folded, tokens sorted (lazily)
+    keys: list[int] = field(default_factory=list)         # fingerprint of each unit (0: too short)
+    marks: dict[int, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    weights: np.ndarray | None = None  # evidence each unit carries (0: too short to count)
+    rare: np.ndarray | None = None     # unit is not boilerplate shared with unrelated pages
+    language: str | None = None
+    vectors: np.ndarray | None = None
 
 
 def _prepare(doc: _Doc) -> _Doc:
-    if not doc.ready:
-        doc.units = _units(doc.article)
-        doc.norm_units = [_norm(u) for u in doc.units]
-        doc.sorted_units = [" ".join(sorted(u.split())) for u in doc.norm_units]
-        doc.counts = np.array([len(u.split()) >= MIN_UNIT_WORDS for u in doc.norm_units], dtype=bool)
-        doc.ready = True
+    """Split into units and fingerprint them (weights come later, from the whole input)."""
+    doc.units = _units(doc.article)
+    doc.norm_units = [_norm(u) for u in doc.units]
+    doc.keys = [hash(u) if u.count(" ") + 1 >= MIN_UNIT_WORDS else 0 for u in doc.norm_units]
     return doc
 
 
-@lru_cache(maxsize=1)
+def _weigh(docs: Sequence[_Doc]) -> None:
+    """Weight every unit by the evidence it carries: its length (capped) times its rarity.
+
+    A unit's document frequency counts the distinct texts of the input that contain it.
+    A unit carried by many more pages than the article's own core text (the lower
+    quartile of its units' frequencies) is boilerplate attached to the article
+    (a caption, a subscription line, a standard paragraph of a form): it is down-weighted
+    and does not count towards the several sentences a copy must share.  A story every
+    unit of which travels together (a wire copy carried by many outlets) keeps full weight.
+    """
+    df: dict[int, int] = {}
+    for d in docs:
+        for k in set(d.keys):
+            if k:
+                df[k] = df.get(k, 0) + 1
+    for d in docs:
+        lengths = np.minimum([len(u) for u in d.norm_units], MAX_UNIT_CHARS).astype(np.float64)
+        freq = np.array([df.get(k, 0) for k in d.keys], dtype=np.float64)
+        countable = freq > 0
+        if not countable.any():
+            d.weights = np.zeros(len(d.units))
+            d.rare = np.zeros(len(d.units), dtype=bool)
+            continue
+        present = np.sort(freq[countable])
+        core = max(1.0, float(present[(len(present) - 1) // 4]))  # the lower quartile
+        common = countable & (freq >= COMMON_DF) & (freq > 2 * core)
+        rarity = np.where(common, core / np.maximum(freq, 1.0), 1.0)
+        d.weights = lengths * rarity * countable
+        d.rare = countable & ~common
+
+
 def _language_detector():
+    return _cached_detector()
+
+
+@lru_cache(maxsize=1)
+def _cached_detector():
     from lingua import LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
@@ -318,12 +433,12 @@ def _language(doc: _Doc) -> str | None:
 
 @dataclass(slots=True)
 class _Match:
-    """The outcome of aligning two articles' sentences."""
+    """The outcome of aligning two articles' sentences (pairs: unit of a, unit of b)."""
 
     kind: Kind | None
     similarity: float
-    pairs: list[tuple[int, int]]  # aligned (unit of a, unit of b)
-    cover: float = 1.0  # share of the shorter text's sentences matched
+    pairs: list[tuple[int, int]]
+    cover: float = 1.0  # weighted share of the lighter text's units matched
 
 
 def _monotone(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -332,6 +447,8 @@ def _monotone(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     if m == 0 or n == 0:
         return []
     w = np.where(score >= threshold, score, -1.0).astype(np.float64)
+    if not (w > 0).any():
+        return []
     dp = np.zeros((m + 1, n + 1))
     for i in range(1, m + 1):
         prev = dp[i - 1]
@@ -352,50 +469,101 @@ def _monotone(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return pairs
 
 
-def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: _Doc, b: _Doc) -> tuple[float, float, int]:
-    """How much of the shorter text the alignment covers.
+def _agree(x: frozenset[str], y: frozenset[str], *, loose: bool = False) -> bool:
+    """Two sets of identifiers agree unless both are present and neither contains the other.
 
-    Returns the share of the shorter text's countable sentences that are matched,
-    weighted by their length (so one shared boilerplate line does not make a
-    short page a copy), the same share further weighted by the match scores (the
-    reported similarity), and the number of matched countable sentences.
+    ``loose`` (for names, which an editor may add or swap: "France" for "Paris") also
+    lets them agree when most of them are shared.
     """
-    ca, cb = a.counts, b.counts
-    assert ca is not None and cb is not None
-    la = np.array([len(u) for u in a.norm_units], dtype=np.float64) * ca
-    lb = np.array([len(u) for u in b.norm_units], dtype=np.float64) * cb
-    if la.sum() == 0 or lb.sum() == 0:
+    if not x or not y or x <= y or y <= x:
+        return True
+    return loose and len(x & y) >= 0.5 * len(x | y)
+
+
+def _marks(doc: _Doc, i: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The numbers and the names of one unit (computed when first needed)."""
+    got = doc.marks.get(i)
+    if got is None:
+        numbers = _numbers(doc.units[i])
+        names = _names(doc.units[i])
+        got = doc.marks[i] = (frozenset(numbers), frozenset(names[: len(names) - len(numbers)]))
+    return got
+
+
+def _identifiers_agree(score: np.ndarray, threshold: float, a: _Doc, b: _Doc, *,
+                       names: bool = True) -> np.ndarray:
+    """Zero the sentence pairs above threshold whose numbers (and names) disagree.
+
+    Forms, recall notices and filings are one template filled for different cases:
+    their sentences are near-identical except for the amounts, dates and names, and
+    they are not copies of one another.
+    """
+    out = score.copy()
+    for i, j in zip(*np.nonzero(score >= threshold)):
+        (na, ca), (nb, cb) = _marks(a, i), _marks(b, j)
+        if not _agree(na, nb) or (names and not _agree(ca, cb, loose=True)):
+            out[i, j] = 0.0
+    return out
+
+
+def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: _Doc, b: _Doc,
+              threshold: float) -> tuple[float, float, int]:
+    """How much of the lighter text the alignment covers, and whether the evidence is spread.
+
+    Returns the weighted share of the lighter text's units that are matched (0 when
+    the match rests on one long unit: without its best-matched unit the share must
+    still reach half of ``threshold``), the same share further weighted by the match
+    scores (the reported similarity), and the number of matched rare units.
+    """
+    wa, wb = a.weights, b.weights
+    assert wa is not None and wb is not None and a.rare is not None and b.rare is not None
+    ta, tb = float(wa.sum()), float(wb.sum())
+    if ta == 0 or tb == 0:
         return 0.0, 0.0, 0
-    side = 0 if ca.sum() < cb.sum() or (ca.sum() == cb.sum() and la.sum() <= lb.sum()) else 1
-    lengths = la if side == 0 else lb
-    counted = [(i, j) for i, j in pairs if lengths[i if side == 0 else j] > 0]
-    covered = sum(lengths[i if side == 0 else j] for i, j in counted)
-    weighted = sum(lengths[i if side == 0 else j] * float(score[i, j]) for i, j in counted)
-    total = float(lengths.sum())
-    return min(1.0, covered / total), min(1.0, weighted / total), len(counted)
+    side = 0 if (ta, len(a.units)) <= (tb, len(b.units)) else 1
+    weights, rare, total = (wa, a.rare, ta) if side == 0 else (wb, b.rare, tb)
+    idx = [p[side] for p in pairs]
+    got = np.array([weights[k] for k in idx]) if idx else np.zeros(0)
+    covered = float(got.sum())
+    weighted = float(sum(weights[p[side]] * float(score[p]) for p in pairs))
+    matched = int(sum(bool(rare[k]) for k in idx))
+    cover = covered / total
+    if int(rare.sum()) >= 4 and got.size and (covered - float(got.max())) / total < threshold / 2:
+        cover = 0.0  # one long shared unit (a caption, a lead) is not a copy
+    return min(1.0, cover), min(1.0, weighted / total), matched
 
 
 def _enough(matched: int, a: _Doc, b: _Doc) -> bool:
-    assert a.counts is not None and b.counts is not None
-    return matched >= min(MIN_MATCHES, int(a.counts.sum()), int(b.counts.sum())) and matched >= 2
+    """Enough matched rare units: several, or all of a text that short."""
+    assert a.rare is not None and b.rare is not None
+    return matched >= max(2, min(MIN_MATCHES, int(a.rare.sum()), int(b.rare.sum())))
 
 
-def _lexical(a: _Doc, b: _Doc) -> tuple[_Match, np.ndarray]:
+def _lexical(a: _Doc, b: _Doc) -> _Match:
     from rapidfuzz import fuzz
     from rapidfuzz.process import cdist
 
     near = cdist(a.norm_units, b.norm_units, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100.0
+    near = _identifiers_agree(near, NEAR, a, b)
     pairs = _monotone(near, NEAR)
-    cover, sim, matched = _coverage(pairs, near, a, b)
+    cover, sim, matched = _coverage(pairs, near, a, b, SYNDICATED_COVER)
     if cover >= SYNDICATED_COVER and _enough(matched, a, b):
-        return _Match("syndicated", sim, pairs), near
+        return _Match("syndicated", sim, pairs, cover)
+    if cover < LOOSE_GATE * SYNDICATED_COVER and matched < 2:
+        # not one sentence in common: only a reworded rendering could still be a copy,
+        # and that needs at least the names and numbers to agree
+        if _names_overlap(a, b) < NAMES_GATE:
+            return _Match(None, sim, pairs, cover)
+    for d in (a, b):
+        if d.sorted_units is None:
+            d.sorted_units = [" ".join(sorted(u.split())) for u in d.norm_units]
     loose = cdist(a.sorted_units, b.sorted_units, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100.0
-    loose = np.maximum(loose, near)
+    loose = _identifiers_agree(np.maximum(loose, near), REWORDED, a, b)
     pairs = _monotone(loose, REWORDED)
-    cover, sim, matched = _coverage(pairs, loose, a, b)
+    cover, sim, matched = _coverage(pairs, loose, a, b, REWRITE_COVER)
     if cover >= REWRITE_COVER and _enough(matched, a, b):
-        return _Match("rewrite", sim, pairs), loose
-    return _Match(None, sim, pairs, cover), loose
+        return _Match("rewrite", sim, pairs, cover)
+    return _Match(None, sim, pairs, cover)
 
 
 def _vectors(doc: _Doc, embedder: _Encoder) -> np.ndarray | None:
@@ -415,8 +583,9 @@ def _semantic(a: _Doc, b: _Doc, embedder: _Encoder) -> _Match | None:
     if va is None or vb is None:
         return None
     sim = np.clip(va @ vb.T, 0.0, 1.0)
+    sim = _identifiers_agree(sim, EMBED_MATCH, a, b, names=False)  # names change script and spelling
     pairs = _monotone(sim, EMBED_MATCH)
-    cover, weighted, matched = _coverage(pairs, sim, a, b)
+    cover, weighted, matched = _coverage(pairs, sim, a, b, REWRITE_COVER)
     if cover >= REWRITE_COVER and _enough(matched, a, b):
         la, lb = _language(a), _language(b)
         kind: Kind = "translation" if la and lb and la != lb else "rewrite"
@@ -433,11 +602,9 @@ def _names_overlap(a: _Doc, b: _Doc) -> float:
 
 def _check(a: _Doc, b: _Doc, embedder: _Encoder | None, budget: list[int]) -> _Match:
     """Decide whether two articles are one report, and how."""
-    _prepare(a)
-    _prepare(b)
     if a.words == b.words:
-        return _Match("identical", 1.0, [(i, i) for i in range(len(a.units))])
-    lex, _ = _lexical(a, b)
+        return _Match("identical", 1.0, [(i, i) for i in range(min(len(a.units), len(b.units)))])
+    lex = _lexical(a, b)
     if lex.kind is not None:
         return lex
     if embedder is None or budget[0] <= 0:
@@ -445,35 +612,28 @@ def _check(a: _Doc, b: _Doc, embedder: _Encoder | None, budget: list[int]) -> _M
     # the embedding is costly: only for pairs whose names agree (a rendering keeps them)
     # and whose lexical alignment shows at least some in-order agreement, or that differ in language
     different_language = (_language(a) or "") != (_language(b) or "")
-    if _names_overlap(a, b) < 0.3 or (not different_language and lex.cover < 0.3):
+    if _names_overlap(a, b) < NAMES_GATE or (not different_language and lex.cover < 0.3):
         return lex
     budget[0] -= 1
     sem = _semantic(a, b, embedder)
     return sem if sem is not None and sem.kind is not None else lex
 
 
+def _translation(a: _Doc, b: _Doc, embedder: _Encoder, budget: list[int]) -> _Match:
+    """The check of two texts in different languages: the embedding alignment alone."""
+    if budget[0] <= 0:
+        return _Match(None, 0.0, [], 0.0)
+    budget[0] -= 1
+    sem = _semantic(a, b, embedder)
+    return sem if sem is not None else _Match(None, 0.0, [], 0.0)
+
+
 # --- grouping ------------------------------------------------------------------------------------
 
 
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, x: int, y: int) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
-
-
-def _original(members: list[int], docs: list[_Doc]) -> int:
-    """The fullest copy (most words); ties go to the earliest published, then input order."""
-    return min(members, key=lambda i: (-len(docs[i].words), docs[i].article.published or "9999", i))
+def _fullness(doc: _Doc, position: int) -> tuple:
+    """Sort key: the fullest copy (most words) first; ties go to the earliest published."""
+    return (-len(doc.words), doc.article.published or "9999", position)
 
 
 def find_copies(articles: list[Article], *, embedder: _Encoder | None = None,
@@ -483,12 +643,14 @@ def find_copies(articles: list[Article], *, embedder: _Encoder | None = None,
     ``embedder`` defaults to :func:`crosswire.embed.default_embedder`; without a
     usable model (or with ``use_embeddings=False``) translations are not found but
     everything else is.  Articles with duplicate ids are treated as one article.
-    Returns groups of two or more article ids; an article is in at most one group.
+    Returns groups of two or more article ids; an article is in at most one group,
+    and every copy in a group passed the check against the group's original itself
+    (or is identical to one that did): groups are never chained through a third text.
     """
     seen: set[str] = set()
     arts: list[Article] = []
     for a in articles:
-        if isinstance(a, Article) and a.id not in seen and isinstance(a.text, str):
+        if isinstance(a, Article) and isinstance(a.id, str) and a.id not in seen and isinstance(a.text, str):
             seen.add(a.id)
             arts.append(a)
     if len(arts) < 2:
@@ -497,91 +659,137 @@ def find_copies(articles: list[Article], *, embedder: _Encoder | None = None,
         from .embed import default_embedder
 
         embedder = default_embedder()
-    if not use_embeddings:
+    if not use_embeddings or (embedder is not None and getattr(embedder, "available", True) is False):
         embedder = None
 
-    docs = []
-    for a in arts:
-        words = _words(a.text)
-        docs.append(_Doc(a, words, _names(a.text)))
+    docs = [_Doc(a, _words(a.text), _names(a.text)) for a in arts]
 
-    # 1. identical texts: one representative each
-    union = _Union(len(docs))
+    # 1. identical texts: one representative each, the others its duplicates
     by_text: dict[str, int] = {}
-    rep = [True] * len(docs)
+    dupes: dict[int, list[int]] = {}
+    reps: list[int] = []
     for i, d in enumerate(docs):
         if not d.words:
-            rep[i] = False
             continue
         key = hashlib.blake2b(" ".join(d.words).encode("utf-8"), digest_size=16).hexdigest()
         if key in by_text:
-            union.join(by_text[key], i)
-            rep[i] = False
+            dupes[by_text[key]].append(i)
         else:
             by_text[key] = i
+            dupes[i] = []
+            reps.append(i)
 
-    # 2. candidates from two linear blockings
-    skip = [not r for r in rep]
-    sig = minhash_signatures([d.words for d in docs])
-    cands = candidate_pairs(sig, TEXT_BANDS, TEXT_ROWS, skip=skip)
-    name_skip = [s or len(set(d.names)) < MIN_NAMES for s, d in zip(skip, docs)]
-    if not all(name_skip):
-        nsig = minhash_signatures([sorted(set(d.names)) for d in docs], shingle=1)
-        cands |= candidate_pairs(nsig, NAME_BANDS, NAME_ROWS, skip=name_skip)
+    # 2. units and their rarity over the distinct texts
+    for i in reps:
+        _prepare(docs[i])
+    _weigh([docs[i] for i in reps])
 
-    # 3. precise check of each candidate pair
+    # 3. candidates from two linear blockings, among texts long enough to be a report
+    order = sorted(reps, key=lambda i: _fullness(docs[i], i))
+    rank = np.full(len(docs), len(docs), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    skip = np.ones(len(docs), dtype=bool)
+    for i in reps:
+        d = docs[i]
+        skip[i] = len(d.words) < MIN_WORDS or not bool(d.rare is not None and d.rare.any())
+    sig = minhash_signatures([d.words if not skip[i] else [] for i, d in enumerate(docs)])
+    cands = candidate_pairs(sig, TEXT_BANDS, TEXT_ROWS, skip=skip, rank=rank)
+    name_skip = skip | np.array([len(set(d.names)) < MIN_NAMES for d in docs], dtype=bool)
+    if not name_skip.all():
+        nsig = minhash_signatures([sorted(set(d.names)) if not name_skip[i] else []
+                                   for i, d in enumerate(docs)], shingle=1)
+        name_cands = candidate_pairs(nsig, NAME_BANDS, NAME_ROWS, skip=name_skip, rank=rank)
+    else:
+        name_cands = set()
+    # 4. the precise check of each candidate pair, after a cheap prefilter: a copy or a
+    #    rewrite shares most of the words of the shorter text (independent reports of one
+    #    event share about a third); a translation shares its names and numbers
     budget = [MAX_EMBED_PAIRS]
-    for i, j in sorted(cands):
-        if union.find(i) == union.find(j):
-            continue
-        if _check(docs[i], docs[j], embedder, budget).kind is not None:
-            union.join(i, j)
+    vocab: dict[int, frozenset[str]] = {}
 
-    # 4. groups, each described against its original
-    clusters: dict[int, list[int]] = {}
-    for i in range(len(docs)):
-        clusters.setdefault(union.find(i), []).append(i)
-    groups: list[CopyGroup] = []
-    for members in clusters.values():
-        if len(members) < 2:
+    def word_set(i: int) -> frozenset[str]:
+        if i not in vocab:
+            vocab[i] = frozenset(docs[i].words)
+        return vocab[i]
+
+    edges: dict[tuple[int, int], _Match] = {}
+    neighbours: dict[int, list[int]] = {}
+    for i, j in sorted(cands | name_cands):
+        wi, wj = word_set(i), word_set(j)
+        if len(wi & wj) >= WORD_GATE * min(len(wi), len(wj)):
+            match = _check(docs[i], docs[j], embedder, budget)
+        elif embedder is not None and _names_overlap(docs[i], docs[j]) >= NAMES_GATE \
+                and (_language(docs[i]) or "") != (_language(docs[j]) or ""):
+            match = _translation(docs[i], docs[j], embedder, budget)
+        else:
             continue
-        groups.append(_describe(members, docs, embedder))
+        if match.kind is not None:
+            edges[(i, j)] = match
+            neighbours.setdefault(i, []).append(j)
+            neighbours.setdefault(j, []).append(i)
+
+    # 5. groups around originals, fullest first; every member checked against the original
+    def edge(o: int, m: int) -> _Match | None:
+        if (o, m) in edges:
+            return edges[(o, m)]
+        if (m, o) in edges:
+            e = edges[(m, o)]
+            return _Match(e.kind, e.similarity, [(y, x) for x, y in e.pairs], e.cover)
+        return None
+
+    assigned: set[int] = set()
+    groups: list[CopyGroup] = []
+    for o in order:
+        if o in assigned:
+            continue
+        members: dict[int, _Match] = {}
+        for m in neighbours.get(o, []):
+            e = edge(o, m)
+            if m not in assigned and e is not None:
+                members[m] = e
+        # copies of a copy join only if they pass the check against the original too
+        for m in list(members):
+            for x in neighbours.get(m, []):
+                if x != o and x not in assigned and x not in members:
+                    e = edge(o, x) or _check(docs[o], docs[x], embedder, budget)
+                    if e.kind is not None:
+                        members[x] = e
+        if not members and not dupes[o]:
+            continue
+        assigned.add(o)
+        assigned.update(members)
+        groups.append(_describe(o, members, docs, dupes))
     position = {a.id: k for k, a in enumerate(arts)}
     groups.sort(key=lambda g: min(position[x] for x in g.articles))
     return groups
 
 
-def _describe(members: list[int], docs: list[_Doc], embedder: _Encoder | None) -> CopyGroup:
-    orig = _original(members, docs)
-    od = _prepare(docs[orig])
-    kinds: list[str] = []
-    sims: list[float] = []
-    added: dict[str, list[str]] = {}
-    missing: dict[str, list[str]] = {}
+def _describe(orig: int, members: dict[int, _Match], docs: list[_Doc],
+              dupes: dict[int, list[int]]) -> CopyGroup:
+    """A group: its original, each copy's real match against it, what each copy changed."""
+    od = docs[orig]
+    entries: list[tuple[int, _Match, list[str], list[str]]] = [
+        (x, _Match("identical", 1.0, []), [], []) for x in dupes.get(orig, [])
+    ]
     for m in sorted(members):
-        if m == orig:
-            continue
-        d = _prepare(docs[m])
-        match = _check(od, d, embedder, [1])
-        kind = match.kind or "rewrite"  # joined through another copy: at least a loose rendering
-        kinds.append(kind)
-        sims.append(match.similarity)
-        if kind == "identical":
-            added[d.article.id], missing[d.article.id] = [], []
-            continue
+        match = members[m]
         in_orig = {i for i, _ in match.pairs}
         in_copy = {j for _, j in match.pairs}
-        added[d.article.id] = [u for j, u in enumerate(d.units) if j not in in_copy]
-        missing[d.article.id] = [u for i, u in enumerate(od.units) if i not in in_orig]
+        add = [u for j, u in enumerate(docs[m].units) if j not in in_copy]
+        miss = [u for i, u in enumerate(od.units) if i not in in_orig]
+        # a text identical to a copy changed what that copy changed
+        entries += [(x, match, add, miss) for x in [m] + dupes.get(m, [])]
+    entries.sort(key=lambda e: e[0])
+    kinds = [e[1].kind for e in entries if e[1].kind]
     kind = max(kinds, key=lambda k: _LOOSENESS[k]) if kinds else "identical"
-    order = [orig] + sorted(m for m in members if m != orig)
+    sims = [e[1].similarity for e in entries]
     return CopyGroup(
-        articles=[docs[i].article.id for i in order],
+        articles=[od.article.id] + [docs[e[0]].article.id for e in entries],
         original=od.article.id,
         kind=kind,  # type: ignore[arg-type]
         similarity=round(float(min(sims)) if sims else 1.0, 4),
-        added=added,
-        missing=missing,
+        added={docs[e[0]].article.id: list(e[2]) for e in entries},
+        missing={docs[e[0]].article.id: list(e[3]) for e in entries},
     )
 
 
