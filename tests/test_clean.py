@@ -398,3 +398,59 @@ def test_unbulleted_list_in_the_text_is_kept_but_a_run_of_headlines_is_cut():
     assert "driving families to the shelter" in a.text
     b = clean_text(_body(headlines), id="y")
     assert "Tram Line" not in b.text and b.text.endswith("rain eases.")
+
+
+# --- added: bylines with dates, reader calls, local appeals, translation footers -----------
+
+
+def test_byline_with_outlet_and_date_gives_the_publication_date():
+    a = clean_text("Floods in Marrow\n\nBY JANA OKAFOR, Marrow Courier, 14 March 2023\n\n" + _body(), id="x")
+    assert a.published == "2023-03-14"
+    assert a.text.startswith("The river Vell")
+    assert "BY JANA OKAFOR, Marrow Courier, 14 March 2023" in a.removed
+
+
+def test_sentence_starting_with_by_is_not_a_byline():
+    raw = "Floods in Marrow\n\nBy the time the rain stopped, the lower town was under water.\n\n" + _body()
+    a = clean_text(raw, id="x")
+    assert a.text.startswith("By the time the rain stopped")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Readers can send photos of the flood to our newsroom.",
+        "Send us your pictures of the flood.",
+        "Got a news tip? Write to the desk.",
+    ],
+)
+def test_calls_for_reader_material_are_cut(call):
+    a = clean_text(_body() + "\n\n" + call, id="x")
+    assert call not in a.text and call in a.removed
+    assert a.text.endswith("rain eases.")
+
+
+def test_local_subscription_appeal_with_a_price_is_cut():
+    appeal = "Support local journalism. Subscribe to the Marrow Courier from just 2 euros a week."
+    a = clean_text(_body() + "\n\n" + appeal, id="x")
+    assert "Subscribe" not in a.text and appeal in a.removed
+
+
+def test_price_in_a_news_sentence_is_kept():
+    fact = "Bread now costs 2 euros a loaf in Marrow, twice what it cost a year ago, the bakers' union said."
+    a = clean_text(_body(fact), id="x")
+    assert fact in a.text
+
+
+@pytest.mark.parametrize(
+    "footer, origin",
+    [
+        ("Ce texte est une traduction d'un article de l'Ellis Gazette.", "Ellis Gazette"),
+        ("This article is a translation of a report by the Marrow Courier.", "Marrow Courier"),
+        ("Translated from an article by Der Kurier.", "Der Kurier"),
+    ],
+)
+def test_translation_footer_becomes_a_credit(footer, origin):
+    a = clean_text(_body() + "\n\n" + footer, id="x")
+    assert footer not in a.text and footer in a.removed
+    assert origin in a.credits

@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from .clean_meta import normalize_date, parse_dateline
+from .clean_meta import normalize_date, parse_date, parse_dateline
 from .clean_rules import (
     appeal_score,
     ends_sentence,
@@ -325,6 +325,9 @@ def _cut_header(st: _State) -> None:
             _cut(ps[i], "breadcrumb")
         elif is_byline(ps[i].text):
             _cut(ps[i], "byline")
+            stamp = _byline_date(ps[i].text)
+            if stamp:  # "By Jane Roe, The Gazette, 15 May 2025"
+                st.stamps.append(stamp)
     cands = [i for i in lead if ps[i].label == "body"]
     if st.title is None and cands:
         pick = next((i for i in cands if 3 <= nwords(ps[i].text) <= 40), cands[0])
@@ -333,6 +336,12 @@ def _cut_header(st: _State) -> None:
     for i in cands:
         if ps[i].label == "body":
             _cut(ps[i], "title" if st.title and _norm(ps[i].text) == _norm(st.title) else "header")
+
+
+def _byline_date(line: str) -> str | None:
+    """The full date a byline states ('By X, Outlet, 15 May 2025'), else None."""
+    found = parse_date(line)
+    return found[0] if found and len(found[0]) == 10 else None
 
 
 def _cut_repeats(st: _State) -> None:

@@ -244,7 +244,7 @@ def is_timestamp(line: str) -> str | None:
 
 
 _BYLINE = re.compile(
-    r"^(?:by|par|von|por|di|door|written by|reporting by|texte|text|texto)\s*:?\s+"
+    r"^(?i:by|par|von|por|di|door|written by|reporting by|texte|text|texto)\s*:?\s+"
     r"[A-ZÀ-Þ][\w.'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’\-]+|de|van|von|der|da|di|la|le|and|et|und|y|&|,))*\s*"
     r"(?:[,|/–—-].{0,80})?$",
 )
@@ -323,6 +323,8 @@ _APPEAL = re.compile(
     r"contribut(?:e|ion|ions)\b|make a (?:gift|contribution|donation)|become a (?:member|supporter|subscriber|patron)|"
     r"dear readers?|remind me later|maybe later|we need your (?:help|support)|need your help|"
     r"independent journalism|free press|paywall|every (?:contribution|donation)|just \$|per month|monthly|"
+    r"support (?:local|quality|independent|our|trusted) (?:news|journalism|reporting)|"
+    r"subscribe (?:to|now|today)\b|(?:from|for) (?:just|only) (?:[$€£]\s?)?\d|(?:a|per) (?:week|month|year)\b|"
     r"soutenez|soutenir (?:notre|nous|le journalisme|l'information)|faites un don|chers? lecteurs|chères lectrices|"
     r"journalisme indépendant|abonnez|me le rappeler plus tard|"
     r"liebe leser(?:innen)?|unterstützen sie|jetzt unterstützen|spende[nr]?\b|unabhängigen? journalismus|"
@@ -381,7 +383,12 @@ _UI = re.compile(
 )
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|^(?:follow|suivez|folgen sie|sigue a)\b.{0,80}\b(?:on|sur|auf|en)\s+(?:twitter|x|facebook|instagram)\b|"
-    r"^(?:write to|contact|email|e-mail|reach)\b.{0,60}\bat\b",
+    r"^(?:write to|contact|email|e-mail|reach)\b.{0,60}\bat\b|"
+    # calls on readers to send material: "Readers can send photos to our newsroom", "Got a tip?"
+    r"^(?:readers|you) (?:can|may|are (?:invited|welcome|encouraged) to) (?:also )?(?:send|share|submit|e-?mail)\b|"
+    r"^(?:send|share|submit) (?:us )?your (?:photos|pictures|videos|tips|stories|news)\b|"
+    r"^(?:do you have|have you got|got) (?:a (?:news )?tip|a story|information|photos|pictures)\b|"
+    r"^(?:vous (?:pouvez|avez) (?:nous )?(?:envoyer|des photos|une information)|envoyez-nous)\b",
     re.I,
 )
 _URL_LINE = re.compile(r"^\s*(?:<)?(?:https?://|www\.)\S+\s*(?:>)?$", re.I)
@@ -413,8 +420,15 @@ _ORIGIN = re.compile(
     r"(?:dieser )?(?:artikel|beitrag|text) (?:ist |wurde )?(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht)|"
     r"(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht)|"
     r"(?:este )?(?:artículo|texto) (?:fue )?(?:publicado )?(?:originalmente|inicialmente)(?: publicado)?|"
-    r"publicado originalmente|(?:questo )?articolo (?:è stato )?(?:originariamente |pubblicato originariamente))"
-    r"\s*(?:on|in|at|by|sur|dans|par|auf|bei|in der|im|en|por|su)?\s*:?\s*(?P<who>.+?)\s*\.?$",
+    r"publicado originalmente|(?:questo )?articolo (?:è stato )?(?:originariamente |pubblicato originariamente)|"
+    # "This article is a translation of a report by X", "Ce texte est une traduction d'un article de X"
+    r"(?:this|the) (?:article|story|report|text|piece) (?:is|was) (?:a translation|translated)(?: (?:of|from) "
+    r"(?:an? (?:article|story|report|piece)|the original))?|translated from(?: an? (?:article|story|report))?|"
+    r"(?:ce|cet) (?:texte|article) (?:est une traduction|a été traduit)(?: d'un (?:article|texte|reportage))?|"
+    r"traduit d'un (?:article|texte)|(?:dieser )?(?:artikel|text) ist eine übersetzung(?: eines (?:artikels|beitrags))?|"
+    r"(?:este )?(?:artículo|texto) es una traducción(?: de un (?:artículo|texto))?)"
+    r"\s*(?:on|in|at|by|from|of|sur|dans|par|de|du|des|d'|auf|bei|in der|im|aus|von|en|por|su)?\s*:?\s*"
+    r"(?P<who>.+?)\s*\.?$",
     re.I,
 )
 
@@ -429,6 +443,7 @@ def origin_credit(line: str) -> str | None:
         return None
     who = re.split(r"[.!?]\s", m.group("who"))[0].strip(" .:;,'\"“”")
     who = re.sub(r"^(?:the website|the site|le site|la web|die website)\s+", "", who, flags=re.I)
+    who = re.sub(r"^(?:the|le|la|les|l['’]|der|die|das|el)\s*(?=[A-ZÀ-Þ])", "", who)
     return who or None
 
 
