@@ -67,6 +67,8 @@ MIN_WORDS = 20          # shorter texts are only grouped when identical
 WORD_GATE = 0.5         # share of the shorter text's distinct words a same-language copy must share
 NAMES_GATE = 0.3        # share of the names/numbers of the smaller text also in the other
 
+MAX_SWAP = 3            # a swap of at most this many words the other text never uses: a filled-in form
+
 NEAR = 0.85             # fuzz.ratio (0..1) of two sentences that are one sentence lightly edited
 REWORDED = 0.60         # token-sort ratio of two sentences that say the same in other words
 LOOSE_GATE = 0.5        # below this share of SYNDICATED_COVER near-identical, rewording needs names
@@ -77,6 +79,8 @@ MAX_UNIT_CHARS = 200    # a sentence weighs its length up to this: a long one do
 COMMON_DF = 3           # a sentence in this many distinct texts may be boilerplate (see _weigh)
 SYNDICATED_COVER = 0.6  # weighted share of the lighter text's sentences matched near-identically, in order
 REWRITE_COVER = 0.7     # weighted share of the lighter text's sentences matched (reworded), in order
+REWRITE_SIM = 0.6       # and the score-weighted share (how close the matched sentences are)
+MIN_REWORDED = 3        # a rewrite needs at least this many matched rare sentences, however short
 MIN_MATCHES = 3         # and at least this many matched rare sentences (fewer if the text is that short)
 MAX_UNITS = 80          # sentences per article used by the precise check
 MAX_EMBED_PAIRS = 200   # cap on embedding checks per call, to keep the cost bounded
@@ -332,18 +336,51 @@ def _split_units(paragraph: str) -> list[str]:
     return out
 
 
-def _units(article: Article) -> list[str]:
-    """Units for alignment: the article's sentences, robust to layout and case accidents.
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+
+def _quoted(units: list[str]) -> list[bool]:
+    """Which units of one paragraph lie mostly inside quotation marks.
+
+    Straight quotes toggle, curly and angle quotes open and close; the state carries
+    over from one unit to the next, so every sentence of a long quotation counts.
+    """
+    flags: list[bool] = []
+    inside = False
+    for unit in units:
+        marks = list(_QUOTE_MARK.finditer(unit))
+        if not marks:
+            flags.append(inside)
+            continue
+        quoted, last = 0, 0
+        for m in marks:
+            if inside:
+                quoted += m.start() - last
+            ch = m.group()
+            inside = (not inside) if ch == '"' else ch in "“«"
+            last = m.end()
+        if inside:
+            quoted += len(unit) - last
+        flags.append(quoted >= 0.5 * len(unit))
+    return flags
+
+
+def _units(article: Article) -> tuple[list[str], list[bool]]:
+    """Units for alignment (the article's sentences, robust to layout and case accidents),
+    and which of them are quotations.
 
     Hard-wrapped text is rejoined first; lines inside a paragraph are hard breaks.
     """
     out: list[str] = []
+    quoted: list[bool] = []
     for para in _unwrap(article.paragraphs):
         for line in para.split("\n"):
-            out.extend(_split_units(line))
+            units = _split_units(line)
+            out.extend(units)
+            quoted.extend(_quoted(units))
             if len(out) >= MAX_UNITS:
-                return out[:MAX_UNITS]
-    return out
+                return out[:MAX_UNITS], quoted[:MAX_UNITS]
+    return out, quoted
 
 
 @dataclass(slots=True)
@@ -358,15 +395,18 @@ class _Doc:
     sorted_units: list[str] | None = None                 # folded, tokens sorted (lazily)
     keys: list[int] = field(default_factory=list)         # fingerprint of each unit (0: too short)
     marks: dict[int, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    vocab: frozenset[str] | None = None  # the distinct words of the text (lazily)
     weights: np.ndarray | None = None  # evidence each unit carries (0: too short to count)
     rare: np.ndarray | None = None     # unit is not boilerplate shared with unrelated pages
+    quoted: np.ndarray | None = None   # unit is a quotation (independent reports share those)
     language: str | None = None
     vectors: np.ndarray | None = None
 
 
 def _prepare(doc: _Doc) -> _Doc:
     """Split into units and fingerprint them (weights come later, from the whole input)."""
-    doc.units = _units(doc.article)
+    doc.units, quoted = _units(doc.article)
+    doc.quoted = np.array(quoted, dtype=bool)
     doc.norm_units = [_norm(u) for u in doc.units]
     doc.keys = [hash(u) if u.count(" ") + 1 >= MIN_UNIT_WORDS else 0 for u in doc.norm_units]
     return doc
@@ -490,6 +530,31 @@ def _marks(doc: _Doc, i: int) -> tuple[frozenset[str], frozenset[str]]:
     return got
 
 
+def _vocab(doc: _Doc) -> frozenset[str]:
+    if doc.vocab is None:
+        doc.vocab = frozenset(doc.words)
+    return doc.vocab
+
+
+def _swapped(a: _Doc, b: _Doc, i: int, j: int) -> bool:
+    """True when two near-identical sentences differ by a swap of a few words that the
+    other text never uses (a name filled into a form: "notifications on <name>"), the
+    mark of a template rather than an edited copy (an editor's words mostly recur)."""
+    ta, tb = set(a.norm_units[i].split()), set(b.norm_units[j].split())
+    only_a, only_b = ta - tb, tb - ta
+    if not only_a or not only_b or len(only_a) > MAX_SWAP or len(only_b) > MAX_SWAP:
+        return False
+    if only_a & _vocab(b) or only_b & _vocab(a):
+        return False
+    from rapidfuzz import fuzz
+
+    # a spelling variant ("traveled", "travelled") is an edit, not a swap
+    def unmatched(xs: set[str], ys: set[str]) -> bool:
+        return any(max(fuzz.ratio(x, y) for y in ys) < 75 for x in xs)
+
+    return unmatched(only_a, only_b) and unmatched(only_b, only_a)
+
+
 def _identifiers_agree(score: np.ndarray, threshold: float, a: _Doc, b: _Doc, *,
                        names: bool = True) -> np.ndarray:
     """Zero the sentence pairs above threshold whose numbers (and names) disagree.
@@ -503,6 +568,8 @@ def _identifiers_agree(score: np.ndarray, threshold: float, a: _Doc, b: _Doc, *,
         (na, ca), (nb, cb) = _marks(a, i), _marks(b, j)
         if not _agree(na, nb) or (names and not _agree(ca, cb, loose=True)):
             out[i, j] = 0.0
+        elif names and a.norm_units[i] != b.norm_units[j] and _swapped(a, b, i, j):
+            out[i, j] = 0.0
     return out
 
 
@@ -513,7 +580,8 @@ def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: _Doc, b: _Doc,
     Returns the weighted share of the lighter text's units that are matched (0 when
     the match rests on one long unit: without its best-matched unit the share must
     still reach half of ``threshold``), the same share further weighted by the match
-    scores (the reported similarity), and the number of matched rare units.
+    scores (the reported similarity), and the number of matched rare units that are
+    not quotations.
     """
     wa, wb = a.weights, b.weights
     assert wa is not None and wb is not None and a.rare is not None and b.rare is not None
@@ -526,7 +594,10 @@ def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: _Doc, b: _Doc,
     got = np.array([weights[k] for k in idx]) if idx else np.zeros(0)
     covered = float(got.sum())
     weighted = float(sum(weights[p[side]] * float(score[p]) for p in pairs))
-    matched = int(sum(bool(rare[k]) for k in idx))
+    assert a.quoted is not None and b.quoted is not None
+    # quotations do not count among the several sentences a copy must share: independent
+    # reports quote the same statement, and a report quoting a post is not that post
+    matched = int(sum(bool(rare[p[side]]) and not a.quoted[p[0]] and not b.quoted[p[1]] for p in pairs))
     cover = covered / total
     if int(rare.sum()) >= 4 and got.size and (covered - float(got.max())) / total < threshold / 2:
         cover = 0.0  # one long shared unit (a caption, a lead) is not a copy
@@ -534,9 +605,10 @@ def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: _Doc, b: _Doc,
 
 
 def _enough(matched: int, a: _Doc, b: _Doc) -> bool:
-    """Enough matched rare units: several, or all of a text that short."""
-    assert a.rare is not None and b.rare is not None
-    return matched >= max(2, min(MIN_MATCHES, int(a.rare.sum()), int(b.rare.sum())))
+    """Enough matched rare units outside quotations: several, or all of a text that short."""
+    assert a.rare is not None and b.rare is not None and a.quoted is not None and b.quoted is not None
+    own_a, own_b = int((a.rare & ~a.quoted).sum()), int((b.rare & ~b.quoted).sum())
+    return matched >= max(2, min(MIN_MATCHES, own_a, own_b))
 
 
 def _lexical(a: _Doc, b: _Doc) -> _Match:
@@ -561,7 +633,7 @@ def _lexical(a: _Doc, b: _Doc) -> _Match:
     loose = _identifiers_agree(np.maximum(loose, near), REWORDED, a, b)
     pairs = _monotone(loose, REWORDED)
     cover, sim, matched = _coverage(pairs, loose, a, b, REWRITE_COVER)
-    if cover >= REWRITE_COVER and _enough(matched, a, b):
+    if cover >= REWRITE_COVER and sim >= REWRITE_SIM and matched >= MIN_REWORDED:
         return _Match("rewrite", sim, pairs, cover)
     return _Match(None, sim, pairs, cover)
 
