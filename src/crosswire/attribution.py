@@ -218,18 +218,30 @@ _COUNTRY_ADJ = {
 }
 
 
+# seats of government that stand for their country in news style ("Paris denied", "the Kremlin said")
+CAPITALS = {
+    "paris": "france", "elysee": "france", "moscow": "russia", "kremlin": "russia", "kyiv": "ukraine",
+    "kiev": "ukraine", "washington": "united states", "white house": "united states", "pentagon": "united states",
+    "london": "united kingdom", "downing street": "united kingdom", "berlin": "germany", "beijing": "china",
+    "tokyo": "japan", "rome": "italy", "madrid": "spain", "ankara": "turkey", "tehran": "iran",
+    "jerusalem": "israel", "brussels": "european union", "warsaw": "poland", "new delhi": "india",
+}
+
+
 def party_key(src: str | None, capitals: dict[str, str] | None = None) -> str | None:
-    """A coarse key for the side a source speaks for: its country if it names one, else itself."""
+    """A coarse key for the side a source speaks for: its country if it names one, else itself.
+
+    "French defence ministry", "Paris" and "the Elysee" are all "france".
+    """
     if not src:
         return None
     f = fold(src)
     for adj, country in _COUNTRY_ADJ.items():
         if re.search(r"\b" + re.escape(adj) + r"\b", f) or re.search(r"\b" + re.escape(country) + r"\b", f):
             return country
-    if capitals:
-        for w in f.split():
-            if w in capitals:
-                return capitals[w]
+    for cap, country in (capitals or CAPITALS).items():
+        if re.search(r"\b" + re.escape(cap) + r"\b", f):
+            return country
     return f
 
 

@@ -27,7 +27,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .align import Aligned, align_sentences
-from .attribution import attribute_article
+from .attribution import attribute_article, party_key
 from .model import Article, Citation, CopyGroup, Fact, FactSheet, Number, Sentence, independent_sources
 from .numbers import Figure, find_numbers
 from .sentences import article_sentences
@@ -99,14 +99,35 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
         by_article[a.id] = ss
         sentences.extend(ss)
         attribution.extend(attribute_article([s.text for s in ss]))
+    attribution = expand_names(attribution)
     figures = [find_numbers(s.text) for s in sentences]
     fact_pos = [i for i, s in enumerate(sentences) if _fact_worthy(s)]
     languages = {a.id: a.language for a in arts}
-    aligned, score = align_sentences([sentences[i] for i in fact_pos], languages, _resolve_embedder(embedder))
+    copy_of = {x: k for k, g in enumerate(groups) for x in g.articles}
+    aligned, score = align_sentences([sentences[i] for i in fact_pos], languages, _resolve_embedder(embedder),
+                                     copy_of=copy_of, speakers=[party_key(attribution[i]) for i in fact_pos])
     aligned = [Aligned([fact_pos[m] for m in g.members], g.strength) for g in aligned]
     cluster_of = {m: k for k, g in enumerate(aligned) for m in g.members}
     return StoryText(arts, groups, sentences, by_article, attribution, figures, aligned, cluster_of, score,
                      fact_pos, {a.id: i for i, a in enumerate(arts)})
+
+
+def expand_names(attribution: list[str | None]) -> list[str | None]:
+    """Short names to the fullest form the story uses: "Putin" -> "Russian President Vladimir Putin".
+
+    Only a bare name (one or two capitalised words) is expanded, to the most frequent longer
+    attribution in the story that ends with it, so the party it speaks for can be read.
+    """
+    counts = Counter(a for a in attribution if a)
+    full: dict[str, str] = {}
+    for a in counts:
+        toks = a.split()
+        if not 1 <= len(toks) <= 2 or not all(t[:1].isupper() for t in toks):
+            continue
+        longer = [b for b in counts if b != a and fold(b).endswith(" " + fold(a))]
+        if longer:
+            full[a] = max(longer, key=lambda b: (counts[b], len(b)))
+    return [full.get(a, a) if a else a for a in attribution]
 
 
 def _attribution_of(story: StoryText, members: list[int]) -> str | None:
@@ -184,8 +205,13 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
     ``embedder``: an object with ``encode(texts)`` (see :mod:`crosswire.embed`); ``None``
     uses the default one when installed, ``False`` turns embeddings off.
     """
-    story = read_story(list(articles or []), list(groups or []), embedder)
     from . import conflicts, entities, quotes, timeline
+
+    articles = list(articles or [])
+    loading = entities.preload({entities.language_of(a) for a in articles}) if articles else None
+    story = read_story(articles, list(groups or []), embedder)
+    if loading is not None:
+        loading.join()
 
     facts = build_facts(story)
     return FactSheet(

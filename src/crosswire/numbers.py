@@ -57,6 +57,8 @@ _LEAD_VERBS = {
     "arrested": "arrested", "arresting": "arrested", "detained": "arrested", "detaining": "arrested",
     "evacuated": "displaced", "displaced": "displaced",
 }
+_UNIT_RX = r"(?:second|minute|hour|day|week|month|year|decade|century|time|percent|kilometre|kilometer|km|mile|" \
+           r"metre|meter|kg|kilogram|tonne|ton|dollar|euro|pound)s?"
 _QUAL_WORDS = {w for q in _QUALIFIERS for w in q.split()}
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -136,9 +138,18 @@ def _what(after: str, before: str) -> str | None:
         if t in ".,;:!?()":
             break
         candidates.append(t)
-    for t in candidates[:4]:
+    nouns = 0
+    for t in candidates:
+        f = fold(t)
         if category(t) in _CATEGORIES:
             return category(t)
+        if re.fullmatch(_UNIT_RX, f):
+            break  # "a one-hour conversation was held": the unit is what is counted
+        if f in _SKIP_NOUNS or f in _ADJECTIVES:
+            continue
+        nouns += 1
+        if nouns >= 2:  # "30 workers died": look one word past the noun, no further
+            break
     # "killed at least 30 people", "the death toll rose to 150", "injuring 12 workers"
     prev = re.findall(r"[^\W\d_][\w'’\-]*", before[-50:])
     for t in reversed(prev[-4:]):
@@ -198,6 +209,11 @@ def find_numbers(text: str) -> list[Figure]:
             value *= {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9,
                       "bn": 1e9, "trillion": 1e12}[scale]
         before, after = text[: m.start("num")], text[m.end():]
+        if re.search(r"\b(?:several|a\s+few|few|many|tens\s+of|hundreds\s+of|thousands\s+of)\s*$", fold(before)) \
+                and not m.group("qual"):
+            continue  # "several thousand security forces": no figure to compare
+        if re.match(r"\s+of\s+(?:thousands|hundreds|millions)\b", fold(after)):
+            continue  # "tens of thousands"
         # not a year, date, time, ordinal or part of an identifier
         if re.match(r"\d{4}$", raw) and 1800 <= value <= 2100 and not scale:
             continue

@@ -1,0 +1,125 @@
+"""Speed and memory of the facts stage (issue 4).
+
+Each measurement runs in a fresh process (so model loading is counted), pinned to at
+most 2 cores:
+
+* ``seeds``: ``facts.analyze`` on ``../shared/seeds`` (5 reports), cold (imports and
+  models loaded inside the timing) and warm (second call in the same process);
+* ``story100``: one story of 100 articles taken from consecutive clusters of
+  ``../shared/eval/mds/multinews-dev.jsonl`` (cleaned with ``clean.clean_text``).
+
+Copy groups come from ``copies.find_copies`` and are not timed.  Prints a table: seconds
+for the first call (with loading), for a second call, the parts the first call spent
+loading spaCy and the embedding model, and the process's peak RSS.
+
+    python bench/facts.py                  # both
+    python bench/facts.py --only seeds
+    python bench/facts.py --no-embed       # without the embedding model
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _articles(which: str, n: int):
+    if which == "seeds":
+        from crosswire.ingest import read_paths
+
+        return read_paths([str(SHARED / "seeds")]).articles
+    from crosswire.clean import clean_text
+
+    arts = []
+    with open(SHARED / "eval" / "mds" / "multinews-dev.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            for k, a in enumerate(row["articles"]):
+                art = clean_text(a.get("text") or "", id=f"{row['id']}-{k}")
+                if art.text.strip():
+                    arts.append(art)
+            if len(arts) >= n:
+                break
+    return arts[:n]
+
+
+def child(which: str, n: int, embed: bool) -> dict:
+    """One measurement, in this process."""
+    try:
+        os.sched_setaffinity(0, set(sorted(os.sched_getaffinity(0))[:2]))
+    except (AttributeError, OSError):
+        pass
+    arts = _articles(which, n)
+    from crosswire import copies
+
+    groups = copies.find_copies(arts)
+    t0 = time.perf_counter()
+    from crosswire import entities, facts
+    from crosswire.embed import default_embedder
+
+    t_import = time.perf_counter() - t0
+    # what loading costs, measured inside the first call's budget
+    t = time.perf_counter()
+    langs = {(a.language or "en")[:2] for a in arts}
+    for lang in sorted(langs):
+        entities._nlp(lang if lang in entities.MODELS else "en")
+    t_spacy = time.perf_counter() - t
+    emb = default_embedder() if embed else False
+    t = time.perf_counter()
+    if emb:
+        emb.available  # noqa: B018 - loads the model
+    t_embed_load = time.perf_counter() - t
+    t = time.perf_counter()
+    sheet = facts.analyze(arts, groups, embedder=emb)
+    t_first = time.perf_counter() - t
+    t = time.perf_counter()
+    facts.analyze(arts, groups, embedder=emb)
+    t_warm = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "which": which, "articles": len(arts), "sentences": sum(len(v) for v in sheet.sentences.values()),
+        "cold": t_import + t_spacy + t_embed_load + t_first, "import": t_import, "spacy": t_spacy,
+        "embed_load": t_embed_load, "first": t_first, "warm": t_warm, "peak_mb": peak,
+        "facts": len(sheet.facts), "conflicts": len(sheet.conflicts),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--only", choices=["seeds", "story100"])
+    ap.add_argument("--no-embed", action="store_true")
+    ap.add_argument("--child", nargs=2, metavar=("WHICH", "N"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child[0], int(args.child[1]), not args.no_embed)))
+        return 0
+    runs = [("seeds", 0), ("story100", 100)]
+    if args.only:
+        runs = [r for r in runs if r[0] == args.only]
+    print(f"{'story':10} {'arts':>5} {'sents':>6} {'cold s':>7} {'import':>7} {'spaCy':>6} {'e5 load':>7} "
+          f"{'analyze':>8} {'warm s':>7} {'peak MB':>8} {'facts':>6} {'confl':>6}")
+    for which, n in runs:
+        cmd = [sys.executable, __file__, "--child", which, str(n)] + (["--no-embed"] if args.no_embed else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+        if out.returncode != 0:
+            print(f"{which}: failed\n{out.stderr[-2000:]}")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{r['which']:10} {r['articles']:>5} {r['sentences']:>6} {r['cold']:>7.2f} {r['import']:>7.2f} "
+              f"{r['spacy']:>6.2f} {r['embed_load']:>7.2f} {r['first']:>8.2f} {r['warm']:>7.2f} "
+              f"{r['peak_mb']:>8.0f} {r['facts']:>6} {r['conflicts']:>6}")
+    print("cold = import + spaCy load + embedding-model load + first analyze (the seeds target: < 2 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
