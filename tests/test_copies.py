@@ -215,3 +215,89 @@ def test_minhash_estimates_jaccard():
     assert abs(est - 300 / 500) < 0.1
     assert (sig[0] == sig[2]).all()
     assert (0, 2) in copies.candidate_pairs(sig, 64, 4)
+
+
+# --- what must not make two reports copies ------------------------------------------------------
+
+OTHER_STORY = [
+    "The city council of Varnholt voted on Tuesday to close the old ferry terminal by the end of the year.",
+    "Councillors said the building needed repairs costing more than 3 million crowns that the city could not pay.",
+    "Ferry passengers will use a temporary pontoon near the fish market from January.",
+    "Harbour workers protested outside the town hall during the vote, carrying banners about lost jobs.",
+    "The ferry company said timetables would not change while the new terminal is planned.",
+]
+
+RECALL_TEMPLATE = [
+    "{firm}, a {town} establishment, is recalling approximately {amount} pounds of {product} that may be "
+    "contaminated with {agent}, the food safety agency announced on {day}.",
+    "The {product} was produced on {date} and shipped to retail locations in {region}.",
+    "The problem was discovered during routine testing by the company, which notified the agency.",
+    "There have been no confirmed reports of illness due to consumption of these products.",
+    "Consumers who have purchased these products are urged not to eat them and to throw them away or return "
+    "them to the place of purchase.",
+    "The agency routinely conducts recall checks to verify that firms notify their customers of the recall.",
+    "Anyone concerned about an illness should contact a healthcare provider.",
+]
+
+
+def recall(aid: str, **fill) -> Article:
+    return art(aid, [s.format(**fill) for s in RECALL_TEMPLATE])
+
+
+def test_one_template_filled_for_two_cases_is_not_a_copy():
+    a = recall("r1", firm="Brenner Meats", town="Oakvale", amount="2,140", product="smoked sausage",
+               agent="listeria", day="Friday", date="March 3", region="Ohio and Indiana")
+    b = recall("r2", firm="Kessler Foods", town="Dunmore", amount="870", product="chicken salad",
+               agent="salmonella", day="Monday", date="May 19", region="Texas")
+    assert copies.find_copies([a, b], embedder=NoEmbedder()) == []
+
+
+def test_a_shared_caption_and_wire_lead_do_not_make_independent_reports_copies():
+    caption = ("Rescue workers carry a stretcher past overturned grain wagons near the river town of Maldra on "
+               "Sunday, after 14 wagons of a freight train left the rails and slid down an embankment.")
+    lead = WIRE[0]
+    texts = {"first": [caption, lead] + INDEPENDENT[:4],
+             "second": [caption, lead] + REWRITE[3:4] + OTHER_STORY[:3],
+             "third": [caption] + INDEPENDENT[4:] + OTHER_STORY[3:]}
+    for case in (str, str.lower):  # as written, and lower-cased in one paragraph (web text dumps)
+        arts = [art(k, v) if case is str else art(k, [" ".join(s.lower() for s in v)]) for k, v in texts.items()]
+        assert copies.find_copies(arts, embedder=NoEmbedder()) == []
+
+
+def test_a_shared_quotation_does_not_make_independent_reports_copies():
+    statement = ('"We will rebuild the line quickly and safely.', "Nobody should pay for this with their harvest.",
+                 'Our crews are already on site," the minister said in a statement.')
+    a = [INDEPENDENT[0], " ".join(statement)] + INDEPENDENT[3:5]
+    b = [OTHER_STORY[0].replace("Varnholt", "Maldra"), " ".join(statement), REWRITE[5]]
+    for case in (str, str.lower):
+        pair = [art("a", [case(s) for s in a]), art("b", [case(s) for s in b])]
+        assert copies.find_copies(pair, embedder=NoEmbedder()) == []
+
+
+def test_lowercased_copies_are_still_split_into_sentences_and_found():
+    lowered = [s.lower() for s in WIRE]
+    full = art("full", [" ".join(lowered)])  # one paragraph, no capitals to start sentences
+    trimmed = art("trim", [" ".join(lowered[:6])])
+    other = art("other", [" ".join(s.lower() for s in INDEPENDENT)])
+    groups = copies.find_copies([full, trimmed, other], embedder=NoEmbedder())
+    assert [sorted(g.articles) for g in groups] == [["full", "trim"]]
+    assert groups[0].kind == "syndicated"
+    assert groups[0].missing["trim"] == lowered[6:]
+
+
+def test_no_chaining_every_copy_matches_the_original_itself():
+    long_wire = [s + " Officials gave no further details about the timing of the works." for s in WIRE]
+    original = art("orig", long_wire + OTHER_STORY[:2])   # the fullest text
+    bridge = art("bridge", long_wire[:7] + OTHER_STORY[2:5])  # a copy of it with other news appended
+    tail = art("tail", OTHER_STORY[2:5] + INDEPENDENT[:1])    # shares only the appended news
+    groups = copies.find_copies([original, bridge, tail], embedder=NoEmbedder())
+    member = groups_by_member(groups)
+    assert member["bridge"] is member["orig"] and member["orig"].original == "orig"
+    assert "tail" not in member or member["tail"] is not member["orig"]
+
+
+def test_identical_duplicates_of_a_copy_join_its_group_with_its_changes():
+    arts = [art("wire", WIRE), art("trim", WIRE[:5]), art("trim2", WIRE[:5])]
+    (g,) = copies.find_copies(arts, embedder=NoEmbedder())
+    assert g.original == "wire" and sorted(g.articles) == ["trim", "trim2", "wire"]
+    assert g.missing["trim2"] == g.missing["trim"] == WIRE[5:]

@@ -67,6 +67,7 @@ MIN_WORDS = 20          # shorter texts are only grouped when identical
 WORD_GATE = 0.5         # share of the shorter text's distinct words a same-language copy must share
 NAMES_GATE = 0.3        # share of the names/numbers of the smaller text also in the other
 
+TEMPLATE_SHARE = 0.25   # more than this share of corresponding sentences differing in numbers/names: a form
 MAX_SWAP = 3            # a swap of at most this many words the other text never uses: a filled-in form
 
 NEAR = 0.85             # fuzz.ratio (0..1) of two sentences that are one sentence lightly edited
@@ -615,10 +616,16 @@ def _lexical(a: _Doc, b: _Doc) -> _Match:
     from rapidfuzz import fuzz
     from rapidfuzz.process import cdist
 
-    near = cdist(a.norm_units, b.norm_units, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100.0
-    near = _identifiers_agree(near, NEAR, a, b)
+    raw = cdist(a.norm_units, b.norm_units, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100.0
+    near = _identifiers_agree(raw, NEAR, a, b)
     pairs = _monotone(near, NEAR)
     cover, sim, matched = _coverage(pairs, near, a, b, SYNDICATED_COVER)
+    # one template filled for two cases: many corresponding sentences differ in their numbers
+    # or names (a copy keeps them; a later version of a wire story updates one or two)
+    similar = _identifiers_agree(raw, REWORDED, a, b)
+    differ = len({int(i) for i in np.nonzero((raw >= REWORDED) & (similar < REWORDED))[0]} - {i for i, _ in pairs})
+    if differ and differ > TEMPLATE_SHARE * (len(pairs) + differ):
+        return _Match(None, sim, pairs, cover)
     if cover >= SYNDICATED_COVER and _enough(matched, a, b):
         return _Match("syndicated", sim, pairs, cover)
     if cover < LOOSE_GATE * SYNDICATED_COVER and matched < 2:
