@@ -164,21 +164,23 @@ def guess_language(text: str) -> str | None:
 class StoryParams:
     """Settings of the story clustering (the defaults are the shipped ones)."""
 
-    join: float = 0.22  # cosine of article vs. story profile to join it
-    merge: float = 0.5  # cosine of two story profiles to merge them in the second pass
+    join: float = 0.2  # mean cosine of an article with a story's members to join it
     cross_join: float = 0.86  # embedding cosine of leads to join a story in another language
     window_days: int = 7  # a story closes after this many days without a new article
-    profile_terms: int = 300  # terms kept in a story profile
-    article_terms: int = 400  # terms of an article used in the comparison
-    query_terms: int = 20  # top terms of an article used to retrieve candidate stories
-    max_candidates: int = 60  # best-scoring stories checked per article
+    profile_terms: int = 400  # terms kept in a story profile (the sum of its members' vectors)
+    article_terms: int = 200  # strongest terms of an article used in the comparison
+    common_share: float = 0.05  # terms in more than this share of the documents seen ...
+    common_floor: int = 50  # ... and in more than this many documents carry no story signal
+    refine_passes: int = 2  # reassignment passes over the batch after the single pass
     block: int = 256  # articles scored together against the profiles
     cross_candidates: int = 5  # stories in other languages checked with the embedding
     title_weight: float = 2.0  # a title word counts as this many body occurrences
     name_weight: float = 1.5  # capitalised words inside sentences (names) weigh more
-    shingle: int = 8  # word n-gram of copy fingerprints
-    fingerprints: int = 8  # min-hash fingerprints kept per article
-    copy_matches: int = 3  # shared fingerprints that make an article a copy
+    shingle: int = 4  # content-word n-gram of copy fingerprints
+    fingerprint_rate: int = 8  # about one n-gram in this many is kept as a fingerprint
+    fingerprints: int = 64  # at most this many fingerprints per article
+    copy_matches: int = 3  # an article sharing this many fingerprints ...
+    copy_share: float = 0.4  # ... and this share of its own with one story is a copy there
     noise_min_words: int = 12  # shorter texts are never articles
     noise_repeats: int = 3  # an opening seen this often across the stream is suspect
 
@@ -189,15 +191,14 @@ class StoryProfile:
 
     id: str
     num: int = 0  # position in StoryIndex.profiles
-    terms: dict[str, float] = field(default_factory=dict)  # summed article vectors, capped
-    norm: float = 0.0
+    terms: dict[str, float] = field(default_factory=dict)  # summed member vectors, capped
+    size: int = 0  # articles whose vectors are summed in ``terms``
     articles: list[str] = field(default_factory=list)
     roots: set[str] = field(default_factory=set)  # articles that are not copies of another
     headline: str | None = None
-    outlets: list[str] = field(default_factory=list)
+    outlets: Counter = field(default_factory=Counter)
     languages: Counter = field(default_factory=Counter)
-    first_day: int | None = None  # proleptic ordinals
-    last_day: int | None = None
+    days: Counter = field(default_factory=Counter)  # proleptic ordinal -> articles of that day
     lead: str = ""  # title + first sentences of the first article, for the embedding
     lead_vec: Any = None  # np.ndarray once computed
     live: bool = True
@@ -205,6 +206,14 @@ class StoryProfile:
     @property
     def language(self) -> str | None:
         return self.languages.most_common(1)[0][0] if self.languages else None
+
+    @property
+    def first_day(self) -> int | None:
+        return min(self.days) if self.days else None
+
+    @property
+    def last_day(self) -> int | None:
+        return max(self.days) if self.days else None
 
 
 @dataclass
@@ -220,8 +229,7 @@ class StoryIndex:
     df: Counter = field(default_factory=Counter)
     n_docs: int = 0
     stories: dict[str, StoryProfile] = field(default_factory=dict)  # story id -> profile
-    profiles: list[StoryProfile | None] = field(default_factory=list)  # by number; None once merged
-    merged: dict[int, int] = field(default_factory=dict)  # merged story number -> kept number
+    profiles: list[StoryProfile | None] = field(default_factory=list)  # by number; None once emptied
     vocab: dict[str, int] = field(default_factory=dict)
     chunks: list[Any] = field(default_factory=list)  # sparse profile rows
     row_story: list[int] = field(default_factory=list)  # profile row -> story number
@@ -238,14 +246,13 @@ class StoryIndex:
         self.next_id += 1
         return sid
 
-    def resolve(self, num: int) -> int:
-        """The story number a (possibly merged) story number lives on as."""
-        while num in self.merged:
-            num = self.merged[num]
-        return num
-
     def idf(self, term: str) -> float:
         return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def common(self) -> float:
+        """Document frequency above which a term is too common to tell stories apart."""
+        p = self.params
+        return max(p.common_share * self.n_docs, float(p.common_floor))
 
 
 @dataclass
@@ -271,7 +278,6 @@ class StoriesResult:
 @dataclass(slots=True)
 class _Doc:
     article: Article
-    words: list[str]  # lower-cased content tokens
     counts: dict[str, float]  # weighted term counts
     language: str | None
     day: int | None
@@ -289,7 +295,7 @@ def _day(value: str | None) -> int | None:
 
 
 def _lead(article: Article, sentences: int = 2, limit: int = 400) -> str:
-    text = " ".join(article.text.split())
+    text = " ".join((article.text or "")[: limit * 3].split())
     parts = re.split(r"(?<=[.!?])\s+", text[: limit * 2])
     body = " ".join(parts[:sentences])
     lead = f"{article.title}. {body}" if article.title else body
@@ -313,16 +319,16 @@ def _language_of(counts: Counter) -> str | None:
     return best if best_n >= max(2, 0.05 * n) else None
 
 
-def _doc(article: Article, params: StoryParams, *, max_words: int = 600) -> _Doc:
-    """Tokens, weighted counts, language, day and lead of one article."""
+def _doc(article: Article, params: StoryParams, *, max_words: int = 800) -> _Doc:
+    """Weighted term counts, language, day, lead and copy fingerprints of one article."""
     text = article.text or ""
-    raw = Counter(_TOKEN.findall(text.lower()))
-    words = [t for t in _TOKEN.findall(text[:4000].lower()) if t not in _ALL_STOP][:max_words]
+    toks = _TOKEN.findall(text.lower())
+    raw = Counter(toks)
     language = article.language or _language_of(raw)
     counts: dict[str, float] = {
         t: float(c) for t, c in raw.items() if t not in _ALL_STOP and (len(t) > 1 or t.isdigit())
     }
-    if params.name_weight != 1.0:
+    if params.name_weight != 1.0 and not text.islower():
         # capitalised words inside a sentence are names: in every cased script they weigh more
         names = Counter(m.lower() for m in _NAME.findall(text) if _NAME_UPPER.match(m))
         for t, c in names.items():
@@ -332,20 +338,26 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 600) -> _Doc
         for tok in _TOKEN.findall(article.title.lower()):
             if tok not in _ALL_STOP and (len(tok) > 1 or tok.isdigit()):
                 counts[tok] = counts.get(tok, 0.0) + params.title_weight
-    return _Doc(article, words, counts, language, _day(article.published), _lead(article))
+    words = [t for t in toks[: max_words * 2] if t not in _ALL_STOP][:max_words]
+    prints = _fingerprints(words, params.shingle, params.fingerprints, params.fingerprint_rate)
+    return _Doc(article, counts, language, _day(article.published), _lead(article), prints)
 
 
-def _vector(doc: _Doc, index: StoryIndex, limit: int, idf: dict[str, float] | None = None) -> dict[str, float]:
-    """Sublinear TF-IDF of the doc, its top ``limit`` terms, L2-normalised."""
+def _vector(
+    doc: _Doc, index: StoryIndex, limit: int, idf: dict[str, float] | None = None, common: float = math.inf
+) -> dict[str, float]:
+    """Sublinear TF-IDF of the doc without too-common terms, its top ``limit`` terms, L2-normalised."""
     cache = idf if idf is not None else {}
+    df = index.df
     weights: dict[str, float] = {}
     for t, c in doc.counts.items():
         w = cache.get(t)
         if w is None:
-            w = cache[t] = index.idf(t)
-        weights[t] = (1.0 + math.log(c)) * w if c >= 1 else c * w
+            w = cache[t] = 0.0 if df.get(t, 0) > common else index.idf(t)
+        if w > 0.0:
+            weights[t] = (1.0 + math.log(c)) * w if c >= 1 else c * w
     if len(weights) > limit:
-        weights = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:limit])
+        weights = dict(heapq.nlargest(limit, weights.items(), key=lambda kv: kv[1]))
     norm = math.sqrt(sum(w * w for w in weights.values()))
     if norm == 0:
         return {}
@@ -356,12 +368,31 @@ def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def _fingerprints(words: list[str], n: int, k: int) -> list[int]:
-    """The k smallest hashes of the word n-grams (min-hash sketch of the text)."""
-    if len(words) < n:
-        return [_hash(" ".join(words))] if words else []
-    hashes = {_hash(" ".join(words[i : i + n])) for i in range(len(words) - n + 1)}
-    return heapq.nsmallest(k, hashes)
+_FNV = np.uint64(1099511628211)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _fingerprints(words: list[str], n: int, k: int, rate: int = 16) -> list[int]:
+    """A content-defined sample of the hashes of the word n-grams (about one in ``rate``, at most k).
+
+    The sample depends only on each n-gram, not on the rest of the text, so a
+    copy that was cut, padded or re-wrapped keeps the fingerprints of the text it
+    shares with its original.
+    """
+    if not words:
+        return []
+    h = np.fromiter((_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    m = max(1, len(words) - n + 1)
+    acc = np.zeros(m, dtype=np.uint64)
+    for j in range(min(n, len(words))):
+        acc = acc * _FNV + h[j : j + m]
+    acc = (acc ^ (acc >> np.uint64(29))) * _MIX
+    acc ^= acc >> np.uint64(32)
+    acc = np.unique(acc)
+    picked = acc[acc % np.uint64(rate) == 0]
+    if len(picked) == 0:
+        picked = acc[:1]
+    return [int(x) for x in picked[:k]]
 
 
 def _opening(text: str) -> int:
@@ -426,12 +457,15 @@ def story_similarity(
     index = state or StoryIndex()
     p = index.params
     da, db = _doc(a, p), _doc(b, p)
-    va = _vector(da, index, 10_000)
-    vb = _vector(db, index, 10_000)
+    va = _vector(da, index, 10_000, common=index.common())
+    vb = _vector(db, index, 10_000, common=index.common())
     lexical = _dot(va, vb)
     if embedder is None or embedder is False:
         return lexical
-    vecs = embedder.encode([da.lead, db.lead])
+    try:
+        vecs = embedder.encode([da.lead, db.lead])
+    except Exception:
+        vecs = None
     if vecs is None:
         return lexical
     emb = float(np.dot(vecs[0], vecs[1]))
@@ -446,14 +480,33 @@ def story_similarity(
 # The clustering
 
 
-class _Engine:
-    """Clusters one batch in blocks, mutating the index it was given.
+def _csr(vecs: list[dict[str, float]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    """Rows of term weights as a sparse matrix over the vocabulary (unknown terms dropped)."""
+    indptr, indices, data = [0], [], []
+    for v in vecs:
+        for t, w in v.items():
+            c = vocab.get(t)
+            if c is not None:
+                indices.append(c)
+                data.append(w)
+        indptr.append(len(indices))
+    return sparse.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(vecs), len(vocab)),
+    )
 
-    Within a block of ``params.block`` articles the work is vectorised: one
-    sparse product gives every article's dot product with every live profile
-    it shares a term with, and a small block-by-block product covers the
-    stories that change inside the block, so the sequential decisions stay
-    exact without touching Python dictionaries per posting.
+
+class _Engine:
+    """Clusters one batch, mutating the index it was given.
+
+    An article's score for a story is its mean cosine with the story's members
+    (average linkage): the dot product with the story's summed member vectors,
+    divided by the story size.  Within a block of ``params.block`` articles the
+    work is vectorised: one sparse product gives every article's dot product with
+    every live profile it shares a term with, and a small block-by-block product
+    covers the stories that change inside the block, so the sequential decisions
+    stay exact.  Too-common terms are left out of the vectors, which keeps those
+    products sparse.
     """
 
     def __init__(self, index: StoryIndex, embedder: Any) -> None:
@@ -461,6 +514,7 @@ class _Engine:
         self.p = index.params
         self._embedder = embedder
         self.idf: dict[str, float] = {}  # document frequencies are fixed during a batch
+        self.common = index.common()
 
     # -- embeddings, only when a cross-language decision needs them
     def _embed(self, text: str):
@@ -485,32 +539,13 @@ class _Engine:
         return profile.lead_vec
 
     # -- the profile matrix
-    def _row(self, terms: dict[str, float]) -> tuple[list[int], list[float]]:
-        vocab = self.index.vocab
-        cols, vals = [], []
-        for t, w in terms.items():
-            c = vocab.get(t)
-            if c is not None:
-                cols.append(c)
-                vals.append(w)
-        return cols, vals
-
-    def _append_rows(self, nums: list[int]) -> None:
+    def _append_rows(self, nums: Iterable[int]) -> None:
         """Write the current profiles of ``nums`` as new rows; their old rows die."""
         index = self.index
+        nums = [n for n in nums if index.profiles[n] is not None]
         if not nums:
             return
-        indptr, indices, data = [0], [], []
-        for num in nums:
-            cols, vals = self._row(index.profiles[num].terms)
-            indices.extend(cols)
-            data.extend(vals)
-            indptr.append(len(indices))
-        V = len(index.vocab)
-        chunk = sparse.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-            shape=(len(nums), V),
-        )
+        chunk = _csr([index.profiles[n].terms for n in nums], index.vocab)
         start = index.n_rows
         index.chunks.append(chunk)
         index.row_story.extend(nums)
@@ -537,7 +572,7 @@ class _Engine:
             index.cur_row[n] = k
 
     def _story_scores(self, X: sparse.csr_matrix) -> sparse.csr_matrix:
-        """Dot products of the rows of X with every current story profile (rows x stories)."""
+        """Dot products of the rows of X with every live story profile (rows x story numbers)."""
         index = self.index
         n_st = len(index.profiles)
         if not index.chunks or n_st == 0:
@@ -553,46 +588,16 @@ class _Engine:
         cur = np.asarray(index.cur_row, dtype=np.int64)
         rows = np.arange(index.n_rows)
         alive = cur[row_story] == rows
-        M = sparse.csr_matrix(
-            (np.ones(int(alive.sum())), (rows[alive], row_story[alive])), shape=(index.n_rows, n_st)
-        )
+        M = sparse.csr_matrix((np.ones(int(alive.sum())), (rows[alive], row_story[alive])), shape=(index.n_rows, n_st))
         out = (S @ M).tocsr()
         out.sort_indices()
         return out
 
-    # -- a block of documents
-    def run(self, docs: list[_Doc]) -> list[int]:
-        """Assign every doc to a story number, block by block."""
-        out: list[int] = []
-        B = max(1, self.p.block)
-        for s in range(0, len(docs), B):
-            out.extend(self._block(docs[s : s + B]))
-            self._compact()
-        return out
-
-    def _block(self, docs: list[_Doc]) -> list[int]:
-        index, p = self.index, self.p
-        vecs = [_vector(d, index, p.article_terms, self.idf) for d in docs]
-        for v in vecs:
-            for t in v:
-                if t not in index.vocab:
-                    index.vocab[t] = len(index.vocab)
-        indptr, indices, data = [0], [], []
-        for v in vecs:
-            cols, vals = self._row(v)
-            indices.extend(cols)
-            data.extend(vals)
-            indptr.append(len(indices))
-        B, V = len(docs), len(index.vocab)
-        X = sparse.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-            shape=(B, V),
-        )
-        A = (X @ X.T).toarray()
-        S = self._story_scores(X)
-        n0 = len(index.profiles)
-        cap = n0 + B
-        norm = np.zeros(cap)
+    def _arrays(self, extra: int) -> tuple[np.ndarray, ...]:
+        """Per story number: size, first and last day, live flag, language code (room for ``extra`` more)."""
+        index = self.index
+        cap = len(index.profiles) + extra
+        size = np.zeros(cap)
         first = np.full(cap, np.nan)
         last = np.full(cap, np.nan)
         live = np.zeros(cap, dtype=bool)
@@ -600,11 +605,41 @@ class _Engine:
         for num, pr in enumerate(index.profiles):
             if pr is None:
                 continue
-            norm[num] = pr.norm
+            size[num] = pr.size
             live[num] = pr.live and index.cur_row[num] >= 0
-            if pr.first_day is not None:
+            if pr.days:
                 first[num], last[num] = pr.first_day, pr.last_day
             lang[num] = self._lang_code(pr.language)
+        return size, first, last, live, lang
+
+    # -- the single pass
+    def run(self, docs: list[_Doc]) -> tuple[list[int], list[dict[str, float]], set[int]]:
+        """Assign every doc to a story number, block by block.
+
+        Returns the story numbers, the docs' vectors and the positions of the
+        docs whose place is fixed (copies and cross-language joins).
+        """
+        index = self.index
+        vecs = [_vector(d, index, self.p.article_terms, self.idf, self.common) for d in docs]
+        for v in vecs:
+            for t in v:
+                if t not in index.vocab:
+                    index.vocab[t] = len(index.vocab)
+        out: list[int] = []
+        fixed: set[int] = set()
+        B = max(1, self.p.block)
+        for s in range(0, len(docs), B):
+            out.extend(self._block(docs[s : s + B], vecs[s : s + B], s, fixed))
+            self._compact()
+        return out, vecs, fixed
+
+    def _block(self, docs: list[_Doc], vecs: list[dict[str, float]], offset: int, fixed: set[int]) -> list[int]:
+        index, p = self.index, self.p
+        X = _csr(vecs, index.vocab)
+        B = len(docs)
+        A = (X @ X.T).toarray()
+        S = self._story_scores(X)
+        size, first, last, live, lang = self._arrays(B)
         touched: list[int] = []
         tpos: dict[int, int] = {}
         local = np.full(B, -1, dtype=np.int64)
@@ -613,38 +648,34 @@ class _Engine:
 
         for i, doc in enumerate(docs):
             vec = vecs[i]
-            row = S.getrow(i) if n0 else None
-            idx = row.indices if row is not None else np.zeros(0, dtype=np.int64)
-            val = row.data if row is not None else np.zeros(0)
+            lo, hi = S.indptr[i], S.indptr[i + 1]
+            idx, val = S.indices[lo:hi], S.data[lo:hi]
 
             def old_dot(nums: np.ndarray) -> np.ndarray:
                 if len(idx) == 0 or len(nums) == 0:
                     return np.zeros(len(nums))
-                pos = np.searchsorted(idx, nums)
-                pos = np.minimum(pos, len(idx) - 1)
+                pos = np.minimum(np.searchsorted(idx, nums), len(idx) - 1)
                 return np.where(idx[pos] == nums, val[pos], 0.0)
 
             target, copy = self._copy_target(doc)
+            if target is not None:
+                fixed.add(offset + i)
             T = np.asarray(touched, dtype=np.int64)
             if target is None and vec:
-                keep = np.ones(len(idx), dtype=bool)
+                cand, dots = idx, val
                 if len(T):
                     keep = ~np.isin(idx, T)
-                cand = idx[keep]
-                dots = val[keep]
-                if len(T):
-                    inb = np.bincount(local[:i][local[:i] >= 0], weights=A[i, :i][local[:i] >= 0], minlength=len(T))
-                    cand = np.concatenate([cand, T])
-                    dots = np.concatenate([dots, old_dot(T) + inb[: len(T)]])
-                nz = norm[cand] > 0
-                cand, dots = cand[nz], dots[nz]
-                scores = dots / norm[cand]
-                ok = live[cand]
+                    mine = local[:i] >= 0
+                    inb = np.bincount(local[:i][mine], weights=A[i, :i][mine], minlength=len(T))
+                    cand = np.concatenate([idx[keep], T])
+                    dots = np.concatenate([val[keep], old_dot(T) + inb[: len(T)]])
+                ok = (size[cand] > 0) & live[cand]
                 if doc.day is not None:
                     f, l = first[cand], last[cand]
                     ok &= np.isnan(f) | ((f - w <= doc.day) & (doc.day <= l + w))
-                cand, scores = cand[ok], scores[ok]
+                cand, dots = cand[ok], dots[ok]
                 if len(cand):
+                    scores = dots / size[cand]
                     b = int(np.argmax(scores))
                     if scores[b] >= p.join:
                         target = int(cand[b])
@@ -655,18 +686,12 @@ class _Engine:
                             oc, os_ = cand[other], scores[other]
                             order = np.argsort(-os_)[: p.cross_candidates]
                             target = self._cross_language(doc, [int(x) for x in oc[order]])
-            # join or start
+                            if target is not None:
+                                fixed.add(offset + i)
             if target is None:
-                target = len(index.profiles)
-                index.profiles.append(StoryProfile(id=index.new_story_id(), num=target))
-                index.cur_row.append(-1)
-                index.stories[index.profiles[target].id] = index.profiles[target]
-                norm[target] = math.sqrt(A[i, i]) if A[i, i] > 0 else 0.0
+                target = self._new_story()
                 live[target] = True
-            else:
-                members = local[:i] == tpos[target] if target in tpos else np.zeros(i, dtype=bool)
-                dot = float(old_dot(np.asarray([target]))[0] if target < n0 else 0.0) + float(A[i, :i][members].sum())
-                norm[target] = math.sqrt(max(norm[target] ** 2 + 2 * dot + A[i, i], 0.0))
+            size[target] += 1
             if target not in tpos:
                 tpos[target] = len(touched)
                 touched.append(target)
@@ -691,6 +716,15 @@ class _Engine:
         self._append_rows(touched)
         return out
 
+    def _new_story(self) -> int:
+        index = self.index
+        num = len(index.profiles)
+        pr = StoryProfile(id=index.new_story_id(), num=num)
+        index.profiles.append(pr)
+        index.cur_row.append(-1)
+        index.stories[pr.id] = pr
+        return num
+
     def _lang_code(self, language: str | None) -> int:
         if not language:
             return -1
@@ -700,37 +734,58 @@ class _Engine:
         cap = self.p.profile_terms
         if len(pr.terms) > cap:
             pr.terms = dict(heapq.nlargest(cap, pr.terms.items(), key=lambda kv: kv[1]))
-        pr.norm = math.sqrt(sum(x * x for x in pr.terms.values()))
 
     def _copy_target(self, doc: _Doc) -> tuple[int | None, bool]:
         """Copies go where their original went (shared min-hash fingerprints)."""
         index, p = self.index, self.p
-        found = [index.resolve(index.fingerprints[h]) for h in doc.prints if h in index.fingerprints]
+        found = [index.fingerprints[h] for h in doc.prints if h in index.fingerprints]
         if not found:
             return None, False
         num, n = Counter(found).most_common(1)[0]
-        if n >= min(p.copy_matches, len(doc.prints)) and index.profiles[num] is not None:
+        pr = index.profiles[num]
+        if n >= max(min(p.copy_matches, len(doc.prints)), p.copy_share * len(doc.prints)) and pr is not None:
             return num, True
         return None, False
 
     def _add(self, story: StoryProfile, doc: _Doc, copy: bool) -> None:
         a = doc.article
         story.articles.append(a.id)
+        story.size += 1
         if not copy:
             story.roots.add(a.id)
         if story.headline is None and a.title:
             story.headline = a.title
         if not story.lead:
             story.lead = doc.lead
-        if a.outlet and a.outlet not in story.outlets:
-            story.outlets.append(a.outlet)
+        if a.outlet:
+            story.outlets[a.outlet] += 1
         if doc.language:
             story.languages[doc.language] += 1
         if doc.day is not None:
-            story.first_day = doc.day if story.first_day is None else min(story.first_day, doc.day)
-            story.last_day = doc.day if story.last_day is None else max(story.last_day, doc.day)
+            story.days[doc.day] += 1
             latest = self.index.latest_day
             self.index.latest_day = doc.day if latest is None else max(latest, doc.day)
+
+    def _remove(self, story: StoryProfile, doc: _Doc, vec: dict[str, float]) -> None:
+        a = doc.article
+        story.articles.remove(a.id)
+        story.size -= 1
+        story.roots.discard(a.id)
+        for counter, key in ((story.outlets, a.outlet), (story.languages, doc.language), (story.days, doc.day)):
+            if key is not None and counter.get(key, 0) > 0:
+                counter[key] -= 1
+                if counter[key] <= 0:
+                    del counter[key]
+        terms = story.terms
+        for t, x in vec.items():
+            if t in terms:
+                y = terms[t] - x
+                if y > 1e-9:
+                    terms[t] = y
+                else:
+                    del terms[t]
+        if story.headline is not None and story.headline == a.title:
+            story.headline = None
 
     def _cross_language(self, doc: _Doc, candidates: list[int]) -> int | None:
         """Decide with the multilingual embedding between stories in other languages."""
@@ -747,72 +802,92 @@ class _Engine:
                 best, best_score = num, score
         return best
 
-    # -- second pass
-    def merge(self, touched: list[int]) -> None:
-        """Merge touched stories whose profiles are very close (one sparse product)."""
+    # -- refinement
+    def refine(self, docs: list[_Doc], nums: list[int], vecs: list[dict[str, float]], fixed: set[int]) -> list[int]:
+        """Reassignment passes (k-means style): each article moves to the story it fits best.
+
+        An article's fit with its own story leaves itself out; an article that
+        fits no story well enough any more starts its own.  Copies and
+        cross-language joins keep their place.  Linear: one sparse product per
+        pass against the live profiles, in blocks.
+        """
         index, p = self.index, self.p
-        touched = sorted({index.resolve(t) for t in touched if index.profiles[index.resolve(t)] is not None})
-        if not touched:
-            return
-        indptr, indices, data = [0], [], []
-        for num in touched:
-            cols, vals = self._row(index.profiles[num].terms)
-            indices.extend(cols)
-            data.extend(vals)
-            indptr.append(len(indices))
-        P = sparse.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-            shape=(len(touched), len(index.vocab)),
-        )
-        S = self._story_scores(P).tocoo()
-        parent: dict[int, int] = {}
-
-        def find(x: int) -> int:
-            while x in parent:
-                x = parent[x]
-            return x
-
+        nums = list(nums)
         w = p.window_days
-        all_norm = np.asarray([pr.norm if pr is not None else 0.0 for pr in index.profiles])
-        t_arr = np.asarray(touched, dtype=np.int64)
-        rows, cols, dots = S.row, S.col, S.data
-        denom = all_norm[t_arr[rows]] * all_norm[cols]
-        hit = (denom > 0) & (t_arr[rows] != cols)
-        hit[hit] = dots[hit] / denom[hit] >= p.merge
-        for r, num in zip(rows[hit], cols[hit]):
-            a, b = touched[r], int(num)
-            pa, pb = index.profiles[a], index.profiles[b]
-            if pb is None or not pb.live:
-                continue
-            if pa.first_day is not None and pb.first_day is not None:
-                if pa.first_day > pb.last_day + w or pb.first_day > pa.last_day + w:
+        for _ in range(max(0, p.refine_passes)):
+            size, first, last, live, _lang = self._arrays(0)
+            moves: list[tuple[int, int]] = []  # (doc position, new story number or -1 for a new story)
+            anchored = {nums[i] for i in fixed}  # stories held together by copies or translations
+            step = 2048
+            for s in range(0, len(docs), step):
+                X = _csr(vecs[s : s + step], index.vocab)
+                S = self._story_scores(X)
+                for k in range(X.shape[0]):
+                    i = s + k
+                    if i in fixed or not vecs[i]:
+                        continue
+                    own = nums[i]
+                    pr = index.profiles[own]
+                    lo, hi = S.indptr[k], S.indptr[k + 1]
+                    cand, dots = S.indices[lo:hi], S.data[lo:hi].copy()
+                    self_dot = sum(x * x for t, x in vecs[i].items() if t in pr.terms)
+                    own_score = -1.0
+                    at = np.searchsorted(cand, own)
+                    if at < len(cand) and cand[at] == own:
+                        if pr.size > 1:
+                            own_score = (dots[at] - self_dot) / (pr.size - 1)
+                        dots[at] = -np.inf
+                    ok = (size[cand] > 0) & live[cand]
+                    day = docs[i].day
+                    if day is not None:
+                        f, l = first[cand], last[cand]
+                        ok &= np.isnan(f) | ((f - w <= day) & (day <= l + w))
+                    best_num, best = -1, -1.0
+                    if ok.any():
+                        sc = np.where(ok, dots / np.maximum(size[cand], 1), -np.inf)
+                        b = int(np.argmax(sc))
+                        best_num, best = int(cand[b]), float(sc[b])
+                    if best >= p.join and best > own_score:
+                        moves.append((i, best_num))
+                    elif own_score < p.join and pr.size > 1 and own not in anchored:
+                        moves.append((i, -1))
+            if not moves:
+                break
+            changed: set[int] = set()
+            for i, target in moves:
+                old = nums[i]
+                if target >= 0 and index.profiles[target] is None:
                     continue
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                keep, gone = min(ra, rb), max(ra, rb)
-                parent[gone] = keep
-        changed = set()
-        for gone in sorted(parent):
-            keep = find(gone)
-            g, k = index.profiles[gone], index.profiles[keep]
-            k.articles.extend(g.articles)
-            k.roots |= g.roots
-            k.outlets.extend(o for o in g.outlets if o not in k.outlets)
-            k.languages.update(g.languages)
-            for d in (g.first_day, g.last_day):
-                if d is not None:
-                    k.first_day = d if k.first_day is None else min(k.first_day, d)
-                    k.last_day = d if k.last_day is None else max(k.last_day, d)
-            for t, x in g.terms.items():
-                k.terms[t] = k.terms.get(t, 0.0) + x
-            index.profiles[gone] = None
-            index.stories.pop(g.id, None)
-            index.cur_row[gone] = -1
-            index.merged[gone] = keep
-            changed.add(keep)
-        for num in changed:
-            self._cap(index.profiles[num])
-        self._append_rows(sorted(changed))
+                self._remove(index.profiles[old], docs[i], vecs[i])
+                if target < 0:
+                    target = self._new_story()
+                pr = index.profiles[target]
+                self._add(pr, docs[i], False)
+                for t, x in vecs[i].items():
+                    pr.terms[t] = pr.terms.get(t, 0.0) + x
+                for h in docs[i].prints:
+                    if index.fingerprints.get(h) == old:
+                        index.fingerprints[h] = target
+                nums[i] = target
+                changed.update((old, target))
+            for num in changed:
+                pr = index.profiles[num]
+                if pr.size <= 0:
+                    index.profiles[num] = None
+                    index.stories.pop(pr.id, None)
+                    index.cur_row[num] = -1
+                    continue
+                self._cap(pr)
+                if pr.headline is None:
+                    pr.headline = next((d.article.title for d, n in zip(docs, nums) if n == num and d.article.title), None)
+            self._append_rows(sorted(n for n in changed if index.profiles[n] is not None))
+            self._compact()
+        # members in arrival order (earlier batches first)
+        pos = {d.article.id: k for k, d in enumerate(docs)}
+        for num in set(nums):
+            pr = index.profiles[num]
+            pr.articles.sort(key=lambda aid: pos.get(aid, -1))
+        return nums
 
     def close_silent(self) -> None:
         """Stories silent for longer than the window leave the live profiles."""
@@ -821,7 +896,7 @@ class _Engine:
             return
         limit = index.latest_day - self.p.window_days
         for num, pr in enumerate(index.profiles):
-            if pr is not None and pr.live and pr.last_day is not None and pr.last_day < limit:
+            if pr is not None and pr.live and pr.days and pr.last_day < limit:
                 pr.live = False
                 index.cur_row[num] = -1
 
@@ -859,17 +934,16 @@ def cluster_stories(
         if k in noise_set:
             continue
         d = _doc(a, p)
-        d.prints = _fingerprints(d.words, p.shingle, p.fingerprints)
         docs.append(d)
         index.n_docs += 1
         index.df.update(d.counts.keys())
 
     engine = _Engine(index, embedder)
-    nums = engine.run(docs)
-    engine.merge(nums)
+    nums, vecs, fixed = engine.run(docs)
+    nums = engine.refine(docs, nums, vecs, fixed)
     engine.close_silent()
 
-    story_of = {d.article.id: index.profiles[index.resolve(n)].id for d, n in zip(docs, nums)}
+    story_of = {d.article.id: index.profiles[n].id for d, n in zip(docs, nums)}
     assignments: list[tuple[str, str]] = []
     for k, a in enumerate(articles):
         if k in noise_set:
