@@ -95,6 +95,24 @@ def test_page_renders_and_hover_reveals_the_cited_sentence(page_factory, tmp_pat
     page.screenshot(path=str(OUT / "brief.png"), full_page=True)
 
 
+def test_every_popup_stays_inside_the_window(page_factory, tmp_path):
+    page, _ = page_factory({"width": 800, "height": 900})
+    _load(page, _html(), tmp_path)
+    markers = page.locator("main .cite:has(.pop)")
+    near_right_edge = 0
+    for k in range(markers.count()):
+        marker = markers.nth(k)
+        marker.scroll_into_view_if_needed()
+        marker.hover()
+        pop = marker.locator(".pop")
+        assert pop.is_visible()
+        box, mark = pop.bounding_box(), marker.bounding_box()
+        assert box is not None and mark is not None
+        near_right_edge += mark["x"] + box["width"] > 800  # would overflow if drawn from the marker
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 800, f"popup {k} leaves the window"
+    assert near_right_edge  # the page has markers where a naive popup would be cut off
+
+
 def test_tap_on_a_phone_reveals_the_cited_sentence(page_factory, tmp_path):
     page, _ = page_factory({"width": 390, "height": 800})
     _load(page, _html(), tmp_path)

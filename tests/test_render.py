@@ -108,7 +108,7 @@ def test_markdown_shows_both_sides_of_a_disagreement_and_who_carries_them():
     md = render_markdown(_brief())
     part = md.split("## Where they disagree")[1].split("## Quotes")[0]
     assert "About 3,000 people" in part and "Some 5,000 residents" in part
-    assert "the water board" in part and "Valley Agency (A), Riverside Post (B)" in part
+    assert "the water board" in part and "Valley Agency (A) + Riverside Post (B)" in part  # copies of one report, joined
 
 
 def test_markdown_draws_copies_as_one_report():
@@ -188,3 +188,19 @@ def test_a_sparse_or_odd_fact_sheet_still_renders(render):
     )
     out = render(build_brief(arts, [], sheet, words=20))
     assert "The museum reopened" in out and "Unattributed" in out
+
+
+def test_only_some_says_how_many_sources_and_a_conflict_names_its_kind_once():
+    md = render_markdown(_brief())
+    some = md.split("## Reported by only some")[1].split("##")[0]
+    assert "reported by 1 of 2 sources: Lowtown News (C)" in some
+    part = md.split("## Where they disagree")[1].split("## Quotes")[0]
+    assert "### Number: people told to prepare to leave" in part
+    assert "(number)" not in part
+
+
+def test_a_report_without_outlet_or_title_is_named_by_its_file():
+    arts = [Article(id="r1", text=LOCAL, path="/data/in/report-17.txt")]
+    md = render_markdown(build_brief(arts, [], FactSheet(), words=30))
+    line = next(ln for ln in md.split("## Sources")[1].splitlines() if ln.startswith("- **A**"))
+    assert "outlet unknown" in line and "report-17.txt" in line and "id r1" not in line

@@ -125,7 +125,29 @@ class _View:
 
 
 def _outlet(a: Article) -> str:
-    return a.outlet or a.title or a.id
+    """Who published ``a``, as well as we know: outlet, else title, else file name or id."""
+    if a.outlet:
+        return a.outlet
+    if a.title:
+        return a.title
+    if a.path:
+        return a.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return a.id
+
+
+_KINDS = ("number", "date", "denial", "claim")
+
+
+def _about(about: str | None, kind: str | None) -> str:
+    """A conflict's heading: "Denial: what it is about…" (no repeated kind, no cut-off look)."""
+    text = " ".join(str(about or "").split())
+    head, sep, rest = text.partition(":")
+    if sep and head.strip().lower() in _KINDS:
+        text = rest.strip()
+    if text and text[-1] not in ".!?…\"”’»)":
+        text += "…"
+    label = str(kind or "disagreement").capitalize()
+    return f"{label}: {text}" if text else label
 
 
 def _colours(brief: Brief) -> dict[str, int]:
@@ -165,18 +187,38 @@ def _view(brief: Brief) -> _View:
                 out.append(x)
         return out
 
+    group_of: dict[str, int] = {}
+    for n, g in enumerate(brief.copies):
+        for aid in g.articles:
+            group_of.setdefault(aid, n)
+
+    def name(i: str) -> str:
+        a = arts[i]
+        return f"{a.outlet} ({labels[i]})" if a.outlet else labels[i]
+
     def who(ids: Iterable[str]) -> str:
-        return ", ".join(f"{_outlet(arts[i])} ({labels[i]})" for i in ids if i in arts)
+        """"A+E, B (Daily Star)": copies of one report joined by "+", one entry per source."""
+        by_source: dict[object, list[str]] = {}
+        for i in dict.fromkeys(ids):
+            if i in arts:
+                by_source.setdefault(group_of.get(i, i), []).append(i)
+        return ", ".join(" + ".join(name(i) for i in members) for members in by_source.values())
+
+    def reported_by(ids: Iterable[str]) -> str:
+        ids = [i for i in dict.fromkeys(ids) if i in arts]
+        n = len({group_of.get(i, i) for i in ids})
+        total = brief.sources or n
+        return f"{n} of {total} source{'s' if total != 1 else ''}: {who(ids)}"
 
     threshold = agreement_threshold(brief.sources)
     facts = sorted(brief.facts.facts, key=lambda f: (-(f.independent_sources or 0), -(f.score or 0.0)))
     agreed = [_Line(f.text, cites(f.citations), _fact_note(f)) for f in facts
               if (f.independent_sources or 0) >= threshold]
-    some = [_Line(f.text, cites(f.citations), "reported by " + who(f.articles)) for f in facts
+    some = [_Line(f.text, cites(f.citations), "reported by " + reported_by(f.articles)) for f in facts
             if (f.independent_sources or 0) < threshold]
 
     conflicts = [
-        _Conflict(c.about, c.kind, [
+        _Conflict(_about(c.about, c.kind), c.kind, [
             _Side(s.claim, s.attributed_to or "", who(s.articles), cites(s.citations)) for s in c.sides
         ])
         for c in brief.facts.conflicts
@@ -318,7 +360,7 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
     if not v.conflicts:
         out.extend(["_No disagreement found._", ""])
     for c in v.conflicts:
-        out.append(f"### {_md(c.about)} ({c.kind})")
+        out.append(f"### {_md(c.about)}")
         out.append("")
         for s in c.sides:
             who = f"{_md(s.who)}, " if s.who else ""
@@ -356,7 +398,7 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
             out.append(f"- **{s.label}** {_md(_source_line(s))}")
             for what, items in (("added", s.added), ("missing", s.missing)):
                 if items:
-                    more = f" (+{len(items) - max_changes} more)" if len(items) > max_changes else ""
+                    more = f" (first {max_changes} shown)" if len(items) > max_changes else ""
                     out.append(f"  - {what} {len(items)} sentence{'s' if len(items) != 1 else ''}{more}:")
                     out.extend(f"    - {_md(x)}" for x in items[:max_changes])
         out.append("")
@@ -364,15 +406,18 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
 
 
 def _source_line(s: _Source) -> str:
+    """"Outlet · “Title” · date · credits · role · file": what we know of one report."""
     a = s.article
-    bits = [s.outlet]
-    if a.title and a.title != s.outlet:
-        bits.append(f"“{a.title}”")
+    bits = [a.outlet or "outlet unknown"]
+    if a.title:
+        bits.append(f"“{' '.join(a.title.split())}”")
     bits.append(a.published or "undated")
+    if a.dateline:
+        bits.append(f"dateline {a.dateline}")
     if a.credits:
         bits.append("credits: " + ", ".join(a.credits))
     bits.append(s.role)
-    bits.append(f"id {a.id}")
+    bits.append(a.path.replace("\\", "/").rsplit("/", 1)[-1] if a.path else f"id {a.id}")
     return " · ".join(bits)
 
 
