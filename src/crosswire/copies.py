@@ -182,13 +182,14 @@ def minhash_signatures(token_lists: Sequence[Sequence[str]], *, shingle: int = S
     # chunks that end at text boundaries so np.minimum.reduceat gives each text's minimum
     nonempty = np.flatnonzero(counts > 0)
     ends = offsets[nonempty] + counts[nonempty]
-    buf = np.empty((chunk, num_perm), dtype=np.uint64)
+    buf = np.empty((num_perm, chunk), dtype=np.uint64)  # one row per hash function: contiguous
     shift = np.uint64(32)
+    b_col = b[:, None]
 
     def permuted(x: np.ndarray) -> np.ndarray:
-        out = buf[: len(x)] if len(x) <= chunk else np.empty((len(x), num_perm), dtype=np.uint64)
-        np.multiply.outer(x, a, out=out)
-        out += b
+        out = buf[:, : len(x)] if len(x) <= chunk else np.empty((num_perm, len(x)), dtype=np.uint64)
+        np.multiply.outer(a, x, out=out)
+        out += b_col
         out >>= shift
         return out
 
@@ -200,12 +201,12 @@ def minhash_signatures(token_lists: Sequence[Sequence[str]], *, shingle: int = S
                 i = nonempty[first]
                 lo, hi = int(offsets[i]), int(offsets[i] + counts[i])
                 for start in range(lo, hi, chunk):
-                    np.minimum(sig[i], permuted(hv[start : min(hi, start + chunk)]).min(axis=0), out=sig[i])
+                    np.minimum(sig[i], permuted(hv[start : min(hi, start + chunk)]).min(axis=1), out=sig[i])
                 first += 1
                 continue
             lo, hi = int(offsets[nonempty[first]]), int(ends[last - 1])
             cuts = offsets[nonempty[first:last]] - lo
-            sig[nonempty[first:last]] = np.minimum.reduceat(permuted(hv[lo:hi]), cuts, axis=0)
+            sig[nonempty[first:last]] = np.minimum.reduceat(permuted(hv[lo:hi]), cuts, axis=1).T
             first = last
     return sig
 
