@@ -613,11 +613,33 @@ def _enough(matched: int, a: _Doc, b: _Doc) -> bool:
     return matched >= max(2, min(MIN_MATCHES, own_a, own_b))
 
 
+def _truncated_ends(score: np.ndarray, a: _Doc, b: _Doc) -> None:
+    """Score a text's last unit against the beginnings of the other's units, in place.
+
+    Feeds and dumps cut texts off mid-sentence; a cut sentence is still the same
+    sentence as far as it goes.
+    """
+    from rapidfuzz import fuzz
+
+    for doc, other, row in ((a, b, True), (b, a, False)):
+        if not doc.norm_units or not other.norm_units:
+            continue
+        last = doc.norm_units[-1]
+        if len(last) < 20:
+            continue
+        for k, unit in enumerate(other.norm_units):
+            if len(unit) > len(last):
+                r = fuzz.ratio(last, unit[: len(last)]) / 100.0
+                cell = (len(doc.norm_units) - 1, k) if row else (k, len(doc.norm_units) - 1)
+                score[cell] = max(score[cell], r)
+
+
 def _lexical(a: _Doc, b: _Doc) -> _Match:
     from rapidfuzz import fuzz
     from rapidfuzz.process import cdist
 
     raw = cdist(a.norm_units, b.norm_units, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100.0
+    _truncated_ends(raw, a, b)
     near = _identifiers_agree(raw, NEAR, a, b)
     pairs = _monotone(near, NEAR)
     cover, sim, matched = _coverage(pairs, near, a, b, SYNDICATED_COVER)
@@ -641,7 +663,12 @@ def _lexical(a: _Doc, b: _Doc) -> _Match:
     loose = _identifiers_agree(np.maximum(loose, near), REWORDED, a, b)
     pairs = _monotone(loose, REWORDED)
     cover, sim, matched = _coverage(pairs, loose, a, b, REWRITE_COVER)
-    if cover >= REWRITE_COVER and sim >= REWRITE_SIM and matched >= MIN_REWORDED:
+    assert a.rare is not None and b.rare is not None and a.quoted is not None and b.quoted is not None
+    # and the rewording must be its own evidence: a block of identical sentences (a shared
+    # caption) next to one loosely similar lead is not a reworded report
+    reworded = sum(near[i, j] < NEAR and a.rare[i] and b.rare[j] and not a.quoted[i] and not b.quoted[j]
+                   for i, j in pairs)
+    if cover >= REWRITE_COVER and sim >= REWRITE_SIM and matched >= MIN_REWORDED and reworded >= 2:
         return _Match("rewrite", sim, pairs, cover)
     return _Match(None, sim, pairs, cover)
 
