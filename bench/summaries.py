@@ -105,11 +105,17 @@ def run_crosswire(rows: list[dict], config=None) -> tuple[list[dict], dict]:
         except Exception:  # noqa: BLE001 - a colleague's script that does not load is not our failure
             colleague = None
     preds, n_sent, bad, bad_other = [], 0, [], 0
+    facts_errors: list[str] = []
     for row in rows:
         arts = [clean_text(a.get("text") or "", id=f"{row['id']}-{k}") for k, a in enumerate(row["articles"])]
         arts = [a for a in arts if a.text.strip()]
         groups = copies.find_copies(arts) if copies else []
-        sheet = facts.analyze(arts, groups) if facts else FactSheet()
+        sheet = FactSheet()
+        if facts is not None:
+            try:
+                sheet = facts.analyze(arts, groups)
+            except Exception as e:  # noqa: BLE001 - a stage being written: note it, go on without
+                facts_errors.append(f"{row['id']}: {type(e).__name__}: {e}")
         brief = build_brief(arts, groups, sheet, words=WORDS, config=config)
         obj = to_json(brief)
         n_sent += len(obj["summary"])
@@ -121,7 +127,9 @@ def run_crosswire(rows: list[dict], config=None) -> tuple[list[dict], dict]:
             except Exception:  # noqa: BLE001
                 bad_other = -1
         preds.append({"id": row["id"], "summary": "\n".join(s.text for s in brief.summary)})
-    info = {"stages": "copies+" + ("facts" if facts else "no facts") + "+brief",
+    used = "no facts" if facts is None else (
+        "facts" if not facts_errors else f"facts FAILED on {len(facts_errors)} clusters ({facts_errors[0][:120]})")
+    info = {"stages": "copies+" + used + "+brief",
             "sentences": n_sent, "citation_failures": bad,
             "check_citations.py": "absent" if colleague is None else bad_other}
     return preds, info

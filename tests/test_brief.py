@@ -227,3 +227,19 @@ def test_french_story_is_summarised_and_compressed():
     assert {c.article for c in first.citations} == {"fr1", "fr2"}
     for s in brief.summary:
         assert is_faithful_compression(s.text, s.citations[0].text)
+
+
+def test_two_wordings_of_one_fact_enter_the_summary_once():
+    # Fictional: two papers word one fact differently; the facts stage aligned them as one fact.
+    a = Article(id="a", text="The city council approved a new tram line to the airport on Monday evening.\n\n"
+                             "Construction of the tram line is expected to take four years to complete.")
+    b = Article(id="b", text="Councillors voted at their weekly meeting to build a tramway linking the centre with the airport.\n\n"
+                             "The mayor called the vote a turning point for public transport in the region.")
+    sents = {x.id: article_sentences(x) for x in (a, b)}
+    cites = [Citation("a", 0, sents["a"][0].text), Citation("b", 0, sents["b"][0].text)]
+    fact = Fact(id="f1", text=sents["a"][0].text, articles=["a", "b"], independent_sources=2, citations=cites)
+    summary = summarize([a, b], [], FactSheet(facts=[fact], sentences=sents), words=200)
+    texts = [s.text for s in summary]
+    assert sum("tram" in t.lower() and "airport" in t.lower() for t in texts) == 1
+    lead = next(s for s in summary if "airport" in s.text)
+    assert {c.article for c in lead.citations} == {"a", "b"}  # both wordings cited

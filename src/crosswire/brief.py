@@ -67,6 +67,8 @@ class SummaryConfig:
     min_words: int = 6
     max_words: int = 70
     compress: bool = True
+    story_order: bool = True  # tell the chosen sentences leads first (else by score)
+    fact_redundancy: bool = True  # two sentences of one fact (facts stage) never both enter
 
 
 # --- compression -------------------------------------------------------------------------------
@@ -347,6 +349,11 @@ def summarize(
     for u, sc in zip(ulist, score):
         u.score = float(sc)
 
+    # the facts stage's alignment: sentences of one fact say the same thing
+    fact_of = _fact_index(sheet)
+    unit_facts = [{fact_of[(o.article, o.index)] for o in u.occurrences if (o.article, o.index) in fact_of}
+                  for u in ulist]
+
     # MMR selection up to the word budget, among the best-scored candidates
     pool = [int(i) for i in np.argsort(-score, kind="stable")[: cfg.pool]]
     chosen: list[int] = []
@@ -361,6 +368,8 @@ def summarize(
             overlap = max((pool_pair[where[i], where[j]] for j in chosen), default=0.0)
             if overlap >= cfg.max_overlap:
                 continue
+            if cfg.fact_redundancy and any(unit_facts[i] & unit_facts[j] for j in chosen):
+                continue
             val = cfg.mmr_lambda * score[i] - (1 - cfg.mmr_lambda) * overlap
             if val > best_val:
                 best_i, best_val = i, val
@@ -374,12 +383,27 @@ def summarize(
         chosen.append(best_i)
         total += n
 
+    if cfg.story_order:  # told in the order the reports tell it: leads first, then by importance
+        chosen.sort(key=lambda i: (ulist[i].position, -score[i]))
+    facts = sheet.facts if sheet is not None else []
     out: list[SummarySentence] = []
     for i in chosen:
         u = ulist[i]
         text = compress(u.text) if cfg.compress else u.text
-        cites = _citations(u, sim[i], everything, cfg)
+        aligned = [c for f in sorted(unit_facts[i]) for c in facts[f].citations]
+        cites = _citations(u, sim[i], everything, cfg, aligned)
         out.append(SummarySentence(text=text, citations=cites))
+    return out
+
+
+def _fact_index(sheet: FactSheet | None) -> dict[tuple[str, int], int]:
+    """(article, sentence) -> index of the facts-stage fact that cites it (first one wins)."""
+    out: dict[tuple[str, int], int] = {}
+    if sheet is None:
+        return out
+    for n, f in enumerate(sheet.facts or []):
+        for c in f.citations or []:
+            out.setdefault((c.article, c.sentence), n)
     return out
 
 
@@ -415,10 +439,16 @@ def _overlap_matrix(texts: list[str], story: list[Sentence]) -> np.ndarray:
 
 
 def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
-               cfg: SummaryConfig) -> list[Citation]:
-    """The unit's own sentences first, then other articles' sentences that state the same."""
+               cfg: SummaryConfig, aligned: Sequence[Citation] = ()) -> list[Citation]:
+    """The unit's own sentences first, then other articles' sentences that state the same:
+    those the facts stage aligned with it (``aligned``), then close TF-IDF matches."""
     cites = [Citation(o.article, o.index, o.text) for o in unit.occurrences]
     seen = {c.article for c in cites}
+    known = {(s.article, s.index) for s in everything}
+    for c in aligned:
+        if c.article not in seen and (c.article, c.sentence) in known:
+            cites.append(Citation(c.article, c.sentence, c.text))
+            seen.add(c.article)
     best: dict[str, int] = {}
     for col in np.flatnonzero(sims >= cfg.same_statement):
         art = everything[col].article
