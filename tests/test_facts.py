@@ -189,3 +189,31 @@ def test_translation_aligns_with_embedder():
     sheet = facts.analyze([en, fr], [], embedder=emb)
     shared = [f for f in sheet.facts if len(f.articles) == 2]
     assert len(shared) == 1 and sheet.conflicts == []
+
+
+def test_entities_without_spacy_fall_back_to_capitalised_names(monkeypatch):
+    from crosswire import entities
+
+    monkeypatch.setattr(entities, "_nlp", lambda lang: None)  # as when spaCy or a model is missing
+    a = art("a", "Foreign Minister Andrei Tchoubarov met Ilse Korvath in Velmora on Monday.")
+    b = art("b", "On Tuesday, Andrei Chubarov left Velmora. Chubarov said little to Korvath in March.")
+    sheet = analyze([a, b])
+    by_name = {e.name: e for e in sheet.entities}
+    persons = [e for e in sheet.entities if "barov" in e.name]
+    assert len(persons) == 1 and set(persons[0].articles) == {"a", "b"}
+    assert "Velmora" in by_name and set(by_name["Velmora"].articles) == {"a", "b"}
+    assert not any(n in by_name for n in ("Monday", "Tuesday", "March"))
+
+
+def test_entities_are_typed_by_the_spacy_model():
+    pytest.importorskip("spacy")
+    from crosswire import entities
+
+    if entities._nlp("en") is None:
+        pytest.skip("spaCy English model not installed")
+    a = art("a", "Prime Minister Helga Varnstrom visited the harbour of Rotterdam with officials of the "
+                 "World Health Organization on Monday.")
+    sheet = analyze([a])
+    types = {e.name: e.type for e in sheet.entities}
+    assert types.get("Helga Varnstrom") == "PERSON"
+    assert types.get("World Health Organization") == "ORG"

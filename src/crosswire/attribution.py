@@ -67,6 +67,8 @@ _INSTITUTIONS = (_LOWER_WORDS | _GENERIC) - {"of", "the", "for", "and", "stateme
     "experts", "diplomats", "lawyers", "lawyer", "service", "services", "embassy", "mayor", "governor",
     "regulator", "board", "institute", "organisation", "organization", "coalition", "rebels", "militants",
 }
+_CLAUSE_WORDS = {"after", "before", "when", "while", "since", "during", "until", "if", "because", "although",
+                 "though", "as", "moments", "once", "where", "whether", "than"}
 _NOT_SOURCES = {
     "there", "here", "it", "this", "that", "which", "what", "who", "such", "one", "some", "many",
     "comments", "positions", "talks", "call", "meeting", "attack", "the call", "the talks",
@@ -147,6 +149,8 @@ def _plausible(src: str) -> bool:
     if f in _PRONOUNS:
         return True
     if re.search(r"\b(?:was|were|is|are|been|be|being)$", f):  # a passive: "responsibility ... was claimed"
+        return False
+    if any(w in _CLAUSE_WORDS for w in f.split()):  # "Moments after Justice Kennedy retired, he said"
         return False
     first = src.split()[0]
     if first[:1].islower() and f.split()[0] not in _LOWER_WORDS and f not in _GENERIC \

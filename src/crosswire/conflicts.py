@@ -49,6 +49,11 @@ _CONTESTED = re.compile(
     r"allegedly|unsubstantiated|unverified|unproven|without\s+evidence)\b",
     re.I,
 )
+_UNSUPPORTED = re.compile(
+    r"\b(?:without\s+(?:providing|offering|giving|presenting|citing|any)\s+(?:any\s+)?(?:evidence|proof)|"
+    r"unsubstantiated|unverified|unproven|without\s+evidence|no\s+evidence)\b",
+    re.I,
+)
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|n't)\b", re.I)
 _SUGGEST = re.compile(r"\b(?:suggest\w*|accus\w*|alleg\w*|insinuat\w*|blam\w*|linked|involved|behind)\b", re.I)
 _DENIER = re.compile(
@@ -88,6 +93,18 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
     mentions = [(p, f) for p, figs in enumerate(story.figures) for f in figs
                 if p in local and (f.what in COUNTABLE)]
     out: list[Conflict] = []
+    from .timeline import reference_date
+
+    published = [a.published for a in story.articles if a.published]
+    refs = {a.id: reference_date(a, published) for a in story.articles}
+    cache: dict[int, set[str]] = {}
+
+    def dates(pos: int) -> set[str]:
+        if pos not in cache:
+            s = story.sentences[pos]
+            cache[pos] = {d.date for d in find_dates(s.text, refs.get(s.article))}
+        return cache[pos]
+
     by_what: dict[str, list[tuple[int, object]]] = {}
     for p, f in mentions:
         by_what.setdefault(f.what, []).append((p, f))
@@ -104,10 +121,12 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
                 same = story.cluster_of.get(p) == story.cluster_of.get(q)
                 if not same and story.score[local[p], local[q]] < CONTEXT:
                     continue
-                yp = {d.date[:4] for d in find_dates(story.sentences[p].text, None)}
-                yq = {d.date[:4] for d in find_dates(story.sentences[q].text, None)}
-                if yp and yq and not (yp & yq):
-                    continue
+                dp, dq = dates(p), dates(q)
+                if {d[:4] for d in dp} and {d[:4] for d in dq} and not ({d[:4] for d in dp} & {d[:4] for d in dq}):
+                    continue  # figures of different years
+                days_p, days_q = {d for d in dp if len(d) == 10}, {d for d in dq if len(d) == 10}
+                if days_p and days_q and not (days_p & days_q):
+                    continue  # a toll on Sunday and a toll on Wednesday can both be true
                 involved[i], involved[j] = ms[i], ms[j]
         if not involved:
             continue
@@ -174,15 +193,69 @@ def _claim_before(story: "StoryText", pos: int, denier: str | None) -> int | Non
             while head - 1 >= 0 and story.sentences[head - 1].article == s.article \
                     and story.attribution[head - 1] == att and pos - head < 4:
                 head -= 1
+            if not _answers(story, list(range(head, k + 1)), pos):
+                return None
             return head
         k -= 1
     return None
 
 
+_ANAPHOR = re.compile(
+    r"\b(?:this|that|these|those|it|them|such)\b(?!\s+(?:week|year|month|day|morning|time)\b)|"
+    r"\bthe\s+(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|statements?|comments?|"
+    r"remarks?|suggestions?|contention|account|version|idea|notion|accounting)\b",
+    re.I,
+)
+_FRAME_STEMS = {"said", "say", "told", "tell", "deni", "deny", "reject", "refut", "dismiss", "disput", "add",
+                "statement", "also", "report", "claim", "categorically", "immediately", "flatly"}
+
+
+def _answers(story: "StoryText", claim: list[int], pos: int) -> bool:
+    """Does the denial at ``pos`` answer the claim sentences (shared wording or a back-reference)?"""
+    from .align import _common_stems
+
+    denial = story.sentences[pos].text
+    if _ANAPHOR.search(_QUOTED.sub(" ", denial)):
+        return True
+    mine = _common_stems(denial) - _FRAME_STEMS
+    return any(mine & (_common_stems(story.sentences[k].text) - _FRAME_STEMS) for k in claim)
+
+
+_QUOTED = re.compile(r"[“«„\"][^”»“\"]*[”»“\"]|‘[^’]*’")
+_REFUSAL = re.compile(
+    r"\b(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses)\s+(?:\w+\s+){0,3}?"
+    r"(?:request|requests|application|appeal|appeals|bail|permission|access|entry|visa|motion|bid|offer|"
+    r"proposal|petition|plea|claim\s+for|charges?\s+of|case|lawsuit|suit|nomination|nominee|bill)\b",
+    re.I,
+)
+_OPENING = re.compile(r"^(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4},\s+)?")
+
+
+def _is_denial(text: str, attributed: str | None) -> bool:
+    """A sentence that reports a denial or rejection by a party (not one inside a quotation).
+
+    "... immediately denied by Paris", "Ostmark categorically rejects this", "the ministry
+    denied the report", "X has neither accepted nor proposed anything"; but not "senators
+    who should vote to confirm or reject the nominee" in someone's quoted words.
+    """
+    frame = _QUOTED.sub(" ", text)
+    if _REFUSAL.search(frame):
+        return False  # "the department denied his request": a refusal, not a denial of a claim
+    if _PASSIVE.search(frame):
+        return True
+    head = _OPENING.sub("", frame.strip(), count=1)
+    if _DENIER.search(head):
+        return True
+    quoted_denial = bool(re.search(r"\bneither\s+\w+\s+nor\b|\bnot\s+true\b|\bbaseless\b|\bunfounded\b",
+                                   text, re.I))
+    return bool(attributed) and (quoted_denial or bool(re.search(
+        r"\b(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|categorically)\b", frame, re.I)))
+
+
 def _denial_conflicts(story: "StoryText") -> list[Conflict]:
     out: list[Conflict] = []
     for pos, s in enumerate(story.sentences):
-        if s.is_heading or not _DENIAL.search(s.text) or pos not in story.cluster_of:
+        if s.is_heading or pos not in story.cluster_of or not _is_denial(s.text, story.attribution[pos]):
             continue
         denier = _denier(story, pos)
         claim = _claim_before(story, pos, denier)
@@ -193,7 +266,7 @@ def _denial_conflicts(story: "StoryText") -> list[Conflict]:
         out.append(Conflict("", about, kind, [_side(story, [claim], story.attribution[claim]),
                                               _side(story, [pos], _normal(denier))]))
     for pos, s in enumerate(story.sentences):  # contested claims that nobody answered in the text
-        if pos in story.cluster_of and _CONTESTED.search(s.text) and story.attribution[pos]:
+        if pos in story.cluster_of and _UNSUPPORTED.search(_QUOTED.sub(" ", s.text)) and story.attribution[pos]:
             if not any(c.article == s.article and c.sentence == s.index for x in out for c in x.sides[0].citations):
                 out.append(Conflict("", "contested claim: " + " ".join(s.text.split()[:12]), "claim",
                                     [_side(story, [pos], story.attribution[pos])]))
@@ -207,27 +280,30 @@ def _normal(name: str) -> str:
 
 
 def _contrast_conflicts(story: "StoryText", limit: int = 5) -> list[Conflict]:
-    """Two parties, one stating and the other negating the same thing."""
-    local = _local(story)
+    """Two parties, one stating and the other negating the same thing.
+
+    "Putin suggested they were linked to Ukraine" / "France had no information to establish
+    a link to Ukraine": an assertion (suggests, accuses, blames, links) by one party, and
+    a negated sentence by another sharing ordinary (not only proper) words with it.
+    """
+    words = {p: set(content_words(story.sentences[p].text)) for p in story.fact_pos}
+    party = {p: _party(story.attribution[p]) for p in story.fact_pos}
+    proper = {p: {fold(t).rstrip(".,;:'’s") for t in story.sentences[p].text.split() if t[:1].isupper()}
+              for p in story.fact_pos}
+    negated = [p for p in story.fact_pos if party[p] and _NEGATION.search(story.sentences[p].text)]
+    asserting = [q for q in story.fact_pos if party[q] and not _NEGATION.search(story.sentences[q].text)
+                 and _SUGGEST.search(story.sentences[q].text)]
     cands = []
-    words = {p: set(w for w in content_words(story.sentences[p].text)) for p in story.fact_pos}
-    for p in story.fact_pos:
-        tp = story.sentences[p].text
-        if not _NEGATION.search(tp) or not story.attribution[p]:
-            continue
-        for q in story.fact_pos:
-            if q == p or not story.attribution[q] or story.cluster_of.get(q) == story.cluster_of.get(p):
-                continue
-            tq = story.sentences[q].text
-            if _NEGATION.search(tq) or not _SUGGEST.search(tq):
-                continue
-            pa, qa = _party(story.attribution[p]), _party(story.attribution[q])
-            if not pa or not qa or pa == qa:
+    for p in negated:
+        for q in asserting:
+            if q == p or party[p] == party[q] or story.cluster_of.get(q) == story.cluster_of.get(p):
                 continue
             shared = words[p] & words[q]
-            proper = {fold(t).rstrip(".,;:'’s") for t in tq.split() + tp.split() if t[:1].isupper()}
-            common = {w for w in shared if not any(x.startswith(w) for x in proper)}
-            if len(shared) < 2 or not common:
+            if len(shared) < 2:
+                continue
+            names = proper[p] | proper[q]
+            common = {w for w in shared if not any(x.startswith(w) for x in names)}
+            if not common:
                 continue
             sim = len(shared) / max(1, len(words[p] | words[q]))
             if sim < 0.10:

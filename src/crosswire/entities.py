@@ -124,10 +124,32 @@ def mentions_regex(text: str, article: str) -> list[_Mention]:
     """Fallback mentions without a model: capitalised runs, typed "NAME"."""
     out = []
     for n in names(text):
-        n = _strip_title(n)
-        if n and len(n) > 2 and fold(n) not in STOPWORDS:
-            out.append(_Mention(n, "NAME", article))
+        toks = _strip_title(n).split()
+        # calendar words and particles at the edges are not part of a name ("in March Paris said")
+        while toks and (fold(toks[0]) in _CALENDAR or fold(toks[0]) in _PARTICLES):
+            toks = toks[1:]
+        while toks and (fold(toks[-1]) in _CALENDAR or fold(toks[-1]) in _PARTICLES):
+            toks = toks[:-1]
+        n = " ".join(toks)
+        if not n or len(n) <= 2 or fold(n) in STOPWORDS or fold(n) in _GENERIC_WORDS:
+            continue
+        if any(fold(t) in _CALENDAR for t in toks):
+            continue  # "March Paris": two things run together
+        out.append(_Mention(n, "NAME", article))
     return out
+
+
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tomorrow",
+}
+_PARTICLES = {"de", "du", "la", "le", "von", "van", "al", "bin", "of", "and", "the"}
+_GENERIC_WORDS = {
+    "ministry", "government", "minister", "president", "police", "army", "officials", "statement", "office",
+    "department", "court", "parliament", "council", "agency", "company", "western", "european", "eastern",
+    "northern", "southern", "islamists", "but", "however", "meanwhile", "although", "after", "before",
+}
 
 
 def _mentions(story: "StoryText") -> list[_Mention]:

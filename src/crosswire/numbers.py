@@ -151,7 +151,9 @@ def _what(after: str, before: str) -> str | None:
         if nouns >= 2:  # "30 workers died": look one word past the noun, no further
             break
     # "killed at least 30 people", "the death toll rose to 150", "injuring 12 workers"
-    prev = re.findall(r"[^\W\d_][\w'’\-]*", before[-50:])
+    # only words of the same clause: "six were killed and five remain in hospital" stops at "and"
+    clause = re.split(r"[,;:.!?()]|\b(?:and|but|while|or|as)\b", before[-50:])[-1]
+    prev = re.findall(r"[^\W\d_][\w'’\-]*", clause)
     for t in reversed(prev[-4:]):
         f = fold(t)
         if f in _LEAD_VERBS:
@@ -195,8 +197,12 @@ def find_numbers(text: str) -> list[Figure]:
         raw = m.group("num")
         if not raw or not raw.strip() or fold(raw.strip()) in {"a", "and", "a and"}:
             continue
+        num_start = m.start("num")
+        lead = re.match(r"\s*and\s+", raw, re.I)  # "killed and five": the figure is "five"
+        if lead:
+            raw, num_start = raw[lead.end():], num_start + lead.end()
         raw_f = fold(raw.strip())
-        if re.fullmatch(r"a(?:nd)?", raw_f.split()[0]) and len(raw_f.split()) == 1:
+        if not raw_f or re.fullmatch(r"a(?:nd)?", raw_f.split()[0]) and len(raw_f.split()) == 1:
             continue
         if raw_f in {"one"} and (not re.match(r"[\s\-]+[^\W\d_]", text[m.end():])
                                  or re.match(r"\s+(?:of|another|day|side|thing)\b", text[m.end():])):
@@ -208,7 +214,7 @@ def find_numbers(text: str) -> list[Figure]:
         if scale:
             value *= {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9,
                       "bn": 1e9, "trillion": 1e12}[scale]
-        before, after = text[: m.start("num")], text[m.end():]
+        before, after = text[:num_start], text[m.end():]
         if re.search(r"\b(?:several|a\s+few|few|many|tens\s+of|hundreds\s+of|thousands\s+of)\s*$", fold(before)) \
                 and not m.group("qual"):
             continue  # "several thousand security forces": no figure to compare
@@ -247,7 +253,8 @@ def find_numbers(text: str) -> list[Figure]:
                 tail_words.pop()
             kept = tail[: tail.find(tail_words[-1]) + len(tail_words[-1])] if tail_words else ""
             end = m.end() + len(kept)
-        out.append(Figure(value, what, text[m.start(): end].strip(), qual, low, high, m.start(), end))
+        start = m.start() if m.group("qual") else num_start
+        out.append(Figure(value, what, text[start: end].strip(), qual, low, high, start, end))
     return out
 
 
