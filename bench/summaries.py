@@ -3,6 +3,7 @@
     python bench/summaries.py                    # all 166 clusters, three systems, one table
     python bench/summaries.py --only crosswire   # just ours
     python bench/summaries.py --limit 20         # a quick look
+    python bench/summaries.py --jobs 3           # the three systems side by side in three processes
 
 Reads ``../shared/eval/mds/multinews-dev.jsonl`` (rows ``{id, articles: [{text}], summary}``).
 crosswire: every article through ``clean.clean_text``, then the copies stage, the facts
@@ -193,12 +194,25 @@ def score(preds: list[dict], name: str, gold: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _run_system(name: str, rows: list[dict], config) -> tuple[list[dict], float, dict]:
+    """One system's predictions, its seconds per cluster and (crosswire) its check results."""
+    t = time.perf_counter()
+    info: dict = {}
+    if name == "crosswire":
+        preds, info = run_crosswire(rows, config)
+    else:
+        preds = run_sumy(rows, name)
+    return preds, (time.perf_counter() - t) / max(len(rows), 1), info
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, help="only the first N clusters")
     ap.add_argument("--only", choices=["crosswire", "lexrank", "textrank"], action="append")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a SummaryConfig field for crosswire, e.g. --set support=0.6 (sensitivity checks)")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="run the systems in this many processes at once (seconds then include contention)")
     args = ap.parse_args(argv)
     from crosswire.brief import SummaryConfig
 
@@ -217,14 +231,16 @@ def main(argv: list[str] | None = None) -> int:
     gold.write_text("".join(json.dumps({"id": r["id"], "summary": r["summary"]}) + "\n" for r in rows),
                     encoding="utf-8")
     systems = args.only or ["crosswire", "lexrank", "textrank"]
+    if args.jobs > 1 and len(systems) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(args.jobs, len(systems))) as pool:
+            results = list(pool.map(_run_system, systems, [rows] * len(systems), [config] * len(systems)))
+    else:
+        results = [_run_system(name, rows, config) for name in systems]
     table, info = [], {}
-    for name in systems:
-        t = time.perf_counter()
-        if name == "crosswire":
-            preds, info = run_crosswire(rows, config)
-        else:
-            preds = run_sumy(rows, name)
-        secs = (time.perf_counter() - t) / max(len(rows), 1)
+    for name, (preds, secs, extra) in zip(systems, results):
+        info = extra or info
         res = score(preds, name, gold)
         table.append((name, res["rouge1"], res["rouge2"], res["rougeLsum"], secs))
     print(f"Multi-News dev, {len(rows)} clusters, {WORDS} words")
