@@ -34,8 +34,9 @@ _TRAILING = re.compile(
     r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
     + r"(?:\s+(?:AFP|Reuters|AP|reporters|journalists|the\s+\w+|[A-Z]\w+))?\s*[.!?]?[\"”»’]?\s*$"
 )
-_TRAILING_INV = re.compile(
-    r"[,;]\s*(?:" + REPORT_VERBS + r")\s+" + _SRC + r"\s*[.!?]?\s*$"
+_TRAILING_INV = re.compile(  # "..., said the minister." (a short source closing the sentence)
+    r"[,;]\s*(?:" + REPORT_VERBS + r")\s+((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
+    r"\s*[.!?]?\s*$"
 )
 _ACCORDING = re.compile(r"\baccording to\s+" + _SRC + r"(?=\s*(?:[,.;]|$|\s+(?:on|in|at|which|who|that)\b))")
 _LEADING = re.compile(
@@ -246,6 +247,9 @@ def party_key(src: str | None, capitals: dict[str, str] | None = None) -> str | 
     for cap, country in (capitals or CAPITALS).items():
         if re.search(r"\b" + re.escape(cap) + r"\b", f):
             return country
+    toks = re.sub(r"['’]s\b", "", src).split()
+    if toks and toks[-1][:1].isupper() and not toks[-1].isupper():
+        return fold(toks[-1]).strip(".,")  # a person: "Mr. Thayer", "Lawyer Michael Avenatti" -> surname
     return f
 
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["find_conflicts"]
 
+DATE_SAME = 0.45  # lexical similarity at which two dated sentences tell the same fact
 CONTEXT = 0.30  # lexical similarity at which two sentences with figures talk about the same thing
 COUNTABLE = {"dead", "injured", "arrested", "missing", "displaced"}
 
@@ -51,7 +52,7 @@ _CONTESTED = re.compile(
 )
 _UNSUPPORTED = re.compile(
     r"\b(?:without\s+(?:providing|offering|giving|presenting|citing|any)\s+(?:any\s+)?(?:evidence|proof)|"
-    r"unsubstantiated|unverified|unproven|without\s+evidence|no\s+evidence)\b",
+    r"unsubstantiated|unverified|unproven|without\s+evidence)\b",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|n't)\b", re.I)
@@ -118,6 +119,9 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
                     continue
                 if compatible(f, g):
                     continue
+                if any(x.what == what and compatible(x, g) for x in story.figures[p]) or \
+                        any(x.what == what and compatible(x, f) for x in story.figures[q]):
+                    continue  # "1,200 injuries ... zero injuries": the sentence itself counts two things
                 same = story.cluster_of.get(p) == story.cluster_of.get(q)
                 if not same and story.score[local[p], local[q]] < CONTEXT:
                     continue
@@ -157,7 +161,11 @@ def _date_conflicts(story: "StoryText") -> list[Conflict]:
         if len(g.members) < 2 or story.independent([story.sentences[m].article for m in g.members]) < 2:
             continue
         dated: dict[str, list[int]] = {}
+        local = _local(story)
         for m in g.members:
+            others = [x for x in g.members if x != m]
+            if max(float(story.score[local[m], local[x]]) for x in others) < DATE_SAME:
+                continue  # only one fact told in nearly the same words can be misdated
             ds = [d for d in find_dates(story.sentences[m].text, None) if len(d.date) >= 7]
             if len(ds) == 1:
                 dated.setdefault(ds[0].date, []).append(m)
@@ -177,8 +185,15 @@ def _denier(story: "StoryText", pos: int) -> str | None:
     m = _PASSIVE.search(text) or _DENIER.search(text)
     if m:
         name = re.sub(r"^(?:the)\s+", "", m.group(1), flags=re.I)
+        last = fold(name.split()[-1]) if name.split() else ""
+        if fold(name) in _PRONOUNS or last in _NOT_SUBJECT_END:
+            return story.attribution[pos]  # "He rejected ...": the resolved attribution
         return name
     return story.attribution[pos]
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that"}
+_NOT_SUBJECT_END = {"was", "were", "is", "are", "been", "be", "being", "later", "also", "then", "has", "had", "have"}
 
 
 def _claim_before(story: "StoryText", pos: int, denier: str | None) -> int | None:
@@ -202,8 +217,9 @@ def _claim_before(story: "StoryText", pos: int, denier: str | None) -> int | Non
 
 _ANAPHOR = re.compile(
     r"\b(?:this|that|these|those|it|them|such)\b(?!\s+(?:week|year|month|day|morning|time)\b)|"
-    r"\bthe\s+(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|statements?|comments?|"
-    r"remarks?|suggestions?|contention|account|version|idea|notion|accounting)\b",
+    r"(?:^|\b(?:the|these|those|such|his|her|their|its)\s+)(?:claims?|allegations?|accusations?|charges?|"
+    r"reports?|assertions?|statements?|comments?|remarks?|suggestions?|contention|account|version|idea|notion|"
+    r"accounting)\b",
     re.I,
 )
 _FRAME_STEMS = {"said", "say", "told", "tell", "deni", "deny", "reject", "refut", "dismiss", "disput", "add",
@@ -218,14 +234,17 @@ def _answers(story: "StoryText", claim: list[int], pos: int) -> bool:
     if _ANAPHOR.search(_QUOTED.sub(" ", denial)):
         return True
     mine = _common_stems(denial) - _FRAME_STEMS
-    return any(mine & (_common_stems(story.sentences[k].text) - _FRAME_STEMS) for k in claim)
+    return any(len(mine & (_common_stems(story.sentences[k].text) - _FRAME_STEMS)) >= 2 for k in claim)
 
 
 _QUOTED = re.compile(r"[“«„\"][^”»“\"]*[”»“\"]|‘[^’]*’")
+_REFUSED = (r"request|requests|application|appeal|appeals|bail|bond|permission|access|entry|visa|motion|bid|"
+            r"offer|proposal|petition|plea|claim\s+for|charges?\s+of|case|cases|lawsuit|suit|nomination|"
+            r"nominee|bill|amendment|resignation|license|licence|parole|asylum|transfer")
 _REFUSAL = re.compile(
-    r"\b(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses)\s+(?:\w+\s+){0,3}?"
-    r"(?:request|requests|application|appeal|appeals|bail|permission|access|entry|visa|motion|bid|offer|"
-    r"proposal|petition|plea|claim\s+for|charges?\s+of|case|lawsuit|suit|nomination|nominee|bill)\b",
+    r"\b(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses)\s+(?:\S+\s+){0,3}?"
+    r"(?:" + _REFUSED + r")\b|"
+    r"\b(?:" + _REFUSED + r")\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)\b",
     re.I,
 )
 _OPENING = re.compile(r"^(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4},\s+)?")
@@ -279,7 +298,7 @@ def _normal(name: str) -> str:
     return normalise_source(name) or name
 
 
-def _contrast_conflicts(story: "StoryText", limit: int = 5) -> list[Conflict]:
+def _contrast_conflicts(story: "StoryText", limit: int = 2) -> list[Conflict]:
     """Two parties, one stating and the other negating the same thing.
 
     "Putin suggested they were linked to Ukraine" / "France had no information to establish
@@ -303,15 +322,19 @@ def _contrast_conflicts(story: "StoryText", limit: int = 5) -> list[Conflict]:
                 continue
             names = proper[p] | proper[q]
             common = {w for w in shared if not any(x.startswith(w) for x in names)}
-            if not common:
+            if len(common) < 2:
                 continue
             sim = len(shared) / max(1, len(words[p] | words[q]))
-            if sim < 0.10:
+            if sim < 0.12:
                 continue
             cands.append((sim, q, p))
     cands.sort(reverse=True)
     out = []
-    for sim, q, p in cands[: limit * 3]:
+    used: set[int] = set()
+    for sim, q, p in cands:
+        if len(out) >= limit or p in used or q in used:
+            continue
+        used.update((p, q))
         out.append(Conflict("", "denial: " + " ".join(story.sentences[q].text.split()[:12]), "denial",
                             [_side(story, [q], story.attribution[q]), _side(story, [p], story.attribution[p])]))
     return out
