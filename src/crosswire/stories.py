@@ -47,6 +47,7 @@ import time
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Literal
@@ -171,6 +172,10 @@ class StoryParams:
     article_terms: int = 200  # strongest terms of an article used in the comparison
     common_share: float = 0.05  # terms in more than this share of the documents seen ...
     common_floor: int = 50  # ... and in more than this many documents carry no story signal
+    rare_share: float = 0.01  # terms in at most this share of the documents seen ...
+    rare_floor: int = 20  # ... or at most this many retrieve the candidate stories of an article
+    query_terms: int = 20  # strongest rare terms of an article that retrieve candidates
+    max_candidates: int = 15  # candidate stories scored exactly per article
     refine_passes: int = 2  # reassignment passes over the batch after the single pass
     block: int = 256  # articles scored together against the profiles
     cross_candidates: int = 5  # stories in other languages checked with the embedding
@@ -191,7 +196,7 @@ class StoryProfile:
 
     id: str
     num: int = 0  # position in StoryIndex.profiles
-    terms: dict[str, float] = field(default_factory=dict)  # summed member vectors, capped
+    terms: dict[int, float] = field(default_factory=dict)  # summed member vectors by vocabulary column, capped
     size: int = 0  # articles whose vectors are summed in ``terms``
     articles: list[str] = field(default_factory=list)
     roots: set[str] = field(default_factory=set)  # articles that are not copies of another
@@ -283,6 +288,7 @@ class _Doc:
     day: int | None
     lead: str
     prints: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # content words, for the copy fingerprints
 
 
 def _day(value: str | None) -> int | None:
@@ -302,7 +308,7 @@ def _lead(article: Article, sentences: int = 2, limit: int = 400) -> str:
     return lead[:limit]
 
 
-_NAME = re.compile(r"(?<=[\w,;:] )[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*")
+_NAME = re.compile(r"(?<=[\w,;:] )[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W_]*(?:[-'’][^\W_]+)*")
 _NAME_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω]")
 
 
@@ -319,10 +325,11 @@ def _language_of(counts: Counter) -> str | None:
     return best if best_n >= max(2, 0.05 * n) else None
 
 
-def _doc(article: Article, params: StoryParams, *, max_words: int = 800) -> _Doc:
+def _doc(article: Article, params: StoryParams, *, max_words: int = 800, toks: list[str] | None = None) -> _Doc:
     """Weighted term counts, language, day, lead and copy fingerprints of one article."""
     text = article.text or ""
-    toks = _TOKEN.findall(text.lower())
+    if toks is None:
+        toks = _TOKEN.findall(text.lower())
     raw = Counter(toks)
     language = article.language or _language_of(raw)
     counts: dict[str, float] = {
@@ -339,8 +346,7 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 800) -> _Doc
             if tok not in _ALL_STOP and (len(tok) > 1 or tok.isdigit()):
                 counts[tok] = counts.get(tok, 0.0) + params.title_weight
     words = [t for t in toks[: max_words * 2] if t not in _ALL_STOP][:max_words]
-    prints = _fingerprints(words, params.shingle, params.fingerprints, params.fingerprint_rate)
-    return _Doc(article, counts, language, _day(article.published), _lead(article), prints)
+    return _Doc(article, counts, language, _day(article.published), _lead(article), words=words)
 
 
 def _vector(
@@ -379,44 +385,82 @@ def _fingerprints(words: list[str], n: int, k: int, rate: int = 16) -> list[int]
     copy that was cut, padded or re-wrapped keeps the fingerprints of the text it
     shares with its original.
     """
+    return _batch_fingerprints([words], n, k, rate)[0]
+
+
+def _batch_fingerprints(texts: list[list[str]], n: int, k: int, rate: int = 16) -> list[list[int]]:
+    """:func:`_fingerprints` of many word lists at once (one vectorised pass)."""
+    out: list[list[int]] = [[] for _ in texts]
+    cache: dict[str, int] = {}
+    words = [w for t in texts for w in t]
     if not words:
-        return []
-    h = np.fromiter((_hash(w) for w in words), dtype=np.uint64, count=len(words))
-    m = max(1, len(words) - n + 1)
-    acc = np.zeros(m, dtype=np.uint64)
-    for j in range(min(n, len(words))):
-        acc = acc * _FNV + h[j : j + m]
+        return out
+    codes = np.fromiter(
+        (cache[w] if w in cache else cache.setdefault(w, _hash(w)) for w in words), dtype=np.uint64, count=len(words)
+    )
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    # texts shorter than n get one hash over all their words: pad them virtually by hashing what they have
+    span = np.minimum(lengths, n)
+    total = len(words)
+    acc = np.zeros(total, dtype=np.uint64)
+    owner = np.repeat(np.arange(len(texts)), lengths)
+    pos = np.arange(total) - starts[owner]
+    for j in range(n):
+        nxt = np.zeros(total, dtype=np.uint64)
+        valid = pos + j < lengths[owner]
+        src = np.nonzero(valid)[0]
+        nxt[src] = codes[src + j]
+        acc = np.where(j < span[owner], acc * _FNV + nxt, acc)
     acc = (acc ^ (acc >> np.uint64(29))) * _MIX
     acc ^= acc >> np.uint64(32)
-    acc = np.unique(acc)
-    picked = acc[acc % np.uint64(rate) == 0]
-    if len(picked) == 0:
-        picked = acc[:1]
-    return [int(x) for x in picked[:k]]
+    windows = np.maximum(lengths - n + 1, 1)
+    keep = pos < windows[owner]
+    picked = keep & (acc % np.uint64(rate) == 0)
+    order = np.lexsort((acc, owner))  # by text, then hash
+    acc_s, owner_s, keep_s = acc[order], owner[order], keep[order]
+    sel = np.nonzero(picked[order])[0]
+    h, o = acc_s[sel], owner_s[sel]
+    fresh = np.ones(len(h), dtype=bool)
+    fresh[1:] = (h[1:] != h[:-1]) | (o[1:] != o[:-1])
+    h, o = h[fresh], o[fresh]
+    first_of = np.searchsorted(o, np.arange(len(texts) + 1))
+    rank = np.arange(len(o)) - first_of[o]
+    h, o = h[rank < k], o[rank < k]
+    bounds = np.searchsorted(o, np.arange(len(texts) + 1))
+    hl = h.tolist()
+    firsts = np.searchsorted(owner_s, np.arange(len(texts)))
+    for i in range(len(texts)):
+        if bounds[i] < bounds[i + 1]:
+            out[i] = hl[bounds[i] : bounds[i + 1]]
+        elif lengths[i]:
+            # no n-gram sampled: the smallest hash stands for the text
+            lo = firsts[i]
+            cand = acc_s[lo : lo + lengths[i]][keep_s[lo : lo + lengths[i]]]
+            out[i] = [int(x) for x in cand[:1]]
+    return out
 
 
-def _opening(text: str) -> int:
-    toks = [t.lower() for t in _tokens(text[:400])][:12]
-    return _hash(" ".join(toks))
-
-
-def _interface_density(text: str) -> tuple[int, float]:
-    toks = [t.lower() for t in _tokens(text)]
+def _interface_density(text: str, toks: list[str] | None = None) -> tuple[int, float]:
+    if toks is None:
+        toks = _TOKEN.findall(text.lower())
     content = [t for t in toks if t not in _ALL_STOP]
     if not content:
         return len(toks), 1.0
     return len(toks), sum(1 for t in content if t in _INTERFACE) / len(content)
 
 
-def is_noise(article: Article, *, repeats: int = 1, params: StoryParams | None = None) -> bool:
+def is_noise(
+    article: Article, *, repeats: int = 1, params: StoryParams | None = None, tokens: list[str] | None = None
+) -> bool:
     """True when the page is not an article (wall, notice, widget, very short boilerplate).
 
     ``repeats`` is how many pages of the stream open with the same words as this
     one; an opening shared by many items is boilerplate unless the page reads
-    like news.
+    like news.  ``tokens`` are the lower-cased words of the text when already known.
     """
     p = params or StoryParams()
-    n_words, density = _interface_density(article.text or "")
+    n_words, density = _interface_density(article.text or "", tokens)
     if n_words < p.noise_min_words:
         return True
     if density >= 0.3:
@@ -480,20 +524,14 @@ def story_similarity(
 # The clustering
 
 
-def _csr(vecs: list[dict[str, float]], vocab: dict[str, int]) -> sparse.csr_matrix:
-    """Rows of term weights as a sparse matrix over the vocabulary (unknown terms dropped)."""
-    indptr, indices, data = [0], [], []
-    for v in vecs:
-        for t, w in v.items():
-            c = vocab.get(t)
-            if c is not None:
-                indices.append(c)
-                data.append(w)
-        indptr.append(len(indices))
-    return sparse.csr_matrix(
-        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(vecs), len(vocab)),
-    )
+def _csr(vecs: list[dict[int, float]], n_cols: int) -> sparse.csr_matrix:
+    """Rows of {column: weight} as a sparse matrix with ``n_cols`` columns."""
+    indptr = np.zeros(len(vecs) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(v) for v in vecs])
+    nnz = int(indptr[-1])
+    indices = np.fromiter(chain.from_iterable(vecs), dtype=np.int64, count=nnz)
+    data = np.fromiter(chain.from_iterable(v.values() for v in vecs), dtype=np.float64, count=nnz)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(vecs), n_cols))
 
 
 class _Engine:
@@ -515,6 +553,8 @@ class _Engine:
         self._embedder = embedder
         self.idf: dict[str, float] = {}  # document frequencies are fixed during a batch
         self.common = index.common()
+        self.rare = np.zeros(0)
+        self._init_arrays()
 
     # -- embeddings, only when a cross-language decision needs them
     def _embed(self, text: str):
@@ -545,7 +585,7 @@ class _Engine:
         nums = [n for n in nums if index.profiles[n] is not None]
         if not nums:
             return
-        chunk = _csr([index.profiles[n].terms for n in nums], index.vocab)
+        chunk = _csr([index.profiles[n].terms for n in nums], len(index.vocab))
         start = index.n_rows
         index.chunks.append(chunk)
         index.row_story.extend(nums)
@@ -593,24 +633,106 @@ class _Engine:
         out.sort_indices()
         return out
 
-    def _arrays(self, extra: int) -> tuple[np.ndarray, ...]:
-        """Per story number: size, first and last day, live flag, language code (room for ``extra`` more)."""
+    def _gather(self, nums: np.ndarray) -> sparse.csr_matrix:
+        """The current profile rows of live story numbers ``nums``, in that order."""
         index = self.index
-        cap = len(index.profiles) + extra
-        size = np.zeros(cap)
-        first = np.full(cap, np.nan)
-        last = np.full(cap, np.nan)
-        live = np.zeros(cap, dtype=bool)
-        lang = np.full(cap, -1, dtype=np.int64)
+        V = len(index.vocab)
+        rows = np.asarray(index.cur_row, dtype=np.int64)[nums]
+        ends = np.cumsum([c.shape[0] for c in index.chunks])
+        which = np.searchsorted(ends, rows, side="right")
+        parts, where = [], []
+        for c in np.unique(which):
+            sel = np.nonzero(which == c)[0]
+            chunk = index.chunks[c]
+            chunk.resize((chunk.shape[0], V))
+            start = ends[c] - chunk.shape[0]
+            parts.append(chunk[rows[sel] - start])
+            where.append(sel)
+        M = sparse.vstack(parts, format="csr")
+        pos = np.concatenate(where)
+        inv = np.empty_like(pos)
+        inv[pos] = np.arange(len(pos))
+        return M[inv]
+
+    def _candidate_scores(self, X: sparse.csr_matrix, must: list[int] | None = None) -> sparse.csr_matrix:
+        """Exact dot products of the rows of X with their candidate stories (rows x story numbers).
+
+        Candidates are the live stories sharing the most rare-term weight with
+        the article (one sparse product over rare terms only, whose postings are
+        short), at most ``max_candidates`` per article, plus ``must[i]`` when given.
+        """
+        n_st = len(self.index.profiles)
+        B = X.shape[0]
+        if not self.index.chunks or n_st == 0:
+            return sparse.csr_matrix((B, n_st))
+        Xr = X.copy()
+        Xr.data = Xr.data * self.rare[Xr.indices]
+        q = self.p.query_terms
+        for i in range(B):  # only the strongest rare terms of each article ask
+            lo, hi = Xr.indptr[i], Xr.indptr[i + 1]
+            if hi - lo > q:
+                row = Xr.data[lo:hi]
+                row[row < np.partition(row, -q)[-q]] = 0.0
+        Xr.eliminate_zeros()
+        R = self._story_scores(Xr)
+        K = max(1, self.p.max_candidates)
+        counts = np.diff(R.indptr)
+        rows_i = [np.repeat(np.arange(B), np.minimum(counts, K))]
+        cols_s = []
+        for i in range(B):
+            lo, hi = R.indptr[i], R.indptr[i + 1]
+            if hi - lo > K:
+                cols_s.append(R.indices[lo + np.argpartition(R.data[lo:hi], -K)[-K:]])
+            else:
+                cols_s.append(R.indices[lo:hi])
+        if must is not None:
+            cur = np.asarray(self.index.cur_row, dtype=np.int64)
+            m = np.asarray(must, dtype=np.int64)
+            okm = (m >= 0) & (cur[np.maximum(m, 0)] >= 0)
+            rows_i.append(np.arange(B)[okm])
+            cols_s.append(m[okm])
+        I = np.concatenate(rows_i)
+        J = np.concatenate(cols_s).astype(np.int64)
+        if len(I) == 0:
+            return sparse.csr_matrix((B, n_st))
+        key = np.unique(I * n_st + J)
+        I, J = key // n_st, key % n_st
+        dots = np.asarray(X[I].multiply(self._gather(J)).sum(axis=1)).ravel()
+        out = sparse.csr_matrix((dots, (I, J)), shape=(B, n_st))
+        out.sort_indices()
+        return out
+
+    def _init_arrays(self) -> None:
+        """Per story number, kept up to date: size, first and last day, live flag, language code."""
+        index = self.index
+        cap = max(64, 2 * len(index.profiles))
+        self.size = np.zeros(cap)
+        self.first = np.full(cap, np.nan)
+        self.last = np.full(cap, np.nan)
+        self.live = np.zeros(cap, dtype=bool)
+        self.lang = np.full(cap, -1, dtype=np.int64)
         for num, pr in enumerate(index.profiles):
-            if pr is None:
-                continue
-            size[num] = pr.size
-            live[num] = pr.live and index.cur_row[num] >= 0
-            if pr.days:
-                first[num], last[num] = pr.first_day, pr.last_day
-            lang[num] = self._lang_code(pr.language)
-        return size, first, last, live, lang
+            if pr is not None:
+                self._sync(num)
+
+    def _sync(self, num: int) -> None:
+        """Copy story ``num``'s size, dates, liveness and language into the arrays."""
+        if num >= len(self.size):
+            cap = 2 * num + 64
+            for name, fill in (("size", 0.0), ("first", np.nan), ("last", np.nan), ("live", False), ("lang", -1)):
+                old = getattr(self, name)
+                new = np.full(cap, fill, dtype=old.dtype)
+                new[: len(old)] = old
+                setattr(self, name, new)
+        pr = self.index.profiles[num]
+        if pr is None:
+            self.size[num], self.live[num] = 0.0, False
+            return
+        self.size[num] = pr.size
+        self.live[num] = pr.live
+        self.first[num] = pr.first_day if pr.days else np.nan
+        self.last[num] = pr.last_day if pr.days else np.nan
+        self.lang[num] = self._lang_code(pr.language)
 
     # -- the single pass
     def run(self, docs: list[_Doc]) -> tuple[list[int], list[dict[str, float]], set[int]]:
@@ -620,11 +742,14 @@ class _Engine:
         docs whose place is fixed (copies and cross-language joins).
         """
         index = self.index
-        vecs = [_vector(d, index, self.p.article_terms, self.idf, self.common) for d in docs]
-        for v in vecs:
-            for t in v:
-                if t not in index.vocab:
-                    index.vocab[t] = len(index.vocab)
+        vocab = index.vocab
+        vecs: list[dict[int, float]] = []
+        for d in docs:
+            v = _vector(d, index, self.p.article_terms, self.idf, self.common)
+            vecs.append({vocab.setdefault(t, len(vocab)): w for t, w in v.items()})
+        rare_cut = max(self.p.rare_share * index.n_docs, float(self.p.rare_floor))
+        df = index.df
+        self.rare = np.fromiter((df.get(t, 0) <= rare_cut for t in vocab), dtype=np.float64, count=len(vocab))
         out: list[int] = []
         fixed: set[int] = set()
         B = max(1, self.p.block)
@@ -635,11 +760,10 @@ class _Engine:
 
     def _block(self, docs: list[_Doc], vecs: list[dict[str, float]], offset: int, fixed: set[int]) -> list[int]:
         index, p = self.index, self.p
-        X = _csr(vecs, index.vocab)
+        X = _csr(vecs, len(index.vocab))
         B = len(docs)
         A = (X @ X.T).toarray()
-        S = self._story_scores(X)
-        size, first, last, live, lang = self._arrays(B)
+        S = self._candidate_scores(X)
         touched: list[int] = []
         tpos: dict[int, int] = {}
         local = np.full(B, -1, dtype=np.int64)
@@ -669,6 +793,7 @@ class _Engine:
                     inb = np.bincount(local[:i][mine], weights=A[i, :i][mine], minlength=len(T))
                     cand = np.concatenate([idx[keep], T])
                     dots = np.concatenate([val[keep], old_dot(T) + inb[: len(T)]])
+                size, first, last, live, lang = self.size, self.first, self.last, self.live, self.lang
                 ok = (size[cand] > 0) & live[cand]
                 if doc.day is not None:
                     f, l = first[cand], last[cand]
@@ -690,18 +815,13 @@ class _Engine:
                                 fixed.add(offset + i)
             if target is None:
                 target = self._new_story()
-                live[target] = True
-            size[target] += 1
             if target not in tpos:
                 tpos[target] = len(touched)
                 touched.append(target)
             local[i] = tpos[target]
             pr = index.profiles[target]
             self._add(pr, doc, copy)
-            if doc.day is not None:
-                first[target] = doc.day if np.isnan(first[target]) else min(first[target], doc.day)
-                last[target] = doc.day if np.isnan(last[target]) else max(last[target], doc.day)
-            lang[target] = self._lang_code(pr.language)
+            self._sync(target)
             for h in doc.prints:
                 index.fingerprints.setdefault(h, target)
             out.append(target)
@@ -723,6 +843,7 @@ class _Engine:
         index.profiles.append(pr)
         index.cur_row.append(-1)
         index.stories[pr.id] = pr
+        self._sync(num)
         return num
 
     def _lang_code(self, language: str | None) -> int:
@@ -766,7 +887,7 @@ class _Engine:
             latest = self.index.latest_day
             self.index.latest_day = doc.day if latest is None else max(latest, doc.day)
 
-    def _remove(self, story: StoryProfile, doc: _Doc, vec: dict[str, float]) -> None:
+    def _remove(self, story: StoryProfile, doc: _Doc, vec: dict[int, float]) -> None:
         a = doc.article
         story.articles.remove(a.id)
         story.size -= 1
@@ -815,13 +936,13 @@ class _Engine:
         nums = list(nums)
         w = p.window_days
         for _ in range(max(0, p.refine_passes)):
-            size, first, last, live, _lang = self._arrays(0)
+            size, first, last, live = self.size, self.first, self.last, self.live
             moves: list[tuple[int, int]] = []  # (doc position, new story number or -1 for a new story)
             anchored = {nums[i] for i in fixed}  # stories held together by copies or translations
             step = 2048
             for s in range(0, len(docs), step):
-                X = _csr(vecs[s : s + step], index.vocab)
-                S = self._story_scores(X)
+                X = _csr(vecs[s : s + step], len(index.vocab))
+                S = self._candidate_scores(X, nums[s : s + step])
                 for k in range(X.shape[0]):
                     i = s + k
                     if i in fixed or not vecs[i]:
@@ -830,7 +951,7 @@ class _Engine:
                     pr = index.profiles[own]
                     lo, hi = S.indptr[k], S.indptr[k + 1]
                     cand, dots = S.indices[lo:hi], S.data[lo:hi].copy()
-                    self_dot = sum(x * x for t, x in vecs[i].items() if t in pr.terms)
+                    self_dot = 1.0  # the article's own (unit) vector inside the profile sum
                     own_score = -1.0
                     at = np.searchsorted(cand, own)
                     if at < len(cand) and cand[at] == own:
@@ -854,6 +975,7 @@ class _Engine:
             if not moves:
                 break
             changed: set[int] = set()
+            titled: dict[int, str] = {}
             for i, target in moves:
                 old = nums[i]
                 if target >= 0 and index.profiles[target] is None:
@@ -870,17 +992,23 @@ class _Engine:
                         index.fingerprints[h] = target
                 nums[i] = target
                 changed.update((old, target))
+            for d, n in zip(docs, nums):
+                if d.article.title and n in changed and n not in titled:
+                    titled[n] = d.article.title
             for num in changed:
                 pr = index.profiles[num]
                 if pr.size <= 0:
                     index.profiles[num] = None
                     index.stories.pop(pr.id, None)
                     index.cur_row[num] = -1
+                    self._sync(num)
                     continue
                 self._cap(pr)
                 if pr.headline is None:
-                    pr.headline = next((d.article.title for d, n in zip(docs, nums) if n == num and d.article.title), None)
+                    pr.headline = titled.get(num)
             self._append_rows(sorted(n for n in changed if index.profiles[n] is not None))
+            for num in changed:
+                self._sync(num)
             self._compact()
         # members in arrival order (earlier batches first)
         pos = {d.article.id: k for k, d in enumerate(docs)}
@@ -899,6 +1027,7 @@ class _Engine:
             if pr is not None and pr.live and pr.days and pr.last_day < limit:
                 pr.live = False
                 index.cur_row[num] = -1
+                self._sync(num)
 
 
 def cluster_stories(
@@ -921,22 +1050,27 @@ def cluster_stories(
     articles = [a for a in articles if isinstance(a, Article)]
 
     # openings and document frequencies of the whole batch first
-    openings = [_opening(a.text or "") for a in articles]
+    tokens = [_TOKEN.findall((a.text or "").lower()) for a in articles]
+    openings = [_hash(" ".join(t[:12])) for t in tokens]
     index.openings.update(openings)
     noise: list[str] = []
     noise_set: set[int] = set()
     for k, (a, op) in enumerate(zip(articles, openings)):
-        if is_noise(a, repeats=index.openings[op], params=p):
+        if is_noise(a, repeats=index.openings[op], params=p, tokens=tokens[k]):
             noise.append(a.id)
             noise_set.add(k)
     docs: list[_Doc] = []
     for k, a in enumerate(articles):
         if k in noise_set:
             continue
-        d = _doc(a, p)
+        d = _doc(a, p, toks=tokens[k])
         docs.append(d)
         index.n_docs += 1
         index.df.update(d.counts.keys())
+    prints = _batch_fingerprints([d.words for d in docs], p.shingle, p.fingerprints, p.fingerprint_rate)
+    for d, fp in zip(docs, prints):
+        d.prints = fp
+        d.words = []
 
     engine = _Engine(index, embedder)
     nums, vecs, fixed = engine.run(docs)
