@@ -217,3 +217,28 @@ def test_entities_are_typed_by_the_spacy_model():
     types = {e.name: e.type for e in sheet.entities}
     assert types.get("Helga Varnstrom") == "PERSON"
     assert types.get("World Health Organization") == "ORG"
+
+
+@pytest.mark.parametrize("text", [
+    # a refusal is not the denial of a claim
+    "Lawyers for Dana Welk said on Monday the delay was needed to review new evidence.\n\n"
+    "The Orvale court had denied Welk's request for a delay last week, court records show.",
+    # "reject" inside someone's quoted words is not a denial
+    "Senator Ivo Brandt said voters should decide in the autumn election.\n\n"
+    "\"Millions of people will decide who gets to confirm or reject the nominee,\" Brandt said.",
+    # the legal "allegedly" of a crime report is not a contested claim
+    "A man allegedly set fire to three cars in Velmora on Friday night, police said.",
+    # a person who says something and denies something else does not contradict himself
+    "Mayor Ilse Korvath said the dam would be repaired by spring.\n\n"
+    "Korvath denied that the repairs had been delayed for budget reasons.",
+])
+def test_non_conflicts_are_not_raised(text):
+    sheet = analyze([art("a", text)])
+    assert sheet.conflicts == []
+
+
+def test_tolls_of_different_days_are_not_compared():
+    a = art("a", "Two people were killed in the protests in Velmora on Sunday, police said.")
+    b = art("b", "Five people were killed in the protests in Velmora on Wednesday, police said.")
+    sheet = analyze([a, b])
+    assert not [c for c in sheet.conflicts if c.kind == "number"]

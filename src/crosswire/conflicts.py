@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from .attribution import party_key
 from .model import Conflict, ConflictSide
 from .numbers import compatible
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["find_conflicts"]
 
-DATE_SAME = 0.45  # lexical similarity at which two dated sentences tell the same fact
+DATE_SAME = 75  # rapidfuzz token_sort_ratio at which two dated sentences tell the same fact
 CONTEXT = 0.30  # lexical similarity at which two sentences with figures talk about the same thing
 COUNTABLE = {"dead", "injured", "arrested", "missing", "displaced"}
 
@@ -161,10 +163,10 @@ def _date_conflicts(story: "StoryText") -> list[Conflict]:
         if len(g.members) < 2 or story.independent([story.sentences[m].article for m in g.members]) < 2:
             continue
         dated: dict[str, list[int]] = {}
-        local = _local(story)
         for m in g.members:
             others = [x for x in g.members if x != m]
-            if max(float(story.score[local[m], local[x]]) for x in others) < DATE_SAME:
+            if max(fuzz.token_sort_ratio(fold(story.sentences[m].text), fold(story.sentences[x].text))
+                   for x in others) < DATE_SAME:
                 continue  # only one fact told in nearly the same words can be misdated
             ds = [d for d in find_dates(story.sentences[m].text, None) if len(d.date) >= 7]
             if len(ds) == 1:
@@ -222,6 +224,8 @@ _ANAPHOR = re.compile(
     r"accounting)\b",
     re.I,
 )
+_DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|refuted|refutes|"
+                          r"dismissed|dismisses|disputed|disputes|contradicted)\b", re.I)
 _FRAME_STEMS = {"said", "say", "told", "tell", "deni", "deny", "reject", "refut", "dismiss", "disput", "add",
                 "statement", "also", "report", "claim", "categorically", "immediately", "flatly"}
 
@@ -231,8 +235,19 @@ def _answers(story: "StoryText", claim: list[int], pos: int) -> bool:
     from .align import _common_stems
 
     denial = story.sentences[pos].text
-    if _ANAPHOR.search(_QUOTED.sub(" ", denial)):
-        return True
+    frame = _QUOTED.sub(" ", denial)
+    verb = _DENIAL_VERB.search(frame)
+    if verb is not None:
+        # a back-reference as the object of the denial ("reject this", "denies the charges"), or as
+        # the subject of a passive one ("Comments ... denied by Paris"); not "the idea of X" (content given)
+        after = frame[verb.end(): verb.end() + 60]
+        before = frame[: verb.start()]
+        if re.match(r"\s*(?:\w+\s+){0,2}?(?:" + _ANAPHOR.pattern + r")(?!\s+(?:that|of|about|over|to)\b)",
+                    after, re.I) and pos - claim[-1] <= 2:
+            return True
+        if re.search(r"\bby\s*$", frame[verb.end(): verb.end() + 4]) or _PASSIVE.search(frame):
+            if _ANAPHOR.match(before.strip()) and pos - claim[-1] <= 2:
+                return True
     mine = _common_stems(denial) - _FRAME_STEMS
     return any(len(mine & (_common_stems(story.sentences[k].text) - _FRAME_STEMS)) >= 2 for k in claim)
 
