@@ -454,3 +454,22 @@ def test_translation_footer_becomes_a_credit(footer, origin):
     a = clean_text(_body() + "\n\n" + footer, id="x")
     assert footer not in a.text and footer in a.removed
     assert origin in a.credits
+
+
+@pytest.mark.parametrize(
+    "text, place, date",
+    [
+        ("Vellmark, 10. März 2026 – Die Nachzählung bestätigt den Sieg.", "Vellmark", "2026-03-10"),
+        ("Lyon, le 3 avril 2024 - Le maire a annoncé la fermeture du port.", "Lyon", "2024-04-03"),
+        ("Madrid, 5 de mayo de 2024 — El gobierno aprobó el plan.", "Madrid", "2024-05-05"),
+    ],
+)
+def test_title_case_place_with_a_full_date_is_a_dateline(text, place, date):
+    d = parse_dateline(text)
+    assert d is not None and (d.place, d.date) == (place, date)
+    assert text[d.end :][0].isupper()
+
+
+@pytest.mark.parametrize("text", ["Paris, the capital – is calm today.", "However, in 2024 – the year of the vote – few came."])
+def test_comma_clause_that_is_not_a_date_is_no_dateline(text):
+    assert parse_dateline(text) is None

@@ -208,6 +208,10 @@ _CAPS_PLACE = re.compile(
     rf"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'’.\- ]{{1,30}}[A-ZÀ-Þ.](?:,\s*{_PLACE})?)\s*(?:,\s*(?P<date>[^()\n–—]{{3,30}}?))?\s*"
     rf"(?:[-–—]{{1,2}}|:)\s+(?=\S)"
 )
+# Vellmark, 10. März 2026 – ...  |  Lyon, le 3 avril 2024 - ...   (a place in title case needs a full date)
+_PLACE_DATE = re.compile(
+    rf"^(?P<place>{_PLACE})\s*,\s*(?P<date>[^()\n–—]{{6,32}}?)\s*(?:[-–—]{{1,2}}|:)\s+(?=\S)"
+)
 # MOSCOW, April 3. /TASS/.
 _TASS = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<date>[^/\n]{{3,30}}?)\s*/(?P<agency>[A-Z][\w ]{{1,20}})/\s*\.?\s*")
 
@@ -277,6 +281,13 @@ def parse_dateline(text: str, *, default_year: int | None = None) -> Dateline | 
             if not ok:
                 return None
         return Dateline(_clean_place(m.group("place")), date, [], m.end())
+    m = _PLACE_DATE.match(head)
+    if m and len(m.group("place").split()) <= 3:
+        clause = re.sub(r"^(?:le|am|el|il|den|on)\s+", "", m.group("date").strip(), flags=re.I)
+        found = parse_date(clause)
+        # the whole clause must be the date, with its year: "Paris, the capital -" is no dateline
+        if found and len(found[0]) == 10 and found[1][0] == 0 and len(clause) - found[1][1] <= 1:
+            return Dateline(_clean_place(m.group("place")), found[0], [], m.end())
     return None
 
 
