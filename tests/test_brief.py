@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.brief import build_brief, choose_headline, compress, is_faithful_compression, summarize
-from crosswire.model import Article, Citation, CopyGroup, Fact, FactSheet, to_json
+from crosswire.brief import SummaryConfig, build_brief, choose_headline, compress, is_faithful_compression, summarize
+from crosswire.model import Article, Citation, Conflict, ConflictSide, CopyGroup, Fact, FactSheet, to_json
 from crosswire.sentences import article_sentences
 
 # A fictional story: a ferry grounding told by a wire service (published twice) and two
@@ -243,3 +243,45 @@ def test_two_wordings_of_one_fact_enter_the_summary_once():
     assert sum("tram" in t.lower() and "airport" in t.lower() for t in texts) == 1
     lead = next(s for s in summary if "airport" in s.text)
     assert {c.article for c in lead.citations} == {"a", "b"}  # both wordings cited
+
+
+def _claim_story():
+    # Fictional: a claim every paper reports, and its denial, told only once, far down.
+    a = Article(id="a", text="The mining company Orvek said on Tuesday that its new smelter would create 900 jobs in Tarn.\n\n"
+                             "Work on the site near the river is due to begin next spring after a final permit.\n\n"
+                             "The regional union said the smelter would create barely 200 jobs and called the figure a sales pitch.")
+    b = Article(id="b", text="Orvek announced that its planned smelter would create 900 jobs in the Tarn valley.\n\n"
+                             "The company expects the plant to open within three years of the start of work.")
+    sents = {x.id: article_sentences(x) for x in (a, b)}
+    conflict = Conflict("c1", "jobs at the smelter", "denial", [
+        ConflictSide(sents["a"][0].text, "Orvek", ["a", "b"], [Citation("a", 0, sents["a"][0].text),
+                                                                Citation("b", 0, sents["b"][0].text)]),
+        ConflictSide(sents["a"][2].text, "the regional union", ["a"], [Citation("a", 2, sents["a"][2].text)]),
+    ])
+    return [a, b], FactSheet(conflicts=[conflict], sentences=sents)
+
+
+def test_a_claim_in_the_summary_comes_with_its_denial():
+    arts, sheet = _claim_story()
+    summary = summarize(arts, [], sheet, words=30)
+    texts = " ".join(s.text for s in summary)
+    assert "900 jobs" in texts and "barely 200 jobs" in texts
+    plain = summarize(arts, [], sheet, words=30, config=SummaryConfig(both_sides=False))
+    assert "barely 200" not in " ".join(s.text for s in plain)  # it takes the rule, not luck
+
+
+def test_a_denial_alone_pulls_in_nothing():
+    arts, sheet = _claim_story()
+    sheet.conflicts[0].sides.reverse()  # now the union's line is the claim, never told
+    texts = " ".join(s.text for s in summarize(arts, [], sheet, words=30))
+    assert "900 jobs" in texts and "barely 200" not in texts
+
+
+def test_a_quotation_inside_the_sentence_keeps_its_speaker():
+    text = 'The talks went well but "nothing has been agreed yet" on the border, an aide to the minister told reporters.'
+    assert compress(text) == text
+
+
+def test_a_quotation_with_its_speaker_in_the_sentence_loses_the_trailing_attribution():
+    text = 'The mayor said the town would "rebuild every house" within two years, the council said.'
+    assert compress(text) == 'The mayor said the town would "rebuild every house" within two years.'

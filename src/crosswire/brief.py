@@ -69,6 +69,8 @@ class SummaryConfig:
     compress: bool = True
     story_order: bool = True  # tell the chosen sentences leads first (else by score)
     fact_redundancy: bool = True  # two sentences of one fact (facts stage) never both enter
+    both_sides: bool = True  # a disagreement in the summary is told from every side
+    sides_stretch: float = 1.5  # ... as long as the summary stays under this times the word budget
 
 
 # --- compression -------------------------------------------------------------------------------
@@ -103,6 +105,7 @@ _DATELINE = re.compile(
     re.UNICODE,
 )
 _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
+_SAYS = re.compile(r"\b" + _SAY + r"\b", re.UNICODE | re.IGNORECASE)
 
 
 def _tokens(text: str) -> list[str]:
@@ -140,7 +143,8 @@ def compress(text: str) -> str:
         attr = m.group("attr")
         quote = re.sub(r"[,\s]", "", m.group("closer"))
         if (not _has_negation(attr) and len(_tokens(head)) >= 6
-                and not head.lstrip()[:1] in "\"“‘«'"  # a quotation keeps its speaker
+                and not (any(q in head for q in "\"“”«»")  # a quotation keeps its speaker
+                         and not _SAYS.search(head))  # ... unless the sentence names one itself
                 and head.count('"') % 2 == (1 if quote == '"' else 0)):
             # a sentence reported as said is stated as the report's own:
             # keep it only where the head is a full clause (it has a verb-like length)
@@ -383,6 +387,10 @@ def summarize(
         chosen.append(best_i)
         total += n
 
+    if cfg.both_sides and sheet is not None and sheet.conflicts:
+        words_of = {i: len((compress(ulist[i].text) if cfg.compress else ulist[i].text).split()) for i in where}
+        chosen = _both_sides(chosen, sheet, ulist, where, pool_pair, unit_facts, score, words_of, words, cfg)
+
     if cfg.story_order:  # told in the order the reports tell it: leads first, then by importance
         chosen.sort(key=lambda i: (ulist[i].position, -score[i]))
     facts = sheet.facts if sheet is not None else []
@@ -394,6 +402,67 @@ def summarize(
         cites = _citations(u, sim[i], everything, cfg, aligned)
         out.append(SummarySentence(text=text, citations=cites))
     return out
+
+
+def _both_sides(chosen: list[int], sheet: FactSheet, ulist: list[_Unit], where: dict[int, int],
+                pool_pair: np.ndarray, unit_facts: list[set[int]], score: np.ndarray,
+                words_of: dict[int, int], words: int, cfg: SummaryConfig) -> list[int]:
+    """Where the summary states a claim, it states its denial too; where it gives one of
+    two disagreeing figures or dates, it gives the other too.
+
+    The best-scored sentence of each missing side joins (unless it repeats a chosen
+    sentence), disagreements of the most important sentences first; the least important
+    sentences that are no side of a disagreement make room, and a disagreement that
+    would still take the summary past ``cfg.sides_stretch`` times the budget stays out.
+    """
+    unit_of = {(o.article, o.index): i for i, u in enumerate(ulist) for o in u.occurrences}
+    chosen = list(chosen)
+    total = sum(words_of.get(i, 0) for i in chosen)
+    kept: set[int] = set()
+    todo = []
+    for conflict in sheet.conflicts or []:
+        sides = [{unit_of[(c.article, c.sentence)] for c in side.citations or []
+                  if (c.article, c.sentence) in unit_of and unit_of[(c.article, c.sentence)] in where}
+                 for side in conflict.sides or []]
+        told = [side & set(chosen) for side in sides]
+        if len(sides) < 2:
+            continue
+        if conflict.kind in ("denial", "claim"):
+            # a claim is answered by the later sides; a denial alone leaves nothing one-sided
+            if told[0]:
+                todo.append((max(score[i] for i in told[0]), sides, told))
+        elif any(told):  # figures and dates: every version or none
+            todo.append((max(score[i] for t in told for i in t), sides, told))
+    for _, sides, first in sorted(todo, key=lambda t: -t[0]):
+        told = [side & set(chosen) for side in sides]
+        if not any(t & f for t, f in zip(told, first)):
+            continue  # the sentence that called for it made room for another disagreement
+        added = []
+        for side, have in zip(sides, told):
+            if have:
+                continue
+            for i in sorted(side, key=lambda k: -score[k]):
+                # a denial shares words with its claim: only the other sentences count here
+                if any(pool_pair[where[i], where[j]] >= cfg.max_overlap or unit_facts[i] & unit_facts[j]
+                       for j in chosen + added if not any(j in x for x in sides)):
+                    continue
+                added.append(i)
+                break
+        if not added:
+            continue
+        keep = kept | set(added) | {i for t in told for i in t}
+        trial = chosen + added
+        size = total + sum(words_of.get(i, 0) for i in added)
+        for i in sorted((i for i in trial if i not in keep), key=lambda k: score[k]):
+            if size <= words * 1.2:
+                break
+            if size - words_of.get(i, 0) < words:
+                break  # making room never takes the summary below its budget
+            trial.remove(i)  # the least important sentence makes room
+            size -= words_of.get(i, 0)
+        if size <= words * cfg.sides_stretch:
+            chosen, total, kept = trial, size, keep
+    return chosen
 
 
 def _fact_index(sheet: FactSheet | None) -> dict[tuple[str, int], int]:
