@@ -199,3 +199,41 @@ def test_seed_articles_form_one_story() -> None:
     res = stories.cluster_stories(arts, embedder=False)
     assert len(res.stories) == 1 and not res.noise
     assert res.stories[0].sources < len(arts)  # the wire copy is recognised
+
+
+def test_partial_copy_with_new_lead_and_page_furniture_is_a_copy() -> None:
+    # an outlet runs the wire text from its second sentence on, with its own lead and a footer
+    wire = FLOOD + " " + FLOOD_2
+    partial = (
+        "Residents of the valley woke to sirens on Tuesday. "
+        + " ".join(wire.split(". ")[1:])
+        + " Share this story. Most read. Latest news."
+    )
+    batch = [art("wire", wire, outlet="Wire"), art("chess", CHESS), art("partial", partial, outlet="Local Daily")]
+    res = stories.cluster_stories(batch, embedder=False)
+    s = story_of(res)
+    assert s["partial"] == s["wire"] != s["chess"]
+    flood = next(st for st in res.stories if st.id == s["wire"])
+    assert flood.sources == 1  # a copy is not an independent source
+
+
+def test_corpus_index_gives_similarity_real_document_frequencies() -> None:
+    corpus = [art(f"c{i}", t) for i, t in enumerate([FLOOD, FLOOD_2, CHESS, CHESS_2, BRIDGE, BRIDGE_2, BRIDGE_3])]
+    index = stories.corpus_index(corpus)
+    assert index.n_docs == len(corpus)
+    same = stories.story_similarity(corpus[4], corpus[5], state=index)
+    other = stories.story_similarity(corpus[4], corpus[2], state=index)
+    assert 0.0 <= other < same <= 1.0
+
+
+def test_reports_far_apart_in_the_stream_join_one_story() -> None:
+    # three reports of one story arrive far apart, between reports of another kind
+    fillers = [
+        art(f"f{i}", f"The {name} council approved a budget of {100 + i} million for roads and schools in {name}. "
+            f"Councillor {name}son said the vote in {name} was close and the {name} mayor welcomed it.")
+        for i, name in enumerate(["Ardley", "Brisk", "Corran", "Dunmow", "Elstree", "Fenwick", "Garrow", "Hexley"])
+    ]
+    batch = [art("b1", BRIDGE), *fillers[:4], art("b2", BRIDGE_2), *fillers[4:], art("b3", BRIDGE_3)]
+    s = story_of(stories.cluster_stories(batch, embedder=False))
+    assert s["b1"] == s["b2"] == s["b3"]
+    assert s["b1"] not in {s[f.id] for f in fillers}
