@@ -204,3 +204,23 @@ def test_a_report_without_outlet_or_title_is_named_by_its_file():
     md = render_markdown(build_brief(arts, [], FactSheet(), words=30))
     line = next(ln for ln in md.split("## Sources")[1].splitlines() if ln.startswith("- **A**"))
     assert "outlet unknown" in line and "report-17.txt" in line and "id r1" not in line
+
+
+def test_a_quote_ending_in_an_inner_quote_loses_the_comma():
+    arts = [Article(id="a", text="Talks could start soon. \"The basis could be the 'Harbour Accord,'\" he added.")]
+    s = article_sentences(arts[0])
+    sheet = FactSheet(quotes=[Quote("the envoy", "\"The basis could be the 'Harbour Accord,'\"", ["a"],
+                                    [Citation("a", 1, s[1].text)])], sentences={"a": s})
+    md = render_markdown(build_brief(arts, [], sheet, words=20))
+    assert "“The basis could be the 'Harbour Accord'”" in md
+
+
+def test_a_conflict_about_nothing_but_its_first_claim_is_headed_by_who_disagrees():
+    arts = [Article(id="a", text="The mill will close in May, the owners said. The union denied that the mill would close.")]
+    s = article_sentences(arts[0])
+    sheet = FactSheet(conflicts=[Conflict("c1", "denial: The mill will close in May,", "denial", [
+        ConflictSide(s[0].text, "the owners", ["a"], [Citation("a", 0, s[0].text)]),
+        ConflictSide(s[1].text, "the union", ["a"], [Citation("a", 1, s[1].text)]),
+    ])], sentences={"a": s})
+    md = render_markdown(build_brief(arts, [], sheet, words=20))
+    assert "### Denial: the owners vs the union" in md

@@ -16,12 +16,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from .model import Article, Brief, Citation, CopyGroup, Fact
+from .model import Article, Brief, Citation, ConflictSide, CopyGroup, Fact
 
 __all__ = ["render_markdown", "render_html", "agreement_threshold", "article_labels"]
 
@@ -138,12 +139,19 @@ def _outlet(a: Article) -> str:
 _KINDS = ("number", "date", "denial", "claim")
 
 
-def _about(about: str | None, kind: str | None) -> str:
-    """A conflict's heading: "Denial: what it is about…" (no repeated kind, no cut-off look)."""
+def _about(about: str | None, kind: str | None, sides: Iterable[ConflictSide] = ()) -> str:
+    """A conflict's heading: "Denial: what it is about…" (no repeated kind, no cut-off look),
+    or "Denial: X vs Y" when ``about`` only repeats the start of the first side."""
     text = " ".join(str(about or "").split())
     head, sep, rest = text.partition(":")
     if sep and head.strip().lower() in _KINDS:
         text = rest.strip()
+    sides = list(sides or [])
+    first = " ".join(str(sides[0].claim or "").split()) if sides else ""
+    names = [s.attributed_to for s in sides if s.attributed_to]
+    if text and first.startswith(text.rstrip("…").rstrip()) and len(names) == len(sides) >= 2:
+        text = " vs ".join(dict.fromkeys(names))
+        return f"{str(kind or 'disagreement').capitalize()}: {text}"
     if text and text[-1] not in ".!?…\"”’»)":
         text += "…"
     label = str(kind or "disagreement").capitalize()
@@ -218,7 +226,7 @@ def _view(brief: Brief) -> _View:
             if (f.independent_sources or 0) < threshold]
 
     conflicts = [
-        _Conflict(_about(c.about, c.kind), c.kind, [
+        _Conflict(_about(c.about, c.kind, c.sides), c.kind, [
             _Side(s.claim, s.attributed_to or "", who(s.articles), cites(s.citations)) for s in c.sides
         ])
         for c in brief.facts.conflicts
@@ -279,7 +287,8 @@ def _unquote(text: str) -> str:
     t = text.strip().rstrip(",")
     while len(t) >= 2 and t[0] in "\"“‘«'" and t[-1] in "\"”’»'":
         t = t[1:-1].strip().rstrip(",")
-    return t
+    # a quote within the quote that ends it keeps its closing mark, not the comma: ‘…,’ -> ‘…’
+    return re.sub(r",(\s*[’'”»]+)$", r"\1", t)
 
 
 def _fact_note(f: Fact) -> str:
