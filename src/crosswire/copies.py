@@ -565,6 +565,12 @@ def _identifiers_agree(score: np.ndarray, threshold: float, a: _Doc, b: _Doc, *,
     return out
 
 
+def _lighter(a: _Doc, b: _Doc) -> int:
+    """0 if ``a`` carries less evidence than ``b`` (the text whose coverage is measured), else 1."""
+    assert a.weights is not None and b.weights is not None
+    return 0 if (float(a.weights.sum()), len(a.units)) <= (float(b.weights.sum()), len(b.units)) else 1
+
+
 def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: _Doc, b: _Doc,
               threshold: float) -> tuple[float, float, int]:
     """How much of the lighter text the alignment covers, and whether the evidence is spread.
@@ -572,15 +578,15 @@ def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: _Doc, b: _Doc,
     Returns the weighted share of the lighter text's units that are matched (0 when
     the match rests on one long unit: without its best-matched unit the share must
     still reach half of ``threshold``), the same share further weighted by the match
-    scores (the reported similarity), and the number of matched rare units that are
-    not quotations.
+    scores (the reported similarity), and the number of matched units that are rare
+    in both texts and not quotations.
     """
     wa, wb = a.weights, b.weights
     assert wa is not None and wb is not None and a.rare is not None and b.rare is not None
     ta, tb = float(wa.sum()), float(wb.sum())
     if ta == 0 or tb == 0:
         return 0.0, 0.0, 0
-    side = 0 if (ta, len(a.units)) <= (tb, len(b.units)) else 1
+    side = _lighter(a, b)
     weights, rare, total = (wa, a.rare, ta) if side == 0 else (wb, b.rare, tb)
     idx = [p[side] for p in pairs]
     got = np.array([weights[k] for k in idx]) if idx else np.zeros(0)
@@ -589,7 +595,9 @@ def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: _Doc, b: _Doc,
     assert a.quoted is not None and b.quoted is not None
     # quotations do not count among the several sentences a copy must share: independent
     # reports quote the same statement, and a report quoting a post is not that post
-    matched = int(sum(bool(rare[p[side]]) and not a.quoted[p[0]] and not b.quoted[p[1]] for p in pairs))
+    # nor does text that is boilerplate in either of the two (a notice a page carries on top)
+    matched = int(sum(bool(a.rare[p[0]] and b.rare[p[1]]) and not a.quoted[p[0]] and not b.quoted[p[1]]
+                      for p in pairs))
     cover = covered / total
     if int(rare.sum()) >= 4 and got.size and (covered - float(got.max())) / total < threshold / 2:
         cover = 0.0  # one long shared unit (a caption, a lead) is not a copy
