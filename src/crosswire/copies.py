@@ -19,20 +19,36 @@ How it scales (the shape of the engines newsrooms use):
 
 1. exact duplicates are grouped by a hash of the normalised text, and only one
    representative of each goes further;
-2. candidate pairs come from MinHash LSH over word shingles (hashed with numpy,
-   banded into buckets), plus a second cheap blocking on a "names and numbers"
+2. every text is cut into sentence-like units (at a stop followed by a space,
+   whatever the case of the next word, so lower-cased dumps split too), and each
+   unit is weighed by its rarity across the input: a sentence many unrelated
+   pages carry (a caption, a notice, the standard paragraph of a form) is
+   boilerplate, and very short texts are only grouped when identical;
+3. candidate pairs come from MinHash LSH over word shingles (hashed with numpy,
+   all texts at once), plus a second cheap blocking on a "names and numbers"
    signature (capitalised words and digits), which survives rewording and
-   translation.  Both cost time linear in the number of articles; oversized
-   buckets (boilerplate every page shares) are skipped;
-3. every candidate pair gets a precise check: a monotone (in-order, one-to-one)
-   alignment of their sentences, scored with rapidfuzz, and, only for the few
-   pairs where lexical evidence is not enough, with the multilingual sentence
-   embedding of :mod:`crosswire.embed`.  Two independent reports of one event
-   share names and numbers; what they do not share is a long in-order chain of
-   matching sentences.
+   translation.  Both cost time linear in the number of articles; an oversized
+   bucket pairs its members with its fullest few only.  A pair must then share
+   half the distinct words of the shorter text (or, for a translation, most of
+   its names and numbers) before the precise check;
+4. the precise check is a monotone (in-order, one-to-one) alignment of the
+   units, scored with rapidfuzz.  It counts as evidence only units both texts
+   own (rare in each), outside quotations, whose numbers and names agree, and
+   the matched share must be spread over several of them: independent reports
+   of one event share names, numbers, a photo caption, a wire lead or a quoted
+   statement; what they do not share is a long in-order chain of their own
+   sentences.  A form filled for two cases (many corresponding sentences
+   differing in their numbers or names) is not a copy;
+5. groups are built around an original, the fullest text, and every copy must
+   pass the check against that original itself (or be identical to one that
+   did): no chaining through a third text.
 
-Everything works without the embedding model; it then finds identical,
-syndicated and lexical rewrites, but not translations.
+The multilingual sentence embedding of :mod:`crosswire.embed` is used for one
+thing only, translations (pairs in two languages that share their names and
+numbers); in one language it scores independent reports of one event about as
+high as a rewrite, so rewrites are judged on lexical evidence.  Everything works
+without the model; it then finds identical, syndicated and rewritten copies, but
+not translations.
 """
 
 from __future__ import annotations
@@ -48,7 +64,6 @@ import numpy as np
 
 from .langid import detect_language
 from .model import Article, CopyGroup, independent_sources
-from .sentences import article_sentences, split_sentences
 
 __all__ = ["find_copies", "copies_json", "copies_markdown", "minhash_signatures", "candidate_pairs"]
 
@@ -91,7 +106,6 @@ MAX_EMBED_PAIRS = 200   # cap on embedding checks per call, to keep the cost bou
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_SPLIT_LONG = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
 
