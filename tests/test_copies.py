@@ -301,3 +301,13 @@ def test_identical_duplicates_of_a_copy_join_its_group_with_its_changes():
     (g,) = copies.find_copies(arts, embedder=NoEmbedder())
     assert g.original == "wire" and sorted(g.articles) == ["trim", "trim2", "wire"]
     assert g.missing["trim2"] == g.missing["trim"] == WIRE[5:]
+
+
+def test_copies_in_a_script_written_without_spaces():
+    text = ("一列满载粮食的货运列车周日在河边小镇脱轨。运营方表示，无人受伤。调查人员正在检查一段修复过的轨道。"
+            "这是今年该线路第三次脱轨。当地农民依靠这条线路运输大部分收成。")
+    trimmed = text[: text.rindex("当地")]
+    groups = copies.find_copies([art("zh", [text]), art("zh-trim", [trimmed]), art("other", OTHER_STORY)],
+                                embedder=NoEmbedder())
+    assert [sorted(g.articles) for g in groups] == [["zh", "zh-trim"]]
+    assert groups[0].missing["zh-trim"] == ["当地农民依靠这条线路运输大部分收成。"]

@@ -104,7 +104,9 @@ MIN_MATCHES = 3         # and at least this many matched rare sentences (fewer i
 MAX_UNITS = 80          # sentences per article used by the precise check
 MAX_EMBED_PAIRS = 200   # cap on embedding checks per call, to keep the cost bounded
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# a word; in scripts written without spaces (Chinese, Japanese) each character counts as one
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+", re.UNICODE)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
@@ -329,7 +331,7 @@ def _unwrap(paragraphs: list[str]) -> list[str]:
 # A stop followed by space ends a unit whatever the case of the next word (lower-cased text
 # defeats a splitter that waits for a capital), except after what reads as an abbreviation or
 # an initial: a word of one or two letters ("e.", "u.s.", "jr.") or a title or month.
-_STOP = re.compile(r"""[.!?…]+["'”’»)\]]*\s+""")
+_STOP = re.compile(r"""[.!?…]+["'”’»)\]]*\s+|[。！？]+["'”’»)\]」』]*\s*""")
 _ABBREVIATED = re.compile(
     r"(?:\b\w{1,2}|\b(?:mr|mrs|ms|dr|st|mt|gen|sen|rep|gov|lt|col|sgt|capt|cmdr|adm|prof|rev|hon|supt|jan|feb|"
     r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|vs|etc|inc|ltd|corp|bros|dept|approx|mme|mlle))\.$",
