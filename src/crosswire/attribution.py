@@ -81,6 +81,7 @@ def normalise_source(raw: str | None) -> str | None:
     if not raw:
         return None
     s = raw.strip(" ,.;:\"“”«»'’")
+    s = re.sub(r"^(?:but|and|yet|so|still|however|meanwhile|now)\s+", "", s, flags=re.I)
     s = re.sub(r"^(?:the|a|an|an?\s+unnamed|another)\s+", "", s, flags=re.I)
     s = re.sub(r"^(?:also|then|later)\s+", "", s, flags=re.I)
     s = re.sub(r"\s+(?:also|then|later|again|has|had|have)$", "", s, flags=re.I)

@@ -60,7 +60,8 @@ _UNSUPPORTED = re.compile(
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|n't)\b", re.I)
 _SUGGEST = re.compile(r"\b(?:suggest\w*|accus\w*|alleg\w*|insinuat\w*|blam\w*|linked|involved|behind)\b", re.I)
 _DENIER = re.compile(
-    r"^((?:[Tt]he\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:and|of|its|their|the|[A-ZÀ-Þ\w][\w’'\-]*)){0,5}?)\s+(?:\w+ly\s+)?"
+    r"^((?:[Tt]he\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:and|of|its|their|the|[A-ZÀ-Þ\w][\w’'\-]*)){0,5}?)"
+    r"(?:\s+(?:has|have|had|also|again|and|\w+ly))*\s+"
     r"(?:denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes)\b"
 )
 _PASSIVE = re.compile(r"\b(?:denied|rejected|dismissed|refuted|disputed|contested)\s+by\s+((?:the\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3})")
@@ -221,7 +222,7 @@ _ANAPHOR = re.compile(
     r"\b(?:this|that|these|those|it|them|such)\b(?!\s+(?:week|year|month|day|morning|time)\b)|"
     r"(?:^|\b(?:the|these|those|such|his|her|their|its)\s+)(?:claims?|allegations?|accusations?|charges?|"
     r"reports?|assertions?|statements?|comments?|remarks?|suggestions?|contention|account|version|idea|notion|"
-    r"accounting)\b",
+    r"accounting|arguments?|theory|theories|characteri[sz]ation|story|narrative|rumou?rs?|speculation)\b",
     re.I,
 )
 _DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|refuted|refutes|"
@@ -243,7 +244,7 @@ def _answers(story: "StoryText", claim: list[int], pos: int) -> bool:
         after = frame[verb.end(): verb.end() + 60]
         before = frame[: verb.start()]
         if re.match(r"\s*(?:\w+\s+){0,2}?(?:" + _ANAPHOR.pattern + r")(?!\s+(?:that|of|about|over|to)\b)",
-                    after, re.I) and pos - claim[-1] <= 2:
+                    after, re.I) and pos - claim[-1] <= 3:
             return True
         if re.search(r"\bby\s*$", frame[verb.end(): verb.end() + 4]) or _PASSIVE.search(frame):
             if _ANAPHOR.match(before.strip()) and pos - claim[-1] <= 2:
