@@ -285,3 +285,16 @@ def test_a_quotation_inside_the_sentence_keeps_its_speaker():
 def test_a_quotation_with_its_speaker_in_the_sentence_loses_the_trailing_attribution():
     text = 'The mayor said the town would "rebuild every house" within two years, the council said.'
     assert compress(text) == 'The mayor said the town would "rebuild every house" within two years.'
+
+
+def test_a_disputed_claim_keeps_who_makes_it():
+    a = Article(id="a", text="The new smelter will create 900 jobs in the valley, the company Orvek said on Tuesday.\n\n"
+                             "The regional union denied that the smelter would create that many jobs in the valley.")
+    sents = {"a": article_sentences(a)}
+    cites = [Citation("a", k, sents["a"][k].text) for k in (0, 1)]
+    conflict = Conflict("c1", "jobs", "denial", [ConflictSide(cites[0].text, "Orvek", ["a"], [cites[0]]),
+                                                 ConflictSide(cites[1].text, "the union", ["a"], [cites[1]])])
+    disputed = summarize([a], [], FactSheet(conflicts=[conflict], sentences=sents), words=40)
+    assert disputed[0].text == cites[0].text  # who says so stays with the claim
+    plain = summarize([a], [], FactSheet(sentences=sents), words=40)
+    assert plain[0].text == "The new smelter will create 900 jobs in the valley."

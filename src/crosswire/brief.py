@@ -125,19 +125,20 @@ def _capitalise(text: str) -> str:
     return text
 
 
-def compress(text: str) -> str:
+def compress(text: str, *, drop_attribution: bool = True) -> str:
     """A shorter sentence that keeps the meaning of ``text``, or ``text`` itself.
 
     Drops a leading dateline, a trailing attribution clause (", the ministry
-    said") and parenthetical asides that hold no figure; never a part with a
-    negation, and never so much that fewer than five words remain.  The result
-    is always a faithful compression: its words are the original's, in order.
+    said"; not with ``drop_attribution=False``, e.g. for a disputed claim) and
+    parenthetical asides that hold no figure; never a part with a negation, and
+    never so much that fewer than five words remain.  The result is always a
+    faithful compression: its words are the original's, in order.
     """
     out = text.strip()
     m = _DATELINE.match(out)
     if m and not _has_negation(m.group(0)) and len(_tokens(out[m.end():])) >= 5:
         out = _capitalise(out[m.end():])
-    m = _TRAILING_ATTRIBUTION.search(out)
+    m = _TRAILING_ATTRIBUTION.search(out) if drop_attribution else None
     if m and m.start() > 0:
         head = out[: m.start()]
         attr = m.group("attr")
@@ -358,6 +359,16 @@ def summarize(
     unit_facts = [{fact_of[(o.article, o.index)] for o in u.occurrences if (o.article, o.index) in fact_of}
                   for u in ulist]
 
+    # a disputed sentence (a side of a disagreement) keeps its "who says so"
+    disputed = {(c.article, c.sentence) for conflict in (sheet.conflicts if sheet is not None else []) or []
+                for side in conflict.sides or [] for c in side.citations or []}
+
+    def short(i: int) -> str:
+        u = ulist[i]
+        if not cfg.compress:
+            return u.text
+        return compress(u.text, drop_attribution=not any((o.article, o.index) in disputed for o in u.occurrences))
+
     # MMR selection up to the word budget, among the best-scored candidates
     pool = [int(i) for i in np.argsort(-score, kind="stable")[: cfg.pool]]
     chosen: list[int] = []
@@ -380,7 +391,7 @@ def summarize(
         if best_i < 0:
             break
         remaining.discard(best_i)
-        text = compress(ulist[best_i].text) if cfg.compress else ulist[best_i].text
+        text = short(best_i)
         n = len(text.split())
         if chosen and total + n > words * 1.2 and total >= words * 0.8:
             continue  # too long for what is left; a shorter one may fit
@@ -388,7 +399,7 @@ def summarize(
         total += n
 
     if cfg.both_sides and sheet is not None and sheet.conflicts:
-        words_of = {i: len((compress(ulist[i].text) if cfg.compress else ulist[i].text).split()) for i in where}
+        words_of = {i: len(short(i).split()) for i in where}
         chosen = _both_sides(chosen, sheet, ulist, where, pool_pair, unit_facts, score, words_of, words, cfg)
 
     if cfg.story_order:  # told in the order the reports tell it: leads first, then by importance
@@ -397,7 +408,7 @@ def summarize(
     out: list[SummarySentence] = []
     for i in chosen:
         u = ulist[i]
-        text = compress(u.text) if cfg.compress else u.text
+        text = short(i)
         aligned = [c for f in sorted(unit_facts[i]) for c in facts[f].citations]
         cites = _citations(u, sim[i], everything, cfg, aligned)
         out.append(SummarySentence(text=text, citations=cites))
