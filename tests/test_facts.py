@@ -242,3 +242,12 @@ def test_tolls_of_different_days_are_not_compared():
     b = art("b", "Five people were killed in the protests in Velmora on Wednesday, police said.")
     sheet = analyze([a, b])
     assert not [c for c in sheet.conflicts if c.kind == "number"]
+
+
+def test_quote_speaker_named_inside_the_sentence():
+    a = art("a", "The Valdorian minister clearly affirmed “being ready to reopen the border at once”, but "
+                 "“Karsland has agreed to nothing of the kind”, the Karsland interior ministry told reporters.")
+    sheet = analyze([a])
+    speakers = {q.text: q.speaker for q in sheet.quotes}
+    assert speakers["being ready to reopen the border at once"] == "Valdorian minister"
+    assert speakers["Karsland has agreed to nothing of the kind"] == "Karsland interior ministry"

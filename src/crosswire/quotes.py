@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from .attribution import REPORT_VERBS, normalise_source
 from .model import Quote
 from .textutil import fold, words
 
@@ -32,30 +33,53 @@ _QUOTE_RX = [re.compile(re.escape(o) + r"\s*([^" + re.escape(o + c) + r"]{2,}?)\
 _SINGLE = re.compile(r"(?<![\w])'([^']{2,}?)'(?![\w])")
 
 
-def quotes_in(text: str) -> list[str]:
-    """Quoted passages of one sentence, longest first, with nested duplicates removed."""
-    found: list[str] = []
+def _spans(text: str) -> list[tuple[str, int, int]]:
+    """Quoted passages of one sentence with their spans, longest first, nested ones removed."""
+    found: list[tuple[str, int, int]] = []
     for rx in _QUOTE_RX + [_SINGLE]:
         for m in rx.finditer(text):
             q = m.group(1).strip(" ,.;:")
             if q:
-                found.append(q)
-    found.sort(key=len, reverse=True)
-    out: list[str] = []
-    for q in found:
-        if not any(q in longer for longer in out):
-            out.append(q)
+                found.append((q, m.start(), m.end()))
+    found.sort(key=lambda x: len(x[0]), reverse=True)
+    out: list[tuple[str, int, int]] = []
+    for q, a, b in found:
+        if not any(q in longer for longer, _a, _b in out):
+            out.append((q, a, b))
     return out
+
+
+def quotes_in(text: str) -> list[str]:
+    """Quoted passages of one sentence, longest first, with nested duplicates removed."""
+    return [q for q, _a, _b in _spans(text)]
+
+
+_INTRO = re.compile(  # "... the Russian minister clearly affirmed “...": who introduces this quote
+    r"(?:^|[,;:]\s+|\bbut\s+|\band\s+)((?:[Tt]he\s+)?[A-ZÀ-Þ][\w’'\-.]*(?:\s+[\w’'\-.]+){0,5}?)\s+"
+    r"(?:\w+ly\s+)?(?:" + REPORT_VERBS + r")(?:\s+that)?\s*[:,]?\s*$"
+)
+
+
+def _introduced_by(text: str, start: int, previous_end: int) -> str | None:
+    """The speaker named right before a quote inside its sentence, if any ("X affirmed “...”")."""
+    m = _INTRO.search(text[previous_end:start])
+    if not m:
+        return None
+    src = normalise_source(m.group(1))
+    if not src or fold(src) in {"he", "she", "they", "it", "we", "i", "you"}:
+        return None
+    return src
 
 
 def find_quotes(story: "StoryText") -> list[Quote]:
     """Every quote of at least MIN_WORDS words, with its speaker, merged across reports."""
     raw: list[tuple[str, str | None, int]] = []
     for pos, s in enumerate(story.sentences):
-        for q in quotes_in(s.text):
+        spans = sorted(_spans(s.text), key=lambda x: x[1])
+        for k, (q, start, _end) in enumerate(spans):
             if len(words(q)) < MIN_WORDS:
                 continue
-            speaker = story.attribution[pos]
+            speaker = _introduced_by(s.text, start, spans[k - 1][2] if k else 0) or story.attribution[pos]
             if speaker is None:
                 for near in (pos + 1, pos - 1):
                     if 0 <= near < len(story.sentences) and story.sentences[near].article == s.article:
