@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .textutil import STOPWORDS, fold
@@ -192,6 +193,11 @@ def _interval(value: float, kind: str | None) -> tuple[float, float]:
 
 def find_numbers(text: str) -> list[Figure]:
     """Every counting figure in one sentence (not years, dates, times or ordinals)."""
+    return list(_find_numbers(text))
+
+
+@lru_cache(maxsize=16384)
+def _find_numbers(text: str) -> tuple[Figure, ...]:
     out: list[Figure] = []
     for m in _NUM_RX.finditer(text):
         raw = m.group("num")
@@ -255,7 +261,7 @@ def find_numbers(text: str) -> list[Figure]:
             end = m.end() + len(kept)
         start = m.start() if m.group("qual") else num_start
         out.append(Figure(value, what, text[start: end].strip(), qual, low, high, start, end))
-    return out
+    return tuple(out)
 
 
 def compatible(a: Figure, b: Figure, tolerance: float = 0.0) -> bool:

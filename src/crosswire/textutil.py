@@ -50,7 +50,17 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed folded words without function words or bare numbers."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=32768)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return stem(word)
 
 
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'\-]+|de|du|von|van|al|bin|la|le))*")
