@@ -209,6 +209,14 @@ def test_seed_brief_counts_three_sources():
     # the wire story and its copy state the same things: some line cites both copies
     assert any(set(g.articles) <= {c.article for c in s.citations} for s in brief.summary for g in groups)
     assert brief.headline and len(brief.headline.split()) < 30
+    # every independent source contributes, and no fact is told twice
+    from crosswire.brief import source_keys
+
+    keys = source_keys([a.id for a in arts], groups)
+    assert len({keys[c.article] for s in brief.summary for c in s.citations}) == 3
+    cited = [{(c.article, c.sentence) for c in f.citations} for f in sheet.facts]
+    for f in cited:
+        assert sum(bool(f & {(c.article, c.sentence) for c in s.citations[:1]}) for s in brief.summary) <= 1
 
 
 def test_french_story_is_summarised_and_compressed():

@@ -224,3 +224,16 @@ def test_a_conflict_about_nothing_but_its_first_claim_is_headed_by_who_disagrees
     ])], sentences={"a": s})
     md = render_markdown(build_brief(arts, [], sheet, words=20))
     assert "### Denial: the owners vs the union" in md
+
+
+def test_html_folds_a_long_list_after_fifteen_items():
+    text = "\n\n".join(f"Ward {k} of the town reported {k + 2} flooded cellars on Sunday night." for k in range(20))
+    arts = [Article(id="a", text=text, outlet="Town Crier")]
+    s = {"a": article_sentences(arts[0])}
+    facts = [Fact(f"f{k}", s["a"][k].text, ["a"], 1, None, [Citation("a", k, s["a"][k].text)]) for k in range(20)]
+    brief = build_brief(arts + [Article(id="b", text="A second paper.")], [], FactSheet(facts=facts, sentences=s),
+                        words=20)
+    html = render_html(brief)
+    some = html.split('id="some"')[1].split("</section>")[0]
+    visible, folded = some.split('<details class="more">')
+    assert visible.count("<li>") == 15 and folded.count("<li>") == 5 and "5 more" in folded
