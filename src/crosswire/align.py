@@ -7,20 +7,32 @@ spelling and transliteration: "instrumentalisation" / "instrumentalization",
 checked with the multilingual embedding when it is available, for a capped
 number of sentences.  Clusters are grown greedily from the strongest pair
 down, and never hold two sentences of one article.
+
+Disagreement is never aligned away: two sentences whose figures for the same
+counted thing cannot both be true ("three dead" / "two people were killed"),
+a sentence that sets one figure against another ("87 votes, not the 212")
+and a sentence giving only one of them, and two sentences that date what they
+tell on different days ("on Monday" / "on Tuesday") are never linked, by any
+path (lexical, mutual best match or embedding).  They stay separate facts, so
+the conflict between them can be shown.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from .model import Sentence
-from .textutil import content_words, fold
+from .numbers import Figure, category, compatible, find_numbers
+from .textutil import STOPWORDS, content_words, fold
 
-__all__ = ["Aligned", "align_sentences", "similarity_matrix", "LINK", "GREY", "EMBED_LINK", "MAX_EMBED", "MUTUAL_LINK"]
+__all__ = ["Aligned", "align_sentences", "similarity_matrix", "contradicts", "LINK", "GREY", "EMBED_LINK",
+           "MAX_EMBED", "MUTUAL_LINK"]
 
 LINK = 0.50        # lexical similarity at which two sentences state the same fact
 GREY = 0.15        # below LINK, above GREY: ask the embedding (if any) about mutual best pairs
@@ -32,6 +44,7 @@ EMBED_LINK_CROSS = 0.88  # the same for a pair in two languages
 MAX_EMBED = 48     # at most this many sentences are embedded per story with several languages
 MAX_EMBED_SAME = 0  # ... and per story in one language: lexical evidence decides there (speed)
 MAX_SENTENCES = 6000
+SAME_WORDING = 75  # rapidfuzz token_sort_ratio: one sentence, perhaps misdated (kept for the date conflict)
 
 
 class Encoder(Protocol):
@@ -141,6 +154,172 @@ def _mutual(score: np.ndarray, art_index: np.ndarray, n_arts: int, lo: float, hi
     return np.stack([iu[keep], ju[keep]], axis=1) if len(iu) else np.zeros((0, 2), dtype=np.int64)
 
 
+# --- what two sentences state that cannot both be true -------------------------------------------
+
+_COUNTED = frozenset({"dead", "injured", "arrested", "missing", "displaced"})
+_NUMWORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+             r"thousand|million|billion|dozen)\b")
+_NUMBER = r"(?:\d|" + _NUMWORDS + r")"
+_ANY_NUMBER = re.compile(r"\d|\b" + _NUMWORDS, re.I)  # a quick test before reading figures
+# a sentence that sets one figure against another: "two, not three", "contradicting ... at three"
+_CONTRAST = re.compile(
+    r"\bnot\s+(?:(?:the|as|many|much|a|an|just|only|about|some|more|than|fewer|less|over|under)\s+){0,3}"
+    + _NUMBER + r"|"
+    r"\b(?:contradict\w*|disput\w*|den(?:y|ies|ied|ying)|reject\w*|refut\w*|instead\s+of|rather\s+than|"
+    r"contrary|challeng\w*|contest\w*|correct\w*|put\s+the\s+(?:toll|figure|number|total)\s+at|"
+    r"contredi\w*|dement\w*|widersprach\w*|bestritt\w*|niega\w*|desmint\w*)\b"
+)
+# the first figure of a range ("5 to 11 years", "between 10 and 80 percent", "10-80 percent"):
+# its counted thing is not read reliably, and a range is not a figure to compare
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|and|or)\s*[$€£]?" + _NUMBER, re.I)
+_RANGE_BEFORE = re.compile(r"(?:\bbetween|\d\s*(?:-|–|—|to|or))\s*[$€£]?$", re.I)
+# partial counts and ages: "13 other states" is not a count of the states, "18-year-old" an age
+_PARTIAL = re.compile(r"\b(?:other|others|more|additional|further|extra|another|old|aged)\b|-old\b")
+_WEEKDAYS = {name: k for k, names in enumerate((
+    ("monday", "lundi", "montag", "lunes", "lunedi"),
+    ("tuesday", "mardi", "dienstag", "martes", "martedi"),
+    ("wednesday", "mercredi", "mittwoch", "miercoles", "mercoledi"),
+    ("thursday", "jeudi", "donnerstag", "jueves", "giovedi"),
+    ("friday", "vendredi", "freitag", "viernes", "venerdi"),
+    ("saturday", "samedi", "samstag", "sonnabend", "sabado", "sabato"),
+    ("sunday", "dimanche", "sonntag", "domingo", "domenica"),
+)) for name in names}
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b")
+# a weekday that dates the report, not what it tells: "..., the fire service said on Thursday"
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|added|reported|stated|confirmed|declared|indique|declare|annonce|"
+    r"affirme|precise|sagte|erklarte|teilte|dijo|anuncio)"
+    r"(?:\s+(?:on|late|early|in|a|an|its|his|her|their|statement|reporters|le|am|el))*\s+$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """The figures (by counted thing) and the days a sentence states."""
+
+    figures: dict[str, list[Figure]]
+    contrast: bool      # the sentence sets one figure against another ("not", "contradicting", ...)
+    days: frozenset[int]
+
+
+def _kind(f: Figure, text: str) -> str | None:
+    """What a figure counts, a little more robustly than its ``what``; None: not comparable.
+
+    "Three dock workers died" counts the dead even when the noun after the figure is read
+    as what it counts; "$50,000 payments" counts dollars; otherwise the counted noun,
+    lightly singular ("votes" -> "vote").  Ranges, ages and partial counts ("13 other
+    states", "twelve more") are left out: comparing them would part sentences that agree.
+    """
+    number_start = f.start + (len(f.qualifier) if f.qualifier and fold(f.text).startswith(f.qualifier) else 0)
+    after = fold(f.text)[number_start - f.start:]
+    if _RANGE_BEFORE.search(text[max(0, f.start - 12): f.start]) or _PARTIAL.search(after):
+        return None
+    m = re.match(r"\s*[^\s\w]*\s*" + _NUMBER + r"[\w.,]*", text[number_start:], re.I)
+    if m and _RANGE_AFTER.match(text[number_start + m.end():]):
+        return None
+    if text[max(0, f.start - 1): f.start] in _CURRENCIES:
+        return text[f.start - 1]
+    if f.what in _COUNTED:
+        return f.what
+    for w in re.findall(r"[^\W\d_]+", f.text):
+        if category(w) in _COUNTED:
+            return category(w)
+    w = fold(f.what)
+    if w in STOPWORDS or re.fullmatch(_NUMBER + r"\w*", w) or w.endswith("old"):
+        return None  # "nine of the ten": no counted noun was found
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+_CURRENCIES = ("$", "€", "£", "¥")
+_SCALE_SUFFIX = re.compile(r"(?:\s*(?:tn|trn)|(?<=\d)(?:k|m|bn|b))\b", re.I)
+_SCALES = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+
+
+def _scaled(f: Figure, text: str) -> Figure:
+    """"$500k" is 500,000 and "$2tn" two trillion, as "$500,000" and "$2 trillion" are."""
+    m = re.match(r"\d[\d,.]*", text[f.start:]) if text[f.start: f.start + 1].isdigit() else None
+    if m is None or f.end < f.start + m.end():
+        return f
+    sm = _SCALE_SUFFIX.match(text, f.start + m.end())
+    if sm is None or f.value >= 1000:
+        return f
+    k = _SCALES[sm.group(0).strip().lower()]
+    return dataclasses.replace(f, value=f.value * k, low=f.low * k, high=f.high * k)
+
+
+def _stated(text: str) -> _Stated:
+    figs: list[Figure] = []
+    if _ANY_NUMBER.search(text):
+        try:
+            figs = find_numbers(text)
+        except Exception:  # a figure reader that trips on odd input must not stop the alignment
+            figs = []
+    by_kind: dict[str, list[Figure]] = {}
+    for f in figs:
+        kind = _kind(f, text)
+        if kind is not None:
+            by_kind.setdefault(kind, []).append(_scaled(f, text) if kind in _CURRENCIES else f)
+    folded = fold(text)
+    days = frozenset(_WEEKDAYS[m.group(0)] for m in _WEEKDAY.finditer(folded)
+                     if not _SAID_BEFORE.search(folded[max(0, m.start() - 60): m.start()]))
+    return _Stated(by_kind, bool(_CONTRAST.search(folded)), days)
+
+
+def _figures_clash(a: _Stated, b: _Stated) -> bool:
+    """Do two sentences give figures for one counted thing that cannot both be true?
+
+    "three dead" / "two dead": yes.  "at least 144 dead" / "more than 140 died": no, the
+    qualifiers let both be true.  "two dead, contradicting ... three" / "three dead": yes, a
+    sentence that sets a figure against another is not the same fact as one that gives
+    only one of them.  Figures of different things (dead / injured) never clash.
+    """
+    for kind in a.figures.keys() & b.figures.keys():
+        fa, fb = a.figures[kind], b.figures[kind]
+        matched_a = [any(compatible(x, y) for y in fb) for x in fa]
+        if not any(matched_a):
+            return True
+        matched_b = [any(compatible(y, x) for x in fa) for y in fb]
+        if (a.contrast and not all(matched_a)) or (b.contrast and not all(matched_b)):
+            return True
+    return False
+
+
+def _days_clash(a: _Stated, b: _Stated, text_a: str, text_b: str) -> bool:
+    """Do two sentences tell of different days ("on Monday" / "on Tuesday")?
+
+    Weekdays that date the report ("said on Thursday") do not count.  Two sentences in
+    nearly the same words are left to the date conflict: one fact, perhaps misdated.
+    """
+    if not a.days or not b.days or a.days & b.days:
+        return False
+    return fuzz.token_sort_ratio(fold(text_a), fold(text_b)) < SAME_WORDING
+
+
+def contradicts(text_a: str, text_b: str) -> bool:
+    """Can two sentences not be one fact, because what they state cannot both be true?
+
+    True when their figures for one counted thing clash (see above), or when they tell
+    of different weekdays.  Sentences without figures or days never contradict.
+    """
+    a, b = _stated(text_a), _stated(text_b)
+    return _figures_clash(a, b) or _days_clash(a, b, text_a, text_b)
+
+
+def _vetoes(sentences: Sequence[Sentence], candidate: np.ndarray) -> np.ndarray:
+    """(n, n) bool: the candidate pairs whose sentences contradict each other."""
+    n = len(sentences)
+    veto = np.zeros((n, n), dtype=bool)
+    stated = [_stated(s.text) for s in sentences]
+    has = np.array([bool(st.figures or st.days) for st in stated], dtype=bool)
+    iu, ju = np.nonzero(np.triu(candidate & has[:, None] & has[None, :], 1))
+    for i, j in zip(iu.tolist(), ju.tolist()):
+        a, b = stated[i], stated[j]
+        if _figures_clash(a, b) or _days_clash(a, b, sentences[i].text, sentences[j].text):
+            veto[i, j] = veto[j, i] = True
+    return veto
+
+
 def align_sentences(
     sentences: Sequence[Sentence],
     languages: dict[str, str | None] | None = None,
@@ -156,7 +335,9 @@ def align_sentences(
     Two sentences are linked when their lexical similarity reaches ``link``; or when they
     are each other's best match between their two articles and reach ``MUTUAL_LINK``;
     or, with an embedder, when a grey-zone mutual pair (or a cross-language pair) is
-    confirmed by the embedding.  ``speakers`` (one key per sentence, or None) lets two
+    confirmed by the embedding; but never when they contradict each other (figures for one
+    counted thing that cannot both be true, different days: see :func:`contradicts`), and
+    never into a group holding a sentence they contradict.  ``speakers`` (one key per sentence, or None) lets two
     weak mutual matches credited to the same party link on less shared wording.  ``copy_of`` maps article ids to their copy group: copies
     align lexically, so their pairs are never sent to the embedding.
 
@@ -170,8 +351,11 @@ def align_sentences(
     art_index = np.array([art_pos[s.article] for s in sentences], dtype=np.int64)
     same_article = art_index[:, None] == art_index[None, :] if n else np.zeros((0, 0), dtype=bool)
     score = sim.copy()
+    veto = np.zeros((n, n), dtype=bool)
     if n:
         score[same_article] = 0.0
+        veto = _vetoes(sentences, (score >= 0.02) & ~same_article)
+        score[veto] = 0.0  # no path links them: not lexical, not mutual best, not the embedding
         pairs = _mutual(score, art_index, len(art_ids), MUTUAL_LINK, link)
         for i, j in pairs:  # mutual best matches with good lexical overlap
             score[i, j] = score[j, i] = link + float(score[i, j]) * 0.02
@@ -199,6 +383,8 @@ def align_sentences(
         a, b = cluster[i], cluster[j]
         if a == b or cl_arts[a] & cl_arts[b]:
             continue
+        if veto[np.ix_(members[a], members[b])].any():
+            continue  # the merged group would hold two sentences that cannot both be true
         # average linkage guard: the merged group must hold together, not chain
         cross = score[np.ix_(members[a], members[b])]
         if float(cross.mean()) < link * 0.75:
@@ -212,6 +398,7 @@ def align_sentences(
         links[a].extend(links.pop(b) + [float(score[i, j])])
     out = [Aligned(sorted(ms), float(np.mean(links[c])) if links[c] else 1.0) for c, ms in members.items()]
     out.sort(key=lambda g: g.members[0])
+    score[veto] = sim[veto]  # contradicting pairs keep their lexical similarity: they talk of one thing
     return out, score
 
 
