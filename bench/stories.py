@@ -60,41 +60,39 @@ def crosswire_run(arts) -> dict[str, str]:
     return dict(res.assignments)
 
 
-def tfidf_single_pass(rows: list[dict], threshold: float = 0.225) -> dict[str, str]:
-    """Each article joins the most similar centroid above the threshold, else starts a cluster."""
+def tfidf_single_pass(rows: list[dict], threshold: float = 0.225, block: int = 512) -> dict[str, str]:
+    """Each article joins the cluster whose centroid is most similar (cosine >= threshold), else starts one.
+
+    Exact and sequential, computed through document-document products in blocks:
+    x . sum(cluster) is the sum of x . y over the members, and the centroid norm is
+    updated from the same products (memory: one block x n slab at a time).
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     X = TfidfVectorizer(sublinear_tf=True, stop_words="english", max_features=20000).fit_transform(
         [r["text"] for r in rows]
     ).tocsr()
-    centroids: list[np.ndarray] = []
-    sums = None
-    labels = []
-    dim = X.shape[1]
-    block = np.zeros((0, dim), dtype=np.float32)
-    for i in range(X.shape[0]):
-        x = X[i]
-        if len(centroids):
-            sims = x @ block[: len(centroids)].T
-            sims = np.asarray(sims).ravel()
-            j = int(np.argmax(sims))
-            if sims[j] >= threshold:
-                sums[j] += x.toarray().ravel()
-                centroids[j] = sums[j] / np.linalg.norm(sums[j])
-                block[j] = centroids[j]
-                labels.append(j)
-                continue
-        v = x.toarray().ravel().astype(np.float32)
-        if sums is None:
-            sums = []
-        sums.append(v.copy())
-        centroids.append(v)
-        if len(centroids) > block.shape[0]:
-            grown = np.zeros((max(64, 2 * block.shape[0]), dim), dtype=np.float32)
-            grown[: block.shape[0]] = block
-            block = grown
-        block[len(centroids) - 1] = v
-        labels.append(len(centroids) - 1)
+    n = X.shape[0]
+    labels = np.full(n, -1, dtype=np.int64)
+    sq: list[float] = []  # squared norm of each cluster's summed vector
+    self_sim = np.asarray(X.multiply(X).sum(axis=1)).ravel()
+    for s in range(0, n, block):
+        e = min(n, s + block)
+        S = (X[s:e] @ X[:e].T).toarray()
+        for i in range(s, e):
+            k = len(sq)
+            best, j = -1.0, -1
+            if k and i:
+                dots = np.bincount(labels[:i], weights=S[i - s, :i], minlength=k)
+                cos = dots / np.sqrt(np.maximum(np.asarray(sq), 1e-12))
+                j = int(np.argmax(cos))
+                best = float(cos[j])
+            if best >= threshold:
+                labels[i] = j
+                sq[j] += 2 * dots[j] + self_sim[i]
+            else:
+                labels[i] = k
+                sq.append(float(self_sim[i]))
     return {r["id"]: str(l) for r, l in zip(rows, labels)}
 
 

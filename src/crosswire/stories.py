@@ -775,6 +775,7 @@ class _Engine:
         for d in docs:
             v = _vector(d, index, self.p.article_terms, self.idf, self.common)
             vecs.append({vocab.setdefault(t, len(vocab)): w for t, w in v.items()})
+            d.counts = {}  # the vector is all the clustering needs from here on
         rare_cut = max(self.p.rare_share * index.n_docs, float(self.p.rare_floor))
         df = index.df
         self.rare = np.fromiter((df.get(t, 0) <= rare_cut for t in vocab), dtype=np.float64, count=len(vocab))
@@ -1095,6 +1096,7 @@ def cluster_stories(
         docs.append(d)
         index.n_docs += 1
         index.df.update(d.counts.keys())
+    del tokens
     prints = _batch_fingerprints([d.words for d in docs], p.shingle, p.fingerprints, p.fingerprint_rate)
     for d, fp in zip(docs, prints):
         d.prints = fp
