@@ -11,10 +11,14 @@ of it in other articles) by three kinds of evidence:
 
 Facts from the facts stage, when present, add support; nothing here requires
 them.  Sentences are picked greedily, MMR-style, so the summary never says the
-same thing twice, and each may be compressed only where the meaning is kept
-(a leading dateline, a trailing attribution clause, a parenthetical aside
-without figures; never a negation).  Every summary sentence cites the sentence
-it was taken from first, then the sentences of other articles that state it.
+same thing twice (nor two wordings the facts stage aligned as one fact), and
+each may be compressed only where the meaning is kept (a leading dateline, a
+trailing attribution clause unless the sentence is disputed or quotes someone
+it does not name, a parenthetical aside without figures; never a negation).
+A claim the summary tells comes with its denial, two disagreeing figures come
+together.  The chosen sentences are told leads first.  Every summary sentence
+cites the sentence it was taken from first, then the sentences of other
+articles that state it.
 """
 
 from __future__ import annotations
