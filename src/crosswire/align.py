@@ -77,14 +77,15 @@ def _char_ngrams(text: str, lo: int = 3, hi: int = 5) -> list[str]:
     return out
 
 
+DENSE_CELLS = 4_000_000  # below this many matrix cells, TF-IDF stays a dense numpy array (no scipy import)
+
+
 def tfidf(docs: Sequence[list[str]]):
-    """Row-normalised TF-IDF (sublinear tf, smoothed idf) as a scipy CSR matrix.
+    """Row-normalised TF-IDF (sublinear tf, smoothed idf), rows = documents.
 
-    A small stand-in for scikit-learn's vectorizer: importing scikit-learn costs seconds,
-    this costs nothing and gives the same weights.
+    A small stand-in for scikit-learn's vectorizer (importing scikit-learn costs seconds):
+    a dense numpy array for small inputs, a scipy CSR matrix for big ones.
     """
-    from scipy import sparse
-
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -97,18 +98,29 @@ def tfidf(docs: Sequence[list[str]]):
         rows.extend([r] * len(counts))
         cols.extend(counts)
         vals.extend(counts.values())
-    n = len(docs)
-    x = sparse.csr_matrix((np.asarray(vals, dtype=np.float32), (np.asarray(rows), np.asarray(cols))),
-                          shape=(n, max(1, len(vocab))), dtype=np.float32)
-    if x.nnz:
-        x.data = 1.0 + np.log(x.data)
-        df = np.bincount(x.indices, minlength=x.shape[1]).astype(np.float32)
-        idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-        x.data *= idf[x.indices]
-        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        x = sparse.diags(1.0 / norms).astype(np.float32) @ x
-    return x.tocsr()
+    n, m = len(docs), max(1, len(vocab))
+    r_ = np.asarray(rows, dtype=np.int64)
+    c_ = np.asarray(cols, dtype=np.int64)
+    v_ = 1.0 + np.log(np.asarray(vals, dtype=np.float32))
+    df = np.bincount(c_, minlength=m).astype(np.float32)
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    v_ = (v_ * idf[c_]).astype(np.float32)
+    norms = np.sqrt(np.bincount(r_, weights=v_ * v_, minlength=n)).astype(np.float32)
+    norms[norms == 0] = 1.0
+    v_ = v_ / norms[r_]
+    if n * m <= DENSE_CELLS:
+        x = np.zeros((n, m), dtype=np.float32)
+        x[r_, c_] = v_
+        return x
+    from scipy import sparse
+
+    return sparse.csr_matrix((v_, (r_, c_)), shape=(n, m), dtype=np.float32)
+
+
+def _gram(x) -> np.ndarray:
+    if isinstance(x, np.ndarray):
+        return x @ x.T
+    return (x @ x.T).toarray()
 
 
 def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
@@ -119,7 +131,7 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     folded = [fold(t) for t in texts]
     word = tfidf([_analyzer(t) for t in folded])
     char = tfidf([_char_ngrams(t) for t in folded])
-    sim = (word @ word.T).toarray() + (char @ char.T).toarray()
+    sim = _gram(word) + _gram(char)
     return np.clip(sim.astype(np.float32) / 2.0, 0.0, 1.0)
 
 
@@ -172,6 +184,13 @@ _CONTRAST = re.compile(
 )
 # the first figure of a range ("5 to 11 years", "between 10 and 80 percent", "10-80 percent"):
 # its counted thing is not read reliably, and a range is not a figure to compare
+# a sentence that disputes a figure: "87 votes, not the 212 announced", "... who had put the toll at three"
+_DISPUTE = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of)\s+(?:(?:the|as|many|much|a|an|just|only|about|some|more|than|"
+    r"fewer|less|over|under)\s+){0,3}" + _NUMBER + r"|"
+    r"\b(?:put|puts|putting|set|sets|gave|gives|estimated|estimates)\s+the\s+(?:death\s+)?"
+    r"(?:toll|figure|number|total|count|tally)\s+at\b"
+)
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|and|or)\s*[$€£]?" + _NUMBER, re.I)
 _RANGE_BEFORE = re.compile(r"(?:\bbetween|\d\s*(?:-|–|—|to|or))\s*[$€£]?$", re.I)
 # partial counts and ages: "13 other states" is not a count of the states, "18-year-old" an age
@@ -201,6 +220,7 @@ class _Stated:
     figures: dict[str, list[Figure]]
     contrast: bool      # the sentence sets one figure against another ("not", "contradicting", ...)
     days: frozenset[int]
+    disputes: bool = False  # ... and the figure it disputes is in it ("87 votes, not the 212")
 
 
 def _kind(f: Figure, text: str) -> str | None:
@@ -263,7 +283,10 @@ def _stated(text: str) -> _Stated:
     folded = fold(text)
     days = frozenset(_WEEKDAYS[m.group(0)] for m in _WEEKDAY.finditer(folded)
                      if not _SAID_BEFORE.search(folded[max(0, m.start() - 60): m.start()]))
-    return _Stated(by_kind, bool(_CONTRAST.search(folded)), days)
+    contrast = bool(_CONTRAST.search(folded))
+    disputes = bool(by_kind) and (bool(_DISPUTE.search(folded)) or contrast and any(
+        not compatible(x, y) for fs in by_kind.values() for x in fs for y in fs))
+    return _Stated(by_kind, contrast, days, disputes)
 
 
 def _figures_clash(a: _Stated, b: _Stated) -> bool:
@@ -272,8 +295,10 @@ def _figures_clash(a: _Stated, b: _Stated) -> bool:
     "three dead" / "two dead": yes.  "at least 144 dead" / "more than 140 died": no, the
     qualifiers let both be true.  "two dead, contradicting ... three" / "three dead": yes, a
     sentence that sets a figure against another is not the same fact as one that gives
-    only one of them.  Figures of different things (dead / injured) never clash.
+    only one of them, or none.  Figures of different things (dead / injured) never clash.
     """
+    if (a.disputes or b.disputes) and not a.figures.keys() & b.figures.keys():
+        return True  # "87 votes, not the 212" is not the fact of a report that gives no margin
     for kind in a.figures.keys() & b.figures.keys():
         fa, fb = a.figures[kind], b.figures[kind]
         matched_a = [any(compatible(x, y) for y in fb) for x in fa]
