@@ -237,3 +237,13 @@ def test_html_folds_a_long_list_after_fifteen_items():
     some = html.split('id="some"')[1].split("</section>")[0]
     visible, folded = some.split('<details class="more">')
     assert visible.count("<li>") == 15 and folded.count("<li>") == 5 and "5 more" in folded
+
+
+def test_the_marker_explanation_uses_a_marker_of_this_brief():
+    brief = _brief()
+    md = render_markdown(brief)
+    found = re.search(r"\[([A-Z]+:\d+)\] cites sentence", md)
+    assert found
+    marker = found.group(1)
+    assert any(f"{lab}:{c.sentence}" == marker for s in brief.summary for c in s.citations
+               for aid, lab in article_labels(brief.articles).items() if aid == c.article)

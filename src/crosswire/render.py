@@ -123,6 +123,7 @@ class _View:
     timeline: list[_Line]
     entities: list[tuple[str, list[str]]]
     groups: list[_Group]
+    example: str = "A:0"  # a citation marker of this brief, to explain the markers with
 
 
 def _outlet(a: Article) -> str:
@@ -268,6 +269,8 @@ def _view(brief: Brief) -> _View:
         timeline=timeline,
         entities=entities,
         groups=_groups(brief, labels, colour),
+        example=next((c.label for s in brief.summary for c in cites(s.citations) if c.sentence > 0),
+                     next((c.label for s in brief.summary for c in cites(s.citations)), "A:0")),
     )
 
 
@@ -339,7 +342,8 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
     out: list[str] = [f"# {_md(v.headline)}", ""]
     out.append(f"_{v.n_articles} report{'s' if v.n_articles != 1 else ''}, "
                f"{v.sources} independent source{'s' if v.sources != 1 else ''}. "
-               "[B:4] cites sentence 4 (from 0) of report B; reports are listed under Sources._")
+               f"[{v.example}] cites sentence {v.example.split(':')[1]} (from 0) of report "
+               f"{v.example.split(':')[0]}; reports are listed under Sources._")
     out.append("")
 
     def section(title: str, lines: list[_Line], empty: str, limit: int | None = max_items) -> None:
