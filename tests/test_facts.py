@@ -251,3 +251,15 @@ def test_quote_speaker_named_inside_the_sentence():
     speakers = {q.text: q.speaker for q in sheet.quotes}
     assert speakers["being ready to reopen the border at once"] == "Valdorian minister"
     assert speakers["Karsland has agreed to nothing of the kind"] == "Karsland interior ministry"
+
+
+def test_a_toll_set_against_another_is_a_number_conflict():
+    a = art("a", "A blaze at the Orsk grain silo killed three workers on Monday night, the fire service said.")
+    b = art("b", "Two people were killed in the blaze at the Orsk grain silo on Monday night, the operator "
+                 "Velm Grain said on Tuesday, contradicting the fire service, which had put the toll at three.")
+    sheet = analyze([a, b])
+    nums = [c for c in sheet.conflicts if c.kind == "number"]
+    assert len(nums) == 1
+    sides = {s.articles[0]: s for s in nums[0].sides}
+    assert sides["a"].attributed_to == "fire service"
+    assert sides["b"].attributed_to == "operator Velm Grain"

@@ -34,6 +34,10 @@ _TRAILING = re.compile(
     r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
     + r"(?:\s+(?:AFP|Reuters|AP|reporters|journalists|the\s+\w+|[A-Z]\w+))?\s*[.!?]?[\"”»’]?\s*$"
 )
+_MIDDLE = re.compile(  # "..., the harbour operator said on Thursday, contradicting the fire service, ..."
+    r"[,;]\s*" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
+    + r"\s*,\s+(?:[a-z]+ing|which|while|but|after|before|as|citing|in\s+a)\b"
+)
 _TRAILING_INV = re.compile(  # "..., said the minister." (a short source closing the sentence)
     r"[,;]\s*(?:" + REPORT_VERBS + r")\s+((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
     r"\s*[.!?]?\s*$"
@@ -111,7 +115,7 @@ def normalise_source(raw: str | None) -> str | None:
 def raw_attribution(text: str) -> str | None:
     """The reporting-frame phrase of a sentence as written ("a French Defense Ministry statement")."""
     t = text.strip()
-    for rx in (_TRAILING, _TRAILING_INV, _RESPONSE, _ACCORDING, _LEADING, _RESPONDED):
+    for rx in (_TRAILING, _TRAILING_INV, _RESPONSE, _ACCORDING, _LEADING, _MIDDLE, _RESPONDED):
         m = rx.search(t)
         if m:
             raw = re.sub(r"(?<=[a-z]{2})\.$", "", m.group(1).strip())
@@ -156,7 +160,8 @@ def _plausible(src: str) -> bool:
         return False
     first = src.split()[0]
     if first[:1].islower() and f.split()[0] not in _LOWER_WORDS and f not in _GENERIC \
-            and not any(w in _INSTITUTIONS for w in f.split()):
+            and not any(w in _INSTITUTIONS for w in f.split()) \
+            and not any(t[:1].isupper() for t in src.split()[1:]):  # "harbour operator Halden Logistics"
         # "comments said" is not a source; a lower-case phrase must name an institution
         # ("the regional emergency ministry")
         return False

@@ -52,6 +52,11 @@ _CONTESTED = re.compile(
     r"allegedly|unsubstantiated|unverified|unproven|without\s+evidence)\b",
     re.I,
 )
+# a sentence that sets one figure against another: "two dead, contradicting ... which put the toll at three"
+_SETS_AGAINST = re.compile(
+    r"\b(?:contradict\w*|disput\w*|den(?:y|ies|ied|ying)|reject\w*|refut\w*|instead\s+of|rather\s+than|"
+    r"contrary|challeng\w*|contest\w*|correct\w*|revis\w*|not\s+the)\b"
+)
 _UNSUPPORTED = re.compile(
     r"\b(?:without\s+(?:providing|offering|giving|presenting|citing|any)\s+(?:any\s+)?(?:evidence|proof)|"
     r"unsubstantiated|unverified|unproven|without\s+evidence)\b",
@@ -122,8 +127,10 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
                     continue
                 if compatible(f, g):
                     continue
-                if any(x.what == what and compatible(x, g) for x in story.figures[p]) or \
-                        any(x.what == what and compatible(x, f) for x in story.figures[q]):
+                if (any(x.what == what and compatible(x, g) for x in story.figures[p])
+                        and not _SETS_AGAINST.search(fold(story.sentences[p].text))) or \
+                        (any(x.what == what and compatible(x, f) for x in story.figures[q])
+                         and not _SETS_AGAINST.search(fold(story.sentences[q].text))):
                     continue  # "1,200 injuries ... zero injuries": the sentence itself counts two things
                 same = story.cluster_of.get(p) == story.cluster_of.get(q)
                 if not same and story.score[local[p], local[q]] < CONTEXT:

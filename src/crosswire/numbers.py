@@ -149,7 +149,7 @@ def _what(after: str, before: str) -> str | None:
         if f in _SKIP_NOUNS or f in _ADJECTIVES:
             continue
         nouns += 1
-        if nouns >= 2:  # "30 workers died": look one word past the noun, no further
+        if nouns >= 3:  # "30 dock workers died": look one word past the noun phrase, no further
             break
     # "killed at least 30 people", "the death toll rose to 150", "injuring 12 workers"
     # only words of the same clause: "six were killed and five remain in hospital" stops at "and"
