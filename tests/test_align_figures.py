@@ -83,6 +83,16 @@ def test_x_not_y_is_not_aligned_with_y():
     assert linked([sent("a", opposition), sent("b", opposition.replace("says", "said"))])
 
 
+def test_a_disputed_figure_is_not_aligned_with_a_report_giving_none():
+    # citing the winner's announcement for "90 votes, not 240" would put the claim in its mouth
+    disputed = ("The opposition says the recount of the Dunmore mayoral election gives Mayor Ilse Vass "
+                "a lead of just 90 votes, not the 240 announced.")
+    announced = ("The recount of the Dunmore mayoral election has confirmed Mayor Ilse Vass as the winner, "
+                 "the commission said.")
+    assert contradicts(disputed, announced)
+    assert not linked([sent("a", disputed), sent("b", announced)])
+
+
 def test_a_one_sided_x_not_y_is_not_aligned_with_its_y():
     claim = "The ferry was carrying 41 passengers, not 35, when it ran aground off Kessel, the coastguard said."
     plain = "The ferry was carrying 35 passengers when it ran aground off Kessel, the operator said."

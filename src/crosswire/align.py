@@ -325,7 +325,8 @@ def contradicts(text_a: str, text_b: str) -> bool:
     """Can two sentences not be one fact, because what they state cannot both be true?
 
     True when their figures for one counted thing clash (see above), or when they tell
-    of different weekdays.  Sentences without figures or days never contradict.
+    of different weekdays.  Sentences without figures or days never contradict, except a
+    sentence that disputes a figure ("90 votes, not 240") and one that gives none.
     """
     a, b = _stated(text_a), _stated(text_b)
     return _figures_clash(a, b) or _days_clash(a, b, text_a, text_b)
@@ -337,7 +338,9 @@ def _vetoes(sentences: Sequence[Sentence], candidate: np.ndarray) -> np.ndarray:
     veto = np.zeros((n, n), dtype=bool)
     stated = [_stated(s.text) for s in sentences]
     has = np.array([bool(st.figures or st.days) for st in stated], dtype=bool)
-    iu, ju = np.nonzero(np.triu(candidate & has[:, None] & has[None, :], 1))
+    disputes = np.array([st.disputes for st in stated], dtype=bool)
+    check = (has[:, None] & has[None, :]) | disputes[:, None] | disputes[None, :]
+    iu, ju = np.nonzero(np.triu(candidate & check, 1))
     for i, j in zip(iu.tolist(), ju.tolist()):
         a, b = stated[i], stated[j]
         if _figures_clash(a, b) or _days_clash(a, b, sentences[i].text, sentences[j].text):
