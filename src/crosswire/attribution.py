@@ -203,9 +203,9 @@ def attribute_article(sentences: list[str]) -> list[str | None]:
             if src is not None and fold(src) in _PRONOUNS:
                 src = history[-1][1] if history else None
             elif src is not None and _generic(src):
-                key = fold(src.split()[-1])
+                keys = set(fold(src).split())  # "hospital spokeswoman" is not any spokeswoman
                 for _r, prev in reversed(history):
-                    if key in fold(prev).split() and len(prev) > len(src):
+                    if keys <= set(fold(prev).split()) and len(prev) > len(src):
                         src = prev
                         break
         if src:
