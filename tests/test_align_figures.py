@@ -62,10 +62,6 @@ def test_a_sentence_setting_one_toll_against_another_is_not_aligned_with_either(
     assert not [f for f in sheet.facts if {"police", "gazette"} <= set(f.articles)]
 
 
-@pytest.mark.xfail(strict=False, reason="conflicts: a pair is skipped when one sentence also holds a figure "
-                                        "compatible with the other's ('three killed ..., contradicting the "
-                                        "police, who had put the toll at four' holds the police's 4), so the "
-                                        "denial of a toll is not a number conflict")
 def test_a_toll_disputed_in_the_sentence_itself_is_a_number_conflict():
     sheet = facts.analyze([art("police", POLICE), art("gazette", OPERATOR)], [], embedder=False)
     number = [c for c in sheet.conflicts if c.kind == "number"]
