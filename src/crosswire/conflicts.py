@@ -39,6 +39,8 @@ __all__ = ["find_conflicts"]
 
 DATE_SAME = 75  # rapidfuzz token_sort_ratio at which two dated sentences tell the same fact
 CONTEXT = 0.30  # lexical similarity at which two sentences with figures talk about the same thing
+_ABOUT = {"dead": "number of dead", "injured": "number of injured", "arrested": "number of arrests",
+          "missing": "number of missing", "displaced": "number of displaced"}
 COUNTABLE = {"dead", "injured", "arrested", "missing", "displaced"}
 
 _DENIAL = re.compile(
@@ -161,7 +163,7 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
             side.citations = [story.cite(p)]
             sides.append(side)
         if len(sides) >= 2:
-            out.append(Conflict("", f"number {what}", "number", sides))
+            out.append(Conflict("", _ABOUT.get(what, f"number of {what}"), "number", sides))
     return out
 
 
