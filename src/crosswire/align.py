@@ -289,7 +289,7 @@ def _stated(text: str) -> _Stated:
     return _Stated(by_kind, contrast, days, disputes)
 
 
-def _figures_clash(a: _Stated, b: _Stated) -> bool:
+def _figures_clash(a: _Stated, b: _Stated, same_language: bool = True) -> bool:
     """Do two sentences give figures for one counted thing that cannot both be true?
 
     "three dead" / "two dead": yes.  "at least 144 dead" / "more than 140 died": no, the
@@ -297,7 +297,8 @@ def _figures_clash(a: _Stated, b: _Stated) -> bool:
     sentence that sets a figure against another is not the same fact as one that gives
     only one of them, or none.  Figures of different things (dead / injured) never clash.
     """
-    if (a.disputes or b.disputes) and not a.figures.keys() & b.figures.keys():
+    # (across languages a sentence without figures may only hold figures the reader cannot read)
+    if same_language and (a.disputes or b.disputes) and not a.figures.keys() & b.figures.keys():
         return True  # "87 votes, not the 212" is not the fact of a report that gives no margin
     for kind in a.figures.keys() & b.figures.keys():
         fa, fb = a.figures[kind], b.figures[kind]
@@ -332,7 +333,7 @@ def contradicts(text_a: str, text_b: str) -> bool:
     return _figures_clash(a, b) or _days_clash(a, b, text_a, text_b)
 
 
-def _vetoes(sentences: Sequence[Sentence], candidate: np.ndarray) -> np.ndarray:
+def _vetoes(sentences: Sequence[Sentence], candidate: np.ndarray, langs: Sequence[str] = ()) -> np.ndarray:
     """(n, n) bool: the candidate pairs whose sentences contradict each other."""
     n = len(sentences)
     veto = np.zeros((n, n), dtype=bool)
@@ -343,7 +344,8 @@ def _vetoes(sentences: Sequence[Sentence], candidate: np.ndarray) -> np.ndarray:
     iu, ju = np.nonzero(np.triu(candidate & check, 1))
     for i, j in zip(iu.tolist(), ju.tolist()):
         a, b = stated[i], stated[j]
-        if _figures_clash(a, b) or _days_clash(a, b, sentences[i].text, sentences[j].text):
+        same_language = not langs or langs[i] == langs[j] or not langs[i] or not langs[j]
+        if _figures_clash(a, b, same_language) or _days_clash(a, b, sentences[i].text, sentences[j].text):
             veto[i, j] = veto[j, i] = True
     return veto
 
@@ -367,7 +369,7 @@ def align_sentences(
     counted thing that cannot both be true, different days: see :func:`contradicts`), and
     never into a group holding a sentence they contradict.  ``speakers`` (one key per sentence, or None) lets two
     weak mutual matches credited to the same party link on less shared wording.  ``copy_of`` maps article ids to their copy group: copies
-    align lexically, so their pairs are never sent to the embedding.
+    in one language align lexically, so their pairs are never sent to the embedding.
 
     Returns the groups (every sentence is in exactly one, singletons included) and the
     pair scores (lexical, raised where a link was confirmed; reused by the caller).
@@ -382,7 +384,8 @@ def align_sentences(
     veto = np.zeros((n, n), dtype=bool)
     if n:
         score[same_article] = 0.0
-        veto = _vetoes(sentences, (score >= 0.02) & ~same_article)
+        veto = _vetoes(sentences, (score >= 0.02) & ~same_article,
+                       [(languages or {}).get(s.article) or "" for s in sentences])
         score[veto] = 0.0  # no path links them: not lexical, not mutual best, not the embedding
         pairs = _mutual(score, art_index, len(art_ids), MUTUAL_LINK, link)
         for i, j in pairs:  # mutual best matches with good lexical overlap
@@ -433,10 +436,11 @@ def align_sentences(
 def _embed_boost(sentences, art_index, n_arts, languages, copy_of, embedder, score, link, grey) -> np.ndarray:
     """Raise the score of grey-zone and cross-language pairs that the embedding confirms.
 
-    Candidates are pairs of sentences from two articles that are not copies of each other,
-    each other's best match between the two articles, and either in the grey zone
+    Candidates are pairs of sentences from two articles that are not copies of each other in
+    one language, each other's best match between the two articles, and either in the grey zone
     (``grey`` <= lexical < ``link``) or in different languages (where lexical overlap
-    says little).  At most ``MAX_EMBED`` sentences are encoded, best pairs first.
+    says little).  At most ``MAX_EMBED`` sentences are encoded: cross-language pairs first,
+    then best lexical pairs first.
     """
     n = len(sentences)
     langs = np.array([languages.get(s.article) or "" for s in sentences], dtype=object)
@@ -450,10 +454,13 @@ def _embed_boost(sentences, art_index, n_arts, languages, copy_of, embedder, sco
                       & (langs[cross[:, 1]] != "")] if len(cross) else cross
         pairs = np.concatenate([pairs, cross]) if len(cross) else pairs
     if len(pairs):
-        pairs = pairs[groups[pairs[:, 0]] != groups[pairs[:, 1]]]
+        # copies in one language align lexically; a translation's sentences need the embedding
+        pairs = pairs[(groups[pairs[:, 0]] != groups[pairs[:, 1]]) | (langs[pairs[:, 0]] != langs[pairs[:, 1]])]
     if len(pairs) == 0:
         return score
-    pairs = pairs[np.argsort(-score[pairs[:, 0], pairs[:, 1]], kind="stable")]
+    # cross-language pairs first (lexical overlap cannot link them), then the best lexical pairs
+    same_lang = (langs[pairs[:, 0]] == langs[pairs[:, 1]]).astype(np.float32)
+    pairs = pairs[np.lexsort((-score[pairs[:, 0], pairs[:, 1]], same_lang))]
     need: dict[int, int] = {}
     kept = []
     for i, j in pairs:
@@ -476,7 +483,8 @@ def _embed_boost(sentences, art_index, n_arts, languages, copy_of, embedder, sco
     for i, j in kept:
         cos = float(vecs[need[i]] @ vecs[need[j]])
         cross_lang = langs[i] != langs[j]
-        if cos >= (EMBED_LINK_CROSS if cross_lang else EMBED_LINK):
-            boosted = max(float(out[i, j]), link + (cos - EMBED_LINK) * 0.1)
+        threshold = EMBED_LINK_CROSS if cross_lang else EMBED_LINK
+        if cos >= threshold:  # (measured from the threshold applied, so a confirmed pair reaches ``link``)
+            boosted = max(float(out[i, j]), link + (cos - threshold) * 0.1)
             out[i, j] = out[j, i] = boosted
     return out
