@@ -190,3 +190,32 @@ def test_bad_input_does_not_break_alignment():
     groups, score = align_sentences([sent("a", ""), sent("b", "$$$ 12,,3 not - 4 to"), sent("c", "Monday Monday")])
     assert sorted(m for g in groups for m in g.members) == [0, 1, 2]
     assert score.shape == (3, 3)
+
+
+class FixedCosine:
+    """An embedder under which the first two sentences have the given cosine (others orthogonal)."""
+
+    available = True
+
+    def __init__(self, cos: float):
+        self.cos = cos
+
+    def encode(self, texts, *, query=False):
+        vecs = np.zeros((len(texts), len(texts) + 2), dtype=np.float32)
+        vecs[:, 2:] = np.eye(len(texts), dtype=np.float32)
+        if len(texts) >= 2:
+            vecs[0, :] = 0.0
+            vecs[1, :] = 0.0
+            vecs[0, 0] = 1.0
+            vecs[1, 0], vecs[1, 1] = self.cos, float(np.sqrt(1.0 - self.cos ** 2))
+        return vecs
+
+
+def test_a_translation_confirmed_by_the_embedding_is_aligned_even_inside_its_copy_group():
+    en = "The dock workers' union called a two-day strike to demand a safety review of every depot."
+    fr = "Le syndicat des dockers a appelé à une grève de deux jours pour exiger un audit de sécurité."
+    kw = dict(languages={"en": "en", "fr": "fr"})
+    # a cosine between the cross-language threshold and the same-language one still links
+    assert linked([sent("en", en), sent("fr", fr)], embedder=FixedCosine(0.90), **kw)
+    assert linked([sent("en", en), sent("fr", fr)], embedder=FixedCosine(0.90), copy_of={"en": 0, "fr": 0}, **kw)
+    assert not linked([sent("en", en), sent("fr", fr)], embedder=FixedCosine(0.50), **kw)
