@@ -77,7 +77,8 @@ def _char_ngrams(text: str, lo: int = 3, hi: int = 5) -> list[str]:
     return out
 
 
-DENSE_CELLS = 4_000_000  # below this many matrix cells, TF-IDF stays a dense numpy array (no scipy import)
+DENSE_FLOPS = 300_000_000  # below this n*n*vocabulary, TF-IDF stays a dense numpy array (no scipy import);
+                           # above it the dense product costs more than importing scipy and going sparse
 
 
 def tfidf(docs: Sequence[list[str]]):
@@ -108,7 +109,7 @@ def tfidf(docs: Sequence[list[str]]):
     norms = np.sqrt(np.bincount(r_, weights=v_ * v_, minlength=n)).astype(np.float32)
     norms[norms == 0] = 1.0
     v_ = v_ / norms[r_]
-    if n * m <= DENSE_CELLS:
+    if n * n * m <= DENSE_FLOPS:
         x = np.zeros((n, m), dtype=np.float32)
         x[r_, c_] = v_
         return x
