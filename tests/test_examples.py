@@ -153,8 +153,6 @@ def test_german_dateline_gives_the_date(day_feed):
     assert day_feed[RECOUNT_DE].dateline == "Vellmark"
 
 
-@pytest.mark.xfail(strict=False, reason="sentences: a German ordinal date ('10. März', 'am 16. März') "
-                                        "is split as if the period ended a sentence")
 def test_german_ordinal_dates_do_not_end_sentences(day_feed):
     texts = [s.text for s in article_sentences(day_feed[RECOUNT_DE])]
     assert not any(t.rstrip().endswith(("10.", "16.")) for t in texts), texts
@@ -177,9 +175,6 @@ def test_consent_wall_is_set_aside_as_noise(day_feed):
     assert all(CONSENT_WALL not in s.articles for s in res.stories)
 
 
-@pytest.mark.xfail(strict=False, reason="copies: e5-small cosines of English/German renderings of one "
-                                        "sentence are 0.84-0.92 here, and only pairs above 0.89 count, so "
-                                        "half the sentences of the German rendering go unmatched")
 def test_german_rendering_of_the_courier_report_is_a_translation(day_feed):
     emb = real_default_embedder()
     if not emb.available:
@@ -272,9 +267,6 @@ def test_quote_goes_to_its_speaker_not_the_party_addressed(recount_brief):
     assert q.speaker and "Falk" in q.speaker
 
 
-@pytest.mark.xfail(strict=False, reason="timeline: weekdays resolve to the past unless 'will'/'is due' "
-                                        "precede them; 'invited both sides to meet ... on Thursday' in a "
-                                        "Tuesday report becomes the Thursday before")
 def test_talks_announced_for_thursday_are_dated_after_the_report(rail_brief):
     dates = [e.date for e in rail_brief.facts.timeline
              if "meet" in e.event and "Thursday" in e.event and len(e.date) == 10]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .clean_meta import _MONTHS
 from .model import Article, Sentence
 
 __all__ = ["split_sentences", "article_sentences"]
@@ -23,8 +24,41 @@ _ABBREV = {
     "m", "mme", "mlle", "me", "p", "pp", "art", "op", "cf", "ca",
 }
 
+# Nouns a German ordinal number often stands before ("3. Liga", "2. Weltkrieg", "5. Spieltag").
+_ORDINAL_NOUNS = {
+    "liga", "bundesliga", "weltkrieg", "jahrhundert", "jahrtausend", "jahrestag", "geburtstag", "todestag",
+    "platz", "rang", "runde", "spieltag", "etappe", "halbzeit", "minute", "klasse", "stock", "etage",
+    "mal", "sitzung", "lesung", "wahlgang", "durchgang", "auflage", "amtszeit", "quartal", "halbjahr",
+    "kalenderwoche", "staffel", "folge", "kapitel", "artikel", "absatz", "bezirk", "wahlkreis", "tag",
+    "woche", "monat", "jahr", "legislaturperiode", "armee", "division", "brigade", "kompanie", "symphonie",
+    "sinfonie", "parteitag", "kongress", "gipfel", "ausgabe", "versuch", "reihe",
+}
+# Month names that are also everyday words in English or Romance languages are left out.
+_ENGLISH_MONTHS = {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+_ORDINAL_MONTHS = {m for m in _MONTHS if len(m) > 2 and m not in {"may", "set", "out", "ago", "gen", "mar"}}
+
 _END = re.compile(r"""([.!?…]+)(['"”’»)\]]*)(\s+)""")
 _NEXT_START = re.compile(r"""['"“‘«(\[]*[\w\d¿¡]""")
+
+
+def _is_ordinal(text: str, dot_pos: int, nxt: str) -> bool:
+    """True if the '.' at dot_pos makes an ordinal number: "10. März", "am 16. März", "3. Liga"."""
+    if not re.search(r"(?:^|[\s(\[])\d{1,3}$", text[:dot_pos]):
+        return False
+    m = re.match(r"[^\W\d_]+", nxt)
+    if not m:
+        return False
+    word, after = m.group(0).lower(), nxt[m.end():]
+    if word in _ORDINAL_NOUNS:
+        return True
+    if word not in _ORDINAL_MONTHS or not re.search(r"(?:^|\s)\d{1,2}$", text[:dot_pos]):
+        return False
+    if word in _ENGLISH_MONTHS:  # "12. June brought ...": only with a year or a lower-case word after
+        return re.match(r"\s*(?:(?:19|20)\d\d\b|[a-zäöüß]|[.,;:!?)])", after) is not None
+    return True
 
 
 def _is_abbrev(text: str, dot_pos: int) -> bool:
@@ -57,6 +91,8 @@ def _split_block(block: str) -> tuple[tuple[int, int], ...]:
             # an abbreviation, unless the next word clearly starts a sentence after "U.S."-like tokens
             continue
         if not _NEXT_START.match(nxt):
+            continue
+        if punct == "." and not closers and _is_ordinal(block, m.start(1), nxt):
             continue
         first = nxt.lstrip("'\"“‘«([")[:1]
         if first.islower() and punct == ".":

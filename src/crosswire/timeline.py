@@ -24,14 +24,51 @@ from .textutil import fold
 if TYPE_CHECKING:
     from .facts import StoryText
 
-__all__ = ["DateMention", "find_dates", "build_timeline", "reference_date"]
+__all__ = ["DateMention", "find_dates", "is_future", "build_timeline", "reference_date"]
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
     "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "sonntag": 6, "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "domingo": 6,
+}
+# English and German weekdays are capitalised, French and Spanish ones are not (which keeps
+# "Domingo" the name out).
+_WD = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+       r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|"
+       r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+       r"lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
+       r"(?:(?<=[gd])(?:abend|morgen|nachmittag|vormittag|nacht))?")  # "Montagabend"
+# Words just before or after a weekday that say which one is meant.
+_WD_NEXT = {"next", "coming", "kommenden", "nachsten", "proximo", "prochain", "prochaine"}
+_WD_LAST = {"last", "letzten", "vergangenen", "vorigen", "dernier", "derniere", "pasado"}
+
+# Words of a clause that put what it tells in the future (or in a plan): a weekday or a
+# yearless date after them counts forward from the publication date.
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|would|wo(?:uld)?n['’]t|going\s+to|"
+    r"(?:due|set|expected|scheduled|planned|poised|slated|likely)\s+to|"
+    r"plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|"
+    r"scheduled|upcoming|next|coming|"
+    r"not\s+to\s+\w+|to\s+(?:meet|hold|resume|reopen|return|travel|vote|sign|visit|decide|rule|open|start|begin|end|hear)|"
+    r"va|vont|doit|doivent|devrait|devraient|sera|seront|prochaine?|"
+    r"wird|werden|soll|sollen|kommenden|n[aä]chsten|"
+    r"va\s+a|van\s+a|pr[oó]xim[oa]|ser[aá]n?|prev[eé]|previst[oa])\b",
+    re.I,
+)
+# Where a clause starts, looking back from a date: a stronger punctuation mark, a reporting verb
+# ("..., the minister said on Monday"), a subordinating word.
+_CLAUSE_START = re.compile(
+    r"[;:—–]\s*|\s[-–]\s|\b(?:said|says|told|added|announced|stated|confirmed|reported|according\s+to|"
+    r"but|after|before|since|because|although|though|while|when|whereas|"
+    r"a\s+d[eé]clar[eé]|a\s+annonc[eé]|sagte|erkl[aä]rte|teilte|dijo|afirm[oó]|anunci[oó])\b",
+    re.I,
+)
 _M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _NUMW = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
@@ -44,9 +81,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                       + r"(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<this>this|last|next)\s+year)\b")),
     ("m", re.compile(r"\b(?:in|since|until|by|from|early|late|mid-?)\s+" + _M + r"(?!\s+\d)\b")),
     ("y", re.compile(r"\b(?:in|since|from|until|by|of|during|early|late|mid-?)\s+(?:early\s+|late\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)")),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b")),
-    ("yesterday", re.compile(r"\b(?P<w>yesterday|today|tonight|this morning|this evening)\b", re.I)),
-    ("ago", re.compile(r"\b(?:nearly\s+|almost\s+|about\s+|some\s+)?" + _NUMW + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?:on|am|le|el)\s+)?(?:(?P<pre>(?i:next|last|this(?:\s+coming)?|coming|kommenden|"
+                           r"n[aä]chsten|letzten|vergangenen|vorigen|pr[oó]ximo))\s+)?" + _WD
+                           + r"(?:['’]s)?(?:\s+(?P<post>prochaine?|derni[eè]re?|pasado|pr[oó]ximo))?\b")),
+    ("yesterday", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow|this morning|this evening)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<approx>(?:nearly|almost|about|some|around|roughly|more\s+than|over|less\s+than|"
+                       r"just\s+over|just\s+under|under)\s+)?" + _NUMW
+                       + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("last", re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
     ("before", re.compile(r"\bthe\s+(?:(?P<unit>month|year|week|day)\s+before|previous\s+(?P<unit2>month|year|week|day))\b", re.I)),
 ]
@@ -72,10 +113,27 @@ def _parse_ref(ref: str | None) -> dt.date | None:
         return None
 
 
-def _year_for(month: int, day: int | None, ref: dt.date | None) -> int | None:
+def is_future(text: str, at: int) -> bool:
+    """True if the clause of ``text`` that ends at offset ``at`` speaks of what is yet to come.
+
+    The clause starts after the last strong punctuation mark, reporting verb or subordinating
+    word before ``at``; it is in the future when it holds a future or plan marker ("will",
+    "would", "is due to", "plans to", "to meet", "next", "va", "wird", "próximo", ...).
+    """
+    head = text[:at]
+    # a start right before the date is a preposition ("until after Monday", "before Friday")
+    starts = [m.end() for m in _CLAUSE_START.finditer(head)
+              if fold(m.group(0).strip()) not in ("before", "after", "since") or re.search(r"\w", head[m.end():])]
+    clause = head[starts[-1]:] if starts else head
+    return _FUTURE.search(clause) is not None
+
+
+def _year_for(month: int, day: int | None, ref: dt.date | None, future: bool = False) -> int | None:
     if ref is None:
         return None
     cand = dt.date(ref.year, month, min(day or 1, 28))
+    if future and ((ref - cand).days > 14 if day else month < ref.month):
+        return ref.year + 1  # "will hold the vote on 3 February" said in November
     if (cand - ref).days > 270:
         return ref.year - 1
     if (ref - cand).days > 270 and day is None:
@@ -122,7 +180,7 @@ def find_dates(text: str, ref: str | None) -> list[DateMention]:
                 mo, d = _MONTHS[fold(g["month"]).rstrip(".")], int(g["d"])
                 if not 1 <= d <= 31:
                     continue
-                y = int(g["y"]) if g.get("y") else _year_for(mo, d, r)
+                y = int(g["y"]) if g.get("y") else _year_for(mo, d, r, is_future(text, a))
                 relative = not g.get("y")
                 date = _fmt(y, mo, d) if y else None
             elif kind == "my":
@@ -139,33 +197,44 @@ def find_dates(text: str, ref: str | None) -> list[DateMention]:
                 if fold(g["month"]) == "may":
                     continue  # the verb
                 mo = _MONTHS[fold(g["month"]).rstrip(".")]
-                y = _year_for(mo, None, r)
+                y = _year_for(mo, None, r, is_future(text, a))
                 relative = True
                 date = _fmt(y, mo) if y else None
             elif kind == "y":
                 date = g["y"]
             elif kind == "weekday" and r is not None:
                 wd = _WEEKDAYS[fold(g["wd"])]
-                delta = (r.weekday() - wd) % 7
-                lead = fold(text[a:b]).split()[0]
-                if lead == "next" or re.search(r"\bwill\b|\bis due\b|\bis set to\b", text[max(0, a - 60):a]):
-                    delta = -((wd - r.weekday()) % 7 or 7)
-                elif lead == "last" and delta == 0:
-                    delta = 7
+                which = {fold(w) for w in (g.get("pre"), g.get("post")) if w}
+                if which & _WD_LAST:
+                    future, forced = False, True
+                elif which & _WD_NEXT or any(w.startswith("this coming") for w in which):
+                    future, forced = True, True
+                else:
+                    future, forced = is_future(text, a), False
+                if future:
+                    delta = -((wd - r.weekday()) % 7)
+                    if forced and delta == 0:
+                        delta = -7  # "next Monday" said on a Monday
+                else:
+                    delta = (r.weekday() - wd) % 7
+                    if forced and delta == 0:
+                        delta = 7  # "last Monday" said on a Monday
                 date, relative = (r - dt.timedelta(days=delta)).isoformat(), True
             elif kind == "yesterday" and r is not None:
-                w = fold(g["w"])
-                date, relative = (r - dt.timedelta(days=1 if w == "yesterday" else 0)).isoformat(), True
+                step = {"yesterday": -1, "tomorrow": 1}.get(fold(g["w"]), 0)
+                date, relative = (r + dt.timedelta(days=step)).isoformat(), True
             elif kind == "ago" and r is not None:
-                n = parse_number_words(g["n"]) if g["n"] not in ("a few", "several") else 3
+                nw = fold(g["n"])
+                n = {"a few": 3, "several": 3, "a": 1, "an": 1}.get(nw) or parse_number_words(nw)
                 unit = fold(g["unit"]).rstrip("s")
                 if n is None:
                     continue
                 n = int(n)
-                if unit == "day":
-                    date = (r - dt.timedelta(days=n)).isoformat()
-                elif unit == "week":
-                    date = (r - dt.timedelta(weeks=n)).isoformat()
+                # "nearly two weeks ago", "a few days ago": only the month is known
+                approx = bool(g.get("approx")) or nw in ("a few", "several")
+                if unit in ("day", "week"):
+                    d0 = r - dt.timedelta(days=n * (7 if unit == "week" else 1))
+                    date = _fmt(d0.year, d0.month) if approx else d0.isoformat()
                 elif unit == "month":
                     date = _fmt(*_shift_month(r, -n))
                 else:
@@ -219,11 +288,25 @@ def reference_date(article, story_dates: list[str]) -> str | None:
     return max(full) if full else None
 
 
+_QUOTED = re.compile(r"“[^”]*”?|«[^»]*»?|„[^“”]*[“”]?|\"[^\"]*\"?")
+
+
 def _clause(text: str, start: int, end: int) -> str:
-    """The clause of a sentence around a date mention, for the timeline's ``event``."""
-    if len(text) <= 160:
+    """The words of a sentence that tell the event a date mention belongs to (``event``).
+
+    The whole sentence when it is short (40 words or fewer); else the clause around the date,
+    never cut inside a quotation, and the whole sentence again when the clause would be no
+    more than a quotation.
+    """
+    if len(text.split()) <= 40:
         return text
-    bounds = [0] + [m.end() for m in re.finditer(r"[,;:—–]\s+|\s+(?:but|while|and|as)\s+", text)] + [len(text)]
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+
+    def outside(i: int) -> bool:
+        return all(not qa < i < qb for qa, qb in quoted)
+
+    cuts = [m.end() for m in re.finditer(r"[,;:—–]\s+|\s+(?:but|while|and|as)\s+", text) if outside(m.start())]
+    bounds = [0] + cuts + [len(text)]
     lo = max(b for b in bounds if b <= start)
     hi = min(b for b in bounds if b >= end)
     clause = text[lo:hi].strip(" ,;:—–")
@@ -231,6 +314,9 @@ def _clause(text: str, start: int, end: int) -> str:
         lo2 = max([b for b in bounds if b < lo] or [0])
         hi2 = min([b for b in bounds if b > hi] or [len(text)])
         clause = text[lo2:hi2].strip(" ,;:—–")
+    bare = _QUOTED.sub("", clause).strip(" ,;:—–.")
+    if len(bare.split()) < 3:
+        return text  # a quotation alone is not an event
     return clause
 
 
