@@ -102,3 +102,23 @@ def test_a_long_sentence_is_cut_to_a_clause_but_never_inside_a_quotation():
     opening, closing = ev.event.count("“"), ev.event.count("”")
     assert opening == closing == 1, ev.event
     assert len(ev.event) < len(text)
+
+
+def test_a_weekday_in_general_is_no_date():
+    assert dates("Traffic was 40 percent heavier than on a normal Monday.") == []
+    assert dates("The market is held every Saturday.") == []
+
+
+def test_today_inside_a_quotation_is_not_the_publication_day():
+    assert dates('Back then she said, "we are not ready today," and left.') == []
+    assert dates("Ferries run again today.") == [TUESDAY]
+
+
+def test_a_clause_from_the_middle_of_a_long_sentence_starts_at_the_sentence_start_when_short_enough():
+    text = ("The inquiry heard from the captain, the first mate and the chief engineer, who had all joined "
+            "the ship only weeks earlier, and from a passenger who saw smoke on Sunday, while lawyers for "
+            "the owners, the insurers and the port authority listened from the back of the crowded hall.")
+    assert len(text.split()) > 40
+    _a, tl = _timeline(text)
+    ev = next(e for e in tl if e.date == "2031-05-11")
+    assert ev.event.startswith("The inquiry heard") and "Sunday" in ev.event and len(ev.event) < len(text)

@@ -92,6 +92,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("before", re.compile(r"\bthe\s+(?:(?P<unit>month|year|week|day)\s+before|previous\s+(?P<unit2>month|year|week|day))\b", re.I)),
 ]
 
+# A quotation, closed or running to the end of the sentence.
+_QUOTED = re.compile(r"“[^”]*”?|«[^»]*»?|„[^“”]*[“”]?|\"[^\"]*\"?")
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -203,6 +206,9 @@ def find_dates(text: str, ref: str | None) -> list[DateMention]:
             elif kind == "y":
                 date = g["y"]
             elif kind == "weekday" and r is not None:
+                if fold(g["wd"]) == fold(text[a:b].split()[0]) and \
+                        re.search(r"\b(?:a|an|any|every|each|one|normal|typical|usual|ordinary)\s+$", text[:a], re.I):
+                    continue  # "heavier than on a normal Monday": no day in particular
                 wd = _WEEKDAYS[fold(g["wd"])]
                 which = {fold(w) for w in (g.get("pre"), g.get("post")) if w}
                 if which & _WD_LAST:
@@ -221,6 +227,8 @@ def find_dates(text: str, ref: str | None) -> list[DateMention]:
                         delta = 7  # "last Monday" said on a Monday
                 date, relative = (r - dt.timedelta(days=delta)).isoformat(), True
             elif kind == "yesterday" and r is not None:
+                if fold(g["w"]) != "yesterday" and any(qa < a < qb for qa, qb in _quoted_spans(text)):
+                    continue  # "we are not there today," he said at the time: the day of speaking
                 step = {"yesterday": -1, "tomorrow": 1}.get(fold(g["w"]), 0)
                 date, relative = (r + dt.timedelta(days=step)).isoformat(), True
             elif kind == "ago" and r is not None:
@@ -288,7 +296,8 @@ def reference_date(article, story_dates: list[str]) -> str | None:
     return max(full) if full else None
 
 
-_QUOTED = re.compile(r"“[^”]*”?|«[^»]*»?|„[^“”]*[“”]?|\"[^\"]*\"?")
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -300,7 +309,7 @@ def _clause(text: str, start: int, end: int) -> str:
     """
     if len(text.split()) <= 40:
         return text
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted = _quoted_spans(text)
 
     def outside(i: int) -> bool:
         return all(not qa < i < qb for qa, qb in quoted)
@@ -309,6 +318,8 @@ def _clause(text: str, start: int, end: int) -> str:
     bounds = [0] + cuts + [len(text)]
     lo = max(b for b in bounds if b <= start)
     hi = min(b for b in bounds if b >= end)
+    if len(text[:hi].split()) <= 40:
+        lo = 0  # the sentence up to the date's clause reads better than a clause cut out of its middle
     clause = text[lo:hi].strip(" ,;:—–")
     if len(clause.split()) < 6:
         lo2 = max([b for b in bounds if b < lo] or [0])
