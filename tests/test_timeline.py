@@ -122,3 +122,15 @@ def test_a_clause_from_the_middle_of_a_long_sentence_starts_at_the_sentence_star
     _a, tl = _timeline(text)
     ev = next(e for e in tl if e.date == "2031-05-11")
     assert ev.event.startswith("The inquiry heard") and "Sunday" in ev.event and len(ev.event) < len(text)
+
+
+def test_a_clause_neither_starts_nor_ends_with_a_dangling_and():
+    text = ("The port's owners, who bought the terminal from the city a decade ago for a sum that has never "
+            "been disclosed to the council or to the public, confirmed the sale of two cranes in 2029, "
+            "and the harbour master resigned on Friday after a vote of the board that met behind closed "
+            "doors and the unions protested.")
+    assert len(text.split()) > 40
+    _a, tl = _timeline(text)
+    for ev in tl:
+        assert not ev.event.lower().startswith("and ") and not ev.event.rstrip(" .").endswith(" and"), ev.event
+    assert next(e for e in tl if e.date == "2031-05-09").event.startswith("the harbour master resigned on Friday")

@@ -303,28 +303,24 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def _clause(text: str, start: int, end: int) -> str:
     """The words of a sentence that tell the event a date mention belongs to (``event``).
 
-    The whole sentence when it is short (40 words or fewer); else the clause around the date,
-    never cut inside a quotation, and the whole sentence again when the clause would be no
-    more than a quotation.
+    The whole sentence when it is short (40 words or fewer).  Else the clause around the date,
+    between punctuation marks or "but"/"while" outside quotations, taken from the sentence's
+    start when that stays short, without a leading "and"; and the whole sentence again when the
+    clause would be no more than a quotation.
     """
     if len(text.split()) <= 40:
         return text
     quoted = _quoted_spans(text)
-
-    def outside(i: int) -> bool:
-        return all(not qa < i < qb for qa, qb in quoted)
-
-    cuts = [m.end() for m in re.finditer(r"[,;:—–]\s+|\s+(?:but|while|and|as)\s+", text) if outside(m.start())]
-    bounds = [0] + cuts + [len(text)]
-    lo = max(b for b in bounds if b <= start)
-    hi = min(b for b in bounds if b >= end)
+    seps = [m.span() for m in re.finditer(r"[,;:—–]\s+|\s+(?:but|while|whereas)\s+", text)
+            if all(not qa < m.start() < qb for qa, qb in quoted)]
+    lo = max([e for _s, e in seps if e <= start] or [0])
+    hi = min([s_ for s_, _e in seps if s_ >= end] or [len(text)])
     if len(text[:hi].split()) <= 40:
         lo = 0  # the sentence up to the date's clause reads better than a clause cut out of its middle
-    clause = text[lo:hi].strip(" ,;:—–")
-    if len(clause.split()) < 6:
-        lo2 = max([b for b in bounds if b < lo] or [0])
-        hi2 = min([b for b in bounds if b > hi] or [len(text)])
-        clause = text[lo2:hi2].strip(" ,;:—–")
+    if len(text[lo:hi].split()) < 6:
+        lo = max([e for _s, e in seps if e < lo] or [0])
+        hi = min([s_ for s_, _e in seps if s_ > hi] or [len(text)])
+    clause = re.sub(r"^(?:and|or|as)\s+", "", text[lo:hi].strip(" ,;:—–"))
     bare = _QUOTED.sub("", clause).strip(" ,;:—–.")
     if len(bare.split()) < 3:
         return text  # a quotation alone is not an event
