@@ -126,8 +126,6 @@ def test_harbour_fire_gives_five_articles_two_sources_and_a_brief(harbour_brief)
     assert "Port Ellis" in render.render_markdown(b)
 
 
-@pytest.mark.xfail(strict=False, reason="brief: the headline is taken from the French translation, "
-                                        "although four of the five reports are in English")
 def test_harbour_fire_headline_is_in_the_language_of_most_reports(harbour_brief):
     english_titles = {a.title for a in harbour_brief.articles if a.language == "en"}
     assert harbour_brief.headline in english_titles
@@ -252,8 +250,6 @@ def test_recount_brief_shows_the_disputed_margin(recount_brief):
     ), [(c.kind, [s.claim for s in c.sides]) for c in recount_brief.facts.conflicts]
 
 
-@pytest.mark.xfail(strict=False, reason="facts/conflicts: the 87-vote claim is cited as if the reports "
-                                        "giving 212 said it too")
 def test_a_summary_line_with_87_cites_only_the_report_that_says_87(recount_brief):
     for s in recount_brief.summary:
         if "87 votes" in s.text:

@@ -549,10 +549,22 @@ def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
 
 def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (),
                     summary: Sequence[SummarySentence] = ()) -> str | None:
-    """The title most supported by the other independent sources, else the summary's lead."""
+    """The title most supported by the other independent sources, else the summary's lead.
+
+    Only titles in the story's main language (the one most independent sources write in) are
+    candidates, and a title's own report and its copies do not vote for it.
+    """
+    keys = source_keys([a.id for a in articles], groups)
+    langs: dict[str, set[str]] = {}
+    for a in articles:
+        if a.language:
+            langs.setdefault(a.language, set()).add(keys[a.id])
+    n_articles = {lang: sum(a.language == lang for a in articles) for lang in langs}
+    main = max(sorted(langs), key=lambda lang: (len(langs[lang]), n_articles[lang])) if langs else None
     titled = [a for a in articles if a.title and a.title.strip()]
+    if main is not None and any(a.language == main for a in titled):
+        titled = [a for a in titled if a.language == main]
     if titled:
-        keys = source_keys([a.id for a in articles], groups)
         docs = [a.text for a in articles]
         mat = _vectorise([a.title or "" for a in titled] + docs)
         cross = (mat[: len(titled)] @ mat[len(titled):].T).toarray()
@@ -561,6 +573,8 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
             val = 0.0
             by_src: dict[str, float] = {}
             for j, b in enumerate(articles):
+                if keys[b.id] == keys[a.id]:
+                    continue  # a report does not confirm its own title
                 s = float(cross[i, j])
                 by_src[keys[b.id]] = max(by_src.get(keys[b.id], 0.0), s)
             val = sum(by_src.values())
