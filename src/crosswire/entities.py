@@ -11,6 +11,8 @@ matching of first names ("Sebastien" / "Sébastien").
 
 from __future__ import annotations
 
+import threading
+
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -57,8 +59,6 @@ def preload(languages: set[str]) -> Any:
     Loading spaCy is mostly Python imports; the facts stage overlaps it with alignment
     and embedding (which release the GIL in numpy and the embedding engine).
     """
-    import threading
-
     def run() -> None:
         for lang in sorted(languages):
             _nlp(lang)
@@ -77,9 +77,17 @@ _TITLES = {
 }
 
 
-@lru_cache(maxsize=4)
+_LOADING = threading.Lock()  # one load per model, also when a preload thread is still at it
+
+
 def _nlp(lang: str) -> Any:
-    """The spaCy pipeline for a language, NER only; None when unavailable."""
+    """The spaCy pipeline for a language, NER only; None when unavailable (loaded once)."""
+    with _LOADING:
+        return _load_nlp(lang)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(lang: str) -> Any:
     name = MODELS.get(lang)
     if name is None:
         return None

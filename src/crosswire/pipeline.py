@@ -19,6 +19,10 @@ def brief_for(articles: list[Article], *, words: int = 120, progress=None) -> Br
         if progress is not None:
             progress(name)
 
+    if articles:  # NER models load in the background while the copies stage runs
+        from .entities import language_of, preload
+
+        preload({language_of(a) for a in articles})
     step("copies")
     groups = copies.find_copies(articles)
     step("facts")
