@@ -179,7 +179,13 @@ def _mentions(story: "StoryText") -> list[_Mention]:
             for aid, text in items:
                 out.extend(mentions_regex(text, aid))
             continue
-        for (aid, _t), doc in zip(items, nlp.pipe([t for _a, t in items], batch_size=16)):
+        # the model reads each distinct paragraph once: copies of a wire story share most of theirs
+        paras: dict[str, list[str]] = {}
+        for aid, text in items:
+            for para in text.split("\n\n"):
+                if para.strip():
+                    paras.setdefault(para, []).append(aid)
+        for (para, aids), doc in zip(paras.items(), nlp.pipe(list(paras), batch_size=32)):
             for ent in doc.ents:
                 typ = KEEP.get(ent.label_)
                 if typ is None:
@@ -187,7 +193,7 @@ def _mentions(story: "StoryText") -> list[_Mention]:
                 name = _strip_title(ent.text.replace("\n", " "))
                 if len(name) < 2 or not name[:1].isupper() or fold(name) in _GENERIC_WORDS:
                     continue  # "Ministry", "Government": a generic word, not one named thing
-                out.append(_Mention(name, typ, aid))
+                out.extend(_Mention(name, typ, aid) for aid in aids)
     return out
 
 
