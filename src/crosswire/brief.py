@@ -67,6 +67,7 @@ class SummaryConfig:
     same_statement: float = 0.5  # cosine at which another article "states the same thing"
     source_floor: float = 0.6  # score multiplier for a sentence of the smallest source (1 for the largest)
     broken_quote: float = 0.85  # score multiplier for a sentence that opens or closes a longer quote
+    other_language: float = 0.5  # score multiplier for a sentence not in the story's main language
     pool: int = 300  # candidates considered for the summary, best-scored first
     min_words: int = 6
     max_words: int = 70
@@ -389,6 +390,11 @@ def summarize(
     length *= np.array([cfg.broken_quote if _broken_quote(u.text) else 1.0 for u in ulist])
     score = (cfg.support * support + cfg.centrality * centrality + cfg.position * position) * length
     score *= cfg.source_floor + (1 - cfg.source_floor) * quality
+    main = main_language(articles, keys)
+    if main is not None:  # a reader of a story told mostly in one language reads its summary in it
+        lang_of = {a.id: a.language for a in articles}
+        score *= np.array([1.0 if lang_of.get(u.occurrences[0].article) in (main, None) else cfg.other_language
+                           for u in ulist])
     for u, sc in zip(ulist, score):
         u.score = float(sc)
 
@@ -581,6 +587,18 @@ def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
 # --- headline and brief ------------------------------------------------------------------------
 
 
+def main_language(articles: Sequence[Article], keys: dict[str, str]) -> str | None:
+    """The language most independent sources of the story write in (then most articles)."""
+    langs: dict[str, set[str]] = {}
+    for a in articles:
+        if a.language:
+            langs.setdefault(a.language, set()).add(keys.get(a.id, a.id))
+    if not langs:
+        return None
+    n_articles = {lang: sum(a.language == lang for a in articles) for lang in langs}
+    return max(sorted(langs), key=lambda lang: (len(langs[lang]), n_articles[lang]))
+
+
 def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (),
                     summary: Sequence[SummarySentence] = ()) -> str | None:
     """The title most supported by the other independent sources, else the summary's lead.
@@ -589,12 +607,7 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
     candidates, and a title's own report and its copies do not vote for it.
     """
     keys = source_keys([a.id for a in articles], groups)
-    langs: dict[str, set[str]] = {}
-    for a in articles:
-        if a.language:
-            langs.setdefault(a.language, set()).add(keys[a.id])
-    n_articles = {lang: sum(a.language == lang for a in articles) for lang in langs}
-    main = max(sorted(langs), key=lambda lang: (len(langs[lang]), n_articles[lang])) if langs else None
+    main = main_language(articles, keys)
     titled = [a for a in articles if a.title and a.title.strip()]
     if main is not None and any(a.language == main for a in titled):
         titled = [a for a in titled if a.language == main]

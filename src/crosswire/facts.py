@@ -148,7 +148,12 @@ def _representative(story: StoryText, members: list[int]) -> int:
     sub = story.score[np.ix_(idx, idx)]
     central = sub.sum(axis=1)
     originals = {g.original for g in story.groups if g.original}
-    keys = [(-round(float(central[k]), 3), story.sentences[m].article not in originals,
+    lang = {a.id: a.language for a in story.articles}
+    main = Counter(a.language for a in story.articles if a.language).most_common(1)
+    main_lang = main[0][0] if main else None
+    # a fact reads in the story's main language when one of its sentences is in it
+    keys = [(main_lang is not None and lang.get(story.sentences[m].article) not in (main_lang, None),
+             -round(float(central[k]), 3), story.sentences[m].article not in originals,
              story.order[story.sentences[m].article], story.sentences[m].index) for k, m in enumerate(members)]
     return members[min(range(len(members)), key=lambda k: keys[k])]
 
