@@ -81,11 +81,12 @@ DENSE_FLOPS = 300_000_000  # below this n*n*vocabulary, TF-IDF stays a dense num
                            # above it the dense product costs more than importing scipy and going sparse
 
 
-def tfidf(docs: Sequence[list[str]]):
+def tfidf(docs: Sequence[list[str]], *, dense: bool | None = None):
     """Row-normalised TF-IDF (sublinear tf, smoothed idf), rows = documents.
 
     A small stand-in for scikit-learn's vectorizer (importing scikit-learn costs seconds):
-    a dense numpy array for small inputs, a scipy CSR matrix for big ones.
+    a dense numpy array for small inputs, a scipy CSR matrix for big ones (``dense``
+    True or False forces one).
     """
     vocab: dict[str, int] = {}
     rows: list[int] = []
@@ -109,7 +110,7 @@ def tfidf(docs: Sequence[list[str]]):
     norms = np.sqrt(np.bincount(r_, weights=v_ * v_, minlength=n)).astype(np.float32)
     norms[norms == 0] = 1.0
     v_ = v_ / norms[r_]
-    if n * n * m <= DENSE_FLOPS:
+    if dense if dense is not None else n * n * m <= DENSE_FLOPS:
         x = np.zeros((n, m), dtype=np.float32)
         x[r_, c_] = v_
         return x

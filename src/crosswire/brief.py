@@ -246,36 +246,12 @@ def _vectorise(texts: list[str]):
     """L2-normalised TF-IDF rows (sublinear tf, smoothed idf), as a sparse CSR matrix.
 
     The weights of scikit-learn's ``TfidfVectorizer(sublinear_tf=True,
-    strip_accents="unicode")``, computed here because importing scikit-learn takes
-    longer than a whole small brief.
+    strip_accents="unicode")``, computed by :func:`crosswire.align.tfidf` because
+    importing scikit-learn takes longer than a whole small brief.
     """
-    from scipy import sparse
+    from .align import tfidf
 
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[int] = []
-    for r, text in enumerate(texts):
-        counts: dict[int, int] = {}
-        for tok in _TOKEN.findall(_strip_accents(text.lower())):
-            j = vocab.setdefault(tok, len(vocab))
-            counts[j] = counts.get(j, 0) + 1
-        rows.extend([r] * len(counts))
-        cols.extend(counts)
-        vals.extend(counts.values())
-    n, m = len(texts), max(1, len(vocab))
-    if not vals:
-        return sparse.csr_matrix((n, 1), dtype=np.float32)
-    r_ = np.asarray(rows, dtype=np.int64)
-    c_ = np.asarray(cols, dtype=np.int64)
-    tf = 1.0 + np.log(np.asarray(vals, dtype=np.float64))
-    df = np.bincount(c_, minlength=m).astype(np.float64)
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    v_ = tf * idf[c_]
-    norms = np.sqrt(np.bincount(r_, weights=v_ * v_, minlength=n))
-    norms[norms == 0] = 1.0
-    v_ = (v_ / norms[r_]).astype(np.float32)
-    return sparse.csr_matrix((v_, (r_, c_)), shape=(n, m), dtype=np.float32)
+    return tfidf([_TOKEN.findall(_strip_accents(t.lower())) for t in texts], dense=False)
 
 
 def _all_sentences(articles: Sequence[Article], sheet: FactSheet | None) -> dict[str, list[Sentence]]:
