@@ -40,6 +40,8 @@ from .model import (
     Sentence,
     SummarySentence,
     independent_sources,
+    main_language,
+    source_keys,
 )
 from .sentences import article_sentences
 
@@ -182,15 +184,6 @@ def is_faithful_compression(short: str, long: str) -> bool:
 
 
 # --- the ranking -------------------------------------------------------------------------------
-
-
-def source_keys(article_ids: Sequence[str], groups: Sequence[CopyGroup]) -> dict[str, str]:
-    """Article id -> its independent source: the copy group it belongs to, or itself."""
-    owner: dict[str, str] = {}
-    for i, g in enumerate(groups):
-        for a in g.articles:
-            owner.setdefault(a, f"group:{i}")
-    return {a: owner.get(a, f"article:{a}") for a in article_ids}
 
 
 @dataclass(slots=True)
@@ -366,7 +359,7 @@ def summarize(
     length *= np.array([cfg.broken_quote if _broken_quote(u.text) else 1.0 for u in ulist])
     score = (cfg.support * support + cfg.centrality * centrality + cfg.position * position) * length
     score *= cfg.source_floor + (1 - cfg.source_floor) * quality
-    main = main_language(articles, keys)
+    main = main_language(articles, groups)
     if main is not None:  # a reader of a story told mostly in one language reads its summary in it
         lang_of = {a.id: a.language for a in articles}
         score *= np.array([1.0 if lang_of.get(u.occurrences[0].article) in (main, None) else cfg.other_language
@@ -563,18 +556,6 @@ def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
 # --- headline and brief ------------------------------------------------------------------------
 
 
-def main_language(articles: Sequence[Article], keys: dict[str, str]) -> str | None:
-    """The language most independent sources of the story write in (then most articles)."""
-    langs: dict[str, set[str]] = {}
-    for a in articles:
-        if a.language:
-            langs.setdefault(a.language, set()).add(keys.get(a.id, a.id))
-    if not langs:
-        return None
-    n_articles = {lang: sum(a.language == lang for a in articles) for lang in langs}
-    return max(sorted(langs), key=lambda lang: (len(langs[lang]), n_articles[lang]))
-
-
 def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (),
                     summary: Sequence[SummarySentence] = ()) -> str | None:
     """The title most supported by the other independent sources, else the summary's lead.
@@ -583,7 +564,7 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
     candidates, and a title's own report and its copies do not vote for it.
     """
     keys = source_keys([a.id for a in articles], groups)
-    main = main_language(articles, keys)
+    main = main_language(articles, groups)
     titled = [a for a in articles if a.title and a.title.strip()]
     if main is not None and any(a.language == main for a in titled):
         titled = [a for a in titled if a.language == main]

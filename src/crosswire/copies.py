@@ -73,7 +73,7 @@ from typing import Literal, Protocol, Sequence
 import numpy as np
 
 from .langid import detect_language
-from .model import Article, CopyGroup, independent_sources
+from .model import Article, CopyGroup, copy_group_json, independent_sources
 
 __all__ = ["find_copies", "copies_json", "copies_markdown", "minhash_signatures", "candidate_pairs"]
 
@@ -980,20 +980,7 @@ def copies_json(articles: list[Article], groups: list[CopyGroup]) -> dict:
     ids = [a.id for a in articles]
     grouped = {x for g in groups for x in g.articles}
     return {
-        "copies": [
-            {
-                "articles": list(g.articles),
-                "original": g.original,
-                "kind": g.kind,
-                "similarity": round(float(g.similarity), 4),
-                "changes": {
-                    aid: {"added": list(g.added.get(aid, [])), "missing": list(g.missing.get(aid, []))}
-                    for aid in g.articles
-                    if aid != g.original
-                },
-            }
-            for g in groups
-        ],
+        "copies": [copy_group_json(g) for g in groups],
         "standalone": [x for x in dict.fromkeys(ids) if x not in grouped],
         "sources": independent_sources(list(dict.fromkeys(ids)), groups),
     }

@@ -28,7 +28,8 @@ import numpy as np
 
 from .align import Aligned, align_sentences
 from .attribution import attribute_article, party_key
-from .model import Article, Citation, CopyGroup, Fact, FactSheet, Number, Sentence, independent_sources
+from .model import (Article, Citation, CopyGroup, Fact, FactSheet, Number, Sentence, independent_sources,
+                    main_language)
 from .numbers import Figure, find_numbers
 from .sentences import article_sentences
 from .textutil import fold
@@ -139,7 +140,7 @@ def _attribution_of(story: StoryText, members: list[int]) -> str | None:
     return best
 
 
-def _representative(story: StoryText, members: list[int]) -> int:
+def _representative(story: StoryText, members: list[int], main_lang: str | None) -> int:
     """The member most like the others; ties go to originals of copy groups, then story order."""
     if len(members) == 1:
         return members[0]
@@ -149,8 +150,6 @@ def _representative(story: StoryText, members: list[int]) -> int:
     central = sub.sum(axis=1)
     originals = {g.original for g in story.groups if g.original}
     lang = {a.id: a.language for a in story.articles}
-    main = Counter(a.language for a in story.articles if a.language).most_common(1)
-    main_lang = main[0][0] if main else None
     # a fact reads in the story's main language when one of its sentences is in it
     keys = [(main_lang is not None and lang.get(story.sentences[m].article) not in (main_lang, None),
              -round(float(central[k]), 3), story.sentences[m].article not in originals,
@@ -162,10 +161,11 @@ def build_facts(story: StoryText) -> list[Fact]:
     """One Fact per aligned group, ranked by independent sources then score."""
     max_sources = max(1, story.independent([a.id for a in story.articles]))
     facts: list[Fact] = []
+    main_lang = main_language(story.articles, story.groups)
     for g in story.aligned:
         members = sorted(g.members, key=lambda m: (story.order[story.sentences[m].article], story.sentences[m].index))
         arts = list(dict.fromkeys(story.sentences[m].article for m in members))
-        rep = _representative(story, members)
+        rep = _representative(story, members, main_lang)
         n_ind = story.independent(arts)
         lead = float(np.mean([1.0 - min(story.sentences[m].index, 20) / 20.0 for m in members]))
         score = 0.6 * (n_ind / max_sources) + 0.3 * lead + 0.1 * min(1.0, g.strength)

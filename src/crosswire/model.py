@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Sequence
 
 __all__ = [
     "Article",
@@ -243,6 +243,21 @@ def _cite(c: Citation) -> dict[str, Any]:
     return {"article": c.article, "sentence": c.sentence, "text": c.text}
 
 
+def copy_group_json(g: CopyGroup) -> dict[str, Any]:
+    """One entry of the contract's ``copies``: the group and what each copy added or cut."""
+    return {
+        "articles": list(g.articles),
+        "original": g.original,
+        "kind": g.kind,
+        "similarity": round(float(g.similarity), 4),
+        "changes": {
+            aid: {"added": list(g.added.get(aid, [])), "missing": list(g.missing.get(aid, []))}
+            for aid in g.articles
+            if aid != g.original
+        },
+    }
+
+
 def to_json(brief: Brief) -> dict[str, Any]:
     """The brief as the contract's JSON object (``shared/contract/brief-json.md``)."""
     fs = brief.facts
@@ -250,20 +265,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
         "crosswire": brief.version,
         "headline": brief.headline,
         "articles": [article_json(a) for a in brief.articles],
-        "copies": [
-            {
-                "articles": list(g.articles),
-                "original": g.original,
-                "kind": g.kind,
-                "similarity": round(float(g.similarity), 4),
-                "changes": {
-                    aid: {"added": g.added.get(aid, []), "missing": g.missing.get(aid, [])}
-                    for aid in g.articles
-                    if aid != g.original
-                },
-            }
-            for g in brief.copies
-        ],
+        "copies": [copy_group_json(g) for g in brief.copies],
         "sources": brief.sources,
         "facts": [
             {
@@ -319,13 +321,28 @@ def to_json(brief: Brief) -> dict[str, Any]:
     }
 
 
-def independent_sources(article_ids: list[str] | set[str], groups: list[CopyGroup]) -> int:
-    """Count articles once per copy group: copies never count as confirmation."""
-    owner: dict[str, int] = {}
+def source_keys(article_ids: Sequence[str], groups: Sequence[CopyGroup]) -> dict[str, str]:
+    """Article id -> its independent source: the copy group it belongs to, or itself."""
+    owner: dict[str, str] = {}
     for i, g in enumerate(groups):
         for a in g.articles:
-            owner[a] = i
-    seen: set[object] = set()
-    for a in article_ids:
-        seen.add(("g", owner[a]) if a in owner else ("a", a))
-    return len(seen)
+            owner.setdefault(a, f"group:{i}")
+    return {a: owner.get(a, f"article:{a}") for a in article_ids}
+
+
+def independent_sources(article_ids: Sequence[str] | set[str], groups: Sequence[CopyGroup]) -> int:
+    """Count articles once per copy group: copies never count as confirmation."""
+    return len(set(source_keys(list(article_ids), groups).values()))
+
+
+def main_language(articles: Sequence[Article], groups: Sequence[CopyGroup]) -> str | None:
+    """The language most independent sources of a story write in (then most articles), or None."""
+    keys = source_keys([a.id for a in articles], groups)
+    langs: dict[str, set[str]] = {}
+    for a in articles:
+        if a.language:
+            langs.setdefault(a.language, set()).add(keys[a.id])
+    if not langs:
+        return None
+    n_articles = {lang: sum(a.language == lang for a in articles) for lang in langs}
+    return max(sorted(langs), key=lambda lang: (len(langs[lang]), n_articles[lang]))
