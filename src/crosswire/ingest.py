@@ -249,11 +249,15 @@ def _read_feed(data: bytes, source: str) -> list[Article]:
 # --- files -----------------------------------------------------------------------------------
 
 
-def _read_bytes(p: Path, limit: int) -> bytes:
+def _size(p: Path) -> int:
     try:
-        size = p.stat().st_size
+        return p.stat().st_size
     except OSError as e:
         raise InputError(e.strerror or "cannot read") from None
+
+
+def _read_bytes(p: Path, limit: int) -> bytes:
+    size = _size(p)
     if size > limit:
         raise InputError(f"too large to be one article ({size / 1e6:.1f} MB; limit {limit / 1e6:.0f} MB)")
     try:
@@ -308,10 +312,7 @@ def _read_file(p: Path, sink: Sink) -> list[Article]:
     """Read one file; with a ``sink``, bad records of a JSON/JSONL file go there and the rest is kept."""
     ext = _kind(p)
     if ext in _JSONL_EXT and not p.name.endswith(".gz"):
-        try:
-            size = p.stat().st_size
-        except OSError as e:
-            raise InputError(e.strerror or "cannot read") from None
+        size = _size(p)
         if size > MAX_STREAM_BYTES:
             raise InputError(f"too large ({size / 1e6:.0f} MB; limit {MAX_STREAM_BYTES / 1e6:.0f} MB)")
         if size > MAX_BYTES:
