@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire import stories
+from crosswire import batch as batch_stage, stories
 from crosswire.model import Article
 
 FLOOD = (
@@ -173,14 +173,14 @@ def test_write_briefs_index_escapes_and_links(tmp_path: Path) -> None:
         pytest.importorskip(mod)  # colleagues' stages, written in parallel
     evil = art("evil", FLOOD_2, title="<script>alert(1)</script> Kellmarsh")
     batch = [art("flood", FLOOD), evil, art("chess", CHESS)]
-    paths = stories.write_briefs(batch, tmp_path, fmt="html", min_articles=2, progress=False)
+    paths = batch_stage.write_briefs(batch, tmp_path, fmt="html", min_articles=2, progress=False)
     index = tmp_path / "index.html"
     assert paths[-1] == index
     html = index.read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert len(paths) == 2  # one story of two articles, plus the index
     assert f'href="{paths[0].name}"' in html
-    jpaths = stories.write_briefs(batch, tmp_path / "j", fmt="json", min_articles=1, progress=False)
+    jpaths = batch_stage.write_briefs(batch, tmp_path / "j", fmt="json", min_articles=1, progress=False)
     idx = json.loads((tmp_path / "j" / "index.json").read_text(encoding="utf-8"))
     assert len(idx["stories"]) == 2 and len(jpaths) == 3
 

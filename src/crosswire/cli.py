@@ -135,10 +135,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_briefs(args: argparse.Namespace) -> int:
-    from . import stories
+    from . import batch
 
     result = _read(args.paths)
-    stories.write_briefs(result.articles, args.output, fmt=args.format, min_articles=args.min_articles)
+    batch.write_briefs(result.articles, args.output, fmt=args.format, min_articles=args.min_articles)
     return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
 
 
