@@ -31,8 +31,8 @@ from .model import Sentence
 from .numbers import Figure, category, compatible, find_numbers
 from .textutil import STOPWORDS, content_words, fold
 
-__all__ = ["Aligned", "align_sentences", "similarity_matrix", "contradicts", "LINK", "GREY", "EMBED_LINK",
-           "MAX_EMBED", "MUTUAL_LINK"]
+__all__ = ["Aligned", "PairScores", "align_sentences", "similarity_matrix", "contradicts", "LINK", "GREY",
+           "EMBED_LINK", "MAX_EMBED", "MUTUAL_LINK"]
 
 LINK = 0.50        # lexical similarity at which two sentences state the same fact
 GREY = 0.15        # below LINK, above GREY: ask the embedding (if any) about mutual best pairs
@@ -43,7 +43,6 @@ EMBED_LINK = 0.915  # e5 cosine at which a grey-zone mutual pair is the same fac
 EMBED_LINK_CROSS = 0.88  # the same for a pair in two languages
 MAX_EMBED = 48     # at most this many sentences are embedded per story with several languages
 MAX_EMBED_SAME = 0  # ... and per story in one language: lexical evidence decides there (speed)
-MAX_SENTENCES = 6000
 SAME_WORDING = 75  # rapidfuzz token_sort_ratio: one sentence, perhaps misdated (kept for the date conflict)
 
 
@@ -137,20 +136,6 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     return np.clip(sim.astype(np.float32) / 2.0, 0.0, 1.0)
 
 
-def _best_partners(score: np.ndarray, art_index: np.ndarray, n_arts: int) -> np.ndarray:
-    """(n, n_arts): for each sentence, its most similar sentence in every article (-1 if none)."""
-    n = score.shape[0]
-    best = np.full((n, n_arts), -1, dtype=np.int64)
-    for a in range(n_arts):
-        cols = np.nonzero(art_index == a)[0]
-        if len(cols):
-            sub = score[:, cols]
-            k = sub.argmax(axis=1)
-            ok = sub[np.arange(n), k] > 0
-            best[ok, a] = cols[k[ok]]
-    return best
-
-
 def _common_stems(text: str) -> set[str]:
     """Stems of the ordinary (not capitalised, not function) words of a sentence."""
     out = set()
@@ -158,14 +143,6 @@ def _common_stems(text: str) -> set[str]:
         if w[:1].islower():
             out.update(content_words(w))
     return out
-
-
-def _mutual(score: np.ndarray, art_index: np.ndarray, n_arts: int, lo: float, hi: float) -> np.ndarray:
-    """Pairs (i, j) in [lo, hi) that are each other's best match between their two articles."""
-    best = _best_partners(score, art_index, n_arts)
-    iu, ju = np.nonzero(np.triu((score >= lo) & (score < hi), 1))
-    keep = (best[iu, art_index[ju]] == ju) & (best[ju, art_index[iu]] == iu)
-    return np.stack([iu[keep], ju[keep]], axis=1) if len(iu) else np.zeros((0, 2), dtype=np.int64)
 
 
 # --- what two sentences state that cannot both be true -------------------------------------------
@@ -270,9 +247,9 @@ def _scaled(f: Figure, text: str) -> Figure:
     return dataclasses.replace(f, value=f.value * k, low=f.low * k, high=f.high * k)
 
 
-def _stated(text: str) -> _Stated:
-    figs: list[Figure] = []
-    if _ANY_NUMBER.search(text):
+def _stated(text: str, figures: Sequence[Figure] | None = None) -> _Stated:
+    figs: list[Figure] = list(figures) if figures is not None else []
+    if figures is None and _ANY_NUMBER.search(text):
         try:
             figs = find_numbers(text)
         except Exception:  # a figure reader that trips on odd input must not stop the alignment
@@ -335,20 +312,185 @@ def contradicts(text_a: str, text_b: str) -> bool:
     return _figures_clash(a, b) or _days_clash(a, b, text_a, text_b)
 
 
-def _vetoes(sentences: Sequence[Sentence], candidate: np.ndarray, langs: Sequence[str] = ()) -> np.ndarray:
-    """(n, n) bool: the candidate pairs whose sentences contradict each other."""
-    n = len(sentences)
-    veto = np.zeros((n, n), dtype=bool)
-    stated = [_stated(s.text) for s in sentences]
+# --- scoring pairs without an n-by-n matrix -------------------------------------------------------
+
+DENSE_N = 1500     # up to this many sentences every pair is scored (one dense matrix, exact)
+NEIGHBOURS = 30    # above it, each sentence is scored against its NEIGHBOURS nearest sentences by words
+_ROW_CHUNK = 512   # rows of the word-similarity block computed at once when looking for neighbours
+_PAIR_CHUNK = 8192  # pairs whose character similarity is computed at once
+
+
+def _row_dots(x, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Dot products of the row pairs (rows[k], cols[k]) of a dense or CSR matrix."""
+    out = np.zeros(len(rows), dtype=np.float32)
+    for k in range(0, len(rows), _PAIR_CHUNK):
+        r, c = rows[k: k + _PAIR_CHUNK], cols[k: k + _PAIR_CHUNK]
+        if isinstance(x, np.ndarray):
+            out[k: k + len(r)] = np.einsum("ij,ij->i", x[r], x[c])
+        else:
+            out[k: k + len(r)] = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel()
+    return out
+
+
+class PairScores:
+    """The similarity of any two sentences of a story, without holding an n-by-n matrix.
+
+    Indexed like a matrix: ``scores[i, j]`` is a float and ``scores[np.ix_(rows, cols)]`` a
+    block.  A pair's score is its lexical similarity (word and character TF-IDF cosines,
+    averaged), raised where the alignment confirmed a link (mutual best match, embedding);
+    two sentences of one article score 0.  Small stories keep the lexical matrix; big ones
+    keep the TF-IDF rows and compute a pair's similarity when it is asked for.
+    """
+
+    def __init__(self, art_index: np.ndarray, *, matrix: np.ndarray | None = None, word=None, char=None) -> None:
+        self._art = np.asarray(art_index, dtype=np.int64)
+        self._matrix = matrix
+        self._word, self._char = word, char
+        self._keys = np.zeros(0, dtype=np.int64)   # raised pairs: i * n + j with i < j, sorted
+        self._vals = np.zeros(0, dtype=np.float32)
+        n = len(self._art)
+        self.shape = (n, n)
+
+    def lexical(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Lexical similarity (0..1) of the pairs (rows[k], cols[k])."""
+        rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        if self._matrix is not None:
+            return self._matrix[rows, cols]
+        if not len(rows):
+            return np.zeros(0, dtype=np.float32)
+        sim = (_row_dots(self._word, rows, cols) + _row_dots(self._char, rows, cols)) / 2.0
+        return np.clip(sim, 0.0, 1.0).astype(np.float32)
+
+    def raise_pairs(self, rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> None:
+        """Set the scores of pairs whose link was confirmed (kept for both orders)."""
+        n = self.shape[0]
+        lo, hi = np.minimum(rows, cols).astype(np.int64), np.maximum(rows, cols).astype(np.int64)
+        keys = np.concatenate([self._keys, lo * n + hi])
+        vals = np.concatenate([self._vals, np.asarray(values, dtype=np.float32)])
+        keys, last = np.unique(keys[::-1], return_index=True)  # the newest value of a pair wins
+        self._keys, self._vals = keys, vals[::-1][last]
+
+    def pairs(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Scores of the pairs (rows[k], cols[k])."""
+        rows, cols = np.asarray(rows, dtype=np.int64).ravel(), np.asarray(cols, dtype=np.int64).ravel()
+        out = self.lexical(rows, cols).astype(np.float32, copy=True)
+        if len(self._keys) and len(rows):
+            n = self.shape[0]
+            keys = np.minimum(rows, cols) * n + np.maximum(rows, cols)
+            at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+            hit = self._keys[at] == keys
+            out[hit] = self._vals[at[hit]]
+        out[self._art[rows] == self._art[cols]] = 0.0
+        return out
+
+    def __getitem__(self, key) -> float | np.ndarray:
+        i, j = key
+        rows, cols = np.broadcast_arrays(np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64))
+        out = self.pairs(rows.ravel(), cols.ravel()).reshape(rows.shape)
+        return float(out) if out.ndim == 0 else out
+
+
+def _neighbour_pairs(word, art_index: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j, two articles) where j is among the ``k`` nearest sentences of i by words, or i of j.
+
+    The word-similarity block of a few hundred rows at a time is computed and only its top
+    ``k`` per row kept, so memory grows with n * k, not n * n.
+    """
+    n = word.shape[0]
+    wt = word.T.tocsc() if not isinstance(word, np.ndarray) else word.T
+    kk = min(k, n - 1)
+    found_i: list[np.ndarray] = []
+    found_j: list[np.ndarray] = []
+    for start in range(0, n, _ROW_CHUNK):
+        stop = min(n, start + _ROW_CHUNK)
+        block = word[start:stop] @ wt
+        block = np.asarray(block.toarray() if hasattr(block, "toarray") else block, dtype=np.float32)
+        rows = np.arange(start, stop)
+        block[art_index[rows][:, None] == art_index[None, :]] = 0.0
+        if kk <= 0:
+            break
+        top = np.argpartition(-block, kk - 1, axis=1)[:, :kk]
+        vals = np.take_along_axis(block, top, axis=1)
+        keep = vals > 0
+        found_i.append(np.broadcast_to(rows[:, None], top.shape)[keep])
+        found_j.append(top[keep])
+    if not found_i:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    i, j = np.concatenate(found_i), np.concatenate(found_j)
+    keys = np.unique(np.minimum(i, j).astype(np.int64) * n + np.maximum(i, j))
+    return keys // n, keys % n
+
+
+def _candidate_pairs(texts: Sequence[str], art_index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                          PairScores]:
+    """The pairs worth scoring (i < j, two articles, lexical similarity >= 0.02), row-major.
+
+    Up to ``DENSE_N`` sentences every pair is scored; above it each sentence is compared only
+    with its ``NEIGHBOURS`` nearest sentences by words (two sentences sharing no rare word are
+    not the same fact), so the cost grows with n * NEIGHBOURS.
+    """
+    n = len(texts)
+    if n <= DENSE_N:
+        sim = similarity_matrix(texts)
+        cand = np.triu((sim >= 0.02) & (art_index[:, None] != art_index[None, :]), 1)
+        rows, cols = np.nonzero(cand)
+        return rows, cols, sim[rows, cols], PairScores(art_index, matrix=sim)
+    folded = [fold(t) for t in texts]
+    word = tfidf([_analyzer(t) for t in folded], dense=False)
+    char = tfidf([_char_ngrams(t) for t in folded], dense=False)
+    rows, cols = _neighbour_pairs(word, art_index, NEIGHBOURS)
+    scores = PairScores(art_index, word=word, char=char)
+    lex = scores.lexical(rows, cols)
+    keep = lex >= 0.02
+    return rows[keep], cols[keep], lex[keep], scores
+
+
+def _mutual(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, art_index: np.ndarray, n_arts: int,
+            lo: float, hi: float) -> np.ndarray:
+    """Mask of the pairs scoring in [lo, hi) that are each other's best match between their two articles.
+
+    A sentence's best match in an article is its highest-scoring pair there (ties: the
+    earlier sentence); pairs scoring 0 are nobody's best match.
+    """
+    if not len(rows):
+        return np.zeros(0, dtype=bool)
+    src, dst = np.concatenate([rows, cols]), np.concatenate([cols, rows])
+    sc = np.concatenate([score, score])
+    pos = sc > 0
+    src, dst, sc = src[pos], dst[pos], sc[pos]
+    key = src * n_arts + art_index[dst]
+    order = np.lexsort((dst, -sc, key))
+    key_s, dst_s = key[order], dst[order]
+    first = np.ones(len(key_s), dtype=bool)
+    first[1:] = key_s[1:] != key_s[:-1]
+    best_keys, best_dst = key_s[first], dst_s[first]
+
+    def best(k: np.ndarray) -> np.ndarray:
+        if not len(best_keys):
+            return np.full(len(k), -1)
+        at = np.minimum(np.searchsorted(best_keys, k), len(best_keys) - 1)
+        return np.where(best_keys[at] == k, best_dst[at], -1)
+
+    inside = (score >= lo) & (score < hi)
+    return (inside & (best(rows * n_arts + art_index[cols]) == cols)
+            & (best(cols * n_arts + art_index[rows]) == rows))
+
+
+def _vetoes(texts: Sequence[str], stated: Sequence[_Stated], rows: np.ndarray, cols: np.ndarray,
+            langs: Sequence[str]) -> np.ndarray:
+    """Mask of the pairs whose sentences contradict each other (figures or days)."""
+    veto = np.zeros(len(rows), dtype=bool)
     has = np.array([bool(st.figures or st.days) for st in stated], dtype=bool)
     disputes = np.array([st.disputes for st in stated], dtype=bool)
-    check = (has[:, None] & has[None, :]) | disputes[:, None] | disputes[None, :]
-    iu, ju = np.nonzero(np.triu(candidate & check, 1))
-    for i, j in zip(iu.tolist(), ju.tolist()):
+    if not len(rows):
+        return veto
+    check = (has[rows] & has[cols]) | disputes[rows] | disputes[cols]
+    for k in np.nonzero(check)[0].tolist():
+        i, j = int(rows[k]), int(cols[k])
         a, b = stated[i], stated[j]
-        same_language = not langs or langs[i] == langs[j] or not langs[i] or not langs[j]
-        if _figures_clash(a, b, same_language) or _days_clash(a, b, sentences[i].text, sentences[j].text):
-            veto[i, j] = veto[j, i] = True
+        same_language = langs[i] == langs[j] or not langs[i] or not langs[j]
+        if _figures_clash(a, b, same_language) or _days_clash(a, b, texts[i], texts[j]):
+            veto[k] = True
     return veto
 
 
@@ -361,7 +503,8 @@ def align_sentences(
     grey: float = GREY,
     copy_of: dict[str, int] | None = None,
     speakers: Sequence[str | None] | None = None,
-) -> tuple[list[Aligned], np.ndarray]:
+    figures: Sequence[Sequence[Figure]] | None = None,
+) -> tuple[list[Aligned], PairScores]:
     """Group sentences of different articles that state the same fact.
 
     Two sentences are linked when their lexical similarity reaches ``link``; or when they
@@ -369,58 +512,82 @@ def align_sentences(
     or, with an embedder, when a grey-zone mutual pair (or a cross-language pair) is
     confirmed by the embedding; but never when they contradict each other (figures for one
     counted thing that cannot both be true, different days: see :func:`contradicts`), and
-    never into a group holding a sentence they contradict.  ``speakers`` (one key per sentence, or None) lets two
-    weak mutual matches credited to the same party link on less shared wording.  ``copy_of`` maps article ids to their copy group: copies
-    in one language align lexically, so their pairs are never sent to the embedding.
+    never into a group holding a sentence they contradict.  ``speakers`` (one key per
+    sentence, or None) lets two weak mutual matches credited to the same party link on less
+    shared wording.  ``copy_of`` maps article ids to their copy group: copies in one language
+    align lexically, so their pairs are never sent to the embedding.  ``figures`` (one list
+    per sentence, from :func:`crosswire.numbers.find_numbers`) saves reading them again.
+
+    Only candidate pairs are scored (all pairs of a story up to ``DENSE_N`` sentences, each
+    sentence's ``NEIGHBOURS`` nearest by words above it), so time and memory grow about
+    linearly with the story.
 
     Returns the groups (every sentence is in exactly one, singletons included) and the
     pair scores (lexical, raised where a link was confirmed; reused by the caller).
     """
     n = len(sentences)
-    sim = similarity_matrix([s.text for s in sentences])
+    texts = [s.text for s in sentences]
     art_ids = list(dict.fromkeys(s.article for s in sentences))
     art_pos = {a: k for k, a in enumerate(art_ids)}
     art_index = np.array([art_pos[s.article] for s in sentences], dtype=np.int64)
-    same_article = art_index[:, None] == art_index[None, :] if n else np.zeros((0, 0), dtype=bool)
-    score = sim.copy()
-    veto = np.zeros((n, n), dtype=bool)
-    if n:
-        score[same_article] = 0.0
-        veto = _vetoes(sentences, (score >= 0.02) & ~same_article,
-                       [(languages or {}).get(s.article) or "" for s in sentences])
-        score[veto] = 0.0  # no path links them: not lexical, not mutual best, not the embedding
-        pairs = _mutual(score, art_index, len(art_ids), MUTUAL_LINK, link)
-        for i, j in pairs:  # mutual best matches with good lexical overlap
-            score[i, j] = score[j, i] = link + float(score[i, j]) * 0.02
-        # weaker mutual matches that share several ordinary words, not just names
-        # ("no information ... link to Ukraine" / "no information ... connection ... Ukraine")
-        weak = _mutual(score, art_index, len(art_ids), MUTUAL_WEAK, MUTUAL_LINK)
-        if len(weak):
-            common = {int(x): _common_stems(sentences[int(x)].text) for x in np.unique(weak)}
-            for i, j in weak:
-                same_speaker = speakers is not None and speakers[i] is not None and speakers[i] == speakers[j]
-                if len(common[int(i)] & common[int(j)]) >= (MUTUAL_WORDS - 2 if same_speaker else MUTUAL_WORDS):
-                    score[i, j] = score[j, i] = link + float(score[i, j]) * 0.01
-    if embedder is not None and n:
-        score = _embed_boost(sentences, art_index, len(art_ids), languages or {}, copy_of or {}, embedder,
-                             score, link, grey)
-    # greedy clustering over strong pairs, one sentence per article per cluster
-    iu, ju = np.nonzero(np.triu(score >= link, 1))
-    order = np.argsort(-score[iu, ju], kind="stable")
+    rows, cols, lex, scores = _candidate_pairs(texts, art_index)
+    langs = [(languages or {}).get(s.article) or "" for s in sentences]
+    stated = [_stated(t, figures[k] if figures is not None else None) for k, t in enumerate(texts)]
+    veto = _vetoes(texts, stated, rows, cols, langs) & (lex >= 0.02)
+    score = lex.copy()
+    score[veto] = 0.0  # no path links them: not lexical, not mutual best, not the embedding
+    n_arts = len(art_ids)
+    strong = _mutual(rows, cols, score, art_index, n_arts, MUTUAL_LINK, link)
+    score[strong] = link + score[strong] * 0.02  # mutual best matches with good lexical overlap
+    # weaker mutual matches that share several ordinary words, not just names
+    # ("no information ... link to Ukraine" / "no information ... connection ... Ukraine")
+    weak = np.nonzero(_mutual(rows, cols, score, art_index, n_arts, MUTUAL_WEAK, MUTUAL_LINK))[0]
+    common: dict[int, set[str]] = {}
+    for k in weak.tolist():
+        i, j = int(rows[k]), int(cols[k])
+        for x in (i, j):
+            if x not in common:
+                common[x] = _common_stems(texts[x])
+        same_speaker = speakers is not None and speakers[i] is not None and speakers[i] == speakers[j]
+        if len(common[i] & common[j]) >= (MUTUAL_WORDS - 2 if same_speaker else MUTUAL_WORDS):
+            score[k] = link + score[k] * 0.01
+    if embedder is not None and len(rows):
+        score = _embed_boost(texts, rows, cols, art_index, n_arts, np.array(langs, dtype=object),
+                             copy_of or {}, sentences, embedder, score, link, grey)
+    raised = score > lex
+    scores.raise_pairs(rows[raised], cols[raised], score[raised])
+    return _cluster(n, rows, cols, score, veto, art_index, scores, link), scores
+
+
+def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto: np.ndarray,
+             art_index: np.ndarray, scores: PairScores, link: float) -> list[Aligned]:
+    """Greedy clustering from the strongest pair down, one sentence per article per group.
+
+    A merge is refused when the merged group would hold two sentences that contradict each
+    other, or when the two groups do not hold together on average (no chaining).
+    """
+    vetoed: dict[int, set[int]] = {}
+    for k in np.nonzero(veto)[0].tolist():
+        i, j = int(rows[k]), int(cols[k])
+        vetoed.setdefault(i, set()).add(j)
+        vetoed.setdefault(j, set()).add(i)
+    strong = np.nonzero(score >= link)[0]
+    order = strong[np.argsort(-score[strong], kind="stable")]
     cluster = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    cl_arts: dict[int, set[str]] = {i: {sentences[i].article} for i in range(n)}
+    cl_arts: dict[int, set[int]] = {i: {int(art_index[i])} for i in range(n)}
     links: dict[int, list[float]] = {i: [] for i in range(n)}
-    for k in order:
-        i, j = int(iu[k]), int(ju[k])
+    for k in order.tolist():
+        i, j = int(rows[k]), int(cols[k])
         a, b = cluster[i], cluster[j]
         if a == b or cl_arts[a] & cl_arts[b]:
             continue
-        if veto[np.ix_(members[a], members[b])].any():
-            continue  # the merged group would hold two sentences that cannot both be true
+        if vetoed:
+            other = set(members[b])
+            if any(vetoed.get(m, set()) & other for m in members[a]):
+                continue  # the merged group would hold two sentences that cannot both be true
         # average linkage guard: the merged group must hold together, not chain
-        cross = score[np.ix_(members[a], members[b])]
-        if float(cross.mean()) < link * 0.75:
+        if float(scores[np.ix_(members[a], members[b])].mean()) < link * 0.75:
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
@@ -428,14 +595,14 @@ def align_sentences(
             cluster[m] = a
         members[a].extend(members.pop(b))
         cl_arts[a] |= cl_arts.pop(b)
-        links[a].extend(links.pop(b) + [float(score[i, j])])
+        links[a].extend(links.pop(b) + [float(score[k])])
     out = [Aligned(sorted(ms), float(np.mean(links[c])) if links[c] else 1.0) for c, ms in members.items()]
     out.sort(key=lambda g: g.members[0])
-    score[veto] = sim[veto]  # contradicting pairs keep their lexical similarity: they talk of one thing
-    return out, score
+    return out
 
 
-def _embed_boost(sentences, art_index, n_arts, languages, copy_of, embedder, score, link, grey) -> np.ndarray:
+def _embed_boost(texts, rows, cols, art_index, n_arts, langs, copy_of, sentences, embedder, score, link,
+                 grey) -> np.ndarray:
     """Raise the score of grey-zone and cross-language pairs that the embedding confirms.
 
     Candidates are pairs of sentences from two articles that are not copies of each other in
@@ -444,49 +611,44 @@ def _embed_boost(sentences, art_index, n_arts, languages, copy_of, embedder, sco
     says little).  At most ``MAX_EMBED`` sentences are encoded: cross-language pairs first,
     then best lexical pairs first.
     """
-    n = len(sentences)
-    langs = np.array([languages.get(s.article) or "" for s in sentences], dtype=object)
     groups = np.array([copy_of.get(s.article, -1 - int(art_index[k])) for k, s in enumerate(sentences)])
-    pairs = _mutual(score, art_index, n_arts, grey, link)
+    mask = _mutual(rows, cols, score, art_index, n_arts, grey, link)
     budget = MAX_EMBED_SAME
     if len(set(langs.tolist()) - {""}) > 1:  # translations: any mutual pair, however low
         budget = MAX_EMBED
-        cross = _mutual(score, art_index, n_arts, 0.02, link)
-        cross = cross[(langs[cross[:, 0]] != langs[cross[:, 1]]) & (langs[cross[:, 0]] != "")
-                      & (langs[cross[:, 1]] != "")] if len(cross) else cross
-        pairs = np.concatenate([pairs, cross]) if len(cross) else pairs
-    if len(pairs):
-        # copies in one language align lexically; a translation's sentences need the embedding
-        pairs = pairs[(groups[pairs[:, 0]] != groups[pairs[:, 1]]) | (langs[pairs[:, 0]] != langs[pairs[:, 1]])]
-    if len(pairs) == 0:
+        cross = _mutual(rows, cols, score, art_index, n_arts, 0.02, link)
+        mask |= cross & (langs[rows] != langs[cols]) & (langs[rows] != "") & (langs[cols] != "")
+    # copies in one language align lexically; a translation's sentences need the embedding
+    mask &= (groups[rows] != groups[cols]) | (langs[rows] != langs[cols])
+    cand = np.nonzero(mask)[0]
+    if not len(cand) or budget <= 0:
         return score
     # cross-language pairs first (lexical overlap cannot link them), then the best lexical pairs
-    same_lang = (langs[pairs[:, 0]] == langs[pairs[:, 1]]).astype(np.float32)
-    pairs = pairs[np.lexsort((-score[pairs[:, 0], pairs[:, 1]], same_lang))]
+    same_lang = (langs[rows[cand]] == langs[cols[cand]]).astype(np.float32)
+    cand = cand[np.lexsort((-score[cand], same_lang))]
     need: dict[int, int] = {}
-    kept = []
-    for i, j in pairs:
-        add = [x for x in (int(i), int(j)) if x not in need]
+    kept: list[int] = []
+    for k in cand.tolist():
+        add = [x for x in (int(rows[k]), int(cols[k])) if x not in need]
         if len(need) + len(add) > budget:
             continue
         for x in add:
             need[x] = len(need)
-        kept.append((int(i), int(j)))
+        kept.append(k)
     if not kept:
         return score
     order = list(need)
     try:
-        vecs = embedder.encode([sentences[i].text for i in order])
+        vecs = embedder.encode([texts[i] for i in order])
     except Exception:  # a broken model must not break the stage
         vecs = None
     if vecs is None or len(vecs) != len(order):
         return score
     out = score.copy()
-    for i, j in kept:
+    for k in kept:
+        i, j = int(rows[k]), int(cols[k])
         cos = float(vecs[need[i]] @ vecs[need[j]])
-        cross_lang = langs[i] != langs[j]
-        threshold = EMBED_LINK_CROSS if cross_lang else EMBED_LINK
+        threshold = EMBED_LINK_CROSS if langs[i] != langs[j] else EMBED_LINK
         if cos >= threshold:  # (measured from the threshold applied, so a confirmed pair reaches ``link``)
-            boosted = max(float(out[i, j]), link + (cos - threshold) * 0.1)
-            out[i, j] = out[j, i] = boosted
+            out[k] = max(float(out[k]), link + (cos - threshold) * 0.1)
     return out

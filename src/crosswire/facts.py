@@ -26,7 +26,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .align import Aligned, align_sentences
+from .align import Aligned, PairScores, align_sentences
 from .attribution import attribute_article, party_key
 from .model import (Article, Citation, CopyGroup, Fact, FactSheet, Number, Sentence, independent_sources,
                     main_language)
@@ -51,7 +51,7 @@ class StoryText:
     figures: list[list[Figure]]           # per sentence
     aligned: list[Aligned]                # fact groups over fact-worthy sentences
     cluster_of: dict[int, int]            # sentence position -> index in ``aligned``
-    score: np.ndarray                     # similarity between fact-worthy sentences
+    score: PairScores                     # similarity between fact-worthy sentences (indexed like a matrix)
     fact_pos: list[int]                   # positions (in ``sentences``) of fact-worthy sentences
     order: dict[str, int]                 # article id -> order in the story
 
@@ -106,7 +106,8 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
     languages = {a.id: a.language for a in arts}
     copy_of = {x: k for k, g in enumerate(groups) for x in g.articles}
     aligned, score = align_sentences([sentences[i] for i in fact_pos], languages, _resolve_embedder(embedder),
-                                     copy_of=copy_of, speakers=[party_key(attribution[i]) for i in fact_pos])
+                                     copy_of=copy_of, speakers=[party_key(attribution[i]) for i in fact_pos],
+                                     figures=[figures[i] for i in fact_pos])
     aligned = [Aligned([fact_pos[m] for m in g.members], g.strength) for g in aligned]
     cluster_of = {m: k for k, g in enumerate(aligned) for m in g.members}
     return StoryText(arts, groups, sentences, by_article, attribution, figures, aligned, cluster_of, score,
