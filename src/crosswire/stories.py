@@ -321,16 +321,28 @@ _NAME = re.compile(r"(?<=[\w,;:] )[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W_]*(?:[-'’
 _NAME_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω]")
 
 
+_LANGS = tuple(_STOP)
+_STOP_LANGS: dict[str, tuple[int, ...]] = {
+    w: tuple(k for k, lang in enumerate(_LANGS) if w in _STOP[lang]) for w in _ALL_STOP
+}
+
+
 def _language_of(counts: Counter) -> str | None:
-    n = sum(counts.values())
+    hits = [0] * len(_LANGS)
+    for w, c in counts.items():
+        for k in _STOP_LANGS.get(w, ()):
+            hits[k] += c
+    return _language_from_hits(hits, sum(counts.values()))
+
+
+def _language_from_hits(hits: list[int], n: int) -> str | None:
+    """The language with the most function-word tokens, when they are a fair share of the ``n`` tokens."""
     if n < 5:
         return None
-    keys = counts.keys()
     best, best_n = None, 0
-    for lang, words in _STOP.items():
-        c = sum(counts[w] for w in keys & words)
+    for k, c in enumerate(hits):
         if c > best_n:
-            best, best_n = lang, c
+            best, best_n = _LANGS[k], c
     return best if best_n >= max(2, 0.05 * n) else None
 
 
@@ -340,10 +352,17 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 800, toks: l
     if toks is None:
         toks = _TOKEN.findall(text.lower())
     raw = Counter(toks)
-    language = article.language or _language_of(raw)
-    counts: dict[str, float] = {
-        t: float(c) for t, c in raw.items() if t not in _ALL_STOP and (len(t) > 1 or t.isdigit())
-    }
+    counts: dict[str, float] = {}
+    hits = [0] * len(_LANGS)
+    stop_langs = _STOP_LANGS
+    for t, c in raw.items():
+        langs = stop_langs.get(t)
+        if langs is not None:
+            for k in langs:
+                hits[k] += c
+        elif len(t) > 1 or t.isdigit():
+            counts[t] = c
+    language = article.language or _language_from_hits(hits, len(toks))
     if params.name_weight != 1.0 and not text.islower():
         # capitalised words inside a sentence are names: in every cased script they weigh more
         names = Counter(m.lower() for m in _NAME.findall(text) if _NAME_UPPER.match(m))
@@ -379,6 +398,51 @@ def _vector(
     return {t: w / norm for t, w in weights.items()}
 
 
+def _vectors(docs: list[_Doc], index: StoryIndex, limit: int, common: float) -> list[dict[int, float]]:
+    """:func:`_vector` of many docs at once, keyed by vocabulary column (new terms join ``index.vocab``).
+
+    Vectorised over the whole batch: one pass of NumPy over all (doc, term)
+    counts instead of a Python loop per term.
+    """
+    out: list[dict[int, float]] = [{} for _ in docs]
+    lengths = np.fromiter((len(d.counts) for d in docs), dtype=np.int64, count=len(docs))
+    total = int(lengths.sum())
+    if total == 0:
+        return out
+    terms = list(chain.from_iterable(d.counts for d in docs))
+    counts = np.fromiter(chain.from_iterable(d.counts.values() for d in docs), dtype=np.float64, count=total)
+    df = index.df
+    weight_of = {t: (0.0 if df.get(t, 0) > common else index.idf(t)) for t in set(terms)}
+    w = np.fromiter(map(weight_of.__getitem__, terms), dtype=np.float64, count=total)
+    w *= np.where(counts >= 1, 1.0 + np.log(np.maximum(counts, 1.0)), counts)
+    owner = np.repeat(np.arange(len(docs)), lengths)
+    keep = w > 0.0
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    kept = np.bincount(owner[keep], minlength=len(docs))
+    for i in np.nonzero(kept > limit)[0]:  # long docs keep their ``limit`` strongest terms
+        lo, hi = starts[i], starts[i] + lengths[i]
+        seg = np.where(keep[lo:hi], w[lo:hi], 0.0)
+        cut = np.argpartition(-seg, limit)[limit:]
+        keep[lo + cut] = False
+    idx = np.nonzero(keep)[0]
+    w, owner = w[idx], owner[idx]
+    norm = np.sqrt(np.bincount(owner, weights=w * w, minlength=len(docs)))
+    w /= norm[owner]
+    picked = [terms[k] for k in idx.tolist()]
+    vocab = index.vocab
+    for t in dict.fromkeys(picked):
+        if t not in vocab:
+            vocab[t] = len(vocab)
+    cols = list(map(vocab.__getitem__, picked))
+    wl = w.tolist()
+    bounds = np.searchsorted(owner, np.arange(len(docs) + 1)).tolist()
+    for i in range(len(docs)):
+        a, b = bounds[i], bounds[i + 1]
+        if a < b:
+            out[i] = dict(zip(cols[a:b], wl[a:b]))
+    return out
+
+
 def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
@@ -404,9 +468,9 @@ def _batch_fingerprints(texts: list[list[str]], n: int, k: int, rate: int = 16) 
     words = [w for t in texts for w in t]
     if not words:
         return out
-    codes = np.fromiter(
-        (cache[w] if w in cache else cache.setdefault(w, _hash(w)) for w in words), dtype=np.uint64, count=len(words)
-    )
+    for w in set(words).difference(cache):
+        cache[w] = _hash(w)
+    codes = np.fromiter(map(cache.__getitem__, words), dtype=np.uint64, count=len(words))
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     # texts shorter than n get one hash over all their words: pad them virtually by hashing what they have
@@ -656,8 +720,12 @@ class _Engine:
         out.sort_indices()
         return out
 
-    def _gather(self, nums: np.ndarray) -> sparse.csr_matrix:
-        """The current profile rows of live story numbers ``nums``, in that order."""
+    def _gather(self, nums: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+        """The current profile rows of live story numbers ``nums``, grouped by chunk.
+
+        Returns the rows and ``pos``: row ``k`` is the profile of ``nums[pos[k]]``
+        (no second copy to restore the order).
+        """
         index = self.index
         V = len(index.vocab)
         rows = np.asarray(index.cur_row, dtype=np.int64)[nums]
@@ -671,11 +739,8 @@ class _Engine:
             start = ends[c] - chunk.shape[0]
             parts.append(chunk[rows[sel] - start])
             where.append(sel)
-        M = sparse.vstack(parts, format="csr")
-        pos = np.concatenate(where)
-        inv = np.empty_like(pos)
-        inv[pos] = np.arange(len(pos))
-        return M[inv]
+        M = parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
+        return M, np.concatenate(where)
 
     def _candidate_scores(self, X: sparse.csr_matrix, must: list[int] | None = None) -> sparse.csr_matrix:
         """Exact dot products of the rows of X with their candidate stories (rows x story numbers).
@@ -720,7 +785,9 @@ class _Engine:
             return sparse.csr_matrix((B, n_st))
         key = np.unique(I * n_st + J)
         I, J = key // n_st, key % n_st
-        dots = np.asarray(X[I].multiply(self._gather(J)).sum(axis=1)).ravel()
+        M, pos = self._gather(J)
+        dots = np.empty(len(I))
+        dots[pos] = np.asarray(X[I[pos]].multiply(M).sum(axis=1)).ravel()
         out = sparse.csr_matrix((dots, (I, J)), shape=(B, n_st))
         out.sort_indices()
         return out
@@ -766,10 +833,8 @@ class _Engine:
         """
         index = self.index
         vocab = index.vocab
-        vecs: list[dict[int, float]] = []
+        vecs = _vectors(docs, index, self.p.article_terms, self.common)
         for d in docs:
-            v = _vector(d, index, self.p.article_terms, self.idf, self.common)
-            vecs.append({vocab.setdefault(t, len(vocab)): w for t, w in v.items()})
             d.counts = {}  # the vector is all the clustering needs from here on
         rare_cut = max(self.p.rare_share * index.n_docs, float(self.p.rare_floor))
         df = index.df
@@ -790,6 +855,7 @@ class _Engine:
         S = self._candidate_scores(X)
         touched: list[int] = []
         tpos: dict[int, int] = {}
+        in_block = np.zeros(len(index.profiles) + B + 1, dtype=bool)  # story number -> touched in this block
         local = np.full(B, -1, dtype=np.int64)
         out: list[int] = []
         w = p.window_days
@@ -812,7 +878,7 @@ class _Engine:
             if target is None and vec:
                 cand, dots = idx, val
                 if len(T):
-                    keep = ~np.isin(idx, T)
+                    keep = ~in_block[idx]
                     mine = local[:i] >= 0
                     inb = np.bincount(local[:i][mine], weights=A[i, :i][mine], minlength=len(T))
                     cand = np.concatenate([idx[keep], T])
@@ -842,6 +908,7 @@ class _Engine:
             if target not in tpos:
                 tpos[target] = len(touched)
                 touched.append(target)
+                in_block[target] = True
             local[i] = tpos[target]
             pr = index.profiles[target]
             self._add(pr, doc, copy)
