@@ -238,8 +238,6 @@ def test_recount_and_rail_briefs_build_with_valid_citations(recount_brief, rail_
     assert recount_brief.sources == 3 and rail_brief.sources == 4
 
 
-@pytest.mark.xfail(strict=False, reason="facts/conflicts: the commission's 212-vote margin and Social "
-                                        "Renewal's 87 are aligned as one agreed fact instead of a conflict")
 def test_recount_brief_shows_the_disputed_margin(recount_brief):
     def says(side, figure: str) -> bool:
         return figure in side.claim or any(figure in c.text for c in side.citations)

@@ -23,7 +23,7 @@ REPORT_VERBS = (
     "insists|stressed|warned|warns|wrote|writes|explained|argued|recalled|affirmed|asserted|"
     "acknowledged|admitted|responded|replied|denied|denies|suggested|suggests|alleged|alleges|"
     "maintained|reiterated|underlined|underlines|emphasised|emphasized|tweeted|posted|"
-    "revealed|disclosed|estimated|countered|retorted|conceded"
+    "revealed|disclosed|estimated|countered|retorted|conceded|disputed|disputes|contested|contests|questioned"
 )
 _TIME = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"\
         r"earlier|later|late|last\s+\w+|this\s+\w+|in\s+a\s+statement|in\s+a\s+(?:press\s+)?release|"\
@@ -71,6 +71,11 @@ _INSTITUTIONS = (_LOWER_WORDS | _GENERIC) - {"of", "the", "for", "and", "stateme
     "party", "group", "hospital", "company", "firm", "witnesses", "residents", "observers", "analysts",
     "experts", "diplomats", "lawyers", "lawyer", "service", "services", "embassy", "mayor", "governor",
     "regulator", "board", "institute", "organisation", "organization", "coalition", "rebels", "militants",
+    "operator", "owner", "owners", "airline", "carrier", "utility", "organisers", "organizers", "campaign",
+    "council", "commission", "chamber", "association", "federation", "club", "team", "school", "university",
+    "spokesman", "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "chair", "director",
+    "minister", "ministry", "government", "department", "staff", "workers", "employees", "doctors", "nurses",
+    "teachers", "farmers", "drivers", "pilots", "unions", "management", "bank", "manufacturer", "insurer",
 }
 _CLAUSE_WORDS = {"after", "before", "when", "while", "since", "during", "until", "if", "because", "although",
                  "though", "as", "moments", "once", "where", "whether", "than"}

@@ -22,14 +22,15 @@ parties (denials) or incompatible values (numbers, dates).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from .attribution import party_key
+from .attribution import REPORT_VERBS, party_key
 from .model import Conflict, ConflictSide
-from .numbers import compatible
-from .textutil import content_words, fold
+from .numbers import Figure
+from .textutil import STOPWORDS, content_words, fold, stem
 from .timeline import find_dates
 
 if TYPE_CHECKING:
@@ -95,15 +96,126 @@ def _side(story: "StoryText", positions: list[int], attributed: str | None) -> C
     return ConflictSide(story.sentences[positions[0]].text, attributed, arts, [story.cite(m) for m in allpos])
 
 
+_TIME_UNITS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 7 * 86400.0,
+               "month": 30.4 * 86400.0, "year": 365.25 * 86400.0, "decade": 3652.5 * 86400.0}
+_CURRENCY = {"$": "$", "€": "€", "£": "£", "¥": "¥", "dollar": "$", "euro": "€", "pound": "£"}
+# words that say a figure was updated, not contradicted: "the toll rose to 15", "now stands at"
+_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|mounted|swelled|revised\s+(?:up|down)\w*|"
+                     r"fell|dropped|now\s+stands?|has\s+reached|updated|latest\s+(?:toll|figure|count))\b")
+# a sentence that disputes the figure told just before it: "The union disputed that figure, saying ..."
+_DISPUTES_BEFORE = re.compile(
+    r"\b(?:disput\w*|contest\w*|challeng\w*|reject\w*|den(?:y|ies|ied|ying)|question\w*|contradict\w*)\s+"
+    r"(?:that|this|the|these|those|its|their|his|her)\s+(?:\w+\s+)?(?:figures?|numbers?|counts?|tolls?|estimates?|"
+    r"tall(?:y|ies)|totals?|claims?|accounts?|data|statistics)\b|\b(?:that|this|the)\s+(?:figure|number|count|"
+    r"estimate|tally|total)\s+(?:was|is|has\s+been)\s+(?:disputed|contested|challenged|rejected|denied)\b",
+    re.I,
+)
+# the day a party spoke, not the day its figure is about: "the board said on Monday"
+_SAID_DAY = re.compile(
+    r"\b(?:" + REPORT_VERBS + r")\s+(?:(?:late|early|in\s+a\s+statement|to\s+reporters)\s+)*(?:on\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?",
+    re.I,
+)
+NEAR = 3  # sentences apart at which a figure in one article can be disputed by the next
+
+
+def measure(what: str) -> tuple[str, float] | None:
+    """What a figure counts, as a comparable key and a factor to a common unit.
+
+    Casualty counts keep their category; "hours" and "minutes" are both durations (in
+    seconds); currencies are their symbol; anything else is its counted noun, singular.
+    None for figures nobody can compare ("people" living somewhere, "times").
+    """
+    w = fold(what or "").strip()
+    if not w:
+        return None
+    if w in COUNTABLE or w in ("percent", "age"):
+        return w, 1.0
+    if w in _CURRENCY:
+        return _CURRENCY[w], 1.0
+    one = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+    if one in _CURRENCY:
+        return _CURRENCY[one], 1.0
+    if one in _TIME_UNITS:
+        return "duration", _TIME_UNITS[one]
+    if one in _NOT_COMPARED or not re.fullmatch(r"[^\W\d_][\w'’\-]*", one):
+        return None
+    return one, 1.0
+
+
+_NOT_COMPARED = {"time", "other", "people", "person", "strong", "old", "percentage", "point", "part", "way",
+                 "thing", "kind", "level", "step", "stage", "round", "side", "term"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A figure in one sentence, as the number conflicts compare it."""
+
+    pos: int
+    fig: Figure
+    key: str
+    factor: float
+
+    @property
+    def low(self) -> float:
+        return self.fig.low * self.factor
+
+    @property
+    def high(self) -> float:
+        return self.fig.high * self.factor
+
+
+def _agree(a: _Mention, b: _Mention) -> bool:
+    """Can both be true? (intervals overlap once in one unit)"""
+    return max(a.low, b.low) <= min(a.high, b.high)
+
+
+def _window(text: str, fig: Figure, width: int = 5) -> tuple[set[str], set[str]]:
+    """The ordinary words and the names within ``width`` words of a figure, in its clause."""
+    left = re.split(r"[;:()]|,\s", text[: fig.start])[-1]
+    right = re.split(r"[;:()]|,\s", text[fig.end:])[0]
+    toks = re.findall(r"[^\W\d_][\w'’\-]*", left)[-width:] + re.findall(r"[^\W\d_][\w'’\-]*", right)[:width]
+    names = {fold(t).rstrip("'’s") for t in toks if t[:1].isupper() and fold(t) not in STOPWORDS
+             and fold(t) not in _CALENDAR}
+    plain = {stem(fold(t)) for t in toks if not t[:1].isupper() and fold(t) not in STOPWORDS
+             and fold(t) not in _QUALIFIER_WORDS and len(t) > 2}
+    return plain - {stem(fold(fig.what))}, names
+
+
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_QUALIFIER_WORDS = {"least", "more", "than", "fewer", "less", "about", "around", "nearly", "almost", "some",
+                    "just", "only", "over", "under", "estimated", "roughly", "approximately", "up", "to"}
+
+
 def _number_conflicts(story: "StoryText") -> list[Conflict]:
+    """Figures of one counted thing, in one frame, that cannot both be true.
+
+    Compared: casualty counts (as before), and any other counted thing with a unit one
+    can compare (votes, seats, money in one currency, percentages, ages, durations).
+    Two figures clash when their intervals do not overlap, they come from different
+    reports (or from two parties of one report, one disputing the other's figure just
+    before), neither sentence explains the clash by stating both, and they are in one
+    frame: not different days or years, not an update ("rose to"), not a different
+    subject (other names next to the figures), and, for figures other than casualties,
+    about the same thing (the same aligned fact, a sentence disputing the other's figure
+    -- "87 votes, not the 212 announced" --, or similar sentences sharing a word next to
+    the figures).
+    """
     owner: dict[str, int] = {}
     for i, g in enumerate(story.groups):
         for a in g.articles:
             owner[a] = i
     local = _local(story)
-    mentions = [(p, f) for p, figs in enumerate(story.figures) for f in figs
-                if p in local and (f.what in COUNTABLE)]
-    out: list[Conflict] = []
+    mentions: list[_Mention] = []
+    for p, figs in enumerate(story.figures):
+        if p not in local:
+            continue
+        for f in figs:
+            m = measure(f.what)
+            if m is not None and not f.previous:
+                mentions.append(_Mention(p, f, m[0], m[1]))
     from .timeline import reference_date
 
     published = [a.published for a in story.articles if a.published]
@@ -113,58 +225,148 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
     def dates(pos: int) -> set[str]:
         if pos not in cache:
             s = story.sentences[pos]
-            cache[pos] = {d.date for d in find_dates(s.text, refs.get(s.article))}
+            try:
+                cache[pos] = {d.date for d in find_dates(_SAID_DAY.sub(" ", s.text), refs.get(s.article))}
+            except Exception:  # a date reader that trips on odd input must not stop the conflicts
+                cache[pos] = set()
         return cache[pos]
 
-    by_what: dict[str, list[tuple[int, object]]] = {}
-    for p, f in mentions:
-        by_what.setdefault(f.what, []).append((p, f))
-    for what, ms in by_what.items():
-        involved: dict[int, tuple[int, object]] = {}
-        for i in range(len(ms)):
-            for j in range(i + 1, len(ms)):
-                (p, f), (q, g) = ms[i], ms[j]
-                ap, aq = story.sentences[p].article, story.sentences[q].article
-                if ap == aq or (ap in owner and owner.get(aq) == owner[ap]):
-                    continue
-                if compatible(f, g):
-                    continue
-                if (any(x.what == what and compatible(x, g) for x in story.figures[p])
-                        and not _SETS_AGAINST.search(fold(story.sentences[p].text))) or \
-                        (any(x.what == what and compatible(x, f) for x in story.figures[q])
-                         and not _SETS_AGAINST.search(fold(story.sentences[q].text))):
-                    continue  # "1,200 injuries ... zero injuries": the sentence itself counts two things
-                same = story.cluster_of.get(p) == story.cluster_of.get(q)
-                if not same and story.score[local[p], local[q]] < CONTEXT:
-                    continue
-                dp, dq = dates(p), dates(q)
-                if {d[:4] for d in dp} and {d[:4] for d in dq} and not ({d[:4] for d in dp} & {d[:4] for d in dq}):
-                    continue  # figures of different years
-                days_p, days_q = {d for d in dp if len(d) == 10}, {d for d in dq if len(d) == 10}
-                if days_p and days_q and not (days_p & days_q):
-                    continue  # a toll on Sunday and a toll on Wednesday can both be true
-                involved[i], involved[j] = ms[i], ms[j]
-        if not involved:
-            continue
+    def text(pos: int) -> str:
+        return story.sentences[pos].text
+
+    def disputes(pos: int) -> bool:
+        return bool(_SETS_AGAINST.search(fold(text(pos))))
+
+    def disputes_value(a: _Mention, b: _Mention) -> bool:
+        """Does a's sentence dispute b's figure by name ("87 votes, not the 212 announced")?"""
+        return any(x.fig.disputed and x.key == a.key and _agree(x, b)
+                   for x in by_pos.get(a.pos, []))
+
+    by_pos: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        by_pos.setdefault(m.pos, []).append(m)
+
+    def clash(a: _Mention, b: _Mention) -> bool:
+        p, q = a.pos, b.pos
+        if a.fig.disputed or b.fig.disputed or _agree(a, b):
+            return False
+        ap, aq = story.sentences[p].article, story.sentences[q].article
+        same_source = ap == aq or (ap in owner and owner.get(aq) == owner[ap])
+        named = disputes_value(a, b) or disputes_value(b, a)
+        if same_source:
+            # two parties of one report: one disputes the figure the other gave just before
+            if ap != aq or abs(p - q) > NEAR or p == q:
+                return False
+            later = max(p, q)
+            if not (_DISPUTES_BEFORE.search(text(later)) or named):
+                return False
+            if _party(_denier(story, later)) == _party(story.attribution[min(p, q)]):
+                return False
+        if not named:
+            if (any(x.key == a.key and _agree(x, b) for x in by_pos[p]) and not disputes(p)) or \
+                    (any(x.key == b.key and _agree(x, a) for x in by_pos[q]) and not disputes(q)):
+                return False  # "1,200 injuries ... zero injuries": the sentence itself counts two things
+        if _UPDATE.search(fold(text(p))) or _UPDATE.search(fold(text(q))):
+            return False  # "the toll rose to 15": a later figure, not a contradiction
+        dp, dq = dates(p), dates(q)
+        yp, yq = {d[:4] for d in dp}, {d[:4] for d in dq}
+        if yp and yq and not (yp & yq):
+            return False  # figures of different years
+        days_p, days_q = {d for d in dp if len(d) == 10}, {d for d in dq if len(d) == 10}
+        if days_p and days_q and not (days_p & days_q):
+            return False  # a toll on Sunday and a toll on Wednesday can both be true
+        if named or (same_source and _DISPUTES_BEFORE.search(text(max(p, q)))):
+            return True
+        plain_a, names_a = _window(text(p), a.fig)
+        plain_b, names_b = _window(text(q), b.fig)
+        if names_a and names_b and not (names_a & names_b):
+            return False  # "Rhee received 14,386 votes" / "Ostrander received 14,174 votes"
+        same = story.cluster_of.get(p) is not None and story.cluster_of.get(p) == story.cluster_of.get(q)
+        sim = float(story.score[local[p], local[q]])
+        if a.key in COUNTABLE:
+            return same or sim >= CONTEXT
+        return same or sim >= CONTEXT and bool(plain_a & plain_b) or sim >= STRONG_CONTEXT
+
+    # pairs that clash, then one conflict per connected group of figures
+    pairs: list[tuple[int, int]] = []
+    for i in range(len(mentions)):
+        for j in range(i + 1, len(mentions)):
+            if mentions[i].key == mentions[j].key and clash(mentions[i], mentions[j]):
+                pairs.append((i, j))
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[root(i)] = root(j)
+    components: dict[int, list[int]] = {}
+    for i in sorted({x for pair in pairs for x in pair}):
+        components.setdefault(root(i), []).append(i)
+    out: list[Conflict] = []
+    for members in components.values():
         sides: list[ConflictSide] = []
-        keys: list[tuple[float, str | None]] = []
-        for p, f in involved.values():
-            key = (f.value, f.qualifier)
-            if key in keys:
-                side = sides[keys.index(key)]
-                s = story.sentences[p]
+        shown: list[_Mention] = []
+        for i in sorted(members, key=lambda k: (story.order[story.sentences[mentions[k].pos].article],
+                                                 mentions[k].pos)):
+            m = mentions[i]
+            s = story.sentences[m.pos]
+            hit = next((k for k, x in enumerate(shown) if x.low == m.low and x.high == m.high), None)
+            if hit is not None:
+                side = sides[hit]
                 if s.article not in side.articles:
                     side.articles.append(s.article)
-                side.citations.append(story.cite(p))
+                if story.cite(m.pos) not in side.citations:
+                    side.citations.append(story.cite(m.pos))
+                if side.attributed_to is None:
+                    side.attributed_to = story.attribution[m.pos]
                 continue
-            keys.append(key)
-            side = _side(story, [p], story.attribution[p])
-            side.articles = [story.sentences[p].article]
-            side.citations = [story.cite(p)]
-            sides.append(side)
+            shown.append(m)
+            sides.append(ConflictSide(s.text, story.attribution[m.pos], [s.article], [story.cite(m.pos)]))
         if len(sides) >= 2:
-            out.append(Conflict("", _ABOUT.get(what, f"number of {what}"), "number", sides))
+            out.append(Conflict("", _number_about(shown), "number", sides))
     return out
+
+
+STRONG_CONTEXT = 0.5  # similarity at which two sentences are about one thing without a shared word by the figures
+
+
+def _number_about(shown: list["_Mention"]) -> str:
+    """"number of dead: 3 or 2", "number of votes: 87 or 212", "percentage: about 40 or at most 25"."""
+    key = shown[0].key
+    if key in _ABOUT:
+        label = _ABOUT[key]
+    elif key == "percent":
+        label = "percentage"
+    elif key == "age":
+        label = "age"
+    elif key == "duration":
+        label = "how long"
+    elif key in _CURRENCY.values():
+        label = f"amount ({key})"
+    else:
+        noun = fold(shown[0].fig.what)
+        label = f"number of {noun}"
+    return f"{label}: " + " or ".join(_figure_words(m.fig) for m in shown[:4])
+
+
+def _figure_words(f: Figure) -> str:
+    """A figure as a reader says it: "at least 144", "about 40 percent", "2.5 million", "25 percent"."""
+    value = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,.2f}".rstrip("0").rstrip(".")
+    if f.value >= 1e6 and f.value % 1e5 == 0:
+        value = f"{f.value / 1e9:g} billion" if f.value >= 1e9 else f"{f.value / 1e6:g} million"
+    if f.qualifier == "between":
+        high = f"{f.high:,.0f}" if f.high == int(f.high) else f"{f.high:g}"
+        value = f"{value}-{high}"
+    elif f.qualifier:
+        value = f"{f.qualifier} {value}"
+    if fold(f.what) in ("$", "€", "£", "¥"):
+        return f"{f.what}{value}" if not f.qualifier else f"{f.qualifier} {f.what}{value[len(f.qualifier) + 1:]}"
+    unit = {"percent": "percent", "age": "years old"}.get(fold(f.what))
+    return f"{value} {unit}" if unit else value
 
 
 def _date_conflicts(story: "StoryText") -> list[Conflict]:

@@ -86,6 +86,8 @@ class Figure:
     high: float
     start: int
     end: int
+    previous: bool = False  # an earlier value the sentence moves from: "up from 260"
+    disputed: bool = False  # the figure the sentence disputes: "87 votes, not the 212 announced"
 
 
 def parse_number_words(text: str) -> float | None:
@@ -163,16 +165,39 @@ def _what(after: str, before: str) -> str | None:
                                                         "stands", "now", "to", "at"}:
             continue
         break
-    for t in candidates:
+    # the head of the noun phrase after the figure: "600 council flats" -> "flats",
+    # "34 counting tables" -> "tables"; a participle is no noun ("not the 212 announced by")
+    head: str | None = None
+    for k, t in enumerate(candidates[:4]):
         f = fold(t)
         if f in _SKIP_NOUNS or f in _ADJECTIVES:
+            if head is not None:
+                break
             continue
         if f in STOPWORDS or t[:1].isupper():
             break  # "150 on Friday": the noun is not after the figure
-        return category(t)
+        if _participle(f):
+            nxt = fold(candidates[k + 1]) if k + 1 < len(candidates) else ""
+            if head is None and nxt and nxt not in STOPWORDS and not _participle(nxt):
+                continue  # "three armed guards": an adjective
+            break  # "212 announced by ...", "4,000 people marched"
+        head = t
+        if len(f) > 2 and f.endswith("s") and not f.endswith("ss"):
+            break  # a plural closes the noun phrase: "45 seats parliament" does not happen
+    if head is not None:
+        return category(head)
     if candidates and fold(candidates[0]) in {"people", "persons", "civilians", "men", "women", "children"}:
         return "people"
     return None
+
+
+_NOT_PARTICIPLE = {"bed", "beds", "shed", "sheds", "seed", "seeds", "speed", "need", "needs", "feed", "breed",
+                   "hundred", "hundreds", "red", "reed", "steed", "weed", "weeds"}
+
+
+def _participle(word: str) -> bool:
+    """"announced", "reported", "marched": a past form after a figure, not the thing counted."""
+    return len(word) > 4 and word.endswith("ed") and word not in _NOT_PARTICIPLE
 
 
 def _interval(value: float, kind: str | None) -> tuple[float, float]:
@@ -199,7 +224,11 @@ def find_numbers(text: str) -> list[Figure]:
 @lru_cache(maxsize=16384)
 def _find_numbers(text: str) -> tuple[Figure, ...]:
     out: list[Figure] = []
+    pending: list[Figure] = []  # figures with nothing counted after them: "Ostrander 14,174", "not the 212"
+    taken = _ranges_and_fractions(text, out)
     for m in _NUM_RX.finditer(text):
+        if any(a <= m.start("num") < b for a, b in taken):
+            continue
         raw = m.group("num")
         if not raw or not raw.strip() or fold(raw.strip()) in {"a", "and", "a and"}:
             continue
@@ -237,15 +266,18 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
             continue
         if after.startswith("%") or fold(after).lstrip().startswith(("percent", "per cent")):
             what: str | None = "percent"
+        elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+            what = "age"
+        elif (hy := re.match(r"-([^\W\d_]+)\b(?!-)", after)) and fold(hy.group(1)) not in STOPWORDS:
+            what = category(hy.group(1))  # "a 48-hour strike", "the 120-seat parliament": the unit counted
         else:
             what = _what(after.lstrip("-"), before)
         if what is not None and value <= 2 and not raw[0].isdigit() and what not in _CATEGORIES \
                 and not re.match(r"(?:hour|day|week|month|year|minute)s?$", what):
             continue  # "two ministers", "one side": words, not figures
+        bare = what is None and not m.group("cur")
         if what is None:
-            if not m.group("cur"):
-                continue
-            what = m.group("cur")
+            what = m.group("cur") or ""
         q = m.group("qual")
         qual = fold(q.strip()) if q else None
         kind = _QUALIFIERS.get(qual) if qual else None
@@ -255,13 +287,145 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
         if wm:
             tail = wm.group(0).rstrip()
             tail_words = tail.split()
+            cut = next((i for i, w in enumerate(tail_words)
+                        if i > 0 and (w[:1].isupper() or fold(w) in {"and", "or", "but", "while"})), None)
+            tail_words = tail_words[:cut] if cut is not None else tail_words
             while tail_words and fold(tail_words[-1]) in STOPWORDS and fold(tail_words[-1]) not in _CATEGORIES["dead"]:
                 tail_words.pop()
             kept = tail[: tail.find(tail_words[-1]) + len(tail_words[-1])] if tail_words else ""
             end = m.end() + len(kept)
         start = m.start() if m.group("qual") else num_start
-        out.append(Figure(value, what, text[start: end].strip(), qual, low, high, start, end))
+        if bare:
+            end = m.end()
+            if not raw[0].isdigit() and value < 3:
+                continue  # "one", "two" without a noun: not worth inheriting one
+        fig = Figure(value, what, text[start: end].strip(), qual, low, high, start, end,
+                     previous=bool(_PREVIOUS.search(text[:start])), disputed=bool(_DISPUTED.search(text[:start])))
+        (pending if bare else out).append(fig)
+    out.extend(_inherit(text, pending, out))
+    out.sort(key=lambda f: f.start)
     return tuple(out)
+
+
+_AGE_AFTER = re.compile(r"[\s\-]*(?:years?|yrs?)[\s\-]+old\b", re.I)
+_AGE_BEFORE = re.compile(r"\baged\s+$", re.I)
+_PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped|revised)\s+"
+                       r"from\s+(?:(?:" + _QUAL_RX + r")\s+)?(?:the\s+)?[$€£¥]?$", re.I)
+_DISPUTED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:(?:the|just|only|a\s+mere|some|about|"
+                       r"around)\s+)?(?:(?:" + _QUAL_RX + r")\s+)?[$€£¥]?$", re.I)
+# what lies between a figure with a noun and a bare one that counts the same thing
+_SIBLING_THEN_BARE = re.compile(
+    r"(?:\s+[^\W\d_]+ed\b(?:\s+by\s+[^\d,;.!?:()]{1,50})?)?"  # "not the 240 announced (by the board), up from 60"
+    r"\s*,?\s*(?:(?:(?:up|down|rising|falling)\s+)?(?:from|to)|not|rather\s+than|instead\s+of|against|"
+    r"versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:the|just|only|a\s+mere)\s+)?(?:(?:" + _QUAL_RX + r")\s+)?"
+    r"[$€£¥]?$|"
+    r"\s*,?\s*(?:and|or|but|while|whereas)\s+(?:[^\d,;.!?:()]{0,60}?\s)?(?:(?:" + _QUAL_RX + r")\s+)?[$€£¥]?$",
+    re.I,
+)
+_BARE_THEN_SIBLING = re.compile(
+    r"\s*,?\s*(?:not|rather\s+than|instead\s+of|against|versus|vs\.?|or|to|-|–)\s+"
+    r"(?:(?:the|just|only|a\s+mere)\s+)?(?:(?:" + _QUAL_RX + r")\s+)?[$€£¥]?$",
+    re.I,
+)
+
+
+def _inherit(text: str, pending: list[Figure], found: list[Figure]) -> list[Figure]:
+    """Bare figures that count what a figure next to them counts.
+
+    "Rhee received 14,386 votes and Ostrander 14,174", "87 votes, not the 212 announced",
+    "a margin of 212 votes, down from 260", "41 passengers, not 35": the bare figure takes
+    the noun of its sibling.  A bare figure with no such sibling is no figure.
+    """
+    out: list[Figure] = []
+    for f in pending:
+        known = sorted(found + out, key=lambda g: g.start)  # "240 votes, not 90, up from 60": a chain
+        before = [g for g in known if g.end <= f.start and g.what and f.start - g.end <= 70]
+        after = [g for g in known if g.start >= f.end and g.what and g.start - f.end <= 12]
+        sib = None
+        if before and _SIBLING_THEN_BARE.fullmatch(text[before[-1].end: f.start]):
+            sib = before[-1]
+        elif after and _BARE_THEN_SIBLING.fullmatch(text[f.end: after[0].start]):
+            sib = after[0]
+        if sib is None:
+            continue
+        value, low, high = f.value, f.low, f.high
+        if sib.what in ("$", "€", "£", "¥") and sib.value >= 1000 and value < 1000 and \
+                re.search(r"\b(?:million|billion|trillion|m|bn)\b", text[sib.start: sib.end], re.I):
+            k = sib.value / float(re.sub(r"[^\d.]", "", sib.text.split()[0]) or 1) if sib.text[:1].isdigit() else 1.0
+            value, low, high = value * k, low * k, high * k  # "$2 million, not 3": 3 million
+        out.append(Figure(value, sib.what, f.text, f.qualifier, low, high, f.start, f.end,
+                          previous=f.previous, disputed=f.disputed))
+    return out
+
+
+
+_FRACTIONS = {"a quarter": 25.0, "one quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3, "half": 50.0,
+              "a half": 50.0, "one half": 50.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
+              "three quarters": 75.0, "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
+              "a tenth": 10.0, "one tenth": 10.0}
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,3}"
+_FRACTION_RX = re.compile(
+    r"(?P<qual>\b(?:" + _QUAL_RX + r")\s+)?"
+    r"(?:\b(?P<n>" + _SMALL + r")\s+(?:in|out\s+of)\s+(?P<d>" + _SMALL + r"|hundred|a\s+hundred)\b|"
+    r"\b(?P<frac>" + "|".join(re.escape(k) for k in sorted(_FRACTIONS, key=len, reverse=True)) + r")\s+of\b)",
+    re.I,
+)
+_RANGE_RX = re.compile(
+    r"(?P<between>\bbetween\s+)?(?P<cur>[$€£¥])?(?P<a>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?(between)\s+and\s+|\s*(?:-|–|—|to)\s*)[$€£¥]?(?P<b>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)\b)?",
+    re.I,
+)
+
+
+def _ranges_and_fractions(text: str, out: list[Figure]) -> list[tuple[int, int]]:
+    """Read "between 3,000 and 4,000 people", "10-15 percent", "a quarter of", "nine in ten".
+
+    A range is one figure whose interval is the range; a share is a percentage.  Adds the
+    figures to ``out`` and returns the spans they take, so no number in them is read twice.
+    """
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE_RX.finditer(text):
+        before, after = text[: m.start()], text[m.end():]
+        if re.search(r"[\w/:.\-]$", before) or re.match(r"[:/]\d|\s*(?:" + _MONTHS + r")\b", fold(after)):
+            continue  # "March 3-5", "2019-2021 budgets", clock times
+        a, b = parse_number_words(m.group("a")), parse_number_words(m.group("b"))
+        if a is None or b is None or not a < b or (1800 <= a <= 2100 and 1800 <= b <= 2100 and a == int(a)):
+            continue
+        k = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}.get(
+            fold((m.group("scale") or "").strip()), 1.0)
+        a, b = a * k, b * k
+        if after.startswith("%") or fold(after).lstrip().startswith(("percent", "per cent")):
+            what: str | None = "percent"
+        elif _AGE_AFTER.match(after):
+            what = "age"
+        else:
+            what = _what(after.lstrip("-"), before) or m.group("cur")
+        if not what:
+            continue
+        wm = re.match(r"%|[\s\-]*(?:[^\W\d_][\w'’\-]*)", after)
+        end = m.end() + (len(wm.group(0)) if wm else 0)
+        out.append(Figure(a, what, text[m.start(): end].strip(), "between", a, b, m.start(), end))
+        taken.append((m.start(), m.end()))
+    for m in _FRACTION_RX.finditer(text):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
+        if m.group("frac"):
+            value = _FRACTIONS[fold(m.group("frac")).replace("-", " ") if fold(m.group("frac")) not in _FRACTIONS
+                               else fold(m.group("frac"))]
+        else:
+            n, d = parse_number_words(m.group("n")), parse_number_words(m.group("d").replace("a ", ""))
+            if not n or not d or n > d:
+                continue
+            value = 100.0 * n / d
+        q = m.group("qual")
+        qual = fold(q.strip()) if q else None
+        low, high = _interval(value, _QUALIFIERS.get(qual) if qual else None)
+        start = m.start() if q else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        out.append(Figure(round(value, 2), "percent", text[start: m.end()].strip(), qual, low, high, start, m.end(),
+                          previous=bool(_PREVIOUS.search(text[:start]))))
+        taken.append((m.start(), m.end()))
+    return taken
 
 
 def compatible(a: Figure, b: Figure, tolerance: float = 0.0) -> bool:
