@@ -95,14 +95,17 @@ def _progress(articles: Sequence[Article]) -> Iterator[Callable[[str], None] | N
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from . import render
+    from .ner import NerWorker
     from .pipeline import brief_for
 
-    result = _read(args.paths)
-    if not result.articles:
-        _err("no articles to brief")
-        return EXIT_INPUT_ERRORS
-    with _progress(result.articles) as step:
-        b = brief_for(result.articles, words=args.words, progress=step)
+    # spaCy starts loading in a worker process now, on the other core, while this one reads
+    with NerWorker() as ner:
+        result = _read(args.paths)
+        if not result.articles:
+            _err("no articles to brief")
+            return EXIT_INPUT_ERRORS
+        with _progress(result.articles) as step:
+            b = brief_for(result.articles, words=args.words, progress=step, ner=ner)
     if args.format == "json":
         from .model import to_json
 

