@@ -1,27 +1,56 @@
 """Batch briefing: sort a pile into stories, brief each story, write an index.
 
-The last stage of ``crosswire briefs``: :func:`write_briefs` runs the stories
-stage, then :func:`crosswire.pipeline.brief_for` on every story of at least
-``min_articles`` articles, writes one brief per story and an index ranking the
-stories by independent sources, with a Rich progress bar showing articles per
-second.  A story whose brief fails is reported and skipped, never losing the
-others.
+The last stage of ``crosswire briefs``.  :func:`write_briefs` runs the stories
+stage, then :func:`brief_stories` (one brief per story of at least
+``min_articles`` articles, through :func:`crosswire.pipeline.brief_for`) and
+:func:`write_index` (the stories ranked by independent sources, each linking to
+its brief).
+
+Briefs of different stories are independent, so ``jobs=N`` briefs them in N
+worker processes; each worker loads its models once and writes its briefs
+itself (atomically: a brief file is either complete or absent), and the parent
+writes the index at the end.  Biggest stories go first, so the run does not end
+with one large story alone on one core.
+
+What a user of a batch wants is every story that *can* be briefed, in bounded
+time, and to know which could not:
+
+* a story whose brief fails is reported on stderr, listed in the index as not
+  briefed, and the others carry on;
+* with worker processes, a story has ``timeout`` seconds (plus one second per
+  article: big stories may take longer); past that its worker is stopped and
+  the story gets a *summary-only* brief (copies and the extractive summary,
+  without fact alignment, which is where the time of a pathological story
+  goes), itself bounded by the same limit; if that fails too the story is
+  listed as not briefed;
+* Ctrl-C stops the workers, writes the index of the briefs finished so far and
+  re-raises :class:`KeyboardInterrupt`.
+
+Nothing here is global state: parallelism is an argument of the batch stage.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
+import os
 import re
+import signal
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal, Sequence
 
 from .model import Article, Story
-from .stories import StoryIndex, _dates, _headline, _md_text, _sid_key, cluster_stories
+from .stories import StoriesResult, StoryIndex, _dates, _headline, _md_text, _sid_key, cluster_stories
 
-__all__ = ["write_briefs"]
+__all__ = ["StoryOutcome", "BatchProgress", "write_briefs", "brief_stories", "write_index"]
 
+Format = Literal["html", "md", "json"]
+_EXT = {"html": "html", "md": "md", "json": "json"}
 
 _INDEX_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -30,31 +59,69 @@ _INDEX_HTML = """<!doctype html>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#222}
 li{margin:.6rem 0} .meta{color:#666;font-size:.9em} .noise{color:#888;font-size:.9em}
+.partial{color:#a15c00}
 </style></head><body>
 <h1>{{ stories|length }} stories</h1>
-<p class="meta">{{ n_articles }} items read; ranked by independent sources.</p>
+<p class="meta">{{ n_articles }} items read; ranked by independent sources.{% if interrupted %}
+<strong>The run was interrupted: this index lists the briefs finished before.</strong>{% endif %}</p>
 <ol>
 {% for s in stories %}<li><a href="{{ s.href }}">{{ s.headline }}</a>
-<div class="meta">{{ s.articles }} articles, {{ s.sources }} independent sources{% if s.outlets %}; {{ s.outlets }}{% endif %}; {{ s.dates }}</div></li>
+<div class="meta">{{ s.articles }} articles, {{ s.sources }} independent sources{% if s.outlets %}; {{ s.outlets }}{% endif %}; {{ s.dates }}{% if s.note %}; <span class="partial">{{ s.note }}</span>{% endif %}</div></li>
 {% endfor %}</ol>
+{% if failed %}<h2>Not briefed ({{ failed|length }})</h2>
+<ul class="noise">{% for f in failed %}<li>{{ f.headline }} ({{ f.articles }} articles: {{ f.ids }}): {{ f.error }}</li>{% endfor %}</ul>{% endif %}
 {% if noise %}<h2>Not articles ({{ noise|length }})</h2>
 <ul class="noise">{% for n in noise %}<li>{{ n }}</li>{% endfor %}</ul>{% endif %}
 </body></html>
 """
 
+_SUMMARY_ONLY = "summary only: the full brief took too long"
 
-class _Progress:
-    """A Rich progress bar on stderr (or nothing)."""
 
-    def __init__(self, enabled: bool) -> None:
-        self._bar = None
+@dataclass(slots=True)
+class StoryOutcome:
+    """What became of one story in a batch.
+
+    ``path`` is the brief written (``None`` if none could be); ``mode`` is
+    ``"full"`` or ``"summary"`` (written without fact alignment after the full
+    brief ran out of time); ``error`` says why the full brief was not written.
+    ``seconds`` and ``cpu`` are the wall and CPU time the brief took in its
+    process (the attempts added up).
+    """
+
+    story: Story
+    articles: int
+    path: Path | None = None
+    mode: str = "full"
+    headline: str = ""
+    sources: int = 0
+    seconds: float = 0.0
+    cpu: float = 0.0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.path is not None
+
+
+class BatchProgress:
+    """A Rich progress bar on stderr with one line per stage and its articles per second.
+
+    Disabled (every call a no-op) with ``enabled=False`` or without Rich.  Use
+    as a context manager; :meth:`stage` adds a line, :meth:`advance` moves it.
+    """
+
+    def __init__(self, enabled: bool = True) -> None:
+        self._bar: Any = None
+        self._start: dict[Any, float] = {}
+        self._done: dict[Any, int] = {}
         if enabled:
             try:
                 from rich.console import Console
                 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
                 self._bar = Progress(
-                    TextColumn("{task.description}"),
+                    TextColumn("{task.description:<8}"),
                     BarColumn(),
                     MofNCompleteColumn(),
                     TextColumn("{task.fields[rate]}"),
@@ -65,7 +132,7 @@ class _Progress:
             except Exception:
                 self._bar = None
 
-    def __enter__(self) -> "_Progress":
+    def __enter__(self) -> "BatchProgress":
         if self._bar is not None:
             self._bar.start()
         return self
@@ -74,118 +141,356 @@ class _Progress:
         if self._bar is not None:
             self._bar.stop()
 
-    def task(self, description: str, total: int) -> Any:
+    def stage(self, name: str, total: int) -> Any:
+        """A new line for stage ``name`` over ``total`` articles; returns its handle."""
         if self._bar is None:
             return None
-        return self._bar.add_task(description, total=total, rate="")
+        task = self._bar.add_task(name, total=max(1, total), rate="")
+        self._start[task] = time.perf_counter()
+        self._done[task] = 0
+        return task
 
-    def update(self, task: Any, *, advance: int = 0, description: str | None = None, rate: str = "") -> None:
+    def advance(self, task: Any, articles: int, note: str = "") -> None:
+        """``articles`` more articles done in stage ``task``."""
         if self._bar is None or task is None:
             return
-        kw: dict[str, Any] = {"advance": advance, "rate": rate}
-        if description is not None:
-            kw["description"] = description
-        self._bar.update(task, **kw)
+        self._done[task] += articles
+        dt = max(time.perf_counter() - self._start[task], 1e-9)
+        rate = f"{self._done[task] / dt:,.1f} articles/s" + (f"  {note}" if note else "")
+        self._bar.update(task, advance=articles, rate=rate)
+
+    def finish(self, task: Any, articles: int, seconds: float) -> None:
+        """Mark stage ``task`` complete: ``articles`` in ``seconds``."""
+        if self._bar is None or task is None:
+            return
+        self._bar.update(task, completed=max(1, articles), rate=f"{articles / max(seconds, 1e-9):,.1f} articles/s")
 
 
 def _safe_name(sid: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", sid)
 
 
-def write_briefs(
-    articles: list[Article],
-    out_dir: str | Path,
-    *,
-    fmt: Literal["html", "md", "json"] = "html",
-    min_articles: int = 2,
-    progress: bool = True,
-    state: StoryIndex | None = None,
-    embedder: Any = None,
-) -> list[Path]:
-    """Cluster the articles, write one brief per story of ``min_articles`` or more, and an index.
+def _err(msg: str) -> None:
+    print(f"crosswire: {msg}", file=sys.stderr)
 
-    Returns the paths written, the index last.  A story whose brief fails is
-    skipped with a one-line message on stderr; the others are still written.
+
+# --- one story ---------------------------------------------------------------------------------
+
+
+def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mode: str,
+                brief_fn: Callable[..., Any] | None) -> tuple[str, int]:
+    """Brief one story into ``path`` (atomically); returns (headline, independent sources).
+
+    ``mode="summary"`` skips the facts stage: copies and the extractive summary only.
     """
     from .model import to_json
     from .pipeline import brief_for
 
-    if fmt not in ("html", "md", "json"):
+    if mode == "summary":
+        from . import brief as brief_stage
+        from . import copies
+
+        groups = copies.find_copies(members)
+        b = brief_stage.build_brief(members, groups, None, words=words)
+    else:
+        b = (brief_fn or brief_for)(members, words=words)
+    if fmt == "html":
+        from .render import render_html
+
+        text = render_html(b)
+    elif fmt == "md":
+        from .render import render_markdown
+
+        text = render_markdown(b)
+    else:
+        text = json.dumps(to_json(b), ensure_ascii=False, indent=2)
+    fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return b.headline or "", b.sources
+
+
+def _run_task(task: tuple) -> tuple[str, str, int, float, float, str | None]:
+    """Brief one story, catching its failure: (story id, headline, sources, seconds, cpu, error)."""
+    sid, members, path, fmt, words, mode, brief_fn = task
+    t0, c0 = time.perf_counter(), time.process_time()
+    try:
+        headline, sources = _brief_file(members, Path(path), fmt, words, mode, brief_fn)
+        error = None
+    except Exception as e:  # one bad story must not lose the others
+        headline, sources, error = "", 0, f"{type(e).__name__}: {e}"
+    return sid, headline, sources, time.perf_counter() - t0, time.process_time() - c0, error
+
+
+def _worker(conn: Connection) -> None:
+    """A worker process: brief the stories it is sent until it is sent ``None``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    try:
+        while True:
+            task = conn.recv()
+            if task is None:
+                break
+            conn.send("started")  # the story's time limit runs from here, not from the worker's start-up
+            conn.send(_run_task(task))
+    except (EOFError, OSError, KeyboardInterrupt):
+        pass
+
+
+class _Worker:
+    def __init__(self, ctx: Any) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker, args=(child,), daemon=True, name="crosswire-brief")
+        self.proc.start()
+        child.close()
+        self.task: tuple | None = None
+        self.deadline = 0.0
+        self.limit = 0.0
+
+    def send(self, task: tuple, limit: float | None) -> None:
+        self.task = task
+        self.limit = limit or 0.0
+        self.deadline = float("inf")  # until the worker says it has started
+        self.conn.send(task)
+
+    def started(self) -> None:
+        self.deadline = time.monotonic() + self.limit if self.limit else float("inf")
+
+    def stop(self, *, kill: bool = False) -> None:
+        if kill:
+            self.proc.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (OSError, ValueError):
+                self.proc.kill()
+        self.proc.join(timeout=5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+_PRELOAD = ["crosswire.batch", "crosswire.pipeline", "crosswire.copies", "crosswire.facts", "crosswire.brief",
+            "crosswire.render"]
+
+
+def _context() -> Any:
+    """Where workers come from: a fork server that has imported the stages once (else plain spawn).
+
+    Workers never inherit the parent's threads or locks (a progress bar's, a
+    model loader's), and start in a fraction of a second.
+    """
+    try:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        return ctx
+    except ValueError:
+        return mp.get_context("spawn")
+
+
+# --- many stories ------------------------------------------------------------------------------
+
+
+def brief_stories(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    out_dir: str | Path,
+    *,
+    fmt: Format = "html",
+    min_articles: int = 2,
+    jobs: int = 1,
+    timeout: float | None = None,
+    per_article: float = 1.0,
+    words: int = 120,
+    progress: BatchProgress | None = None,
+    on_story: Callable[[StoryOutcome], None] | None = None,
+    brief_fn: Callable[..., Any] | None = None,
+) -> list[StoryOutcome]:
+    """Write one brief per story of at least ``min_articles`` of ``articles``.
+
+    ``jobs`` > 1 briefs stories in that many worker processes.  ``timeout``
+    seconds plus ``per_article`` seconds per article bound each story; the
+    limit needs worker processes, so with ``jobs=1`` and a timeout one worker
+    is used.  Past it the story gets a summary-only brief.  ``on_story`` is
+    called with each outcome as it comes.  ``brief_fn(articles, words=...)``
+    replaces :func:`crosswire.pipeline.brief_for` (it must be importable by
+    name, as workers are separate processes).  Returns the outcomes, biggest
+    story first.
+    """
+    if fmt not in _EXT:
         raise ValueError(f"unknown format {fmt!r}: use html, md or json")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     by_id = {a.id: a for a in articles}
-    written: list[Path] = []
-    entries: list[dict[str, Any]] = []
-    ext = {"html": "html", "md": "md", "json": "json"}[fmt]
-    with _Progress(progress) as bar:
-        t0 = time.perf_counter()
-        task = bar.task("stories", total=max(1, len(articles)))
-        result = cluster_stories(articles, state=state, embedder=embedder)
-        dt = time.perf_counter() - t0
-        bar.update(task, advance=max(1, len(articles)), rate=f"{len(articles) / max(dt, 1e-9):,.0f} articles/s")
-        chosen = [s for s in result.stories if len([a for a in s.articles if a in by_id]) >= max(1, min_articles)]
-        n_arts = sum(len(s.articles) for s in chosen)
-        btask = bar.task("briefs", total=max(1, n_arts))
-        t1 = time.perf_counter()
-        done = 0
-        for s in chosen:
-            members = [by_id[a] for a in s.articles if a in by_id]
-            name = f"{_safe_name(s.id)}.{ext}"
-            try:
-                brief = brief_for(members)
-                if fmt == "html":
-                    from .render import render_html
+    chosen: list[tuple[Story, list[Article]]] = []
+    for s in stories:
+        members = [by_id[a] for a in s.articles if a in by_id]
+        if len(members) >= max(1, min_articles):
+            chosen.append((s, members))
+    chosen.sort(key=lambda sm: (-len(sm[1]), _sid_key(sm[0].id)))
+    outcomes = {s.id: StoryOutcome(story=s, articles=len(m)) for s, m in chosen}
+    bar = progress or BatchProgress(False)
+    task_bar = bar.stage("briefs", sum(len(m) for _, m in chosen))
 
-                    text = render_html(brief)
-                elif fmt == "md":
-                    from .render import render_markdown
+    def record(result: tuple, mode: str, path: Path) -> bool:
+        """Fold one attempt into its outcome; True when the story is settled."""
+        sid, headline, sources, seconds, cpu, error = result
+        o = outcomes[sid]
+        o.seconds += seconds
+        o.cpu += cpu
+        if error is None:
+            o.path, o.mode, o.headline, o.sources = path, mode, headline, sources
+            return True
+        if mode == "summary":
+            o.error = f"{o.error}; summary-only brief: {error}" if o.error else error
+        else:
+            o.error = error
+        return False
 
-                    text = render_markdown(brief)
+    def settle(sid: str) -> None:
+        o = outcomes[sid]
+        if not o.ok:
+            _err(f"story {sid} ({o.articles} articles): not briefed: {o.error}")
+        elif o.mode == "summary":
+            _err(f"story {sid} ({o.articles} articles): {o.error}; wrote a summary-only brief")
+        bar.advance(task_bar, o.articles)
+        if on_story is not None:
+            on_story(o)
+
+    def make(s: Story, members: list[Article], mode: str) -> tuple:
+        path = out / f"{_safe_name(s.id)}.{_EXT[fmt]}"
+        return (s.id, members, str(path), fmt, words, mode, brief_fn)
+
+    if jobs <= 1 and not timeout:
+        for s, members in chosen:
+            task = make(s, members, "full")
+            record(_run_task(task), "full", Path(task[2]))
+            settle(s.id)
+        return list(outcomes.values())
+
+    ctx = _context()
+    pending: list[tuple] = [make(s, m, "full") for s, m in chosen]
+    pending.reverse()  # pop() from the end: biggest first
+    workers: list[_Worker] = []
+    n_workers = max(1, min(jobs, len(pending)))
+
+    def limit_for(task: tuple) -> float | None:
+        return timeout + per_article * len(task[1]) if timeout else None
+
+    try:
+        workers = [_Worker(ctx) for _ in range(n_workers)] if pending else []
+        for w in workers:
+            if pending:
+                nxt = pending.pop()
+                w.send(nxt, limit_for(nxt))
+        while any(w.task is not None for w in workers):
+            busy = [w for w in workers if w.task is not None]
+            now = time.monotonic()
+            wait_for = max(0.0, min(w.deadline for w in busy) - now)
+            ready = wait([w.conn for w in busy], timeout=min(wait_for, 3600.0))
+            for k, w in enumerate(workers):
+                if w.task is None:
+                    continue
+                task = w.task
+                sid, mode, path = task[0], task[5], Path(task[2])
+                if w.conn in ready:
+                    try:
+                        result = w.conn.recv()
+                        if result == "started":
+                            w.started()
+                            continue
+                    except (EOFError, OSError):  # the worker died (killed, out of memory...)
+                        result = (sid, "", 0, 0.0, 0.0, f"its worker process died (exit code {w.proc.exitcode})")
+                        w.stop(kill=True)
+                        w = workers[k] = _Worker(ctx)
+                elif time.monotonic() >= w.deadline:
+                    w.stop(kill=True)
+                    w = workers[k] = _Worker(ctx)
+                    limit = limit_for(task) or 0.0
+                    result = (sid, "", 0, limit, 0.0, f"took longer than {limit:.0f} s")
                 else:
-                    text = json.dumps(to_json(brief), ensure_ascii=False, indent=2)
-                path = out / name
-                path.write_text(text, encoding="utf-8")
-                written.append(path)
-                headline = brief.headline or _headline(s, by_id)
-                entries.append(
-                    {
-                        "id": s.id,
-                        "headline": headline,
-                        "href": name,
-                        "articles": len(members),
-                        "sources": brief.sources or s.sources,
-                        "outlets": list(s.outlets),
-                        "first_date": s.first_date,
-                        "last_date": s.last_date,
-                    }
-                )
-            except Exception as e:  # one bad story must not lose the others
-                print(f"crosswire: story {s.id}: brief failed: {e}", file=sys.stderr)
-            done += len(members)
-            rate = done / max(time.perf_counter() - t1, 1e-9)
-            bar.update(btask, advance=len(members), rate=f"{rate:,.1f} articles/s")
-    entries.sort(key=lambda e: (-e["sources"], -e["articles"], _sid_key(e["id"])))
-    noise = [
-        f"{aid}: " + " ".join((by_id[aid].text if aid in by_id else "").split()[:12]) for aid in result.noise
+                    continue
+                w.task = None
+                settled = record(result, mode, path)
+                if not settled and mode == "full" and result[5].startswith("took longer"):
+                    s = outcomes[sid].story
+                    pending.append(make(s, task[1], "summary"))  # next, on the freed worker
+                else:
+                    settle(sid)
+                if pending:
+                    nxt = pending.pop()
+                    w.send(nxt, limit_for(nxt))
+    finally:
+        for w in workers:
+            w.stop(kill=w.task is not None)
+    return list(outcomes.values())
+
+
+def write_index(
+    outcomes: Sequence[StoryOutcome],
+    articles: Sequence[Article],
+    noise: Sequence[str],
+    out_dir: str | Path,
+    *,
+    fmt: Format = "html",
+    interrupted: bool = False,
+) -> Path:
+    """The index page: briefed stories ranked by independent sources, then those not briefed and the noise."""
+    out = Path(out_dir)
+    by_id = {a.id: a for a in articles}
+    done = [o for o in outcomes if o.ok]
+    done.sort(key=lambda o: (-o.sources, -o.articles, _sid_key(o.story.id)))
+    failed = [o for o in outcomes if not o.ok]
+    entries = [
+        {
+            "id": o.story.id,
+            "headline": o.headline or _headline(o.story, by_id),
+            "href": o.path.name if o.path else None,
+            "articles": o.articles,
+            "sources": o.sources or o.story.sources,
+            "outlets": list(o.story.outlets),
+            "first_date": o.story.first_date,
+            "last_date": o.story.last_date,
+            "mode": o.mode,
+        }
+        for o in done
     ]
+    not_briefed = [
+        {"id": o.story.id, "headline": _headline(o.story, by_id), "articles": o.articles,
+         "article_ids": [a for a in o.story.articles if a in by_id], "error": o.error or "unknown error"}
+        for o in failed
+    ]
+    snippets = [f"{aid}: " + " ".join((by_id[aid].text if aid in by_id else "").split()[:12]) for aid in noise]
     if fmt == "json":
-        index_path = out / "index.json"
-        index_path.write_text(
-            json.dumps({"stories": entries, "noise": result.noise}, ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        path = out / "index.json"
+        payload = {"stories": entries, "not_briefed": not_briefed, "noise": list(noise), "interrupted": interrupted}
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
     elif fmt == "md":
-        index_path = out / "index.md"
+        path = out / "index.md"
         lines = [f"# {len(entries)} stories", "", f"{len(articles)} items read; ranked by independent sources.", ""]
+        if interrupted:
+            lines += ["**The run was interrupted: this index lists the briefs finished before.**", ""]
         for k, e in enumerate(entries, 1):
             lines.append(
                 f"{k}. [{_md_text(e['headline'])}]({e['href']}): {e['articles']} articles, "
                 f"{e['sources']} independent sources"
                 + (f"; {', '.join(_md_text(o) for o in e['outlets'])}" if e["outlets"] else "")
+                + (f"; {_SUMMARY_ONLY}" if e["mode"] == "summary" else "")
             )
-        if noise:
-            lines += ["", f"## Not articles ({len(noise)})", ""] + [f"- {_md_text(n)}" for n in noise]
-        index_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if not_briefed:
+            lines += ["", f"## Not briefed ({len(not_briefed)})", ""] + [
+                f"- {_md_text(f['headline'])} ({f['articles']} articles: {_md_text(', '.join(f['article_ids']))}): "
+                f"{_md_text(f['error'])}"
+                for f in not_briefed
+            ]
+        if snippets:
+            lines += ["", f"## Not articles ({len(snippets)})", ""] + [f"- {_md_text(n)}" for n in snippets]
+        text = "\n".join(lines) + "\n"
     else:
         from jinja2 import Environment
 
@@ -198,13 +503,75 @@ def write_briefs(
                 "sources": e["sources"],
                 "outlets": ", ".join(e["outlets"]),
                 "dates": _dates(Story(id=e["id"], articles=[], first_date=e["first_date"], last_date=e["last_date"])),
+                "note": _SUMMARY_ONLY if e["mode"] == "summary" else "",
             }
             for e in entries
         ]
-        index_path = out / "index.html"
-        index_path.write_text(
-            env.from_string(_INDEX_HTML).render(stories=view, noise=noise, n_articles=len(articles)),
-            encoding="utf-8",
+        failed_view = [dict(f, ids=", ".join(f["article_ids"])) for f in not_briefed]
+        path = out / "index.html"
+        text = env.from_string(_INDEX_HTML).render(
+            stories=view, failed=failed_view, noise=snippets, n_articles=len(articles), interrupted=interrupted
         )
-    written.append(index_path)
-    return written
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_briefs(
+    articles: list[Article],
+    out_dir: str | Path,
+    *,
+    fmt: Format = "html",
+    min_articles: int = 2,
+    progress: bool | BatchProgress = True,
+    state: StoryIndex | None = None,
+    embedder: Any = None,
+    jobs: int = 1,
+    timeout: float | None = None,
+    words: int = 120,
+    on_story: Callable[[StoryOutcome], None] | None = None,
+) -> list[Path]:
+    """Cluster the articles, write one brief per story of ``min_articles`` or more, and an index.
+
+    Returns the paths written, the index last.  ``jobs``, ``timeout`` and
+    ``on_story`` are those of :func:`brief_stories`.  A story whose brief fails
+    is reported on stderr and listed in the index as not briefed; the others
+    are still written.  On Ctrl-C the index of the finished briefs is written
+    and :class:`KeyboardInterrupt` re-raised.
+    """
+    if fmt not in _EXT:
+        raise ValueError(f"unknown format {fmt!r}: use html, md or json")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    finished: list[StoryOutcome] = []
+
+    def keep(o: StoryOutcome) -> None:
+        finished.append(o)
+        if on_story is not None:
+            on_story(o)
+
+    bar = progress if isinstance(progress, BatchProgress) else BatchProgress(bool(progress))
+    owned = not isinstance(progress, BatchProgress)
+    result: StoriesResult | None = None
+    try:
+        if owned:
+            bar.__enter__()
+        t0 = time.perf_counter()
+        stask = bar.stage("stories", len(articles))
+        result = cluster_stories(articles, state=state, embedder=embedder)
+        bar.finish(stask, len(articles), time.perf_counter() - t0)
+        outcomes = brief_stories(
+            result.stories, articles, out, fmt=fmt, min_articles=min_articles, jobs=jobs,
+            timeout=timeout, words=words, progress=bar, on_story=keep,
+        )
+    except KeyboardInterrupt:
+        if owned:
+            bar.__exit__(None, None, None)
+            owned = False
+        if result is not None:
+            write_index(finished, articles, result.noise, out, fmt=fmt, interrupted=True)
+        raise
+    finally:
+        if owned:
+            bar.__exit__(None, None, None)
+    index = write_index(outcomes, articles, result.noise, out, fmt=fmt)
+    return [o.path for o in outcomes if o.path is not None] + [index]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from contextlib import contextmanager
@@ -137,11 +138,37 @@ def cmd_stories(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
 
 
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
 def cmd_briefs(args: argparse.Namespace) -> int:
+    import time
+
     from . import batch
 
-    result = _read(args.paths)
-    batch.write_briefs(result.articles, args.output, fmt=args.format, min_articles=args.min_articles)
+    if args.jobs is not None and args.jobs < 1:
+        _err("--jobs must be at least 1")
+        return EXIT_USAGE
+    jobs = args.jobs or _cores()
+    timeout = args.timeout if args.timeout and args.timeout > 0 else None
+    with batch.BatchProgress(sys.stderr.isatty() and not args.quiet) as bar:
+        t0 = time.perf_counter()
+        rtask = bar.stage("read", 1)
+        result = _read(args.paths)
+        bar.finish(rtask, len(result.articles), time.perf_counter() - t0)
+        if not result.articles:
+            _err("no articles to brief")
+            return EXIT_INPUT_ERRORS
+        try:
+            batch.write_briefs(result.articles, args.output, fmt=args.format, min_articles=args.min_articles,
+                               progress=bar, jobs=jobs, timeout=timeout, words=args.words)
+        except OSError as e:
+            _err(f"{args.output}: {e.strerror or e}")
+            return EXIT_INPUT_ERRORS
     return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
 
 
@@ -178,6 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
     bs.add_argument("-o", "--output", required=True)
     bs.add_argument("--format", choices=["md", "html", "json"], default="html")
     bs.add_argument("--min-articles", type=int, default=2)
+    bs.add_argument("--jobs", type=int, default=None, help="stories briefed in parallel (default: number of cores)")
+    bs.add_argument("--timeout", type=float, default=120.0,
+                    help="seconds a story's brief may take, plus one per article, before it falls back to "
+                         "a summary-only brief (0: no limit)")
+    bs.add_argument("--words", type=int, default=120)
+    bs.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     bs.set_defaults(func=cmd_briefs)
     return p
 
