@@ -127,6 +127,8 @@ class NerWorker:
         env = dict(os.environ)
         # the worker finds this package the way the caller did (an uninstalled checkout too)
         env["PYTHONPATH"] = os.pathsep.join(p for p in [_package_root(), env.get("PYTHONPATH", "")] if p)
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            env.setdefault(var, "1")  # a helper on one core, beside its caller
         try:
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "crosswire.ner"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
