@@ -1,7 +1,12 @@
 """Speed and memory of the facts stage (issue 4).
 
-Each measurement runs in a fresh process (so model loading is counted), pinned to at
-most 2 cores:
+First the whole seeds brief as a user runs it: ``crosswire brief ../shared/seeds -o FILE``
+as a subprocess, cold, ``--runs`` times (5 by default): median and maximum wall-clock
+seconds, CPU seconds (the command and its NER worker process together) and the peak RSS of
+the largest of the two processes.  The target is under 2 s on an idle 2-core machine.
+
+Then each measurement of the facts stage alone runs in a fresh process (so model loading
+is counted), pinned to at most 2 cores:
 
 * ``seeds``: ``facts.analyze`` on ``../shared/seeds`` (5 reports), cold (imports and
   models loaded inside the timing) and warm (second call in the same process);
@@ -13,7 +18,8 @@ and CPU seconds for the first call (imports and models loaded inside it) and for
 call, the process's peak RSS, and the machine's load average (on a busy machine wall-clock
 time grows; CPU time much less).
 
-    python bench/facts.py                  # both
+    python bench/facts.py                  # the seeds brief end to end, then both stories
+    python bench/facts.py --only brief     # the seeds brief end to end only
     python bench/facts.py --only seeds
     python bench/facts.py --no-embed       # without the embedding model
 """
@@ -88,15 +94,63 @@ def child(which: str, n: int, embed: bool) -> dict:
     }
 
 
+def _pin_two_cores() -> None:
+    try:
+        os.sched_setaffinity(0, set(sorted(os.sched_getaffinity(0))[:2]))
+    except (AttributeError, OSError):
+        pass
+
+
+def brief_end_to_end(runs: int) -> dict | None:
+    """``crosswire brief`` on the seeds as a subprocess, ``runs`` times: wall, CPU and peak RSS."""
+    import shutil
+    import statistics
+    import tempfile
+
+    exe = shutil.which("crosswire", path=os.path.dirname(sys.executable)) or shutil.which("crosswire")
+    cmd = [exe] if exe else [sys.executable, "-m", "crosswire"]
+    walls, cpus, peaks = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "brief.md")
+        for _ in range(runs):
+            t = time.perf_counter()
+            proc = subprocess.Popen(cmd + ["brief", str(SHARED / "seeds"), "-o", out], cwd=ROOT,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_pin_two_cores)
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            walls.append(time.perf_counter() - t)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            if proc.returncode != 0:
+                print(f"crosswire brief failed:\n{proc.stderr.read().decode(errors='replace')[-2000:]}")
+                return None
+            proc.stderr.close()
+            cpus.append(usage.ru_utime + usage.ru_stime)  # with the worker, which the command waits for
+            peaks.append(usage.ru_maxrss / 1024)
+    return {"runs": runs, "median": statistics.median(walls), "max": max(walls), "min": min(walls),
+            "cpu": statistics.median(cpus), "peak_mb": max(peaks), "load": os.getloadavg()[0],
+            "command": " ".join(["crosswire" if exe else "python -m crosswire", "brief", "../shared/seeds", "-o", "FILE"])}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--only", choices=["seeds", "story100"])
+    ap.add_argument("--only", choices=["brief", "seeds", "story100"])
+    ap.add_argument("--runs", type=int, default=5, help="cold runs of the seeds brief command (default 5)")
     ap.add_argument("--no-embed", action="store_true")
     ap.add_argument("--child", nargs=2, metavar=("WHICH", "N"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         print(json.dumps(child(args.child[0], int(args.child[1]), not args.no_embed)))
         return 0
+    if args.only in (None, "brief"):
+        r = brief_end_to_end(max(1, args.runs))
+        if r is not None:
+            print(f"seeds brief end to end: {r['command']}, {r['runs']} cold runs")
+            print(f"{'median s':>9} {'max s':>7} {'min s':>7} {'cpu s':>6} {'peak MB':>8} {'load':>5}")
+            print(f"{r['median']:>9.2f} {r['max']:>7.2f} {r['min']:>7.2f} {r['cpu']:>6.2f} {r['peak_mb']:>8.0f} "
+                  f"{r['load']:>5.1f}")
+            print("cpu: median CPU seconds of the command and its NER worker; peak MB: the larger process")
+            print()
+        if args.only == "brief":
+            return 0
     runs = [("seeds", 0), ("story100", 100)]
     if args.only:
         runs = [r for r in runs if r[0] == args.only]
