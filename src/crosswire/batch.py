@@ -163,7 +163,7 @@ class BatchProgress:
         """Mark stage ``task`` complete: ``articles`` in ``seconds``."""
         if self._bar is None or task is None:
             return
-        self._bar.update(task, completed=max(1, articles), rate=f"{articles / max(seconds, 1e-9):,.1f} articles/s")
+        self._bar.update(task, total=max(1, articles), completed=max(1, articles), rate=f"{articles / max(seconds, 1e-9):,.1f} articles/s")
 
 
 def _safe_name(sid: str) -> str:
@@ -236,7 +236,12 @@ def _worker(conn: Connection) -> None:
             if task is None:
                 break
             conn.send("started")  # the story's time limit runs from here, not from the worker's start-up
-            conn.send(_run_task(task))
+            try:
+                result = _run_task(task)
+            except Exception as e:  # a malformed task: report it rather than die
+                sid = task[0] if isinstance(task, tuple) and task else "?"
+                result = (sid, "", 0, 0.0, 0.0, f"{type(e).__name__}: {e}")
+            conn.send(result)
     except (EOFError, OSError, KeyboardInterrupt):
         pass
 
