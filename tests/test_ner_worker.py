@@ -46,6 +46,20 @@ def test_worker_finds_the_same_spans_as_this_process():
 
 
 @needs_model
+@pytest.mark.skipif(ner.load_model("fr") is None, reason="the French spaCy model is not installed")
+@needs_model
+def test_answers_for_two_languages_waiting_at_once():
+    fr = ["La maire de Corvella, Anja Ristovic, a inauguré samedi le nouveau pont sur la Tamsel."]
+    with ner.NerWorker() as worker:
+        worker.prefetch("en", PARAS)
+        worker.prefetch("fr", fr)
+        got_fr = worker.spans("fr", fr)  # the English answer comes first and waits its turn
+        got_en = worker.spans("en", PARAS)
+        assert worker.alive
+    assert got_fr == ner.recognize(ner.load_model("fr"), fr)
+    assert got_en == ner.recognize(ner.load_model("en"), PARAS)
+
+
 def test_worker_process_ends_with_the_block_even_unused_or_on_error():
     with pytest.raises(RuntimeError):
         with ner.NerWorker() as worker:

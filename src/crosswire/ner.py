@@ -117,6 +117,7 @@ class NerWorker:
         self._pending: set[tuple[str, str]] = set()             # (lang, text) sent, not answered yet
         self._done: dict[tuple[str, str], list[Span]] = {}      # answered, not collected yet
         self._next_id = 0
+        self._buf = b""  # answer bytes read from the pipe, not yet a whole line
         if start:
             self._start()
 
@@ -200,7 +201,7 @@ class NerWorker:
 
     def _receive(self, deadline: float) -> bool:
         """Read one answer from the worker; False (and the worker stopped) when that fails."""
-        line = _read_line(self._proc.stdout, deadline) if self.alive and self._proc else None
+        line = self._read_line(deadline)
         try:
             got = json.loads(line) if line is not None else None
             lang, texts = self._requests.pop(int(got["id"]))
@@ -215,10 +216,39 @@ class NerWorker:
             self._done[(lang, t)] = found
         return True
 
+    def _read_line(self, deadline: float) -> bytes | None:
+        """One line from the worker, None on end of file, an error or when the deadline passes.
+
+        Reads the pipe's file descriptor directly: a buffered reader could hold a second
+        answer where ``select`` cannot see it.
+        """
+        import select
+
+        proc = self._proc
+        if proc is None or proc.stdout is None:
+            return None
+        fd = proc.stdout.fileno()
+        while b"\n" not in self._buf:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            try:
+                ready, _, _ = select.select([fd], [], [], min(left, 1.0))
+                chunk = os.read(fd, 1 << 16) if ready else None
+            except (OSError, ValueError):
+                return None
+            if chunk == b"":
+                return None  # the worker is gone
+            if chunk:
+                self._buf += chunk
+        line, _, self._buf = self._buf.partition(b"\n")
+        return line
+
     def _fail(self) -> None:
         self.close()
         self._requests.clear()
         self._pending.clear()
+        self._buf = b""
 
 
 def _in_process(lang: str, texts: Sequence[str]) -> list[list[Span]] | None:
@@ -235,22 +265,6 @@ def _send(stream: IO[bytes] | None, obj: dict[str, Any]) -> None:
         raise OSError("no pipe")
     stream.write(json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n")
     stream.flush()
-
-
-def _read_line(stream: IO[bytes] | None, deadline: float) -> bytes | None:
-    """One line from the worker, None on end of file or when the deadline passes."""
-    import select
-
-    if stream is None:
-        return None
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return None
-        ready, _, _ = select.select([stream], [], [], min(left, 1.0))
-        if ready:
-            line = stream.readline()  # the worker writes each answer whole, then flushes
-            return line if line.endswith(b"\n") else None
 
 
 # -- the worker process -------------------------------------------------------------------
