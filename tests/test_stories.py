@@ -237,3 +237,96 @@ def test_reports_far_apart_in_the_stream_join_one_story() -> None:
     s = story_of(stories.cluster_stories(batch, embedder=False))
     assert s["b1"] == s["b2"] == s["b3"]
     assert s["b1"] not in {s[f.id] for f in fillers}
+
+
+# --- reports in another language, without the embedding model ---------------------------------
+
+CRANE = (
+    "A container crane collapsed at the port of Ellerby on Wednesday, crushing two trucks on the quay. "
+    "Harbour master Tomas Wendt said 1,240 containers were stuck on the ship Maren Holt until the berth reopens. "
+    "Operator Kestrel Terminals put the damage at 3.75 million euros. "
+    "Inspectors from the Ellerby port authority were examining the crane's 46-metre boom."
+)
+CRANE_2 = (
+    "Cargo handling at Ellerby was halted after a crane fell across the quay on Wednesday. "
+    "Kestrel Terminals, which runs the berth, estimated the damage at 3.75 million euros. "
+    "Tomas Wendt, the harbour master, said the Maren Holt could not unload its 1,240 containers. "
+    "Nobody was hurt, but two parked trucks were destroyed."
+)
+CRANE_DE = (
+    "Im Hafen von Ellerby ist am Mittwoch ein Containerkran eingestürzt und hat zwei Lastwagen am Kai zerstört. "
+    "Hafenmeister Tomas Wendt sagte, 1.240 Container säßen auf dem Schiff Maren Holt fest. "
+    "Der Betreiber Kestrel Terminals schätzt den Schaden auf 3,75 Millionen Euro. "
+    "Gutachter der Hafenbehörde untersuchen den Ausleger des Krans. "
+    "Verletzt wurde nach ersten Angaben niemand, doch der Umschlag an diesem Liegeplatz ruht bis auf Weiteres. "
+    "Anwohner berichteten von einem lauten Knall am frühen Morgen, kurz nach Schichtbeginn. "
+    "Die Gewerkschaft der Hafenarbeiter fordert seit Jahren, die älteren Kräne schneller zu ersetzen. "
+    "Wann die Arbeit wieder aufgenommen wird, konnte die Behörde noch nicht sagen."
+)
+SCHOOL_DE = (
+    "Die Gesamtschule in Brakenfeld bekommt eine neue Turnhalle, hat der Stadtrat am Dienstag beschlossen. "
+    "Der Bau soll im Herbst beginnen und zwei Jahre dauern. "
+    "Eltern hatten sich seit Langem über die marode Halle beschwert, deren Dach bei Regen undicht ist. "
+    "Bis zur Fertigstellung turnen die Klassen in einer Halle im Nachbarort."
+)
+# same port and harbour master, another event: names shared, no figure shared
+FERRY_DE = (
+    "In Ellerby hat Hafenmeister Tomas Wendt am Freitag das neue Fährterminal eröffnet. "
+    "Das Gebäude bietet Platz für 680 Fahrgäste und hat 52 Millionen Euro gekostet. "
+    "Die erste Fähre nach Norden legte um sieben Uhr ab, begleitet von einer Blaskapelle. "
+    "Wendt sprach von einem großen Tag für die Stadt und ihre Pendler."
+)
+# same figures, other people and place
+TENDER_FR = (
+    "La commune de Valmorin a commandé 1 240 bancs publics pour ses parcs, a annoncé mardi le maire Hugo Lassalle. "
+    "Le marché, attribué à l'entreprise Brisac Mobilier, s'élève à 3,75 millions d'euros. "
+    "Les premiers bancs seront installés au printemps dans le jardin des Tanneurs. "
+    "L'opposition municipale juge la dépense excessive."
+)
+
+
+def test_translation_joins_its_story_through_names_and_figures_without_embedder() -> None:
+    batch = [
+        art("crane", CRANE, language="en"),
+        art("chess", CHESS, language="en"),
+        art("flood", FLOOD, language="en"),
+        art("crane2", CRANE_2, language="en"),
+        art("school-de", SCHOOL_DE, language="de"),
+        art("crane-de", CRANE_DE, language="de"),
+    ]
+    s = story_of(stories.cluster_stories(batch, embedder=False))
+    assert s["crane-de"] == s["crane"] == s["crane2"]
+    assert len({s["crane"], s["chess"], s["flood"], s["school-de"]}) == 4
+    # the words alone are not enough: the German report shares only its names and figures
+    alone = stories.cluster_stories(batch, embedder=False, params=stories.StoryParams(cross_names=99))
+    assert story_of(alone)["crane-de"] != story_of(alone)["crane"]
+
+
+def test_shared_names_alone_or_figures_alone_do_not_join_across_languages() -> None:
+    batch = [
+        art("crane", CRANE, language="en"),
+        art("crane2", CRANE_2, language="en"),
+        art("ferry-de", FERRY_DE, language="de"),  # same harbour master, another event
+        art("tender-fr", TENDER_FR, language="fr"),  # the same two figures, another town
+    ]
+    s = story_of(stories.cluster_stories(batch, embedder=False))
+    assert s["crane"] == s["crane2"]
+    assert s["ferry-de"] != s["crane"]
+    assert s["tender-fr"] != s["crane"]
+    assert s["ferry-de"] != s["tender-fr"]
+
+
+def test_translation_arriving_first_gathers_the_later_reports() -> None:
+    batch = [art("crane-de", CRANE_DE, language="de"), art("crane", CRANE, language="en"), art("chess", CHESS)]
+    s = story_of(stories.cluster_stories(batch, embedder=False))
+    assert s["crane"] == s["crane-de"] != s["chess"]
+
+
+def test_figures_are_read_the_same_in_every_house_style() -> None:
+    de = stories._doc(art("de", CRANE_DE, language="de"), stories.StoryParams())
+    en = stories._doc(art("en", CRANE, language="en"), stories.StoryParams())
+    fr = stories._doc(art("fr", TENDER_FR, language="fr"), stories.StoryParams())
+    assert {"1240", "3.75"} <= set(de.counts) & set(en.counts) & set(fr.counts)
+    march = stories._doc(art("m", "The vote on March 16 was delayed. Die Wahl am 16. März wurde verschoben."),
+                         stories.StoryParams())
+    assert march.anchors.get("@03-16") == stories.DATE

@@ -157,8 +157,13 @@ _INTERFACE = frozenset(
 )
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+_SPACED_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)")
+
+
+def _words(text: str) -> list[str]:
+    """The lower-cased words of a text; a figure grouped by spaces ("1 240") is one word."""
+    low = _SPACED_FIGURE.sub(lambda m: re.sub(r"\D", "", m.group(0)), text.lower())
+    return _TOKEN.findall(low)
 
 
 def guess_language(text: str) -> str | None:
@@ -188,6 +193,8 @@ class StoryParams:
     refine_passes: int = 1  # reassignment passes over the batch after the single pass
     block: int = 256  # articles scored together against the profiles
     cross_candidates: int = 5  # stories in other languages checked with the embedding
+    cross_names: int = 2  # without the embedding: names shared with a story in another language ...
+    cross_figures: int = 2  # ... and distinctive figures or dates shared with it, to join it
     title_weight: float = 2.0  # a title word counts as this many body occurrences
     name_weight: float = 1.5  # capitalised words inside sentences (names) weigh more
     shingle: int = 4  # content-word n-gram of copy fingerprints
@@ -298,6 +305,7 @@ class _Doc:
     lead: str
     prints: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words, for the copy fingerprints
+    anchors: dict[str, int] = field(default_factory=dict)  # term -> NAME, FIGURE or DATE
 
 
 def _day(value: str | None) -> int | None:
@@ -315,6 +323,54 @@ def _lead(article: Article, sentences: int = 2, limit: int = 400) -> str:
     body = " ".join(parts[:sentences])
     lead = f"{article.title}. {body}" if article.title else body
     return lead[:limit]
+
+
+NAME, FIGURE, DATE = 1, 2, 3  # kinds of anchor terms: what reports of one event share across languages
+
+_MONTHS: dict[str, int] = {}
+for _k, _names in enumerate(
+    (
+        "january janvier januar jänner enero gennaio janeiro styczeń",
+        "february février februar febrero febbraio fevereiro luty",
+        "march mars märz marzo março marzec",
+        "april avril abril aprile kwiecień",
+        "may mai mayo maggio maio maj",
+        "june juin juni junio giugno junho czerwiec",
+        "july juillet juli julio luglio julho lipiec",
+        "august août agosto sierpień",
+        "september septembre septiembre settembre setembro wrzesień",
+        "october octobre oktober octubre ottobre outubro październik",
+        "november novembre noviembre novembro listopad",
+        "december décembre dezember diciembre dicembre dezembro grudzień",
+    ),
+    start=1,
+):
+    for _m in _names.split():
+        _MONTHS[_m] = _k
+_MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "10. März", "3 avril", "16 de marzo" / "March 16", "march 1st"
+_DAY_MONTH = re.compile(rf"\b([0-3]?\d)(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MONTH_WORDS})\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_WORDS})\s+([0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]?\d)")
+_GROUPED = re.compile(r"^\d{1,3}(?:[.,’']\d{3})+$")
+
+
+def _figure(token: str) -> str:
+    """One spelling per number: thousands separators dropped, a decimal comma made a point."""
+    if _GROUPED.match(token):
+        return re.sub(r"\D", "", token)
+    return token.replace(",", ".")
+
+
+def _date_terms(text: str) -> list[str]:
+    """Day-and-month mentions in any of a few languages, as language-free terms (``"@03-16"``)."""
+    out = []
+    for d, m in _DAY_MONTH.findall(text):
+        if 1 <= int(d) <= 31:
+            out.append(f"@{_MONTHS[m]:02d}-{int(d):02d}")
+    for m, d in _MONTH_DAY.findall(text):
+        if 1 <= int(d) <= 31:
+            out.append(f"@{_MONTHS[m]:02d}-{int(d):02d}")
+    return out
 
 
 _NAME = re.compile(r"(?<=[\w,;:] )[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W_]*(?:[-'’][^\W_]+)*")
@@ -350,7 +406,7 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 800, toks: l
     """Weighted term counts, language, day, lead and copy fingerprints of one article."""
     text = article.text or ""
     if toks is None:
-        toks = _TOKEN.findall(text.lower())
+        toks = _words(text)
     raw = Counter(toks)
     counts: dict[str, float] = {}
     hits = [0] * len(_LANGS)
@@ -361,20 +417,39 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 800, toks: l
             for k in langs:
                 hits[k] += c
         elif len(t) > 1 or t.isdigit():
-            counts[t] = c
+            if t[0].isdigit() and ("," in t or "." in t):
+                t = _figure(t)
+            counts[t] = counts.get(t, 0) + c
     language = article.language or _language_from_hits(hits, len(toks))
+    anchors: dict[str, int] = {t: FIGURE for t in counts if t[0].isdigit() and _distinctive_figure(t)}
+    low = text.lower()
+    if any(m in low for m in ("1", "2", "3")):
+        for t in _date_terms(low):
+            counts[t] = counts.get(t, 0) + 1
+            anchors[t] = DATE
     if params.name_weight != 1.0 and not text.islower():
         # capitalised words inside a sentence are names: in every cased script they weigh more
         names = Counter(m.lower() for m in _NAME.findall(text) if _NAME_UPPER.match(m))
         for t, c in names.items():
             if t in counts:
                 counts[t] += (params.name_weight - 1.0) * c
+                if len(t) > 2:
+                    anchors[t] = NAME
     if article.title:
         for tok in _TOKEN.findall(article.title.lower()):
             if tok not in _ALL_STOP and (len(tok) > 1 or tok.isdigit()):
                 counts[tok] = counts.get(tok, 0.0) + params.title_weight
     words = [t for t in toks[: max_words * 2] if t not in _ALL_STOP][:max_words]
-    return _Doc(article, counts, language, _day(article.published), _lead(article), words=words)
+    return _Doc(article, counts, language, _day(article.published), _lead(article), words=words, anchors=anchors)
+
+
+def _distinctive_figure(token: str) -> bool:
+    """A figure that can tie two reports together: three significant digits or more, and not a year."""
+    digits = token.replace(".", "")
+    significant = digits.lstrip("0")
+    if not digits.isdigit() or len(significant) < 3 or len(significant.rstrip("0")) < 2:
+        return False
+    return not (token.isdigit() and len(token) == 4 and 1800 <= int(token) <= 2100)
 
 
 def _vector(
@@ -516,7 +591,7 @@ def _batch_fingerprints(texts: list[list[str]], n: int, k: int, rate: int = 16) 
 
 def _interface_density(text: str, toks: list[str] | None = None) -> tuple[int, float]:
     if toks is None:
-        toks = _TOKEN.findall(text.lower())
+        toks = _words(text)
     content = [t for t in toks if t not in _ALL_STOP]
     if not content:
         return len(toks), 1.0
@@ -900,7 +975,15 @@ class _Engine:
                         if other.any():
                             oc, os_ = cand[other], scores[other]
                             order = np.argsort(-os_)[: p.cross_candidates]
-                            target = self._cross_language(doc, [int(x) for x in oc[order]])
+                            options = [int(x) for x in oc[order]]
+                            target = self._cross_language(doc, options)
+                            if target is None and self._embedder is False:
+                                fresh = {  # this block's members are not folded into the profiles yet
+                                    num: [vecs[j] for j in range(i) if local[j] == tpos[num]]
+                                    for num in options
+                                    if num in tpos
+                                }
+                                target = self._cross_anchors(doc, options, fresh)
                             if target is not None:
                                 fixed.add(offset + i)
             if target is None:
@@ -1013,6 +1096,42 @@ class _Engine:
             if score >= best_score:
                 best, best_score = num, score
         return best
+
+    def _cross_anchors(
+        self, doc: _Doc, candidates: list[int], fresh: dict[int, list[dict[int, float]]] | None = None
+    ) -> int | None:
+        """Without the embedding: a story in another language that shares enough distinctive anchors.
+
+        Across languages the words differ but names, figures and dates stay.
+        A candidate story qualifies when its profile holds at least
+        ``cross_names`` of the article's names and ``cross_figures`` of its
+        distinctive figures (a shared day of the month counts as one figure at
+        most: reports of the same day share it), none of them common in the stream; the
+        best one must also stand out from the runner-up (half its evidence at
+        most), so two stories about the same people are left apart.
+        ``fresh`` holds the vectors of members not yet folded into a profile.
+        """
+        p, index = self.p, self.index
+        vocab, df = index.vocab, index.df
+        cut = max(p.rare_share * index.n_docs, float(p.rare_floor))
+        anchors = [(vocab[t], kind) for t, kind in doc.anchors.items() if t in vocab and df.get(t, 0) <= cut]
+        if not anchors:
+            return None
+        found: list[tuple[int, int, int]] = []  # (evidence, names, figures) per candidate
+        for num in candidates:
+            terms = index.profiles[num].terms
+            extra = (fresh or {}).get(num, [])
+            shared = [kind for c, kind in anchors if c in terms or any(c in v for v in extra)]
+            names, figures = shared.count(NAME), shared.count(FIGURE)
+            figures += min(1, shared.count(DATE))  # one date at most: reports of the same day share it
+            found.append((names + figures, names, figures))
+        order = sorted(range(len(candidates)), key=lambda k: -found[k][0])
+        best = found[order[0]]
+        if best[1] < p.cross_names or best[2] < p.cross_figures:
+            return None
+        if len(order) > 1 and found[order[1]][0] * 2 > best[0]:
+            return None
+        return candidates[order[0]]
 
     # -- refinement
     def refine(self, docs: list[_Doc], nums: list[int], vecs: list[dict[str, float]], fixed: set[int]) -> list[int]:
@@ -1141,7 +1260,7 @@ def cluster_stories(
     articles = [a for a in articles if isinstance(a, Article)]
 
     # openings and document frequencies of the whole batch first
-    tokens = [_TOKEN.findall((a.text or "").lower()) for a in articles]
+    tokens = [_words(a.text or "") for a in articles]
     openings = [_hash(" ".join(t[:12])) for t in tokens]
     index.openings.update(openings)
     noise: list[str] = []
