@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from .model import Sentence
 from .numbers import Figure, category, compatible, find_numbers
-from .textutil import STOPWORDS, content_words, fold
+from .textutil import STOPWORDS, content_words, fold, names
 
 __all__ = ["Aligned", "PairScores", "align_sentences", "similarity_matrix", "contradicts", "LINK", "GREY",
            "EMBED_LINK", "MAX_EMBED", "MUTUAL_LINK"]
@@ -39,6 +39,9 @@ GREY = 0.15        # below LINK, above GREY: ask the embedding (if any) about mu
 MUTUAL_LINK = 0.34  # lexical similarity enough for two sentences that are each other's best match
 MUTUAL_WEAK = 0.17  # ... or this much when they also share MUTUAL_WORDS ordinary words
 MUTUAL_WORDS = 4
+ANCHOR_LOW = 0.10  # ... or this much when they also share a date or figure, a name and several ordinary words
+ANCHOR_SHARE = 1 / 3  # ... the shared ordinary words being at least this part of the shorter sentence's
+ANCHOR_BONUS = 0.10  # how much such shared content counts when finding each sentence's best match
 EMBED_LINK = 0.915  # e5 cosine at which a grey-zone mutual pair is the same fact
 EMBED_LINK_CROSS = 0.88  # the same for a pair in two languages
 MAX_EMBED = 48     # at most this many sentences are embedded per story with several languages
@@ -56,6 +59,9 @@ class Aligned:
 
     members: list[int]  # indexes into the sentence list given to align_sentences
     strength: float     # mean similarity of the links that built it (1.0 for a single sentence)
+    # sentences of other articles that state it too, inside a sentence aligned with another fact
+    # ("their first contact since October 2022" in a lead aligned with the lead of another report)
+    support: list[int] = field(default_factory=list)
 
 
 def _analyzer(text: str) -> list[str]:
@@ -332,6 +338,17 @@ def _row_dots(x, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return out
 
 
+_FEW_PAIRS = 16  # up to this many pairs asked at once, each is computed from the CSR arrays directly
+
+
+def _csr_dot(x, i: int, j: int) -> float:
+    """Dot product of rows i and j of a CSR matrix (column indices unique within a row)."""
+    a0, a1, b0, b1 = x.indptr[i], x.indptr[i + 1], x.indptr[j], x.indptr[j + 1]
+    _common, pa, pb = np.intersect1d(x.indices[a0:a1], x.indices[b0:b1], assume_unique=True,
+                                     return_indices=True)
+    return float(x.data[a0:a1][pa] @ x.data[b0:b1][pb])
+
+
 class PairScores:
     """The similarity of any two sentences of a story, without holding an n-by-n matrix.
 
@@ -348,6 +365,8 @@ class PairScores:
         self._word, self._char = word, char
         self._keys = np.zeros(0, dtype=np.int64)   # raised pairs: i * n + j with i < j, sorted
         self._vals = np.zeros(0, dtype=np.float32)
+        self._memo: dict[int, float] = {}
+        self._raised: dict[int, float] = {}
         n = len(self._art)
         self.shape = (n, n)
 
@@ -358,8 +377,18 @@ class PairScores:
             return self._matrix[rows, cols]
         if not len(rows):
             return np.zeros(0, dtype=np.float32)
+        if len(rows) <= _FEW_PAIRS:  # one pair at a time (callers asking pair by pair): no sparse slicing
+            return np.array([self._one(int(i), int(j)) for i, j in zip(rows, cols)], dtype=np.float32)
         sim = (_row_dots(self._word, rows, cols) + _row_dots(self._char, rows, cols)) / 2.0
         return np.clip(sim, 0.0, 1.0).astype(np.float32)
+
+    def _one(self, i: int, j: int) -> float:
+        key = min(i, j) * self.shape[0] + max(i, j)
+        got = self._memo.get(key)
+        if got is None:
+            got = min(1.0, max(0.0, (_csr_dot(self._word, i, j) + _csr_dot(self._char, i, j)) / 2.0))
+            self._memo[key] = got
+        return got
 
     def raise_pairs(self, rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> None:
         """Set the scores of pairs whose link was confirmed (kept for both orders)."""
@@ -369,6 +398,7 @@ class PairScores:
         vals = np.concatenate([self._vals, np.asarray(values, dtype=np.float32)])
         keys, last = np.unique(keys[::-1], return_index=True)  # the newest value of a pair wins
         self._keys, self._vals = keys, vals[::-1][last]
+        self._raised = dict(zip(self._keys.tolist(), self._vals.tolist()))
 
     def pairs(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Scores of the pairs (rows[k], cols[k])."""
@@ -385,6 +415,14 @@ class PairScores:
 
     def __getitem__(self, key) -> float | np.ndarray:
         i, j = key
+        if isinstance(i, (int, np.integer)) and isinstance(j, (int, np.integer)):  # one pair: the fast way
+            i, j = int(i), int(j)
+            if self._art[i] == self._art[j]:
+                return 0.0
+            raised = self._raised.get(min(i, j) * self.shape[0] + max(i, j))
+            if raised is not None:
+                return raised
+            return float(self._matrix[i, j]) if self._matrix is not None else self._one(i, j)
         rows, cols = np.broadcast_arrays(np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64))
         out = self.pairs(rows.ravel(), cols.ravel()).reshape(rows.shape)
         return float(out) if out.ndim == 0 else out
@@ -446,11 +484,12 @@ def _candidate_pairs(texts: Sequence[str], art_index: np.ndarray) -> tuple[np.nd
 
 
 def _mutual(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, art_index: np.ndarray, n_arts: int,
-            lo: float, hi: float) -> np.ndarray:
+            lo: float, hi: float, *, one_sided: bool = False) -> np.ndarray:
     """Mask of the pairs scoring in [lo, hi) that are each other's best match between their two articles.
 
     A sentence's best match in an article is its highest-scoring pair there (ties: the
-    earlier sentence); pairs scoring 0 are nobody's best match.
+    earlier sentence); pairs scoring 0 are nobody's best match.  ``one_sided``: the pairs
+    whose ``cols`` sentence is the best match of their ``rows`` sentence, whatever the reverse.
     """
     if not len(rows):
         return np.zeros(0, dtype=bool)
@@ -471,9 +510,8 @@ def _mutual(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, art_index: np
         at = np.minimum(np.searchsorted(best_keys, k), len(best_keys) - 1)
         return np.where(best_keys[at] == k, best_dst[at], -1)
 
-    inside = (score >= lo) & (score < hi)
-    return (inside & (best(rows * n_arts + art_index[cols]) == cols)
-            & (best(cols * n_arts + art_index[rows]) == rows))
+    inside = (score >= lo) & (score < hi) & (best(rows * n_arts + art_index[cols]) == cols)
+    return inside if one_sided else inside & (best(cols * n_arts + art_index[rows]) == rows)
 
 
 def _vetoes(texts: Sequence[str], stated: Sequence[_Stated], rows: np.ndarray, cols: np.ndarray,
@@ -504,6 +542,7 @@ def align_sentences(
     copy_of: dict[str, int] | None = None,
     speakers: Sequence[str | None] | None = None,
     figures: Sequence[Sequence[Figure]] | None = None,
+    references: dict[str, str | None] | None = None,
 ) -> tuple[list[Aligned], PairScores]:
     """Group sentences of different articles that state the same fact.
 
@@ -516,7 +555,9 @@ def align_sentences(
     sentence, or None) lets two weak mutual matches credited to the same party link on less
     shared wording.  ``copy_of`` maps article ids to their copy group: copies in one language
     align lexically, so their pairs are never sent to the embedding.  ``figures`` (one list
-    per sentence, from :func:`crosswire.numbers.find_numbers`) saves reading them again.
+    per sentence, from :func:`crosswire.numbers.find_numbers`) saves reading them again;
+    ``references`` (article id -> YYYY-MM-DD) resolves relative dates ("on Wednesday") so two
+    wordings of one day count as a shared date.
 
     Only candidate pairs are scored (all pairs of a story up to ``DENSE_N`` sentences, each
     sentence's ``NEIGHBOURS`` nearest by words above it), so time and memory grow about
@@ -539,55 +580,159 @@ def align_sentences(
     n_arts = len(art_ids)
     strong = _mutual(rows, cols, score, art_index, n_arts, MUTUAL_LINK, link)
     score[strong] = link + score[strong] * 0.02  # mutual best matches with good lexical overlap
-    # weaker mutual matches that share several ordinary words, not just names
-    # ("no information ... link to Ukraine" / "no information ... connection ... Ukraine")
-    weak = np.nonzero(_mutual(rows, cols, score, art_index, n_arts, MUTUAL_WEAK, MUTUAL_LINK))[0]
-    common: dict[int, set[str]] = {}
-    for k in weak.tolist():
-        i, j = int(rows[k]), int(cols[k])
-        for x in (i, j):
-            if x not in common:
-                common[x] = _common_stems(texts[x])
-        same_speaker = speakers is not None and speakers[i] is not None and speakers[i] == speakers[j]
-        if len(common[i] & common[j]) >= (MUTUAL_WORDS - 2 if same_speaker else MUTUAL_WORDS):
-            score[k] = link + score[k] * 0.01
+    # weaker mutual matches that share several ordinary words, not just names ("no information ...
+    # link to Ukraine" / "no information ... connection ... Ukraine"); or, weaker still, a date or
+    # figure, a name and a good part of their ordinary words ("the defence ministers held rare phone
+    # talks on Wednesday" / "the defense ministers spoke by phone on April 3 in a rare call")
+    score, half = _weak_links(texts, sentences, stated, rows, cols, score, veto, art_index, n_arts, link,
+                              speakers, references or {})
     if embedder is not None and len(rows):
         score = _embed_boost(texts, rows, cols, art_index, n_arts, np.array(langs, dtype=object),
                              copy_of or {}, sentences, embedder, score, link, grey)
     raised = score > lex
     scores.raise_pairs(rows[raised], cols[raised], score[raised])
-    return _cluster(n, rows, cols, score, veto, art_index, scores, link), scores
+    return _cluster(n, rows, cols, score, veto, art_index, scores, link, half), scores
+
+
+def _names(text: str) -> set[str]:
+    """Folded words of the proper names of a sentence, without weekdays and months."""
+    from .timeline import find_dates
+
+    dated = {fold(w) for d in find_dates(text, None) for w in text[d.start: d.end].split()}
+    out = set()
+    for name in names(text):
+        for w in fold(name).split():
+            if len(w) >= 3 and w not in STOPWORDS and w not in _WEEKDAYS and w not in dated:
+                out.add(w)
+    return out
+
+
+def _share_name(a: set[str], b: set[str]) -> bool:
+    """Do two sets of name words share one, allowing other spellings ("shoigu" / "choigu")?"""
+    if a & b:
+        return True
+    return any(fuzz.ratio(x, y) >= 80 for x in a for y in b if abs(len(x) - len(y)) <= 2)
+
+
+def _anchors(text: str, stated: _Stated, reference: str | None) -> set[str]:
+    """What a sentence pins down: its dates (resolved against ``reference``) and its figures."""
+    from .timeline import find_dates
+
+    out = {d.date for d in find_dates(text, reference)}
+    out |= {f"{kind}={f.value:g}" for kind, fs in stated.figures.items() for f in fs}
+    return out
+
+
+def _weak_links(texts, sentences, stated, rows, cols, score, veto, art_index, n_arts, link, speakers,
+                references) -> np.ndarray:
+    """Link the mutual best matches below ``MUTUAL_LINK`` that share enough content.
+
+    Two kinds of evidence, checked on pairs that are each other's best match between their
+    articles: at least ``MUTUAL_WORDS`` shared ordinary words (two fewer when one party is
+    credited with both) from ``MUTUAL_WEAK`` up; or, from ``ANCHOR_LOW`` up, a shared date or
+    figure, a shared name and ``MUTUAL_WORDS`` shared ordinary words that make at least
+    ``ANCHOR_SHARE`` of the shorter sentence's.  A pair with the second kind of evidence counts
+    ``ANCHOR_BONUS`` more when finding best matches, so it wins over a pair that only shares
+    a few words.  Names and dates are read only for the pairs that get that far.
+    """
+    none = np.zeros((0, 2), dtype=np.int64)
+    zone = np.nonzero((score >= ANCHOR_LOW) & (score < MUTUAL_LINK) & ~veto)[0]
+    if not len(zone):
+        return score, none
+    common: dict[int, set[str]] = {}
+    cache_names: dict[int, set[str]] = {}
+    cache_anchors: dict[int, set[str]] = {}
+
+    def stems(x: int) -> set[str]:
+        if x not in common:
+            common[x] = _common_stems(texts[x])
+        return common[x]
+
+    weak_ok = np.zeros(len(score), dtype=bool)
+    anchored = np.zeros(len(score), dtype=bool)
+    for k in zone.tolist():
+        i, j = int(rows[k]), int(cols[k])
+        shared = len(stems(i) & stems(j))
+        same_speaker = speakers is not None and speakers[i] is not None and speakers[i] == speakers[j]
+        weak_ok[k] = score[k] >= MUTUAL_WEAK and shared >= (MUTUAL_WORDS - 2 if same_speaker else MUTUAL_WORDS)
+        if shared < MUTUAL_WORDS or shared < ANCHOR_SHARE * min(len(stems(i)), len(stems(j))):
+            continue
+        for x in (i, j):
+            if x not in cache_names:
+                cache_names[x] = _names(texts[x])
+        if not _share_name(cache_names[i], cache_names[j]):
+            continue
+        for x in (i, j):
+            if x not in cache_anchors:
+                cache_anchors[x] = _anchors(texts[x], stated[x], references.get(sentences[x].article))
+        anchored[k] = bool(cache_anchors[i] & cache_anchors[j])
+    if not (weak_ok.any() or anchored.any()):
+        return score, none
+    ranked = score + np.where(anchored, ANCHOR_BONUS, 0.0).astype(np.float32)
+    mutual = _mutual(rows, cols, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS)
+    out = score.copy()
+    hit = mutual & (weak_ok | anchored)
+    out[hit] = link + score[hit] * 0.01
+    # one-sided best matches with the same evidence: the second sentence states the first's fact,
+    # most likely among other things (it is already the best match of another sentence)
+    half = []
+    evidence = np.nonzero((weak_ok | anchored) & ~mutual)[0]
+    if len(evidence):
+        best_of_row = _mutual(rows, cols, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS,
+                              one_sided=True)
+        best_of_col = _mutual(cols, rows, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS,
+                              one_sided=True)
+        for k in evidence.tolist():
+            if best_of_row[k]:
+                half.append((int(rows[k]), int(cols[k])))
+            if best_of_col[k]:
+                half.append((int(cols[k]), int(rows[k])))
+    return out, np.array(half, dtype=np.int64).reshape(-1, 2)
 
 
 def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto: np.ndarray,
-             art_index: np.ndarray, scores: PairScores, link: float) -> list[Aligned]:
+             art_index: np.ndarray, scores: PairScores, link: float, half: np.ndarray) -> list[Aligned]:
     """Greedy clustering from the strongest pair down, one sentence per article per group.
 
     A merge is refused when the merged group would hold two sentences that contradict each
-    other, or when the two groups do not hold together on average (no chaining).
+    other, or when the two groups do not hold together on average (no chaining).  Then a
+    sentence linked to a group it could not join (its article is there already), and the
+    second sentence of a ``half`` pair (x, y: y states x's fact), support the group: they are
+    cited with it, on the same two conditions.
     """
     vetoed: dict[int, set[int]] = {}
     for k in np.nonzero(veto)[0].tolist():
         i, j = int(rows[k]), int(cols[k])
         vetoed.setdefault(i, set()).add(j)
         vetoed.setdefault(j, set()).add(i)
+
+    def holds(a: list[int], b: list[int], linked: tuple[int, int] | None = None) -> bool:
+        """No contradiction between the two sets, and they hold together on average (no chaining)."""
+        if vetoed:
+            other = set(b)
+            if any(vetoed.get(m, set()) & other for m in a):
+                return False
+        block = scores[np.ix_(a, b)]
+        if linked is not None:  # a pair known to state one fact counts as linked
+            block[a.index(linked[0]), b.index(linked[1])] = max(link, block[a.index(linked[0]), b.index(linked[1])])
+        return float(block.mean()) >= link * 0.75
+
     strong = np.nonzero(score >= link)[0]
     order = strong[np.argsort(-score[strong], kind="stable")]
     cluster = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     cl_arts: dict[int, set[int]] = {i: {int(art_index[i])} for i in range(n)}
     links: dict[int, list[float]] = {i: [] for i in range(n)}
+    crowded: list[int] = []  # links refused because both groups hold a sentence of one article
     for k in order.tolist():
         i, j = int(rows[k]), int(cols[k])
         a, b = cluster[i], cluster[j]
-        if a == b or cl_arts[a] & cl_arts[b]:
+        if a == b:
             continue
-        if vetoed:
-            other = set(members[b])
-            if any(vetoed.get(m, set()) & other for m in members[a]):
-                continue  # the merged group would hold two sentences that cannot both be true
-        # average linkage guard: the merged group must hold together, not chain
-        if float(scores[np.ix_(members[a], members[b])].mean()) < link * 0.75:
+        if cl_arts[a] & cl_arts[b]:
+            crowded.append(k)
+            continue
+        if not holds(members[a], members[b]):
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
@@ -596,7 +741,21 @@ def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto
         members[a].extend(members.pop(b))
         cl_arts[a] |= cl_arts.pop(b)
         links[a].extend(links.pop(b) + [float(score[k])])
-    out = [Aligned(sorted(ms), float(np.mean(links[c])) if links[c] else 1.0) for c, ms in members.items()]
+    # a sentence linked to a group it could not join (its article is in the group already, by another
+    # sentence, or its own group holds one of the group's articles) still states the group's fact
+    support: dict[int, list[int]] = {}
+    pairs = [(int(rows[k]), int(cols[k])) for k in crowded]
+    pairs = [p for x, y in pairs for p in ((x, y), (y, x))] + [(int(x), int(y)) for x, y in half]
+    for x, y in pairs:
+        c = cluster[x]
+        if cluster[y] == c or int(art_index[y]) in cl_arts[c]:
+            continue
+        if any(int(art_index[y]) == int(art_index[s]) for s in support.get(c, [])):
+            continue
+        if holds([y], members[c], (y, x)):
+            support.setdefault(c, []).append(y)
+    out = [Aligned(sorted(ms), float(np.mean(links[c])) if links[c] else 1.0, sorted(support.get(c, [])))
+           for c, ms in members.items()]
     out.sort(key=lambda g: g.members[0])
     return out
 

@@ -107,11 +107,20 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
     copy_of = {x: k for k, g in enumerate(groups) for x in g.articles}
     aligned, score = align_sentences([sentences[i] for i in fact_pos], languages, _resolve_embedder(embedder),
                                      copy_of=copy_of, speakers=[party_key(attribution[i]) for i in fact_pos],
-                                     figures=[figures[i] for i in fact_pos])
-    aligned = [Aligned([fact_pos[m] for m in g.members], g.strength) for g in aligned]
+                                     figures=[figures[i] for i in fact_pos], references=_references(arts))
+    aligned = [Aligned([fact_pos[m] for m in g.members], g.strength, [fact_pos[m] for m in g.support])
+               for g in aligned]
     cluster_of = {m: k for k, g in enumerate(aligned) for m in g.members}
     return StoryText(arts, groups, sentences, by_article, attribution, figures, aligned, cluster_of, score,
                      fact_pos, {a.id: i for i, a in enumerate(arts)})
+
+
+def _references(articles: list[Article]) -> dict[str, str | None]:
+    """Article id -> the date its relative dates ("on Wednesday") count from."""
+    from .timeline import reference_date
+
+    published = [a.published for a in articles if a.published]
+    return {a.id: reference_date(a, published) for a in articles}
 
 
 def expand_names(attribution: list[str | None]) -> list[str | None]:
@@ -164,9 +173,11 @@ def build_facts(story: StoryText) -> list[Fact]:
     facts: list[Fact] = []
     main_lang = main_language(story.articles, story.groups)
     for g in story.aligned:
-        members = sorted(g.members, key=lambda m: (story.order[story.sentences[m].article], story.sentences[m].index))
+        rep = _representative(story, g.members, main_lang)
+        # with the sentences of other reports that state it inside a sentence aligned elsewhere
+        members = sorted(g.members + g.support,
+                         key=lambda m: (story.order[story.sentences[m].article], story.sentences[m].index))
         arts = list(dict.fromkeys(story.sentences[m].article for m in members))
-        rep = _representative(story, members, main_lang)
         n_ind = story.independent(arts)
         lead = float(np.mean([1.0 - min(story.sentences[m].index, 20) / 20.0 for m in members]))
         score = 0.6 * (n_ind / max_sources) + 0.3 * lead + 0.1 * min(1.0, g.strength)
@@ -175,7 +186,7 @@ def build_facts(story: StoryText) -> list[Fact]:
             text=story.sentences[rep].text,
             articles=arts,
             independent_sources=n_ind,
-            attributed_to=_attribution_of(story, members),
+            attributed_to=_attribution_of(story, g.members),
             citations=[story.cite(m) for m in members],
             score=round(min(1.0, max(0.0, score)), 4),
         ))
