@@ -9,6 +9,7 @@ failures, and the per-story brief time by story size (so a super-linear cost sho
     python bench/briefs.py --limit 600               # a slice: the first 600 rows
     python bench/briefs.py --jobs 2                  # the whole file, two worker processes
     python bench/briefs.py --limit 2000 --profile 30 # in-process, cProfile of the briefs stage
+    python bench/briefs.py --limit 600 --scale 4     # the slice four times over (new ids): cost at 4x
 
 CPU seconds count the worker processes too (they are joined before the figures are read);
 on a shared machine they are the figures to compare, wall seconds grow with the load.
@@ -17,6 +18,7 @@ on a shared machine they are the figures to compare, wall seconds grow with the 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -35,16 +37,32 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _slice(path: Path, limit: int | None, tmp: Path) -> Path:
-    """The first ``limit`` rows of ``path`` in a temporary file (outside the repository)."""
-    if not limit:
+def _slice(path: Path, limit: int | None, scale: int, tmp: Path) -> Path:
+    """The first ``limit`` rows of ``path``, ``scale`` times, in a temporary file (outside the repository).
+
+    Repeats get new ids (``<id>~2``...), so at 2x every story holds an exact copy of each of
+    its articles: the copies stage finds them and the brief counts them once.
+    """
+    if not limit and scale <= 1:
         return path
-    part = tmp / f"first-{limit}.jsonl"
-    with path.open(encoding="utf-8") as src, part.open("w", encoding="utf-8") as dst:
+    part = tmp / f"rows-{limit or 'all'}-x{scale}.jsonl"
+    with path.open(encoding="utf-8") as src:
+        rows = []
         for k, line in enumerate(src):
-            if k >= limit:
+            if limit and k >= limit:
                 break
-            dst.write(line)
+            rows.append(line)
+    with part.open("w", encoding="utf-8") as dst:
+        for rep in range(1, max(1, scale) + 1):
+            for line in rows:
+                if rep > 1:
+                    try:
+                        rec = json.loads(line)
+                        rec["id"] = f"{rec.get('id')}~{rep}"
+                        line = json.dumps(rec, ensure_ascii=False) + "\n"
+                    except (ValueError, AttributeError):
+                        pass  # a bad row stays bad: the reader reports it
+                dst.write(line)
     return part
 
 
@@ -56,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--limit", type=int, default=None, help="first N rows only")
+    ap.add_argument("--scale", type=int, default=1, help="the rows K times over, with new ids")
     ap.add_argument("--format", choices=["html", "md", "json"], default="html")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=float, default=120.0, help="per story, plus 1 s per article (0: none)")
@@ -75,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="crosswire-briefs-") as tmpdir:
         tmp = Path(tmpdir)
-        src = _slice(args.data, args.limit, tmp)
+        src = _slice(args.data, args.limit, args.scale, tmp)
         out = args.out or tmp / "out"
         rows: list[tuple[str, int, float, float]] = []
 
@@ -113,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()[0]
 
     print(f"data: {args.data.name}" + (f" (first {args.limit} rows)" if args.limit else "")
+          + (f" x{args.scale}" if args.scale > 1 else "")
           + f"; format {args.format}; jobs {jobs}; timeout {timeout or 'none'}; load {load:.1f}")
     print(f"{'stage':<8} {'articles':>8} {'wall s':>8} {'cpu s':>8} {'art/s wall':>10} {'art/s cpu':>10}")
     for name, n, wall, cpu in rows:
