@@ -157,12 +157,15 @@ _INTERFACE = frozenset(
 )
 
 
+_SPACED_HINT = re.compile(r"\d[ \u00a0\u202f]\d\d\d")
 _SPACED_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)")
 
 
 def _words(text: str) -> list[str]:
     """The lower-cased words of a text; a figure grouped by spaces ("1 240") is one word."""
-    low = _SPACED_FIGURE.sub(lambda m: re.sub(r"\D", "", m.group(0)), text.lower())
+    low = text.lower()
+    if _SPACED_HINT.search(low):
+        low = _SPACED_FIGURE.sub(lambda m: re.sub(r"\D", "", m.group(0)), low)
     return _TOKEN.findall(low)
 
 
@@ -327,30 +330,22 @@ def _lead(article: Article, sentences: int = 2, limit: int = 400) -> str:
 
 NAME, FIGURE, DATE = 1, 2, 3  # kinds of anchor terms: what reports of one event share across languages
 
-_MONTHS: dict[str, int] = {}
-for _k, _names in enumerate(
-    (
-        "january janvier januar jänner enero gennaio janeiro styczeń",
-        "february février februar febrero febbraio fevereiro luty",
-        "march mars märz marzo março marzec",
-        "april avril abril aprile kwiecień",
-        "may mai mayo maggio maio maj",
-        "june juin juni junio giugno junho czerwiec",
-        "july juillet juli julio luglio julho lipiec",
-        "august août agosto sierpień",
-        "september septembre septiembre settembre setembro wrzesień",
-        "october octobre oktober octubre ottobre outubro październik",
-        "november novembre noviembre novembro listopad",
-        "december décembre dezember diciembre dicembre dezembro grudzień",
-    ),
-    start=1,
-):
-    for _m in _names.split():
-        _MONTHS[_m] = _k
-_MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# "10. März", "3 avril", "16 de marzo" / "March 16", "march 1st"
-_DAY_MONTH = re.compile(rf"\b([0-3]?\d)(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MONTH_WORDS})\b")
-_MONTH_DAY = re.compile(rf"\b({_MONTH_WORDS})\s+([0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]?\d)")
+_MONTH_NAMES = (
+    "january janvier januar jänner enero gennaio janeiro styczeń",
+    "february février februar febrero febbraio fevereiro luty",
+    "march mars märz marzo março marzec",
+    "april avril abril aprile kwiecień",
+    "may mai mayo maggio maio maj",
+    "june juin juni junio giugno junho czerwiec",
+    "july juillet juli julio luglio julho lipiec",
+    "august août agosto sierpień",
+    "september septembre septiembre settembre setembro wrzesień",
+    "october octobre oktober octubre ottobre outubro październik",
+    "november novembre noviembre novembro listopad",
+    "december décembre dezember diciembre dicembre dezembro grudzień",
+)
+_MONTHS: dict[str, int] = {word: k for k, words in enumerate(_MONTH_NAMES, start=1) for word in words.split()}
+_DAY = re.compile(r"([0-3]?\d)(?:er|st|nd|rd|th)?")
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,’']\d{3})+$")
 
 
@@ -361,15 +356,24 @@ def _figure(token: str) -> str:
     return token.replace(",", ".")
 
 
-def _date_terms(text: str) -> list[str]:
-    """Day-and-month mentions in any of a few languages, as language-free terms (``"@03-16"``)."""
+def _date_terms(toks: list[str]) -> list[str]:
+    """Day-and-month mentions in any of a few languages, as language-free terms (``"@03-16"``).
+
+    ``toks`` are the lower-cased words: "10. März", "3 avril", "16 de marzo",
+    "March 16th" all give ``@03-xx``; "March 2026" gives nothing.
+    """
     out = []
-    for d, m in _DAY_MONTH.findall(text):
-        if 1 <= int(d) <= 31:
-            out.append(f"@{_MONTHS[m]:02d}-{int(d):02d}")
-    for m, d in _MONTH_DAY.findall(text):
-        if 1 <= int(d) <= 31:
-            out.append(f"@{_MONTHS[m]:02d}-{int(d):02d}")
+    n = len(toks)
+    for k, t in enumerate(toks):
+        month = _MONTHS.get(t)
+        if month is None:
+            continue
+        before = k - 2 if k >= 2 and toks[k - 1] == "de" else k - 1
+        for j in (before, k + 1):
+            m = _DAY.fullmatch(toks[j]) if 0 <= j < n else None
+            if m and 1 <= int(m.group(1)) <= 31:
+                out.append(f"@{month:02d}-{int(m.group(1)):02d}")
+                break
     return out
 
 
@@ -422,9 +426,8 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 800, toks: l
             counts[t] = counts.get(t, 0) + c
     language = article.language or _language_from_hits(hits, len(toks))
     anchors: dict[str, int] = {t: FIGURE for t in counts if t[0].isdigit() and _distinctive_figure(t)}
-    low = text.lower()
-    if any(m in low for m in ("1", "2", "3")):
-        for t in _date_terms(low):
+    if not _MONTHS.keys().isdisjoint(raw):
+        for t in _date_terms(toks):
             counts[t] = counts.get(t, 0) + 1
             anchors[t] = DATE
     if params.name_weight != 1.0 and not text.islower():
