@@ -176,3 +176,93 @@ def test_the_same_figure_in_every_report_is_not_a_conflict():
     a = art("a", "The Green League won 34 seats in the 101-seat Velm assembly, officials said.")
     b = art("b", "With 34 seats in the 101-seat assembly, the Green League is the largest party in Velm.")
     assert numbers(analyze(a, b)) == []
+
+
+def test_figures_of_a_past_year_are_not_set_against_the_present():
+    a = art("a", "A Velm marksman set a new national record on Friday, hitting a target at a distance of "
+                 "3,540 metres.", published=None)
+    b = art("b", "In 2002 a Velm marksman set the national record, hitting a target at a distance of "
+                 "2,300 metres.", published=None)
+    assert numbers(analyze(a, b)) == []
+
+
+def test_the_same_dispute_in_two_reports_is_one_conflict():
+    a = art("a", "The operator said it had run about 40 percent of its trains on Tuesday.\n\n"
+                 "The drivers' union disputed that figure, saying no more than a quarter of trains had run.")
+    b = art("b", "The operator says four in ten of its trains were running on Tuesday.\n\n"
+                 "The drivers' union says the real figure is closer to one in four.")
+    c = one_number_conflict(a, b)
+    assert [cited(s) for s in c.sides] == [{"a", "b"}, {"a", "b"}]
+    assert "percent" in c.about
+
+
+# --- quote speakers ---------------------------------------------------------------------------
+
+
+def speakers(*arts: Article) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in analyze(*arts).quotes}
+
+
+def test_the_speaker_is_who_speaks_not_the_party_addressed():
+    a = art("a", 'Harbour chief Ona Velde called on the dockers\' union to "end the blockade before the '
+                 'grain ships rot in the bay".\n\n'
+                 'Velde told the union that "nobody wins a strike that empties the harbour".\n\n'
+                 '"The offer on the table is the last one we can make," the union was told by Velde.')
+    got = speakers(a)
+    assert got["end the blockade before the grain ships rot in the bay"] == "Harbour chief Ona Velde"
+    assert "Velde" in (got["nobody wins a strike that empties the harbour"] or "")
+    assert got["The offer on the table is the last one we can make"] == "Velde"
+
+
+def test_a_quote_over_several_sentences_is_one_quote_with_its_speaker():
+    a = art("a", "The strike entered its third day on Monday.\n\n"
+                 "“We did not choose this fight. We will not leave it either,” said union leader Pell Arnoud, "
+                 "a crane driver for twenty years.")
+    sheet = analyze(a)
+    q = next(q for q in sheet.quotes if "choose this fight" in q.text)
+    assert "leave it either" in q.text
+    assert q.speaker == "union leader Pell Arnoud"
+    assert [c.sentence for c in q.citations] == [1, 2]
+    check_citations(sheet, [a])
+
+
+def test_pronouns_go_to_the_last_named_person_not_an_institution():
+    a = art("a", "Harbour chief Ona Velde said the port would reopen on Friday.\n\n"
+                 "The ministry said it had not been consulted.\n\n"
+                 "“We will be ready,” she added.")
+    assert speakers(a)["We will be ready"] == "Harbour chief Ona Velde"
+
+
+def test_said_with_a_possessive_spokesperson_and_an_apposition():
+    a = art("a", "“The port stays closed until the inspection ends,” said the mayor's spokesperson.\n\n"
+                 "“Nobody told us anything about a closure,” said Dora Amsel, a baker who lives by the quay.")
+    got = speakers(a)
+    assert got["The port stays closed until the inspection ends"] == "mayor's spokesperson"
+    assert got["Nobody told us anything about a closure"] == "Dora Amsel"
+
+
+def test_a_trimmed_or_lightly_edited_quote_merges_with_all_its_citations():
+    a = art("a", 'Velde said: "We will reopen the harbour on Friday, and every ship in the bay will be '
+                 'unloaded by Sunday night."')
+    b = art("b", '"Every ship in the bay will be unloaded by Sunday night," Velde said.')
+    c = art("c", '"We will re-open the harbour on Friday and every ship in the bay will be unloaded by '
+                 'Sunday night," said harbour chief Ona Velde.')
+    sheet = analyze(a, b, c)
+    qs = [q for q in sheet.quotes if "unloaded" in q.text]
+    assert len(qs) == 1
+    assert set(qs[0].articles) == {"a", "b", "c"} and len(qs[0].citations) == 3
+    assert "Velde" in (qs[0].speaker or "")
+    check_citations(sheet, [a, b, c])
+
+
+# --- what a conflict is about -----------------------------------------------------------------
+
+
+def test_a_denial_says_in_a_few_words_what_is_disputed_and_by_whom():
+    a = art("a", "The Valdorian foreign ministry said on Monday that both governments had agreed to reopen "
+                 "the border crossing at Tarn within a week.\n\n"
+                 "The statement was immediately denied by Karsland.")
+    c = next(c for c in analyze(a).conflicts if c.kind == "denial")
+    assert c.about.startswith("Valdorian foreign ministry: both governments had agreed to reopen")
+    assert c.about.endswith("denied by Karsland")
+    assert "said" not in c.about and len(c.about.split()) <= 25

@@ -252,8 +252,6 @@ def test_a_summary_line_with_87_cites_only_the_report_that_says_87(recount_brief
             assert {c.article for c in s.citations} == {"observer-20260310-margin-87"}
 
 
-@pytest.mark.xfail(strict=False, reason="quotes/attribution: 'Falk called on Social Renewal to \"respect "
-                                        "the count ...\"' is attributed to Social Renewal, the party addressed")
 def test_quote_goes_to_its_speaker_not_the_party_addressed(recount_brief):
     q = next(q for q in recount_brief.facts.quotes if q.text.startswith("respect the count"))
     assert q.speaker and "Falk" in q.speaker

@@ -26,7 +26,7 @@ REPORT_VERBS = (
     "revealed|disclosed|estimated|countered|retorted|conceded|disputed|disputes|contested|contests|questioned"
 )
 _TIME = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"\
-        r"earlier|later|late|last\s+\w+|this\s+\w+|in\s+a\s+statement|in\s+a\s+(?:press\s+)?release|"\
+        r"earlier|later|late|shortly\s+after(?:wards)?|soon\s+after(?:wards)?|afterwards|then|last\s+\w+|this\s+\w+|in\s+a\s+statement|in\s+a\s+(?:press\s+)?release|"\
         r"(?:on\s+)?\w+day\s+(?:morning|evening|night|afternoon)))*"
 _SRC = r"((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,7}?)"
 
@@ -39,10 +39,32 @@ _MIDDLE = re.compile(  # "..., the harbour operator said on Thursday, contradict
     + r"\s*,\s+(?:[a-z]+ing|which|while|but|after|before|as|citing|in\s+a)\b"
 )
 _TRAILING_INV = re.compile(  # "..., said the minister." (a short source closing the sentence)
-    r"[,;]\s*(?:" + REPORT_VERBS + r")\s+((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
+    r"[,;]\s*(?:[\"”»’]\s*)?(?:" + REPORT_VERBS + r")\s+((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
     r"\s*[.!?]?\s*$"
 )
-_ACCORDING = re.compile(r"\baccording to\s+" + _SRC + r"(?=\s*(?:[,.;]|$|\s+(?:on|in|at|which|who|that)\b))")
+_TRAILING_TAIL = re.compile(  # "..., the board said on Monday, eight days after the vote."
+    r"[,;]\s*(?:[\"”»’]\s*)?" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
+    + r"\s*,\s+[^\"“”«»,;]{2,90}[.!?]?[\"”»’]?\s*$"
+)
+_TRAILING_TOLD = re.compile(  # "..., party secretary Ines Marloe told a news conference."
+    r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)" + _SRC + r"\s+(?:told|tells)\s+[^\"“”«»,;]{1,60}?[.!?]?[\"”»’]?\s*$"
+)
+_TRAILING_INV_APPOSITION = re.compile(  # "..., said Dora Vance, a nurse at the city hospital."
+    r"[,;]\s*(?:[\"”»’]\s*)?(?:" + REPORT_VERBS + r")\s+((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
+    r"\s*,\s+(?:a|an|the|who|whose|one|its|his|her)\b[^\"“”«»]{2,120}[.!?]?\s*$"
+)
+_TOLD_BY = re.compile(  # "..., Social Renewal was told by the commission."
+    r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+told\s+by\s+" + _SRC
+    + r"(?=\s*(?:[,.;]|$|\s+(?:that|on|in|at)\b))"
+)
+# a subject that addresses someone, with words that are not reporting verbs ("X called on Y to ...")
+_ADDRESSING = (r"called\s+on|called\s+for|urged|appealed\s+to|pressed|implored|invited|accused|described|"
+               r"called|branded|labell?ed|vowed|promised|pledged|predicted|asked")
+_LEADING_ADDRESS = re.compile(
+    r"^(?:[A-Z][\w’']*\s+\w+day,\s+)?" + _SRC + r"(?:,[^,]{3,80},)?\s+(?:(?:has|had|have|also|then|again|later|"
+    r"earlier|publicly|immediately)\s+)*(?:" + _ADDRESSING + r")\s+[^.!?]*[“\"«„]"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _SRC + r"(?=\s*(?:[,.;]|$|\s+(?:on|in|at|which|who|that)\b))")
 _LEADING = re.compile(
     r"^(?:[A-Z][\w’']*\s+\w+day,\s+)?" + _SRC + r"(?:,[^,]{3,80},)?\s+(?:(?:has|had|have|also|then|clearly|"
     r"again|later|earlier|publicly|quickly|immediately|reportedly)\s+)*(?:" + REPORT_VERBS + r")\b"
@@ -117,11 +139,18 @@ def normalise_source(raw: str | None) -> str | None:
     return res
 
 
+_NOT_SPEECH = re.compile(r"(?<=added)\s+(?:a|an|more|extra|new|another|several|some|\d)\b|"
+                         r"(?<=adds)\s+(?:a|an|more|extra|new|another|several|some|\d)\b", re.I)
+
+
 def raw_attribution(text: str) -> str | None:
     """The reporting-frame phrase of a sentence as written ("a French Defense Ministry statement")."""
     t = text.strip()
-    for rx in (_TRAILING, _TRAILING_INV, _RESPONSE, _ACCORDING, _LEADING, _MIDDLE, _RESPONDED):
+    for rx in (_TRAILING, _TRAILING_INV, _TRAILING_TOLD, _TRAILING_INV_APPOSITION, _TOLD_BY, _RESPONSE,
+               _ACCORDING, _TRAILING_TAIL, _LEADING, _MIDDLE, _RESPONDED, _LEADING_ADDRESS):
         m = rx.search(t)
+        if m and rx is _LEADING and _NOT_SPEECH.match(t, m.end()):
+            continue  # "Bus operators added extra coaches": adding things, not words
         if m:
             raw = re.sub(r"(?<=[a-z]{2})\.$", "", m.group(1).strip())
             if _is_document(raw) or _possessive(raw):
@@ -179,16 +208,40 @@ def denier(text: str) -> str | None:
     return normalise_source(m.group(1)) if m else None
 
 
-def attribute_article(sentences: list[str]) -> list[str | None]:
+_PERSON_TITLES = {
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chairman", "chairwoman", "chair",
+    "director", "president", "mayor", "governor", "lawyer", "attorney", "prosecutor", "judge", "senator",
+    "chief", "commander", "leader", "official", "inspector", "officer", "head", "ambassador", "envoy",
+    "witness", "resident", "doctor", "nurse", "teacher", "driver", "candidate", "founder", "owner", "manager",
+}
+
+
+def _person_like(src: str) -> bool:
+    """Could "he" or "she" stand for this source? A name or a person's title, not an institution."""
+    toks = src.replace("’s", "").replace("'s", "").split()
+    if not toks:
+        return False
+    last = toks[-1]
+    if fold(last) in _PERSON_TITLES:
+        return True
+    return last[:1].isupper() and not last.isupper() and len(toks) >= 1 and fold(last) not in _INSTITUTIONS \
+        and fold(src) not in _COUNTRY_ADJ and fold(src) not in CAPITALS
+
+
+def attribute_article(sentences: list[str], paragraphs: list[int] | None = None) -> list[str | None]:
     """Attributions for every sentence of one article, with light coreference.
 
-    "he added" takes the previous source; "the ministry said" the last earlier source that
-    contains "ministry"; "according to the statement" the last source that was a statement;
-    "his ministry" becomes "<subject>'s ministry".
+    "he added" takes the last person named as a source (in the same paragraph first, when
+    ``paragraphs`` gives each sentence's paragraph), "it said" the last institution;
+    "the ministry said" the last earlier source that contains "ministry"; "according to
+    the statement" the last source that was a statement; "his ministry" becomes
+    "<subject>'s ministry".
     """
     out: list[str | None] = []
     history: list[tuple[str, str]] = []  # (raw phrase, normalised)
-    for text in sentences:
+    where: list[int] = []  # the paragraph of each history entry
+    for k, text in enumerate(sentences):
+        para = paragraphs[k] if paragraphs is not None and k < len(paragraphs) else 0
         raw = raw_attribution(text)
         src: str | None
         if raw is None:
@@ -206,7 +259,7 @@ def attribute_article(sentences: list[str]) -> list[str | None]:
         else:
             src = normalise_source(raw)
             if src is not None and fold(src) in _PRONOUNS:
-                src = history[-1][1] if history else None
+                src = _antecedent(fold(src), history, where, para)
             elif src is not None and _generic(src):
                 keys = set(fold(src).split())  # "hospital spokeswoman" is not any spokeswoman
                 for _r, prev in reversed(history):
@@ -215,8 +268,27 @@ def attribute_article(sentences: list[str]) -> list[str | None]:
                         break
         if src:
             history.append((raw, src))
+            where.append(para)
         out.append(src)
     return out
+
+
+def _antecedent(pronoun: str, history: list[tuple[str, str]], where: list[int], para: int) -> str | None:
+    """The source a pronoun stands for: the last fitting one of the paragraph, else of the article."""
+    if not history:
+        return None
+    if pronoun in ("he", "she", "i"):
+        fits = [k for k, (_r, n) in enumerate(history) if _person_like(n)]
+    elif pronoun in ("it", "they", "we"):
+        fits = [k for k, (_r, n) in enumerate(history) if not _person_like(n)]
+    else:
+        fits = []
+    same = [k for k in fits if where[k] == para]
+    if same:
+        return history[same[-1]][1]
+    if fits:
+        return history[fits[-1]][1]
+    return history[-1][1]
 
 
 def _generic(src: str) -> bool:

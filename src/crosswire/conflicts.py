@@ -106,7 +106,8 @@ _UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|moun
 _DISPUTES_BEFORE = re.compile(
     r"\b(?:disput\w*|contest\w*|challeng\w*|reject\w*|den(?:y|ies|ied|ying)|question\w*|contradict\w*)\s+"
     r"(?:that|this|the|these|those|its|their|his|her)\s+(?:\w+\s+)?(?:figures?|numbers?|counts?|tolls?|estimates?|"
-    r"tall(?:y|ies)|totals?|claims?|accounts?|data|statistics)\b|\b(?:that|this|the)\s+(?:figure|number|count|"
+    r"tall(?:y|ies)|totals?|claims?|accounts?|data|statistics)\b|"
+    r"\b(?:real|actual|true|correct)\s+(?:figure|number|toll|count|total|tally)\b|\b(?:that|this|the)\s+(?:figure|number|count|"
     r"estimate|tally|total)\s+(?:was|is|has\s+been)\s+(?:disputed|contested|challenged|rejected|denied)\b",
     re.I,
 )
@@ -117,6 +118,7 @@ _SAID_DAY = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?",
     re.I,
 )
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 NEAR = 3  # sentences apart at which a figure in one article can be disputed by the next
 
 
@@ -137,6 +139,7 @@ def measure(what: str) -> tuple[str, float] | None:
     one = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
     if one in _CURRENCY:
         return _CURRENCY[one], 1.0
+    one = _UNIT_ALIASES.get(one, one)
     if one in _TIME_UNITS:
         return "duration", _TIME_UNITS[one]
     if one in _NOT_COMPARED or not re.fullmatch(r"[^\W\d_][\w'’\-]*", one):
@@ -144,7 +147,8 @@ def measure(what: str) -> tuple[str, float] | None:
     return one, 1.0
 
 
-_NOT_COMPARED = {"time", "other", "people", "person", "strong", "old", "percentage", "point", "part", "way",
+_UNIT_ALIASES = {"min": "minute", "hr": "hour", "yr": "year", "sec": "second"}
+_NOT_COMPARED = {"million", "billion", "thousand", "hundred", "trillion", "per", "dozen", "time", "other", "people", "person", "strong", "old", "percentage", "point", "part", "way",
                  "thing", "kind", "level", "step", "stage", "round", "side", "term"}
 
 
@@ -167,8 +171,8 @@ class _Mention:
 
 
 def _agree(a: _Mention, b: _Mention) -> bool:
-    """Can both be true? (intervals overlap once in one unit)"""
-    return max(a.low, b.low) <= min(a.high, b.high)
+    """Can both be true? (intervals overlap once in one unit; "up to six days" meets "over 144 hours")"""
+    return max(a.low, b.low) <= min(a.high, b.high) * (1 + 1e-6) + 1e-6
 
 
 def _window(text: str, fig: Figure, width: int = 5) -> tuple[set[str], set[str]]:
@@ -246,6 +250,9 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
     for m in mentions:
         by_pos.setdefault(m.pos, []).append(m)
 
+    def by_key(pos: int, key: str) -> list[_Mention]:
+        return [x for x in by_pos.get(pos, []) if x.key == key and not x.fig.disputed]
+
     def clash(a: _Mention, b: _Mention) -> bool:
         p, q = a.pos, b.pos
         if a.fig.disputed or b.fig.disputed or _agree(a, b):
@@ -277,6 +284,17 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
             return False  # a toll on Sunday and a toll on Wednesday can both be true
         if named or (same_source and _DISPUTES_BEFORE.search(text(max(p, q)))):
             return True
+        xp, xq = set(_YEAR.findall(text(p))), set(_YEAR.findall(text(q)))
+        if bool(xp) != bool(xq):
+            undated = q if xp else p
+            ref = refs.get(story.sentences[undated].article) or ""
+            if ref[:4] not in (xp or xq):
+                return False  # "in 2002 he set the record at 2,300 metres" / "the new record, 3,540 metres"
+        if a.key not in COUNTABLE:
+            mine, theirs = by_key(p, a.key), by_key(q, b.key)
+            if len([x for x in mine if not any(_agree(x, y) for y in theirs)]) > 1 or \
+                    len([y for y in theirs if not any(_agree(y, x) for x in mine)]) > 1:
+                return False  # "25 percent of his effects and 40 percent of his estate": which is which?
         plain_a, names_a = _window(text(p), a.fig)
         plain_b, names_b = _window(text(q), b.fig)
         if names_a and names_b and not (names_a & names_b):
@@ -285,7 +303,7 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
         sim = float(story.score[local[p], local[q]])
         if a.key in COUNTABLE:
             return same or sim >= CONTEXT
-        return same or sim >= CONTEXT and bool(plain_a & plain_b) or sim >= STRONG_CONTEXT
+        return same or sim >= CONTEXT and bool(plain_a & plain_b)
 
     # pairs that clash, then one conflict per connected group of figures
     pairs: list[tuple[int, int]] = []
@@ -307,6 +325,7 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
     for i in sorted({x for pair in pairs for x in pair}):
         components.setdefault(root(i), []).append(i)
     out: list[Conflict] = []
+    shown_of: list[list[_Mention]] = []
     for members in components.values():
         sides: list[ConflictSide] = []
         shown: list[_Mention] = []
@@ -327,11 +346,32 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
             shown.append(m)
             sides.append(ConflictSide(s.text, story.attribution[m.pos], [s.article], [story.cite(m.pos)]))
         if len(sides) >= 2:
-            out.append(Conflict("", _number_about(shown), "number", sides))
+            twin = next((c for c, sh in zip(out, shown_of) if _same_dispute(sh, c.sides, shown, sides)), None)
+            if twin is None:
+                out.append(Conflict("", _number_about(shown), "number", sides))
+                shown_of.append(shown)
+                continue
+            for side, m in zip(sides, shown):  # the same dispute told by another report: one conflict
+                k = next(k for k, x in enumerate(shown_of[out.index(twin)]) if _agree(x, m))
+                target = twin.sides[k]
+                target.articles += [a for a in side.articles if a not in target.articles]
+                target.citations += [x for x in side.citations if x not in target.citations]
     return out
 
 
-STRONG_CONTEXT = 0.5  # similarity at which two sentences are about one thing without a shared word by the figures
+def _same_dispute(shown_a: list[_Mention], sides_a: list[ConflictSide],
+                  shown_b: list[_Mention], sides_b: list[ConflictSide]) -> bool:
+    """Two number conflicts that set the same parties' figures against each other (in two reports)."""
+    if len(shown_a) != len(shown_b) or shown_a[0].key != shown_b[0].key:
+        return False
+    for m, side in zip(shown_b, sides_b):
+        match = [k for k, x in enumerate(shown_a) if _agree(x, m)]
+        if len(match) != 1:
+            return False
+        other = sides_a[match[0]].attributed_to
+        if not (_party(other) == _party(side.attributed_to) or _affiliated(other, side.attributed_to)):
+            return False
+    return True
 
 
 def _number_about(shown: list["_Mention"]) -> str:
@@ -390,7 +430,8 @@ def _date_conflicts(story: "StoryText") -> list[Conflict]:
             sides.append(ConflictSide(story.sentences[ms[0]].text, story.attribution[ms[0]],
                                       list(dict.fromkeys(story.sentences[m].article for m in ms)),
                                       [story.cite(m) for m in ms]))
-        out.append(Conflict("", "date of: " + story.sentences[g.members[0]].text[:80], "date", sides))
+        out.append(Conflict("", f"date of {_gist(story.sentences[g.members[0]].text, 10)}: "
+                                + " or ".join(dated), "date", sides))
     return out
 
 
@@ -508,13 +549,12 @@ def _denial_conflicts(story: "StoryText") -> list[Conflict]:
         if claim is None or denier is None:
             continue
         kind = "claim" if _CONTESTED.search(story.sentences[claim].text) else "denial"
-        about = "denial: " + " ".join(story.sentences[claim].text.split()[:12])
-        out.append(Conflict("", about, kind, [_side(story, [claim], story.attribution[claim]),
+        out.append(Conflict("", "", kind, [_side(story, [claim], story.attribution[claim]),
                                               _side(story, [pos], _normal(denier))]))
     for pos, s in enumerate(story.sentences):  # contested claims that nobody answered in the text
         if pos in story.cluster_of and _UNSUPPORTED.search(_QUOTED.sub(" ", s.text)) and story.attribution[pos]:
             if not any(c.article == s.article and c.sentence == s.index for x in out for c in x.sides[0].citations):
-                out.append(Conflict("", "contested claim: " + " ".join(s.text.split()[:12]), "claim",
+                out.append(Conflict("", "", "claim",
                                     [_side(story, [pos], story.attribution[pos])]))
     return out
 
@@ -537,16 +577,18 @@ def _contrast_conflicts(story: "StoryText", limit: int = 2) -> list[Conflict]:
     proper = {p: {fold(t).rstrip(".,;:'’s") for t in story.sentences[p].text.split() if t[:1].isupper()}
               for p in story.fact_pos}
     negated = [p for p in story.fact_pos if party[p] and _NEGATION.search(story.sentences[p].text)]
+    scope = {p: _negated_words(story.sentences[p].text) for p in negated}
     asserting = [q for q in story.fact_pos if party[q] and not _NEGATION.search(story.sentences[q].text)
                  and _SUGGEST.search(story.sentences[q].text)]
     cands = []
     for p in negated:
         for q in asserting:
-            if q == p or party[p] == party[q] or story.cluster_of.get(q) == story.cluster_of.get(p):
+            if q == p or party[p] == party[q] or story.cluster_of.get(q) == story.cluster_of.get(p) \
+                    or _affiliated(story.attribution[p], story.attribution[q]):
                 continue
             shared = words[p] & words[q]
-            if len(shared) < 2:
-                continue
+            if len(shared) < 2 or not (scope[p] & words[q]):
+                continue  # "not a solution, it is a safety risk" does not negate "a safety risk"
             names = proper[p] | proper[q]
             common = {w for w in shared if not any(x.startswith(w) for x in names)}
             if len(common) < 2:
@@ -562,9 +604,32 @@ def _contrast_conflicts(story: "StoryText", limit: int = 2) -> list[Conflict]:
         if len(out) >= limit or p in used or q in used:
             continue
         used.update((p, q))
-        out.append(Conflict("", "denial: " + " ".join(story.sentences[q].text.split()[:12]), "denial",
+        out.append(Conflict("", "", "denial",
                             [_side(story, [q], story.attribution[q]), _side(story, [p], story.attribution[p])]))
     return out
+
+
+def _negated_words(text: str, width: int = 8) -> set[str]:
+    """The content words a negation governs: those after "no", "not", "never" up to the clause's end."""
+    out: set[str] = set()
+    for m in _NEGATION.finditer(text):
+        clause = re.split(r"[,;:.!?“”\"()]|\s(?:but|while|whereas)\s", text[m.end():])[0]
+        out.update(content_words(" ".join(clause.split()[:width])))
+    return out
+
+
+def _affiliated(a: str | None, b: str | None) -> bool:
+    """Do two attributions speak for one body? ("URD general secretary Marta Kellen", "Union of Rail Drivers")"""
+    if not a or not b:
+        return False
+    fa, fb = fold(a), fold(b)
+    if fa in fb or fb in fa:
+        return True
+    for x, y in ((a, b), (b, a)):
+        initials = "".join(t[0] for t in y.split() if t[:1].isupper())
+        if len(initials) >= 2 and any(t == initials for t in x.split() if t.isupper()):
+            return True
+    return False
 
 
 def _merge(conflicts: list[Conflict]) -> list[Conflict]:
@@ -601,10 +666,79 @@ def _merge(conflicts: list[Conflict]) -> list[Conflict]:
     return merged
 
 
+_FRAME_HEAD = re.compile(
+    r"^(?:(?:but|and|however|meanwhile|still|yet)\b,?\s+)?(?:[^,;:“”\"]{0,60}?(?:,[^,;:“”\"]{1,60},)?\s)?(?:has\s+|have\s+|had\s+|also\s+|"
+    r"again\s+|\w+ly\s+)*(?:" + REPORT_VERBS + r"|acknowledged|claimed|alleged|suggested|insisted|accused)\b"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
+    r"(?:\s+without\s+(?:providing|offering|giving|citing)\s+(?:any\s+)?(?:evidence|proof))?"
+    r"(?:\s+(?:that|to))?\s*[:,]?\s*",
+    re.I,
+)
+_FRAME_TAIL = re.compile(r"[,;]\s*(?:[\"”»’]\s*)?(?:according\s+to\s+[^,;]{2,80}|[^,;“”\"]{2,80}?\s+(?:"
+                         + REPORT_VERBS + r")\b[^,;“”\"]{0,40})\s*[.!?]?\s*$", re.I)
+_LEAD_IN = re.compile(r"^(?:but|and|however|meanwhile|still|yet|so)\b,?\s+", re.I)
+
+
+def _gist(text: str, limit: int = 14) -> str:
+    """A sentence's statement without its reporting frame, at most ``limit`` words.
+
+    "The ministry said Wednesday that the two countries were “ready to dialogue” regarding
+    Ukraine." -> "the two countries were “ready to dialogue” regarding Ukraine"; a sentence
+    with a suggestion keeps the suggested clause ("..., but suggested they were linked to
+    Ukraine" -> "they were linked to Ukraine").
+    """
+    t = " ".join(text.split())
+    sug = list(re.finditer(r"\b(?:but|and)\s+(?:\w+ly\s+)?(?:suggested|suggests|claimed|claims|alleged|alleges|"
+                           r"insisted|insists|accused|accuses)\b", t))
+    if sug and sug[-1].start() > 10:
+        t = t[sug[-1].start():]
+    t = _FRAME_TAIL.sub("", t)
+    head = _FRAME_HEAD.match(t)
+    if head and len(t) - head.end() >= 15 and not re.search(r"[“\"]", t[: head.start(0) + 1]):
+        t = t[head.end():]
+    t = _LEAD_IN.sub("", t).strip(" ,;:.")
+    toks = t.split()
+    if len(toks) > limit + 3:
+        cut = " ".join(toks[:limit])
+        clause = re.split(r"[,;:]\s", cut)[0]
+        t = clause if 6 <= len(clause.split()) < limit else cut.rstrip(",;:") + " …"
+    for o, c in (("“", "”"), ("«", "»")) if "„" not in t else (("„", "“"), ("«", "»")):
+        if t.count(o) != t.count(c):
+            t = t.replace(o, "").replace(c, "")
+    if t.count('"') % 2:
+        t = t.replace('"', "")
+    return t[:1].lower() + t[1:] if t[:2].istitle() and not t.split()[0].isupper() and \
+        fold(t.split()[0]) in STOPWORDS else t
+
+
+def _claim_about(c: Conflict) -> str:
+    """"Russian defence ministry: the two countries were ready to dialogue — denied by Paris"."""
+    first = c.sides[0]
+    gist = _gist(first.claim)
+    who = first.attributed_to
+    head = f"{who}: {gist}" if who else gist
+    if len(c.sides) < 2:
+        return f"{head} (given without evidence)" if c.kind == "claim" else head
+    others = [s.attributed_to for s in c.sides[1:] if s.attributed_to]
+    verb = "denied by" if c.kind == "denial" else "contested by"
+    return f"{head} — {verb} {', '.join(dict.fromkeys(others))}" if others else f"{head} — contested"
+
+
+def _same_sentences(a: Conflict, b: Conflict) -> bool:
+    """Do two conflicts set the same sentences against each other?"""
+    key = lambda c: {frozenset((x.article, x.sentence) for x in s.citations) for s in c.sides}  # noqa: E731
+    return key(a) == key(b) or all(any(sa <= sb for sb in key(b)) for sa in key(a))
+
+
 def find_conflicts(story: "StoryText") -> list[Conflict]:
     """Every disagreement in the story, numbered c1, c2, ..."""
     out = _number_conflicts(story) + _date_conflicts(story)
-    out += _merge(_denial_conflicts(story) + _contrast_conflicts(story))
+    for c in _merge(_denial_conflicts(story) + _contrast_conflicts(story)):
+        if any(_same_sentences(c, n) for n in out):
+            continue  # "The union disputed that figure, saying ...": already the number conflict
+        c.about = _claim_about(c)
+        out.append(c)
     for k, c in enumerate(out, 1):
         c.id = f"c{k}"
     return out

@@ -36,7 +36,8 @@ _QUALIFIERS = {
     "fewer than": "lt", "less than": "lt", "under": "lt", "below": "lt", "moins de": "lt",
     "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
     "an estimated": "approx", "estimated": "approx", "nearly": "near", "almost": "near", "close to": "near",
-    "environ": "approx", "près de": "near", "au moins": "min",
+    "environ": "approx", "près de": "near", "au moins": "min", "closer to": "approx", "nearer to": "approx",
+    "roughly about": "approx", "just over": "approx", "just under": "near", "well over": "gt", "more like": "approx",
 }
 _QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 
@@ -135,11 +136,11 @@ def category(word: str) -> str:
 
 
 def _what(after: str, before: str) -> str | None:
-    toks = re.findall(r"[^\W\d_][\w'’\-]*|[.,;:!?()]", after[:80])
+    toks = re.findall(r"[^\W\d_][\w'’\-]*|[.,;:!?()]|\d", after[:80])
     candidates: list[str] = []
     for t in toks[:5]:
-        if t in ".,;:!?()":
-            break
+        if t in ".,;:!?()" or t.isdigit():
+            break  # "1 hour 35 minutes": the next figure starts its own noun phrase
         candidates.append(t)
     nouns = 0
     for t in candidates:
@@ -250,6 +251,14 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
             value *= {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9,
                       "bn": 1e9, "trillion": 1e12}[scale]
         before, after = text[:num_start], text[m.end():]
+        suffix = 0
+        if raw_f.startswith("a ") and re.search(r"\bhalf\s+$", fold(before)):
+            value *= 0.5  # "half a million dollars"
+        if re.match(r"\s+per\b", after) or re.search(r"\bper\s+$", fold(before)):
+            continue  # "1.18 per 1 million": a rate, not a count
+        if m.group("cur") and not scale and raw[0].isdigit() and (sm := re.match(r"(k|m|bn|b|tn)\b", after, re.I)):
+            value *= {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}[sm.group(1).lower()]  # "$500k"
+            after, suffix = after[sm.end():], sm.end()
         if re.search(r"\b(?:several|a\s+few|few|many|tens\s+of|hundreds\s+of|thousands\s+of)\s*$", fold(before)) \
                 and not m.group("qual"):
             continue  # "several thousand security forces": no figure to compare
@@ -275,6 +284,8 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
         if what is not None and value <= 2 and not raw[0].isdigit() and what not in _CATEGORIES \
                 and not re.match(r"(?:hour|day|week|month|year|minute)s?$", what):
             continue  # "two ministers", "one side": words, not figures
+        if m.group("cur"):
+            what = m.group("cur")  # "$30,000 prizes" counts dollars, not prizes
         bare = what is None and not m.group("cur")
         if what is None:
             what = m.group("cur") or ""
@@ -282,7 +293,7 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
         qual = fold(q.strip()) if q else None
         kind = _QUALIFIERS.get(qual) if qual else None
         low, high = _interval(value, kind)
-        end = m.end()
+        end = m.end() + suffix
         wm = re.match(r"[%]|[\s\-]*(?:[^\W\d_][\w'’\-]*\s*){1,3}", after)
         if wm:
             tail = wm.group(0).rstrip()
@@ -293,7 +304,7 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
             while tail_words and fold(tail_words[-1]) in STOPWORDS and fold(tail_words[-1]) not in _CATEGORIES["dead"]:
                 tail_words.pop()
             kept = tail[: tail.find(tail_words[-1]) + len(tail_words[-1])] if tail_words else ""
-            end = m.end() + len(kept)
+            end = m.end() + suffix + len(kept)
         start = m.start() if m.group("qual") else num_start
         if bare:
             end = m.end()
@@ -304,11 +315,31 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
         (pending if bare else out).append(fig)
     out.extend(_inherit(text, pending, out))
     out.sort(key=lambda f: f.start)
-    return tuple(out)
+    return tuple(_compound_durations(text, out))
+
+
+_HOURS = re.compile(r"(?:hours?|hrs?)$")
+_MINUTES = re.compile(r"(?:minutes?|mins?)$")
+
+
+def _compound_durations(text: str, figs: list[Figure]) -> list[Figure]:
+    """"1 hour 35 minutes", "two hours and 15 minutes": one duration, in minutes."""
+    out: list[Figure] = []
+    for f in figs:
+        prev = out[-1] if out else None
+        if prev is not None and _HOURS.match(fold(prev.what)) and _MINUTES.match(fold(f.what)) \
+                and re.fullmatch(r"\s*(?:and\s+)?", text[prev.end: f.start]) and not prev.qualifier:
+            value = prev.value * 60 + f.value
+            low, high = _interval(value, _QUALIFIERS.get(f.qualifier) if f.qualifier else None)
+            out[-1] = Figure(value, "minutes", text[prev.start: f.end].strip(), f.qualifier, low, high,
+                             prev.start, f.end, previous=prev.previous, disputed=prev.disputed)
+            continue
+        out.append(f)
+    return out
 
 
 _AGE_AFTER = re.compile(r"[\s\-]*(?:years?|yrs?)[\s\-]+old\b", re.I)
-_AGE_BEFORE = re.compile(r"\baged\s+$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|the\s+age\s+of|ages?)\s+$", re.I)
 _PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped|revised)\s+"
                        r"from\s+(?:(?:" + _QUAL_RX + r")\s+)?(?:the\s+)?[$€£¥]?$", re.I)
 _DISPUTED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:(?:the|just|only|a\s+mere|some|about|"
@@ -397,10 +428,10 @@ def _ranges_and_fractions(text: str, out: list[Figure]) -> list[tuple[int, int]]
         a, b = a * k, b * k
         if after.startswith("%") or fold(after).lstrip().startswith(("percent", "per cent")):
             what: str | None = "percent"
-        elif _AGE_AFTER.match(after):
+        elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             what = "age"
         else:
-            what = _what(after.lstrip("-"), before) or m.group("cur")
+            what = m.group("cur") or _what(after.lstrip("-"), before)
         if not what:
             continue
         wm = re.match(r"%|[\s\-]*(?:[^\W\d_][\w'’\-]*)", after)

@@ -58,60 +58,188 @@ _INTRO = re.compile(  # "... the Russian minister clearly affirmed “...": who 
     r"(?:^|[,;:]\s+|\bbut\s+|\band\s+)((?:[Tt]he\s+)?[A-ZÀ-Þ][\w’'\-.]*(?:\s+[\w’'\-.]+){0,5}?)\s+"
     r"(?:\w+ly\s+)?(?:" + REPORT_VERBS + r")(?:\s+that)?\s*[:,]?\s*$"
 )
+# "X called on Y to “...”", "X told Y that “...”", "X urged Y to “...”": the speaker is X, not Y
+_ADDRESS = re.compile(
+    r"(?:^|[,;:]\s+|\bbut\s+|\band\s+)((?:[Tt]he\s+)?[A-ZÀ-Þ][\w’'\-.]*(?:\s+[\w’'\-.]+){0,5}?)\s+"
+    r"(?:\w+ly\s+)?(?:called\s+on|called\s+for|urged|appealed\s+to|pressed|implored|invited|asked|told|"
+    r"accused|warned|reminded|assured|called|described|branded|labell?ed)\s+"
+    r"(?:[^\W\d_][\w’'\-.]*\s+){0,6}?(?:to|that|of|as|for)?\s*[:,]?\s*$"
+)
+_ELIDED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:" + REPORT_VERBS + r")(?:\s+that)?\s*[:,]?\s*$")
+_SUBJECT = re.compile(r"^(?:[^,“”\"]{0,30},\s+)?((?:[A-ZÀ-Þ][\w’'\-.]*\s+){0,3}[A-ZÀ-Þ][\w’'\-]*)(?=[\s,])")
+_PASSIVE_TOLD = re.compile(  # "“...”, Y was told by X."
+    r"^[\s,]*(?:\w+\s+){0,4}?(?:was|were|had\s+been|has\s+been)\s+told\s+by\s+"
+    r"((?:[Tt]he\s+)?[A-ZÀ-Þ\w][\w’'\-.]*(?:\s+[\w’'\-.]+){0,5}?)\s*[.,;]"
+)
 
 
-def _introduced_by(text: str, start: int, previous_end: int) -> str | None:
-    """The speaker named right before a quote inside its sentence, if any ("X affirmed “...”")."""
-    m = _INTRO.search(text[previous_end:start])
+def _introduced_by(text: str, start: int, previous_end: int, end: int | None = None) -> str | None:
+    """The speaker named around a quote inside its sentence, if any.
+
+    "X affirmed “...”", "X called on Y to “...”" (X, not Y, the party addressed),
+    "“...”, Y was told by X" (X).
+    """
+    head = text[previous_end:start]
+    m = _INTRO.search(head) or _ADDRESS.search(head)
+    if m is None and end is not None:
+        m = _PASSIVE_TOLD.match(text[end:])
+    if m is None and _ELIDED.search(head):
+        m = _SUBJECT.match(text)  # "Macron, who ..., declined to ..., but said, “...”": the subject speaks
     if not m:
         return None
     src = normalise_source(m.group(1))
-    if not src or fold(src) in {"he", "she", "they", "it", "we", "i", "you"}:
+    if not src or fold(src) in _PRONOUN_WORDS:
         return None
     return src
 
 
+_PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you"}
+_OPENERS = "“„«\""
+_CLOSERS = "”“»\""
+
+
+def _open_quote(text: str) -> int | None:
+    """Where a quotation opens in a sentence without closing in it, or None."""
+    curly_open = [k for k, ch in enumerate(text) if ch in "“«„"]
+    curly_close = [k for k, ch in enumerate(text) if ch in "”»"]
+    if curly_open and len(curly_open) > len(curly_close) and (not curly_close or curly_open[-1] > curly_close[-1]):
+        return curly_open[-1]
+    straight = [k for k, ch in enumerate(text) if ch == '"']
+    if len(straight) % 2 == 1 and not curly_open:
+        return straight[-1]
+    return None
+
+
+def _closes(text: str) -> int | None:
+    """Where a quotation carried over from an earlier sentence closes in this one, or None."""
+    for k, ch in enumerate(text):
+        if ch in "”»":
+            return k
+        if ch in "“«„":
+            return None
+        if ch == '"':
+            return k if text[:k].count('"') == 0 else None
+    return None
+
+
+def _continued(story: "StoryText", pos: int, limit: int = 5) -> tuple[str, list[int], int] | None:
+    """A quotation that opens in sentence ``pos`` and runs on into the next sentences.
+
+    Returns the quoted words, the sentence positions it spans, and the offset of its
+    end in the last of them; None when it does not close within ``limit`` sentences of
+    the same paragraph.
+    """
+    first = story.sentences[pos]
+    start = _open_quote(first.text)
+    if start is None:
+        return None
+    parts = [first.text[start + 1:].strip()]
+    spans = [pos]
+    for nxt in range(pos + 1, min(len(story.sentences), pos + 1 + limit)):
+        s = story.sentences[nxt]
+        if s.article != first.article:
+            return None
+        if s.paragraph != story.sentences[spans[-1]].paragraph:
+            return None  # a quote left open at a paragraph's end is too often a broken text to follow
+        text = s.text
+        close = _closes(text)
+        spans.append(nxt)
+        if close is not None:
+            parts.append(text[:close].strip())
+            quote = " ".join(p for p in parts if p).strip(" ,.;:")
+            return quote, spans, close + (len(s.text) - len(text))
+        parts.append(text.strip())
+    return None
+
+
 def find_quotes(story: "StoryText") -> list[Quote]:
     """Every quote of at least MIN_WORDS words, with its speaker, merged across reports."""
-    raw: list[tuple[str, str | None, int]] = []
+    raw: list[tuple[str, str | None, list[int]]] = []
+    inside: set[int] = set()  # sentences wholly inside a quotation that runs over several
     for pos, s in enumerate(story.sentences):
         spans = sorted(_spans(s.text), key=lambda x: x[1])
-        for k, (q, start, _end) in enumerate(spans):
+        for k, (q, start, end) in enumerate(spans):
             if len(words(q)) < MIN_WORDS:
                 continue
-            speaker = _introduced_by(s.text, start, spans[k - 1][2] if k else 0) or story.attribution[pos]
-            if speaker is None:
-                for near in (pos + 1, pos - 1):
-                    if 0 <= near < len(story.sentences) and story.sentences[near].article == s.article:
-                        if story.attribution[near]:
-                            speaker = story.attribution[near]
-                            break
-            raw.append((q, speaker, pos))
+            speaker = _introduced_by(s.text, start, spans[k - 1][2] if k else 0, end) \
+                or _speaker_of(story, pos)
+            raw.append((q, speaker, [pos]))
+        if pos in inside:
+            continue
+        run = _continued(story, pos)
+        if run is None:
+            continue
+        q, positions, close = run
+        inside.update(positions[1:-1])
+        if len(words(q)) < MIN_WORDS:
+            continue
+        first, last = story.sentences[positions[0]], story.sentences[positions[-1]]
+        opening = _open_quote(first.text) or 0
+        speaker = (_introduced_by(first.text, opening, 0) or _introduced_by(last.text, len(last.text), 0, close + 1)
+                   or _speaker_of(story, positions[-1]) or _speaker_of(story, positions[0]))
+        raw.append((q, speaker, positions))
     merged: list[Quote] = []
     keys: list[str] = []
-    for q, speaker, pos in raw:
-        key = " ".join(words(q))
-        s = story.sentences[pos]
-        hit = None
-        for k, other in enumerate(keys):
-            if fuzz.token_set_ratio(key, other) >= SAME_QUOTE and min(len(key), len(other)) >= 0.5 * max(len(key), len(other)):
-                hit = k
-                break
+    for q, speaker, positions in raw:
+        key = " ".join(words(_ELLIPSIS.sub(" ", q)))
+        hit = next((k for k, other in enumerate(keys) if same_quote(key, other)), None)
         if hit is None:
-            merged.append(Quote(speaker, q, [s.article], [story.cite(pos)]))
+            s = story.sentences[positions[0]]
+            merged.append(Quote(speaker, q, [s.article], [story.cite(p) for p in positions]))
             keys.append(key)
             continue
         quote = merged[hit]
-        if s.article not in quote.articles:
-            quote.articles.append(s.article)
-        if all(c.article != s.article or c.sentence != s.index for c in quote.citations):
-            quote.citations.append(story.cite(pos))
-        if quote.speaker is None and speaker:
+        for p in positions:
+            s = story.sentences[p]
+            if s.article not in quote.articles:
+                quote.articles.append(s.article)
+            if all(c.article != s.article or c.sentence != s.index for c in quote.citations):
+                quote.citations.append(story.cite(p))
+        if _better_speaker(speaker, quote.speaker):
             quote.speaker = speaker
         if len(q) > len(quote.text):
             quote.text, keys[hit] = q, key
     merged.sort(key=lambda x: (-story.independent(x.articles), story.order[x.citations[0].article], x.citations[0].sentence))
     return merged
+
+
+_ELLIPSIS = re.compile(r"\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…")
+CONTAINED = 95  # rapidfuzz partial_ratio at which a trimmed quote is part of a longer one
+
+
+def same_quote(a: str, b: str) -> bool:
+    """Are two folded quotes one quotation: the same, lightly edited, or one trimmed from the other?"""
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if fuzz.token_set_ratio(a, b) >= SAME_QUOTE and len(short) >= 0.5 * len(long_):
+        return True
+    # a trimmed quotation: its words, in order, inside the longer one
+    return len(short.split()) >= MIN_WORDS + 2 and fuzz.partial_ratio(short, long_) >= CONTAINED
+
+
+def _speaker_of(story: "StoryText", pos: int) -> str | None:
+    """The sentence's attribution, else that of its neighbour in the same paragraph (next first)."""
+    if story.attribution[pos]:
+        return story.attribution[pos]
+    s = story.sentences[pos]
+    for near in (pos + 1, pos - 1):
+        if 0 <= near < len(story.sentences):
+            t = story.sentences[near]
+            if t.article == s.article and t.paragraph == s.paragraph and story.attribution[near]:
+                return story.attribution[near]
+    return None
+
+
+def _better_speaker(new: str | None, old: str | None) -> bool:
+    """Is ``new`` a better name for a merged quote's speaker than ``old``? (named beats generic)"""
+    if not new:
+        return False
+    if not old:
+        return True
+    named = lambda x: any(t[:1].isupper() for t in x.split())  # noqa: E731
+    return named(new) and not named(old) or named(new) == named(old) and len(new) > len(old) and \
+        fold(old) in fold(new)
 
 
 def _fold_key(text: str) -> str:
