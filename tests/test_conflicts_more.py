@@ -266,3 +266,13 @@ def test_a_denial_says_in_a_few_words_what_is_disputed_and_by_whom():
     assert c.about.startswith("Valdorian foreign ministry: both governments had agreed to reopen")
     assert c.about.endswith("denied by Karsland")
     assert "said" not in c.about and len(c.about.split()) <= 25
+
+
+def test_speakers_after_a_place_or_in_a_saying_clause():
+    a = art("a", "“Families deserve to know how this happened,” Mayor Tomas Brell said outside the town hall "
+                 "on Thursday.\n\n"
+                 "Halden Freight rejected the mayor's accusation, saying in a statement that its stocks were "
+                 "“within the limits set by the port authority”.")
+    got = speakers(a)
+    assert got["Families deserve to know how this happened"] == "Mayor Tomas Brell"
+    assert got["within the limits set by the port authority"] == "Halden Freight"

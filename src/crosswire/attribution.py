@@ -49,6 +49,10 @@ _TRAILING_TAIL = re.compile(  # "..., the board said on Monday, eight days after
 _TRAILING_TOLD = re.compile(  # "..., party secretary Ines Marloe told a news conference."
     r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)" + _SRC + r"\s+(?:told|tells)\s+[^\"“”«»,;]{1,60}?[.!?]?[\"”»’]?\s*$"
 )
+_TRAILING_PLACE = re.compile(  # "“...,” Reuel said outside the town hall on Thursday."
+    r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
+    + r"\s+(?:outside|at|in|after|during|before|from|on|to|while|as|via|through)\b[^\"“”«»,;]{1,70}?[.!?]?[\"”»’]?\s*$"
+)
 _TRAILING_INV_APPOSITION = re.compile(  # "..., said Dora Vance, a nurse at the city hospital."
     r"[,;]\s*(?:[\"”»’]\s*)?(?:" + REPORT_VERBS + r")\s+((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
     r"\s*,\s+(?:a|an|the|who|whose|one|its|his|her)\b[^\"“”«»]{2,120}[.!?]?\s*$"
@@ -146,7 +150,7 @@ _NOT_SPEECH = re.compile(r"(?<=added)\s+(?:a|an|more|extra|new|another|several|s
 def raw_attribution(text: str) -> str | None:
     """The reporting-frame phrase of a sentence as written ("a French Defense Ministry statement")."""
     t = text.strip()
-    for rx in (_TRAILING, _TRAILING_INV, _TRAILING_TOLD, _TRAILING_INV_APPOSITION, _TOLD_BY, _RESPONSE,
+    for rx in (_TRAILING, _TRAILING_INV, _TRAILING_TOLD, _TRAILING_PLACE, _TRAILING_INV_APPOSITION, _TOLD_BY, _RESPONSE,
                _ACCORDING, _TRAILING_TAIL, _LEADING, _MIDDLE, _RESPONDED, _LEADING_ADDRESS):
         m = rx.search(t)
         if m and rx is _LEADING and _NOT_SPEECH.match(t, m.end()):

@@ -65,7 +65,9 @@ _ADDRESS = re.compile(
     r"accused|warned|reminded|assured|called|described|branded|labell?ed)\s+"
     r"(?:[^\W\d_][\w’'\-.]*\s+){0,6}?(?:to|that|of|as|for)?\s*[:,]?\s*$"
 )
-_ELIDED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:" + REPORT_VERBS + r")(?:\s+that)?\s*[:,]?\s*$")
+_ELIDED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:" + REPORT_VERBS + r")(?:\s+that)?\s*[:,]?\s*$|"
+                     r",\s+(?:saying|adding|insisting|arguing|noting|warning|stressing|claiming|declaring)\b"
+                     r"[^“”\"«»]{0,100}$")
 _SUBJECT = re.compile(r"^(?:[^,“”\"]{0,30},\s+)?((?:[A-ZÀ-Þ][\w’'\-.]*\s+){0,3}[A-ZÀ-Þ][\w’'\-]*)(?=[\s,])")
 _PASSIVE_TOLD = re.compile(  # "“...”, Y was told by X."
     r"^[\s,]*(?:\w+\s+){0,4}?(?:was|were|had\s+been|has\s+been)\s+told\s+by\s+"
