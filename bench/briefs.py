@@ -11,8 +11,9 @@ failures, and the per-story brief time by story size (so a super-linear cost sho
     python bench/briefs.py --limit 2000 --profile 30 # in-process, cProfile of the briefs stage
     python bench/briefs.py --limit 600 --scale 4     # the slice four times over (new ids): cost at 4x
 
-CPU seconds count the worker processes too (they are joined before the figures are read);
-on a shared machine they are the figures to compare, wall seconds grow with the load.
+CPU seconds count the worker processes too (the sum of each story's CPU time in its worker;
+a story stopped at its time limit adds none); on a shared machine they are the figures to
+compare, wall seconds grow with the load.
 """
 
 from __future__ import annotations
@@ -125,10 +126,13 @@ def main(argv: list[str] | None = None) -> int:
             if prof is not None:
                 prof.disable()
         n_briefed_articles = sum(o.articles for o in outcomes)
-        rows.append(("briefs", n_briefed_articles, time.perf_counter() - t, _cpu() - c))
+        # workers are forked by multiprocessing's fork server, not by this process: their CPU is
+        # the sum of what each story took in its worker (in-process, it is already in _cpu())
+        worker_cpu = sum(o.cpu for o in outcomes) if (jobs > 1 or timeout) else 0.0
+        rows.append(("briefs", n_briefed_articles, time.perf_counter() - t, _cpu() - c + worker_cpu))
 
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    peak_kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak_kids = max([o.peak_mb for o in outcomes] + [resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024])
     load = os.getloadavg()[0]
 
     print(f"data: {args.data.name}" + (f" (first {args.limit} rows)" if args.limit else "")

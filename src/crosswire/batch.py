@@ -86,7 +86,9 @@ class StoryOutcome:
     ``"full"`` or ``"summary"`` (written without fact alignment after the full
     brief ran out of time); ``error`` says why the full brief was not written.
     ``seconds`` and ``cpu`` are the wall and CPU time the brief took in its
-    process (the attempts added up).
+    process (the attempts added up; an attempt stopped at its time limit
+    counts its limit as wall time and no CPU); ``peak_mb`` is the peak
+    resident memory of that process so far.
     """
 
     story: Story
@@ -97,6 +99,7 @@ class StoryOutcome:
     sources: int = 0
     seconds: float = 0.0
     cpu: float = 0.0
+    peak_mb: float = 0.0
     error: str | None = None
 
     @property
@@ -215,8 +218,17 @@ def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mod
     return b.headline or "", b.sources
 
 
-def _run_task(task: tuple) -> tuple[str, str, int, float, float, str | None]:
-    """Brief one story, catching its failure: (story id, headline, sources, seconds, cpu, error)."""
+def _peak_mb() -> float:
+    try:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    except (ImportError, OSError):
+        return 0.0
+
+
+def _run_task(task: tuple) -> tuple[str, str, int, float, float, str | None, float]:
+    """Brief one story, catching its failure: (story id, headline, sources, seconds, cpu, error, peak MB)."""
     sid, members, path, fmt, words, mode, brief_fn = task
     t0, c0 = time.perf_counter(), time.process_time()
     try:
@@ -224,7 +236,7 @@ def _run_task(task: tuple) -> tuple[str, str, int, float, float, str | None]:
         error = None
     except Exception as e:  # one bad story must not lose the others
         headline, sources, error = "", 0, f"{type(e).__name__}: {e}"
-    return sid, headline, sources, time.perf_counter() - t0, time.process_time() - c0, error
+    return sid, headline, sources, time.perf_counter() - t0, time.process_time() - c0, error, _peak_mb()
 
 
 def _worker(conn: Connection) -> None:
@@ -240,7 +252,7 @@ def _worker(conn: Connection) -> None:
                 result = _run_task(task)
             except Exception as e:  # a malformed task: report it rather than die
                 sid = task[0] if isinstance(task, tuple) and task else "?"
-                result = (sid, "", 0, 0.0, 0.0, f"{type(e).__name__}: {e}")
+                result = (sid, "", 0, 0.0, 0.0, f"{type(e).__name__}: {e}", 0.0)
             conn.send(result)
     except (EOFError, OSError, KeyboardInterrupt):
         pass
@@ -344,10 +356,11 @@ def brief_stories(
 
     def record(result: tuple, mode: str, path: Path) -> bool:
         """Fold one attempt into its outcome; True when the story is settled."""
-        sid, headline, sources, seconds, cpu, error = result
+        sid, headline, sources, seconds, cpu, error, peak = result
         o = outcomes[sid]
         o.seconds += seconds
         o.cpu += cpu
+        o.peak_mb = max(o.peak_mb, peak)
         if error is None:
             o.path, o.mode, o.headline, o.sources = path, mode, headline, sources
             return True
@@ -410,14 +423,14 @@ def brief_stories(
                             w.started()
                             continue
                     except (EOFError, OSError):  # the worker died (killed, out of memory...)
-                        result = (sid, "", 0, 0.0, 0.0, f"its worker process died (exit code {w.proc.exitcode})")
+                        result = (sid, "", 0, 0.0, 0.0, f"its worker process died (exit code {w.proc.exitcode})", 0.0)
                         w.stop(kill=True)
                         w = workers[k] = _Worker(ctx)
                 elif time.monotonic() >= w.deadline:
                     w.stop(kill=True)
                     w = workers[k] = _Worker(ctx)
                     limit = limit_for(task) or 0.0
-                    result = (sid, "", 0, limit, 0.0, f"took longer than {limit:.0f} s")
+                    result = (sid, "", 0, limit, 0.0, f"took longer than {limit:.0f} s", 0.0)
                 else:
                     continue
                 w.task = None
