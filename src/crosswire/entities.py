@@ -320,13 +320,169 @@ def find_entities(story: "StoryText") -> list[Entity]:
         c.forms[m.text] += 1
         c.types[m.type] += 1
         c.articles.setdefault(m.article, None)
+    cues = _context_cues(story.articles, clusters)
     out: list[Entity] = []
-    for c in clusters:
-        typ = c.types.most_common(1)[0][0]
-        if typ == "NAME" and any(t for t in c.types if t != "NAME"):
-            typ = next(t for t, _ in c.types.most_common() if t != "NAME")
+    for c, cue in zip(clusters, cues):
+        typ = _entity_type(c, cue)
         name = max(c.forms, key=lambda f: (len(f.split()) >= 2, c.forms[f], -len(f)))
         aliases = sorted((f for f in c.forms if f != name), key=lambda f: (-c.forms[f], f))
         out.append(Entity(name, typ, aliases, list(c.articles)))
     out.sort(key=lambda e: (-story.independent(e.articles), -len(e.aliases), e.name))
     return out
+
+
+# -- entity types from every mention and its context ---------------------------------------
+# Words just before a name that make it a person: titles and forms of address.
+_PERSON_BEFORE = {
+    "mr", "mrs", "ms", "dr", "m", "mme", "herr", "frau", "sr", "sra", "president", "minister", "secretary",
+    "senator", "sen", "rep", "gov", "governor", "mayor", "king", "queen", "prince", "princess", "pope",
+    "chancellor", "judge", "sir", "lord", "lady", "professor", "prof", "colonel", "captain", "general", "gen",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "director", "ceo", "coach", "sheikh", "cardinal",
+    "président", "ministre", "maire", "präsident", "minister", "bürgermeister", "presidente", "ministro",
+}
+# Prepositions before a name that put something *in* it: a place, never a person.  "to" and
+# "from" are mostly said of places ("travelled to", "flew in from") but also of people ("a
+# letter to"), so they count apart.
+_PLACE_BEFORE = {"in", "near", "across", "outside", "inside", "throughout", "en", "au", "aux", "nach"}
+_TOWARD_BEFORE = {"to", "from", "towards", "toward", "aus"}
+_ARTICLES = {"the", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "el", "los", "las"}
+_WORD = re.compile(r"\w+(?:[.'’-]\w+)*")
+
+
+# Verbs right after a name that make it someone who speaks (a person, or an organisation or
+# a capital standing for its government: never evidence of a mere place).
+_SPEECH_AFTER = {
+    "said", "says", "told", "added", "asked", "explained", "wrote", "recalled", "insisted", "replied",
+    "a", "declared", "sagte", "erklärte", "dijo", "afirmó",
+}
+# Words after "in the X" that are not nouns X could qualify ("in the Orvel report" is no place).
+_FUNCTION_AFTER = {
+    "and", "or", "on", "in", "at", "to", "for", "with", "by", "from", "of", "as", "that", "which", "where",
+    "when", "while", "since", "after", "before", "during", "until", "last", "this", "next", "earlier", "later",
+    "yesterday", "today", "tonight", "but", "is", "was", "are", "were", "has", "had", "have", "will", "would",
+    "said", "says", "et", "le", "la", "les", "du", "des", "und", "y", "el",
+}
+
+
+@dataclass(slots=True)
+class _Cues:
+    person: float = 0.0  # a title or form of address just before a mention
+    place: float = 0.0   # a locative preposition just before a mention ("in X")
+    toward: float = 0.0  # a preposition of direction ("to X", "from X"): places mostly, people too
+    its: float = 0.0     # "X and its ...": spoken of as a thing, not a person
+    speaks: float = 0.0  # "X said": a person, or a body speaking through someone
+
+
+def _context_cues(articles: Sequence[Any], clusters: list[_Cluster]) -> list[_Cues]:
+    """What the words around every occurrence of each entity's spellings say of its type.
+
+    Every occurrence in the full texts counts, not only those the model read.  One pass over
+    each text's words: spellings are looked up by their first word.
+    """
+    cues = [_Cues() for _ in clusters]
+    starts: dict[str, list[tuple[list[str], int]]] = defaultdict(list)  # first word -> (words, cluster)
+    for k, c in enumerate(clusters):
+        for form in c.forms:
+            words = [fold(w) for w in _WORD.findall(form)]
+            if words:
+                starts[words[0]].append((words, k))
+    for a in articles:
+        text = a.text if isinstance(getattr(a, "text", None), str) else ""
+        toks = list(_WORD.finditer(text))
+        low = [fold(re.sub(r"['’]s$", "", m.group(0))) for m in toks]
+        for i, w in enumerate(low):
+            for words, k in starts.get(w, ()):
+                n = len(words)
+                if low[i: i + n] != words or not toks[i].group(0)[:1].isupper():
+                    continue
+                cue = cues[k]
+                before, article = _word_before(text, toks, low, i)
+                if before in _PERSON_BEFORE:
+                    cue.person += 1.0
+                elif ((before in _PLACE_BEFORE or before in _TOWARD_BEFORE)
+                      and not _possessive(text, toks[i + n - 1])
+                      and not _goes_on(text, toks, low, i + n, article)):
+                    # "in Velmora", not "in Velmora's", "in the Velmora case" or "from Ida Velk"
+                    if before in _PLACE_BEFORE:
+                        cue.place += 1.0
+                    else:
+                        cue.toward += 1.0
+                if i + n < len(toks) and low[i + n] in _SPEECH_AFTER and _same_clause(text, toks, i + n):
+                    cue.speaks += 1.0
+                if _its_follows(text, toks, low, i + n):
+                    cue.its += 1.0
+    return cues
+
+
+def _word_before(text: str, toks: list[re.Match[str]], low: list[str], i: int) -> tuple[str | None, bool]:
+    """The word just before token ``i`` in the same clause, folded, skipping an article (and whether)."""
+    j = i - 1
+    article = j >= 0 and low[j] in _ARTICLES and not text[toks[j].end(): toks[i].start()].strip()
+    if article:
+        j -= 1
+    if j < 0 or text[toks[j].end(): toks[j + 1].start()].strip():
+        return None, article  # punctuation between: another clause
+    return low[j], article
+
+
+def _same_clause(text: str, toks: list[re.Match[str]], j: int) -> bool:
+    """Whether token ``j`` follows the previous one with only spaces between."""
+    return j > 0 and not text[toks[j - 1].end(): toks[j].start()].strip()
+
+
+def _possessive(text: str, tok: re.Match[str]) -> bool:
+    """"Velk's", "Moats'"."""
+    return bool(re.search(r"['’]s$", tok.group(0))) or text[tok.end(): tok.end() + 1] in ("'", "’")
+
+
+def _goes_on(text: str, toks: list[re.Match[str]], low: list[str], j: int, article: bool) -> bool:
+    """Whether the name ending before token ``j`` goes on: a longer name ("from Ida Velk"), or,
+    after an article, a noun it qualifies ("in the Velk inquiry")."""
+    if j >= len(toks) or not _same_clause(text, toks, j):
+        return False
+    word = toks[j].group(0)
+    return word[:1].isupper() or (article and word[:1].islower() and low[j] not in _FUNCTION_AFTER)
+
+
+def _its_follows(text: str, toks: list[re.Match[str]], low: list[str], i: int) -> bool:
+    """"X and its allies", "X, its capital": within three words, in the same sentence."""
+    for j in range(i, min(i + 3, len(toks))):
+        if any(ch in text[toks[j - 1].end(): toks[j].start()] for ch in ".;!?\n") if j > 0 else False:
+            return False
+        if low[j] == "its":
+            return True
+        if low[j] not in ("and", "said", "says") or toks[j].group(0)[:1].isupper():
+            return False
+    return False
+
+
+def _entity_type(c: _Cluster, cue: _Cues) -> str:
+    """The type of an entity: the model's vote over all its mentions, corrected by their context.
+
+    * A name the model calls a person but that the story never gives a first name or a title
+      (news writing introduces people by one or the other), that never speaks ("X said") and
+      that things happen in, or that is an "it", is a place: "allied to X", "X and its allies".
+    * When the model is divided, titles count for a person and locative prepositions for a place.
+    * Without a model, capitalised names get a type only from such cues.
+    """
+    model = Counter({t: n for t, n in c.types.items() if t != "NAME"})
+    full_name = any(len(f.split()) >= 2 for f in c.forms)
+    if not model:
+        if cue.person >= 1:
+            return "PERSON"
+        return "GPE" if cue.place >= 1 and not cue.speaks and not full_name else "NAME"
+    typ = model.most_common(1)[0][0]
+    place = "LOC" if model.get("LOC", 0) > model.get("GPE", 0) else "GPE"
+    # evidence of a place: one "in X", or two kinds of weaker hints ("to X" and "X and its")
+    placed = cue.place >= 1 or (cue.toward > 0) + (cue.its > 0) >= 2
+    if typ == "PERSON" and not full_name and not cue.person and not cue.speaks and placed:
+        return place
+    if len(model) > 1:  # a divided model: the context decides
+        score = {t: float(n) for t, n in model.items()}
+        if "PERSON" in score:
+            score["PERSON"] += cue.person
+        if place in score:
+            score[place] += cue.place + 0.5 * (cue.toward + cue.its)
+        best = max(score.values())
+        typ = next(t for t, _ in model.most_common() if score[t] == best)
+    return typ
