@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from .model import TimelineEvent
 from .numbers import parse_number_words
-from .textutil import fold
+from .textutil import content_words, fold
 
 if TYPE_CHECKING:
     from .facts import StoryText
@@ -355,8 +355,57 @@ def build_timeline(story: "StoryText") -> list[TimelineEvent]:
                     hit.articles.append(s.article)
                 if all((c.article, c.sentence) != (s.article, s.index) for c in hit.citations):
                     hit.citations.append(story.cite(pos))
+    events = _merge_leads(story, events)
     events.sort(key=lambda e: (e.date, story.order[e.citations[0].article], e.citations[0].sentence))
     return events
+
+
+_CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+
+
+def _merge_leads(story: "StoryText", events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """One entry for the story's main event when several reports' leads date it to the same day.
+
+    A report's first sentence tells its main event; in one story, two leads that put their
+    event on the same day, in other words ("held rare talks on Wednesday" / "spoke by phone on
+    April 3"), tell the same event: one entry citing both.  They must still share a word
+    beyond the date, and a day, not a month, must be given.
+    """
+    leads: set[tuple[str, int]] = set()
+    for a in story.articles:
+        first = next((x for x in story.by_article.get(a.id, []) if not x.is_heading), None)
+        if first is not None:
+            leads.add((a.id, first.index))
+
+    def lead_words(ev: TimelineEvent) -> set[str] | None:
+        cited = [c for c in ev.citations if (c.article, c.sentence) in leads]
+        if len(ev.date) != 10 or not cited:
+            return None
+        return {w for c in cited for w in content_words(c.text) if w not in _CALENDAR_WORDS and len(w) > 3}
+
+    out: list[TimelineEvent] = []
+    kept_words: list[set[str] | None] = []
+    for ev in events:
+        mine = lead_words(ev)
+        hit = None
+        if mine:
+            for k, other in enumerate(out):
+                theirs = kept_words[k]
+                if theirs and other.date == ev.date and not set(other.articles) & set(ev.articles) and mine & theirs:
+                    hit = k
+                    break
+        if hit is None:
+            out.append(ev)
+            kept_words.append(mine)
+            continue
+        keep = out[hit]
+        if story.independent(ev.articles) > story.independent(keep.articles):
+            keep.event = ev.event  # told in the words of the better-sourced entry
+        keep.articles.extend(x for x in ev.articles if x not in keep.articles)
+        keep.citations.extend(c for c in ev.citations
+                              if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations))
+        kept_words[hit] = (kept_words[hit] or set()) | mine
+    return out
 
 
 def _position(story: "StoryText", article: str, index: int) -> int:
