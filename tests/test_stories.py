@@ -330,3 +330,26 @@ def test_figures_are_read_the_same_in_every_house_style() -> None:
     march = stories._doc(art("m", "The vote on March 16 was delayed. Die Wahl am 16. März wurde verschoben."),
                          stories.StoryParams())
     assert march.anchors.get("@03-16") == stories.DATE
+
+
+CRANE_FOLLOW_UP = (
+    "Dock workers walked out at Ellerby on Friday to demand safety checks on every crane in the port. "
+    "Their union said the accident at the Kestrel Terminals berth had been a warning that older machines were failing. "
+    "Managers promised an independent review and said the quay would stay closed through the weekend. "
+    "Shipping lines began sending vessels to neighbouring harbours while the dispute continues. "
+    "Local shops near the docks said trade had fallen sharply since the walkout began."
+)
+
+
+def test_weakly_similar_reports_that_are_each_others_best_match_join() -> None:
+    # the follow-up shares only a few words with the first report, and nothing with the others
+    batch = [
+        art("flood", FLOOD), art("flood2", FLOOD_2), art("chess", CHESS), art("chess2", CHESS_2),
+        art("bridge", BRIDGE), art("bridge2", BRIDGE_2), art("crane", CRANE), art("follow-up", CRANE_FOLLOW_UP),
+    ]
+    s = story_of(stories.cluster_stories(batch, embedder=False))
+    assert s["follow-up"] == s["crane"]
+    assert len({s["flood"], s["chess"], s["bridge"], s["crane"]}) == 4
+    strict = stories.StoryParams(join_mutual=stories.StoryParams().join)  # no second chance for mutual matches
+    s = story_of(stories.cluster_stories(batch, embedder=False, params=strict))
+    assert s["follow-up"] != s["crane"]
