@@ -239,10 +239,21 @@ def _run_task(task: tuple) -> tuple[str, str, int, float, float, str | None, flo
     return sid, headline, sources, time.perf_counter() - t0, time.process_time() - c0, error, _peak_mb()
 
 
-def _worker(conn: Connection) -> None:
-    """A worker process: brief the stories it is sent until it is sent ``None``."""
+def _warm_up(languages: Sequence[str]) -> None:
+    """Load the models a worker will need (NER for these languages) before its first story."""
+    try:
+        from .entities import preload
+
+        preload(set(languages)).join()
+    except Exception:  # no model: the stages fall back, and report nothing here
+        pass
+
+
+def _worker(conn: Connection, languages: Sequence[str] = ()) -> None:
+    """A worker process: load the models once, then brief the stories it is sent until it is sent ``None``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     try:
+        _warm_up(languages)
         while True:
             task = conn.recv()
             if task is None:
@@ -259,9 +270,9 @@ def _worker(conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, languages: Sequence[str] = ()) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child,), daemon=True, name="crosswire-brief")
+        self.proc = ctx.Process(target=_worker, args=(child, list(languages)), daemon=True, name="crosswire-brief")
         self.proc.start()
         child.close()
         self.task: tuple | None = None
@@ -290,6 +301,24 @@ class _Worker:
             self.proc.kill()
             self.proc.join()
         self.conn.close()
+
+
+def _languages(groups: Any) -> list[str]:
+    """The languages whose NER models the workers should load up front."""
+    try:
+        from .entities import language_of
+    except ImportError:
+        return []
+    langs: set[str] = set()
+    for members in groups:
+        for a in members:
+            try:
+                lang = language_of(a)
+            except Exception:
+                continue
+            if lang:
+                langs.add(lang)
+    return sorted(langs)
 
 
 _PRELOAD = ["crosswire.batch", "crosswire.pipeline", "crosswire.copies", "crosswire.facts", "crosswire.brief",
@@ -397,11 +426,13 @@ def brief_stories(
     workers: list[_Worker] = []
     n_workers = max(1, min(jobs, len(pending)))
 
+    langs = [] if brief_fn is not None else _languages(m for _, m in chosen)  # a custom brief loads its own
+
     def limit_for(task: tuple) -> float | None:
         return timeout + per_article * len(task[1]) if timeout else None
 
     try:
-        workers = [_Worker(ctx) for _ in range(n_workers)] if pending else []
+        workers = [_Worker(ctx, langs) for _ in range(n_workers)] if pending else []
         for w in workers:
             if pending:
                 nxt = pending.pop()
@@ -425,10 +456,10 @@ def brief_stories(
                     except (EOFError, OSError):  # the worker died (killed, out of memory...)
                         result = (sid, "", 0, 0.0, 0.0, f"its worker process died (exit code {w.proc.exitcode})", 0.0)
                         w.stop(kill=True)
-                        w = workers[k] = _Worker(ctx)
+                        w = workers[k] = _Worker(ctx, langs)
                 elif time.monotonic() >= w.deadline:
                     w.stop(kill=True)
-                    w = workers[k] = _Worker(ctx)
+                    w = workers[k] = _Worker(ctx, langs)
                     limit = limit_for(task) or 0.0
                     result = (sid, "", 0, limit, 0.0, f"took longer than {limit:.0f} s", 0.0)
                 else:
