@@ -3,8 +3,12 @@
 Four kinds (the contract's ``kind``):
 
 ``number``
-    figures about the same thing whose intervals cannot overlap ("144 dead" vs
-    "150 dead"; "at least 144" vs "more than 140" overlap and agree);
+    figures of one counted thing in one frame whose intervals cannot overlap
+    ("144 dead" vs "150 dead"; "a margin of 212 votes" vs "87 votes, not the 212
+    announced"; "90 minutes" vs "three hours"); "at least 144" and "more than
+    140", "about 3,000" and "3,100", a range and a figure inside it agree; other
+    days or years, updates ("the toll rose to 15") and other subjects are not
+    compared;
 ``date``
     one fact dated differently by two reports;
 ``denial``
@@ -16,7 +20,10 @@ Four kinds (the contract's ``kind``):
     evidence", "allegedly").
 
 Two wordings of one fact never make a conflict: sides must come from different
-parties (denials) or incompatible values (numbers, dates).
+parties (denials) or incompatible values (numbers, dates).  Each conflict's
+``about`` says in a few words what is disputed: "number of votes: 212 or 87",
+"Valdorian foreign ministry: both governments had agreed to reopen the border
+— denied by Karsland".
 """
 
 from __future__ import annotations
@@ -568,9 +575,11 @@ def _normal(name: str) -> str:
 def _contrast_conflicts(story: "StoryText", limit: int = 2) -> list[Conflict]:
     """Two parties, one stating and the other negating the same thing.
 
-    "Putin suggested they were linked to Ukraine" / "France had no information to establish
-    a link to Ukraine": an assertion (suggests, accuses, blames, links) by one party, and
-    a negated sentence by another sharing ordinary (not only proper) words with it.
+    "Drevna's president suggested the saboteurs were linked to Ostmark" / "Ostmark had no
+    information of any link to the saboteurs": an assertion (suggests, accuses, blames,
+    links) by one party, and a negated sentence by another sharing ordinary (not only
+    proper) words with it, the negation governing some of them ("not a solution, it is a
+    safety risk" does not negate "a safety risk"); never two voices of one body.
     """
     words = {p: set(content_words(story.sentences[p].text)) for p in story.fact_pos}
     party = {p: _party(story.attribution[p]) for p in story.fact_pos}
@@ -672,21 +681,23 @@ _FRAME_HEAD = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"(?:\s+without\s+(?:providing|offering|giving|citing)\s+(?:any\s+)?(?:evidence|proof))?"
-    r"(?:\s+(?:that|to))?\s*[:,]?\s*",
+    r"(?:(?:\s+[\w’'\-]+){0,3}?\s+that\b|\s+to\b)?\s*[:,]?\s*",
     re.I,
 )
 _FRAME_TAIL = re.compile(r"[,;]\s*(?:[\"”»’]\s*)?(?:according\s+to\s+[^,;]{2,80}|[^,;“”\"]{2,80}?\s+(?:"
                          + REPORT_VERBS + r")\b[^,;“”\"]{0,40})\s*[.!?]?\s*$", re.I)
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s[^,;“”\"]{1,120},")
+_ACCORDING_HEAD = re.compile(r"^(?:but\s+|and\s+)?according\s+to\s+[^,;“”\"]{2,80},\s*", re.I)
 _LEAD_IN = re.compile(r"^(?:but|and|however|meanwhile|still|yet|so)\b,?\s+", re.I)
 
 
 def _gist(text: str, limit: int = 14) -> str:
     """A sentence's statement without its reporting frame, at most ``limit`` words.
 
-    "The ministry said Wednesday that the two countries were “ready to dialogue” regarding
-    Ukraine." -> "the two countries were “ready to dialogue” regarding Ukraine"; a sentence
-    with a suggestion keeps the suggested clause ("..., but suggested they were linked to
-    Ukraine" -> "they were linked to Ukraine").
+    "The ministry said Monday that both sides were “ready to talk” about the border." ->
+    "both sides were “ready to talk” about the border"; a sentence with a suggestion keeps
+    the suggested clause ("..., but suggested the saboteurs came from Ostmark" -> "the
+    saboteurs came from Ostmark").
     """
     t = " ".join(text.split())
     sug = list(re.finditer(r"\b(?:but|and)\s+(?:\w+ly\s+)?(?:suggested|suggests|claimed|claims|alleged|alleges|"
@@ -694,9 +705,12 @@ def _gist(text: str, limit: int = 14) -> str:
     if sug and sug[-1].start() > 10:
         t = t[sug[-1].start():]
     t = _FRAME_TAIL.sub("", t)
+    t = _RELATIVE.sub("", t)  # "X, who took office in March, insisted ..." -> "X insisted ..."
+    t = _ACCORDING_HEAD.sub("", t)
     head = _FRAME_HEAD.match(t)
-    if head and len(t) - head.end() >= 15 and not re.search(r"[“\"]", t[: head.start(0) + 1]):
-        t = t[head.end():]
+    if head and len(t) - head.end() >= 15 and not re.search(r"[“\"]", t[: head.start(0) + 1]) \
+            and not re.match(r"(?:at|in|on|during|after|before|with|for|from|by|over|about)\b", t[head.end():], re.I):
+        t = t[head.end():]  # not "insisted at a meeting ...": the frame stays when no statement follows it
     t = _LEAD_IN.sub("", t).strip(" ,;:.")
     toks = t.split()
     if len(toks) > limit + 3:
@@ -713,7 +727,7 @@ def _gist(text: str, limit: int = 14) -> str:
 
 
 def _claim_about(c: Conflict) -> str:
-    """"Russian defence ministry: the two countries were ready to dialogue — denied by Paris"."""
+    """"Valdorian foreign ministry: both governments had agreed to reopen the border — denied by Karsland"."""
     first = c.sides[0]
     gist = _gist(first.claim)
     who = first.attributed_to

@@ -5,7 +5,15 @@
 :class:`Figure` s with an interval of the values the wording allows, so that
 ``compatible(a, b)`` can say whether two reports' figures can both be true:
 "at least 144" and "more than 140" can, "144 dead" and "150 dead" cannot.
-Years, dates, clock times and ordinals are not figures.
+Years, dates, clock times, ordinals and rates ("per million") are not figures.
+
+Also read: ranges ("between 3,000 and 4,000 people", "10-15 percent") as one
+figure whose interval is the range; shares ("a quarter of", "nine in ten") as
+percentages; ages ("a 45-year-old", "aged 47"); compound durations ("1 hour 35
+minutes"); money by its currency ("$500k", "half a million dollars"); and a bare
+figure that counts what the figure next to it counts ("Rhee 14,386 votes and
+Ostrander 14,174", "87 votes, not the 212 announced" -- the latter marked
+``disputed``, "up from 260" marked ``previous``).
 """
 
 from __future__ import annotations

@@ -2,11 +2,20 @@
 
 Quotation marks of every common style are read: “ ” „ “ « » " " ‘ ’ ' '.
 A quote is kept when it has at least ``MIN_WORDS`` words (single-word scare
-quotes like "terrorism" are not quotes of anyone).  The speaker is the
-sentence's attribution (see :mod:`crosswire.attribution`); a quote that opens
-a sentence with no reporting frame borrows the next or previous sentence's.
+quotes like "terrorism" are not quotes of anyone); a quotation that opens in
+one sentence and closes in a later one of the same paragraph is one quote
+citing every sentence it spans.
+
+The speaker is whoever the sentence names around the quote -- "X affirmed
+“...”", "X called on Y to “...”" and "X told Y that “...”" (X, never the party
+addressed), "“...”, Y was told by X", "X rejected ..., saying “...”" -- else
+the sentence's attribution (see :mod:`crosswire.attribution`, which resolves
+"he added" to the last person named), else that of the next or previous
+sentence of the paragraph.
+
 Quotes from different reports are one quote when their folded words match
-closely (rapidfuzz), and the longer wording is kept.
+closely or one is trimmed from the other (rapidfuzz); the longer wording and
+the fullest named speaker are kept, with every citation.
 """
 
 from __future__ import annotations
@@ -96,8 +105,6 @@ def _introduced_by(text: str, start: int, previous_end: int, end: int | None = N
 
 
 _PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you"}
-_OPENERS = "“„«\""
-_CLOSERS = "”“»\""
 
 
 def _open_quote(text: str) -> int | None:
