@@ -342,11 +342,16 @@ _FEW_PAIRS = 16  # up to this many pairs asked at once, each is computed from th
 
 
 def _csr_dot(x, i: int, j: int) -> float:
-    """Dot product of rows i and j of a CSR matrix (column indices unique within a row)."""
+    """Dot product of rows i and j of a CSR matrix with sorted column indices."""
     a0, a1, b0, b1 = x.indptr[i], x.indptr[i + 1], x.indptr[j], x.indptr[j + 1]
-    _common, pa, pb = np.intersect1d(x.indices[a0:a1], x.indices[b0:b1], assume_unique=True,
-                                     return_indices=True)
-    return float(x.data[a0:a1][pa] @ x.data[b0:b1][pb])
+    if a1 - a0 > b1 - b0:
+        a0, a1, b0, b1 = b0, b1, a0, a1
+    ia, ib = x.indices[a0:a1], x.indices[b0:b1]
+    if not len(ia) or not len(ib):
+        return 0.0
+    pos = np.minimum(np.searchsorted(ib, ia), len(ib) - 1)
+    hit = ib[pos] == ia
+    return float(x.data[a0:a1][hit] @ x.data[b0:b1][pos[hit]])
 
 
 class PairScores:
@@ -476,6 +481,8 @@ def _candidate_pairs(texts: Sequence[str], art_index: np.ndarray) -> tuple[np.nd
     folded = [fold(t) for t in texts]
     word = tfidf([_analyzer(t) for t in folded], dense=False)
     char = tfidf([_char_ngrams(t) for t in folded], dense=False)
+    word.sort_indices()
+    char.sort_indices()
     rows, cols = _neighbour_pairs(word, art_index, NEIGHBOURS)
     scores = PairScores(art_index, word=word, char=char)
     lex = scores.lexical(rows, cols)
