@@ -127,3 +127,11 @@ def test_cli_brief_leaves_no_process_behind(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["entities"]
     assert {p.pid for p in psutil.Process().children(recursive=True)} - before == set()
+
+
+@needs_model
+def test_the_worker_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv("CROSSWIRE_NER_WORKER", "0")
+    with ner.NerWorker() as worker:
+        assert not worker.alive
+        assert worker.spans("en", PARAS) == ner.recognize(ner.load_model("en"), PARAS)
