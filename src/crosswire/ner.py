@@ -85,16 +85,28 @@ def _load(lang: str) -> Any:
         import spacy
     except Exception:  # spaCy missing or broken
         return None
+    exclude = _EXCLUDE if not _ner_listens(spacy, name) else [p for p in _EXCLUDE if p != "tok2vec"]
     nlp = None
     try:
         _register_bare_tokenizer(spacy)
-        nlp = spacy.load(name, exclude=_EXCLUDE, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
+        nlp = spacy.load(name, exclude=exclude, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
     except Exception:  # the model missing, or a spaCy that loads it only the usual way
         try:
-            nlp = spacy.load(name, exclude=_EXCLUDE)
+            nlp = spacy.load(name, exclude=exclude)
         except Exception:
             return None
     return nlp if "ner" in nlp.pipe_names else None
+
+
+def _ner_listens(spacy: Any, name: str) -> bool:
+    """Whether the model's NER reads the shared "tok2vec" (then it must stay); True when unsure."""
+    try:
+        path = spacy.util.get_package_path(name)
+        data = next(p for p in path.iterdir() if p.is_dir() and (p / "config.cfg").is_file())
+        config = spacy.util.load_config(data / "config.cfg", interpolate=False)
+        return "Listener" in str(config["components"]["ner"]["model"]["tok2vec"].get("@architectures", ""))
+    except Exception:
+        return True
 
 
 def recognize(nlp: Any, texts: Sequence[str]) -> list[list[Span]]:
