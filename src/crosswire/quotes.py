@@ -11,7 +11,7 @@ The speaker is whoever the sentence names around the quote -- "X affirmed
 addressed), "“...”, Y was told by X", "X rejected ..., saying “...”" -- else
 the sentence's attribution (see :mod:`crosswire.attribution`, which resolves
 "he added" to the last person named), else that of the next or previous
-sentence of the paragraph.
+sentence of the article.
 
 Quotes from different reports are one quote when their folded words match
 closely or one is trimmed from the other (rapidfuzz); the longer wording and
@@ -98,7 +98,9 @@ def _introduced_by(text: str, start: int, previous_end: int, end: int | None = N
         m = _SUBJECT.match(text)  # "Macron, who ..., declined to ..., but said, “...”": the subject speaks
     if not m:
         return None
-    src = normalise_source(m.group(1))
+    # "Antibodies fight infections but Kodadek said “...”": the speaker starts after the last conjunction
+    name = re.split(r"\s(?:but|and|while|because|as|when|after|before|since|although|though)\s", m.group(1))[-1]
+    src = normalise_source(name)
     if not src or fold(src) in _PRONOUN_WORDS:
         return None
     return src
@@ -119,15 +121,19 @@ def _open_quote(text: str) -> int | None:
     return None
 
 
-def _closes(text: str) -> int | None:
-    """Where a quotation carried over from an earlier sentence closes in this one, or None."""
+def _closes(text: str) -> int | None | bool:
+    """Where a quotation carried over from an earlier sentence closes in this one.
+
+    None: it runs on (no quotation mark here); False: the sentence opens a quotation
+    of its own first, so the earlier one was never a quotation running over sentences.
+    """
     for k, ch in enumerate(text):
         if ch in "”»":
             return k
         if ch in "“«„":
-            return None
+            return False
         if ch == '"':
-            return k if text[:k].count('"') == 0 else None
+            return k
     return None
 
 
@@ -152,6 +158,8 @@ def _continued(story: "StoryText", pos: int, limit: int = 5) -> tuple[str, list[
             return None  # a quote left open at a paragraph's end is too often a broken text to follow
         text = s.text
         close = _closes(text)
+        if close is False:
+            return None
         spans.append(nxt)
         if close is not None:
             parts.append(text[:close].strip())
@@ -228,14 +236,14 @@ def same_quote(a: str, b: str) -> bool:
 
 
 def _speaker_of(story: "StoryText", pos: int) -> str | None:
-    """The sentence's attribution, else that of its neighbour in the same paragraph (next first)."""
+    """The sentence's attribution, else that of its neighbour in the same article (next first)."""
     if story.attribution[pos]:
         return story.attribution[pos]
     s = story.sentences[pos]
     for near in (pos + 1, pos - 1):
         if 0 <= near < len(story.sentences):
             t = story.sentences[near]
-            if t.article == s.article and t.paragraph == s.paragraph and story.attribution[near]:
+            if t.article == s.article and story.attribution[near]:
                 return story.attribution[near]
     return None
 
