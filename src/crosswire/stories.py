@@ -49,9 +49,9 @@ the square of the stream:
 How the thresholds were chosen: ``join`` is a mean cosine of sublinear TF-IDF
 vectors; on the Multi-News development stream B-cubed F1 is flat (within 0.01)
 for 0.155-0.23 (0.19 with ``join_mutual`` 0.13 is the best pair, by 0.006 only),
-and on the SemEval-2022 news-similarity training pairs 0.17-0.19 is about the
-lower quartile of same-story pairs and more than twice the upper quartile of
-unrelated ones (``bench/pairs.py`` prints both).
+and on the SemEval-2022 news-similarity training pairs 0.19 is near the lower
+quartile of same-story pairs (0.167) and more than twice the upper quartile of
+unrelated ones (0.071; ``bench/pairs.py`` prints both).
 ``common_share`` (5%) and ``rare_share`` (1%) are shares of the stream, so they
 scale with it; below ``common_floor`` / ``rare_floor`` documents nothing is
 pruned, so small batches behave like plain TF-IDF.  All of them live in
@@ -315,10 +315,14 @@ class _Doc:
     counts: dict[str, float]  # weighted term counts
     language: str | None
     day: int | None
-    lead: str
     prints: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words, for the copy fingerprints
     anchors: dict[str, int] = field(default_factory=dict)  # term -> NAME, FIGURE or DATE
+
+    @property
+    def lead(self) -> str:
+        """Title and first sentences, for the embedding (built only when asked for)."""
+        return _lead(self.article)
 
 
 def _day(value: str | None) -> int | None:
@@ -453,7 +457,7 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 800, toks: l
             if tok not in _ALL_STOP and (len(tok) > 1 or tok.isdigit()):
                 counts[tok] = counts.get(tok, 0.0) + params.title_weight
     words = [t for t in toks[: max_words * 2] if t not in _ALL_STOP][:max_words]
-    return _Doc(article, counts, language, _day(article.published), _lead(article), words=words, anchors=anchors)
+    return _Doc(article, counts, language, _day(article.published), words=words, anchors=anchors)
 
 
 def _distinctive_figure(token: str) -> bool:
