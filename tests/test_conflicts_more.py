@@ -276,3 +276,16 @@ def test_speakers_after_a_place_or_in_a_saying_clause():
     got = speakers(a)
     assert got["Families deserve to know how this happened"] == "Mayor Tomas Brell"
     assert got["within the limits set by the port authority"] == "Halden Freight"
+
+
+def test_a_figure_disputed_by_name_in_the_only_report_is_a_conflict_of_two_parties():
+    a = art("a", "The Arnow campaign said on Tuesday that its own tally puts Mayor Ilse Vass ahead by just "
+                 "90 votes, not the 240 announced by the election board.")
+    c = one_number_conflict(a)
+    assert [s.attributed_to for s in c.sides] == ["Arnow campaign", "election board"]
+    assert "90" in c.about and "240" in c.about
+
+
+def test_a_figure_merely_contrasted_is_not_a_conflict():
+    a = art("a", "The court in Velm sentenced the driver to five years in prison, not ten as in the first trial.")
+    assert numbers(analyze(a)) == []

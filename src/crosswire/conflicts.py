@@ -363,7 +363,41 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
                 target = twin.sides[k]
                 target.articles += [a for a in side.articles if a not in target.articles]
                 target.citations += [x for x in side.citations if x not in target.citations]
+    cited = {(x.article, x.sentence) for c in out for side in c.sides for x in side.citations}
+    for pos, ms in by_pos.items():  # a figure disputed by name that no other sentence states
+        s = story.sentences[pos]
+        if (s.article, s.index) in cited:
+            continue
+        for d in (m for m in ms if m.fig.disputed):
+            claim = next((m for m in ms if m.key == d.key and not m.fig.disputed and not _agree(m, d)), None)
+            holder = _holder(s.text, d.fig)
+            if claim is None or holder is None:
+                continue
+            out.append(Conflict("", _number_about([claim, d]), "number", [
+                ConflictSide(s.text, story.attribution[pos], [s.article], [story.cite(pos)]),
+                ConflictSide(s.text, holder or None, [s.article], [story.cite(pos)]),
+            ]))
+            break
     return out
+
+
+_HELD_BY = re.compile(
+    r"^[^,;.!?]{0,30}?\b(?:announced|given|claimed|reported|stated|published|cited|put\s+forward|released|"
+    r"declared|quoted)\s+by\s+((?:the\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,5}?)(?=\s*(?:[,;.!?]|$|\s+(?:on|in|at|last|"
+    r"earlier|this)\b))"
+)
+_HELD_BEFORE = re.compile(
+    r"\b(?:contradicting|disputing|challenging|rejecting)\s+((?:the\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,5}?),?\s+"
+    r"(?:which|who)\s+(?:had\s+|has\s+)?(?:put|given|set|estimated|said|reported|announced)\b[^,;]*$"
+)
+
+
+def _holder(text: str, fig: Figure) -> str | None:
+    """Who gave a figure that a sentence disputes by name: "not the 212 announced by the board"."""
+    from .attribution import normalise_source
+
+    m = _HELD_BY.match(text[fig.end:]) or _HELD_BEFORE.search(text[: fig.start])
+    return normalise_source(m.group(1)) if m else None
 
 
 def _same_dispute(shown_a: list[_Mention], sides_a: list[ConflictSide],
