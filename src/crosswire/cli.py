@@ -95,7 +95,6 @@ def _progress(articles: Sequence[Article]) -> Iterator[Callable[[str], None] | N
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from . import render
     from .ner import NerWorker
     from .pipeline import brief_for
 
@@ -112,6 +111,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
             return EXIT_INPUT_ERRORS
         with _progress(result.articles) as step:
             b = brief_for(result.articles, words=args.words, progress=step, ner=ner)
+    from . import render  # (imported once the worker is on its way)
+
     if args.format == "json":
         from .model import to_json
 
