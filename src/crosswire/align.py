@@ -5,8 +5,18 @@ content words and bigrams) and a character n-gram TF-IDF cosine (robust to
 spelling and transliteration: "instrumentalisation" / "instrumentalization",
 "Shoigu" / "Choïgu").  Pairs in a grey zone, and pairs across languages, are
 checked with the multilingual embedding when it is available, for a capped
-number of sentences.  Clusters are grown greedily from the strongest pair
-down, and never hold two sentences of one article.
+number of sentences.  Weaker pairs link when they are each other's best match
+and share enough: several ordinary words, or a date or figure, a name and a
+good part of their ordinary words (paraphrases: "held rare phone talks on
+Wednesday" / "spoke by phone on April 3 in a rare call").  Clusters are grown
+greedily from the strongest pair down, and never hold two sentences of one
+article; a sentence that states a fact inside a longer sentence aligned with
+another fact (a lead telling two things) is cited with it as support.
+
+Only candidate pairs are scored: every pair up to ``DENSE_N`` sentences, each
+sentence's ``NEIGHBOURS`` nearest by words in bigger stories, so time and
+memory grow about linearly with the story (:class:`PairScores` answers any
+other pair on demand).
 
 Disagreement is never aligned away: two sentences whose figures for the same
 counted thing cannot both be true ("three dead" / "two people were killed"),
