@@ -64,7 +64,7 @@ import heapq
 import math
 import re
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 from datetime import date
@@ -730,7 +730,6 @@ class _Engine:
         self.index = index
         self.p = index.params
         self._embedder = embedder
-        self.idf: dict[str, float] = {}  # document frequencies are fixed during a batch
         self.common = index.common()
         self.rare = np.zeros(0)
         self._init_arrays()
