@@ -291,12 +291,13 @@ def test_translation_joins_its_story_through_names_and_figures_without_embedder(
         art("chess", CHESS, language="en"),
         art("flood", FLOOD, language="en"),
         art("crane2", CRANE_2, language="en"),
+        art("ferry-de", FERRY_DE, language="de"),  # same language, same harbour master, another event
         art("school-de", SCHOOL_DE, language="de"),
         art("crane-de", CRANE_DE, language="de"),
     ]
     s = story_of(stories.cluster_stories(batch, embedder=False))
     assert s["crane-de"] == s["crane"] == s["crane2"]
-    assert len({s["crane"], s["chess"], s["flood"], s["school-de"]}) == 4
+    assert len({s["crane"], s["chess"], s["flood"], s["ferry-de"], s["school-de"]}) == 5
     # the words alone are not enough: the German report shares only its names and figures
     alone = stories.cluster_stories(batch, embedder=False, params=stories.StoryParams(cross_names=99))
     assert story_of(alone)["crane-de"] != story_of(alone)["crane"]
