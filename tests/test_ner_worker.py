@@ -135,3 +135,20 @@ def test_the_worker_can_be_switched_off(monkeypatch):
     with ner.NerWorker() as worker:
         assert not worker.alive
         assert worker.spans("en", PARAS) == ner.recognize(ner.load_model("en"), PARAS)
+
+
+@pytest.mark.skipif(ner.load_model("fr") is None, reason="the French spaCy model is not installed")
+@needs_model
+def test_a_two_language_brief_with_a_worker_equals_the_brief_without():
+    from crosswire.model import to_json
+    from crosswire.pipeline import brief_for
+
+    arts = [Article(id="en", text="\n\n".join(PARAS), language="en"),
+            Article(id="fr", text="La maire de Corvella, Anja Ristovic, a inauguré samedi le nouveau pont sur "
+                                  "la Tamsel.\n\nLe chantier a coûté 40 millions d'euros, selon la mairie.",
+                    language="fr")]
+    plain = to_json(brief_for(arts))
+    with ner.NerWorker() as worker:
+        with_worker = to_json(brief_for(arts, ner=worker))
+    assert json.dumps(with_worker, sort_keys=True) == json.dumps(plain, sort_keys=True)
+    assert {a for e in with_worker["entities"] for a in e["articles"]} == {"en", "fr"}
