@@ -354,3 +354,17 @@ def test_weakly_similar_reports_that_are_each_others_best_match_join() -> None:
     strict = stories.StoryParams(join_mutual=stories.StoryParams().join)  # no second chance for mutual matches
     s = story_of(stories.cluster_stories(batch, embedder=False, params=strict))
     assert s["follow-up"] != s["crane"]
+
+
+def test_headline_is_in_the_language_most_reports_use() -> None:
+    batch = [
+        art("crane-de", CRANE_DE, language="de", title="Kran im Hafen von Ellerby eingestürzt"),
+        art("crane", CRANE, language="en", title="Crane collapses at Ellerby port"),
+        art("crane2", CRANE_2, language="en", title="Ellerby cargo halted after crane falls"),
+        art("chess", CHESS, language="en"),
+    ]
+    res = stories.cluster_stories(batch, embedder=False)
+    s = story_of(res)
+    assert s["crane-de"] == s["crane"] == s["crane2"]
+    crane = next(st for st in res.stories if st.id == s["crane"])
+    assert crane.headline in {"Crane collapses at Ellerby port", "Ellerby cargo halted after crane falls"}

@@ -230,6 +230,7 @@ class StoryProfile:
     articles: list[str] = field(default_factory=list)
     roots: set[str] = field(default_factory=set)  # articles that are not copies of another
     headline: str | None = None
+    headline_language: str | None = None  # language of the report that gave the headline
     outlets: Counter = field(default_factory=Counter)
     languages: Counter = field(default_factory=Counter)
     days: Counter = field(default_factory=Counter)  # proleptic ordinal -> articles of that day
@@ -1064,14 +1065,15 @@ class _Engine:
         story.size += 1
         if not copy:
             story.roots.add(a.id)
-        if story.headline is None and a.title:
-            story.headline = a.title
         if not story.lead:
             story.lead = doc.lead
         if a.outlet:
             story.outlets[a.outlet] += 1
         if doc.language:
             story.languages[doc.language] += 1
+        # the headline is a title in the story's main language once one is known
+        if a.title and (story.headline is None or doc.language == story.language != story.headline_language):
+            story.headline, story.headline_language = a.title, doc.language
         if doc.day is not None:
             story.days[doc.day] += 1
             latest = self.index.latest_day
@@ -1096,7 +1098,7 @@ class _Engine:
                 else:
                     del terms[t]
         if story.headline is not None and story.headline == a.title:
-            story.headline = None
+            story.headline = story.headline_language = None
 
     def _cross_language(self, doc: _Doc, candidates: list[int]) -> int | None:
         """Decide with the multilingual embedding between stories in other languages."""
@@ -1215,7 +1217,7 @@ class _Engine:
             if not moves:
                 break
             changed: set[int] = set()
-            titled: dict[int, str] = {}
+            titled: dict[int, tuple[str, str | None]] = {}  # story -> (title, its language)
             for i, target in moves:
                 old = nums[i]
                 if target >= 0 and index.profiles[target] is None:
@@ -1234,7 +1236,7 @@ class _Engine:
                 changed.update((old, target))
             for d, n in zip(docs, nums):
                 if d.article.title and n in changed and n not in titled:
-                    titled[n] = d.article.title
+                    titled[n] = (d.article.title, d.language)
             for num in changed:
                 pr = index.profiles[num]
                 if pr.size <= 0:
@@ -1244,8 +1246,8 @@ class _Engine:
                     self._sync(num)
                     continue
                 self._cap(pr)
-                if pr.headline is None:
-                    pr.headline = titled.get(num)
+                if pr.headline is None and num in titled:
+                    pr.headline, pr.headline_language = titled[num]
             self._append_rows(sorted(n for n in changed if index.profiles[n] is not None))
             for num in changed:
                 self._sync(num)
