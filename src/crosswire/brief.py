@@ -50,6 +50,7 @@ __all__ = [
     "build_brief",
     "summarize",
     "choose_headline",
+    "headline_from_sentence",
     "compress",
     "is_faithful_compression",
     "source_keys",
@@ -586,8 +587,37 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
                 best, best_val = a.title.strip(), val
         return best
     if summary:
-        return summary[0].text
+        return headline_from_sentence(summary[0].text)
     return None
+
+
+_HEADLINE_WORDS = 24  # a lead longer than this is no headline
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]+\s")
+
+
+def headline_from_sentence(text: str, *, max_words: int = _HEADLINE_WORDS) -> str:
+    """A headline made of a story's lead sentence when no report has a title.
+
+    A lead of up to ``max_words`` words is the headline as it is.  A longer one is
+    compressed first (dateline, trailing attribution, asides: :func:`compress`); if it
+    is still too long it is cut after a clause of at least half the budget, or else at
+    the budget, and ends with an ellipsis, so it reads as the opening of the sentence
+    it is (the sentence itself stays in the summary, cited).
+    """
+    text = " ".join(text.split())
+    if len(text.split()) <= max_words:
+        return text
+    short = compress(text)
+    words = short.split()
+    if len(words) <= max_words:
+        return short
+    head = " ".join(words[: max_words + 1])
+    cut = None
+    for m in _CLAUSE_END.finditer(head):
+        if len(head[: m.start()].split()) >= max(4, max_words // 2):
+            cut = m.start()
+    head = head[:cut] if cut is not None else " ".join(words[:max_words])
+    return head.rstrip(" ,;:-–—") + "…"
 
 
 def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet: FactSheet | None, *,
