@@ -99,6 +99,23 @@ def test_a_failing_story_is_reported_and_skipped(tmp_path: Path, capsys) -> None
     assert index.count("](s-") == 2  # the two briefs are linked, the failed story is not
 
 
+def dying_on_harbour(articles: list[Article], *, words: int = 120):
+    """A brief function whose process dies on one story (as when the system kills it for memory)."""
+    import os
+
+    if any(a.id.startswith("harbour") for a in articles):
+        os._exit(3)
+    return quick_brief(articles, words=words)
+
+
+def test_a_worker_that_dies_loses_only_its_story(tmp_path: Path) -> None:
+    arts, stories = _articles()
+    outcomes = batch.brief_stories(stories, arts, tmp_path, fmt="md", jobs=2, brief_fn=dying_on_harbour)
+    status = {o.story.id: o for o in outcomes}
+    assert not status["s-harbour"].ok and "died" in status["s-harbour"].error
+    assert status["s-orchestra"].ok and status["s-tram"].ok
+
+
 def test_a_story_that_never_ends_falls_back_to_a_summary(tmp_path: Path) -> None:
     arts, stories = _articles()
     outcomes = batch.brief_stories(stories, arts, tmp_path, fmt="html", jobs=2, timeout=5.0, per_article=0.0,

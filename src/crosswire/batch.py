@@ -454,8 +454,8 @@ def brief_stories(
                             w.started()
                             continue
                     except (EOFError, OSError):  # the worker died (killed, out of memory...)
-                        result = (sid, "", 0, 0.0, 0.0, f"its worker process died (exit code {w.proc.exitcode})", 0.0)
                         w.stop(kill=True)
+                        result = (sid, "", 0, 0.0, 0.0, f"its worker process died (exit code {w.proc.exitcode})", 0.0)
                         w = workers[k] = _Worker(ctx, langs)
                 elif time.monotonic() >= w.deadline:
                     w.stop(kill=True)
