@@ -371,28 +371,33 @@ def _figure(token: str) -> str:
     return token.replace(",", ".")
 
 
-def _date_terms(toks: list[str]) -> list[str]:
+def _date_terms(toks: list[str], months: Iterable[str] | None = None) -> list[str]:
     """Day-and-month mentions in any of a few languages, as language-free terms (``"@03-16"``).
 
     ``toks`` are the lower-cased words: "10. März", "3 avril", "16 de marzo",
-    "March 16th" all give ``@03-xx``; "March 2026" gives nothing.
+    "March 16th" all give ``@03-xx``; "March 2026" gives nothing.  ``months``
+    are the month names among ``toks`` when already known.
     """
     out = []
     n = len(toks)
-    for k, t in enumerate(toks):
-        month = _MONTHS.get(t)
-        if month is None:
-            continue
-        before = k - 2 if k >= 2 and toks[k - 1] == "de" else k - 1
-        for j in (before, k + 1):
-            m = _DAY.fullmatch(toks[j]) if 0 <= j < n else None
-            if m and 1 <= int(m.group(1)) <= 31:
-                out.append(f"@{month:02d}-{int(m.group(1)):02d}")
+    for word in sorted(months if months is not None else _MONTHS.keys() & set(toks)):  # a fixed order
+        month, k = _MONTHS[word], -1
+        while True:
+            try:
+                k = toks.index(word, k + 1)
+            except ValueError:
                 break
+            before = k - 2 if k >= 2 and toks[k - 1] == "de" else k - 1
+            for j in (before, k + 1):
+                m = _DAY.fullmatch(toks[j]) if 0 <= j < n else None
+                if m and 1 <= int(m.group(1)) <= 31:
+                    out.append(f"@{month:02d}-{int(m.group(1)):02d}")
+                    break
     return out
 
 
-_NAME = re.compile(r"(?<=[\w,;:] )[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W_]*(?:[-'’][^\W_]+)*")
+# the capital comes first so that the engine skips to capitals fast; the look-behind then checks the word before
+_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω](?<=[\w,;:] .)[^\W_]*(?:[-'’][^\W_]+)*")
 _NAME_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω]")
 
 
@@ -441,8 +446,9 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 800, toks: l
             counts[t] = counts.get(t, 0) + c
     language = article.language or _language_from_hits(hits, len(toks))
     anchors: dict[str, int] = {t: FIGURE for t in counts if t[0].isdigit() and _distinctive_figure(t)}
-    if not _MONTHS.keys().isdisjoint(raw):
-        for t in _date_terms(toks):
+    months = _MONTHS.keys() & raw.keys()
+    if months:
+        for t in _date_terms(toks, months):
             counts[t] = counts.get(t, 0) + 1
             anchors[t] = DATE
     if params.name_weight != 1.0 and not text.islower():
