@@ -289,3 +289,17 @@ def test_a_figure_disputed_by_name_in_the_only_report_is_a_conflict_of_two_parti
 def test_a_figure_merely_contrasted_is_not_a_conflict():
     a = art("a", "The court in Velm sentenced the driver to five years in prison, not ten as in the first trial.")
     assert numbers(analyze(a)) == []
+
+
+def test_two_voices_of_one_body_do_not_contradict_each_other():
+    a = art("a", "The Dockers' Union of Velm (DUV) has accused the port company of putting safety at risk "
+                 "by hiring untrained crane drivers.\n\n"
+                 "“Hiring untrained crane drivers is not a solution, it is a safety risk,” DUV secretary "
+                 "Pell Arnoud said.")
+    assert analyze(a).conflicts == []
+
+
+def test_according_to_a_named_document_credits_the_document():
+    a = art("a", "Neighbour Ada Corr said she heard shouting.\n\n"
+                 "According to the arrest report, the man pushed the door open.")
+    assert facts.read_story([a], [], False).attribution[1] == "arrest report"

@@ -232,6 +232,10 @@ def _person_like(src: str) -> bool:
         and fold(src) not in _COUNTRY_ADJ and fold(src) not in CAPITALS
 
 
+_BARE_DOC_MODIFIERS = {"press", "same", "joint", "new", "latest", "earlier", "official", "written", "short", "brief",
+                       "its", "his", "her", "their", "final", "first", "second"}
+
+
 def attribute_article(sentences: list[str], paragraphs: list[int] | None = None) -> list[str | None]:
     """Attributions for every sentence of one article, with light coreference.
 
@@ -253,7 +257,10 @@ def attribute_article(sentences: list[str], paragraphs: list[int] | None = None)
             raw = src or ""
         elif _is_document(raw):
             src = next((n for r, n in reversed(history) if re.search(_DOC_WORDS, r, re.I)), None)
-            if src is None and history:
+            named = re.sub(r"^(?:the|a|an|this|that)\s+", "", raw.strip(), flags=re.I)
+            if src is None and len(named.split()) == 2 and fold(named.split()[0]) not in _BARE_DOC_MODIFIERS:
+                src = named  # "according to the arrest report": the report is the source
+            elif src is None and history:
                 src = history[-1][1]
         elif _possessive(raw):
             subj = re.match(r"(?:(?:Mr|Mrs|Ms|Dr|M)\.?\s+)?([A-ZÀ-Þ][\w\-’']+(?:\s+[A-ZÀ-Þ][\w\-’']+)*)", text.strip())

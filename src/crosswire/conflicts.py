@@ -612,15 +612,14 @@ def _contrast_conflicts(story: "StoryText", limit: int = 2) -> list[Conflict]:
     "Drevna's president suggested the saboteurs were linked to Ostmark" / "Ostmark had no
     information of any link to the saboteurs": an assertion (suggests, accuses, blames,
     links) by one party, and a negated sentence by another sharing ordinary (not only
-    proper) words with it, the negation governing some of them ("not a solution, it is a
-    safety risk" does not negate "a safety risk"); never two voices of one body.
+    proper) words with it; never two voices of one body ("URD general secretary Marta
+    Kellen" speaks for the "Union of Rail Drivers").
     """
     words = {p: set(content_words(story.sentences[p].text)) for p in story.fact_pos}
     party = {p: _party(story.attribution[p]) for p in story.fact_pos}
     proper = {p: {fold(t).rstrip(".,;:'’s") for t in story.sentences[p].text.split() if t[:1].isupper()}
               for p in story.fact_pos}
     negated = [p for p in story.fact_pos if party[p] and _NEGATION.search(story.sentences[p].text)]
-    scope = {p: _negated_words(story.sentences[p].text) for p in negated}
     asserting = [q for q in story.fact_pos if party[q] and not _NEGATION.search(story.sentences[q].text)
                  and _SUGGEST.search(story.sentences[q].text)]
     cands = []
@@ -630,8 +629,8 @@ def _contrast_conflicts(story: "StoryText", limit: int = 2) -> list[Conflict]:
                     or _affiliated(story.attribution[p], story.attribution[q]):
                 continue
             shared = words[p] & words[q]
-            if len(shared) < 2 or not (scope[p] & words[q]):
-                continue  # "not a solution, it is a safety risk" does not negate "a safety risk"
+            if len(shared) < 2:
+                continue
             names = proper[p] | proper[q]
             common = {w for w in shared if not any(x.startswith(w) for x in names)}
             if len(common) < 2:
@@ -649,15 +648,6 @@ def _contrast_conflicts(story: "StoryText", limit: int = 2) -> list[Conflict]:
         used.update((p, q))
         out.append(Conflict("", "", "denial",
                             [_side(story, [q], story.attribution[q]), _side(story, [p], story.attribution[p])]))
-    return out
-
-
-def _negated_words(text: str, width: int = 8) -> set[str]:
-    """The content words a negation governs: those after "no", "not", "never" up to the clause's end."""
-    out: set[str] = set()
-    for m in _NEGATION.finditer(text):
-        clause = re.split(r"[,;:.!?“”\"()]|\s(?:but|while|whereas)\s", text[m.end():])[0]
-        out.update(content_words(" ".join(clause.split()[:width])))
     return out
 
 
