@@ -9,9 +9,10 @@ by the size); it joins the best story above ``join`` or starts one.  A single
 reassignment pass (k-means style) then lets each article of the batch move to
 the story it fits best now that the batch is known; there an article and a
 story that are each other's best match meet at the lower bar ``join_mutual``
-(on the Multi-News stream a mutual best match at cosine 0.12-0.15 is the same
-story about 7 times in 10, a one-sided one 2 times in 10).  Nothing grows with
-the square of the stream:
+(on the Multi-News stream two articles that are each other's nearest neighbour
+at cosine 0.12-0.15 are one story about 7 times in 10; a one-sided nearest
+neighbour at that cosine, 2 times in 10).  Nothing grows with the square of the
+stream:
 
 * terms found in more than ``common_share`` of the documents seen are left out
   of the vectors (they tie everything to everything and carry no story signal);
@@ -41,8 +42,9 @@ the square of the stream:
   short lead (title + first two sentences) then decides, and only for such
   cross-language candidates (it costs far more than the lexical path).  Without
   the embedding model the shared anchors decide: at least ``cross_names`` names
-  and ``cross_figures`` distinctive figures (or one day-and-month date) that are
-  rare in the stream, clearly more than any other candidate has.  Figures are
+  and ``cross_figures`` distinctive figures (one of which may be a shared
+  day-and-month date), all rare in the stream, clearly more than any other
+  candidate has.  Figures are
   written alike whatever the house style (``14.386``, ``14,386`` and ``14 386``
   are one term, ``3,75`` is ``3.75``) and dates become language-free terms.
 
