@@ -185,10 +185,13 @@ def _agree(a: _Mention, b: _Mention) -> bool:
 def _window(text: str, fig: Figure, width: int = 5) -> tuple[set[str], set[str]]:
     """The ordinary words and the names within ``width`` words of a figure, in its clause."""
     left = re.split(r"[;:()]|,\s", text[: fig.start])[-1]
-    right = re.split(r"[;:()]|,\s", text[fig.end:])[0]
-    toks = re.findall(r"[^\W\d_][\w'’\-]*", left)[-width:] + re.findall(r"[^\W\d_][\w'’\-]*", right)[:width]
+    right = re.split(r"[;:()]|,\s", re.sub(r"^\S+", "", text[fig.start:]))[0]  # the words after the number
+    words_left = re.findall(r"[^\W\d_][\w'’\-]*", left)
+    # the sentence's first word is capitalised whatever it is: not a name
+    first = words_left[0] if words_left and text[: fig.start].lstrip().startswith(words_left[0]) else None
+    toks = words_left[-width:] + re.findall(r"[^\W\d_][\w'’\-]*", right)[:width]
     names = {fold(t).rstrip("'’s") for t in toks if t[:1].isupper() and fold(t) not in STOPWORDS
-             and fold(t) not in _CALENDAR}
+             and fold(t) not in _CALENDAR and t is not first}
     plain = {stem(fold(t)) for t in toks if not t[:1].isupper() and fold(t) not in STOPWORDS
              and fold(t) not in _QUALIFIER_WORDS and len(t) > 2}
     return plain - {stem(fold(fig.what))}, names
@@ -297,11 +300,16 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
             ref = refs.get(story.sentences[undated].article) or ""
             if ref[:4] not in (xp or xq):
                 return False  # "in 2002 he set the record at 2,300 metres" / "the new record, 3,540 metres"
-        if a.key not in COUNTABLE:
-            mine, theirs = by_key(p, a.key), by_key(q, b.key)
-            if len([x for x in mine if not any(_agree(x, y) for y in theirs)]) > 1 or \
-                    len([y for y in theirs if not any(_agree(y, x) for x in mine)]) > 1:
+        mine, theirs = by_key(p, a.key), by_key(q, b.key)
+        open_mine = [x for x in mine if not any(_agree(x, y) for y in theirs)]
+        open_theirs = [y for y in theirs if not any(_agree(y, x) for x in mine)]
+        if len(open_mine) > 1 or len(open_theirs) > 1:
+            if a.key not in COUNTABLE:
                 return False  # "25 percent of his effects and 40 percent of his estate": which is which?
+            # "five critically injured and 12 treated for minor injuries" / "13 with minor injuries":
+            # each figure is compared with the one told in the most similar words
+            if not (_closest(b, a, open_mine, text) and _closest(a, b, open_theirs, text)):
+                return False
         plain_a, names_a = _window(text(p), a.fig)
         plain_b, names_b = _window(text(q), b.fig)
         if names_a and names_b and not (names_a & names_b):
@@ -413,6 +421,16 @@ def _same_dispute(shown_a: list[_Mention], sides_a: list[ConflictSide],
         if not (_party(other) == _party(side.attributed_to) or _affiliated(other, side.attributed_to)):
             return False
     return True
+
+
+def _closest(anchor: _Mention, chosen: _Mention, candidates: list[_Mention], text) -> bool:
+    """Is ``chosen`` the one of ``candidates`` told in words most like ``anchor``'s (and some alike)?"""
+    if len(candidates) <= 1:
+        return True
+    near = _window(text(anchor.pos), anchor.fig)[0]
+    overlap = {id(c): len(near & _window(text(c.pos), c.fig)[0]) for c in candidates}
+    best = max(overlap.values())
+    return best > 0 and overlap[id(chosen)] == best and list(overlap.values()).count(best) == 1
 
 
 def _number_about(shown: list["_Mention"]) -> str:

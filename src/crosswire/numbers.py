@@ -355,10 +355,10 @@ _DISPUTED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:(?:the|just|o
 # what lies between a figure with a noun and a bare one that counts the same thing
 _SIBLING_THEN_BARE = re.compile(
     r"(?:\s+[^\W\d_]+ed\b(?:\s+by\s+[^\d,;.!?:()]{1,50})?)?"  # "not the 240 announced (by the board), up from 60"
-    r"\s*,?\s*(?:(?:(?:up|down|rising|falling)\s+)?(?:from|to)|not|rather\s+than|instead\s+of|against|"
+    r"(?:\s*,?\s*(?:(?:(?:up|down|rising|falling)\s+)?(?:from|to)|not|rather\s+than|instead\s+of|against|"
     r"versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:the|just|only|a\s+mere)\s+)?(?:(?:" + _QUAL_RX + r")\s+)?"
     r"[$€£¥]?$|"
-    r"\s*,?\s*(?:and|or|but|while|whereas)\s+(?:[^\d,;.!?:()]{0,60}?\s)?(?:(?:" + _QUAL_RX + r")\s+)?[$€£¥]?$",
+    r"\s*,?\s*(?:and|or|but|while|whereas)\s+(?:[^\d,;.!?:()]{0,60}?\s)?(?:(?:" + _QUAL_RX + r")\s+)?[$€£¥]?$)",
     re.I,
 )
 _BARE_THEN_SIBLING = re.compile(
