@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -182,7 +183,8 @@ def _agree(a: _Mention, b: _Mention) -> bool:
     return max(a.low, b.low) <= min(a.high, b.high) * (1 + 1e-6) + 1e-6
 
 
-def _window(text: str, fig: Figure, width: int = 5) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=65536)
+def _window(text: str, fig: Figure, width: int = 5) -> tuple[frozenset[str], frozenset[str]]:
     """The ordinary words and the names within ``width`` words of a figure, in its clause."""
     left = re.split(r"[;:()]|,\s", text[: fig.start])[-1]
     right = re.split(r"[;:()]|,\s", re.sub(r"^\S+", "", text[fig.start:]))[0]  # the words after the number
@@ -194,7 +196,7 @@ def _window(text: str, fig: Figure, width: int = 5) -> tuple[set[str], set[str]]
              and fold(t) not in _CALENDAR and t is not first}
     plain = {stem(fold(t)) for t in toks if not t[:1].isupper() and fold(t) not in STOPWORDS
              and fold(t) not in _QUALIFIER_WORDS and len(t) > 2}
-    return plain - {stem(fold(fig.what))}, names
+    return frozenset(plain - {stem(fold(fig.what))}), frozenset(names)
 
 
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -311,7 +313,7 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
             if not (_closest(b, a, open_mine, text) and _closest(a, b, open_theirs, text)):
                 return False
         plain_a, names_a = _window(text(p), a.fig)
-        plain_b, names_b = _window(text(q), b.fig)
+        plain_b, names_b = _window(text(q), b.fig)  # (cached: the same figure meets many others)
         if names_a and names_b and not (names_a & names_b):
             return False  # "Rhee received 14,386 votes" / "Ostrander received 14,174 votes"
         same = story.cluster_of.get(p) is not None and story.cluster_of.get(p) == story.cluster_of.get(q)
@@ -321,11 +323,16 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
         return same or sim >= CONTEXT and bool(plain_a & plain_b)
 
     # pairs that clash, then one conflict per connected group of figures
+    # only figures of one counted thing are compared, and only those that disagree (cheap test first)
     pairs: list[tuple[int, int]] = []
-    for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            if mentions[i].key == mentions[j].key and clash(mentions[i], mentions[j]):
-                pairs.append((i, j))
+    by_kind: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_kind.setdefault(m.key, []).append(i)
+    for idx in by_kind.values():
+        for x, i in enumerate(idx):
+            for j in idx[x + 1:]:
+                if not _agree(mentions[i], mentions[j]) and clash(mentions[i], mentions[j]):
+                    pairs.append((i, j))
     parent = list(range(len(mentions)))
 
     def root(i: int) -> int:

@@ -197,13 +197,23 @@ def find_quotes(story: "StoryText") -> list[Quote]:
         raw.append((q, speaker, positions))
     merged: list[Quote] = []
     keys: list[str] = []
+    postings: dict[str, list[int]] = {}  # word -> merged quotes that use it (only those are compared)
     for q, speaker, positions in raw:
         key = " ".join(words(_ELLIPSIS.sub(" ", q)))
-        hit = next((k for k, other in enumerate(keys) if same_quote(key, other)), None)
+        mine = set(key.split())
+        shared: dict[int, int] = {}
+        for w in mine:
+            for k in postings.get(w, ()):
+                shared[k] = shared.get(k, 0) + 1
+        # one quotation shares at least half the words of the shorter wording
+        hit = next((k for k in sorted(shared) if 2 * shared[k] >= min(len(mine), len(set(keys[k].split())))
+                    and same_quote(key, keys[k])), None)
         if hit is None:
             s = story.sentences[positions[0]]
             merged.append(Quote(speaker, q, [s.article], [story.cite(p) for p in positions]))
             keys.append(key)
+            for w in mine:
+                postings.setdefault(w, []).append(len(keys) - 1)
             continue
         quote = merged[hit]
         for p in positions:
@@ -216,6 +226,9 @@ def find_quotes(story: "StoryText") -> list[Quote]:
             quote.speaker = speaker
         if len(q) > len(quote.text):
             quote.text, keys[hit] = q, key
+            for w in mine:
+                if hit not in postings.setdefault(w, []):
+                    postings[w].append(hit)
     merged.sort(key=lambda x: (-story.independent(x.articles), story.order[x.citations[0].article], x.citations[0].sentence))
     return merged
 
