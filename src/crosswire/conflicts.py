@@ -250,20 +250,38 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
     def text(pos: int) -> str:
         return story.sentences[pos].text
 
+    flags: dict[int, tuple[bool, bool]] = {}
+
     def disputes(pos: int) -> bool:
-        return bool(_SETS_AGAINST.search(fold(text(pos))))
+        return sentence_flags(pos)[0]
+
+    def updated(pos: int) -> bool:
+        return sentence_flags(pos)[1]
+
+    def sentence_flags(pos: int) -> tuple[bool, bool]:
+        """(sets one figure against another, tells an update), read once per sentence."""
+        if pos not in flags:
+            folded = fold(text(pos))
+            flags[pos] = (bool(_SETS_AGAINST.search(folded)), bool(_UPDATE.search(folded)))
+        return flags[pos]
+
+    disputed_at = {m.pos for m in mentions if m.fig.disputed}
 
     def disputes_value(a: _Mention, b: _Mention) -> bool:
         """Does a's sentence dispute b's figure by name ("87 votes, not the 212 announced")?"""
-        return any(x.fig.disputed and x.key == a.key and _agree(x, b)
-                   for x in by_pos.get(a.pos, []))
+        return a.pos in disputed_at and any(x.fig.disputed and x.key == a.key and _agree(x, b)
+                                            for x in by_pos.get(a.pos, []))
 
     by_pos: dict[int, list[_Mention]] = {}
     for m in mentions:
         by_pos.setdefault(m.pos, []).append(m)
 
+    keyed: dict[tuple[int, str], list[_Mention]] = {}
+
     def by_key(pos: int, key: str) -> list[_Mention]:
-        return [x for x in by_pos.get(pos, []) if x.key == key and not x.fig.disputed]
+        if (pos, key) not in keyed:
+            keyed[pos, key] = [x for x in by_pos.get(pos, []) if x.key == key and not x.fig.disputed]
+        return keyed[pos, key]
 
     def clash(a: _Mention, b: _Mention) -> bool:
         p, q = a.pos, b.pos
@@ -282,10 +300,10 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
             if _party(_denier(story, later)) == _party(story.attribution[min(p, q)]):
                 return False
         if not named:
-            if (any(x.key == a.key and _agree(x, b) for x in by_pos[p]) and not disputes(p)) or \
-                    (any(x.key == b.key and _agree(x, a) for x in by_pos[q]) and not disputes(q)):
+            if (len(by_key(p, a.key)) > 1 and any(_agree(x, b) for x in by_key(p, a.key)) and not disputes(p)) or \
+                    (len(by_key(q, b.key)) > 1 and any(_agree(x, a) for x in by_key(q, b.key)) and not disputes(q)):
                 return False  # "1,200 injuries ... zero injuries": the sentence itself counts two things
-        if _UPDATE.search(fold(text(p))) or _UPDATE.search(fold(text(q))):
+        if updated(p) or updated(q):
             return False  # "the toll rose to 15": a later figure, not a contradiction
         dp, dq = dates(p), dates(q)
         yp, yq = {d[:4] for d in dp}, {d[:4] for d in dq}
