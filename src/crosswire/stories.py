@@ -208,6 +208,7 @@ class StoryParams:
     join_mutual: float = 0.13  # the bar for an article and a story that are each other's best match
     block: int = 256  # articles scored together against the profiles
     cross_candidates: int = 5  # stories in other languages checked with the embedding
+    cross_min_words: int = 40  # only an article this long, whose language is sure, is checked across languages
     cross_names: int = 2  # without the embedding: names shared with a story in another language ...
     cross_figures: int = 2  # ... and distinctive figures or dates shared with it, to join it
     title_weight: float = 2.0  # a title word counts as this many body occurrences
@@ -321,6 +322,7 @@ class _Doc:
     prints: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words, for the copy fingerprints
     anchors: dict[str, int] = field(default_factory=dict)  # term -> NAME, FIGURE or DATE
+    sure_language: bool = False  # long enough, and its function words agree with ``language``
 
     @property
     def lead(self) -> str:
@@ -446,7 +448,9 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 800, toks: l
             if t[0].isdigit() and ("," in t or "." in t):
                 t = _figure(t)
             counts[t] = counts.get(t, 0) + c
-    language = article.language or _language_from_hits(hits, len(toks))
+    guessed = _language_from_hits(hits, len(toks))
+    language = article.language or guessed
+    sure = language is not None and len(toks) >= params.cross_min_words and guessed in (None, language)
     anchors: dict[str, int] = {t: FIGURE for t in counts if t[0].isdigit() and _distinctive_figure(t)}
     months = _MONTHS.keys() & raw.keys()
     if months:
@@ -466,7 +470,7 @@ def _doc(article: Article, params: StoryParams, *, max_words: int = 800, toks: l
             if tok not in _ALL_STOP and (len(tok) > 1 or tok.isdigit()):
                 counts[tok] = counts.get(tok, 0.0) + params.title_weight
     words = [t for t in toks[: max_words * 2] if t not in _ALL_STOP][:max_words]
-    return _Doc(article, counts, language, _day(article.published), words=words, anchors=anchors)
+    return _Doc(article, counts, language, _day(article.published), words=words, anchors=anchors, sure_language=sure)
 
 
 def _distinctive_figure(token: str) -> bool:
@@ -994,7 +998,7 @@ class _Engine:
                     b = int(np.argmax(scores))
                     if scores[b] >= p.join:
                         target = int(cand[b])
-                    elif doc.language:
+                    elif doc.sure_language:
                         code = self._lang_code(doc.language)
                         other = (lang[cand] >= 0) & (lang[cand] != code) & (scores > 0)
                         if other.any():
@@ -1077,7 +1081,7 @@ class _Engine:
             story.lead = doc.lead
         if a.outlet:
             story.outlets[a.outlet] += 1
-        if doc.language:
+        if doc.sure_language:  # a tweet or a cookie notice must not make an English story foreign
             story.languages[doc.language] += 1
         # the headline is a title in the story's main language once one is known
         if a.title and (story.headline is None or doc.language == story.language != story.headline_language):
@@ -1092,7 +1096,7 @@ class _Engine:
         story.articles.remove(a.id)
         story.size -= 1
         story.roots.discard(a.id)
-        for counter, key in ((story.outlets, a.outlet), (story.languages, doc.language), (story.days, doc.day)):
+        for counter, key in ((story.outlets, a.outlet), (story.languages, doc.language if doc.sure_language else None), (story.days, doc.day)):
             if key is not None and counter.get(key, 0) > 0:
                 counter[key] -= 1
                 if counter[key] <= 0:
