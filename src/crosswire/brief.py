@@ -236,8 +236,13 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _array(x) -> np.ndarray:
+    """A product of TF-IDF matrices as a numpy array (small inputs are dense already)."""
+    return x if isinstance(x, np.ndarray) else x.toarray()
+
+
 def _vectorise(texts: list[str]):
-    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf), as a sparse CSR matrix.
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf): dense when small, else sparse CSR.
 
     The weights of scikit-learn's ``TfidfVectorizer(sublinear_tf=True,
     strip_accents="unicode")``, computed by :func:`crosswire.align.tfidf` because
@@ -245,7 +250,7 @@ def _vectorise(texts: list[str]):
     """
     from .align import tfidf
 
-    return tfidf([_TOKEN.findall(_strip_accents(t.lower())) for t in texts], dense=False)
+    return tfidf([_TOKEN.findall(_strip_accents(t.lower())) for t in texts])
 
 
 def _all_sentences(articles: Sequence[Article], sheet: FactSheet | None) -> dict[str, list[Sentence]]:
@@ -297,7 +302,7 @@ def summarize(
     sources = sorted(set(keys.values()))
     n_src = len(sources)
 
-    sim = (unit_vecs @ all_vecs.T).toarray()  # units x sentences
+    sim = _array(unit_vecs @ all_vecs.T)  # units x sentences
     # support: for every other independent source, how well its best sentence states the unit
     support = np.zeros(len(ulist))
     for src in sources:
@@ -388,7 +393,7 @@ def summarize(
     chosen: list[int] = []
     total = 0
     pv = unit_vecs[pool]
-    pool_pair = np.maximum((pv @ pv.T).toarray(), _overlap_matrix([ulist[i].text for i in pool], everything))
+    pool_pair = np.maximum(_array(pv @ pv.T), _overlap_matrix([ulist[i].text for i in pool], everything))
     where = {u: k for k, u in enumerate(pool)}
     remaining = set(pool)
     while remaining and total < words:
@@ -572,7 +577,7 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
     if titled:
         docs = [a.text for a in articles]
         mat = _vectorise([a.title or "" for a in titled] + docs)
-        cross = (mat[: len(titled)] @ mat[len(titled):].T).toarray()
+        cross = _array(mat[: len(titled)] @ mat[len(titled):].T)
         best, best_val = None, -1.0
         for i, a in enumerate(titled):
             val = 0.0
