@@ -368,3 +368,31 @@ def test_headline_is_in_the_language_most_reports_use() -> None:
     assert s["crane-de"] == s["crane"] == s["crane2"]
     crane = next(st for st in res.stories if st.id == s["crane"])
     assert crane.headline in {"Crane collapses at Ellerby port", "Ellerby cargo halted after crane falls"}
+
+
+class _CountingEmbedder:
+    """Stands in for the multilingual model and counts what it is asked to encode."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def encode(self, texts, *, query: bool = False):
+        import numpy as np
+
+        self.texts.extend(texts)
+        return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+
+def test_short_page_misread_as_foreign_sends_nothing_to_the_embedding() -> None:
+    # a short local item the language detector got wrong must neither make a
+    # story "foreign" nor make the English reports pay for the multilingual model
+    post = art(
+        "post",
+        "Kellmarsh council meets tonight to discuss new parking rules for the market square by the town hall.",
+        language="uk",
+    )
+    emb = _CountingEmbedder()
+    batch = [post, art("flood", FLOOD, language="en"), art("chess", CHESS, language="en"), art("flood2", FLOOD_2, language="en")]
+    s = story_of(stories.cluster_stories(batch, embedder=emb))
+    assert emb.texts == []
+    assert s["flood"] == s["flood2"] != s["chess"]
