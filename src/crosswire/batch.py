@@ -186,7 +186,6 @@ def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mod
 
     ``mode="summary"`` skips the facts stage: copies and the extractive summary only.
     """
-    from .model import to_json
     from .pipeline import brief_for
 
     if mode == "summary":
@@ -197,16 +196,9 @@ def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mod
         b = brief_stage.build_brief(members, groups, None, words=words)
     else:
         b = (brief_fn or brief_for)(members, words=words)
-    if fmt == "html":
-        from .render import render_html
+    from .render import render
 
-        text = render_html(b)
-    elif fmt == "md":
-        from .render import render_markdown
-
-        text = render_markdown(b)
-    else:
-        text = json.dumps(to_json(b), ensure_ascii=False, indent=2)
+    text = render(b, fmt)
     fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

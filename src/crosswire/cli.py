@@ -113,20 +113,13 @@ def cmd_brief(args: argparse.Namespace) -> int:
             b = brief_for(result.articles, words=args.words, progress=step, ner=ner)
     from . import render  # (imported once the worker is on its way)
 
-    if args.format == "json":
-        from .model import to_json
+    text = render.render(b, args.format)
+    if args.format == "md" and not args.output and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
 
-        text = json.dumps(to_json(b), ensure_ascii=False, indent=2)
-    elif args.format == "html":
-        text = render.render_html(b)
-    else:
-        text = render.render_markdown(b)
-        if not args.output and sys.stdout.isatty():
-            from rich.console import Console
-            from rich.markdown import Markdown
-
-            Console().print(Markdown(text))
-            return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
+        Console().print(Markdown(text))
+        return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
     _write(text, args.output)
     return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
 

@@ -24,7 +24,7 @@ from typing import Iterable
 
 from .model import Article, Brief, Citation, ConflictSide, CopyGroup, Fact
 
-__all__ = ["render_markdown", "render_html", "agreement_threshold", "article_labels"]
+__all__ = ["render", "render_markdown", "render_html", "agreement_threshold", "article_labels"]
 
 _PALETTE_SIZE = 8  # colour classes g0..g7 in brief.css; more groups reuse them
 
@@ -464,3 +464,18 @@ def render_html(brief: Brief) -> str:
            "base-uri 'none'; form-action 'none'")
     return _environment().get_template("brief.html.j2").render(
         v=_view(brief), css=css, js=js, csp=csp, version=brief.version)
+
+
+def render(brief: Brief, fmt: str) -> str:
+    """The brief as ``"md"`` (Markdown), ``"html"`` (one self-contained page) or ``"json"`` (the contract)."""
+    if fmt == "html":
+        return render_html(brief)
+    if fmt == "md":
+        return render_markdown(brief)
+    if fmt == "json":
+        import json
+
+        from .model import to_json
+
+        return json.dumps(to_json(brief), ensure_ascii=False, indent=2)
+    raise ValueError(f"unknown format {fmt!r}: use md, html or json")
