@@ -41,7 +41,7 @@ from .model import Sentence
 from .numbers import Figure, category, compatible, find_numbers
 from .textutil import STOPWORDS, content_words, fold, names
 
-__all__ = ["Aligned", "PairScores", "align_sentences", "similarity_matrix", "contradicts", "LINK", "GREY",
+__all__ = ["Aligned", "PairScores", "align_sentences", "similarity_matrix", "contradicts", "tfidf", "dense", "LINK", "GREY",
            "EMBED_LINK", "MAX_EMBED", "MUTUAL_LINK"]
 
 LINK = 0.50        # lexical similarity at which two sentences state the same fact
@@ -134,10 +134,13 @@ def tfidf(docs: Sequence[list[str]], *, dense: bool | None = None):
     return sparse.csr_matrix((v_, (r_, c_)), shape=(n, m), dtype=np.float32)
 
 
+def dense(x) -> np.ndarray:
+    """A TF-IDF matrix or product as a numpy array (small inputs are dense already)."""
+    return x if isinstance(x, np.ndarray) else x.toarray()
+
+
 def _gram(x) -> np.ndarray:
-    if isinstance(x, np.ndarray):
-        return x @ x.T
-    return (x @ x.T).toarray()
+    return dense(x @ x.T)
 
 
 def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
@@ -457,7 +460,7 @@ def _neighbour_pairs(word, art_index: np.ndarray, k: int) -> tuple[np.ndarray, n
     for start in range(0, n, _ROW_CHUNK):
         stop = min(n, start + _ROW_CHUNK)
         block = word[start:stop] @ wt
-        block = np.asarray(block.toarray() if hasattr(block, "toarray") else block, dtype=np.float32)
+        block = np.asarray(dense(block), dtype=np.float32)
         rows = np.arange(start, stop)
         block[art_index[rows][:, None] == art_index[None, :]] = 0.0
         if kk <= 0:

@@ -31,6 +31,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .align import dense, tfidf
 from .model import (
     Article,
     Brief,
@@ -236,11 +237,6 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def _array(x) -> np.ndarray:
-    """A product of TF-IDF matrices as a numpy array (small inputs are dense already)."""
-    return x if isinstance(x, np.ndarray) else x.toarray()
-
-
 def _vectorise(texts: list[str]):
     """L2-normalised TF-IDF rows (sublinear tf, smoothed idf): dense when small, else sparse CSR.
 
@@ -248,8 +244,6 @@ def _vectorise(texts: list[str]):
     strip_accents="unicode")``, computed by :func:`crosswire.align.tfidf` because
     importing scikit-learn takes longer than a whole small brief.
     """
-    from .align import tfidf
-
     return tfidf([_TOKEN.findall(_strip_accents(t.lower())) for t in texts])
 
 
@@ -302,7 +296,7 @@ def summarize(
     sources = sorted(set(keys.values()))
     n_src = len(sources)
 
-    sim = _array(unit_vecs @ all_vecs.T)  # units x sentences
+    sim = dense(unit_vecs @ all_vecs.T)  # units x sentences
     # support: for every other independent source, how well its best sentence states the unit
     support = np.zeros(len(ulist))
     for src in sources:
@@ -393,7 +387,7 @@ def summarize(
     chosen: list[int] = []
     total = 0
     pv = unit_vecs[pool]
-    pool_pair = np.maximum(_array(pv @ pv.T), _overlap_matrix([ulist[i].text for i in pool], everything))
+    pool_pair = np.maximum(dense(pv @ pv.T), _overlap_matrix([ulist[i].text for i in pool], everything))
     where = {u: k for k, u in enumerate(pool)}
     remaining = set(pool)
     while remaining and total < words:
@@ -577,7 +571,7 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
     if titled:
         docs = [a.text for a in articles]
         mat = _vectorise([a.title or "" for a in titled] + docs)
-        cross = _array(mat[: len(titled)] @ mat[len(titled):].T)
+        cross = dense(mat[: len(titled)] @ mat[len(titled):].T)
         best, best_val = None, -1.0
         for i, a in enumerate(titled):
             val = 0.0
