@@ -95,13 +95,13 @@ def _progress(articles: Sequence[Article]) -> Iterator[Callable[[str], None] | N
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from .ner import NerWorker
+    from .ner import THREAD_VARS, NerWorker
     from .pipeline import brief_for
 
     # One core for this process's numeric work: multi-threaded BLAS only fights the worker for
     # the other core (its first product alone costs 0.3 s of CPU on a busy machine).  Read by
     # numpy when it loads, so set before the stages import it.
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    for var in THREAD_VARS:
         os.environ.setdefault(var, "1")
     # spaCy starts loading in a worker process now, on the other core, while this one reads
     with NerWorker() as ner:

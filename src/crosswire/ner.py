@@ -43,6 +43,9 @@ _EXCLUDE = ["tok2vec", "parser", "lemmatizer", "attribute_ruler", "tagger", "mor
             "tok2vec_senter"]
 _BARE_TOKENIZER = "crosswire.bare_tokenizer.v1"
 Span = tuple[int, int, str]
+# Environment variables that set the thread count of numpy's BLAS and of OpenMP; read when a
+# process loads them, so they must be set before its first numpy import.
+THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 # How long to wait for the worker before giving up on it: starting spaCy on a loaded machine
 # can take many seconds, and the model reads some 10-25k characters a second.
 _WAIT_BASE_S = 120.0
@@ -140,7 +143,7 @@ class NerWorker:
         env = dict(os.environ)
         # the worker finds this package the way the caller did (an uninstalled checkout too)
         env["PYTHONPATH"] = os.pathsep.join(p for p in [_package_root(), env.get("PYTHONPATH", "")] if p)
-        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        for var in THREAD_VARS:
             env.setdefault(var, "1")  # a helper on one core, beside its caller
         try:
             self._proc = subprocess.Popen(
