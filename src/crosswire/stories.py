@@ -325,6 +325,12 @@ class _Doc:
     sure_language: bool = False  # long enough, and its function words agree with ``language``
 
     @property
+    def story_language(self) -> str | None:
+        """The language this article counts for in its story: only a sure one (a tweet or a
+        cookie notice misread as foreign must not make an English story foreign)."""
+        return self.language if self.sure_language else None
+
+    @property
     def lead(self) -> str:
         """Title and first sentences, for the embedding (built only when asked for)."""
         return _lead(self.article)
@@ -1081,8 +1087,8 @@ class _Engine:
             story.lead = doc.lead
         if a.outlet:
             story.outlets[a.outlet] += 1
-        if doc.sure_language:  # a tweet or a cookie notice must not make an English story foreign
-            story.languages[doc.language] += 1
+        if doc.story_language:
+            story.languages[doc.story_language] += 1
         # the headline is a title in the story's main language once one is known
         if a.title and (story.headline is None or doc.language == story.language != story.headline_language):
             story.headline, story.headline_language = a.title, doc.language
@@ -1096,7 +1102,7 @@ class _Engine:
         story.articles.remove(a.id)
         story.size -= 1
         story.roots.discard(a.id)
-        for counter, key in ((story.outlets, a.outlet), (story.languages, doc.language if doc.sure_language else None), (story.days, doc.day)):
+        for counter, key in ((story.outlets, a.outlet), (story.languages, doc.story_language), (story.days, doc.day)):
             if key is not None and counter.get(key, 0) > 0:
                 counter[key] -= 1
                 if counter[key] <= 0:
