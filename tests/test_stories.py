@@ -396,3 +396,22 @@ def test_short_page_misread_as_foreign_sends_nothing_to_the_embedding() -> None:
     s = story_of(stories.cluster_stories(batch, embedder=emb))
     assert emb.texts == []
     assert s["flood"] == s["flood2"] != s["chess"]
+
+
+def test_article_vectors_are_the_cosines_the_clusterer_sees() -> None:
+    arts = [
+        Article(id="f1", text=FLOOD),
+        Article(id="f2", text=FLOOD_2),
+        Article(id="c1", text=CHESS),
+        Article(id="n", text=NOISE),
+        Article(id="b1", text=BRIDGE),
+    ]
+    X, noise = stories.article_vectors(arts)
+    assert noise == [False, False, False, True, False]
+    assert X.shape[0] == len(arts)
+    assert X[3].nnz == 0  # a noise page is not vectorised
+    cos = (X @ X.T).toarray()
+    assert cos[0, 1] > 2 * max(cos[0, 2], cos[0, 4])
+    assert cos[0, 0] == pytest.approx(1.0)
+    Xk, _ = stories.article_vectors(arts, keep_noise=True)
+    assert Xk[3].nnz > 0

@@ -83,6 +83,7 @@ __all__ = [
     "StoryIndex",
     "StoriesResult",
     "cluster_stories",
+    "article_vectors",
     "story_similarity",
     "corpus_index",
     "is_noise",
@@ -1290,6 +1291,56 @@ class _Engine:
                 self._sync(num)
 
 
+def _prepare(articles: list[Article], index: StoryIndex, *, keep_noise: bool = False) -> tuple[set[int], list[_Doc]]:
+    """Noise decisions and term counts of a batch; the batch's openings and document frequencies join ``index``.
+
+    Returns the positions of the noise pages and the docs of the other articles
+    (of all articles with ``keep_noise``), in order.
+    """
+    p = index.params
+    tokens = [_words(a.text or "") for a in articles]
+    openings = [_hash(" ".join(t[:12])) for t in tokens]
+    index.openings.update(openings)
+    noise_set = {
+        k
+        for k, (a, op) in enumerate(zip(articles, openings))
+        if is_noise(a, repeats=index.openings[op], params=p, tokens=tokens[k])
+    }
+    docs: list[_Doc] = []
+    for k, a in enumerate(articles):
+        if k in noise_set and not keep_noise:
+            continue
+        d = _doc(a, p, toks=tokens[k])
+        docs.append(d)
+        index.n_docs += 1
+        index.df.update(d.counts.keys())
+    return noise_set, docs
+
+
+def article_vectors(
+    articles: list[Article], params: StoryParams | None = None, *, keep_noise: bool = False
+) -> tuple[sparse.csr_matrix, list[bool]]:
+    """The unit vectors the clusterer compares, one row per article, and its noise decisions.
+
+    Rows are the sublinear TF-IDF vectors :func:`cluster_stories` builds for a
+    batch of these articles on a fresh index (document frequencies over the
+    batch, too-common terms dropped, at most ``article_terms`` terms), so the
+    dot product of two rows is the cosine the clusterer sees.  Noise pages get
+    an empty row unless ``keep_noise`` (then they are vectorised like articles
+    and count in the document frequencies).  For studies and diagnostics.
+    """
+    index = StoryIndex(params=params or StoryParams())
+    articles = [a for a in articles if isinstance(a, Article)]
+    noise_set, docs = _prepare(articles, index, keep_noise=keep_noise)
+    vecs = _vectors(docs, index, index.params.article_terms, index.common())
+    rows: list[dict[int, float]] = []
+    it = iter(vecs)
+    for k in range(len(articles)):
+        rows.append({} if k in noise_set and not keep_noise else next(it))
+    flags = [k in noise_set for k in range(len(articles))]
+    return _csr(rows, len(index.vocab)), flags
+
+
 def cluster_stories(
     articles: list[Article],
     *,
@@ -1308,26 +1359,8 @@ def cluster_stories(
     index = state if state is not None else StoryIndex(params=params or StoryParams())
     p = index.params
     articles = [a for a in articles if isinstance(a, Article)]
-
-    # openings and document frequencies of the whole batch first
-    tokens = [_words(a.text or "") for a in articles]
-    openings = [_hash(" ".join(t[:12])) for t in tokens]
-    index.openings.update(openings)
-    noise: list[str] = []
-    noise_set: set[int] = set()
-    for k, (a, op) in enumerate(zip(articles, openings)):
-        if is_noise(a, repeats=index.openings[op], params=p, tokens=tokens[k]):
-            noise.append(a.id)
-            noise_set.add(k)
-    docs: list[_Doc] = []
-    for k, a in enumerate(articles):
-        if k in noise_set:
-            continue
-        d = _doc(a, p, toks=tokens[k])
-        docs.append(d)
-        index.n_docs += 1
-        index.df.update(d.counts.keys())
-    del tokens
+    noise_set, docs = _prepare(articles, index)
+    noise = [articles[k].id for k in sorted(noise_set)]
     prints = _batch_fingerprints([d.words for d in docs], p.shingle, p.fingerprints, p.fingerprint_rate)
     for d, fp in zip(docs, prints):
         d.prints = fp
