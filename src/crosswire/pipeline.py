@@ -42,12 +42,13 @@ def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[
         step("brief")
         return brief.build_brief(articles, groups, sheet, words=words)
 
-    entities.prefetch(articles, ner)  # the worker reads the paragraphs as soon as spaCy is loaded
-    with entities.deferred(ner) as later:  # the brief does not read the entities: they come last
-        step("copies")
-        groups = copies.find_copies(articles)
-        step("facts")
-        sheet = facts.analyze(articles, groups)
-        step("brief")
-        b = brief.build_brief(articles, groups, sheet, words=words)
-    return dataclasses.replace(b, facts=dataclasses.replace(b.facts, entities=later.entities()))
+    # The worker reads the paragraphs as soon as spaCy is loaded; the brief does not read
+    # the entities, so they are asked for last.
+    pending = entities.Pending(articles, ner)
+    step("copies")
+    groups = copies.find_copies(articles)
+    step("facts")
+    sheet = facts.analyze(articles, groups, entities=pending)
+    step("brief")
+    b = brief.build_brief(articles, groups, sheet, words=words)
+    return dataclasses.replace(b, facts=dataclasses.replace(b.facts, entities=pending.result()))
