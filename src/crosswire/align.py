@@ -604,14 +604,14 @@ def align_sentences(
     # link to Ukraine" / "no information ... connection ... Ukraine"); or, weaker still, a date or
     # figure, a name and a good part of their ordinary words ("the defence ministers held rare phone
     # talks on Wednesday" / "the defense ministers spoke by phone on April 3 in a rare call")
-    score, half = _weak_links(texts, sentences, stated, rows, cols, score, veto, art_index, n_arts, link,
-                              speakers, references or {})
+    evidence = _Evidence(texts, sentences, stated, references or {})
+    score, half = _weak_links(evidence, rows, cols, score, veto, art_index, n_arts, link, speakers)
     if embedder is not None and len(rows):
         score = _embed_boost(texts, rows, cols, art_index, n_arts, np.array(langs, dtype=object),
                              copy_of or {}, sentences, embedder, score, link, grey)
     raised = score > lex
     scores.raise_pairs(rows[raised], cols[raised], score[raised])
-    return _cluster(n, rows, cols, score, veto, art_index, scores, link, half), scores
+    return _cluster(n, rows, cols, score, veto, art_index, scores, link, half, evidence), scores
 
 
 def _names(text: str) -> set[str]:
@@ -634,24 +634,114 @@ def _share_name(a: set[str], b: set[str]) -> bool:
     return any(fuzz.ratio(x, y) >= 80 for x in a for y in b if abs(len(x) - len(y)) <= 2)
 
 
+# a quotation opened and closed by any double quotation marks (house styles mix them: “war of aggression")
+_QUOTED = re.compile(r'[“"«„]([^“”"«»„]{3,300})[”"»“]')
+
+
+def _quoted_pairs(text: str) -> set[str]:
+    """Consecutive ordinary words inside quotation marks: what a report quotes word for word.
+
+    Two reports quoting one statement share its words ("increased exchanges", "war of
+    aggression" -> "war aggression"), however they word the rest of the sentence.
+    """
+    out = set()
+    for m in _QUOTED.finditer(text):
+        ws = [w for w in re.findall(r"[^\W\d_]+", fold(m.group(1))) if w not in STOPWORDS and len(w) >= 3]
+        out.update(f"q={a} {b}" for a, b in zip(ws, ws[1:]))
+    return out
+
+
 def _anchors(text: str, stated: _Stated, reference: str | None) -> set[str]:
-    """What a sentence pins down: its dates (resolved against ``reference``) and its figures."""
+    """What a sentence pins down: its dates (resolved against ``reference``), its figures and
+    the words it quotes."""
     from .timeline import find_dates
 
     out = {d.date for d in find_dates(text, reference)}
     out |= {f"{kind}={f.value:g}" for kind, fs in stated.figures.items() for f in fs}
-    return out
+    return out | _quoted_pairs(text)
 
 
-def _weak_links(texts, sentences, stated, rows, cols, score, veto, art_index, n_arts, link, speakers,
-                references) -> np.ndarray:
+def _is_detail(anchor: str) -> bool:
+    """Is an anchor a detail of a fact: a figure or a quotation?  Dates are not: most sentences
+    of a story share its day, and a month or a year is often the background of several facts."""
+    return not anchor[:1].isdigit()
+
+
+_COMPOUND_TAIL = 5  # a word ending in another ordinary word of at least this many letters counts as it
+
+
+class _Evidence:
+    """What two sentences share besides word similarity, read once per sentence on demand."""
+
+    def __init__(self, texts, sentences, stated, references) -> None:
+        self.texts, self.sentences, self.stated, self.references = texts, sentences, stated, references
+        self._stems: dict[int, set[str]] = {}
+        self._names: dict[int, set[str]] = {}
+        self._anchors: dict[int, set[str]] = {}
+
+    def stems(self, x: int) -> set[str]:
+        if x not in self._stems:
+            self._stems[x] = _common_stems(self.texts[x])
+        return self._stems[x]
+
+    def names(self, x: int) -> set[str]:
+        if x not in self._names:
+            self._names[x] = _names(self.texts[x])
+        return self._names[x]
+
+    def anchors(self, x: int) -> set[str]:
+        if x not in self._anchors:
+            self._anchors[x] = _anchors(self.texts[x], self.stated[x],
+                                        self.references.get(self.sentences[x].article))
+        return self._anchors[x]
+
+    def shared(self, i: int, j: int) -> int:
+        """How many ordinary words two sentences share, a compound counting as the word it ends
+        with ("telephone" / "phone", "videoconference" / "conference")."""
+        a, b = self.stems(i), self.stems(j)
+        both = len(a & b)
+        rest_a, rest_b = a - b, b - a
+        for x in rest_a:
+            if any(len(y) >= _COMPOUND_TAIL and len(x) > len(y) and x.endswith(y) for y in rest_b) or any(
+                    len(x) >= _COMPOUND_TAIL and len(y) > len(x) and y.endswith(x) for y in rest_b):
+                both += 1
+        return both
+
+    def anchored(self, i: int, j: int, shared: int | None = None) -> bool:
+        """A shared date, figure or quotation, a shared name, and ``MUTUAL_WORDS`` shared ordinary
+        words making at least ``ANCHOR_SHARE`` of the shorter sentence's."""
+        if shared is None:
+            shared = self.shared(i, j)
+        if shared < MUTUAL_WORDS or shared < ANCHOR_SHARE * min(len(self.stems(i)), len(self.stems(j))):
+            return False
+        return _share_name(self.names(i), self.names(j)) and bool(self.anchors(i) & self.anchors(j))
+
+    def same_detail(self, i: int, j: int) -> bool:
+        """Do two sentences give the same detail (see :func:`_is_detail`), with a name and two
+        ordinary words in common?  "The one-hour talks ... came as France prepares the Games" /
+        "This one-hour conversation was held at France's request": the second states the first's
+        detail among other things, which is enough to cite it as support, not to make it the same
+        fact."""
+        if self.shared(i, j) < 2 or not _share_name(self.names(i), self.names(j)):
+            return False
+        return any(_is_detail(a) for a in self.anchors(i) & self.anchors(j))
+
+    def consistent(self, i: int, j: int) -> bool:
+        """Do two sentences pin down the same things: a date, figure or quotation, a name and two
+        ordinary words?  Not enough to link them; enough for two groups linked by a stronger pair
+        to hold together although their other sentences are worded apart."""
+        return (self.shared(i, j) >= 2 and _share_name(self.names(i), self.names(j))
+                and bool(self.anchors(i) & self.anchors(j)))
+
+
+def _weak_links(evidence: _Evidence, rows, cols, score, veto, art_index, n_arts, link, speakers) -> np.ndarray:
     """Link the mutual best matches below ``MUTUAL_LINK`` that share enough content.
 
     Two kinds of evidence, checked on pairs that are each other's best match between their
     articles: at least ``MUTUAL_WORDS`` shared ordinary words (two fewer when one party is
-    credited with both) from ``MUTUAL_WEAK`` up; or, from ``ANCHOR_LOW`` up, a shared date or
-    figure, a shared name and ``MUTUAL_WORDS`` shared ordinary words that make at least
-    ``ANCHOR_SHARE`` of the shorter sentence's.  A pair with the second kind of evidence counts
+    credited with both) from ``MUTUAL_WEAK`` up; or, from ``ANCHOR_LOW`` up, a shared date,
+    figure or quotation, a shared name and enough shared ordinary words
+    (:meth:`_Evidence.anchored`).  A pair with the second kind of evidence counts
     ``ANCHOR_BONUS`` more when finding best matches, so it wins over a pair that only shares
     a few words.  Names and dates are read only for the pairs that get that far.
     """
@@ -659,36 +749,19 @@ def _weak_links(texts, sentences, stated, rows, cols, score, veto, art_index, n_
     zone = np.nonzero((score >= ANCHOR_LOW) & (score < MUTUAL_LINK) & ~veto)[0]
     if not len(zone):
         return score, none
-    common: dict[int, set[str]] = {}
-    cache_names: dict[int, set[str]] = {}
-    cache_anchors: dict[int, set[str]] = {}
-
-    def stems(x: int) -> set[str]:
-        if x not in common:
-            common[x] = _common_stems(texts[x])
-        return common[x]
-
     weak_ok = np.zeros(len(score), dtype=bool)
     anchored = np.zeros(len(score), dtype=bool)
+    detail = np.zeros(len(score), dtype=bool)  # anchored, or only the same figure or quotation
     for k in zone.tolist():
         i, j = int(rows[k]), int(cols[k])
-        shared = len(stems(i) & stems(j))
+        shared = evidence.shared(i, j)
         same_speaker = speakers is not None and speakers[i] is not None and speakers[i] == speakers[j]
         weak_ok[k] = score[k] >= MUTUAL_WEAK and shared >= (MUTUAL_WORDS - 2 if same_speaker else MUTUAL_WORDS)
-        if shared < MUTUAL_WORDS or shared < ANCHOR_SHARE * min(len(stems(i)), len(stems(j))):
-            continue
-        for x in (i, j):
-            if x not in cache_names:
-                cache_names[x] = _names(texts[x])
-        if not _share_name(cache_names[i], cache_names[j]):
-            continue
-        for x in (i, j):
-            if x not in cache_anchors:
-                cache_anchors[x] = _anchors(texts[x], stated[x], references.get(sentences[x].article))
-        anchored[k] = bool(cache_anchors[i] & cache_anchors[j])
-    if not (weak_ok.any() or anchored.any()):
+        anchored[k] = evidence.anchored(i, j, shared)
+        detail[k] = anchored[k] or evidence.same_detail(i, j)
+    if not (weak_ok.any() or detail.any()):
         return score, none
-    ranked = score + np.where(anchored, ANCHOR_BONUS, 0.0).astype(np.float32)
+    ranked = score + np.where(detail, ANCHOR_BONUS, 0.0).astype(np.float32)
     mutual = _mutual(rows, cols, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS)
     out = score.copy()
     hit = mutual & (weak_ok | anchored)
@@ -696,26 +769,33 @@ def _weak_links(texts, sentences, stated, rows, cols, score, veto, art_index, n_
     # one-sided best matches with the same evidence: the second sentence states the first's fact,
     # most likely among other things (it is already the best match of another sentence)
     half = []
-    evidence = np.nonzero((weak_ok | anchored) & ~mutual)[0]
-    if len(evidence):
+    one_sided = np.nonzero((weak_ok | detail) & ~hit)[0]
+    if len(one_sided):
         best_of_row = _mutual(rows, cols, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS,
                               one_sided=True)
         best_of_col = _mutual(cols, rows, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS,
                               one_sided=True)
-        for k in evidence.tolist():
+        for k in one_sided.tolist():
+            i, j = int(rows[k]), int(cols[k])
+            if mutual[k]:  # each the other's best: the shorter one's fact is the one both state
+                half.append((i, j) if len(evidence.stems(i)) <= len(evidence.stems(j)) else (j, i))
+                continue
             if best_of_row[k]:
-                half.append((int(rows[k]), int(cols[k])))
+                half.append((i, j))
             if best_of_col[k]:
-                half.append((int(cols[k]), int(rows[k])))
+                half.append((j, i))
     return out, np.array(half, dtype=np.int64).reshape(-1, 2)
 
 
 def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto: np.ndarray,
-             art_index: np.ndarray, scores: PairScores, link: float, half: np.ndarray) -> list[Aligned]:
+             art_index: np.ndarray, scores: PairScores, link: float, half: np.ndarray,
+             evidence: _Evidence | None = None) -> list[Aligned]:
     """Greedy clustering from the strongest pair down, one sentence per article per group.
 
     A merge is refused when the merged group would hold two sentences that contradict each
-    other, or when the two groups do not hold together on average (no chaining).  Then a
+    other, or when the two groups do not hold together (no chaining): on average by words, or
+    with most of their pairs pinning down the same things (:meth:`_Evidence.consistent`:
+    reports that word one fact apart still give its day, its names and a few of its words).  Then a
     sentence linked to a group it could not join (its article is there already), and the
     second sentence of a ``half`` pair (x, y: y states x's fact), support the group: they are
     cited with it, on the same two conditions.
@@ -735,7 +815,15 @@ def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto
         block = scores[np.ix_(a, b)]
         if linked is not None:  # a pair known to state one fact counts as linked
             block[a.index(linked[0]), b.index(linked[1])] = max(link, block[a.index(linked[0]), b.index(linked[1])])
-        return float(block.mean()) >= link * 0.75
+        if float(block.mean()) >= link * 0.75:
+            return True
+        if evidence is None:
+            return False
+        # most pairs pin down the same things; the pair known to be linked does not vote for itself
+        agree = sum((p, q) != linked and (block[x, y] >= link or (
+                    block[x, y] >= ANCHOR_LOW and evidence.consistent(p, q)))
+                    for x, p in enumerate(a) for y, q in enumerate(b))
+        return 2 * agree >= block.size - (linked is not None)
 
     strong = np.nonzero(score >= link)[0]
     order = strong[np.argsort(-score[strong], kind="stable")]
@@ -764,6 +852,7 @@ def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto
     # a sentence linked to a group it could not join (its article is in the group already, by another
     # sentence, or its own group holds one of the group's articles) still states the group's fact
     support: dict[int, list[int]] = {}
+    via: list[tuple[int, int]] = []  # (supporting sentence, the member it states the fact of)
     pairs = [(int(rows[k]), int(cols[k])) for k in crowded]
     pairs = [p for x, y in pairs for p in ((x, y), (y, x))] + [(int(x), int(y)) for x, y in half]
     for x, y in pairs:
@@ -774,6 +863,24 @@ def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto
             continue
         if holds([y], members[c], (y, x)):
             support.setdefault(c, []).append(y)
+            via.append((y, x))
+    # the other wordings of a supporting sentence's own fact support the group too, when they carry
+    # the detail that made it a supporter: "their first contact since October 2022" supports "the first
+    # call since October 2022"; so do "a first since October 2022" and its translation, said in leads
+    # that are one fact with it (about the call), but not a lead that gives no such date
+    if evidence is not None:
+        for y, x in via:
+            c = cluster[x]
+            detail = evidence.anchors(y) & evidence.anchors(x)
+            words = evidence.stems(y) & evidence.stems(x)
+            if not detail:
+                continue
+            for z in members[cluster[y]]:
+                taken = cl_arts[c] | {int(art_index[s]) for s in support.get(c, [])}
+                if int(art_index[z]) in taken or z in vetoed.get(x, ()):
+                    continue
+                if detail <= evidence.anchors(z) and words & evidence.stems(z):
+                    support[c].append(z)
     out = [Aligned(sorted(ms), float(np.mean(links[c])) if links[c] else 1.0, sorted(support.get(c, [])))
            for c, ms in members.items()]
     out.sort(key=lambda g: g.members[0])
