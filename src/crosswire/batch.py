@@ -18,13 +18,28 @@ time, and to know which could not:
 * a story whose brief fails is reported on stderr, listed in the index as not
   briefed, and the others carry on;
 * with worker processes, a story has ``timeout`` seconds (plus one second per
-  article: big stories may take longer); past that its worker is stopped and
-  the story gets a *summary-only* brief (copies and the extractive summary,
-  without fact alignment, which is where the time of a pathological story
-  goes), itself bounded by the same limit; if that fails too the story is
-  listed as not briefed;
+  article: big stories may take longer) of its worker's CPU time; past that
+  its worker is stopped and the story gets a *summary-only* brief (copies and
+  the extractive summary, without fact alignment, which is where the time of a
+  pathological story goes), itself bounded by the same limit; if that fails
+  too the story is listed as not briefed;
 * Ctrl-C stops the workers, writes the index of the briefs finished so far and
   re-raises :class:`KeyboardInterrupt`.
+
+Why CPU time: on a loaded machine a worker waits for a core, and a limit on
+wall-clock time would send an honest story to the summary-only fallback for
+no fault of its own.  The CPU time the worker spends on a story is what the
+story costs, whatever else runs.  The parent reads it from ``/proc`` (or
+psutil) while it waits; where neither can be read, the limit falls back to
+wall-clock time.  A story that stalls without computing (a deadlock, a
+machine swapping) uses no CPU, so wall-clock time still stops it at
+``WALL_FACTOR`` times its limit.
+
+Workers are recycled: after ``RECYCLE_AFTER`` stories a worker is retired
+and a fresh one takes its place, so whatever a long run leaves behind in a
+process (caches that only grow, memory the allocator does not give back:
+about 45 MB over 2,800 stories) is bounded.  A fresh worker loads its models
+again (about a second of CPU), which over 200 stories is noise.
 
 Nothing here is global state: parallelism is an argument of the batch stage.
 """
@@ -77,6 +92,18 @@ li{margin:.6rem 0} .meta{color:#666;font-size:.9em} .noise{color:#888;font-size:
 
 _SUMMARY_ONLY = "summary only: the full brief took too long"
 
+RECYCLE_AFTER = 200
+"""Stories a worker process briefs before it is replaced by a fresh one (``None`` or 0: never)."""
+
+WALL_FACTOR = 5.0
+"""A story is also stopped when its wall-clock time reaches this many times its (CPU) limit.
+
+Only for stories that stall without computing: an honest story would need the machine
+loaded beyond five runnable processes per core it gets to reach it first.
+"""
+
+_TOO_LONG = "took longer than"  # how the error of a story stopped at its limit starts
+
 
 @dataclass(slots=True)
 class StoryOutcome:
@@ -86,9 +113,9 @@ class StoryOutcome:
     ``"full"`` or ``"summary"`` (written without fact alignment after the full
     brief ran out of time); ``error`` says why the full brief was not written.
     ``seconds`` and ``cpu`` are the wall and CPU time the brief took in its
-    process (the attempts added up; an attempt stopped at its time limit
-    counts its limit as wall time and no CPU); ``peak_mb`` is the peak
-    resident memory of that process so far.
+    process (the attempts added up; for an attempt stopped at its limit, what
+    it had taken when it was stopped); ``peak_mb`` is the peak resident
+    memory of that process so far.
     """
 
     story: Story
@@ -250,7 +277,8 @@ def _worker(conn: Connection, languages: Sequence[str] = ()) -> None:
             task = conn.recv()
             if task is None:
                 break
-            conn.send("started")  # the story's time limit runs from here, not from the worker's start-up
+            # the story's limit runs from here, not from the worker's start-up: its CPU clock now
+            conn.send(("started", time.process_time()))
             try:
                 result = _run_task(task)
             except Exception as e:  # a malformed task: report it rather than die
@@ -261,24 +289,95 @@ def _worker(conn: Connection, languages: Sequence[str] = ()) -> None:
         pass
 
 
+try:
+    _CLK_TCK = float(os.sysconf("SC_CLK_TCK"))  # the unit of the CPU times in /proc/PID/stat
+except (AttributeError, ValueError, OSError):
+    _CLK_TCK = 100.0
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds (user + system, all threads) a live process has used; None when unreadable."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLK_TCK
+    except (OSError, IndexError, ValueError, ZeroDivisionError):
+        pass
+    try:
+        import psutil
+
+        t = psutil.Process(pid).cpu_times()
+        return float(t.user + t.system)
+    except Exception:  # no psutil, or the process is gone
+        return None
+
+
 class _Worker:
+    """One worker process and the story it is briefing, with that story's CPU and wall clocks."""
+
     def __init__(self, ctx: Any, languages: Sequence[str] = ()) -> None:
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker, args=(child, list(languages)), daemon=True, name="crosswire-brief")
         self.proc.start()
         child.close()
         self.task: tuple | None = None
-        self.deadline = 0.0
         self.limit = 0.0
+        self.briefed = 0  # stories sent to this process
+        self.t0: float | None = None  # wall clock when the story started (None: not yet)
+        self.cpu0 = 0.0  # the worker's CPU clock when the story started
 
     def send(self, task: tuple, limit: float | None) -> None:
         self.task = task
         self.limit = limit or 0.0
-        self.deadline = float("inf")  # until the worker says it has started
+        self.t0 = None  # the clocks run once the worker says it has started
+        self.briefed += 1
         self.conn.send(task)
 
-    def started(self) -> None:
-        self.deadline = time.monotonic() + self.limit if self.limit else float("inf")
+    def started(self, cpu: float) -> None:
+        self.t0, self.cpu0 = time.monotonic(), cpu
+
+    def used(self) -> tuple[float, float | None]:
+        """Wall and CPU seconds the current story has taken so far (CPU None when unreadable)."""
+        if self.t0 is None:
+            return 0.0, 0.0
+        wall = time.monotonic() - self.t0
+        cpu = _cpu_seconds(self.proc.pid) if self.proc.pid is not None else None
+        return wall, None if cpu is None else max(0.0, cpu - self.cpu0)
+
+    def over(self, wall_factor: float) -> bool:
+        """Whether the current story is past its limit: CPU seconds, or wall seconds as a backstop."""
+        if not self.limit or self.t0 is None:
+            return False
+        wall, cpu = self.used()
+        if cpu is None:  # nothing to read the CPU time from: wall-clock time, as the limit's unit
+            return wall >= self.limit
+        return cpu >= self.limit or wall >= wall_factor * self.limit
+
+    def wait_s(self, wall_factor: float) -> float:
+        """How long the parent may wait before the current story could be past its limit."""
+        if not self.limit or self.t0 is None:
+            return float("inf")
+        wall, cpu = self.used()
+        left_wall = (wall_factor if cpu is not None else 1.0) * self.limit - wall
+        # a process runs at most one CPU second per second on each thread: a single-threaded
+        # story cannot pass its CPU limit before this; a threaded one by a little
+        left = left_wall if cpu is None else min(left_wall, self.limit - cpu)
+        return max(0.05, left)
+
+    def retire(self) -> None:
+        """Let the process exit once it is idle (it reads ``None`` and ends); :meth:`join` it later."""
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            self.proc.kill()
+        self.conn.close()
+
+    def join(self) -> None:
+        """Wait for a retired process to end (killing it if it does not)."""
+        self.proc.join(timeout=5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
 
     def stop(self, *, kill: bool = False) -> None:
         if kill:
@@ -348,17 +447,21 @@ def brief_stories(
     progress: BatchProgress | None = None,
     on_story: Callable[[StoryOutcome], None] | None = None,
     brief_fn: Callable[..., Any] | None = None,
+    recycle_after: int | None = RECYCLE_AFTER,
+    wall_factor: float = WALL_FACTOR,
 ) -> list[StoryOutcome]:
     """Write one brief per story of at least ``min_articles`` of ``articles``.
 
     ``jobs`` > 1 briefs stories in that many worker processes.  ``timeout``
-    seconds plus ``per_article`` seconds per article bound each story; the
-    limit needs worker processes, so with ``jobs=1`` and a timeout one worker
-    is used.  Past it the story gets a summary-only brief.  ``on_story`` is
-    called with each outcome as it comes.  ``brief_fn(articles, words=...)``
-    replaces :func:`crosswire.pipeline.brief_for` (it must be importable by
-    name, as workers are separate processes).  Returns the outcomes, biggest
-    story first.
+    seconds plus ``per_article`` seconds per article of the worker's CPU time
+    bound each story, and ``wall_factor`` times that of wall-clock time (see
+    the module's docstring); the limit needs worker processes, so with
+    ``jobs=1`` and a timeout one worker is used.  Past it the story gets a
+    summary-only brief.  Each worker is replaced by a fresh one after
+    ``recycle_after`` stories (``None`` or 0: never).  ``on_story`` is called
+    with each outcome as it comes.  ``brief_fn(articles, words=...)`` replaces
+    :func:`crosswire.pipeline.brief_for` (it must be importable by name, as
+    workers are separate processes).  Returns the outcomes, biggest story first.
     """
     if fmt not in _EXT:
         raise ValueError(f"unknown format {fmt!r}: use html, md or json")
@@ -423,52 +526,67 @@ def brief_stories(
     def limit_for(task: tuple) -> float | None:
         return timeout + per_article * len(task[1]) if timeout else None
 
+    retired: list[_Worker] = []
+
+    def hand_out(k: int) -> None:
+        """Give worker ``k`` the next story, first replacing it with a fresh one if it is due."""
+        if not pending:
+            return
+        w = workers[k]
+        if recycle_after and w.briefed >= recycle_after:
+            w.retire()  # idle now: it exits at once; joined at the end
+            retired.append(w)
+            w = workers[k] = _Worker(ctx, langs)
+        nxt = pending.pop()
+        w.send(nxt, limit_for(nxt))
+
     try:
         workers = [_Worker(ctx, langs) for _ in range(n_workers)] if pending else []
-        for w in workers:
-            if pending:
-                nxt = pending.pop()
-                w.send(nxt, limit_for(nxt))
+        for k in range(len(workers)):
+            hand_out(k)
         while any(w.task is not None for w in workers):
             busy = [w for w in workers if w.task is not None]
-            now = time.monotonic()
-            wait_for = max(0.0, min(w.deadline for w in busy) - now)
+            wait_for = min(w.wait_s(wall_factor) for w in busy)
             ready = wait([w.conn for w in busy], timeout=min(wait_for, 3600.0))
             for k, w in enumerate(workers):
                 if w.task is None:
                     continue
                 task = w.task
                 sid, mode, path = task[0], task[5], Path(task[2])
+                timed_out = False
                 if w.conn in ready:
                     try:
                         result = w.conn.recv()
-                        if result == "started":
-                            w.started()
+                        if isinstance(result, tuple) and result[:1] == ("started",):
+                            w.started(result[1])
                             continue
                     except (EOFError, OSError):  # the worker died (killed, out of memory...)
                         w.stop(kill=True)
                         result = (sid, "", 0, 0.0, 0.0, f"its worker process died (exit code {w.proc.exitcode})", 0.0)
                         w = workers[k] = _Worker(ctx, langs)
-                elif time.monotonic() >= w.deadline:
+                elif w.over(wall_factor):
+                    wall, cpu = w.used()
                     w.stop(kill=True)
                     w = workers[k] = _Worker(ctx, langs)
                     limit = limit_for(task) or 0.0
-                    result = (sid, "", 0, limit, 0.0, f"took longer than {limit:.0f} s", 0.0)
+                    unit = "s" if cpu is None else "CPU s"
+                    result = (sid, "", 0, wall, cpu or 0.0, f"{_TOO_LONG} {limit:.0f} {unit}", 0.0)
+                    timed_out = True
                 else:
                     continue
                 w.task = None
                 settled = record(result, mode, path)
-                if not settled and mode == "full" and result[5].startswith("took longer"):
+                if not settled and mode == "full" and timed_out:
                     s = outcomes[sid].story
                     pending.append(make(s, task[1], "summary"))  # next, on the freed worker
                 else:
                     settle(sid)
-                if pending:
-                    nxt = pending.pop()
-                    w.send(nxt, limit_for(nxt))
+                hand_out(k)
     finally:
         for w in workers:
             w.stop(kill=w.task is not None)
+        for w in retired:
+            w.join()
     return list(outcomes.values())
 
 
