@@ -19,6 +19,10 @@ Four kinds (the contract's ``kind``):
     a claim the report itself presents as contested ("claimed without providing
     evidence", "allegedly").
 
+Figures that changed over time are no conflict: :func:`find_updates` shows them in
+order ("12 dead" in Monday's report, "the toll rose to 14" on Tuesday, "15, up from
+12"), and a pair of figures it would order as an update is never a number conflict.
+
 Two wordings of one fact never make a conflict: sides must come from different
 parties (denials) or incompatible values (numbers, dates).  Each conflict's
 ``about`` says in a few words what is disputed: "number of votes: 212 or 87",
@@ -31,20 +35,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
 from .attribution import REPORT_VERBS, party_key
-from .model import Conflict, ConflictSide
-from .numbers import Figure
+from .model import Citation, Conflict, ConflictSide, Update, UpdateValue
+from .numbers import Figure, find_numbers
 from .textutil import STOPWORDS, content_words, fold, stem
-from .timeline import find_dates
+from .timeline import find_dates, reference_date
 
 if TYPE_CHECKING:
     from .facts import StoryText
+    from .model import Article, Sentence
 
-__all__ = ["find_conflicts"]
+__all__ = ["find_conflicts", "find_updates"]
 
 DATE_SAME = 75  # rapidfuzz token_sort_ratio at which two dated sentences tell the same fact
 CONTEXT = 0.30  # lexical similarity at which two sentences with figures talk about the same thing
@@ -225,6 +230,7 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
             owner[a] = i
     local = _local(story)
     mentions: list[_Mention] = []
+    earlier: dict[int, list[_Mention]] = {}  # "up from 12": values a sentence moves from
     for p, figs in enumerate(story.figures):
         if p not in local:
             continue
@@ -232,11 +238,24 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
             m = measure(f.what)
             if m is not None and not f.previous:
                 mentions.append(_Mention(p, f, m[0], m[1]))
+            elif m is not None:
+                earlier.setdefault(p, []).append(_Mention(p, f, m[0], m[1]))
     from .timeline import reference_date
 
     published = [a.published for a in story.articles if a.published]
     refs = {a.id: reference_date(a, published) for a in story.articles}
     cache: dict[int, set[str]] = {}
+    own_day = {a.id: _valid_day(a.published) for a in story.articles}
+    timed_of: dict[tuple[int, int], _Timed | None] = {}
+
+    def timed(m: _Mention) -> _Timed | None:
+        """The mention placed in time, as :func:`find_updates` places it (read once)."""
+        if (m.pos, m.fig.start) not in timed_of:
+            s = story.sentences[m.pos]
+            t = _timing(s.text, m.fig, own_day.get(s.article), refs.get(s.article))
+            timed_of[m.pos, m.fig.start] = None if t is None else _Timed(
+                s.article, s.index, s.text, m.fig, m.key, m.factor, *t, published=own_day.get(s.article))
+        return timed_of[m.pos, m.fig.start]
 
     def dates(pos: int) -> set[str]:
         if pos not in cache:
@@ -305,6 +324,9 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
                 return False  # "1,200 injuries ... zero injuries": the sentence itself counts two things
         if updated(p) or updated(q):
             return False  # "the toll rose to 15": a later figure, not a contradiction
+        if any(x.key == a.key and _agree(x, a) for x in earlier.get(q, ())) or \
+                any(x.key == b.key and _agree(x, b) for x in earlier.get(p, ())):
+            return False  # "$5 million, up from $2 million": the sentence itself tells the change
         dp, dq = dates(p), dates(q)
         yp, yq = {d[:4] for d in dp}, {d[:4] for d in dq}
         if yp and yq and not (yp & yq):
@@ -312,6 +334,10 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
         days_p, days_q = {d for d in dp if len(d) == 10}, {d for d in dq if len(d) == 10}
         if days_p and days_q and not (days_p & days_q):
             return False  # a toll on Sunday and a toll on Wednesday can both be true
+        if a.key in COUNTABLE:
+            ta, tb = timed(a), timed(b)
+            if ta is not None and tb is not None and (_later(ta, tb) or _later(tb, ta)):
+                return False  # 12 dead in Monday's report, 15 in Wednesday's: an update (find_updates)
         if named or (same_source and _DISPUTES_BEFORE.search(text(max(p, q)))):
             return True
         xp, xq = set(_YEAR.findall(text(p))), set(_YEAR.findall(text(q)))
@@ -822,4 +848,305 @@ def find_conflicts(story: "StoryText") -> list[Conflict]:
         out.append(c)
     for k, c in enumerate(out, 1):
         c.id = f"c{k}"
+    return out
+
+
+# --- figures that changed over time ------------------------------------------------------------
+#
+# "12 dead on Monday", "the toll rose to 15 on Wednesday", "15 dead, up from 12": one counted
+# thing given different values at different times is an update, shown in order, not a conflict.
+
+# words next to a figure that place it after an earlier value of the same thing
+_LATER_WORDS = re.compile(
+    r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|grew|mounted|swelled|soared|reached|reaching|"
+    r"raised|revised|updated|latest|now|later|new|subsequently|since|lowered|fell|dropped|decreased|reduced|"
+    r"corrected)\b"
+)
+# ... and those that say the later value is the lower one
+_DOWN_WORDS = re.compile(r"\b(?:revised\s+down\w*|lowered|fell|dropped|decreased|reduced|corrected|down\s+to)\b")
+# a figure somebody expects or fears is no count at any time
+_PROJECTION = re.compile(r"\b(?:could|may|might|would|will|expected|expects|feared|fears|likely|projected|"
+                         r"forecasts?|predicts?|predicted|estimates?\s+that|if)\b")
+_AGAINST = re.compile(r"\b(?:contradict\w*|disput\w*|den(?:y|ies|ied|ying)|reject\w*|refut\w*|contrary|"
+                      r"challeng\w*|contest\w*|instead\s+of|rather\s+than|not\s+the)\b")
+_INCREMENT = re.compile(r"\b(?:more|additional|further|extra|new|other)\b")
+MAX_UPDATE_DAYS = 45  # days between the first and the last value of one update
+
+
+@dataclass(frozen=True, slots=True)
+class _Timed:
+    """A figure with the time a report places it at, as updates and number conflicts compare it."""
+
+    article: str
+    index: int  # sentence number in its article
+    text: str  # the sentence
+    fig: Figure
+    key: str
+    factor: float
+    when: str | None  # YYYY-MM-DD the count is placed at, else None
+    source: str  # what placed it: "said", "update", "published", "event", "" (nothing)
+    level: int  # 0: an earlier value the sentence moves from, 1: a value, 2: told as the later value
+    down: bool  # told as lowered ("revised down to", "fell to")
+    published: str | None = None  # the report's own date
+
+    @property
+    def low(self) -> float:
+        return self.fig.low * self.factor
+
+    @property
+    def high(self) -> float:
+        return self.fig.high * self.factor
+
+    @property
+    def order(self) -> tuple[str, int]:
+        return self.when or "", self.level
+
+
+def _clause_around(text: str, fig: Figure) -> tuple[str, str]:
+    """The words of a figure's clause before it (up to 80 characters) and after it (up to 40)."""
+    before = re.split(r"[;:()]|\s[-–—]\s", text[max(0, fig.start - 80): fig.start])[-1]
+    after = re.split(r"[,;:.!?()]|\s[-–—]\s", text[fig.end: fig.end + 40])[0]
+    return fold(before), fold(after)
+
+
+def _timing(text: str, fig: Figure, published: str | None, ref: str | None
+            ) -> tuple[str | None, str, int, bool] | None:
+    """When a report places a figure: (date, what placed it, level, lowered), or None to leave it out.
+
+    The day a party gave the figure ("officials said on Monday"); else, for a figure told as
+    the later value ("rose to 15 on Wednesday"), the day the sentence gives; else the report's
+    publication date; else the day the sentence gives.  A figure in a sentence about another
+    year ("in 2019, 40 died"), or one somebody expects ("could rise to 50"), is left out.
+    """
+    before, after = _clause_around(text, fig)
+    if _PROJECTION.search(before):
+        return None
+    own = fold(fig.text)[len(fig.qualifier or ""):]
+    if _INCREMENT.search(own) or re.search(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s*$", before):
+        return None  # "two more bodies", "another 3 deaths": what was added, not the count
+    try:
+        dates = find_dates(text, ref)
+    except Exception:  # a date reader that trips on odd input must not stop the brief
+        dates = []
+    years = {d.date[:4] for d in dates} | set(_YEAR.findall(text))  # (the date reader misses "In 2019 ...")
+    if (ref and years - {ref[:4]}) or (not ref and len(years) > 1):
+        return None  # another year: history, not this story's count
+    days = [d for d in dates if len(d.date) == 10]
+    if ref and any(abs(_days_between(d.date, ref)) > MAX_UPDATE_DAYS for d in days):
+        return None
+    level = 0 if fig.previous else 2 if (_LATER_WORDS.search(before) or re.search(r"\b(?:now|since)\b", after)) else 1
+    down = bool(_DOWN_WORDS.search(before))
+    said = _SAID_DAY.search(text)
+    if said:
+        hit = [d for d in days if said.start() <= d.start < said.end()]
+        if hit:
+            return hit[0].date, "said", level, down
+    if days and level == 2:
+        near = min(days, key=lambda d: min(abs(d.start - fig.end), abs(d.end - fig.start)))
+        return near.date, "update", level, down
+    if published:
+        return published, "published", level, down
+    if days:
+        near = min(days, key=lambda d: min(abs(d.start - fig.end), abs(d.end - fig.start)))
+        return near.date, "event", level, down
+    return None, "", level, down
+
+
+def _days_between(a: str, b: str) -> int:
+    import datetime as dt
+
+    try:
+        return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days
+    except ValueError:
+        return 0
+
+
+def _valid_day(date: str | None) -> str | None:
+    return date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and _days_between(date, date) == 0 else None
+
+
+def _later(first: _Timed, then: _Timed) -> bool:
+    """Does ``then`` give a later value of what ``first`` counts (an update, not a contradiction)?
+
+    The two must disagree, be placed in order (a later day, or the same day told as the later
+    value, or the earlier value the same sentence moves from), move the way the wording says
+    (counts of dead, injured, arrested... only grow unless the text says they were lowered)
+    and, when only the days of the events tell them apart, be told in similar words.
+    """
+    if first.key != then.key or max(first.low, then.low) <= min(first.high, then.high) * (1 + 1e-6) + 1e-6:
+        return False
+    same_sentence = (first.article, first.index) == (then.article, then.index)
+    if first.level == 0 and same_sentence:
+        return then.level > 0  # "15 dead, up from 12": the sentence says which came first
+    if first.key not in COUNTABLE:
+        return False  # votes, money, percentages of two days are often two things
+    if (first.when is None) != (then.when is None) or then.order <= first.order:
+        return False
+    if first.when is None and then.level < 2:
+        return False
+    if first.when and then.when and abs(_days_between(then.when, first.when)) > MAX_UPDATE_DAYS:
+        return False
+    if then.level < 2 and first.source != then.source and first.published and then.published \
+            and then.published <= first.published:
+        return False  # "said on Tuesday" in one report, Wednesday's date of another: the counts may be of one day
+    if _AGAINST.search(fold(first.text)) or _AGAINST.search(fold(then.text)):
+        return False  # "contradicting the fire service, which had put the toll at three": a dispute
+    if then.low < first.low and not then.down:
+        return False  # a lower toll with no word of a revision is a disagreement
+    if then.low > first.low and then.down:
+        return False
+    names_a = _window(first.text, first.fig)[1]
+    names_b = _window(then.text, then.fig)[1]
+    if names_a and names_b and not names_a & names_b:
+        return False  # "12 dead in Arlen" / "15 dead in Brisk": two places, not one toll
+    if then.level < 2 and "event" in (first.source, then.source):
+        shared = set(content_words(first.text)) & set(content_words(then.text))
+        return len(shared - {stem(fold(first.fig.what)), stem(fold(then.fig.what))}) >= 2
+    return True
+
+
+def _timed_mentions(articles: Sequence["Article"], sentences: Mapping[str, Sequence["Sentence"]]
+                    ) -> list[_Timed]:
+    """Every figure of the story with a comparable counted thing, placed in time."""
+    published = [a.published for a in articles if _valid_day(a.published)]
+    out: list[_Timed] = []
+    for a in articles:
+        ref = reference_date(a, published)
+        own = _valid_day(a.published)
+        for s in sentences.get(a.id, ()):
+            if s.is_heading:
+                continue
+            for f in find_numbers(s.text):
+                m = measure(f.what)
+                if m is None or f.disputed:
+                    continue
+                t = _timing(s.text, f, own, ref)
+                if t is None:
+                    continue
+                out.append(_Timed(a.id, s.index, s.text, f, m[0], m[1], *t, published=own))
+    return out
+
+
+def find_updates(articles: Sequence["Article"], sentences: Mapping[str, Sequence["Sentence"]],
+                 conflicts: Sequence[Conflict] = ()) -> list[Update]:
+    """Figures the reports give at different times, each with its values earliest first.
+
+    ``sentences``: every article's numbered sentences (``FactSheet.sentences``).  One counted
+    thing of a casualty kind (dead, injured, arrested, missing, displaced) given different
+    values at different times -- days the sentences or the reports' dates give, "rose to",
+    "now", "latest toll" -- is one update; a sentence that moves from one value to another
+    ("15 dead, up from 12") is one for any counted thing.  Values of one time that disagree
+    are a conflict, not an update, and a figure a number conflict already shows is left out.
+    """
+    in_conflict = {(c.article, c.sentence) for x in conflicts if x.kind == "number"
+                   for side in x.sides for c in side.citations}
+    order = {a.id: k for k, a in enumerate(articles)}
+    mentions = [m for m in _timed_mentions(articles, sentences) if (m.article, m.index) not in in_conflict]
+    by_sentence: dict[tuple[str, int, str], list[_Timed]] = {}
+    for m in mentions:
+        by_sentence.setdefault((m.article, m.index, m.key), []).append(m)
+    series: list[list[list[_Timed]]] = []
+    # a sentence that moves from one value to another: its own update, for any counted thing
+    for ms in by_sentence.values():
+        for prev in (m for m in ms if m.level == 0):
+            now = [m for m in ms if m.level > 0 and m.fig.end <= prev.fig.start and _later(prev, m)]
+            if now:
+                series.append([[prev], [now[-1]]])
+    # one casualty count across sentences and reports, in time order
+    by_key: dict[str, list[_Timed]] = {}
+    for (_, _, key), ms in by_sentence.items():
+        current = [m for m in ms if m.level > 0]
+        if key not in COUNTABLE or not current:
+            continue
+        if any(not _agree_timed(x, y) for x in current for y in current):
+            continue  # "12 soldiers and 3 civilians killed": which is the toll?
+        by_key.setdefault(key, []).extend(ms)
+    for key, ms in by_key.items():
+        steps = _series(ms, order)
+        if steps:
+            series.append(steps)
+    return _merge_updates([_update(s) for s in series])
+
+
+def _agree_timed(a: _Timed, b: _Timed) -> bool:
+    return max(a.low, b.low) <= min(a.high, b.high) * (1 + 1e-6) + 1e-6
+
+
+def _series(ms: list[_Timed], order: Mapping[str, int]) -> list[list[_Timed]] | None:
+    """The values of one counted thing in time order, or None when they do not make an update.
+
+    Figures of one time that agree are one value (a time whose figures disagree is left to the
+    conflicts); consecutive times that agree are one value; every step must be a later value
+    of the step before (:func:`_later`), else the figures are not shown as an update at all.
+    """
+    if any(m.when for m in ms):
+        ms = [m for m in ms if m.when or m.level == 0]
+    slots: dict[tuple[str, int], list[_Timed]] = {}
+    for m in sorted(ms, key=lambda m: (m.order, order.get(m.article, 0), m.index, m.fig.start)):
+        if m.level == 0:
+            continue  # an earlier value only counts next to the value it moves from (see below)
+        slots.setdefault(m.order, []).append(m)
+    values: list[list[_Timed]] = []
+    for slot in slots.values():
+        if any(not _agree_timed(x, y) for x in slot for y in slot):
+            continue  # two figures for one time: a conflict, not an update
+        if values and all(_agree_timed(x, y) for x in values[-1] for y in slot):
+            values[-1].extend(slot)
+        else:
+            values.append(list(slot))
+    if len(values) < 2:
+        return None
+    for first, then in zip(values, values[1:]):
+        if not any(_later(x, y) for x in first for y in then):
+            return None
+        if any(not _agree_timed(x, y) and not _later(x, y) for x in first for y in then):
+            return None
+    # an earlier value a sentence of the series moves from ("up from 12") joins the value it equals
+    for m in ms:
+        if m.level == 0:
+            hit = next((v for v in values if all(_agree_timed(m, x) for x in v)), None)
+            if hit is not None:
+                hit.append(m)
+    return values
+
+
+def _update(values: list[list[_Timed]]) -> Update:
+    out: list[UpdateValue] = []
+    for v in values:
+        best = min(v, key=lambda m: (m.level == 0, m.fig.qualifier is not None, m.when or "9999"))
+        dates = sorted(m.when for m in v if m.when and m.level > 0)
+        cites: list[Citation] = []
+        for m in v:
+            c = Citation(m.article, m.index, m.text)
+            if c not in cites:
+                cites.append(c)
+        out.append(UpdateValue(best.fig.value * best.factor if best.key == "duration" else best.fig.value,
+                               dates[0] if dates else None, best.fig.text,
+                               list(dict.fromkeys(m.article for m in v)), best.fig.qualifier, cites))
+    first = values[0][0]
+    shown = [min(v, key=lambda m: (m.level == 0, m.fig.qualifier is not None)) for v in values]
+    about = _number_about([_Mention(0, m.fig, m.key, m.factor) for m in shown]).replace(" or ", ", then ")
+    return Update(first.key, about, out)
+
+
+def _merge_updates(updates: list[Update]) -> list[Update]:
+    """One update per change: the same "up from" in several copies, or inside a longer series."""
+    out: list[Update] = []
+    for u in sorted(updates, key=lambda u: -len(u.values)):
+        vals = [(v.value, v.qualifier) for v in u.values]
+        hit = None
+        for o in out:
+            ovals = [(v.value, v.qualifier) for v in o.values]
+            if o.what == u.what and all(x in ovals for x in vals):
+                hit = o
+                break
+        if hit is None:
+            out.append(u)
+            continue
+        for v in u.values:
+            target = next(x for x in hit.values if (x.value, x.qualifier) == (v.value, v.qualifier))
+            target.articles += [a for a in v.articles if a not in target.articles]
+            target.citations += [c for c in v.citations if c not in target.citations]
+            if target.date is None:
+                target.date = v.date
     return out

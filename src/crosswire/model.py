@@ -21,6 +21,8 @@ __all__ = [
     "Fact",
     "ConflictSide",
     "Conflict",
+    "UpdateValue",
+    "Update",
     "Quote",
     "Number",
     "Entity",
@@ -134,6 +136,27 @@ class Conflict:
 
 
 @dataclass(slots=True)
+class UpdateValue:
+    """One value of a figure that changed over time, and where the reports give it."""
+
+    value: float
+    date: str | None  # YYYY-MM-DD the text or the report's date places it at, else None
+    text: str  # the figure as written: "at least 15 dead"
+    articles: list[str]
+    qualifier: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Update:
+    """A figure the reports give at different times (a toll that rose): not a conflict."""
+
+    what: str  # the counted thing, as number conflicts key it: "dead", "injured", "$", "votes"
+    about: str  # "number of dead: 12, then 15"
+    values: list[UpdateValue]  # earliest first
+
+
+@dataclass(slots=True)
 class Quote:
     speaker: str | None
     text: str
@@ -178,6 +201,7 @@ class FactSheet:
     entities: list[Entity] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)  # article id -> sentences
+    updates: list[Update] = field(default_factory=list)  # figures that changed over time
 
 
 @dataclass(slots=True)
@@ -294,6 +318,13 @@ def to_json(brief: Brief) -> dict[str, Any]:
                 ],
             }
             for c in fs.conflicts
+        ],
+        "updates": [
+            {"what": u.what, "about": u.about, "values": [
+                {"value": v.value, "date": v.date, "text": v.text, "qualifier": v.qualifier,
+                 "articles": list(v.articles), "citations": [_cite(x) for x in v.citations]}
+                for v in u.values]}
+            for u in fs.updates
         ],
         "quotes": [
             {"speaker": q.speaker, "text": q.text, "articles": list(q.articles),

@@ -174,6 +174,12 @@ def _what(after: str, before: str) -> str | None:
                                                         "stands", "now", "to", "at"}:
             continue
         break
+    # "the death toll from Monday's capsizing rose to 14", "the number of injured climbed to 40"
+    told = _TOLL_TO.search(fold(before[-120:]))
+    if told:
+        for t in re.findall(r"[^\W\d_][\w'’\-]*", told.group("subject")):
+            if category(t) in _CATEGORIES and category(t) != "arrested":
+                return category(t)
     # the head of the noun phrase after the figure: "600 council flats" -> "flats",
     # "34 counting tables" -> "tables"; a participle is no noun ("not the 212 announced by")
     head: str | None = None
@@ -198,6 +204,16 @@ def _what(after: str, before: str) -> str | None:
     if candidates and fold(candidates[0]) in {"people", "persons", "civilians", "men", "women", "children"}:
         return "people"
     return None
+
+
+# a count named earlier in the clause and the verb that gives its value: "the toll ... rose to"
+_TOLL_TO = re.compile(
+    r"\b(?P<subject>(?:death\s+)?tolls?|(?:the\s+)?number\s+of\s+(?:people\s+)?[^\W\d_]+)\b"
+    r"[^,;:.!?()\d]{0,70}?\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|mounted|swelled|soared|"
+    r"reached|reaching|hit|topped|passed|exceeded|stands?|stood|standing|was|is|has\s+been|had\s+been|"
+    r"revised\s+(?:up|down)\w*|raised|lowered|fell|dropped|now|down|downwards?|upwards?)(?:\s+(?:to|at))?\s+"
+    r"(?:(?:" + _QUAL_RX + r")\s+)?$"
+)
 
 
 _NOT_PARTICIPLE = {"bed", "beds", "shed", "sheds", "seed", "seeds", "speed", "need", "needs", "feed", "breed",
@@ -355,6 +371,7 @@ _DISPUTED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:(?:the|just|o
 # what lies between a figure with a noun and a bare one that counts the same thing
 _SIBLING_THEN_BARE = re.compile(
     r"(?:\s+[^\W\d_]+ed\b(?:\s+by\s+[^\d,;.!?:()]{1,50})?)?"  # "not the 240 announced (by the board), up from 60"
+    r"(?:\s+(?:on|by|as\s+of|late|early|last|this)\s+[^\W\d_]+(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"(?:\s*,?\s*(?:(?:(?:up|down|rising|falling)\s+)?(?:from|to)|not|rather\s+than|instead\s+of|against|"
     r"versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:the|just|only|a\s+mere)\s+)?(?:(?:" + _QUAL_RX + r")\s+)?"
     r"[$€£¥]?$|"

@@ -1,8 +1,9 @@
 """The brief for people: Markdown and one self-contained HTML page.
 
 Both formats show the same sections as the JSON (``model.to_json``): summary,
-what all sources agree on, what only some report, where they disagree, quotes
-by speaker, key numbers, timeline, people/organisations/places, and the
+what all sources agree on, what only some report, where they disagree, how the
+figures changed (only when a figure was updated over time), quotes by speaker,
+key numbers, timeline, people/organisations/places, and the
 sources with their copy groups.  Reports are labelled A, B, C...; a citation
 ``B:4`` is sentence 4 (counted from 0, as in the JSON) of report B.
 
@@ -88,6 +89,23 @@ class _Conflict:
 
 
 @dataclass(slots=True)
+class _Step:
+    """One value of an updated figure: when, the figure, the sentence that gives it."""
+
+    when: str  # "2026-03-02", or "earlier" for a value only known as the one a sentence moves from
+    figure: str  # "at least 15"
+    text: str
+    carried_by: str
+    cites: list[_Cite]
+
+
+@dataclass(slots=True)
+class _Update:
+    about: str
+    steps: list[_Step]
+
+
+@dataclass(slots=True)
 class _Source:
     label: str
     article: Article
@@ -118,6 +136,7 @@ class _View:
     agreed: list[_Line]
     some: list[_Line]
     conflicts: list[_Conflict]
+    updates: list[_Update]
     quotes: list[tuple[str, list[_Line]]]
     numbers: list[_Line]
     timeline: list[_Line]
@@ -233,6 +252,19 @@ def _view(brief: Brief) -> _View:
         for c in brief.facts.conflicts
     ]
 
+    updates = []
+    for u in brief.facts.updates or []:
+        steps = []
+        for val in u.values:
+            cs = cites(val.citations)
+            figure = " ".join(x for x in (val.qualifier if val.qualifier != "between" else None,
+                                          _figure(val.value)) if x)
+            steps.append(_Step(val.date or "earlier", figure, cs[0].text if cs else val.text,
+                               who(val.articles), cs))
+        if len(steps) >= 2:
+            about = " ".join(str(u.about or u.what or "figure").split())
+            updates.append(_Update(about[:1].upper() + about[1:], steps))
+
     by_speaker: dict[str, list[_Line]] = {}
     for q in brief.facts.quotes:
         by_speaker.setdefault(q.speaker or "Unattributed", []).append(
@@ -264,6 +296,7 @@ def _view(brief: Brief) -> _View:
         agreed=agreed,
         some=some,
         conflicts=conflicts,
+        updates=updates,
         quotes=quotes,
         numbers=numbers,
         timeline=timeline,
@@ -379,6 +412,15 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
             who = f"{_md(s.who)}, " if s.who else ""
             out.append(f"- {_md(s.claim)}{_md_cites(s.cites)} — {who}carried by {_md(s.carried_by)}")
         out.append("")
+
+    if v.updates:
+        out.extend(["## How the figures changed", ""])
+        for u in v.updates:
+            out.extend([f"### {_md(u.about)}", ""])
+            for st in u.steps:
+                out.append(f"- {_md(st.when)} — **{_md(st.figure)}**: {_md(st.text)}{_md_cites(st.cites)}"
+                           f" — in {_md(st.carried_by)}")
+            out.append("")
 
     out.extend(["## Quotes", ""])
     if not v.quotes:
