@@ -32,6 +32,7 @@ from typing import Sequence
 import numpy as np
 
 from .align import dense, tfidf
+from .conflicts import find_updates
 from .model import (
     Article,
     Brief,
@@ -369,7 +370,8 @@ def summarize(
 
     # the facts stage's alignment: sentences of one fact say the same thing
     fact_of = _fact_index(sheet)
-    unit_facts = [{n for o in u.occurrences for n in fact_of.get((o.article, o.index), ())} for u in ulist]
+    unit_facts = [{fact_of[(o.article, o.index)] for o in u.occurrences if (o.article, o.index) in fact_of}
+                  for u in ulist]
 
     # a disputed sentence (a side of a disagreement) keeps its "who says so"
     disputed = {(c.article, c.sentence) for conflict in (sheet.conflicts if sheet is not None else []) or []
@@ -488,15 +490,14 @@ def _both_sides(chosen: list[int], sheet: FactSheet, ulist: list[_Unit], where: 
     return chosen
 
 
-def _fact_index(sheet: FactSheet | None) -> dict[tuple[str, int], set[int]]:
-    """(article, sentence) -> indexes of the facts-stage facts that cite it (a lead that tells
-    two facts is cited by both)."""
-    out: dict[tuple[str, int], set[int]] = {}
+def _fact_index(sheet: FactSheet | None) -> dict[tuple[str, int], int]:
+    """(article, sentence) -> index of the facts-stage fact that cites it (first one wins)."""
+    out: dict[tuple[str, int], int] = {}
     if sheet is None:
         return out
     for n, f in enumerate(sheet.facts or []):
         for c in f.citations or []:
-            out.setdefault((c.article, c.sentence), set()).add(n)
+            out.setdefault((c.article, c.sentence), n)
     return out
 
 
@@ -624,7 +625,8 @@ def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet:
     """The whole brief of one story: summary, headline and everything the facts stage found.
 
     ``sheet`` may be sparse (only ``sentences``, or nothing at all): missing
-    sentences are split here, and the summary does not need any facts.
+    sentences are split here, and the summary does not need any facts.  Figures that
+    changed over time (``FactSheet.updates``) are found here when the sheet has none.
     """
     articles = list(articles)
     groups = [g for g in (groups or []) if len(g.articles) >= 2]
@@ -632,6 +634,10 @@ def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet:
     sents = _all_sentences(articles, sheet)
     if sents != sheet.sentences:
         sheet = dataclasses.replace(sheet, sentences=sents)
+    if not sheet.updates:  # figures that changed over time (a facts-stage sheet may bring them)
+        updates = find_updates(articles, sents, sheet.conflicts)
+        if updates:
+            sheet = dataclasses.replace(sheet, updates=updates)
     summary = summarize(articles, groups, sheet, words=words, config=config)
     return Brief(
         articles=articles,
