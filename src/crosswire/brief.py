@@ -370,8 +370,7 @@ def summarize(
 
     # the facts stage's alignment: sentences of one fact say the same thing
     fact_of = _fact_index(sheet)
-    unit_facts = [{fact_of[(o.article, o.index)] for o in u.occurrences if (o.article, o.index) in fact_of}
-                  for u in ulist]
+    unit_facts = [{n for o in u.occurrences for n in fact_of.get((o.article, o.index), ())} for u in ulist]
 
     # a disputed sentence (a side of a disagreement) keeps its "who says so"
     disputed = {(c.article, c.sentence) for conflict in (sheet.conflicts if sheet is not None else []) or []
@@ -490,14 +489,15 @@ def _both_sides(chosen: list[int], sheet: FactSheet, ulist: list[_Unit], where: 
     return chosen
 
 
-def _fact_index(sheet: FactSheet | None) -> dict[tuple[str, int], int]:
-    """(article, sentence) -> index of the facts-stage fact that cites it (first one wins)."""
-    out: dict[tuple[str, int], int] = {}
+def _fact_index(sheet: FactSheet | None) -> dict[tuple[str, int], set[int]]:
+    """(article, sentence) -> indexes of the facts-stage facts that cite it (a lead that tells
+    two facts is cited by both)."""
+    out: dict[tuple[str, int], set[int]] = {}
     if sheet is None:
         return out
     for n, f in enumerate(sheet.facts or []):
         for c in f.citations or []:
-            out.setdefault((c.article, c.sentence), n)
+            out.setdefault((c.article, c.sentence), set()).add(n)
     return out
 
 
