@@ -151,6 +151,11 @@ def test_a_toll_revised_down_is_an_update():
     # another year's disaster is history, not an earlier toll
     ("Twelve people died when the Velmar ferry capsized on Monday, police said.",
      "In 2019 a storm off Velmar killed 40 people, the coast guard recalled."),
+    # a part of the count is not an earlier count
+    ("Twelve people died when the Velmar ferry capsized on Monday, police said.",
+     "Police on Tuesday identified two of the people who died in the Velmar ferry capsizing."),
+    ("Eleven people died when a gunman opened fire at the Velmar ferry terminal on Monday, police said.",
+     "The gunman killed six men and five women at the Velmar ferry terminal, police said on Tuesday."),
     # a toll somebody fears is no count
     ("Twelve people died when the Velmar ferry capsized on Monday, police said.",
      "Officials fear the toll from the Velmar ferry capsizing could rise to 30 as the search goes on."),
@@ -159,6 +164,13 @@ def test_agreeing_figures_and_other_things_are_neither_update_nor_conflict(texts
     b = make_brief([art("a", texts[0], "2031-05-12"), art("b", texts[1], "2031-05-13")])
     assert b.facts.updates == []
     assert number_conflicts(b) == []
+
+
+def test_one_report_giving_two_tolls_of_two_events_is_no_update():
+    b = make_brief([art("a", "A bomb in the Velmar market killed four people on Monday, police said.\n\n"
+                             "A second blast at the Velmar port killed 12 people on Thursday, police said.",
+                        "2031-05-16")])
+    assert b.facts.updates == []
 
 
 def test_money_of_two_days_is_not_an_update_but_up_from_is():

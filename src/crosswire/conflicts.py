@@ -869,6 +869,12 @@ _PROJECTION = re.compile(r"\b(?:could|may|might|would|will|expected|expects|fear
                          r"forecasts?|predicts?|predicted|estimates?\s+that|if)\b")
 _AGAINST = re.compile(r"\b(?:contradict\w*|disput\w*|den(?:y|ies|ied|ying)|reject\w*|refut\w*|contrary|"
                       r"challeng\w*|contest\w*|instead\s+of|rather\s+than|not\s+the)\b")
+_NUMBER_WORD = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+                r"eighty|ninety|hundred|a\s+dozen|dozens)")
+_PART_AFTER = re.compile(r"\s+of\s+(?:the|them|those|these|whom|their|its)\b", re.I)
+_JOINED_AFTER = re.compile(r"[^,;:.!?()\d]{0,25}?(?:,\s*|\s+and\s+|\s+plus\s+)" + _NUMBER_WORD + r"\b")
+_JOINED_BEFORE = re.compile(r"\b" + _NUMBER_WORD + r"\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|and|plus)\s*$")
 _INCREMENT = re.compile(r"\b(?:more|additional|further|extra|new|other)\b")
 MAX_UPDATE_DAYS = 45  # days between the first and the last value of one update
 
@@ -887,6 +893,7 @@ class _Timed:
     source: str  # what placed it: "said", "update", "published", "event", "" (nothing)
     level: int  # 0: an earlier value the sentence moves from, 1: a value, 2: told as the later value
     down: bool  # told as lowered ("revised down to", "fell to")
+    other_time: bool = False  # the sentence is about another year or a distant day
     published: str | None = None  # the report's own date
 
     @property
@@ -910,13 +917,17 @@ def _clause_around(text: str, fig: Figure) -> tuple[str, str]:
 
 
 def _timing(text: str, fig: Figure, published: str | None, ref: str | None
-            ) -> tuple[str | None, str, int, bool] | None:
-    """When a report places a figure: (date, what placed it, level, lowered), or None to leave it out.
+            ) -> tuple[str | None, str, int, bool, bool] | None:
+    """When a report places a figure: (date, what placed it, level, lowered, another time), or
+    None to leave it out.
 
     The day a party gave the figure ("officials said on Monday"); else, for a figure told as
     the later value ("rose to 15 on Wednesday"), the day the sentence gives; else the report's
-    publication date; else the day the sentence gives.  A figure in a sentence about another
-    year ("in 2019, 40 died"), or one somebody expects ("could rise to 50"), is left out.
+    publication date; else the day the sentence gives.  A sentence about another year or a
+    distant day ("in 2019, 40 died") is marked as another time: its figures only count for
+    the change the sentence itself tells ("650 last year, up from 238 in 2014").  Left out: a
+    figure somebody expects ("could rise to 50"), one that was added ("two more bodies"), and
+    a part of a count ("two of the victims", "eight men and three women").
     """
     before, after = _clause_around(text, fig)
     if _PROJECTION.search(before):
@@ -924,32 +935,35 @@ def _timing(text: str, fig: Figure, published: str | None, ref: str | None
     own = fold(fig.text)[len(fig.qualifier or ""):]
     if _INCREMENT.search(own) or re.search(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s*$", before):
         return None  # "two more bodies", "another 3 deaths": what was added, not the count
+    rest = text[fig.start:]
+    rest = rest[len(fig.qualifier):].lstrip() if fig.qualifier and fig.qualifier != "between" else rest
+    if _PART_AFTER.match(rest[len(rest.split()[0]) if rest.split() else 0:]) \
+            or _JOINED_AFTER.match(fold(text[fig.end: fig.end + 40])) or _JOINED_BEFORE.search(before):
+        return None  # "two of the people found dead", "eight men and three women": parts of a count
     try:
         dates = find_dates(text, ref)
     except Exception:  # a date reader that trips on odd input must not stop the brief
         dates = []
     years = {d.date[:4] for d in dates} | set(_YEAR.findall(text))  # (the date reader misses "In 2019 ...")
-    if (ref and years - {ref[:4]}) or (not ref and len(years) > 1):
-        return None  # another year: history, not this story's count
     days = [d for d in dates if len(d.date) == 10]
-    if ref and any(abs(_days_between(d.date, ref)) > MAX_UPDATE_DAYS for d in days):
-        return None
+    other = bool((ref and years - {ref[:4]}) or (not ref and len(years) > 1)
+                 or (ref and any(abs(_days_between(d.date, ref)) > MAX_UPDATE_DAYS for d in days)))
     level = 0 if fig.previous else 2 if (_LATER_WORDS.search(before) or re.search(r"\b(?:now|since)\b", after)) else 1
     down = bool(_DOWN_WORDS.search(before))
     said = _SAID_DAY.search(text)
     if said:
         hit = [d for d in days if said.start() <= d.start < said.end()]
         if hit:
-            return hit[0].date, "said", level, down
+            return hit[0].date, "said", level, down, other
     if days and level == 2:
         near = min(days, key=lambda d: min(abs(d.start - fig.end), abs(d.end - fig.start)))
-        return near.date, "update", level, down
+        return near.date, "update", level, down, other
     if published:
-        return published, "published", level, down
+        return published, "published", level, down, other
     if days:
         near = min(days, key=lambda d: min(abs(d.start - fig.end), abs(d.end - fig.start)))
-        return near.date, "event", level, down
-    return None, "", level, down
+        return near.date, "event", level, down, other
+    return None, "", level, down, other
 
 
 def _days_between(a: str, b: str) -> int:
@@ -978,8 +992,10 @@ def _later(first: _Timed, then: _Timed) -> bool:
     same_sentence = (first.article, first.index) == (then.article, then.index)
     if first.level == 0 and same_sentence:
         return then.level > 0  # "15 dead, up from 12": the sentence says which came first
-    if first.key not in COUNTABLE:
-        return False  # votes, money, percentages of two days are often two things
+    if first.key not in COUNTABLE or first.other_time or then.other_time:
+        return False  # votes, money, percentages of two days are often two things; history is no update
+    if first.article == then.article and then.level < 2 and not first.source == then.source == "said":
+        return False  # one report telling two values without saying one replaced the other
     if (first.when is None) != (then.when is None) or then.order <= first.order:
         return False
     if first.when is None and then.level < 2:
@@ -1000,8 +1016,7 @@ def _later(first: _Timed, then: _Timed) -> bool:
     if names_a and names_b and not names_a & names_b:
         return False  # "12 dead in Arlen" / "15 dead in Brisk": two places, not one toll
     if then.level < 2 and "event" in (first.source, then.source):
-        shared = set(content_words(first.text)) & set(content_words(then.text))
-        return len(shared - {stem(fold(first.fig.what)), stem(fold(then.fig.what))}) >= 2
+        return False  # "the attack on Monday killed 12" / "on Thursday ... 4": the days of two events
     return True
 
 
@@ -1048,19 +1063,21 @@ def find_updates(articles: Sequence["Article"], sentences: Mapping[str, Sequence
     series: list[list[list[_Timed]]] = []
     # a sentence that moves from one value to another: its own update, for any counted thing
     for ms in by_sentence.values():
+        if re.search(r"\brespectively\b", ms[0].text):
+            continue  # "29 and 27, up from 24 and 21 respectively": pairs we do not untangle
         for prev in (m for m in ms if m.level == 0):
-            now = [m for m in ms if m.level > 0 and m.fig.end <= prev.fig.start and _later(prev, m)]
-            if now:
-                series.append([[prev], [now[-1]]])
+            now = [m for m in ms if m.level > 0 and m.fig.end <= prev.fig.start]
+            if len(now) == 1 and _later(prev, now[0]):
+                series.append([[prev], now])
     # one casualty count across sentences and reports, in time order
     by_key: dict[str, list[_Timed]] = {}
     for (_, _, key), ms in by_sentence.items():
-        current = [m for m in ms if m.level > 0]
+        current = [m for m in ms if m.level > 0 and not m.other_time]
         if key not in COUNTABLE or not current:
             continue
         if any(not _agree_timed(x, y) for x in current for y in current):
             continue  # "12 soldiers and 3 civilians killed": which is the toll?
-        by_key.setdefault(key, []).extend(ms)
+        by_key.setdefault(key, []).extend(m for m in ms if not m.other_time)
     for key, ms in by_key.items():
         steps = _series(ms, order)
         if steps:
