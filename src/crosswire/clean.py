@@ -54,6 +54,7 @@ from .clean_rules import (
     is_timestamp,
     origin_credit,
     signoff_credits,
+    strip_inline_furniture,
     nwords,
     words,
 )
@@ -79,6 +80,7 @@ class _Para:
     raw: str  # the source lines, verbatim
     label: str = "body"  # body | heading | title | cut
     reason: str = ""
+    cuts: list[str] = field(default_factory=list)  # furniture cut from inside the paragraph
 
 
 @dataclass(slots=True)
@@ -178,6 +180,22 @@ def _paragraphs(raw: str, *, blocks_only: bool = False) -> list[_Para]:
 
 def _cut(p: _Para, reason: str) -> None:
     p.label, p.reason = "cut", reason
+
+
+def _cut_inline(st: _State) -> None:
+    """Captions, credits and player messages run into a paragraph (see ``strip_inline_furniture``)."""
+    first = True
+    for p in st.paras:
+        if p.label != "body":  # a whole line already classified (its credits read)
+            continue
+        kept, cuts = strip_inline_furniture(p.text, first=first)
+        first = False
+        if not cuts:
+            continue
+        if not re.search(r"\w", kept):
+            _cut(p, "furniture")
+        else:
+            p.text, p.cuts = kept, cuts
 
 
 def _classify_lines(st: _State) -> None:
@@ -430,6 +448,7 @@ def _removed(ps: list[_Para]) -> list[str]:
     prev: str | None = None
     for k, p in enumerate(ps):
         if p.label != "cut":
+            out.extend(p.cuts)
             prev = None
             continue
         if prev == p.reason and out:
@@ -467,6 +486,7 @@ def clean_text(
     title = " ".join(title.split()) if title else None
     st = _State(_paragraphs(raw, blocks_only=blocks_only), title or None, list(credits or []))
     _classify_lines(st)
+    _cut_inline(st)
     _cut_tails(st)
     _cut_appeals(st)
     _cut_header(st)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from .clean_meta import find_agencies, parse_date
 
@@ -39,6 +40,7 @@ __all__ = [
     "is_appeal_start",
     "origin_credit",
     "signoff_credits",
+    "strip_inline_furniture",
 ]
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
@@ -472,3 +474,153 @@ def signoff_credits(line: str) -> list[str]:
     rest = _SIGNOFF_FILLER.sub(" ", rest)
     rest = re.sub(r"[\W\d_]+", " ", rest).strip()
     return agencies if not rest else []
+
+
+# --- furniture run into a paragraph ----------------------------------------------------------
+# Captions, photo credits, video-player messages and other page labels that text extraction
+# (or a corpus that lost its line breaks) has run into the report's own paragraph.  Each
+# pattern is a label no report writes in its own sentences; where a word is also ordinary
+# English ("close", "advertisement"), its position and the word after it decide.
+_AGENCY_CREDIT = r"(?:getty images|getty|afp|ap|reuters|epa|efe|dpa|bloomberg|shutterstock|istock(?:photo)?|corbis|" \
+                 r"rex features|rex/shutterstock|zuma press|ap images|sipa|abaca|imago|anadolu)"
+_CREDIT_NAME = r"(?:[^\W\d_][\w.'’-]*\s+){0,3}?[^\W\d_][\w.'’-]*"
+_PERSON_CREDIT = r"(?:[^\W\d_][\w.'’-]*\s+){1,2}?[^\W\d_][\w.'’-]*"  # a photographer's name
+# a word after a leading "Close" that makes it the adjective or adverb ("Close to 500 people")
+_CLOSE_GOES_ON = (
+    "to|by|behind|up|in|on|at|enough|call|calls|friend|friends|ally|allies|aide|aides|associate|associates|"
+    "relative|relatives|relationship|relationships|ties|race|races|contest|contests|range|watch|encounter|"
+    "encounters|family|confidant|confidants|adviser|advisers|advisor|advisors|quarters|combat|contact|"
+    "attention|scrutiny|look|looks|vote|votes|second|third|result|results|finish|margin|game|match|links|"
+    "cooperation|collaboration|coordination|proximity|examination|inspection|behind|together|shave|"
+    "the gap|the deal|the case|the door|down"
+)
+# words that start a sentence after a stray "Advertisement" label between two sentences
+_SENTENCE_START = (
+    "the|a|an|i|he|she|it|we|they|you|his|her|its|our|their|this|that|these|those|there|but|and|in|on|at|as|"
+    "for|while|when|after|before|if|so|yet|still|now|then|one|two|some|many|most|more|according|meanwhile|"
+    "however|also|mr|mrs|ms|dr"
+)
+_SLASH_TOKEN = re.compile(r"\S+/\S+")
+_SLASH_AGENCY = re.compile(rf"/\s*{_AGENCY_CREDIT}\b", re.I)
+_SLASH_OR_COMMA_AGENCY = re.compile(rf"[/,]\s*{_AGENCY_CREDIT}\b", re.I)
+
+
+def _repeated_slash_token(low: str) -> bool:
+    tokens = _SLASH_TOKEN.findall(low)
+    return len(tokens) != len(set(tokens))
+
+
+def _any(*words: str) -> Callable[[str], bool]:
+    return lambda low: any(w in low for w in words)
+
+
+# (a cheap test of the lower-cased paragraph, the pattern it lets run)
+_INLINE_FURNITURE: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [(test, re.compile(p, re.I)) for test, p in (
+    # BBC-style credit and caption labels: "Image copyright AFP Image caption ..."
+    (_any("image copyright"), r"\bimage copyright\b(?:(?!\bimage caption\b).){0,80}?\bimage caption\b:?"),
+    (_any("image caption", "media caption"), r"\b(?:image|media) caption\b:?"),
+    (_any("media playback"), r"\bmedia playback is (?:unsupported|not supported) on your device\b\.?"),
+    # "toggle caption Jane Roe/AP Jane Roe/AP": the credit printed twice
+    (_any("toggle caption"),
+     r"(?:\benlarge this image\s+)?(?:\bi\s)?\bi?toggle caption\s+(?P<c>\S(?:.{0,80}?\S)?)\s+(?P=c)(?=\s|$)"),
+    (_any("enlarge this image"), r"\benlarge this image\s+(?P<d>\S(?:.{0,60}?\S)?)\s+(?P=d)(?=\s|$)"),
+    (_any("enlarge this image", "hide caption", "toggle caption"),
+     r"\b(?:enlarge this image|hide caption)\b|(?:\bi\s)?\bi?toggle caption\b"),
+    # a credit printed twice, with its slash: "Jane Roe/Getty Images Jane Roe/Getty Images"
+    (_repeated_slash_token,
+     rf"\b(?=[^/]{{0,60}}/)(?P<e>{_CREDIT_NAME}\s*/\s*[\w.'’/ -]{{2,40}}?)\s+(?P=e)(?=\s|$)"),
+    # "(Photo: Jane Roe, Getty Images)", "(AP Photo/Jane Roe)", "(Photo by ...)"
+    (_any("photo", "image", "picture", "video"),
+     r"\(\s*(?:(?:ap|afp|reuters|getty|epa|file|staff|courtesy)\s+)?(?:photo|photos|photograph|image|picture|"
+     r"pictures|video)\s*(?::|/|by\b)[^()]{0,150}?(?:\)|(?=\(\s*(?:the )?associated press\s*\)))"),
+    (_any("associated press"),
+     r"(?:(?<=[.!?]\s)|^)[^.!?()]{1,250}?(?:\.\.\.|…)\s*(?=\(\s*(?:the )?associated press\s*\))"),
+    (_any("associated press"), r"\(\s*(?:the )?associated press\s*\)"),
+    # "(Jane Roe/Getty Images)", "(Jane Roe, AFP)": a credit in brackets
+    # (a name of two or three words: "(XPA/AFP)" in a dateline is the agencies' credit, kept)
+    (_SLASH_OR_COMMA_AGENCY.search, rf"\(\s*{_PERSON_CREDIT}\s*[/,]\s*{_AGENCY_CREDIT}\s*\)"),
+    # "Jane Roe, Getty Images Jane Roe, Getty Images": a credit printed twice
+    (_SLASH_OR_COMMA_AGENCY.search, rf"\b(?P<f>{_CREDIT_NAME},\s*{_AGENCY_CREDIT})\s+(?P=f)\b"),
+    # "Photograph: Jane Roe/AFP/Getty Images", "| AP Photo"
+    (_SLASH_AGENCY.search,
+     rf"\b(?:photo|photograph|picture)s?(?: credit)?\s*:\s*{_CREDIT_NAME}(?:\s*/\s*[\w.'’-]+)*\s*/\s*{_AGENCY_CREDIT}\b"),
+    (_any("|", "&#124;"), r"(?:\||&#124;)\s*(?:ap|afp|reuters|getty images|epa) photo\b"),
+    # "Image copyright EPA" without its caption label: the label and a one-word credit
+    (_any("image copyright"), r"\bimage copyright\s+(?:getty images|@?[\w.'’-]+)"),
+    # "Jane Roe/Getty Images" where a caption or the text begins
+    (_SLASH_AGENCY.search,
+     rf"(?:(?<=^)|(?<=[.!?\"”)]\s)|(?<=\|\s)|(?<=&#124;\s))(?:(?:\||&#124;)\s*)?{_PERSON_CREDIT}(?:\s*/\s*[\w.'’-]+)*"
+     rf"\s*/\s*{_AGENCY_CREDIT}\b"),
+    (lambda low: ("|" in low or "&#124;" in low) and _SLASH_AGENCY.search(low) is not None,
+     r"(?:\||&#124;)\s*(?=(?:[^\W\d_][\w.'’-]*\s+){0,3}?[^\W\d_][\w.'’-]*(?:\s*/\s*[\w.'’-]+)*\s*/\s*"
+     + _AGENCY_CREDIT + r"\b)"),
+    # "Photo: Jane Roe." as a sentence of its own
+    (_any("photo", "picture"),
+     r"(?:(?<=^)|(?<=[.!?\"”]\s))(?:photo|photograph|picture)s?(?: credit)?\s*:\s*[^.!?()]{1,60}?(?:\.(?=\s|$)|$)"),
+    # galleries: "image 1 of 5 caption close image 1 of 5"
+    (_any("image "), r"\bimage \d+ of\s*/?\s*\d+\b(?:\s+caption)?(?:\s+close)?(?:\s+image \d+ of\s*/?\s*\d+\b)?"),
+    (_any("story highlights"), r"(?:^|(?<=[.!?\"”)]\s))story highlights\b:?"),
+    (_any("story continue"), r"\bstory continue[sd] below\b"),
+    (_any("continue reading"),
+     r"\b(?:advertisement\s+)?continue reading (?:the main story|below(?:\s+advertisement)?)\b"),
+    (_any("text size"), r"\btext size\s*-\s*\+\s*reset\b"),
+    (_any("javascript"),
+     r"\b(?:please )?enable javascript to (?:watch|view|see|play) this (?:video|content|slideshow|gallery)\b\.?"),
+    (_any("push notifications"), r"\bget push notifications with news, features and more\b\.?"),
+    (_any("email notifications"),
+     r"\bget email notifications on [^!.?]{1,60}? daily!\s*(?:your notification has been saved\.?)?"),
+    (_any("breaking news alerts"),
+     r"(?:\bbreaking news emails\s+)?\bget breaking news alerts and special reports\.\s*(?:the news and stories "
+     r"that matter,? delivered weekday mornings\.)?"),
+    (_any("embed"), r"\bplay (?:facebook |twitter |google plus |email )+embed\b"),
+    (_any("skip in skip"), r"^close\s+skip in skip x embed x share\b|\bskip in skip x embed x share\b"),
+    (_any("all of your comments"),
+     r"\bthis will appear next to all of your comments\b(?:\s+this will not appear anywhere on \w+\b)?"),
+    # "Advertisement" between two sentences, or at the end
+    (_any("advertisement"),
+     rf"(?:(?<=[.!?\"”]\s)|^)advertisement\s+(?=(?:{_SENTENCE_START})\b|[\"“'‘(])|(?<=[.!?\"”]\s)advertisement\s*$"),
+)]
+# a page's "Close" button before the text ("Close The coroner said ..."): first paragraph only
+_LEADING_CLOSE = re.compile(rf"^close\b(?!\s*[-–,.:;!?]|\s+(?:{_CLOSE_GOES_ON})\b)(?=\s+\S)", re.I)
+
+
+def strip_inline_furniture(text: str, *, first: bool = False) -> tuple[str, list[str]]:
+    """The paragraph without the page furniture run into it, and the pieces cut (in order).
+
+    ``first``: the paragraph opens the text (where a page's "Close" button lands).  What
+    follows a cut that started a sentence takes over its capital ("... said.
+    Advertisement while ..." -> "... said. While ...").
+    """
+    low = text.lower()
+    spans: list[tuple[int, int]] = []
+    for test, pat in _INLINE_FURNITURE:
+        if test(low):
+            spans.extend(m.span() for m in pat.finditer(text) if m.end() > m.start())
+    if first and low.startswith("close"):
+        spans.extend(m.span() for m in _LEADING_CLOSE.finditer(text))
+    if not spans:
+        return text, []
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    cuts: list[str] = []
+    out = ""
+    pos = 0
+    capital = False  # the last cut took a sentence's capital with it
+    for a, b in merged + [[len(text), len(text)]]:
+        seg = text[pos:a].strip()
+        if seg:
+            if capital and seg[:1].islower():
+                seg = seg[:1].upper() + seg[1:]
+            out = f"{out} {seg}" if out and seg[:1] not in ",.;:!?)]" else out + seg
+            capital = False
+        piece = text[a:b].strip()
+        if piece:
+            cuts.append(piece)
+            capital = piece[:1].isupper() and (not out or bool(re.search(r"[.!?][\"”’)]*$", out)))
+        pos = b
+    return re.sub(r"\s{2,}", " ", out).strip(" |"), cuts
