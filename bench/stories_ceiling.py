@@ -20,6 +20,18 @@ so the dot product of two rows is the cosine crosswire sees.  Then:
    pairs reach the bar per same-story pair, over all pairs of the file and over
    the k-nearest-neighbour pairs, cumulative (>= t) and per band [t, t + 0.05).
 
+3. **Crosswire's own clustering**, for comparison: its B3, the B3 it would have
+   if each of its stories were cut into its gold parts (every wrong member set
+   apart: what perfect precision at its recall is worth), and where its
+   precision is lost, by the size of its stories.
+
+4. **Second signals at the contested cosines.**  Among nearest-neighbour pairs
+   (one in the other's 5 nearest) in bands of cosine from 0.10 to 0.25: the share
+   of same-story pairs overall, among pairs sharing at least 2 rare phrases
+   (content-word pairs found in 2-3 documents of the file), and among pairs
+   that both mention years but no year in common.  A signal that could carry a
+   join must lift the share well above one half.
+
 Two noise treatments: crosswire's (its noise pages are singletons and are not
 vectorised, as ``cluster_stories`` does) and gold-only (every row is an article of
 its gold story, vectors over all rows).  Sparse products in row blocks only: no
@@ -134,7 +146,45 @@ def average_link_labels(members: list[int], cos: dict[tuple[int, int], float], t
     return {m: g[0] for g in groups for m in g}
 
 
-def study(title: str, rows: list[dict], X: sparse.csr_matrix, noise: list[bool], score, block: int) -> None:
+def second_signals(rows: list[dict], nn: np.ndarray, nn_cos: np.ndarray, gold: np.ndarray, active: np.ndarray) -> None:
+    """Same-story share of 5-nearest-neighbour pairs by cosine band, with and without two extra signals."""
+    from crosswire.stories import _ALL_STOP, _words  # the clusterer's own words and function words
+
+    n = len(rows)
+    words = [_words(r["text"]) if active[i] else [] for i, r in enumerate(rows)]
+    phrases = []
+    for ws in words:
+        content = [w for w in ws if w not in _ALL_STOP and len(w) > 1]
+        phrases.append({(a, b) for a, b in zip(content, content[1:])})
+    df: dict[tuple[str, str], int] = defaultdict(int)
+    for ph in phrases:
+        for x in ph:
+            df[x] += 1
+    rare = [{x for x in ph if df[x] <= 3} for ph in phrases]
+    years = [{w for w in ws if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= 2100} for ws in words]
+    k = 5
+    a = np.repeat(np.arange(n), k)
+    b, c = nn[:, :k].ravel(), nn_cos[:, :k].ravel()
+    ok = b >= 0
+    key, first = np.unique(np.minimum(a[ok], b[ok]) * n + np.maximum(a[ok], b[ok]), return_index=True)
+    ca, cb, cc = key // n, key % n, c[ok][first]
+    print("\nSecond signals, pairs with one in the other's 5 nearest: pairs (share same story)")
+    print(f"{'cosine band':>12} | {'all':>14} | {'>= 2 rare phrases':>18} | {'years, none shared':>18}")
+    for lo, hi in ((0.10, 0.13), (0.13, 0.16), (0.16, 0.19), (0.19, 0.25)):
+        sel = np.nonzero((cc >= lo) & (cc < hi))[0]
+        same = gold[ca[sel]] == gold[cb[sel]]
+        ph = np.array([len(rare[ca[j]] & rare[cb[j]]) >= 2 for j in sel], dtype=bool)
+        yr = np.array([bool(years[ca[j]]) and bool(years[cb[j]]) and not (years[ca[j]] & years[cb[j]]) for j in sel], dtype=bool)
+
+        def cell(m: np.ndarray) -> str:
+            return f"{int(m.sum()):6d} ({same[m].mean() if m.any() else 0.0:.2f})"
+
+        print(f"{f'[{lo:.2f}, {hi:.2f})':>12} | {cell(np.ones(len(sel), dtype=bool)):>14} | {cell(ph):>18} | {cell(yr):>18}")
+
+
+def study(
+    title: str, rows: list[dict], X: sparse.csr_matrix, noise: list[bool], score, block: int, signals: bool = False
+) -> None:
     n = len(rows)
     ids = [r["id"] for r in rows]
     codes: dict[str, int] = {}
@@ -232,10 +282,51 @@ def study(title: str, rows: list[dict], X: sparse.csr_matrix, noise: list[bool],
             diff = int(ok.sum()) - same
             cells.append(f"{same:7d} {diff:7d} ({same / max(same + diff, 1):.3f})")
         print(f"{t:5.2f} |" + "".join(f" {x:>22} |" for x in cells))
+    if signals:
+        second_signals(rows, nn, nn_cos, gold, active)
     nn1 = nn[:, 0]
     has = active & (nn1 >= 0)
     print(f"\nnearest neighbour in the same gold story: {np.mean(gold[has] == gold[nn1[has]]):.3f} of {int(has.sum())} rows"
           f" (pair pass {cpu_pairs:.1f} CPU s)")
+
+
+def crosswire_study(rows: list[dict], arts: list, score) -> None:
+    """Crosswire's clustering (shipped settings, no embedder) against the gold stories."""
+    from crosswire.stories import cluster_stories
+
+    gold_map = {r["id"]: r["story"] for r in rows}
+    c0 = time.process_time()
+    pred = dict(cluster_stories(arts, embedder=False).assignments)
+    cpu = time.process_time() - c0
+    s = score(pred, gold_map)
+    cut = {aid: f"{lab}|{gold_map[aid]}" for aid, lab in pred.items()}
+    sc = score(cut, gold_map)
+    print(f"\n## crosswire's clustering (defaults, no embedder, {cpu:.1f} CPU s)")
+    print(f"as shipped:                        B3 P {s['b3_p']:.3f} R {s['b3_r']:.3f} F1 {s['b3_f1']:.3f}")
+    print(f"its stories cut into gold parts:   B3 P {sc['b3_p']:.3f} R {sc['b3_r']:.3f} F1 {sc['b3_f1']:.3f}")
+    members: dict[str, list[str]] = defaultdict(list)
+    for aid, lab in pred.items():
+        members[lab].append(aid)
+    buckets = ((1, 1), (2, 2), (3, 5), (6, 10), (11, 10**9))
+    print(f"{'story size':>10} {'stories':>8} {'rows':>6} {'mixed':>6} {'B3 P of rows':>12} {'share of P loss':>15}")
+    n = len(pred)
+    loss_total = n * (1 - s["b3_p"])
+    for lo, hi in buckets:
+        labs = [lab for lab, ms in members.items() if lo <= len(ms) <= hi]
+        n_rows, p_sum, mixed = 0, 0.0, 0
+        for lab in labs:
+            ms = members[lab]
+            counts = defaultdict(int)
+            for aid in ms:
+                counts[gold_map[aid]] += 1
+            mixed += len(counts) > 1
+            n_rows += len(ms)
+            p_sum += sum(c * c for c in counts.values()) / len(ms)
+        size = f"{lo}" if lo == hi else (f"{lo}-{hi}" if hi < 10**9 else f">={lo}")
+        print(
+            f"{size:>10} {len(labs):8d} {n_rows:6d} {mixed:6d} {p_sum / max(n_rows, 1):12.3f} "
+            f"{(n_rows - p_sum) / max(loss_total, 1e-9):15.2f}"
+        )
 
 
 def main() -> int:
@@ -256,7 +347,8 @@ def main() -> int:
     arts = [Article(id=r["id"], text=r["text"]) for r in rows]
     c0 = time.process_time()
     X, noise = article_vectors(arts)
-    study("crosswire's noise decisions", rows, X, noise, score, args.block)
+    study("crosswire's noise decisions", rows, X, noise, score, args.block, signals=True)
+    crosswire_study(rows, arts, score)
     if not args.skip_gold_only:
         Xg, _ = article_vectors(arts, keep_noise=True)
         study("gold only (no noise decision, every row vectorised)", rows, Xg, [False] * len(rows), score, args.block)
