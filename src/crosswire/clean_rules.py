@@ -510,12 +510,23 @@ def _repeated_slash_token(low: str) -> bool:
     return len(tokens) != len(set(tokens))
 
 
-def _any(*words: str) -> Callable[[str], bool]:
-    return lambda low: any(w in low for w in words)
+_AGENCY_HINTS = ("getty", "afp", "reuters", "epa", "efe", "dpa", "bloomberg", "shutterstock", "istock", "corbis",
+                 "rex", "zuma", "sipa", "abaca", "imago", "anadolu", "/ap", "/ ap", ", ap")
+_Test = tuple[tuple[str, ...], Callable[[str], object] | None]
+
+
+def _any(*words: str) -> _Test:
+    """Run the pattern when the paragraph has one of these words."""
+    return words, None
+
+
+def _when(words: tuple[str, ...], check: Callable[[str], object]) -> _Test:
+    """Run the pattern when the paragraph has one of these words and passes ``check``."""
+    return words, check
 
 
 # (a cheap test of the lower-cased paragraph, the pattern it lets run)
-_INLINE_FURNITURE: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [(test, re.compile(p, re.I)) for test, p in (
+_INLINE_FURNITURE: list[tuple[_Test, re.Pattern[str]]] = [(test, re.compile(p, re.I)) for test, p in (
     # BBC-style credit and caption labels: "Image copyright AFP Image caption ..."
     (_any("image copyright"), r"\bimage copyright\b(?:(?!\bimage caption\b).){0,80}?\bimage caption\b:?"),
     (_any("image caption", "media caption"), r"\b(?:image|media) caption\b:?"),
@@ -527,7 +538,7 @@ _INLINE_FURNITURE: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [(test,
     (_any("enlarge this image", "hide caption", "toggle caption"),
      r"\b(?:enlarge this image|hide caption)\b|(?:\bi\s)?\bi?toggle caption\b"),
     # a credit printed twice, with its slash: "Jane Roe/Getty Images Jane Roe/Getty Images"
-    (_repeated_slash_token,
+    (_when(("/",), _repeated_slash_token),
      rf"\b(?=[^/]{{0,60}}/)(?P<e>{_CREDIT_NAME}\s*/\s*[\w.'’/ -]{{2,40}}?)\s+(?P=e)(?=\s|$)"),
     # "(Photo: Jane Roe, Getty Images)", "(AP Photo/Jane Roe)", "(Photo by ...)"
     (_any("photo", "image", "picture", "video"),
@@ -538,20 +549,20 @@ _INLINE_FURNITURE: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [(test,
     (_any("associated press"), r"\(\s*(?:the )?associated press\s*\)"),
     # "(Jane Roe/Getty Images)", "(Jane Roe, AFP)": a credit in brackets
     # (a name of two or three words: "(XPA/AFP)" in a dateline is the agencies' credit, kept)
-    (_SLASH_OR_COMMA_AGENCY.search, rf"\(\s*{_PERSON_CREDIT}\s*[/,]\s*{_AGENCY_CREDIT}\s*\)"),
+    (_when(_AGENCY_HINTS, _SLASH_OR_COMMA_AGENCY.search), rf"\(\s*{_PERSON_CREDIT}\s*[/,]\s*{_AGENCY_CREDIT}\s*\)"),
     # "Jane Roe, Getty Images Jane Roe, Getty Images": a credit printed twice
-    (_SLASH_OR_COMMA_AGENCY.search, rf"\b(?P<f>{_CREDIT_NAME},\s*{_AGENCY_CREDIT})\s+(?P=f)\b"),
+    (_when(_AGENCY_HINTS, _SLASH_OR_COMMA_AGENCY.search), rf"\b(?P<f>{_CREDIT_NAME},\s*{_AGENCY_CREDIT})\s+(?P=f)\b"),
     # "Photograph: Jane Roe/AFP/Getty Images", "| AP Photo"
-    (_SLASH_AGENCY.search,
+    (_when(_AGENCY_HINTS, _SLASH_AGENCY.search),
      rf"\b(?:photo|photograph|picture)s?(?: credit)?\s*:\s*{_CREDIT_NAME}(?:\s*/\s*[\w.'’-]+)*\s*/\s*{_AGENCY_CREDIT}\b"),
     (_any("|", "&#124;"), r"(?:\||&#124;)\s*(?:ap|afp|reuters|getty images|epa) photo\b"),
     # "Image copyright EPA" without its caption label: the label and a one-word credit
     (_any("image copyright"), r"\bimage copyright\s+(?:getty images|@?[\w.'’-]+)"),
     # "Jane Roe/Getty Images" where a caption or the text begins
-    (_SLASH_AGENCY.search,
+    (_when(_AGENCY_HINTS, _SLASH_AGENCY.search),
      rf"(?:(?<=^)|(?<=[.!?\"”)]\s)|(?<=\|\s)|(?<=&#124;\s))(?:(?:\||&#124;)\s*)?{_PERSON_CREDIT}(?:\s*/\s*[\w.'’-]+)*"
      rf"\s*/\s*{_AGENCY_CREDIT}\b"),
-    (lambda low: ("|" in low or "&#124;" in low) and _SLASH_AGENCY.search(low) is not None,
+    (_when(("|", "&#124;"), _SLASH_AGENCY.search),
      r"(?:\||&#124;)\s*(?=(?:[^\W\d_][\w.'’-]*\s+){0,3}?[^\W\d_][\w.'’-]*(?:\s*/\s*[\w.'’-]+)*\s*/\s*"
      + _AGENCY_CREDIT + r"\b)"),
     # "Photo: Jane Roe." as a sentence of its own
@@ -580,6 +591,9 @@ _INLINE_FURNITURE: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [(test,
     (_any("advertisement"),
      rf"(?:(?<=[.!?\"”]\s)|^)advertisement\s+(?=(?:{_SENTENCE_START})\b|[\"“'‘(])|(?<=[.!?\"”]\s)advertisement\s*$"),
 )]
+# every word a test above looks for, found in one pass (longest first)
+_HINTS = re.compile("|".join(re.escape(w) for w in sorted({w for (ws, _), _p in _INLINE_FURNITURE for w in ws},
+                                                            key=lambda w: (-len(w), w))))
 # a page's "Close" button before the text ("Close The coroner said ..."): first paragraph only
 _LEADING_CLOSE = re.compile(rf"^close\b(?!\s*[-–,.:;!?]|\s+(?:{_CLOSE_GOES_ON})\b)(?=\s+\S)", re.I)
 
@@ -592,9 +606,12 @@ def strip_inline_furniture(text: str, *, first: bool = False) -> tuple[str, list
     Advertisement while ..." -> "... said. While ...").
     """
     low = text.lower()
+    found = set(_HINTS.findall(low))
+    if not found and not first:
+        return text, []
     spans: list[tuple[int, int]] = []
-    for test, pat in _INLINE_FURNITURE:
-        if test(low):
+    for (words, check), pat in _INLINE_FURNITURE:
+        if any(w in found for w in words) and (check is None or check(low)):
             spans.extend(m.span() for m in pat.finditer(text) if m.end() > m.start())
     if first and low.startswith("close"):
         spans.extend(m.span() for m in _LEADING_CLOSE.finditer(text))
