@@ -678,6 +678,7 @@ class _Evidence:
         self._stems: dict[int, set[str]] = {}
         self._names: dict[int, set[str]] = {}
         self._anchors: dict[int, set[str]] = {}
+        self._may_detail: dict[int, bool] = {}
 
     def stems(self, x: int) -> set[str]:
         if x not in self._stems:
@@ -722,9 +723,18 @@ class _Evidence:
         "This one-hour conversation was held at France's request": the second states the first's
         detail among other things, which is enough to cite it as support, not to make it the same
         fact."""
+        if not (self.may_detail(i) and self.may_detail(j)):
+            return False
         if self.shared(i, j) < 2 or not _share_name(self.names(i), self.names(j)):
             return False
         return any(_is_detail(a) for a in self.anchors(i) & self.anchors(j))
+
+    def may_detail(self, x: int) -> bool:
+        """Can a sentence hold a detail at all (a figure or a quotation)?  A quick test."""
+        if x not in self._may_detail:
+            t = self.texts[x]
+            self._may_detail[x] = bool(_ANY_NUMBER.search(t)) or any(q in t for q in '"“«„')
+        return self._may_detail[x]
 
     def consistent(self, i: int, j: int) -> bool:
         """Do two sentences pin down the same things: a date, figure or quotation, a name and two
