@@ -75,6 +75,7 @@ from typing import Any, Iterable
 import numpy as np
 from scipy import sparse
 
+from .langid import FUNCTION_WORDS
 from .model import Article, Story
 
 __all__ = [
@@ -97,54 +98,7 @@ NOISE_PREFIX = "noise:"
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
 
-# Function words of a few languages, written for this module.  They are dropped
-# from profiles and used to guess an article's language cheaply.
-_STOP: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "a about after again against all also am an and any are as at be because been before being below "
-        "between both but by can could did do does doing down during each few for from further had has have "
-        "having he her here hers herself him himself his how i if in into is it its itself just me more most "
-        "my myself no nor not now of off on once only or other our ours out over own said same says she should "
-        "so some such than that the their theirs them then there these they this those through to too under "
-        "until up very was we were what when where which while who whom why will with would you your yours "
-        "one two new also told year years last first would like get got make made may might must us".split()
-    ),
-    "fr": frozenset(
-        "au aux avec ce ces cette dans de des du elle elles en est et eux il ils je la le les leur leurs lui "
-        "ma mais me même mes moi mon ne nos notre nous on ou où par pas pour qu que qui sa se ses son sont "
-        "sur ta te tes toi ton tu un une vos votre vous été être avoir ont fait a plus comme aussi selon "
-        "après avant depuis entre sans sous été était sera ainsi dont".split()
-    ),
-    "de": frozenset(
-        "aber als am an auch auf aus bei bin bis da das dass dem den der des die doch du durch ein eine einem "
-        "einen einer eines er es für hat hatte ich ihr im in ist ja kein mit nach nicht noch nur oder sein "
-        "sich sie sind so über um und uns von vor war wie wir wird wurde zu zum zur werden wurden nach seit "
-        "gegen".split()
-    ),
-    "es": frozenset(
-        "al como con de del el en es esta este ha han la las le lo los más no o para pero por que se sin "
-        "sobre su sus también un una y ya fue son entre tras desde según hasta".split()
-    ),
-    "it": frozenset(
-        "al alla che con da del della di e è gli ha il in la le lo ma nel nella non per più si sono su tra "
-        "un una anche dei delle sul dopo secondo".split()
-    ),
-    "pt": frozenset(
-        "ao as com da das de do dos e é em foi na nas no nos o os para pela pelo por que se sem sua seu um "
-        "uma também mais após segundo".split()
-    ),
-    "pl": frozenset(
-        "i w na z się nie do to że jest o jak po przez od za co ale dla jego jej tym tak był była są oraz "
-        "który która które".split()
-    ),
-    "ru": frozenset(
-        "и в во на не что он она они это как с со по из за от для к у же но то бы был была были было его её "
-        "их о об при также который которая которые".split()
-    ),
-    "tr": frozenset(
-        "ve bir bu da de ile için olarak olan gibi daha çok en ama ki ne o şu sonra kadar".split()
-    ),
-}
+_STOP = FUNCTION_WORDS  # function words of a few languages: dropped from profiles, and guess a language
 _ALL_STOP: frozenset[str] = frozenset().union(*_STOP.values())
 
 # Words of web interfaces rather than of news: a page made mostly of them is a
