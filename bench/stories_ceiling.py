@@ -1,6 +1,6 @@
 """How far can story clustering go with the lexical signal crosswire has?  An oracle study.
 
-    python bench/stories_ceiling.py [--block 512]
+    python bench/stories_ceiling.py [--skip-gold-only] [--profiles] [--block 512]
 
 Reads ../shared/eval/stories/multinews-stories-dev.jsonl and builds the vectors
 the clusterer compares (``stories.article_vectors``: sublinear TF-IDF, document
@@ -19,19 +19,16 @@ so the dot product of two rows is the cosine crosswire sees.  Then:
 2. **What a threshold rule faces.**  For the same bars, how many different-story
    pairs reach the bar per same-story pair, over all pairs of the file and over
    the k-nearest-neighbour pairs, cumulative (>= t) and per band [t, t + 0.05).
-
 3. **Crosswire's own clustering**, for comparison: its B3, the B3 it would have
    if each of its stories were cut into its gold parts (every wrong member set
    apart: what perfect precision at its recall is worth), and where its
    precision is lost, by the size of its stories.
-
 4. **Second signals at the contested cosines.**  Among nearest-neighbour pairs
    (one in the other's 5 nearest) in bands of cosine from 0.10 to 0.25: the share
    of same-story pairs overall, among pairs sharing at least 2 rare phrases
    (content-word pairs found in 2-3 documents of the file), and among pairs
    that both mention years but no year in common.  A signal that could carry a
    join must lift the share well above one half.
-
 5. **Story scores with perfect profiles** (``--profiles``, about 45 CPU s more).
    Each non-noise article against every gold story, itself left out of its own:
    the mean cosine with the members (crosswire's score), the cosine with the
