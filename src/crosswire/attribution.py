@@ -6,12 +6,32 @@
 lightly normalised name ("French defence ministry").  ``attribute_article``
 does it for a whole article and resolves pronouns and generic back-references
 ("he added", "the ministry said") to the last fuller attribution in that
-article.  Pure regular expressions over English news style; no model.
+article.  Pure regular expressions over news style; no model.
+
+The rules are chosen by the article's language (``language=``, an ISO 639-1
+code; when it is not given, the language whose marker words dominate the text,
+English when unsure): English, the original rules of this module, and French
+("..., a déclaré le ministère", "selon un communiqué du ministère", "a-t-il
+ajouté", "a-t-on appris de source policière", "Moscou a répondu que ...").
+Languages without rules of their own are read with the English ones.
+
+Adding a language is adding data: a :class:`Cues` (its auxiliaries and
+participles, finite reporting verbs, "according to" prepositions, pronouns,
+determiners, the words that make a phrase an institution or a person's title,
+...; see ``_FRENCH``) and one line in ``_CUES``.  :func:`_build_rules` compiles
+the patterns of news style that Romance and Germanic languages share from it:
+the verb after the quote and before the speaker ("..., dijo el ministro",
+"..., sagte der Minister"), the speaker before the verb ("X a déclaré que"),
+the inverted pronoun ("a-t-il ajouté"), "selon X" / "según X" / "laut X".
+:mod:`crosswire.quotes` takes the same rules for the speakers of quotations.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterable
 
 from .textutil import fold
 
@@ -147,8 +167,12 @@ _NOT_SPEECH = re.compile(r"(?<=added)\s+(?:a|an|more|extra|new|another|several|s
                          r"(?<=adds)\s+(?:a|an|more|extra|new|another|several|some|\d)\b", re.I)
 
 
-def raw_attribution(text: str) -> str | None:
+def raw_attribution(text: str, language: str | None = None) -> str | None:
     """The reporting-frame phrase of a sentence as written ("a French Defense Ministry statement")."""
+    return rules_for(language, [text]).raw(text)
+
+
+def _raw_english(text: str) -> str | None:
     t = text.strip()
     for rx in (_TRAILING, _TRAILING_INV, _TRAILING_TOLD, _TRAILING_PLACE, _TRAILING_INV_APPOSITION, _TOLD_BY, _RESPONSE,
                _ACCORDING, _TRAILING_TAIL, _LEADING, _MIDDLE, _RESPONDED, _LEADING_ADDRESS):
@@ -165,18 +189,20 @@ def raw_attribution(text: str) -> str | None:
     return None
 
 
-def find_attribution(text: str) -> str | None:
+def find_attribution(text: str, language: str | None = None) -> str | None:
     """The party a sentence credits its statement to, normalised, or None (no context used).
 
-    Pronouns come back as the pronoun ("he"), and a bare document ("the statement") as
-    "statement", so a caller with context can resolve them (see :func:`attribute_article`).
+    Pronouns come back as the English pronoun ("he", also for French "il"), and a bare
+    document ("the statement", "le communiqué") as "statement", so a caller with context
+    can resolve them (see :func:`attribute_article`).
     """
-    raw = raw_attribution(text)
+    rules = rules_for(language, [text])
+    raw = rules.raw(text)
     if raw is None:
         return None
-    if _is_document(raw):
+    if rules.is_document(raw):
         return "statement"
-    return normalise_source(raw)
+    return rules.normalise(raw)
 
 
 def _is_document(raw: str) -> bool:
@@ -236,41 +262,44 @@ _BARE_DOC_MODIFIERS = {"press", "same", "joint", "new", "latest", "earlier", "of
                        "its", "his", "her", "their", "final", "first", "second"}
 
 
-def attribute_article(sentences: list[str], paragraphs: list[int] | None = None) -> list[str | None]:
+def attribute_article(sentences: list[str], paragraphs: list[int] | None = None,
+                      language: str | None = None) -> list[str | None]:
     """Attributions for every sentence of one article, with light coreference.
 
     "he added" takes the last person named as a source (in the same paragraph first, when
     ``paragraphs`` gives each sentence's paragraph), "it said" the last institution;
     "the ministry said" the last earlier source that contains "ministry"; "according to
     the statement" the last source that was a statement; "his ministry" becomes
-    "<subject>'s ministry".
+    "<subject>'s ministry".  ``language`` (the article's ISO 639-1 code) chooses the
+    rules; without it they are chosen from the text (see :func:`rules_for`).
     """
+    rules = rules_for(language, sentences)
     out: list[str | None] = []
     history: list[tuple[str, str]] = []  # (raw phrase, normalised)
     where: list[int] = []  # the paragraph of each history entry
     for k, text in enumerate(sentences):
         para = paragraphs[k] if paragraphs is not None and k < len(paragraphs) else 0
-        raw = raw_attribution(text)
+        raw = rules.raw(text)
         src: str | None
         if raw is None:
-            src = denier(text)
+            src = rules.denier(text)
             raw = src or ""
-        elif _is_document(raw):
-            src = next((n for r, n in reversed(history) if re.search(_DOC_WORDS, r, re.I)), None)
-            named = re.sub(r"^(?:the|a|an|this|that)\s+", "", raw.strip(), flags=re.I)
+        elif rules.is_document(raw):
+            src = next((n for r, n in reversed(history) if re.search(rules.doc_words, r, re.I)), None)
+            named = re.sub(rules.determiners, "", raw.strip(), flags=re.I)
             if src is None and len(named.split()) == 2 and fold(named.split()[0]) not in _BARE_DOC_MODIFIERS:
                 src = named  # "according to the arrest report": the report is the source
             elif src is None and history:
                 src = history[-1][1]
-        elif _possessive(raw):
+        elif rules.possessive(raw):
             subj = re.match(r"(?:(?:Mr|Mrs|Ms|Dr|M)\.?\s+)?([A-ZÀ-Þ][\w\-’']+(?:\s+[A-ZÀ-Þ][\w\-’']+)*)", text.strip())
             noun = re.sub(r".*\b(?:his|her|its|their)\s+", "", raw, flags=re.I)
             noun = re.sub(_DOC_WORDS + r"\s+(?:from|of|by)\s+", "", noun, flags=re.I)
             src = f"{subj.group(1).split()[-1]}’s {normalise_source(noun) or noun}" if subj else None
         else:
-            src = normalise_source(raw)
+            src = rules.normalise(raw)
             if src is not None and fold(src) in _PRONOUNS:
-                src = _antecedent(fold(src), history, where, para)
+                src = _antecedent(fold(src), history, where, para, rules.person_like)
             elif src is not None and _generic(src):
                 keys = set(fold(src).split())  # "hospital spokeswoman" is not any spokeswoman
                 for _r, prev in reversed(history):
@@ -284,14 +313,16 @@ def attribute_article(sentences: list[str], paragraphs: list[int] | None = None)
     return out
 
 
-def _antecedent(pronoun: str, history: list[tuple[str, str]], where: list[int], para: int) -> str | None:
+def _antecedent(pronoun: str, history: list[tuple[str, str]], where: list[int], para: int,
+                person_like: Callable[[str], bool] | None = None) -> str | None:
     """The source a pronoun stands for: the last fitting one of the paragraph, else of the article."""
     if not history:
         return None
+    person_like = person_like or _person_like
     if pronoun in ("he", "she", "i"):
-        fits = [k for k, (_r, n) in enumerate(history) if _person_like(n)]
+        fits = [k for k, (_r, n) in enumerate(history) if person_like(n)]
     elif pronoun in ("it", "they", "we"):
-        fits = [k for k, (_r, n) in enumerate(history) if not _person_like(n)]
+        fits = [k for k, (_r, n) in enumerate(history) if not person_like(n)]
     else:
         fits = []
     same = [k for k in fits if where[k] == para]
@@ -341,6 +372,9 @@ def party_key(src: str | None, capitals: dict[str, str] | None = None) -> str | 
     for cap, country in (capitals or CAPITALS).items():
         if re.search(r"\b" + re.escape(cap) + r"\b", f):
             return country
+    for word, country in _other_places():  # the same in the other languages with rules
+        if re.search(r"\b" + re.escape(word) + r"\b", f):
+            return country
     toks = re.sub(r"['’]s\b", "", src).split()
     if toks and toks[-1][:1].isupper() and not toks[-1].isupper():
         return fold(toks[-1]).strip(".,")  # a person: "Mr. Thayer", "Lawyer Michael Avenatti" -> surname
@@ -353,3 +387,377 @@ def same_party(a: str | None, b: str | None) -> bool:
         return False
     ka, kb = party_key(a), party_key(b)
     return ka == kb
+
+
+# --------------------------------------------------------------------------------------------
+# Rules by language
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The words one language frames reported speech with: all a new language has to supply.
+
+    Word lists are alternatives of a regular expression (so ``"a|ont"``); single words are
+    written as they appear in news text, with their accents.  See ``_FRENCH`` for an example.
+    """
+
+    language: str                  # ISO 639-1 code
+    markers: frozenset[str]        # frequent function words that tell this language's text apart
+    auxiliaries: str               # "a|ont|avait": before a participle ("a déclaré")
+    participles: tuple[str, ...]   # "déclaré", "fait savoir": reporting verbs after an auxiliary
+    finite: tuple[str, ...]        # "déclare", "explique": reporting verbs on their own
+    adverbs: str                   # what may stand between the verb and the source ("mardi", "également")
+    addressees: str                # "à l'AFP", "aux journalistes": to whom, not by whom
+    channels: str                  # "dans un communiqué": how, not by whom
+    according: str                 # "selon|d'après": the party follows
+    learned: str                   # "a-t-on appris": an impersonal verb whose source follows ``from``
+    source_from: str               # "auprès de|de": the preposition after ``learned``
+    unnamed_source: str            # "de source policière": an unnamed source of a kind
+    responses: str                 # "Réponse|Réaction": "Réponse de Moscou :"
+    of: str                        # "de la|de l'|du|des|de|d'": the genitive ("Réponse de X")
+    passive_denials: str           # "démenti|rejeté": "démenti par X"
+    by: str                        # "par"
+    pronouns: dict[str, str]       # "il" -> "he": resolved like the English pronouns
+    inversion: str | None          # how a pronoun follows its verb: "(?:-t)?-" ("a-t-il déclaré")
+    determiners: str               # "le|la|les|un|une": dropped before a source
+    elided: str                    # "l'|d'": determiners written against the word
+    conjunctions: str              # "mais|et": dropped before a source
+    documents: str                 # "communiqué|déclaration": a document, not a party
+    institutions: frozenset[str]   # a lower-case phrase is a source only when it starts with one
+    titles: frozenset[str]         # a person's title: "il"/"elle" may stand for it
+    modifiers: frozenset[str]      # adjectives before a title ("haut", "ancien")
+    not_sources: frozenset[str]    # "cas" ("selon les cas"), "certains"
+    that: str                      # "que|qu'": the complementiser after a leading verb
+    works: str                     # "livre|film|intitulé": a quotation after these is a title
+    saying: str                    # "précisant|ajoutant": a participle that continues the frame
+    quote_open: str = "«“\""
+    quote_close: str = "»”\""
+    extra_capitals: dict[str, str] = field(default_factory=dict)  # "moscou" -> "russia"
+    extra_countries: dict[str, str] = field(default_factory=dict)  # "français" -> "france"
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The compiled attribution rules of one language (see :func:`rules_for`)."""
+
+    language: str
+    raw: Callable[[str], str | None]             # the reporting frame's source phrase as written
+    normalise: Callable[[str | None], str | None]
+    is_document: Callable[[str], bool]
+    possessive: Callable[[str], bool]
+    denier: Callable[[str], str | None]
+    person_like: Callable[[str], bool]
+    doc_words: str
+    determiners: str                             # anchored: the determiners dropped before a name
+    source: Callable[[str | None], str | None] = normalise_source  # normalised, None unless plausible
+    # for quotations (None: crosswire.quotes keeps its English rules)
+    quote_head: "re.Pattern[str] | None" = None  # the text before a quote ends with its speaker
+    quote_tail: "re.Pattern[str] | None" = None  # the text after a quote starts with its speaker
+    incise: "re.Pattern[str] | None" = None      # the whole text between two parts of one quote
+    work_title: "re.Pattern[str] | None" = None  # the text before a quotation names a work: a title, not a quote
+
+
+def _first_group(*participles: str) -> tuple[str, ...]:
+    """Finite forms of first-group French verbs from their participles: "déclaré" -> déclare, déclarent, déclara."""
+    out: list[str] = []
+    for p in participles:
+        stem = p[:-1]
+        out += [stem + "e", stem + "ent", stem + "a"]
+    return tuple(out)
+
+
+_FR_FIRST = ("déclaré", "indiqué", "affirmé", "annoncé", "précisé", "assuré", "souligné", "estimé", "ajouté",
+             "expliqué", "confirmé", "rappelé", "insisté", "répliqué", "rétorqué", "martelé", "jugé", "dénoncé",
+             "noté", "relevé", "signalé", "lancé", "réaffirmé", "regretté", "déploré", "contesté", "observé",
+             "constaté", "avancé", "argué", "plaidé", "protesté", "tweeté", "commenté", "raconté", "témoigné",
+             "rapporté", "confié", "nié", "communiqué", "détaillé", "résumé", "tranché", "glissé", "concédé",
+             "fustigé", "démontré", "objecté", "accusé", "réagi")
+_FRENCH = Cues(
+    language="fr",
+    markers=frozenset("le la les des du une est dans pour qui que avec sur pas au aux ont été selon cette sont "
+                      "par il elle ne se son sa ses leur".split()),
+    auxiliaries=r"a|ont|avait|avaient|aurait|auraient|aura|auront",
+    participles=_FR_FIRST + ("dit", "répondu", "reconnu", "admis", "écrit", "poursuivi", "conclu", "averti",
+                             "prévenu", "promis", "démenti", "répété", "considéré", "fait\\s+savoir",
+                             "fait\\s+valoir", "fait\\s+remarquer", "fait\\s+observer", "mis\\s+en\\s+garde"),
+    finite=_first_group(*_FR_FIRST) + (
+        "dit", "disent", "répond", "répondent", "répondit", "reconnaît", "reconnait", "reconnaissent",
+        "reconnut", "admet", "admit", "écrit", "écrivent", "écrivit", "poursuit", "poursuivent", "poursuivit",
+        "conclut", "concluent", "avertit", "prévient", "dément", "démentent", "démentit", "répète", "répètent",
+        "considère", "considèrent", "fait\\s+savoir", "font\\s+savoir", "fit\\s+savoir", "fait\\s+valoir",
+        "réagit", "réagissent"),
+    adverbs=(r"également|aussi|encore|ensuite|alors|déjà|toutefois|cependant|néanmoins|enfin|aussitôt|"
+             r"immédiatement|notamment|simplement|clairement|publiquement|fermement|plus\s+tard|"
+             r"par\s+la\s+suite|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|"
+             r"quant\s+à\s+(?:lui|elle|eux)|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|"
+             r"après-midi|dernier|dernière|hier|aujourd['’]hui|ce\s+(?:matin|soir|week-end)|cette\s+semaine|"
+             r"la\s+veille|le\s+lendemain|dans\s+la\s+(?:soirée|matinée|nuit|journée)|plus\s+tôt|peu\s+après|"
+             r"dans\s+la\s+foulée|sur\s+place|(?:devant|depuis|en\s+marge\s+d['’]?\s*(?:une?|de\s+la|du|des)?)"
+             r"\s+(?:le|la|les|l['’]|une?|son|sa|ses)?\s*[\w\-]+"),
+    addressees=(r"à\s+(?:l['’]\s*|la\s+|le\s+)?(?:AFP|Reuters|AP|presse|[A-ZÀ-Þ][\w\-]*)|"
+                r"aux\s+(?:journalistes|médias|reporters|députés|sénateurs|agences)|au\s+[A-ZÀ-Þ][\w\-]*"),
+    channels=(r"dans\s+(?:un|une|son|sa|leur)\s+(?:communiqué|entretien|message|courriel|tweet|texte|discours|"
+              r"rapport|interview|déclaration|lettre|allocution)(?:\s+(?:publiée?|diffusée?|transmise?|adressée?|"
+              r"envoyée?)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier))?)?|"
+              r"lors\s+d['’]une\s+conférence\s+de\s+presse|"
+              r"sur\s+(?:X|Twitter|Telegram|Facebook|les\s+réseaux\s+sociaux|son\s+compte\s+\w+)|"
+              r"à\s+la\s+(?:télévision|radio)|devant\s+(?:la\s+presse|les\s+journalistes|les\s+députés)"),
+    according=r"[Ss]elon|[Dd]['’]après|[Dd]e\s+l['’]avis\s+de|[Aa]ux\s+dires\s+de",
+    learned=r"a-t-on\s+appris|apprend-on|avons-nous\s+appris|a-t-on\s+indiqué|on\s+a\s+appris|a\s+appris|ont\s+appris",
+    source_from=r"auprès\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|de\s+la|de\s+l['’]|du|des",
+    unnamed_source=(r"sources?\s+(?!d['’])[a-zà-ÿ\-]{3,}(?:\s+(?:proches?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])"
+                    r"\s*[^,.;«»]{2,40}|informées?|sûres?|concordantes?))?"),
+    responses=r"Réponse|Réaction|Riposte|Démenti",
+    of=r"de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*",
+    passive_denials=(r"démentie?s?|rejetée?s?|contestée?s?|niée?s?|réfutée?s?"),
+    by=r"par",
+    pronouns={"il": "he", "elle": "she", "ils": "they", "elles": "they", "lui": "he", "eux": "they",
+              "nous": "we", "je": "i"},
+    inversion=r"(?:-t)?-",
+    determiners=r"le|la|les|un|une|des|du|ce|cette|ces",
+    elided=r"l['’]|d['’]",
+    conjunctions=r"mais|et|or|donc|puis|cependant|toutefois|enfin|alors|ainsi",
+    documents=r"communiqués?|déclarations?|texte|rapport|document|message|note|tweet|publication|bilan\s+officiel",
+    institutions=frozenset(
+        "chambre ministère ministre gouvernement porte-parole présidence président présidente police gendarmerie "
+        "armée parquet procureur procureure tribunal cour juge avocat avocate avocats mairie maire préfecture "
+        "préfet préfète entourage source sources autorités autorité responsable responsables syndicat syndicats "
+        "secrétaire directeur directrice direction services service agence commission comité conseil ambassade "
+        "ambassadeur ambassadrice diplomatie diplomate diplomates enquêteurs enquêteur secours secouristes "
+        "pompiers hôpital témoin témoins habitants habitant riverains observateurs analystes experts expert "
+        "opposition parti majorité état-major chancellerie office bureau organisation association fédération "
+        "compagnie entreprise société groupe députés député députée sénateur sénatrice élus élu militaires "
+        "médecins médecin manifestants organisateurs rebelles insurgés chef cheffe dirigeant dirigeante "
+        "dirigeants commandant général colonel commissaire ONG ONU proches proche famille avocats défense "
+        "chancelier chancelière premier première patron patronne fondateur candidat candidate gouverneur "
+        "conseiller conseillère envoyé envoyée délégation cabinet exécutif régulateur opérateur exploitant "
+        "direction cellule collectif coalition mouvement camp équipe club université école institut "
+        "banque constructeur assureur compagnie transporteur grévistes salariés employés ouvriers "
+        "agriculteurs enseignants infirmiers infirmières".split()),
+    titles=frozenset(
+        "ministre porte-parole président présidente maire procureur procureure avocat avocate juge directeur "
+        "directrice secrétaire chef cheffe dirigeant dirigeante responsable député députée sénateur sénatrice "
+        "ambassadeur ambassadrice général colonel commandant commissaire préfet préfète témoin habitant "
+        "habitante médecin chancelier chancelière premier première patron patronne fondateur fondatrice "
+        "candidat candidate gouverneur conseiller conseillère envoyé envoyée expert experte enquêteur "
+        "m. mme monsieur madame".split()),
+    modifiers=frozenset("haut haute hauts hautes ancien ancienne nouveau nouvel nouvelle jeune principal "
+                        "principale vice".split()),
+    not_sources=frozenset("cas besoins circonstances lui-même elle-même certains certaines on ce cela ceci "
+                          "qui quoi tous toutes tout chacun plusieurs beaucoup".split()),
+    that=r"que|qu['’]",
+    works=(r"livres?|romans?|ouvrages?|films?|séries?|albums?|essais?|chansons?|pièces?|émissions?|"
+           r"journal|journaux|quotidien|hebdomadaire|magazine|revue|opération|exposition|spectacle|"
+           r"documentaire|intitulée?s?|titre|titré|lu|relu|publié|sorti|réalisé"),
+    saying=(r"précisant|ajoutant|soulignant|estimant|expliquant|assurant|affirmant|indiquant|rappelant|"
+            r"insistant|dénonçant|annonçant|jugeant|qui|mais|avant|après|alors|tout\s+en"),
+    extra_capitals={"moscou": "russia", "londres": "united kingdom", "pekin": "china", "varsovie": "poland",
+                    "bruxelles": "european union", "teheran": "iran", "maison blanche": "united states",
+                    "matignon": "france", "quai d'orsay": "france", "bercy": "france"},
+    extra_countries={"francais": "france", "francaise": "france", "russe": "russia", "russie": "russia",
+                     "ukrainien": "ukraine", "ukrainienne": "ukraine", "americain": "united states",
+                     "americaine": "united states", "etats-unis": "united states", "britannique": "united kingdom",
+                     "royaume-uni": "united kingdom", "allemand": "germany", "allemande": "germany",
+                     "allemagne": "germany", "chinois": "china", "chinoise": "china", "chine": "china",
+                     "italien": "italy", "italienne": "italy", "italie": "italy", "espagnol": "spain",
+                     "espagnole": "spain", "espagne": "spain", "israelien": "israel", "israelienne": "israel",
+                     "iranien": "iran", "iranienne": "iran", "turc": "turkey", "turque": "turkey",
+                     "turquie": "turkey", "polonais": "poland", "polonaise": "poland", "pologne": "poland",
+                     "japonais": "japan", "japonaise": "japan", "japon": "japan", "indien": "india",
+                     "indienne": "india"},
+)
+
+# One line per language with rules of its own; the others are read with the English rules.
+_CUES: dict[str, Cues] = {c.language: c for c in (_FRENCH,)}
+_ENGLISH_MARKERS = frozenset("the of and to in is was that for on with said by has have from it are were "
+                             "his her they this which".split())
+_WORD_RX = re.compile(r"[^\W\d_]+")
+_GUESS_CHARS = 3000
+
+
+def guess_language(texts: Iterable[str]) -> str:
+    """The language (of those with rules) whose marker words dominate ``texts``; "en" when unsure."""
+    counts: dict[str, int] = {"en": 0}
+    budget = _GUESS_CHARS
+    for t in texts:
+        if budget <= 0:
+            break
+        chunk = t[:budget]
+        budget -= len(chunk)
+        for w in _WORD_RX.findall(chunk.lower()):
+            if w in _ENGLISH_MARKERS:
+                counts["en"] += 1
+            for code, cues in _CUES.items():
+                if w in cues.markers:
+                    counts[code] = counts.get(code, 0) + 1
+    best = max(counts, key=lambda c: counts[c])
+    if best != "en" and counts[best] >= 3 and counts[best] > 2 * counts["en"]:
+        return best
+    return "en"
+
+
+def rules_for(language: str | None, texts: Iterable[str] = ()) -> Rules:
+    """The rules for an ISO 639-1 ``language`` ("fr", "fr-CA"); guessed from ``texts`` when None.
+
+    A language without rules of its own gets the English rules (news style's default).
+    """
+    code = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    if not code:
+        code = guess_language(texts)
+    return _compiled(code) if code in _CUES else _ENGLISH
+
+
+def _english_rules() -> Rules:
+    return Rules("en", _raw_english, normalise_source, _is_document, _possessive, denier, _person_like,
+                 _DOC_WORDS, r"^(?:the|a|an|this|that)\s+")
+
+
+_ENGLISH = _english_rules()
+
+
+@lru_cache(maxsize=None)
+def _compiled(code: str) -> Rules:
+    return _build_rules(_CUES[code])
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternative of words, longest first (so "déclarent" is tried before "déclare")."""
+    return "|".join(sorted(set(words), key=len, reverse=True))
+
+
+def _build_rules(c: Cues) -> Rules:
+    """Compile the news-style patterns of one language from its :class:`Cues`."""
+    qo, qc = re.escape(c.quote_open), re.escape(c.quote_close)
+    adv = rf"(?:{c.adverbs})"
+    fill = rf"(?:\s+(?:{c.adverbs}|{c.addressees}|{c.channels}))*"
+    verb = (rf"(?:(?:{c.auxiliaries})(?:\s+{adv})*\s+(?:{_alt(c.participles)})|(?:{_alt(c.finite)}))(?![\w\-])")
+    name = r"[^\W\d_][\w’'\-\.]*"
+    src = rf"({name}(?:\s+[\w’'\-\.]+){{0,8}}?)"
+    capname = r"[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+){0,3}"
+    appos = rf"(?:\s*,\s*{capname})?"
+    src_appos = rf"({name}(?:\s+[\w’'\-\.]+){{0,8}}?{appos})"
+    end = rf"\s*[.!?…]?\s*[{qc}]?\s*$"
+    pre = rf"(?:[,;]\s*(?:[{qc}]\s*)?|[{qc}]\s+)"
+    pron = _alt(c.pronouns) + "|on"
+    inv = c.inversion or r"\s+"
+    inverted = (rf"(?:(?:{c.auxiliaries}){inv}({pron})(?![\w])(?:\s+{adv})*\s+(?:{_alt(c.participles)})"
+                rf"|(?:{_alt(c.finite)}){inv}({pron})(?![\w]))")
+    patterns = [
+        re.compile(pre + verb + fill + r"\s+" + src_appos + fill + end),                 # ", a déclaré X."
+        re.compile(pre + inverted + fill + end),                                           # ", a-t-il ajouté."
+        re.compile(pre + verb + fill + r"\s+" + src + r"\s*,\s+[^" + qo + qc + r"]{2,120}" + end),  # ", a dit X, un …"
+        re.compile(pre + verb + fill + r"\s+" + src + rf"\s*,\s+(?:[{qo}]|(?:{c.saying})\b|\w+ant\b)"),  # incise
+        re.compile(rf"\b(?:{c.learned})" + fill + rf"\s+(?:{c.source_from})\s*{src}(?=\s*(?:[,.;!?]|$))"),
+        re.compile(rf"\bde\s+({c.unnamed_source})(?=\s*(?:[,.;!?)]|$))"),             # "de source policière"
+        re.compile(rf"(?:^|[\s,;(])(?:{c.according})\s+{src}(?=\s*(?:[,.;:!?)]|$)|\s+(?:cité|citée|cités|citées|"
+                   rf"qui|dont)\b)"),                                                     # "selon X,"
+        re.compile(rf"^(?:{c.responses})\s+(?:{c.of}){src}\s*:"),                         # "Réponse de Moscou :"
+        re.compile(rf"^(?:[^,]{{2,40}},\s+)?{src}(?:\s*,\s*({capname})\s*,|,[^,]{{3,80}},)?(?:\s+{adv})*"
+                   rf"\s+(?:l['’]\s*)?{verb}"),                                          # "X, Name, a déclaré"
+        re.compile(pre + src + r"\s+(?:l['’]\s*)?" + verb + fill + end),                   # ", X l'a confirmé."
+    ]
+    passive = re.compile(rf"\b(?:{c.passive_denials})\s+(?:{c.by})\s+{src}\s*[.,;]")
+    dets = rf"^(?:(?:{c.determiners})\s+|(?:{c.elided})\s*)"
+    doc_rx = re.compile(rf"(?:(?:{c.determiners})\s+|(?:{c.elided})\s*|(?:son|sa|ses|leur|leurs)\s+)?"
+                        rf"(?:{c.documents})(?:\s+[\w\-]+)?", re.I)
+    doc_of = re.compile(rf"^(?:{c.documents})(?:\s+[\w\-]+)?\s+(?:{c.of})", re.I)
+    conj = re.compile(rf"^(?:{c.conjunctions})\s+", re.I)
+    trailing_time = re.compile(rf"(?:\s+(?:{c.adverbs}|{c.addressees}|{c.channels}))+$")
+    capitals = {**CAPITALS, **c.extra_capitals}
+    countries = {**_COUNTRY_ADJ, **c.extra_countries}
+
+    def strip_det(s: str) -> str:
+        return re.sub(dets, "", s, flags=re.I)
+
+    def normalise(raw: str | None) -> str | None:
+        if not raw:
+            return None
+        s = raw.strip(" ,.;:\"“”«»'’\u00a0\u202f")
+        s = strip_det(conj.sub("", s))
+        if doc_of.match(s):  # "communiqué du ministère" -> "ministère"
+            s = strip_det(doc_of.sub("", s, count=1))
+        s = trailing_time.sub("", s)
+        s = re.sub(r"\s*,\s*", " ", s).strip()  # "porte-parole du ministère, Jean Dupont"
+        f = fold(s)
+        if f in c.pronouns:
+            return c.pronouns[f]
+        if not s or len(s) > 80 or f in c.not_sources or len(s.split()) > 9:
+            return None
+        return s
+
+    folded_titles = {fold(t) for t in c.titles}
+    folded_inst = {fold(t) for t in c.institutions}
+    folded_mods = {fold(t) for t in c.modifiers}
+
+    def plausible(src: str) -> bool:
+        """A capitalised name, a pronoun, or a phrase headed by an institution or a title."""
+        if fold(src) in _PRONOUNS:
+            return True
+        toks = src.split()
+        k = 0
+        while k < len(toks) - 1 and fold(toks[k]) in folded_mods:
+            k += 1
+        head = toks[k]
+        f = fold(head).strip(".")
+        return head[:1].isupper() or f in folded_titles or f in folded_inst \
+            or any(part in folded_inst for part in f.split("-"))
+
+    def raw(text: str) -> str | None:
+        t = text.strip()
+        for rx in patterns:
+            m = rx.search(t)
+            if not m:
+                continue
+            found = [g for g in m.groups() if g]
+            if not found:
+                continue
+            got = ", ".join(found)  # "porte-parole des dockers, Ilse Korvath"
+            got = got.strip()
+            if is_document(got):
+                return got
+            s = normalise(got)
+            if s and plausible(s):
+                return got
+        return None
+
+    def is_document(raw_: str) -> bool:
+        return bool(doc_rx.fullmatch(raw_.strip()))
+
+    def deny(text: str) -> str | None:
+        m = passive.search(text)
+        s = normalise(m.group(1)) if m else None
+        return s if s and plausible(s) and fold(s) not in _PRONOUNS else None
+
+    def person_like(src: str) -> bool:
+        toks = src.split()
+        if not toks:
+            return False
+        f0 = fold(toks[0]).strip(".")
+        if f0 in folded_titles:
+            return True
+        if f0 in folded_inst or fold(src) in capitals or fold(src) in countries:
+            return False
+        return toks[0][:1].isupper() and all(t[:1].isupper() for t in toks if len(t) > 3)
+
+    quote_head = re.compile(
+        rf"(?:(?:^|[,;:]\s+|\b(?:{c.conjunctions})\s+){src}(?:\s+{adv})*\s+{verb}{fill}(?:\s+(?:{c.that}))?"
+        rf"|(?:^|[,;:]\s+)(?:{c.according})\s+{src})\s*[:,]?\s*$")
+    quote_tail = re.compile(
+        rf"^\s*[,;]?\s*(?:{verb}{fill}\s+{src_appos}|(?:{c.according})\s+{src}|{inverted}){fill}"
+        rf"(?=\s*(?:[,.;:!?…{qo}]|$))")
+    incise = re.compile(rf"^\s*,\s*(?:{verb}{fill}\s+{src_appos}|{inverted}){fill}\s*,\s*$")
+    work_title = re.compile(rf"\b(?:{c.works})(?:\s+(?:{c.determiners}))?\s*$", re.I)
+
+    def source(raw_: str | None) -> str | None:
+        s = normalise(raw_)
+        return s if s and plausible(s) else None
+
+    return Rules(c.language, raw, normalise, is_document, lambda _r: False, deny, person_like,
+                 rf"\b(?:{c.documents})\b", dets, source, quote_head, quote_tail, incise, work_title)
+
+
+@lru_cache(maxsize=1)
+def _other_places() -> tuple[tuple[str, str], ...]:
+    """Country words and seats of government of the languages with rules, other than English."""
+    return tuple((w, country) for c in _CUES.values()
+                 for w, country in (*c.extra_countries.items(), *c.extra_capitals.items()))

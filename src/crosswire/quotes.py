@@ -13,6 +13,13 @@ the sentence's attribution (see :mod:`crosswire.attribution`, which resolves
 "he added" to the last person named), else that of the next or previous
 sentence of the article.
 
+Speakers are read with the rules of the article's language
+(:func:`crosswire.attribution.rules_for`): in French "«…», a déclaré X",
+"X a déclaré : «…»", "selon X, «…»", and a quotation cut by an incise
+("«Nous sommes prêts», a affirmé X, «à coopérer»") is one quote of X; a
+quotation right after a work's name ("le livre «…»") is a title, not a quote.
+English keeps the rules above.
+
 Quotes from different reports are one quote when their folded words match
 closely or one is trimmed from the other (rapidfuzz); the longer wording and
 the fullest named speaker are kept, with every citation.
@@ -25,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from .attribution import REPORT_VERBS, normalise_source
+from .attribution import REPORT_VERBS, Rules, normalise_source, rules_for
 from .model import Quote
 from .textutil import fold, words
 
@@ -84,12 +91,17 @@ _PASSIVE_TOLD = re.compile(  # "“...”, Y was told by X."
 )
 
 
-def _introduced_by(text: str, start: int, previous_end: int, end: int | None = None) -> str | None:
+def _introduced_by(text: str, start: int, previous_end: int, end: int | None = None,
+                   rules: Rules | None = None) -> str | None:
     """The speaker named around a quote inside its sentence, if any.
 
     "X affirmed “...”", "X called on Y to “...”" (X, not Y, the party addressed),
-    "“...”, Y was told by X" (X).
+    "“...”, Y was told by X" (X); with ``rules`` of a language that has quotation
+    rules of its own, those ("X a déclaré : «...»", "«...», a déclaré X").
     """
+    if rules is not None and rules.quote_head is not None:
+        src = _introduced_by_rules(rules, text, start, previous_end, end)
+        return None if src is None or fold(src) in _PRONOUN_WORDS else src
     head = text[previous_end:start]
     m = _INTRO.search(head) or _ADDRESS.search(head)
     if m is None and end is not None:
@@ -107,6 +119,36 @@ def _introduced_by(text: str, start: int, previous_end: int, end: int | None = N
 
 
 _PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def _introduced_by_rules(rules: Rules, text: str, start: int, previous_end: int, end: int | None) -> str | None:
+    """The speaker named before or after a quote by a language's own rules ("he" for "a-t-il dit")."""
+    assert rules.quote_head is not None and rules.quote_tail is not None
+    m = rules.quote_head.search(text[previous_end:start])
+    if m is None and end is not None:
+        m = rules.quote_tail.match(text[end:])
+    if m is None:
+        return None
+    return rules.source(next((g for g in m.groups() if g), None))
+
+
+def _join_incises(text: str, spans: list[tuple[str, int, int]], rules: Rules) -> list[tuple[str, int, int, int]]:
+    """Spans in order, with the parts of one quotation cut by an incise joined.
+
+    «Nous sommes prêts», a affirmé X, «à coopérer» is one quote, "Nous sommes prêts à
+    coopérer".  Returns (quote, start, end, end of its first part): the speaker is read
+    around the first part.
+    """
+    out: list[tuple[str, int, int, int]] = []
+    for q, a, b in spans:
+        if out and rules.incise is not None and rules.incise.match(text[out[-1][2]:a]):
+            prev_q, prev_a, prev_b, first_end = out[-1]
+            inner = text[prev_a + 1:prev_b - 1].rstrip()  # the first part as written, with its full stop
+            joined = f"{prev_q}. {q}" if inner.endswith(".") and not prev_q.endswith(".") else f"{prev_q} {q}"
+            out[-1] = (joined, prev_a, b, first_end)
+            continue
+        out.append((q, a, b, b))
+    return out
 
 
 def _open_quote(text: str) -> int | None:
@@ -173,14 +215,23 @@ def find_quotes(story: "StoryText") -> list[Quote]:
     """Every quote of at least MIN_WORDS words, with its speaker, merged across reports."""
     raw: list[tuple[str, str | None, list[int]]] = []
     inside: set[int] = set()  # sentences wholly inside a quotation that runs over several
+    languages = {a.id: a.language for a in story.articles}
+    rules_of: dict[str, Rules] = {}
     for pos, s in enumerate(story.sentences):
+        if s.article not in rules_of:
+            rules_of[s.article] = rules_for(languages.get(s.article),
+                                            (x.text for x in story.by_article.get(s.article, ())))
+        rules = rules_of[s.article]
         spans = sorted(_spans(s.text), key=lambda x: x[1])
-        for k, (q, start, end) in enumerate(spans):
-            if len(words(q)) < MIN_WORDS:
-                continue
-            speaker = _introduced_by(s.text, start, spans[k - 1][2] if k else 0, end) \
-                or _speaker_of(story, pos)
-            raw.append((q, speaker, [pos]))
+        if rules.quote_head is None:
+            for k, (q, start, end) in enumerate(spans):
+                if len(words(q)) < MIN_WORDS:
+                    continue
+                speaker = _introduced_by(s.text, start, spans[k - 1][2] if k else 0, end) \
+                    or _speaker_of(story, pos)
+                raw.append((q, speaker, [pos]))
+        else:
+            raw.extend(_quotes_by_rules(story, pos, spans, rules))
         if pos in inside:
             continue
         run = _continued(story, pos)
@@ -192,7 +243,8 @@ def find_quotes(story: "StoryText") -> list[Quote]:
             continue
         first, last = story.sentences[positions[0]], story.sentences[positions[-1]]
         opening = _open_quote(first.text) or 0
-        speaker = (_introduced_by(first.text, opening, 0) or _introduced_by(last.text, len(last.text), 0, close + 1)
+        speaker = (_introduced_by(first.text, opening, 0, None, rules)
+                   or _introduced_by(last.text, len(last.text), 0, close + 1, rules)
                    or _speaker_of(story, positions[-1]) or _speaker_of(story, positions[0]))
         raw.append((q, speaker, positions))
     merged: list[Quote] = []
@@ -231,6 +283,28 @@ def find_quotes(story: "StoryText") -> list[Quote]:
                     postings[w].append(hit)
     merged.sort(key=lambda x: (-story.independent(x.articles), story.order[x.citations[0].article], x.citations[0].sentence))
     return merged
+
+
+def _quotes_by_rules(story: "StoryText", pos: int, spans: list[tuple[str, int, int]],
+                     rules: Rules) -> list[tuple[str, str | None, list[int]]]:
+    """The quotes of one sentence read with a language's own rules: incises joined, titles skipped."""
+    text = story.sentences[pos].text
+    out: list[tuple[str, str | None, list[int]]] = []
+    previous_end = 0
+    named: str | None = None  # the last speaker this sentence names ("«…», a-t-elle ajouté" is her)
+    for q, start, end, first_end in _join_incises(text, spans, rules):
+        head_from, previous_end = previous_end, end
+        if rules.work_title is not None and rules.work_title.search(text[head_from:start]):
+            continue  # "le livre «...»": the name of a work, nobody's words
+        speaker = _introduced_by_rules(rules, text, start, head_from, first_end)
+        if speaker is not None and fold(speaker) in _PRONOUN_WORDS:
+            speaker = named if named is not None and fold(speaker) in ("he", "she") \
+                and rules.person_like(named) else None
+        named = speaker or named
+        if len(words(q)) < MIN_WORDS:
+            continue
+        out.append((q, speaker or _speaker_of(story, pos), [pos]))
+    return out
 
 
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…")
