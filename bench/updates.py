@@ -3,6 +3,12 @@
     python bench/updates.py                  # 166 clusters: copies + facts + brief, a table
     python bench/updates.py --show 10        # ... and print 10 random updates to read
     python bench/updates.py --limit 20
+    python bench/updates.py --stories --show 10   # the 10k-article stream, by its gold stories
+
+The ``--stories`` mode reads ``../shared/eval/stories/multinews-stories-dev.jsonl`` (more
+clusters, lowercased and truncated), groups the articles by their gold ``story`` and runs
+``conflicts.find_updates`` on each story's sentences alone (no copies or facts stage, so no
+number conflict removes a figure first): many more stories to find an update in, cheaply.
 
 Reads ``../shared/eval/mds/multinews-dev.jsonl`` and runs the same stages as
 ``bench/check_citations.py`` (whose ``check_brief_json`` checks every other citation);
@@ -25,6 +31,7 @@ from typing import Any, Mapping
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "mds" / "multinews-dev.jsonl"
+STORIES = ROOT.parent / "shared" / "eval" / "stories" / "multinews-stories-dev.jsonl"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
@@ -73,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=0, help="print this many random updates")
     ap.add_argument("--seed", type=int, default=4)
+    ap.add_argument("--stories", action="store_true", help="the story stream, updates from sentences alone")
     args = ap.parse_args(argv)
+    if args.stories:
+        return _stories(STORIES if args.data == DATA else args.data, args)
     if not args.data.exists():
         print(f"missing {args.data}", file=sys.stderr)
         return 2
@@ -117,6 +127,52 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(picked)} random updates (seed {args.seed}):")
         for k, (rid, u) in enumerate(picked, 1):
             print(f"\n{k}. {rid} " + _show(u))
+    return 0 if not crashes and not problems else 1
+
+
+def _stories(path: Path, args: argparse.Namespace) -> int:
+    """find_updates on every gold story of the stream (sentences only), a table and a sample."""
+    if not path.exists():
+        print(f"missing {path}", file=sys.stderr)
+        return 2
+    from dataclasses import asdict
+
+    from crosswire.clean import clean_text
+    from crosswire.conflicts import find_updates
+    from crosswire.sentences import article_sentences
+
+    stories: dict[str, list[dict]] = {}
+    for line in path.open(encoding="utf-8"):
+        if line.strip():
+            row = json.loads(line)
+            stories.setdefault(str(row.get("story")), []).append(row)
+    keys = sorted(stories)[: args.limit] if args.limit else sorted(stories)
+    found, problems, crashes = [], [], []
+    cpu = time.process_time()
+    for key in keys:
+        try:
+            arts = [clean_text(r.get("text") or "", id=str(r["id"])) for r in stories[key]]
+            arts = [a for a in arts if a.text.strip()]
+            sents = {a.id: article_sentences(a) for a in arts}
+            ups = find_updates(arts, sents)
+        except Exception as e:  # noqa: BLE001 - counted and shown
+            crashes.append(f"{key}: {type(e).__name__}: {e}")
+            continue
+        obj = {"updates": [asdict(u) for u in ups], "conflicts": []}
+        problems += [f"{key}: {p}" for p in update_problems(obj, {a: [s.text for s in ss] for a, ss in sents.items()})]
+        found += [(key, u) for u in obj["updates"]]
+    cpu = time.process_time() - cpu
+    print(f"{'stories':>7} {'articles':>8} {'crashes':>7} {'problems':>8} {'updates':>7} {'stories w/ upd':>14} "
+          f"{'cpu s':>6}")
+    print(f"{len(keys):>7} {sum(len(stories[k]) for k in keys):>8} {len(crashes):>7} {len(problems):>8} "
+          f"{len(found):>7} {len({k for k, _ in found}):>14} {cpu:>6.1f}")
+    for line in crashes[:5] + problems[:10]:
+        print("  ", line)
+    if args.show and found:
+        picked = random.Random(args.seed).sample(found, min(args.show, len(found)))
+        print(f"\n{len(picked)} random updates (seed {args.seed}):")
+        for k, (key, u) in enumerate(picked, 1):
+            print(f"\n{k}. story {key} " + _show(u))
     return 0 if not crashes and not problems else 1
 
 

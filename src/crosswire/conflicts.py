@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 
 from .attribution import REPORT_VERBS, party_key
 from .model import Citation, Conflict, ConflictSide, Update, UpdateValue
-from .numbers import Figure, find_numbers
+from .numbers import CATEGORY_WORDS, Figure, find_numbers, parse_number_words
 from .textutil import STOPWORDS, content_words, fold, stem
 from .timeline import find_dates, reference_date
 
@@ -254,7 +254,8 @@ def _number_conflicts(story: "StoryText") -> list[Conflict]:
             s = story.sentences[m.pos]
             t = _timing(s.text, m.fig, own_day.get(s.article), refs.get(s.article))
             timed_of[m.pos, m.fig.start] = None if t is None else _Timed(
-                s.article, s.index, s.text, m.fig, m.key, m.factor, *t, published=own_day.get(s.article))
+                s.article, s.index, s.text, m.fig, m.key, m.factor, *t, published=own_day.get(s.article),
+                noun=_counted(m.fig))
         return timed_of[m.pos, m.fig.start]
 
     def dates(pos: int) -> set[str]:
@@ -859,8 +860,8 @@ def find_conflicts(story: "StoryText") -> list[Conflict]:
 # words next to a figure that place it after an earlier value of the same thing
 _LATER_WORDS = re.compile(
     r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|grew|mounted|swelled|soared|reached|reaching|"
-    r"raised|revised|updated|latest|now|later|new|subsequently|since|lowered|fell|dropped|decreased|reduced|"
-    r"corrected)\b"
+    r"raised|revised|updated|latest|now|later|subsequently|lowered|fell|dropped|decreased|reduced|"
+    r"corrected|new\s+(?:toll|figures?|count|tally|total))\b"
 )
 # ... and those that say the later value is the lower one
 _DOWN_WORDS = re.compile(r"\b(?:revised\s+down\w*|lowered|fell|dropped|decreased|reduced|corrected|down\s+to)\b")
@@ -894,6 +895,7 @@ class _Timed:
     level: int  # 0: an earlier value the sentence moves from, 1: a value, 2: told as the later value
     down: bool  # told as lowered ("revised down to", "fell to")
     other_time: bool = False  # the sentence is about another year or a distant day
+    noun: str = ""  # who is counted when the figure names them: "hostage-takers" ("" for people, victims)
     published: str | None = None  # the report's own date
 
     @property
@@ -966,6 +968,22 @@ def _timing(text: str, fig: Figure, published: str | None, ref: str | None
     return None, "", level, down, other
 
 
+_GENERIC_COUNTED = {"people", "persons", "person", "others", "individuals", "victims", "bodies", "lives", "dead",
+                    "deaths", "death", "fatalities", "casualties", "injured", "wounded", "injuries", "missing",
+                    "toll", "total", "civilians", "residents", "hurt", "killed", "died"}
+
+
+def _counted(fig: Figure) -> str:
+    """Who a figure counts when it names them: "32 hostage-takers" -> "hostage-taker"; "" for
+    people, victims, the dead and other words any count of the kind uses."""
+    for t in re.findall(r"[^\W\d_][\w'’\-]*", fold(fig.text)[len(fig.qualifier or ""):]):
+        if t in STOPWORDS or t in _GENERIC_COUNTED or t in _QUALIFIER_WORDS or parse_number_words(t) is not None \
+                or t.endswith(("ed", "ing")) or t in CATEGORY_WORDS:
+            continue
+        return stem(t)
+    return ""
+
+
 def _days_between(a: str, b: str) -> int:
     import datetime as dt
 
@@ -994,8 +1012,11 @@ def _later(first: _Timed, then: _Timed) -> bool:
         return then.level > 0  # "15 dead, up from 12": the sentence says which came first
     if first.key not in COUNTABLE or first.other_time or then.other_time:
         return False  # votes, money, percentages of two days are often two things; history is no update
-    if first.article == then.article and then.level < 2 and not first.source == then.source == "said":
-        return False  # one report telling two values without saying one replaced the other
+    if first.noun != then.noun:
+        return False  # "all 32 hostage-takers were killed" / "the toll climbed to 81": a part and the whole
+    if first.article == then.article and not (first.when and then.when and first.when < then.when and (
+            then.level == 2 or first.source == then.source == "said")):
+        return False  # one report's two values, with no earlier day and no word that one replaced the other
     if (first.when is None) != (then.when is None) or then.order <= first.order:
         return False
     if first.when is None and then.level < 2:
@@ -1038,7 +1059,7 @@ def _timed_mentions(articles: Sequence["Article"], sentences: Mapping[str, Seque
                 t = _timing(s.text, f, own, ref)
                 if t is None:
                     continue
-                out.append(_Timed(a.id, s.index, s.text, f, m[0], m[1], *t, published=own))
+                out.append(_Timed(a.id, s.index, s.text, f, m[0], m[1], *t, published=own, noun=_counted(f)))
     return out
 
 
@@ -1065,10 +1086,13 @@ def find_updates(articles: Sequence["Article"], sentences: Mapping[str, Sequence
     for ms in by_sentence.values():
         if re.search(r"\brespectively\b", ms[0].text):
             continue  # "29 and 27, up from 24 and 21 respectively": pairs we do not untangle
+        key = ms[0].key
         for prev in (m for m in ms if m.level == 0):
+            told = [f for f in find_numbers(prev.text) if f.end <= prev.fig.start and not f.previous
+                    and (measure(f.what) or ("",))[0] == key]
             now = [m for m in ms if m.level > 0 and m.fig.end <= prev.fig.start]
-            if len(now) == 1 and _later(prev, now[0]):
-                series.append([[prev], now])
+            if len(told) == 1 and len(now) == 1 and _later(prev, now[0]):
+                series.append([[prev], now])  # "29 percent of women and 27 percent of men, up from 22": which?
     # one casualty count across sentences and reports, in time order
     by_key: dict[str, list[_Timed]] = {}
     for (_, _, key), ms in by_sentence.items():

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .textutil import STOPWORDS, fold
 
-__all__ = ["Figure", "find_numbers", "compatible", "parse_number_words", "category"]
+__all__ = ["Figure", "find_numbers", "compatible", "parse_number_words", "category", "CATEGORY_WORDS"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -57,6 +57,7 @@ _CATEGORIES = {
     "missing": {"missing", "disappeared"},
     "displaced": {"displaced", "evacuated", "homeless", "refugees"},
 }
+CATEGORY_WORDS = frozenset(w for ws in _CATEGORIES.values() for w in ws)  # "killed", "wounded", "missing", ...
 _SKIP_NOUNS = {"people", "persons", "others", "more", "of", "were", "was", "have", "had", "been", "are", "and", "the",
                "men", "women", "children", "individuals", "person", "civilians", "soldiers"}
 _ADJECTIVES = {"alleged", "suspected", "other", "additional", "new", "more", "further", "separate", "presumed"}
