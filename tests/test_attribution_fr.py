@@ -66,6 +66,9 @@ def test_french_pronouns_come_back_as_pronouns_to_resolve(sentence, pronoun):
     "Le port a rouvert, a annoncé la fermeture du quai nord.",  # a thing announced, nobody credited
     "Il a lu «Les Naufragés de Velmora» pendant la grève.",
     "Le gouvernement tombera, a-t-on appris.",  # an impersonal "on" names nobody
+    # a capital that only starts the sentence is not a name
+    "Contrairement à ce qu'il a affirmé, le port n'a pas rouvert.",
+    "Trente pour cent des habitants ont déclaré qu'ils resteraient sur l'île.",
 ])
 def test_french_sentences_without_a_party_get_none(sentence):
     assert find_attribution(sentence, "fr") is None

@@ -418,6 +418,7 @@ class Cues:
     passive_denials: str           # "démenti|rejeté": "démenti par X"
     by: str                        # "par"
     pronouns: dict[str, str]       # "il" -> "he": resolved like the English pronouns
+    impersonal: str                # "on": a subject that names nobody ("a-t-on appris")
     inversion: str | None          # how a pronoun follows its verb: "(?:-t)?-" ("a-t-il déclaré")
     determiners: str               # "le|la|les|un|une": dropped before a source
     elided: str                    # "l'|d'": determiners written against the word
@@ -427,7 +428,13 @@ class Cues:
     titles: frozenset[str]         # a person's title: "il"/"elle" may stand for it
     modifiers: frozenset[str]      # adjectives before a title ("haut", "ancien")
     not_sources: frozenset[str]    # "cas" ("selon les cas"), "certains"
+    name_links: frozenset[str]     # lower-case words inside a name ("de" in "Banque de Velmora")
     that: str                      # "que|qu'": the complementiser after a leading verb
+    relatives: str                 # "qui|dont": may follow a source ("selon X, qui ...")
+    cited: str                     # "cité|citée": "selon X cité par Y" (X is the source)
+    unnamed_prefix: str            # "de" in "de source policière"
+    object_clitic: str             # "l'" in ", X l'a confirmé"
+    possessives: str               # "son|sa": "dans son communiqué"
     works: str                     # "livre|film|intitulé": a quotation after these is a title
     saying: str                    # "précisant|ajoutant": a participle that continues the frame
     quote_open: str = "«“\""
@@ -458,11 +465,14 @@ class Rules:
 
 
 def _first_group(*participles: str) -> tuple[str, ...]:
-    """Finite forms of first-group French verbs from their participles: "déclaré" -> déclare, déclarent, déclara."""
+    """Finite forms of first-group French verbs from their participles: "déclaré" -> déclare,
+    déclarent, déclara, déclarait, déclaraient."""
     out: list[str] = []
     for p in participles:
         stem = p[:-1]
-        out += [stem + "e", stem + "ent", stem + "a"]
+        soft = stem[:-1] + "ç" if stem.endswith("c") else stem  # "lancé" -> "lançait"
+        soft = soft + "e" if soft.endswith("g") else soft          # "jugé" -> "jugeait"
+        out += [stem + "e", stem + "ent", soft + "a", soft + "ait", soft + "aient"]
     return tuple(out)
 
 
@@ -471,7 +481,8 @@ _FR_FIRST = ("déclaré", "indiqué", "affirmé", "annoncé", "précisé", "assu
              "noté", "relevé", "signalé", "lancé", "réaffirmé", "regretté", "déploré", "contesté", "observé",
              "constaté", "avancé", "argué", "plaidé", "protesté", "tweeté", "commenté", "raconté", "témoigné",
              "rapporté", "confié", "nié", "communiqué", "détaillé", "résumé", "tranché", "glissé", "concédé",
-             "fustigé", "démontré", "objecté", "accusé", "réagi")
+             "fustigé", "démontré", "objecté", "accusé", "réagi", "lâché", "tonné", "ironisé", "renchéri",
+             "nuancé", "avoué", "confessé", "murmuré", "soupiré", "raillé", "tempêté", "pointé", "résumé")
 _FRENCH = Cues(
     language="fr",
     markers=frozenset("le la les des du une est dans pour qui que avec sur pas au aux ont été selon cette sont "
@@ -513,6 +524,7 @@ _FRENCH = Cues(
     by=r"par",
     pronouns={"il": "he", "elle": "she", "ils": "they", "elles": "they", "lui": "he", "eux": "they",
               "nous": "we", "je": "i"},
+    impersonal=r"on",
     inversion=r"(?:-t)?-",
     determiners=r"le|la|les|un|une|des|du|ce|cette|ces",
     elided=r"l['’]|d['’]",
@@ -545,12 +557,18 @@ _FRENCH = Cues(
                         "principale vice".split()),
     not_sources=frozenset("cas besoins circonstances lui-même elle-même certains certaines on ce cela ceci "
                           "qui quoi tous toutes tout chacun plusieurs beaucoup".split()),
+    name_links=frozenset("de du des d' d’ la le les l' l’ et von van der al el ben bin ibn".split()),
     that=r"que|qu['’]",
+    relatives=r"qui|dont",
+    cited=r"cité|citée|cités|citées",
+    unnamed_prefix=r"de",
+    object_clitic=r"l['’]",
+    possessives=r"son|sa|ses|leur|leurs",
     works=(r"livres?|romans?|ouvrages?|films?|séries?|albums?|essais?|chansons?|pièces?|émissions?|"
            r"journal|journaux|quotidien|hebdomadaire|magazine|revue|opération|exposition|spectacle|"
            r"documentaire|intitulée?s?|titre|titré|lu|relu|publié|sorti|réalisé"),
     saying=(r"précisant|ajoutant|soulignant|estimant|expliquant|assurant|affirmant|indiquant|rappelant|"
-            r"insistant|dénonçant|annonçant|jugeant|qui|mais|avant|après|alors|tout\s+en"),
+            r"insistant|dénonçant|annonçant|jugeant|qui|mais|avant|après|alors|tout\s+en|\w+ant"),
     extra_capitals={"moscou": "russia", "londres": "united kingdom", "pekin": "china", "varsovie": "poland",
                     "bruxelles": "european union", "teheran": "iran", "maison blanche": "united states",
                     "matignon": "france", "quai d'orsay": "france", "bercy": "france"},
@@ -638,7 +656,7 @@ def _build_rules(c: Cues) -> Rules:
     src_appos = rf"({name}(?:\s+[\w’'\-\.]+){{0,8}}?{appos})"
     end = rf"\s*[.!?…]?\s*[{qc}]?\s*$"
     pre = rf"(?:[,;]\s*(?:[{qc}]\s*)?|[{qc}]\s+)"
-    pron = _alt(c.pronouns) + "|on"
+    pron = _alt(c.pronouns) + "|" + c.impersonal
     inv = c.inversion or r"\s+"
     inverted = (rf"(?:(?:{c.auxiliaries}){inv}({pron})(?![\w])(?:\s+{adv})*\s+(?:{_alt(c.participles)})"
                 rf"|(?:{_alt(c.finite)}){inv}({pron})(?![\w]))")
@@ -646,19 +664,19 @@ def _build_rules(c: Cues) -> Rules:
         re.compile(pre + verb + fill + r"\s+" + src_appos + fill + end),                 # ", a déclaré X."
         re.compile(pre + inverted + fill + end),                                           # ", a-t-il ajouté."
         re.compile(pre + verb + fill + r"\s+" + src + r"\s*,\s+[^" + qo + qc + r"]{2,120}" + end),  # ", a dit X, un …"
-        re.compile(pre + verb + fill + r"\s+" + src + rf"\s*,\s+(?:[{qo}]|(?:{c.saying})\b|\w+ant\b)"),  # incise
+        re.compile(pre + verb + fill + r"\s+" + src + rf"\s*,\s+(?:[{qo}]|(?:{c.saying})\b)"),  # incise
         re.compile(rf"\b(?:{c.learned})" + fill + rf"\s+(?:{c.source_from})\s*{src}(?=\s*(?:[,.;!?]|$))"),
-        re.compile(rf"\bde\s+({c.unnamed_source})(?=\s*(?:[,.;!?)]|$))"),             # "de source policière"
-        re.compile(rf"(?:^|[\s,;(])(?:{c.according})\s+{src}(?=\s*(?:[,.;:!?)]|$)|\s+(?:cité|citée|cités|citées|"
-                   rf"qui|dont)\b)"),                                                     # "selon X,"
+        re.compile(rf"\b(?:{c.unnamed_prefix})\s+({c.unnamed_source})(?=\s*(?:[,.;!?)]|$))"),             # "de source policière"
+        re.compile(rf"(?:^|[\s,;(])(?:{c.according})\s+{src}(?=\s*(?:[,.;:!?)]|$)|\s+(?:{c.cited}|"
+                   rf"{c.relatives})\b)"),                                                     # "selon X,"
         re.compile(rf"^(?:{c.responses})\s+(?:{c.of}){src}\s*:"),                         # "Réponse de Moscou :"
         re.compile(rf"^(?:[^,]{{2,40}},\s+)?{src}(?:\s*,\s*({capname})\s*,|,[^,]{{3,80}},)?(?:\s+{adv})*"
-                   rf"\s+(?:l['’]\s*)?{verb}"),                                          # "X, Name, a déclaré"
-        re.compile(pre + src + r"\s+(?:l['’]\s*)?" + verb + fill + end),                   # ", X l'a confirmé."
+                   rf"\s+(?:{c.object_clitic}\s*)?{verb}"),                                          # "X, Name, a déclaré"
+        re.compile(pre + src + rf"\s+(?:{c.object_clitic}\s*)?" + verb + fill + end),                   # ", X l'a confirmé."
     ]
     passive = re.compile(rf"\b(?:{c.passive_denials})\s+(?:{c.by})\s+{src}\s*[.,;]")
     dets = rf"^(?:(?:{c.determiners})\s+|(?:{c.elided})\s*)"
-    doc_rx = re.compile(rf"(?:(?:{c.determiners})\s+|(?:{c.elided})\s*|(?:son|sa|ses|leur|leurs)\s+)?"
+    doc_rx = re.compile(rf"(?:(?:{c.determiners})\s+|(?:{c.elided})\s*|(?:{c.possessives})\s+)?"
                         rf"(?:{c.documents})(?:\s+[\w\-]+)?", re.I)
     doc_of = re.compile(rf"^(?:{c.documents})(?:\s+[\w\-]+)?\s+(?:{c.of})", re.I)
     conj = re.compile(rf"^(?:{c.conjunctions})\s+", re.I)
@@ -699,8 +717,23 @@ def _build_rules(c: Cues) -> Rules:
             k += 1
         head = toks[k]
         f = fold(head).strip(".")
-        return head[:1].isupper() or f in folded_titles or f in folded_inst \
-            or any(part in folded_inst for part in f.split("-"))
+        if f in folded_titles or f in folded_inst or any(part in folded_inst for part in f.split("-")):
+            return True
+        return head[:1].isupper() and _name_like(toks[k:])
+
+    def _name_like(toks: list[str]) -> bool:
+        """"Ilse Korvath", "Banque de Velmora", "Kremlin"; not "Contrairement à ce qu'il" (a capital
+        that only starts the sentence): every later word is capitalised or links two that are."""
+        for j, t in enumerate(toks[1:], 1):
+            low = t.lower()
+            if t[:1].isupper() or t[:1].isdigit():
+                continue
+            if low in c.name_links and j + 1 < len(toks) and toks[j + 1][:1].isupper():
+                continue
+            if re.match(rf"(?:{c.elided})[A-ZÀ-Þ]", t):  # "d'Emmanuel", "l'Intérieur"
+                continue
+            return False
+        return True
 
     def raw(text: str) -> str | None:
         t = text.strip()
@@ -744,7 +777,7 @@ def _build_rules(c: Cues) -> Rules:
         rf"|(?:^|[,;:]\s+)(?:{c.according})\s+{src})\s*[:,]?\s*$")
     quote_tail = re.compile(
         rf"^\s*[,;]?\s*(?:{verb}{fill}\s+{src_appos}|(?:{c.according})\s+{src}|{inverted}){fill}"
-        rf"(?=\s*(?:[,.;:!?…{qo}]|$))")
+        rf"(?=\s*(?:[,.;:!?…{qo}]|$)|\s+(?:{c.that}|{c.relatives})\b)")
     incise = re.compile(rf"^\s*,\s*(?:{verb}{fill}\s+{src_appos}|{inverted}){fill}\s*,\s*$")
     work_title = re.compile(rf"\b(?:{c.works})(?:\s+(?:{c.determiners}))?\s*$", re.I)
 
