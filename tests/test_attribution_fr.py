@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from crosswire import facts
-from crosswire.attribution import attribute_article, find_attribution, guess_language, party_key, same_party
+from crosswire.attribution import (FRENCH, attribute_article, build_rules, find_attribution, guess_language,
+                                   party_key, same_party)
 from crosswire.brief import build_brief
 from crosswire.model import Article, to_json
 
@@ -183,3 +186,32 @@ def test_odd_french_input_never_raises(text):
     find_attribution(text, "fr")
     attribute_article([text, text], language="fr")
     analyze(Article(id="fr", text=text, language="fr"))
+
+
+def test_another_language_is_added_as_data():
+    """A (tiny) Spanish table: the same builder reads its news style."""
+    spanish = dataclasses.replace(
+        FRENCH, language="es", markers=frozenset("el la los las del una es en para que con por se su".split()),
+        auxiliaries=r"ha|han|había|habían", participles=("dicho", "declarado", "afirmado", "añadido"),
+        finite=("dijo", "declaró", "afirmó", "añadió", "dice", "afirma"), adverbs=r"también|hoy|ayer|el\s+lunes",
+        addressees=r"a\s+(?:la\s+)?(?:AFP|prensa)", channels=r"en\s+un\s+comunicado",
+        according=r"[Ss]egún", learned=r"se\s+supo", source_from=r"por", unnamed_prefix=r"según",
+        unnamed_source=r"fuentes\s+policiales", responses=r"Respuesta", of=r"del\s+|de\s+la\s+|de\s+",
+        passive_denials=r"desmentid[oa]", by=r"por", pronouns={"él": "he", "ella": "she", "ellos": "they"},
+        impersonal=r"se", inversion=None, determiners=r"el|la|los|las|un|una", elided=r"(?!)",
+        conjunctions=r"pero|y", documents=r"comunicado|informe",
+        institutions=frozenset("ministerio gobierno portavoz policía".split()),
+        titles=frozenset("ministro ministra portavoz alcalde alcaldesa".split()), modifiers=frozenset(),
+        not_sources=frozenset({"casos"}), name_links=frozenset({"de", "del", "la"}), works=r"libro|película",
+        that=r"que", relatives=r"quien", cited=r"citado", object_clitic=r"lo", possessives=r"su|sus",
+        saying=r"\w+ando|\w+iendo", extra_capitals={}, extra_countries={})
+    rules = build_rules(spanish)
+
+    def party(text: str) -> str | None:
+        return rules.source(rules.raw(text))
+
+    assert party("El puerto reabrirá el lunes, dijo el ministerio de Transporte.") == "ministerio de Transporte"
+    assert party("Según la policía, hubo dos heridos.") == "policía"
+    assert party("La alcaldesa Ilse Korvath ha declarado que la ciudad denunciará.") == "alcaldesa Ilse Korvath"
+    assert party("Los precios cambian según los casos.") is None
+    assert party("El puerto sigue cerrado, afirmó ella.") == "she"

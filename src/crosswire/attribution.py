@@ -18,7 +18,7 @@ Languages without rules of their own are read with the English ones.
 Adding a language is adding data: a :class:`Cues` (its auxiliaries and
 participles, finite reporting verbs, "according to" prepositions, pronouns,
 determiners, the words that make a phrase an institution or a person's title,
-...; see ``_FRENCH``) and one line in ``_CUES``.  :func:`_build_rules` compiles
+...; see ``FRENCH``) and one line in ``_CUES``.  :func:`build_rules` compiles
 the patterns of news style that Romance and Germanic languages share from it:
 the verb after the quote and before the speaker ("..., dijo el ministro",
 "..., sagte der Minister"), the speaker before the verb ("X a déclaré que"),
@@ -35,7 +35,8 @@ from typing import Callable, Iterable
 
 from .textutil import fold
 
-__all__ = ["find_attribution", "normalise_source", "attribute_article", "same_party", "REPORT_VERBS"]
+__all__ = ["find_attribution", "normalise_source", "attribute_article", "same_party", "REPORT_VERBS",
+           "Cues", "Rules", "build_rules", "rules_for", "guess_language", "FRENCH"]
 
 REPORT_VERBS = (
     "said|says|say|added|adds|told|tells|announced|announces|stated|states|declared|declares|"
@@ -398,7 +399,7 @@ class Cues:
     """The words one language frames reported speech with: all a new language has to supply.
 
     Word lists are alternatives of a regular expression (so ``"a|ont"``); single words are
-    written as they appear in news text, with their accents.  See ``_FRENCH`` for an example.
+    written as they appear in news text, with their accents.  See ``FRENCH`` for an example.
     """
 
     language: str                  # ISO 639-1 code
@@ -483,7 +484,7 @@ _FR_FIRST = ("déclaré", "indiqué", "affirmé", "annoncé", "précisé", "assu
              "rapporté", "confié", "nié", "communiqué", "détaillé", "résumé", "tranché", "glissé", "concédé",
              "fustigé", "démontré", "objecté", "accusé", "réagi", "lâché", "tonné", "ironisé", "renchéri",
              "nuancé", "avoué", "confessé", "murmuré", "soupiré", "raillé", "tempêté", "pointé", "résumé")
-_FRENCH = Cues(
+FRENCH = Cues(
     language="fr",
     markers=frozenset("le la les des du une est dans pour qui que avec sur pas au aux ont été selon cette sont "
                       "par il elle ne se son sa ses leur".split()),
@@ -586,7 +587,7 @@ _FRENCH = Cues(
 )
 
 # One line per language with rules of its own; the others are read with the English rules.
-_CUES: dict[str, Cues] = {c.language: c for c in (_FRENCH,)}
+_CUES: dict[str, Cues] = {c.language: c for c in (FRENCH,)}
 _ENGLISH_MARKERS = frozenset("the of and to in is was that for on with said by has have from it are were "
                              "his her they this which".split())
 _WORD_RX = re.compile(r"[^\W\d_]+")
@@ -633,9 +634,9 @@ def _english_rules() -> Rules:
 _ENGLISH = _english_rules()
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=8)
 def _compiled(code: str) -> Rules:
-    return _build_rules(_CUES[code])
+    return build_rules(_CUES[code])
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -643,7 +644,7 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted(set(words), key=len, reverse=True))
 
 
-def _build_rules(c: Cues) -> Rules:
+def build_rules(c: Cues) -> Rules:
     """Compile the news-style patterns of one language from its :class:`Cues`."""
     qo, qc = re.escape(c.quote_open), re.escape(c.quote_close)
     adv = rf"(?:{c.adverbs})"
