@@ -103,7 +103,7 @@ def test_one_report_telling_the_rise_is_an_update():
     assert len(b.facts.updates) == 1
     values = b.facts.updates[0].values
     assert [v.value for v in values] == [12, 15]
-    assert values[1].date == "2031-05-14"
+    assert [v.date for v in values] == ["2031-05-12", "2031-05-14"]
     assert all(c.sentence == 0 for v in values for c in v.citations)
     assert_verbatim(b)
     assert number_conflicts(b) == []
@@ -115,6 +115,8 @@ def test_a_toll_that_rose_in_undated_reports_is_ordered_by_its_wording():
     assert [[v.value for v in u.values] for u in b.facts.updates] == [[12, 15]]
     assert [v.date for v in b.facts.updates[0].values] == [None, None]
     assert number_conflicts(b) == []
+    section = render.render_markdown(b).split("## How the figures changed")[1]
+    assert section.index("- earlier — **12**") < section.index("- later — **15**")
 
 
 def test_two_reports_disagreeing_on_the_same_day_are_a_conflict_not_an_update():

@@ -897,6 +897,7 @@ class _Timed:
     other_time: bool = False  # the sentence is about another year or a distant day
     noun: str = ""  # who is counted when the figure names them: "hostage-takers" ("" for people, victims)
     published: str | None = None  # the report's own date
+    own_day: str | None = None  # the day written next to the figure: "up from 12 on Monday"
 
     @property
     def low(self) -> float:
@@ -966,6 +967,16 @@ def _timing(text: str, fig: Figure, published: str | None, ref: str | None
         near = min(days, key=lambda d: min(abs(d.start - fig.end), abs(d.end - fig.start)))
         return near.date, "event", level, down, other
     return None, "", level, down, other
+
+
+def _day_next_to(text: str, fig: Figure, ref: str | None) -> str | None:
+    """The day written right after a figure, in its clause: "up from 12 on Monday" -> Monday's date."""
+    after = re.split(r"[,;:.!?()]", text[fig.end: fig.end + 40])[0]
+    try:
+        days = [d for d in find_dates(after, ref) if len(d.date) == 10 and d.start <= 12]
+    except Exception:  # a date reader that trips on odd input must not stop the brief
+        return None
+    return days[0].date if days else None
 
 
 _GENERIC_COUNTED = {"people", "persons", "person", "others", "individuals", "victims", "bodies", "lives", "dead",
@@ -1059,7 +1070,8 @@ def _timed_mentions(articles: Sequence["Article"], sentences: Mapping[str, Seque
                 t = _timing(s.text, f, own, ref)
                 if t is None:
                     continue
-                out.append(_Timed(a.id, s.index, s.text, f, m[0], m[1], *t, published=own, noun=_counted(f)))
+                out.append(_Timed(a.id, s.index, s.text, f, m[0], m[1], *t, published=own, noun=_counted(f),
+                                  own_day=_day_next_to(s.text, f, ref) if f.previous else None))
     return out
 
 
@@ -1155,7 +1167,7 @@ def _update(values: list[list[_Timed]]) -> Update:
     out: list[UpdateValue] = []
     for v in values:
         best = min(v, key=lambda m: (m.level == 0, m.fig.qualifier is not None, m.when or "9999"))
-        dates = sorted(m.when for m in v if m.when and m.level > 0)
+        dates = sorted(m.when for m in v if m.when and m.level > 0) or sorted(m.own_day for m in v if m.own_day)
         cites: list[Citation] = []
         for m in v:
             c = Citation(m.article, m.index, m.text)

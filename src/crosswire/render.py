@@ -92,7 +92,7 @@ class _Conflict:
 class _Step:
     """One value of an updated figure: when, the figure, the sentence that gives it."""
 
-    when: str  # "2026-03-02", or "earlier" for a value only known as the one a sentence moves from
+    when: str  # "2026-03-02"; undated: "earlier" for the first value, "later" for the others
     figure: str  # "at least 15"
     text: str
     carried_by: str
@@ -255,11 +255,11 @@ def _view(brief: Brief) -> _View:
     updates = []
     for u in brief.facts.updates or []:
         steps = []
-        for val in u.values:
+        for k, val in enumerate(u.values):
             cs = cites(val.citations)
             figure = " ".join(x for x in (val.qualifier if val.qualifier != "between" else None,
                                           _figure(val.value)) if x)
-            steps.append(_Step(val.date or "earlier", figure, cs[0].text if cs else val.text,
+            steps.append(_Step(val.date or ("earlier" if k == 0 else "later"), figure, cs[0].text if cs else val.text,
                                who(val.articles), cs))
         if len(steps) >= 2:
             about = " ".join(str(u.about or u.what or "figure").split())
