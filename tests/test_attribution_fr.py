@@ -105,6 +105,7 @@ def test_rules_follow_the_language_not_the_reverse():
 FR_QUOTES = (
     f"Le maire Pavel Ostrov a déclaré : «{NNBSP}Cette grève a coûté trop cher à notre ville{NNBSP}».\n\n"
     "«Nous sommes prêts», a affirmé Anton Melk, «à reprendre le travail dès lundi».\n\n"
+    "«Le dialogue est rompu», a dit Lena Dorsk, présidente des armateurs, «et il faudra du temps».\n\n"
     "La porte-parole des dockers, Ilse Korvath, a répondu aux journalistes.\n\n"
     f"«{NBSP}Personne ne nous a consultés avant la fermeture{NBSP}», a-t-elle ajouté.\n\n"
     "Selon Lena Dorsk, «les armateurs ont perdu des millions cette semaine».\n\n"
@@ -121,7 +122,8 @@ def test_french_quote_speakers_in_every_form():
     assert got["Personne ne nous a consultés avant la fermeture"] == "porte-parole des dockers Ilse Korvath"
     assert got["les armateurs ont perdu des millions cette semaine"] == "Lena Dorsk"
     assert got["Le port ne rouvrira pas avant dimanche"] == "direction du port"
-    assert len(sheet.quotes) == 5
+    assert got["Le dialogue est rompu et il faudra du temps"] == "Lena Dorsk"
+    assert len(sheet.quotes) == 6
 
 
 def test_two_quotes_and_a_pronoun_incise_in_one_sentence():

@@ -665,7 +665,8 @@ def build_rules(c: Cues) -> Rules:
         re.compile(pre + verb + fill + r"\s+" + src_appos + fill + end),                 # ", a déclaré X."
         re.compile(pre + inverted + fill + end),                                           # ", a-t-il ajouté."
         re.compile(pre + verb + fill + r"\s+" + src + r"\s*,\s+[^" + qo + qc + r"]{2,120}" + end),  # ", a dit X, un …"
-        re.compile(pre + verb + fill + r"\s+" + src + rf"\s*,\s+(?:[{qo}]|(?:{c.saying})\b)"),  # incise
+        re.compile(pre + verb + fill + r"\s+" + src + rf"(?:\s*,\s*[^,{qo}{qc}]{{2,80}}?)?\s*,\s+"
+                   rf"(?:[{qo}]|(?:{c.saying})\b)"),                                    # incise
         re.compile(rf"\b(?:{c.learned})" + fill + rf"\s+(?:{c.source_from})\s*{src}(?=\s*(?:[,.;!?]|$))"),
         re.compile(rf"\b(?:{c.unnamed_prefix})\s+({c.unnamed_source})(?=\s*(?:[,.;!?)]|$))"),             # "de source policière"
         re.compile(rf"(?:^|[\s,;(])(?:{c.according})\s+{src}(?=\s*(?:[,.;:!?)]|$)|\s+(?:{c.cited}|"
@@ -779,7 +780,8 @@ def build_rules(c: Cues) -> Rules:
     quote_tail = re.compile(
         rf"^\s*[,;]?\s*(?:{verb}{fill}\s+{src_appos}|(?:{c.according})\s+{src}|{inverted}){fill}"
         rf"(?=\s*(?:[,.;:!?…{qo}]|$)|\s+(?:{c.that}|{c.relatives})\b)")
-    incise = re.compile(rf"^\s*,\s*(?:{verb}{fill}\s+{src_appos}|{inverted}){fill}\s*,\s*$")
+    incise = re.compile(rf"^\s*,\s*(?:{verb}{fill}\s+{src}(?:\s*,\s*[^,{qo}{qc}]{{2,80}})?|{inverted}){fill}"
+                        rf"\s*,\s*$")
     work_title = re.compile(rf"\b(?:{c.works})(?:\s+(?:{c.determiners}))?\s*$", re.I)
 
     def source(raw_: str | None) -> str | None:
