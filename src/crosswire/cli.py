@@ -29,14 +29,44 @@ def _read(paths: Sequence[str]) -> ReadResult:
     return result
 
 
-def _write(text: str, out: str | None) -> None:
+def _write(text: str, out: str | None) -> bool:
+    """Write ``text`` to the file ``out`` (or stdout); on failure say why in one line and return False."""
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        try:
+            Path(out).write_text(text, encoding="utf-8")
+        except OSError as e:
+            _err(f"{out}: cannot write ({e.strerror or type(e).__name__})")
+            return False
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return True
+
+
+def _output_problem(out: str | None, *, directory: bool = False) -> str | None:
+    """Why ``out`` cannot be written, checked before any work is done; None when it looks fine."""
+    if not out:
+        return None
+    path = Path(out)
+    if directory:
+        if path.exists() and not path.is_dir():
+            return f"{out}: exists and is not a directory"
+        return None
+    if path.is_dir():
+        return f"{out}: is a directory, not a file"
+    parent = path.parent
+    if not parent.is_dir():
+        return f"{out}: directory {str(parent)!r} does not exist"
+    return None
+
+
+def _status(result: ReadResult, written: bool = True) -> int:
+    return EXIT_INPUT_ERRORS if result.errors or not written else EXIT_OK
 
 
 def cmd_read(args: argparse.Namespace) -> int:
+    if problem := _output_problem(args.output):
+        _err(problem)
+        return EXIT_USAGE
     result = _read(args.paths)
     arts = result.articles
     if args.format == "json":
@@ -56,21 +86,22 @@ def cmd_read(args: argparse.Namespace) -> int:
             meta.append(f"- removed blocks: {len(a.removed)}")
             parts.append(f"# {a.title or a.id}\n\n" + "\n".join(meta) + "\n\n" + a.text + "\n")
         text = "\n---\n\n".join(parts)
-    _write(text, getattr(args, "output", None))
-    return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
+    return _status(result, _write(text, args.output))
 
 
 def cmd_copies(args: argparse.Namespace) -> int:
     from . import copies
 
+    if problem := _output_problem(args.output):
+        _err(problem)
+        return EXIT_USAGE
     result = _read(args.paths)
     groups = copies.find_copies(result.articles)
     if args.format == "json":
         text = json.dumps(copies.copies_json(result.articles, groups), ensure_ascii=False, indent=2)
     else:
         text = copies.copies_markdown(result.articles, groups)
-    _write(text, None)
-    return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
+    return _status(result, _write(text, args.output))
 
 
 @contextmanager
@@ -98,6 +129,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from .ner import THREAD_VARS, NerWorker
     from .pipeline import brief_for
 
+    if problem := _output_problem(args.output):
+        _err(problem)
+        return EXIT_USAGE
     # One core for this process's numeric work: multi-threaded BLAS only fights the worker for
     # the other core (its first product alone costs 0.3 s of CPU on a busy machine).  Read by
     # numpy when it loads, so set before the stages import it.
@@ -119,22 +153,23 @@ def cmd_brief(args: argparse.Namespace) -> int:
         from rich.markdown import Markdown
 
         Console().print(Markdown(text))
-        return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
-    _write(text, args.output)
-    return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
+        return _status(result)
+    return _status(result, _write(text, args.output))
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
     from . import stories
 
+    if problem := _output_problem(args.output):
+        _err(problem)
+        return EXIT_USAGE
     result = _read(args.paths)
     res = stories.cluster_stories(result.articles)
     if args.format == "jsonl":
         text = "\n".join(json.dumps({"id": aid, "story": sid}, ensure_ascii=False) for aid, sid in res.assignments)
     else:
         text = stories.stories_markdown(result.articles, res)
-    _write(text, None)
-    return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
+    return _status(result, _write(text, args.output))
 
 
 def _cores() -> int:
@@ -149,11 +184,11 @@ def cmd_briefs(args: argparse.Namespace) -> int:
 
     from . import batch
 
-    if args.jobs is not None and args.jobs < 1:
-        _err("--jobs must be at least 1")
+    if problem := _output_problem(args.output, directory=True):
+        _err(problem)
         return EXIT_USAGE
     jobs = args.jobs or _cores()
-    timeout = args.timeout if args.timeout and args.timeout > 0 else None
+    timeout = args.timeout or None
     with batch.BatchProgress(sys.stderr.isatty() and not args.quiet) as bar:
         t0 = time.perf_counter()
         rtask = bar.stage("read", 1)
@@ -171,51 +206,120 @@ def cmd_briefs(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="crosswire", description="Many news reports of the same events, one sourced brief.")
-    p.add_argument("--version", action="version", version=f"crosswire {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
+def _count(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``minimum``."""
 
-    r = sub.add_parser("read", help="print the cleaned articles")
-    r.add_argument("paths", nargs="+")
-    r.add_argument("--format", choices=["json", "jsonl", "md"], default="md")
-    r.add_argument("-o", "--output")
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {n}")
+        return n
+
+    return parse
+
+
+def _seconds(value: str) -> float:
+    """An argparse type: a number of seconds, 0 or more."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not x >= 0 or x == float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {value}")
+    return x
+
+
+_INPUTS = ("text files, saved HTML pages, JSON/JSONL records, RSS/Atom feeds, or directories of them "
+           "(read recursively, in sorted order)")
+_EPILOG = """\
+examples:
+  crosswire brief examples/harbour-fire/
+  crosswire brief reports/ --format html -o brief.html
+  crosswire stories today.jsonl feed.xml --format md
+  crosswire briefs today.jsonl -o briefs/
+
+exit status: 0 all inputs read and the output written; 1 some input could not be read (each
+is named on stderr, the others are still used) or nothing could be written; 2 bad usage.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="crosswire", description="Many news reports of the same events, one sourced brief.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"crosswire {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help, description=description)
+        c.add_argument("paths", nargs="+", metavar="PATH", help=_INPUTS)
+        return c
+
+    def output(c: argparse.ArgumentParser, what: str) -> None:
+        c.add_argument("-o", "--output", metavar="FILE", help=f"write {what} to FILE instead of stdout")
+
+    r = command("read", "print the cleaned articles",
+                "Read and clean the articles: title, outlet, date, language, clean text; what was cut "
+                "as web furniture is counted (and listed in the JSON).")
+    r.add_argument("--format", choices=["json", "jsonl", "md"], default="md", help="output format (default: md)")
+    output(r, "the articles")
     r.set_defaults(func=cmd_read)
 
-    c = sub.add_parser("copies", help="group the reports that are copies of one report")
-    c.add_argument("paths", nargs="+")
-    c.add_argument("--format", choices=["json", "md"], default="md")
+    c = command("copies", "group the reports that are copies of one report",
+                "Find the reports that are copies of one report: identical, syndicated wire copy, "
+                "rewrites and translations, with what each copy added or cut.")
+    c.add_argument("--format", choices=["json", "md"], default="md", help="output format (default: md)")
+    output(c, "the groups")
     c.set_defaults(func=cmd_copies)
 
-    b = sub.add_parser("brief", help="write the sourced brief of one story")
-    b.add_argument("paths", nargs="+")
-    b.add_argument("--format", choices=["md", "json", "html"], default="md")
-    b.add_argument("-o", "--output")
-    b.add_argument("--words", type=int, default=120)
+    b = command("brief", "write the sourced brief of one story",
+                "Write the sourced brief of one story told by several reports: a cited summary, what all "
+                "sources agree on, what only some report, where they disagree, quotes, figures, a "
+                "timeline and who is named. Every line cites the sentences it came from.")
+    b.add_argument("--format", choices=["md", "json", "html"], default="md",
+                   help="md (default), json (the brief's JSON contract) or html (one self-contained page)")
+    output(b, "the brief")
+    b.add_argument("--words", type=_count(1), default=120, metavar="N",
+                   help="length of the summary in words (default: 120)")
     b.set_defaults(func=cmd_brief)
 
-    s = sub.add_parser("stories", help="group a stream of articles into stories")
-    s.add_argument("paths", nargs="+")
-    s.add_argument("--format", choices=["jsonl", "md"], default="jsonl")
+    s = command("stories", "group a stream of articles into stories",
+                "Sort a mixed stream of articles into stories; pages that are not articles "
+                "(cookie walls, indexes) are listed apart.")
+    s.add_argument("--format", choices=["jsonl", "md"], default="jsonl",
+                   help="jsonl (default: one {id, story} line per article) or md (a readable list)")
+    output(s, "the stories")
     s.set_defaults(func=cmd_stories)
 
-    bs = sub.add_parser("briefs", help="one brief per story, plus an index")
-    bs.add_argument("paths", nargs="+")
-    bs.add_argument("-o", "--output", required=True)
-    bs.add_argument("--format", choices=["md", "html", "json"], default="html")
-    bs.add_argument("--min-articles", type=int, default=2)
-    bs.add_argument("--jobs", type=int, default=None, help="stories briefed in parallel (default: number of cores)")
-    bs.add_argument("--timeout", type=float, default=120.0,
-                    help="seconds a story's brief may take, plus one per article, before it falls back to "
-                         "a summary-only brief (0: no limit)")
-    bs.add_argument("--words", type=int, default=120)
+    bs = command("briefs", "one brief per story, plus an index",
+                 "Sort a stream of articles into stories and write one brief per story, with an index, "
+                 "into a directory.")
+    bs.add_argument("-o", "--output", required=True, metavar="DIR",
+                    help="directory for the briefs and index (created if missing)")
+    bs.add_argument("--format", choices=["md", "html", "json"], default="html", help="format of the briefs (default: html)")
+    bs.add_argument("--min-articles", type=_count(1), default=2, metavar="N",
+                    help="brief only stories of at least N articles (default: 2)")
+    bs.add_argument("--jobs", type=_count(1), default=None, metavar="N",
+                    help="stories briefed in parallel (default: number of cores)")
+    bs.add_argument("--timeout", type=_seconds, default=120.0, metavar="S",
+                    help="CPU seconds a story's brief may take, plus one per article, before it falls back to "
+                         "a summary-only brief (default: 120; 0: no limit)")
+    bs.add_argument("--words", type=_count(1), default=120, metavar="N",
+                    help="length of each summary in words (default: 120)")
     bs.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     bs.set_defaults(func=cmd_briefs)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run the command line; returns the exit status (2 for bad usage, after argparse's message)."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as e:  # --help, --version, or a usage error already explained on stderr
+        return e.code if isinstance(e.code, int) else EXIT_USAGE
     try:
         return args.func(args)
     except KeyboardInterrupt:

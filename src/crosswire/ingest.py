@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 import zlib
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -47,11 +48,31 @@ class InputError(Exception):
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:\-]+)|encoding\s*=\s*["']([\w.:\-]+)["']""", re.I)
 
 
+def _utf16_order(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text saved without a byte-order mark, else None.
+
+    Text in a Latin, Greek or Cyrillic script has a zero (or one same) high byte in
+    nearly every code unit, so one byte position of each pair is mostly zeros and the
+    other almost never is.
+    """
+    head = data[:4096]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.4 and zeros_even < 0.02:
+        return "utf-16-le"
+    if zeros_even > 0.4 and zeros_odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
     if head.startswith(_BINARY_MAGIC):
         return True
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM is text
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_order(data):  # UTF-16 is text
         return False
     if b"\x00" in head:
         return True
@@ -71,9 +92,10 @@ def decode_bytes(data: bytes) -> str:
     if _looks_binary(data):
         raise InputError("binary file, not text")
     text: str | None = None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_order(data)
+    if utf16:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(utf16)
         except UnicodeDecodeError:
             raise InputError("undecodable UTF-16 text") from None
     if text is None:
@@ -95,11 +117,7 @@ def decode_bytes(data: bytes) -> str:
         from charset_normalizer import from_bytes
 
         matches = list(from_bytes(data[:200_000]))
-        best = matches[0] if matches else None
-        enc = best.encoding if best is not None else "cp1252"
-        for m in matches:  # among equally good guesses, Windows-1252 is the likeliest
-            if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01:
-                enc = "cp1252"
+        enc = _pick_single_byte(data, [(m.encoding, m.chaos, m.coherence) for m in matches])
         try:
             enc = codecs.lookup(enc).name
         except LookupError:
@@ -113,12 +131,82 @@ def decode_bytes(data: bytes) -> str:
             except (LookupError, UnicodeDecodeError):
                 continue
         assert text is not None  # latin-1 decodes any bytes
-    if text.count("\ufffd") > max(20, len(text) // 20):
+    if text.count("\ufffd") > max(20, len(text) // 20) or _looks_garbled(text):
         raise InputError("binary file, not text")
     import ftfy
 
     # keep typographic quotes and dashes as written; only repair mojibake
     return ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=False, normalization="NFC")
+
+
+_SIGNS = frozenset("‘’‚“”„–—…•€£°«»·©®§±")
+# code pages of languages other than the West European ones, whose guess is believed over cp1252
+_OTHER_SCRIPTS = re.compile(r"cp125[013-8]|cp874|iso8859_(2|4|5|6|7|8|9|11|13)|koi8|mac_(cyrillic|greek)|utf|"
+                            r"big5|gb|euc|shift_jis|cp932|cp949|cp950|hz|iso2022|johab", re.I)
+
+
+def _plausible(data: bytes, encoding: str) -> bool:
+    """Whether every non-ASCII byte reads in ``encoding`` as a letter or a sign prose uses.
+
+    Polish in cp1250 fails as cp1252 (``ł`` would be ``³``); random bytes fail in any code page.
+    """
+    try:
+        text = data[:200_000].decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return False
+    return all(c.isalpha() or c in _SIGNS for c in text if ord(c) > 127)
+
+
+def _west_european(data: bytes) -> bool:
+    """Plausible as cp1252, with accented letters a minority (Cyrillic or Greek code pages give mostly
+    letters above 127 too, but then nearly every letter is one)."""
+    if not _plausible(data, "cp1252"):
+        return False
+    text = data[:200_000].decode("cp1252")
+    letters = sum(1 for c in text if c.isalpha())
+    return sum(1 for c in text if ord(c) > 127 and c.isalpha()) <= 0.3 * letters
+
+
+def _pick_single_byte(data: bytes, guesses: list[tuple[str, float, float]]) -> str:
+    """The code page to read ``data`` in, from charset detection's ``(encoding, chaos, coherence)`` guesses.
+
+    Windows-1252 is by far the commonest, and detection is unsure on a short text: it wins
+    whenever it reads as West European prose, unless a guess in another script's code page
+    is clearly more coherent.  A cp1252 guess that gives symbols for letters yields to one that
+    reads cleanly.
+    """
+    if not guesses:
+        return "cp1252"
+    best, chaos, coherence = guesses[0]
+    if best == "cp1252":
+        if _plausible(data, "cp1252"):
+            return best
+        for enc, c, _ in guesses[1:]:
+            if c <= chaos + 0.01 and _plausible(data, enc):
+                return enc
+        return best
+    cp = next((g for g in guesses if g[0] == "cp1252"), None)
+    if cp is not None and cp[1] <= chaos + 0.01 and cp[2] >= coherence - 0.01 and _plausible(data, "cp1252"):
+        return "cp1252"  # equally good guesses: the likeliest
+    if _west_european(data) and (not _OTHER_SCRIPTS.match(best) or (cp is not None and cp[2] >= coherence - 0.01)):
+        return "cp1252"
+    return best
+
+
+def _looks_garbled(text: str) -> bool:
+    """Whether decoded text is strewn with symbols: binary data that had no tell-tale control bytes.
+
+    Counts characters beyond ASCII that are neither letters, digits, marks, punctuation
+    nor spaces (``¤ ¦ ¨ ¬ ¯ ± ² ³ ¼ ×`` and the like): random bytes read in a single-byte
+    code page give one in ten; prose, in any script, and markup almost none (ASCII
+    ``< = >`` and emoji are not counted).
+    """
+    sample = text[:20_000]
+    if len(sample) < 200:
+        return False
+    odd = sum(1 for c in sample if 127 < ord(c) < 0x2500 and (unicodedata.category(c)[0] in "SC"
+                                                             or unicodedata.category(c) == "No"))
+    return odd > 0.05 * len(sample)
 
 
 # --- records ---------------------------------------------------------------------------------
@@ -163,16 +251,20 @@ def _record(rec: Any, source: str, n: int) -> Article:
 Sink = list[ReadError] | None
 
 
-def _records(recs: Iterable[tuple[int, Any]], source: str, sink: Sink) -> list[Article]:
-    """Records to articles; a bad record goes to ``sink`` (when given) and the others are kept."""
+def _records(recs: Iterable[tuple[int, Any]], source: str, sink: Sink, unit: str = "record") -> list[Article]:
+    """Records to articles; a bad record goes to ``sink`` (when given) and the others are kept.
+
+    ``unit`` names what ``n`` counts in messages: ``"record"`` in a JSON array, ``"line"`` in JSONL.
+    """
     out = []
     for n, rec in recs:
         try:
             out.append(_record(rec, source, n))
         except (InputError, TextTooLong) as e:
+            reason = str(e).removeprefix(f"record {n} ")
             if sink is None:
-                raise InputError(str(e)) from None
-            sink.append(ReadError(f"{source} (record {n})", str(e).removeprefix(f"record {n} ")))
+                raise InputError(f"{unit} {n} {reason}") from None
+            sink.append(ReadError(f"{source} ({unit} {n})", reason))
     return out
 
 
@@ -201,7 +293,7 @@ def _read_jsonl(lines: Iterable[str], source: str, sink: Sink = None) -> list[Ar
                     raise InputError(f"invalid JSON on line {i}: {e.msg}") from None
                 sink.append(ReadError(f"{source} (line {i})", f"invalid JSON: {e.msg}"))
 
-    return _records(parsed(), source, sink)
+    return _records(parsed(), source, sink, unit="line")
 
 
 # --- feeds -----------------------------------------------------------------------------------
