@@ -119,6 +119,19 @@ def test_a_toll_that_rose_in_undated_reports_is_ordered_by_its_wording():
     assert section.index("- earlier — **12**") < section.index("- later — **15**")
 
 
+def test_a_french_toll_that_rose_is_an_update():
+    arts = [art("a", "12 personnes sont mortes lundi dans le naufrage d'un ferry au large de Velmar, selon "
+                     "les garde-côtes.", "2031-05-12"),
+            art("b", "Le bilan du naufrage du ferry de Velmar s'est alourdi à 15 morts mercredi, selon les "
+                     "garde-côtes.", "2031-05-14")]
+    for a in arts:
+        a.language = "fr"
+    b = make_brief(arts)
+    assert [[(v.value, v.date) for v in u.values] for u in b.facts.updates] == [
+        [(12, "2031-05-12"), (15, "2031-05-14")]]
+    assert number_conflicts(b) == []
+
+
 def test_two_reports_disagreeing_on_the_same_day_are_a_conflict_not_an_update():
     b = make_brief([art("a", "Police said twelve people died when the Velmar ferry capsized on Monday."),
                     art("b", "Fifteen people died when the Velmar ferry capsized on Monday, the coast guard said.")])

@@ -861,10 +861,12 @@ def find_conflicts(story: "StoryText") -> list[Conflict]:
 _LATER_WORDS = re.compile(
     r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|grew|mounted|swelled|soared|reached|reaching|"
     r"raised|revised|updated|latest|now|later|subsequently|lowered|fell|dropped|decreased|reduced|"
-    r"corrected|new\s+(?:toll|figures?|count|tally|total))\b"
+    r"corrected|new\s+(?:toll|figures?|count|tally|total)|"
+    r"alourdi|grimpe|passe\s+a|atteint|desormais|nouveau\s+bilan|revu|dernier\s+bilan)\b"
 )
 # ... and those that say the later value is the lower one
-_DOWN_WORDS = re.compile(r"\b(?:revised\s+down\w*|lowered|fell|dropped|decreased|reduced|corrected|down\s+to)\b")
+_DOWN_WORDS = re.compile(r"\b(?:revised\s+down\w*|lowered|fell|dropped|decreased|reduced|corrected|down\s+to|"
+                         r"revu\s+a\s+la\s+baisse)\b")
 # a figure somebody expects or fears is no count at any time
 _PROJECTION = re.compile(r"\b(?:could|may|might|would|will|expected|expects|feared|fears|likely|projected|"
                          r"forecasts?|predicts?|predicted|estimates?\s+that|if)\b")
@@ -979,7 +981,7 @@ def _day_next_to(text: str, fig: Figure, ref: str | None) -> str | None:
     return days[0].date if days else None
 
 
-_GENERIC_COUNTED = {"people", "persons", "person", "others", "individuals", "victims", "bodies", "lives", "dead",
+_GENERIC_COUNTED = {"people", "persons", "person", "personnes", "personne", "others", "individuals", "victims", "bodies", "lives", "dead",
                     "deaths", "death", "fatalities", "casualties", "injured", "wounded", "injuries", "missing",
                     "toll", "total", "civilians", "residents", "hurt", "killed", "died"}
 
@@ -988,10 +990,12 @@ def _counted(fig: Figure) -> str:
     """Who a figure counts when it names them: "32 hostage-takers" -> "hostage-taker"; "" for
     people, victims, the dead and other words any count of the kind uses."""
     for t in re.findall(r"[^\W\d_][\w'’\-]*", fold(fig.text)[len(fig.qualifier or ""):]):
-        if t in STOPWORDS or t in _GENERIC_COUNTED or t in _QUALIFIER_WORDS or parse_number_words(t) is not None \
-                or t.endswith(("ed", "ing")) or t in CATEGORY_WORDS:
-            continue
-        return stem(t)
+        if t in _QUALIFIER_WORDS or parse_number_words(t) is not None or t.endswith(("ed", "ing")) \
+                or t in ("alleged", "suspected", "other", "additional"):
+            continue  # the number's own words, an adjective ("armed")
+        if t in STOPWORDS or t in _GENERIC_COUNTED or t in CATEGORY_WORDS:
+            return ""
+        return stem(t)  # the head of the noun phrase after the number
     return ""
 
 

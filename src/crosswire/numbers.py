@@ -51,14 +51,16 @@ _QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse
 
 _CATEGORIES = {
     "dead": {"dead", "died", "die", "killed", "deaths", "death", "fatalities", "lives", "bodies", "victims",
-             "morts", "tues", "tués", "deceased", "perished", "toll"},
-    "injured": {"injured", "wounded", "hurt", "injuries", "blesses", "blessés", "hospitalised", "hospitalized"},
+             "morts", "mortes", "tues", "tués", "tuees", "tuées", "deceased", "perished", "toll", "decedes",
+             "décédés", "decedees", "décédées", "victimes"},
+    "injured": {"injured", "wounded", "hurt", "injuries", "blesses", "blessés", "blessees", "blessées", "hospitalised",
+                "hospitalized"},
     "arrested": {"arrested", "detained", "arrests", "detentions", "held", "custody", "suspects"},
     "missing": {"missing", "disappeared"},
     "displaced": {"displaced", "evacuated", "homeless", "refugees"},
 }
 CATEGORY_WORDS = frozenset(w for ws in _CATEGORIES.values() for w in ws)  # "killed", "wounded", "missing", ...
-_SKIP_NOUNS = {"people", "persons", "others", "more", "of", "were", "was", "have", "had", "been", "are", "and", "the",
+_SKIP_NOUNS = {"people", "persons", "personnes", "sont", "ont", "ete", "été", "others", "more", "of", "were", "was", "have", "had", "been", "are", "and", "the",
                "men", "women", "children", "individuals", "person", "civilians", "soldiers"}
 _ADJECTIVES = {"alleged", "suspected", "other", "additional", "new", "more", "further", "separate", "presumed"}
 # verbs and nouns right before a figure that say what it counts
@@ -181,6 +183,8 @@ def _what(after: str, before: str) -> str | None:
         for t in re.findall(r"[^\W\d_][\w'’\-]*", told.group("subject")):
             if category(t) in _CATEGORIES and category(t) != "arrested":
                 return category(t)
+            if fold(t) == "bilan":  # French: "le bilan s'est alourdi à 15"
+                return "dead"
     # the head of the noun phrase after the figure: "600 council flats" -> "flats",
     # "34 counting tables" -> "tables"; a participle is no noun ("not the 212 announced by")
     head: str | None = None
@@ -209,10 +213,11 @@ def _what(after: str, before: str) -> str | None:
 
 # a count named earlier in the clause and the verb that gives its value: "the toll ... rose to"
 _TOLL_TO = re.compile(
-    r"\b(?P<subject>(?:death\s+)?tolls?|(?:the\s+)?number\s+of\s+(?:people\s+)?[^\W\d_]+)\b"
+    r"\b(?P<subject>(?:death\s+)?tolls?|(?:the\s+)?number\s+of\s+(?:people\s+)?[^\W\d_]+|bilan)\b"
     r"[^,;:.!?()\d]{0,70}?\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|mounted|swelled|soared|"
     r"reached|reaching|hit|topped|passed|exceeded|stands?|stood|standing|was|is|has\s+been|had\s+been|"
-    r"revised\s+(?:up|down)\w*|raised|lowered|fell|dropped|now|down|downwards?|upwards?)(?:\s+(?:to|at))?\s+"
+    r"revised\s+(?:up|down)\w*|raised|lowered|fell|dropped|now|down|downwards?|upwards?|"
+    r"alourdi|passe|grimpe|atteint|eleve|etabli|est|etait|desormais)(?:\s+(?:to|at|a|de))?\s+"
     r"(?:(?:" + _QUAL_RX + r")\s+)?$"
 )
 
