@@ -99,7 +99,11 @@ def test_rules_follow_the_language_not_the_reverse():
     # without a language, the text's own marker words choose
     assert guess_language([fr, "Les dockers sont en grève depuis lundi dans le port."]) == "fr"
     assert guess_language([en]) == "en"
-    assert attribute_article([fr]) == ["ministère des Transports"]
+    strike = "Les dockers sont en grève depuis une semaine dans le port."
+    assert attribute_article([fr, strike]) == ["ministère des Transports", None]
+    # Spanish and German share a few short words with French; they are not read as French
+    assert guess_language(["Los vendedores les piden apoyo a las autoridades, les dijo el alcalde."]) == "en"
+    assert guess_language(["Der Minister des Landes sagte, du musst warten."]) == "en"
 
 
 FR_QUOTES = (

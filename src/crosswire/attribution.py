@@ -486,8 +486,8 @@ _FR_FIRST = ("déclaré", "indiqué", "affirmé", "annoncé", "précisé", "assu
              "nuancé", "avoué", "confessé", "murmuré", "soupiré", "raillé", "tempêté", "pointé", "résumé")
 FRENCH = Cues(
     language="fr",
-    markers=frozenset("le la les des du une est dans pour qui que avec sur pas au aux ont été selon cette sont "
-                      "par il elle ne se son sa ses leur".split()),
+    markers=frozenset("les une est dans pour qui avec sur pas aux ont été selon cette sont elle "
+                      "ses leur".split()),  # not "la", "que", "il", "des", "du": other languages have them too
     auxiliaries=r"a|ont|avait|avaient|aurait|auraient|aura|auront",
     participles=_FR_FIRST + ("dit", "répondu", "reconnu", "admis", "écrit", "poursuivi", "conclu", "averti",
                              "prévenu", "promis", "démenti", "répété", "considéré", "fait\\s+savoir",
@@ -597,6 +597,7 @@ _GUESS_CHARS = 3000
 def guess_language(texts: Iterable[str]) -> str:
     """The language (of those with rules) whose marker words dominate ``texts``; "en" when unsure."""
     counts: dict[str, int] = {"en": 0}
+    kinds: dict[str, set[str]] = {}  # the distinct marker words seen: one shared word is not enough
     budget = _GUESS_CHARS
     for t in texts:
         if budget <= 0:
@@ -609,8 +610,9 @@ def guess_language(texts: Iterable[str]) -> str:
             for code, cues in _CUES.items():
                 if w in cues.markers:
                     counts[code] = counts.get(code, 0) + 1
+                    kinds.setdefault(code, set()).add(w)
     best = max(counts, key=lambda c: counts[c])
-    if best != "en" and counts[best] >= 3 and counts[best] > 2 * counts["en"]:
+    if best != "en" and counts[best] >= 3 and len(kinds[best]) >= 2 and counts[best] > 2 * counts["en"]:
         return best
     return "en"
 
