@@ -4,6 +4,7 @@ numbers, output paths that cannot be written, option values that make no sense, 
 from __future__ import annotations
 
 import json
+import os
 import random
 from pathlib import Path
 
@@ -141,3 +142,12 @@ def test_top_level_help_gives_examples_and_exit_status(capsys):
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "crosswire brief" in out and "exit status" in out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_a_directory_is_skipped_not_waited_on(tmp_path):
+    os.mkfifo(tmp_path / "pipe")  # opening it would block forever: nobody writes to it
+    (tmp_path / "snow.txt").write_text(STORY, encoding="utf-8")
+    res = read_paths([tmp_path])
+    assert [a.id for a in res.articles] == ["snow"]
+    assert "not a regular file" in _errors(res)["pipe"]

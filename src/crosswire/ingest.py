@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import stat
 import unicodedata
 import zlib
 from pathlib import Path
@@ -437,6 +438,15 @@ def _looks_html(text: str) -> bool:
     return len(re.findall(r"<(?:p|div|body|head|br|span|a|script|article)\b[^>]*>", head)) >= 3
 
 
+def _special(p: Path) -> bool:
+    """Whether ``p`` is a pipe, socket or device (a file in a directory that must not be opened)."""
+    try:
+        mode = p.stat().st_mode
+    except OSError:
+        return False  # a broken link: reading it says what is wrong
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _iter_files(paths: Iterable[str | os.PathLike[str]], errors: list[ReadError]) -> Iterator[Path]:
     for p in paths:
         path = Path(p)
@@ -448,7 +458,11 @@ def _iter_files(paths: Iterable[str | os.PathLike[str]], errors: list[ReadError]
                 for root, dirs, names in os.walk(path):
                     dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                     files.extend(Path(root) / n for n in names if not n.startswith("."))
-                yield from sorted(files)
+                for f in sorted(files):
+                    if _special(f):  # reading a pipe nobody writes to would wait forever
+                        errors.append(ReadError(str(f), "not a regular file (a pipe, socket or device); skipped"))
+                    else:
+                        yield f
             else:
                 yield path
         except OSError as e:
