@@ -138,6 +138,14 @@ def test_two_quotes_and_a_pronoun_incise_in_one_sentence():
     assert len(sheet.quotes) == 2
 
 
+def test_the_party_addressed_is_not_the_speaker():
+    text = ("La ministre Lena Dorsk a appelé les armateurs à «revenir à la table des négociations» "
+            "et à «cesser toute provocation envers les grévistes».")
+    got = speakers(analyze(Article(id="fr", text=text, language="fr")))
+    assert got == {"revenir à la table des négociations": "ministre Lena Dorsk",
+                   "cesser toute provocation envers les grévistes": "ministre Lena Dorsk"}
+
+
 def test_titles_and_speech_without_a_party_get_no_speaker():
     text = ("La grève a été votée lundi, a déclaré le syndicat des dockers.\n\n"
             "Le capitaine a relu le livre «Les Naufragés de la baie de Velmora» pendant la nuit.\n\n"

@@ -437,6 +437,8 @@ class Cues:
     object_clitic: str             # "l'" in ", X l'a confirmé"
     possessives: str               # "son|sa": "dans son communiqué"
     works: str                     # "livre|film|intitulé": a quotation after these is a title
+    addressing: str                # "appelé|exhorté": "X a appelé Y à «…»" (X speaks, not Y)
+    quote_links: str               # "et|ou|à": «…» et à «…» are quotes of one speaker
     saying: str                    # "précisant|ajoutant": a participle that continues the frame
     quote_open: str = "«“\""
     quote_close: str = "»”\""
@@ -463,6 +465,7 @@ class Rules:
     quote_tail: "re.Pattern[str] | None" = None  # the text after a quote starts with its speaker
     incise: "re.Pattern[str] | None" = None      # the whole text between two parts of one quote
     work_title: "re.Pattern[str] | None" = None  # the text before a quotation names a work: a title, not a quote
+    quote_link: "re.Pattern[str] | None" = None  # all the text between two quotes of one speaker
 
 
 def _first_group(*participles: str) -> tuple[str, ...]:
@@ -568,6 +571,9 @@ FRENCH = Cues(
     works=(r"livres?|romans?|ouvrages?|films?|séries?|albums?|essais?|chansons?|pièces?|émissions?|"
            r"journal|journaux|quotidien|hebdomadaire|magazine|revue|opération|exposition|spectacle|"
            r"documentaire|intitulée?s?|titre|titré|lu|relu|publié|sorti|réalisé"),
+    addressing=(r"appelé|exhorté|invité|demandé|pressé|sommé|accusé|qualifié|dénoncé|promis|jugé|"
+                r"mis\s+en\s+garde|prévenu|averti|estimé"),
+    quote_links=r"et|ou|puis|mais|ni|à|de|d['’]|que|qu['’]|aussi|également",
     saying=(r"précisant|ajoutant|soulignant|estimant|expliquant|assurant|affirmant|indiquant|rappelant|"
             r"insistant|dénonçant|annonçant|jugeant|qui|mais|avant|après|alors|tout\s+en|\w+ant"),
     extra_capitals={"moscou": "russia", "londres": "united kingdom", "pekin": "china", "varsovie": "poland",
@@ -778,7 +784,9 @@ def build_rules(c: Cues) -> Rules:
 
     quote_head = re.compile(
         rf"(?:(?:^|[,;:]\s+|\b(?:{c.conjunctions})\s+){src}(?:\s+{adv})*\s+{verb}{fill}(?:\s+(?:{c.that}))?"
-        rf"|(?:^|[,;:]\s+)(?:{c.according})\s+{src})\s*[:,]?\s*$")
+        rf"|(?:^|[,;:]\s+)(?:{c.according})\s+{src}"
+        rf"|(?:^|[,;:]\s+){src}(?:\s+{adv})*\s+(?:{c.auxiliaries})(?:\s+{adv})*\s+(?:{c.addressing})\b"
+        rf"[^{qo}{qc}.;:]{{0,80}})\s*[:,]?\s*$")
     quote_tail = re.compile(
         rf"^\s*[,;]?\s*(?:{verb}{fill}\s+{src_appos}|(?:{c.according})\s+{src}|{inverted}){fill}"
         rf"(?=\s*(?:[,.;:!?…{qo}]|$)|\s+(?:{c.that}|{c.relatives})\b)")
@@ -790,8 +798,9 @@ def build_rules(c: Cues) -> Rules:
         s = normalise(raw_)
         return s if s and plausible(s) else None
 
+    quote_link = re.compile(rf"^\s*[,;]?\s*(?:(?:{c.quote_links})\s*)*$", re.I)
     return Rules(c.language, raw, normalise, is_document, lambda _r: False, deny, person_like,
-                 rf"\b(?:{c.documents})\b", dets, source, quote_head, quote_tail, incise, work_title)
+                 rf"\b(?:{c.documents})\b", dets, source, quote_head, quote_tail, incise, work_title, quote_link)
 
 
 @lru_cache(maxsize=1)

@@ -300,6 +300,9 @@ def _quotes_by_rules(story: "StoryText", pos: int, spans: list[tuple[str, int, i
         if speaker is not None and fold(speaker) in _PRONOUN_WORDS:
             speaker = named if named is not None and fold(speaker) in ("he", "she") \
                 and rules.person_like(named) else None
+        elif speaker is None and head_from and rules.quote_link is not None \
+                and rules.quote_link.match(text[head_from:start]):
+            speaker = named  # "X a appelé à «…» et à «…»": both are X's
         named = speaker or named
         if len(words(q)) < MIN_WORDS:
             continue
