@@ -123,9 +123,8 @@ _PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you"}
 
 def _introduced_by_rules(rules: Rules, text: str, start: int, previous_end: int, end: int | None) -> str | None:
     """The speaker named before or after a quote by a language's own rules ("he" for "a-t-il dit")."""
-    assert rules.quote_head is not None and rules.quote_tail is not None
-    m = rules.quote_head.search(text[previous_end:start])
-    if m is None and end is not None:
+    m = rules.quote_head.search(text[previous_end:start]) if rules.quote_head is not None else None
+    if m is None and end is not None and rules.quote_tail is not None:
         m = rules.quote_tail.match(text[end:])
     if m is None:
         return None
