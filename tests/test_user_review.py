@@ -151,3 +151,22 @@ def test_a_named_pipe_in_a_directory_is_skipped_not_waited_on(tmp_path):
     res = read_paths([tmp_path])
     assert [a.id for a in res.articles] == ["snow"]
     assert "not a regular file" in _errors(res)["pipe"]
+
+
+def test_a_json_array_of_many_records_is_not_refused_as_one_huge_article(tmp_path, monkeypatch):
+    import crosswire.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_BYTES", 2_000)  # a JSON file bigger than one article may be
+    records = [{"id": f"r{i}", "text": STORY.replace("300", str(300 + i))} for i in range(20)]
+    (tmp_path / "many.json").write_text(json.dumps(records), encoding="utf-8")
+    res = read_paths([tmp_path / "many.json"])
+    assert res.errors == [] and len(res.articles) == 20
+
+
+def test_a_json_file_too_large_says_to_use_jsonl(tmp_path, monkeypatch):
+    import crosswire.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 1_000)
+    (tmp_path / "many.json").write_text(json.dumps([{"id": "a", "text": STORY}] * 10), encoding="utf-8")
+    res = read_paths([tmp_path / "many.json"])
+    assert not res.articles and "JSONL" in _errors(res)["many.json"]

@@ -29,6 +29,7 @@ __all__ = ["read_paths", "read_file", "decode_bytes", "InputError", "MAX_BYTES",
 
 MAX_BYTES = 10 * 1024 * 1024  # one page or text: more than this is not a news article
 MAX_STREAM_BYTES = 512 * 1024 * 1024  # JSONL streams are read record by record
+MAX_JSON_BYTES = 128 * 1024 * 1024  # a JSON array of records is parsed whole, so held in memory
 _MIN_WORDS = 5  # fewer words than this is a menu or a label, not a report
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _JSON_EXT = {".json"}
@@ -349,10 +350,10 @@ def _size(p: Path) -> int:
         raise InputError(e.strerror or "cannot read") from None
 
 
-def _read_bytes(p: Path, limit: int) -> bytes:
+def _read_bytes(p: Path, limit: int, what: str = "to be one article") -> bytes:
     size = _size(p)
     if size > limit:
-        raise InputError(f"too large to be one article ({size / 1e6:.1f} MB; limit {limit / 1e6:.0f} MB)")
+        raise InputError(f"too large {what} ({size / 1e6:.1f} MB; limit {limit / 1e6:.0f} MB)")
     try:
         data = p.read_bytes()
     except IsADirectoryError:
@@ -366,7 +367,7 @@ def _read_bytes(p: Path, limit: int) -> bytes:
         except (OSError, EOFError, zlib.error):
             raise InputError("corrupt gzip file") from None
         if len(data) > limit:
-            raise InputError(f"too large to be one article (over {limit / 1e6:.0f} MB unpacked)")
+            raise InputError(f"too large {what} (over {limit / 1e6:.0f} MB unpacked)")
     return data
 
 
@@ -410,7 +411,10 @@ def _read_file(p: Path, sink: Sink) -> list[Article]:
             raise InputError(f"too large ({size / 1e6:.0f} MB; limit {MAX_STREAM_BYTES / 1e6:.0f} MB)")
         if size > MAX_BYTES:
             return _read_jsonl_stream(p, sink)
-    data = _read_bytes(p, MAX_BYTES)
+    if ext in _JSON_EXT:  # records, not one article: a larger limit, and a way round it
+        data = _read_bytes(p, MAX_JSON_BYTES, "for a JSON file (write the records as JSONL instead)")
+    else:
+        data = _read_bytes(p, MAX_BYTES)
     text = decode_bytes(data)
     source = str(p)
     if ext in _JSON_EXT:
