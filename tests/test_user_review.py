@@ -170,3 +170,10 @@ def test_a_json_file_too_large_says_to_use_jsonl(tmp_path, monkeypatch):
     (tmp_path / "many.json").write_text(json.dumps([{"id": "a", "text": STORY}] * 10), encoding="utf-8")
     res = read_paths([tmp_path / "many.json"])
     assert not res.articles and "JSONL" in _errors(res)["many.json"]
+
+
+def test_html_extraction_has_everything_it_imports():
+    # a fresh install once read no HTML page at all: jusText (under trafilatura) imports
+    # lxml.html.clean, which lxml 5.2+ ships apart as lxml_html_clean (a declared dependency now)
+    import justext  # noqa: F401
+    from lxml.html.clean import Cleaner  # noqa: F401
