@@ -109,6 +109,15 @@ def test_one_report_telling_the_rise_is_an_update():
     assert number_conflicts(b) == []
 
 
+def test_reports_of_two_days_giving_a_higher_toll_are_an_update_not_a_conflict():
+    # no day in the sentences: the reports' own dates order the values
+    b = make_brief([art("b", "Fifteen people died in the capsizing of the Velmar ferry, police said.", "2031-05-14"),
+                    art("a", "Twelve people died in the capsizing of the Velmar ferry, police said.", "2031-05-12")])
+    assert [[(v.value, v.date, v.articles) for v in u.values] for u in b.facts.updates] == [
+        [(12, "2031-05-12", ["a"]), (15, "2031-05-14", ["b"])]]
+    assert number_conflicts(b) == []
+
+
 def test_a_toll_that_rose_in_undated_reports_is_ordered_by_its_wording():
     b = make_brief([art("a", "Twelve people were killed when the Velmar ferry capsized in a storm.", None),
                     art("b", "The death toll from the Velmar ferry capsizing has risen to 15, rescuers said.", None)])
