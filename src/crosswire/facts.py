@@ -103,7 +103,7 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
         ss = article_sentences(a)
         by_article[a.id] = ss
         sentences.extend(ss)
-        attribution.extend(attribute_article([s.text for s in ss]))
+        attribution.extend(attribute_article([s.text for s in ss], language=a.language))
     attribution = expand_names(attribution)
     figures = [find_numbers(s.text) for s in sentences]
     fact_pos = [i for i, s in enumerate(sentences) if _fact_worthy(s)]

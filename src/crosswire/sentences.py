@@ -41,7 +41,9 @@ _ENGLISH_MONTHS = {
 _ORDINAL_MONTHS = {m for m in _MONTHS if len(m) > 2 and m not in {"may", "set", "out", "ago", "gen", "mar"}}
 
 _END = re.compile(r"""([.!?…]+)(['"”’»)\]]*)(\s+)""")
-_NEXT_START = re.compile(r"""['"“‘«(\[]*[\w\d¿¡]""")
+# what may start a sentence: opening quotes or brackets, then a word; French spacing puts a
+# (no-break) space after «
+_NEXT_START = re.compile(r"""['"“‘(\[]*(?:«[\s\u00a0\u202f]*)?['"“‘(\[]*[\w\d¿¡]""")
 
 
 def _is_ordinal(text: str, dot_pos: int, nxt: str) -> bool:
