@@ -1008,8 +1008,17 @@ def _days_between(a: str, b: str) -> int:
         return 0
 
 
-def _valid_day(date: str | None) -> str | None:
-    return date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and _days_between(date, date) == 0 else None
+def _valid_day(date: object) -> str | None:
+    """``date`` when it is a real day written YYYY-MM-DD, else None."""
+    import datetime as dt
+
+    if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return None
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        return None
+    return date
 
 
 def _later(first: _Timed, then: _Timed) -> bool:
