@@ -535,18 +535,24 @@ def _overlap_matrix(texts: list[str], story: list[Sentence]) -> np.ndarray:
 def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
                cfg: SummaryConfig, aligned: Sequence[Citation] = ()) -> list[Citation]:
     """The unit's own sentences first, then other articles' sentences that state the same:
-    those the facts stage aligned with it (``aligned``), then close TF-IDF matches."""
+    those the facts stage aligned with it (``aligned``), then close TF-IDF matches; never a
+    sentence that contradicts it ("forcing 125 families" is not cited for "forcing 120
+    families", however alike the two sentences are)."""
+    from .align import contradicts
+
     cites = [Citation(o.article, o.index, o.text) for o in unit.occurrences]
     seen = {c.article for c in cites}
     known = {(s.article, s.index) for s in everything}
     for c in aligned:
-        if c.article not in seen and (c.article, c.sentence) in known:
+        if c.article not in seen and (c.article, c.sentence) in known and not contradicts(unit.text, c.text):
             cites.append(Citation(c.article, c.sentence, c.text))
             seen.add(c.article)
     best: dict[str, int] = {}
     for col in np.flatnonzero(sims >= cfg.same_statement):
         art = everything[col].article
-        if art not in seen and (art not in best or sims[col] > sims[best[art]]):
+        if art in seen or contradicts(unit.text, everything[col].text):
+            continue
+        if art not in best or sims[col] > sims[best[art]]:
             best[art] = int(col)
     for col in sorted(best.values(), key=lambda c: -sims[c]):
         s = everything[col]
