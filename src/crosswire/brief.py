@@ -632,7 +632,8 @@ def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet:
 
     ``sheet`` may be sparse (only ``sentences``, or nothing at all): missing
     sentences are split here, and the summary does not need any facts.  Figures that
-    changed over time (``FactSheet.updates``) are found here when the sheet has none.
+    changed over time (``FactSheet.updates``) are found here when the sheet is not the
+    facts stage's (which finds them itself).
     """
     articles = list(articles)
     groups = [g for g in (groups or []) if len(g.articles) >= 2]
@@ -640,7 +641,7 @@ def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet:
     sents = _all_sentences(articles, sheet)
     if sents != sheet.sentences:
         sheet = dataclasses.replace(sheet, sentences=sents)
-    if not sheet.updates:  # figures that changed over time (a facts-stage sheet may bring them)
+    if not sheet.updates and not sheet.facts:  # a facts-stage sheet brings its figure updates
         updates = find_updates(articles, sents, sheet.conflicts)
         if updates:
             sheet = dataclasses.replace(sheet, updates=updates)

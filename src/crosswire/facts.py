@@ -222,7 +222,7 @@ def build_numbers(story: StoryText) -> list[Number]:
 
 def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any = None,
             entities: "Sequence[Entity] | Pending | None" = None) -> FactSheet:
-    """The facts, figures, quotes, entities, timeline and conflicts of one story.
+    """The facts, figures, quotes, entities, timeline, conflicts and figure updates of one story.
 
     ``embedder``: an object with ``encode(texts)`` (see :mod:`crosswire.embed`); ``None``
     uses the default one when installed, ``False`` turns embeddings off.
@@ -246,9 +246,11 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
         pending.attach(story)
 
     facts = build_facts(story)
+    disagreements = conflicts.find_conflicts(story)
     return FactSheet(
         facts=facts,
-        conflicts=conflicts.find_conflicts(story),
+        conflicts=disagreements,
+        updates=conflicts.find_updates(story.articles, story.by_article, disagreements),
         quotes=quotes.find_quotes(story),
         numbers=build_numbers(story),
         entities=(entity_stage.find_entities(story) if entities is None
