@@ -177,3 +177,18 @@ def test_html_extraction_has_everything_it_imports():
     # lxml.html.clean, which lxml 5.2+ ships apart as lxml_html_clean (a declared dependency now)
     import justext  # noqa: F401
     from lxml.html.clean import Cleaner  # noqa: F401
+
+
+def test_story_list_names_the_ids_the_jsonl_gives_and_counts_one_story_in_the_singular(tmp_path):
+    from crosswire.model import Article
+    from crosswire.stories import cluster_stories, stories_markdown
+
+    text = ("Firefighters in Orvel fought a blaze at the old grain silo on Tuesday night, the fire service said, "
+            "and nearby homes were evacuated as a precaution while crews worked until dawn.")
+    arts = [Article(id="a", text=text, language="en", published="2031-05-13"),
+            Article(id="b", text=text.replace("Tuesday night", "Tuesday evening"), language="en", published="2031-05-13")]
+    result = cluster_stories(arts)
+    md = stories_markdown(arts, result)
+    assert md.startswith("# 1 story from 2 items")
+    sid = {a: s.id for s in result.stories for a in s.articles}["a"]
+    assert f"(`{sid}`)" in md

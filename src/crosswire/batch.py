@@ -70,13 +70,13 @@ _EXT = {"html": "html", "md": "md", "json": "json"}
 _INDEX_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>crosswire: {{ stories|length }} stories</title>
+<title>crosswire: {{ stories|length }} {{ "story" if stories|length == 1 else "stories" }}</title>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#222}
 li{margin:.6rem 0} .meta{color:#666;font-size:.9em} .noise{color:#888;font-size:.9em}
 .partial{color:#a15c00}
 </style></head><body>
-<h1>{{ stories|length }} stories</h1>
+<h1>{{ stories|length }} {{ "story" if stories|length == 1 else "stories" }}</h1>
 <p class="meta">{{ n_articles }} items read; ranked by independent sources.{% if interrupted %}
 <strong>The run was interrupted: this index lists the briefs finished before.</strong>{% endif %}</p>
 <ol>
@@ -631,7 +631,8 @@ def write_index(
         text = json.dumps(payload, ensure_ascii=False, indent=2)
     elif fmt == "md":
         path = out / "index.md"
-        lines = [f"# {len(entries)} stories", "", f"{len(articles)} items read; ranked by independent sources.", ""]
+        lines = [f"# {len(entries)} stor{'ies' if len(entries) != 1 else 'y'}", "",
+                 f"{len(articles)} item{'s' if len(articles) != 1 else ''} read; ranked by independent sources.", ""]
         if interrupted:
             lines += ["**The run was interrupted: this index lists the briefs finished before.**", ""]
         for k, e in enumerate(entries, 1):

@@ -1390,9 +1390,10 @@ def _dates(story: Story) -> str:
 def stories_markdown(articles: list[Article], result: StoriesResult) -> str:
     """The stories ranked by independent sources, then the pages set aside as noise."""
     by_id = {a.id: a for a in articles}
-    lines = [f"# {len(result.stories)} stories from {len(articles)} items", ""]
-    for k, s in enumerate(result.stories, 1):
-        lines.append(f"## {k}. {_md_text(_headline(s, by_id))}")
+    n = len(result.stories)
+    lines = [f"# {n} stor{'ies' if n != 1 else 'y'} from {len(articles)} item{'s' if len(articles) != 1 else ''}", ""]
+    for k, s in enumerate(result.stories, 1):  # ranked; the id is the one the JSONL rows give
+        lines.append(f"## {k}. {_md_text(_headline(s, by_id))} (`{s.id}`)")
         lines.append("")
         outlets = ", ".join(_md_text(o) for o in s.outlets) or "unknown outlets"
         lines.append(
