@@ -192,3 +192,22 @@ def test_story_list_names_the_ids_the_jsonl_gives_and_counts_one_story_in_the_si
     assert md.startswith("# 1 story from 2 items")
     sid = {a: s.id for s in result.stories for a in s.articles}["a"]
     assert f"(`{sid}`)" in md
+
+
+def test_briefs_exits_1_and_names_a_story_that_could_not_be_briefed(tmp_path, monkeypatch, capsys):
+    from crosswire import batch, cli
+    from crosswire.model import Story
+
+    src = tmp_path / "a.txt"
+    src.write_text("Firefighters in Orvel fought a blaze at the old grain silo on Tuesday night, the fire "
+                   "service said.", encoding="utf-8")
+
+    def fake_write_briefs(articles, out_dir, *, on_story=None, **kw):
+        on_story(batch.StoryOutcome(story=Story("s7", [a.id for a in articles]), articles=len(articles),
+                                    path=None, error="simulated failure"))
+        return []
+
+    monkeypatch.setattr(batch, "write_briefs", fake_write_briefs)
+    status = cli.main(["briefs", str(src), "-o", str(tmp_path / "out"), "-q"])
+    assert status == 1
+    assert "s7" in capsys.readouterr().err

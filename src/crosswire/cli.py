@@ -197,13 +197,18 @@ def cmd_briefs(args: argparse.Namespace) -> int:
         if not result.articles:
             _err("no articles to brief")
             return EXIT_INPUT_ERRORS
+        failed: list[str] = []  # stories no brief could be written for (listed in the index)
         try:
             batch.write_briefs(result.articles, args.output, fmt=args.format, min_articles=args.min_articles,
-                               progress=bar, jobs=jobs, timeout=timeout, words=args.words)
+                               progress=bar, jobs=jobs, timeout=timeout, words=args.words,
+                               on_story=lambda o: failed.append(o.story.id) if o.path is None else None)
         except OSError as e:
             _err(f"{args.output}: {e.strerror or e}")
             return EXIT_INPUT_ERRORS
-    return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
+    if failed:
+        _err(f"{len(failed)} stor{'ies' if len(failed) != 1 else 'y'} could not be briefed: {', '.join(failed[:10])}"
+             + (" …" if len(failed) > 10 else "") + " (listed in the index)")
+    return EXIT_INPUT_ERRORS if result.errors or failed else EXIT_OK
 
 
 def _count(minimum: int) -> Callable[[str], int]:
@@ -242,7 +247,8 @@ examples:
   crosswire briefs today.jsonl -o briefs/
 
 exit status: 0 all inputs read and the output written; 1 some input could not be read (each
-is named on stderr, the others are still used) or nothing could be written; 2 bad usage.
+is named on stderr, the others are still used), a story could not be briefed (briefs: named on
+stderr and in the index, the others are written) or nothing could be written; 2 bad usage.
 """
 
 
