@@ -165,13 +165,11 @@ _NOT_COMPARED = {"million", "billion", "thousand", "hundred", "trillion", "per",
                  "thing", "kind", "level", "step", "stage", "round", "side", "term"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    """A figure in one sentence, as the number conflicts compare it."""
+class _InOneUnit:
+    """The bounds of a figure (``fig``) in the unit its counted thing is compared in (``factor``)."""
 
-    pos: int
+    __slots__ = ()
     fig: Figure
-    key: str
     factor: float
 
     @property
@@ -181,6 +179,16 @@ class _Mention:
     @property
     def high(self) -> float:
         return self.fig.high * self.factor
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention(_InOneUnit):
+    """A figure in one sentence, as the number conflicts compare it."""
+
+    pos: int
+    fig: Figure
+    key: str
+    factor: float
 
 
 def _agree(a: _Mention, b: _Mention) -> bool:
@@ -883,7 +891,7 @@ MAX_UPDATE_DAYS = 45  # days between the first and the last value of one update
 
 
 @dataclass(frozen=True, slots=True)
-class _Timed:
+class _Timed(_InOneUnit):
     """A figure with the time a report places it at, as updates and number conflicts compare it."""
 
     article: str
@@ -900,14 +908,6 @@ class _Timed:
     noun: str = ""  # who is counted when the figure names them: "hostage-takers" ("" for people, victims)
     published: str | None = None  # the report's own date
     own_day: str | None = None  # the day written next to the figure: "up from 12 on Monday"
-
-    @property
-    def low(self) -> float:
-        return self.fig.low * self.factor
-
-    @property
-    def high(self) -> float:
-        return self.fig.high * self.factor
 
     @property
     def order(self) -> tuple[str, int]:
