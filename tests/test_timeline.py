@@ -134,3 +134,10 @@ def test_a_clause_neither_starts_nor_ends_with_a_dangling_and():
     for ev in tl:
         assert not ev.event.lower().startswith("and ") and not ev.event.rstrip(" .").endswith(" and"), ev.event
     assert next(e for e in tl if e.date == "2031-05-09").event.startswith("the harbour master resigned on Friday")
+
+
+def test_a_year_or_month_opening_the_sentence_is_read():
+    from crosswire.timeline import find_dates
+
+    assert [d.date for d in find_dates("In 2019 the plant closed.", "2024-04-03")] == ["2019"]
+    assert [d.date for d in find_dates("Since March the plant has been closed.", "2024-04-03")] == ["2024-03"]

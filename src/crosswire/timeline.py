@@ -79,8 +79,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("my", re.compile(r"\b(?:in|since|from|until|by|of|last|early|late|mid-?)?\s*" + _M
                       + r"(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<this>this|last|next)\s+year)\b")),
-    ("m", re.compile(r"\b(?:in|since|until|by|from|early|late|mid-?)\s+" + _M + r"(?!\s+\d)\b")),
-    ("y", re.compile(r"\b(?:in|since|from|until|by|of|during|early|late|mid-?)\s+(?:early\s+|late\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)")),
+    # the word before a month or year may open the sentence ("In 2019 ...", "Since March ...")
+    ("m", re.compile(r"\b(?i:in|since|until|by|from|early|late|mid-?)\s+" + _M + r"(?!\s+\d)\b")),
+    ("y", re.compile(r"\b(?i:in|since|from|until|by|of|during|early|late|mid-?)\s+(?i:early\s+|late\s+)?"
+                     r"(?P<y>(?:19|20)\d\d)\b(?!-)")),
     ("weekday", re.compile(r"\b(?:(?:on|am|le|el)\s+)?(?:(?P<pre>(?i:next|last|this(?:\s+coming)?|coming|kommenden|"
                            r"n[aä]chsten|letzten|vergangenen|vorigen|pr[oó]ximo))\s+)?" + _WD
                            + r"(?:['’]s)?(?:\s+(?P<post>prochaine?|derni[eè]re?|pasado|pr[oó]ximo))?\b")),
