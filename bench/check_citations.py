@@ -34,7 +34,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "mds" / "multinews-dev.jsonl"
@@ -142,7 +142,13 @@ def check_brief_json(obj: Mapping[str, Any], articles: Any = None) -> list[str]:
 
 # --- the benchmark ------------------------------------------------------------------------------
 
-def _run(rows: list[dict]) -> tuple[list[dict], list[str], list[str], float]:
+def run_clusters(rows: list[dict], extra: Callable[[dict, list], list[str]] | None = None
+                 ) -> tuple[list[tuple[str, dict]], list[str], list[str], float]:
+    """Each Multi-News cluster through clean, copies, facts and brief, its JSON checked.
+
+    Returns ``(row id, brief JSON)`` pairs, crashes, problems (``check_brief_json``, plus
+    what ``extra(obj, articles)`` finds, when given) and the wall seconds it took.
+    """
     from crosswire import copies, facts
     from crosswire.brief import build_brief
     from crosswire.clean import clean_text
@@ -160,8 +166,9 @@ def _run(rows: list[dict]) -> tuple[list[dict], list[str], list[str], float]:
         except Exception as e:  # noqa: BLE001 - counted and shown
             crashes.append(f"{row['id']}: {type(e).__name__}: {e}\n{traceback.format_exc(limit=3)}")
             continue
-        problems += [f"{row['id']}: {p}" for p in check_brief_json(obj, arts)]
-        briefs.append(obj)
+        found = check_brief_json(obj, arts) + (extra(obj, arts) if extra is not None else [])
+        problems += [f"{row['id']}: {p}" for p in found]
+        briefs.append((row["id"], obj))
     return briefs, crashes, problems, time.perf_counter() - t0
 
 
@@ -185,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
     if args.limit:
         rows = rows[: args.limit]
-    briefs, crashes, problems, secs = _run(rows)
+    runs, crashes, problems, secs = run_clusters(rows)
+    briefs = [obj for _rid, obj in runs]
     conflicts = [(b, c) for b in briefs for c in b["conflicts"]]
     kinds: dict[str, int] = {}
     for _b, c in conflicts:

@@ -87,31 +87,19 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"missing {args.data}", file=sys.stderr)
         return 2
-    from check_citations import check_brief_json
+    from check_citations import run_clusters
 
-    from crosswire import copies, facts
-    from crosswire.brief import build_brief
-    from crosswire.clean import clean_text
-    from crosswire.model import to_json
     from crosswire.sentences import article_sentences
 
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
     if args.limit:
         rows = rows[: args.limit]
-    briefs, crashes, problems = [], [], []
+
+    def check_updates(obj: dict, arts: list) -> list[str]:
+        return update_problems(obj, {a.id: [s.text for s in article_sentences(a)] for a in arts})
+
     cpu = time.process_time()
-    for row in rows:
-        try:
-            arts = [clean_text(a.get("text") or "", id=f"{row['id']}-{k}") for k, a in enumerate(row["articles"])]
-            arts = [a for a in arts if a.text.strip()]
-            groups = copies.find_copies(arts)
-            obj = to_json(build_brief(arts, groups, facts.analyze(arts, groups)))
-        except Exception as e:  # noqa: BLE001 - counted and shown
-            crashes.append(f"{row['id']}: {type(e).__name__}: {e}")
-            continue
-        texts = {a.id: [s.text for s in article_sentences(a)] for a in arts}
-        problems += [f"{row['id']}: {p}" for p in check_brief_json(obj, arts) + update_problems(obj, texts)]
-        briefs.append((row["id"], obj))
+    briefs, crashes, problems, _secs = run_clusters(rows, extra=check_updates)
     cpu = time.process_time() - cpu
     updates = [(rid, u) for rid, b in briefs for u in b.get("updates") or []]
     n_values = sum(len(u["values"]) for _, u in updates)
