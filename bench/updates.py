@@ -108,13 +108,19 @@ def main(argv: list[str] | None = None) -> int:
           f"{'number conflicts':>16} {'cpu s/cluster':>13}")
     print(f"{len(rows):>8} {len(crashes):>7} {len(problems):>8} {len(updates):>7} {n_values:>6} "
           f"{len({rid for rid, _ in updates}):>15} {n_numbers:>16} {cpu / max(1, len(rows)):>13.2f}")
+    return _report(crashes, problems, updates, args)
+
+
+def _report(crashes: list[str], problems: list[str], found: list[tuple[str, dict]], args: argparse.Namespace,
+            label: str = "") -> int:
+    """The first crashes and problems, ``--show`` random updates; the exit status."""
     for line in crashes[:5] + problems[:10]:
         print("  ", line)
-    if args.show and updates:
-        picked = random.Random(args.seed).sample(updates, min(args.show, len(updates)))
+    if args.show and found:
+        picked = random.Random(args.seed).sample(found, min(args.show, len(found)))
         print(f"\n{len(picked)} random updates (seed {args.seed}):")
-        for k, (rid, u) in enumerate(picked, 1):
-            print(f"\n{k}. {rid} " + _show(u))
+        for k, (key, u) in enumerate(picked, 1):
+            print(f"\n{k}. {label}{key} " + _show(u))
     return 0 if not crashes and not problems else 1
 
 
@@ -154,14 +160,7 @@ def _stories(path: Path, args: argparse.Namespace) -> int:
           f"{'cpu s':>6}")
     print(f"{len(keys):>7} {sum(len(stories[k]) for k in keys):>8} {len(crashes):>7} {len(problems):>8} "
           f"{len(found):>7} {len({k for k, _ in found}):>14} {cpu:>6.1f}")
-    for line in crashes[:5] + problems[:10]:
-        print("  ", line)
-    if args.show and found:
-        picked = random.Random(args.seed).sample(found, min(args.show, len(found)))
-        print(f"\n{len(picked)} random updates (seed {args.seed}):")
-        for k, (key, u) in enumerate(picked, 1):
-            print(f"\n{k}. story {key} " + _show(u))
-    return 0 if not crashes and not problems else 1
+    return _report(crashes, problems, found, args, label="story ")
 
 
 if __name__ == "__main__":
