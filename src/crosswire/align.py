@@ -670,6 +670,12 @@ def _is_detail(anchor: str) -> bool:
 _COMPOUND_TAIL = 5  # a word ending in another ordinary word of at least this many letters counts as it
 
 
+def _ends_with_word(x: str, y: str) -> bool:
+    """Is one of two words the other with something before it ("telephone" / "phone")?"""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= _COMPOUND_TAIL and len(long) > len(short) and long.endswith(short)
+
+
 class _Evidence:
     """What two sentences share besides word similarity, read once per sentence on demand."""
 
@@ -700,13 +706,7 @@ class _Evidence:
         """How many ordinary words two sentences share, a compound counting as the word it ends
         with ("telephone" / "phone", "videoconference" / "conference")."""
         a, b = self.stems(i), self.stems(j)
-        both = len(a & b)
-        rest_a, rest_b = a - b, b - a
-        for x in rest_a:
-            if any(len(y) >= _COMPOUND_TAIL and len(x) > len(y) and x.endswith(y) for y in rest_b) or any(
-                    len(x) >= _COMPOUND_TAIL and len(y) > len(x) and y.endswith(x) for y in rest_b):
-                both += 1
-        return both
+        return len(a & b) + sum(any(_ends_with_word(x, y) for y in b - a) for x in a - b)
 
     def anchored(self, i: int, j: int, shared: int | None = None) -> bool:
         """A shared date, figure or quotation, a shared name, and ``MUTUAL_WORDS`` shared ordinary
@@ -723,9 +723,7 @@ class _Evidence:
         "This one-hour conversation was held at France's request": the second states the first's
         detail among other things, which is enough to cite it as support, not to make it the same
         fact."""
-        if not (self.may_detail(i) and self.may_detail(j)):
-            return False
-        if self.shared(i, j) < 2 or not _share_name(self.names(i), self.names(j)):
+        if not (self.may_detail(i) and self.may_detail(j)) or not self.consistent(i, j):
             return False
         return any(_is_detail(a) for a in self.anchors(i) & self.anchors(j))
 
@@ -799,7 +797,7 @@ def _weak_links(evidence: _Evidence, rows, cols, score, veto, art_index, n_arts,
 
 def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto: np.ndarray,
              art_index: np.ndarray, scores: PairScores, link: float, half: np.ndarray,
-             evidence: _Evidence | None = None) -> list[Aligned]:
+             evidence: _Evidence) -> list[Aligned]:
     """Greedy clustering from the strongest pair down, one sentence per article per group.
 
     A merge is refused when the merged group would hold two sentences that contradict each
@@ -827,8 +825,6 @@ def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto
             block[a.index(linked[0]), b.index(linked[1])] = max(link, block[a.index(linked[0]), b.index(linked[1])])
         if float(block.mean()) >= link * 0.75:
             return True
-        if evidence is None:
-            return False
         # most pairs pin down the same things; the pair known to be linked does not vote for itself
         agree = sum((p, q) != linked and (block[x, y] >= link or (
                     block[x, y] >= ANCHOR_LOW and evidence.consistent(p, q)))
@@ -878,19 +874,18 @@ def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto
     # the detail that made it a supporter: "their first contact since October 2022" supports "the first
     # call since October 2022"; so do "a first since October 2022" and its translation, said in leads
     # that are one fact with it (about the call), but not a lead that gives no such date
-    if evidence is not None:
-        for y, x in via:
-            c = cluster[x]
-            detail = evidence.anchors(y) & evidence.anchors(x)
-            words = evidence.stems(y) & evidence.stems(x)
-            if not detail:
+    for y, x in via:
+        c = cluster[x]
+        detail = evidence.anchors(y) & evidence.anchors(x)
+        words = evidence.stems(y) & evidence.stems(x)
+        if not detail:
+            continue
+        for z in members[cluster[y]]:
+            taken = cl_arts[c] | {int(art_index[s]) for s in support[c]}
+            if int(art_index[z]) in taken or z in vetoed.get(x, ()):
                 continue
-            for z in members[cluster[y]]:
-                taken = cl_arts[c] | {int(art_index[s]) for s in support.get(c, [])}
-                if int(art_index[z]) in taken or z in vetoed.get(x, ()):
-                    continue
-                if detail <= evidence.anchors(z) and words & evidence.stems(z):
-                    support[c].append(z)
+            if detail <= evidence.anchors(z) and words & evidence.stems(z):
+                support[c].append(z)
     out = [Aligned(sorted(ms), float(np.mean(links[c])) if links[c] else 1.0, sorted(support.get(c, [])))
            for c, ms in members.items()]
     out.sort(key=lambda g: g.members[0])
