@@ -15,6 +15,7 @@ a list of brewery names lingua calls English; lingua alone took 3.6 ms a text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -79,11 +80,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 _FUNCTION_LANGS = tuple(FUNCTION_WORDS)
 # the function words of exactly one language ("the", "les", "der", "los"), not those several
 # share ("de", "la", "a", "en"), which cannot tell French from Spanish
-_OWN_WORD: dict[str, int] = {}
-for _w in set().union(*FUNCTION_WORDS.values()):
-    _owners = [_k for _k, _lang in enumerate(_FUNCTION_LANGS) if _w in FUNCTION_WORDS[_lang]]
-    if len(_owners) == 1:
-        _OWN_WORD[_w] = _owners[0]
+_OWNERS = Counter(w for words in FUNCTION_WORDS.values() for w in words)
+_OWN_WORD: dict[str, int] = {w: k for k, lang in enumerate(_FUNCTION_LANGS)
+                             for w in FUNCTION_WORDS[lang] if _OWNERS[w] == 1}
 _PLAIN_MIN_WORDS = 60  # a prefix this long ...
 _PLAIN_SHARE = 0.12  # ... with this share of its words from one language's own function words ...
 _PLAIN_MARGIN = 5.0  # ... and this many times more than from any other language's is plain
