@@ -44,7 +44,7 @@ def big_story(n: int, pick: str = "size"):
     stories of the file are mostly short pages; long articles make many more sentences).
     """
     from crosswire.model import Article
-    from crosswire.sentences import split_sentences
+    from crosswire.text.sentences import split_sentences
 
     by_story: dict[str, list[dict]] = defaultdict(list)
     with open(STREAM, encoding="utf-8") as fh:

@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     from crosswire.batch import StoryOutcome, brief_stories, write_index
-    from crosswire.ingest import read_paths
+    from crosswire.read.ingest import read_paths
     from crosswire.stories import cluster_stories
 
     with tempfile.TemporaryDirectory(prefix="crosswire-briefs-") as tmpdir:

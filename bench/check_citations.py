@@ -9,7 +9,7 @@ As a library::
 returns a list of problems as one-line strings (empty when everything holds): every
 ``citations[].text`` (facts, conflict sides, quotes, numbers, timeline) must be exactly
 sentence ``sentence`` of that article's text as numbered by
-``crosswire.sentences.split_sentences`` (crossheads from the article's ``headings``);
+``crosswire.text.sentences.split_sentences`` (crossheads from the article's ``headings``);
 summary citations must point at existing sentences; a fact's ``text`` must be one of
 its cited sentences; ``articles`` must list the cited articles; ``independent_sources``
 must count the fact's articles once per copy group.
@@ -43,7 +43,7 @@ __all__ = ["check_brief_json"]
 
 
 def _sentence_texts(articles: Any, obj: Mapping[str, Any]) -> dict[str, list[str]]:
-    from crosswire.sentences import split_sentences
+    from crosswire.text.sentences import split_sentences
 
     out: dict[str, list[str]] = {}
     if articles is not None:
@@ -149,9 +149,10 @@ def run_clusters(rows: list[dict], extra: Callable[[dict, list], list[str]] | No
     Returns ``(row id, brief JSON)`` pairs, crashes, problems (``check_brief_json``, plus
     what ``extra(obj, articles)`` finds, when given) and the wall seconds it took.
     """
-    from crosswire import copies, facts
+    from crosswire import copies
+    from crosswire import facts
     from crosswire.brief import build_brief
-    from crosswire.clean import clean_text
+    from crosswire.read.clean import clean_text
     from crosswire.model import to_json
 
     briefs, crashes, problems = [], [], []

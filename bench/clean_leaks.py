@@ -64,7 +64,7 @@ def main() -> None:
     ap.add_argument("--show", default=None, help="print cleaned texts where this phrase survives")
     ap.add_argument("--n", type=int, default=5)
     args = ap.parse_args()
-    from crosswire.clean import clean_text
+    from crosswire.read.clean import clean_text
 
     raw = texts(args.limit)
     t0 = time.process_time()

@@ -41,10 +41,10 @@ SHARED = ROOT.parent / "shared"
 
 def _articles(which: str, n: int):
     if which == "seeds":
-        from crosswire.ingest import read_paths
+        from crosswire.read.ingest import read_paths
 
         return read_paths([str(SHARED / "seeds")]).articles
-    from crosswire.clean import clean_text
+    from crosswire.read.clean import clean_text
 
     arts = []
     with open(SHARED / "eval" / "mds" / "multinews-dev.jsonl", encoding="utf-8") as fh:
@@ -72,7 +72,7 @@ def child(which: str, n: int, embed: bool) -> dict:
     cpu0 = time.process_time()
     t0 = time.perf_counter()
     from crosswire import facts
-    from crosswire.embed import default_embedder
+    from crosswire.text.embed import default_embedder
 
     t_import = time.perf_counter() - t0
     emb = default_embedder() if embed else False

@@ -51,17 +51,18 @@ def _inputs(tmp: Path, clusters: int) -> list[tuple[str, Path]]:
 def run(src: Path, clusters: int) -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str(src))
     hashes: dict[str, str] = {}
-    with tempfile.TemporaryDirectory() as d:
-        tmp = Path(d)
-        for name, path in _inputs(tmp, clusters):
-            for fmt in ("json", "md", "html"):
-                proc = subprocess.run(
-                    [sys.executable, "-m", "crosswire", "brief", str(path), "--format", fmt],
-                    env=env, capture_output=True, cwd=tmp, check=False,
-                )
-                digest = hashlib.sha256(proc.stdout).hexdigest()
-                hashes[f"{name}.{fmt}"] = f"{digest} rc={proc.returncode}"
-                print(f"{name}.{fmt:4} {digest[:16]} rc={proc.returncode}", flush=True)
+    # one fixed folder, so that the paths the JSON brief records are the same in every run
+    tmp = Path(tempfile.gettempdir()) / "crosswire-identical"
+    tmp.mkdir(exist_ok=True)
+    for name, path in _inputs(tmp, clusters):
+        for fmt in ("json", "md", "html"):
+            proc = subprocess.run(
+                [sys.executable, "-m", "crosswire", "brief", str(path), "--format", fmt],
+                env=env, capture_output=True, cwd=tmp, check=False,
+            )
+            digest = hashlib.sha256(proc.stdout).hexdigest()
+            hashes[f"{name}.{fmt}"] = f"{digest} rc={proc.returncode}"
+            print(f"{name}.{fmt:4} {digest[:16]} rc={proc.returncode}", flush=True)
     total = hashlib.sha256("".join(f"{k}={v}\n" for k, v in sorted(hashes.items())).encode()).hexdigest()
     print(f"ALL {total[:16]} over {len(hashes)} outputs")
     return hashes

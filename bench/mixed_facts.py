@@ -39,7 +39,8 @@ def main() -> int:
     if not Path(args.data).is_file():
         print(f"missing {args.data}", file=sys.stderr)
         return 2
-    from crosswire import copies, facts
+    from crosswire import copies
+    from crosswire import facts
     from crosswire.model import Article
 
     by_story: dict[str, list[dict]] = defaultdict(list)

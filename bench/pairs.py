@@ -105,7 +105,7 @@ def main() -> int:
     results.append(("TF-IDF cosine", tf, time.perf_counter() - t))
 
     if not args.no_embed:
-        from crosswire.embed import default_embedder
+        from crosswire.text.embed import default_embedder
 
         inner = default_embedder()
         if not inner.available:

@@ -62,7 +62,7 @@ def _stage(name: str):
 def check_summary(obj: dict) -> list[str]:
     """Problems with the summary of one brief JSON object (empty list: all good)."""
     from crosswire.brief import is_faithful_compression
-    from crosswire.sentences import split_sentences
+    from crosswire.text.sentences import split_sentences
 
     problems: list[str] = []
     texts = {a["id"]: a["text"] for a in obj["articles"]}
@@ -92,7 +92,7 @@ def check_summary(obj: dict) -> list[str]:
 
 def run_crosswire(rows: list[dict], config=None) -> tuple[list[dict], dict]:
     from crosswire.brief import build_brief
-    from crosswire.clean import clean_text
+    from crosswire.read.clean import clean_text
     from crosswire.model import FactSheet, to_json
 
     copies, facts = _stage("copies"), _stage("facts")

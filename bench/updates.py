@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from check_citations import run_clusters
 
-    from crosswire.sentences import article_sentences
+    from crosswire.text.sentences import article_sentences
 
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
     if args.limit:
@@ -131,9 +131,9 @@ def _stories(path: Path, args: argparse.Namespace) -> int:
         return 2
     from dataclasses import asdict
 
-    from crosswire.clean import clean_text
-    from crosswire.conflicts import find_updates
-    from crosswire.sentences import article_sentences
+    from crosswire.read.clean import clean_text
+    from crosswire.facts.updates import find_updates
+    from crosswire.text.sentences import article_sentences
 
     stories: dict[str, list[dict]] = {}
     for line in path.open(encoding="utf-8"):

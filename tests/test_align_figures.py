@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from crosswire import facts
-from crosswire.align import align_sentences, contradicts
+from crosswire.facts.align import align_sentences
+from crosswire.facts.contradiction import contradicts
 from crosswire.model import Article, Sentence
 
 

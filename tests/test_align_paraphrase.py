@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from crosswire import align, facts
+from crosswire.facts import align, similarity
+from crosswire import facts
 from crosswire.model import Article, Sentence
 
 DAY = "2031-05-14"  # a Wednesday
@@ -97,7 +98,7 @@ def test_a_lead_is_never_cited_with_a_sentence_it_contradicts():
 
 
 def test_translation_in_other_words_joins_with_the_embedding():
-    from crosswire.embed import default_embedder
+    from crosswire.text.embed import default_embedder
 
     emb = default_embedder()
     if not emb.available:
@@ -120,7 +121,7 @@ def test_a_big_story_aligns_like_a_small_one(monkeypatch):
         return sorted(tuple(sorted((c.article, c.sentence) for c in f.citations)) for f in sheet.facts)
 
     small = cited(analyze(arts))
-    monkeypatch.setattr(align, "DENSE_N", 0)  # the path of stories of thousands of sentences
+    monkeypatch.setattr(similarity, "DENSE_N", 0)  # the path of stories of thousands of sentences
     assert cited(analyze(arts)) == small
 
 
@@ -128,7 +129,7 @@ def test_pair_scores_read_like_a_matrix(monkeypatch):
     texts = [("a", TALKS), ("a", RESIGNED), ("b", TALKS_OTHER_WORDS), ("c", "Bakeries in Varno ran out of bread.")]
     sentences = [sent(a, t, k) for k, (a, t) in enumerate(texts)]
     _, dense = align.align_sentences(sentences)
-    monkeypatch.setattr(align, "DENSE_N", 0)
+    monkeypatch.setattr(similarity, "DENSE_N", 0)
     _, sparse = align.align_sentences(sentences)
     idx = np.arange(len(texts))
     for scores in (dense, sparse):

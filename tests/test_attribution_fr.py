@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from crosswire import facts
-from crosswire.attribution import (FRENCH, attribute_article, build_rules, find_attribution, guess_language,
+from crosswire.facts.cues import FRENCH
+from crosswire.facts.attribution import (attribute_article, build_rules, find_attribution, rules_for,
                                    party_key, same_party)
 from crosswire.brief import build_brief
 from crosswire.model import Article, to_json
@@ -97,13 +98,13 @@ def test_rules_follow_the_language_not_the_reverse():
     assert find_attribution(en, "fr") is None
     assert find_attribution(en, "en") == "transport ministry"
     # without a language, the text's own marker words choose
-    assert guess_language([fr, "Les dockers sont en grève depuis lundi dans le port."]) == "fr"
-    assert guess_language([en]) == "en"
+    assert rules_for(None, [fr, "Les dockers sont en grève depuis lundi dans le port."]).language == "fr"
+    assert rules_for(None, [en]).language == "en"
     strike = "Les dockers sont en grève depuis une semaine dans le port."
     assert attribute_article([fr, strike]) == ["ministère des Transports", None]
     # Spanish and German share a few short words with French; they are not read as French
-    assert guess_language(["Los vendedores les piden apoyo a las autoridades, les dijo el alcalde."]) == "en"
-    assert guess_language(["Der Minister des Landes sagte, du musst warten."]) == "en"
+    assert rules_for(None, ["Los vendedores les piden apoyo a las autoridades, les dijo el alcalde."]).language == "en"
+    assert rules_for(None, ["Der Minister des Landes sagte, du musst warten."]).language == "en"
 
 
 FR_QUOTES = (

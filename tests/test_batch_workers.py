@@ -83,7 +83,7 @@ def test_without_recycling_one_worker_briefs_every_story(tmp_path: Path) -> None
 
 def test_recycled_workers_write_the_same_briefs(tmp_path: Path) -> None:
     from crosswire.brief import build_brief
-    from crosswire.render import render
+    from crosswire.brief.render import render
 
     arts, stories = _pile()
     outcomes = batch.brief_stories(stories, arts, tmp_path, fmt="json", jobs=2, timeout=600.0,

@@ -9,7 +9,7 @@ import pytest
 
 from crosswire.brief import SummaryConfig, build_brief, choose_headline, compress, is_faithful_compression, summarize
 from crosswire.model import Article, Citation, Conflict, ConflictSide, CopyGroup, Fact, FactSheet, to_json
-from crosswire.sentences import article_sentences
+from crosswire.text.sentences import article_sentences
 
 # A fictional story: a ferry grounding told by a wire service (published twice) and two
 # independent local papers.
@@ -191,7 +191,7 @@ def test_seed_brief_counts_three_sources():
     if not seeds.is_dir():
         pytest.skip("../shared/seeds is not here")
     from crosswire import copies
-    from crosswire.ingest import read_paths
+    from crosswire.read.ingest import read_paths
 
     arts = read_paths([seeds]).articles
     groups = copies.find_copies(arts)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from crosswire import copies, facts
+from crosswire import copies
+from crosswire import facts
 from crosswire.brief import build_brief
 from crosswire.model import Article
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.clean import clean_html, clean_text, html_metadata
-from crosswire.clean_meta import parse_date, parse_dateline
+from crosswire.read.clean import clean_html, clean_text, html_metadata
+from crosswire.read.meta import parse_date, parse_dateline
 
 LEDE = (
     "The river Vell burst its banks on Sunday night, flooding the lower town of Marrow "

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.clean import clean_text
-from crosswire.clean_rules import strip_inline_furniture
+from crosswire.read.clean import clean_text
+from crosswire.read.rules import strip_inline_furniture
 
 
 def clean(raw: str) -> str:

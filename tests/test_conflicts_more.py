@@ -11,8 +11,8 @@ import pytest
 
 from crosswire import facts
 from crosswire.model import Article
-from crosswire.numbers import find_numbers
-from crosswire.sentences import article_sentences
+from crosswire.facts.numbers import find_numbers
+from crosswire.text.sentences import article_sentences
 
 
 def art(aid: str, text: str, published: str | None = "2031-05-14") -> Article:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from crosswire.copies.candidates import numbers_of
 from crosswire import copies
-from crosswire.embed import default_embedder
+from crosswire.text.embed import default_embedder
 from crosswire.model import Article
 
 
@@ -169,7 +170,7 @@ def test_no_embedding_path_does_not_crash_on_a_translation_and_keeps_syndication
 
 def test_no_embedding_via_environment(monkeypatch):
     monkeypatch.setenv("CROSSWIRE_NO_EMBED", "1")
-    from crosswire.embed import Embedder
+    from crosswire.text.embed import Embedder
 
     groups = copies.find_copies([art("wire", WIRE), art("trim", WIRE[:6])], embedder=Embedder())
     assert [g.kind for g in groups] == ["syndicated"]
@@ -481,7 +482,7 @@ def test_without_the_model_a_translation_is_a_source_of_its_own():
 
 
 def test_numbers_written_with_local_separators_agree():
-    assert copies._numbers("14.386 Stimmen") == copies._numbers("14,386 votes") == ["14386"]
-    assert copies._numbers("2 814 adhérents") == copies._numbers("2,814 members") == ["2814"]
-    assert copies._numbers("6,5 %") == copies._numbers("6.5 percent")
-    assert copies._numbers("in 2019 300 people") == ["2019", "300"]
+    assert numbers_of("14.386 Stimmen") == numbers_of("14,386 votes") == ["14386"]
+    assert numbers_of("2 814 adhérents") == numbers_of("2,814 members") == ["2814"]
+    assert numbers_of("6,5 %") == numbers_of("6.5 percent")
+    assert numbers_of("in 2019 300 people") == ["2019", "300"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from crosswire import entities, facts
+from crosswire.facts import entities
+from crosswire import facts
 from crosswire.model import Article, Entity
 
 FERRY = [
@@ -50,7 +51,7 @@ def test_a_handle_never_attached_has_no_entities():
 
 
 def test_brief_for_fills_in_the_entities_it_deferred():
-    from crosswire.ner import NerWorker
+    from crosswire.text.ner import NerWorker
     from crosswire.pipeline import brief_for
 
     plain = brief_for(FERRY)

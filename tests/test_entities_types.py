@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from crosswire import entities, facts
+from crosswire.facts import entities
+from crosswire import facts
 from crosswire.model import Article
 
 

@@ -17,14 +17,16 @@ from pathlib import Path
 
 import pytest
 
-import crosswire.embed
-from crosswire import copies, render, stories
-from crosswire.embed import Embedder
-from crosswire.embed import default_embedder as real_default_embedder
-from crosswire.ingest import read_paths
+import crosswire.text.embed
+from crosswire import copies
+from crosswire.brief import render
+from crosswire import stories
+from crosswire.text.embed import Embedder
+from crosswire.text.embed import default_embedder as real_default_embedder
+from crosswire.read.ingest import read_paths
 from crosswire.model import Article, Brief
 from crosswire.pipeline import brief_for
-from crosswire.sentences import article_sentences
+from crosswire.text.sentences import article_sentences
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FOLDERS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -65,7 +67,7 @@ def _disabled_embedder() -> Embedder:
 def no_embed():
     """Run the stages as on a machine without the embedding model (fast and deterministic)."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(crosswire.embed, "default_embedder", _disabled_embedder)
+        mp.setattr(crosswire.text.embed, "default_embedder", _disabled_embedder)
         yield
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from crosswire import facts
-from crosswire.attribution import attribute_article, normalise_source
+from crosswire.facts.attribution import attribute_article, normalise_source
 from crosswire.model import Article, CopyGroup
-from crosswire.numbers import compatible, find_numbers
-from crosswire.sentences import article_sentences
-from crosswire.timeline import find_dates
+from crosswire.facts.numbers import compatible, find_numbers
+from crosswire.text.sentences import article_sentences
+from crosswire.text.dates import find_dates
 
 
 def art(aid: str, text: str, published: str | None = "2031-05-14", language: str = "en") -> Article:
@@ -178,7 +178,7 @@ def test_bad_input_never_raises():
 
 
 def test_translation_aligns_with_embedder():
-    from crosswire.embed import default_embedder
+    from crosswire.text.embed import default_embedder
 
     emb = default_embedder()
     if not emb.available:
@@ -192,7 +192,7 @@ def test_translation_aligns_with_embedder():
 
 
 def test_entities_without_spacy_fall_back_to_capitalised_names(monkeypatch):
-    from crosswire import entities
+    from crosswire.facts import entities
 
     monkeypatch.setattr(entities, "_nlp", lambda lang: None)  # as when spaCy or a model is missing
     a = art("a", "Foreign Minister Andrei Tchoubarov met Ilse Korvath in Velmora on Monday.")
@@ -207,7 +207,7 @@ def test_entities_without_spacy_fall_back_to_capitalised_names(monkeypatch):
 
 def test_entities_are_typed_by_the_spacy_model():
     pytest.importorskip("spacy")
-    from crosswire import entities
+    from crosswire.facts import entities
 
     if entities._nlp("en") is None:
         pytest.skip("spaCy English model not installed")

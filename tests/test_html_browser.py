@@ -13,7 +13,7 @@ import pytest
 
 from crosswire.brief import build_brief
 from crosswire.model import Article, CopyGroup, FactSheet
-from crosswire.render import render_html
+from crosswire.brief.render import render_html
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.cli import main
-from crosswire.ingest import MAX_BYTES, read_file, read_paths
+from crosswire.read.ingest import MAX_BYTES, read_file, read_paths
 
 LEDE = (
     "A fire broke out in a warehouse at the port of Selm early on Thursday, sending thick smoke "

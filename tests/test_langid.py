@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire import langid
+from crosswire.text import langid
 
 EN = ("The council said on Monday that the new bridge over the river would open in the spring, after two years of "
       "delays caused by floods and by a dispute with the builder over the cost of the steel, which has risen by "

@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from crosswire import entities, ner
+from crosswire.facts import entities
+from crosswire.text import ner
 from crosswire.model import Article
 
 PARAS = [

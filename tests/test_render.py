@@ -23,8 +23,8 @@ from crosswire.model import (
     Quote,
     TimelineEvent,
 )
-from crosswire.render import agreement_threshold, article_labels, render_html, render_markdown
-from crosswire.sentences import article_sentences
+from crosswire.brief.render import agreement_threshold, article_labels, render_html, render_markdown
+from crosswire.text.sentences import article_sentences
 
 # A fictional story: a dam inspection told by an agency (published twice) and a local paper.
 AGENCY = (

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.ingest import read_paths
+from crosswire.read.ingest import read_paths
 from crosswire.model import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

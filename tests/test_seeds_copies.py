@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from crosswire import copies
-from crosswire.ingest import read_paths
+from crosswire.read.ingest import read_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from crosswire import facts
-from crosswire.attribution import party_key
+from crosswire.facts.attribution import party_key
 from crosswire.model import CopyGroup
-from crosswire.sentences import article_sentences
+from crosswire.text.sentences import article_sentences
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is n
 
 @pytest.fixture(scope="module")
 def seeds():
-    from crosswire.ingest import read_paths
+    from crosswire.read.ingest import read_paths
 
     arts = read_paths([str(SEEDS)]).articles
     ids = {a.id[:3]: a.id for a in arts}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.sentences import split_sentences
+from crosswire.text.sentences import split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from crosswire import facts
 from crosswire.model import Article
-from crosswire.sentences import split_sentences
+from crosswire.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize("space", ["\u00a0", "\u202f", " ", ""])

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from crosswire import batch as batch_stage, stories
+from crosswire.stories.profiles import DATE, make_doc
+from crosswire import batch as batch_stage
+from crosswire import stories
 from crosswire.model import Article
 
 FLOOD = (
@@ -109,7 +111,7 @@ def test_boilerplate_repeated_across_stream_is_noise() -> None:
 
 
 def test_translation_joins_with_embedder() -> None:
-    from crosswire.embed import default_embedder
+    from crosswire.text.embed import default_embedder
 
     emb = default_embedder()
     if not emb.available:
@@ -169,7 +171,7 @@ def test_bad_input_never_raises(batch: list[Article]) -> None:
 
 
 def test_write_briefs_index_escapes_and_links(tmp_path: Path) -> None:
-    for mod in ("crosswire.render", "crosswire.facts", "crosswire.brief", "crosswire.copies"):
+    for mod in ("crosswire.brief.render", "crosswire.facts", "crosswire.brief", "crosswire.copies"):
         pytest.importorskip(mod)  # colleagues' stages, written in parallel
     evil = art("evil", FLOOD_2, title="<script>alert(1)</script> Kellmarsh")
     batch = [art("flood", FLOOD), evil, art("chess", CHESS)]
@@ -191,7 +193,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 def test_seed_articles_form_one_story() -> None:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds not present")
-    from crosswire.ingest import read_paths
+    from crosswire.read.ingest import read_paths
 
     arts = read_paths([str(SEEDS)]).articles
     if len(arts) < 2:
@@ -324,13 +326,13 @@ def test_translation_arriving_first_gathers_the_later_reports() -> None:
 
 
 def test_figures_are_read_the_same_in_every_house_style() -> None:
-    de = stories._doc(art("de", CRANE_DE, language="de"), stories.StoryParams())
-    en = stories._doc(art("en", CRANE, language="en"), stories.StoryParams())
-    fr = stories._doc(art("fr", TENDER_FR, language="fr"), stories.StoryParams())
+    de = make_doc(art("de", CRANE_DE, language="de"), stories.StoryParams())
+    en = make_doc(art("en", CRANE, language="en"), stories.StoryParams())
+    fr = make_doc(art("fr", TENDER_FR, language="fr"), stories.StoryParams())
     assert {"1240", "3.75"} <= set(de.counts) & set(en.counts) & set(fr.counts)
-    march = stories._doc(art("m", "The vote on March 16 was delayed. Die Wahl am 16. März wurde verschoben."),
+    march = make_doc(art("m", "The vote on March 16 was delayed. Die Wahl am 16. März wurde verschoben."),
                          stories.StoryParams())
-    assert march.anchors.get("@03-16") == stories.DATE
+    assert march.anchors.get("@03-16") == DATE
 
 
 CRANE_FOLLOW_UP = (

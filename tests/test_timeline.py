@@ -6,8 +6,8 @@ import pytest
 
 from crosswire import facts
 from crosswire.model import Article
-from crosswire.sentences import article_sentences
-from crosswire.timeline import find_dates
+from crosswire.text.sentences import article_sentences
+from crosswire.text.dates import find_dates
 
 TUESDAY = "2031-05-13"  # the publication date of the fictional reports below (a Tuesday)
 MONDAY = "2031-05-12"
@@ -137,7 +137,7 @@ def test_a_clause_neither_starts_nor_ends_with_a_dangling_and():
 
 
 def test_a_year_or_month_opening_the_sentence_is_read():
-    from crosswire.timeline import find_dates
+    from crosswire.text.dates import find_dates
 
     assert [d.date for d in find_dates("In 2019 the plant closed.", "2024-04-03")] == ["2019"]
     assert [d.date for d in find_dates("Since March the plant has been closed.", "2024-04-03")] == ["2024-03"]

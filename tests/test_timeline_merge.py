@@ -11,7 +11,7 @@ WEDNESDAY = "2031-05-14"  # the publication date of the fictional reports below
 def _timeline(*texts: str):
     arts = [Article(id=f"r{k}", text=t, language="en", published=WEDNESDAY) for k, t in enumerate(texts)]
     story = facts.read_story(arts, [], embedder=False)
-    from crosswire.timeline import build_timeline
+    from crosswire.facts.timeline import build_timeline
 
     return build_timeline(story)
 

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from crosswire import brief, facts, render
+from crosswire import brief
+from crosswire import facts
+from crosswire.brief import render
 from crosswire.model import Article, to_json
-from crosswire.sentences import article_sentences
+from crosswire.text.sentences import article_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.cli import build_parser, main
-from crosswire.ingest import read_paths
+from crosswire.read.ingest import read_paths
 
 STORY = (
     "Heavy snow closed the mountain pass at Brennick on Saturday, leaving about 300 lorries "
@@ -154,7 +154,7 @@ def test_a_named_pipe_in_a_directory_is_skipped_not_waited_on(tmp_path):
 
 
 def test_a_json_array_of_many_records_is_not_refused_as_one_huge_article(tmp_path, monkeypatch):
-    import crosswire.ingest as ingest
+    import crosswire.read.ingest as ingest
 
     monkeypatch.setattr(ingest, "MAX_BYTES", 2_000)  # a JSON file bigger than one article may be
     records = [{"id": f"r{i}", "text": STORY.replace("300", str(300 + i))} for i in range(20)]
@@ -164,7 +164,7 @@ def test_a_json_array_of_many_records_is_not_refused_as_one_huge_article(tmp_pat
 
 
 def test_a_json_file_too_large_says_to_use_jsonl(tmp_path, monkeypatch):
-    import crosswire.ingest as ingest
+    import crosswire.read.ingest as ingest
 
     monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 1_000)
     (tmp_path / "many.json").write_text(json.dumps([{"id": "a", "text": STORY}] * 10), encoding="utf-8")
@@ -195,7 +195,8 @@ def test_story_list_names_the_ids_the_jsonl_gives_and_counts_one_story_in_the_si
 
 
 def test_briefs_exits_1_and_names_a_story_that_could_not_be_briefed(tmp_path, monkeypatch, capsys):
-    from crosswire import batch, cli
+    from crosswire import batch
+    from crosswire import cli
     from crosswire.model import Story
 
     src = tmp_path / "a.txt"

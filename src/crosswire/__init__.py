@@ -2,7 +2,10 @@
 
 Each stage is usable on its own::
 
-    from crosswire import ingest, copies, facts, brief
+    from crosswire.read import ingest
+    from crosswire import copies
+    from crosswire import facts
+    from crosswire import brief
     result = ingest.read_paths(["articles/"])
     groups = copies.find_copies(result.articles)
     sheet = facts.analyze(result.articles, groups)

@@ -59,8 +59,9 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Literal, Sequence
 
-from .model import Article, Story
-from .stories import StoriesResult, StoryIndex, _dates, _headline, _md_text, _sid_key, cluster_stories
+from crosswire.model import Article, Story
+from crosswire.stories import StoriesResult, StoryIndex, cluster_stories
+from crosswire.stories.listing import dates_text, headline_of, md_text, sid_key
 
 __all__ = ["StoryOutcome", "BatchProgress", "write_briefs", "brief_stories", "write_index"]
 
@@ -213,17 +214,17 @@ def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mod
 
     ``mode="summary"`` skips the facts stage: copies and the extractive summary only.
     """
-    from .pipeline import brief_for
+    from crosswire.pipeline import brief_for
 
     if mode == "summary":
-        from . import brief as brief_stage
-        from . import copies
+        from crosswire import brief as brief_stage
+        from crosswire import copies
 
         groups = copies.find_copies(members)
         b = brief_stage.build_brief(members, groups, None, words=words)
     else:
         b = (brief_fn or brief_for)(members, words=words)
-    from .render import render
+    from crosswire.brief.render import render
 
     text = render(b, fmt)
     fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)
@@ -261,7 +262,7 @@ def _run_task(task: tuple) -> tuple[str, str, int, float, float, str | None, flo
 def _warm_up(languages: Sequence[str]) -> None:
     """Load the models a worker will need (NER for these languages) before its first story."""
     try:
-        from .entities import preload
+        from crosswire.facts.entities import preload
 
         preload(set(languages)).join()
     except Exception:  # no model: the stages fall back, and report nothing here
@@ -397,7 +398,7 @@ class _Worker:
 def _languages(groups: Any) -> list[str]:
     """The languages whose NER models the workers should load up front."""
     try:
-        from .entities import language_of
+        from crosswire.facts.entities import language_of
     except ImportError:
         return []
     langs: set[str] = set()
@@ -413,7 +414,7 @@ def _languages(groups: Any) -> list[str]:
 
 
 _PRELOAD = ["crosswire.batch", "crosswire.pipeline", "crosswire.copies", "crosswire.facts", "crosswire.brief",
-            "crosswire.render"]
+            "crosswire.brief.render"]
 
 
 def _context() -> Any:
@@ -473,7 +474,7 @@ def brief_stories(
         members = [by_id[a] for a in s.articles if a in by_id]
         if len(members) >= max(1, min_articles):
             chosen.append((s, members))
-    chosen.sort(key=lambda sm: (-len(sm[1]), _sid_key(sm[0].id)))
+    chosen.sort(key=lambda sm: (-len(sm[1]), sid_key(sm[0].id)))
     outcomes = {s.id: StoryOutcome(story=s, articles=len(m)) for s, m in chosen}
     bar = progress or BatchProgress(False)
     task_bar = bar.stage("briefs", sum(len(m) for _, m in chosen))
@@ -603,12 +604,12 @@ def write_index(
     out = Path(out_dir)
     by_id = {a.id: a for a in articles}
     done = [o for o in outcomes if o.ok]
-    done.sort(key=lambda o: (-o.sources, -o.articles, _sid_key(o.story.id)))
+    done.sort(key=lambda o: (-o.sources, -o.articles, sid_key(o.story.id)))
     failed = [o for o in outcomes if not o.ok]
     entries = [
         {
             "id": o.story.id,
-            "headline": o.headline or _headline(o.story, by_id),
+            "headline": o.headline or headline_of(o.story, by_id),
             "href": o.path.name if o.path else None,
             "articles": o.articles,
             "sources": o.sources or o.story.sources,
@@ -620,7 +621,7 @@ def write_index(
         for o in done
     ]
     not_briefed = [
-        {"id": o.story.id, "headline": _headline(o.story, by_id), "articles": o.articles,
+        {"id": o.story.id, "headline": headline_of(o.story, by_id), "articles": o.articles,
          "article_ids": [a for a in o.story.articles if a in by_id], "error": o.error or "unknown error"}
         for o in failed
     ]
@@ -637,19 +638,19 @@ def write_index(
             lines += ["**The run was interrupted: this index lists the briefs finished before.**", ""]
         for k, e in enumerate(entries, 1):
             lines.append(
-                f"{k}. [{_md_text(e['headline'])}]({e['href']}): {e['articles']} articles, "
+                f"{k}. [{md_text(e['headline'])}]({e['href']}): {e['articles']} articles, "
                 f"{e['sources']} independent sources"
-                + (f"; {', '.join(_md_text(o) for o in e['outlets'])}" if e["outlets"] else "")
+                + (f"; {', '.join(md_text(o) for o in e['outlets'])}" if e["outlets"] else "")
                 + (f"; {_SUMMARY_ONLY}" if e["mode"] == "summary" else "")
             )
         if not_briefed:
             lines += ["", f"## Not briefed ({len(not_briefed)})", ""] + [
-                f"- {_md_text(f['headline'])} ({f['articles']} articles: {_md_text(', '.join(f['article_ids']))}): "
-                f"{_md_text(f['error'])}"
+                f"- {md_text(f['headline'])} ({f['articles']} articles: {md_text(', '.join(f['article_ids']))}): "
+                f"{md_text(f['error'])}"
                 for f in not_briefed
             ]
         if snippets:
-            lines += ["", f"## Not articles ({len(snippets)})", ""] + [f"- {_md_text(n)}" for n in snippets]
+            lines += ["", f"## Not articles ({len(snippets)})", ""] + [f"- {md_text(n)}" for n in snippets]
         text = "\n".join(lines) + "\n"
     else:
         from jinja2 import Environment
@@ -662,7 +663,7 @@ def write_index(
                 "articles": e["articles"],
                 "sources": e["sources"],
                 "outlets": ", ".join(e["outlets"]),
-                "dates": _dates(Story(id=e["id"], articles=[], first_date=e["first_date"], last_date=e["last_date"])),
+                "dates": dates_text(Story(id=e["id"], articles=[], first_date=e["first_date"], last_date=e["last_date"])),
                 "note": _SUMMARY_ONLY if e["mode"] == "summary" else "",
             }
             for e in entries

@@ -6,12 +6,12 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from . import __version__
-from .model import Article, ReadResult, article_json
+from crosswire import __version__
+from crosswire.model import Article, ReadResult, article_json
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -21,7 +21,7 @@ def _err(msg: str) -> None:
 
 
 def _read(paths: Sequence[str]) -> ReadResult:
-    from .ingest import read_paths
+    from crosswire.read.ingest import read_paths
 
     result = read_paths(paths)
     for e in result.errors:
@@ -90,7 +90,7 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 
 def cmd_copies(args: argparse.Namespace) -> int:
-    from . import copies
+    from crosswire import copies
 
     if problem := _output_problem(args.output):
         _err(problem)
@@ -126,8 +126,8 @@ def _progress(articles: Sequence[Article]) -> Iterator[Callable[[str], None] | N
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from .ner import THREAD_VARS, NerWorker
-    from .pipeline import brief_for
+    from crosswire.pipeline import brief_for
+    from crosswire.text.ner import THREAD_VARS, NerWorker
 
     if problem := _output_problem(args.output):
         _err(problem)
@@ -145,7 +145,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
             return EXIT_INPUT_ERRORS
         with _progress(result.articles) as step:
             b = brief_for(result.articles, words=args.words, progress=step, ner=ner)
-    from . import render  # (imported once the worker is on its way)
+    from crosswire.brief import render  # (imported once the worker is on its way)
 
     text = render.render(b, args.format)
     if args.format == "md" and not args.output and sys.stdout.isatty():
@@ -158,7 +158,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    from . import stories
+    from crosswire import stories
 
     if problem := _output_problem(args.output):
         _err(problem)
@@ -182,7 +182,7 @@ def _cores() -> int:
 def cmd_briefs(args: argparse.Namespace) -> int:
     import time
 
-    from . import batch
+    from crosswire import batch
 
     if problem := _output_problem(args.output, directory=True):
         _err(problem)

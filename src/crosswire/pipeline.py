@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Callable
 
-from .model import Article, Brief
+from crosswire.model import Article, Brief
 
 if TYPE_CHECKING:
-    from .ner import NerWorker
+    from crosswire.text.ner import NerWorker
 
 __all__ = ["brief_for"]
 
@@ -21,12 +21,13 @@ def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[
               ner: "NerWorker | None" = None) -> Brief:
     """Run copies, facts and brief on the cleaned articles of one story.
 
-    ``ner``: a :class:`~crosswire.ner.NerWorker` the caller owns (and closes) to run the
+    ``ner``: a :class:`~crosswire.text.ner.NerWorker` the caller owns (and closes) to run the
     entity model in another process, started as early as the caller can (a one-shot
     command); without one the model runs in this process, loaded once and kept, which is
     what a long-lived caller (a web service, a Spark executor) wants.
     """
-    from . import brief, copies, entities, facts
+    from crosswire import brief, copies, facts
+    from crosswire.facts import entities
 
     def step(name: str) -> None:
         if progress is not None:

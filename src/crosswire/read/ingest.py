@@ -20,10 +20,10 @@ import zlib
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .clean import TextTooLong, clean_html, clean_text
-from .clean_meta import normalize_date
-from .clean_rules import nwords
-from .model import Article, ReadError, ReadResult
+from crosswire.model import Article, ReadError, ReadResult
+from crosswire.read.clean import TextTooLong, clean_html, clean_text
+from crosswire.read.meta import normalize_date
+from crosswire.read.rules import nwords
 
 __all__ = ["read_paths", "read_file", "decode_bytes", "InputError", "MAX_BYTES", "MAX_STREAM_BYTES"]
 

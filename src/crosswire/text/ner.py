@@ -17,7 +17,7 @@ The worker lives exactly as long as the ``with`` block (or until :meth:`NerWorke
 When no process can be started, or the worker dies or stalls, the same calls run spaCy in
 the calling process instead, so the answers never depend on the worker.
 
-``python -m crosswire.ner`` is the worker's own entry point: one JSON request a line on
+``python -m crosswire.text.ner`` is the worker's own entry point: one JSON request a line on
 standard input, one JSON answer a line on standard output.
 """
 
@@ -147,7 +147,7 @@ class NerWorker:
             env.setdefault(var, "1")  # a helper on one core, beside its caller
         try:
             self._proc = subprocess.Popen(
-                [sys.executable, "-m", "crosswire.ner"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                [sys.executable, "-m", "crosswire.text.ner"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL, env=env, close_fds=True)
         except (OSError, ValueError):
             self._proc = None

@@ -20,21 +20,15 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .textutil import STOPWORDS, fold
+from crosswire.text.numwords import SCALES, TENS, UNITS, parse_number_words
+from crosswire.text.words import STOPWORDS, fold
 
 __all__ = ["Figure", "find_numbers", "compatible", "parse_number_words", "category", "CATEGORY_WORDS"]
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
-_NUMWORD = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SCALES) + ["dozen", "a", "and"], key=len, reverse=True))
+_NUMWORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "a", "and"], key=len, reverse=True))
 
 # qualifier -> (kind) ; kinds: min (>=), gt (>), max (<=), lt (<), approx, near (just under)
 _QUALIFIERS = {
@@ -100,41 +94,6 @@ class Figure:
     end: int
     previous: bool = False  # an earlier value the sentence moves from: "up from 260"
     disputed: bool = False  # the figure the sentence disputes: "87 votes, not the 212 announced"
-
-
-def parse_number_words(text: str) -> float | None:
-    """"twenty-one" -> 21, "two hundred" -> 200, "a dozen" -> 12, "3,500" -> 3500."""
-    t = fold(text).strip()
-    t = t.replace("\u202f", ",").replace("\u00a0", ",")
-    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?", t):
-        return float(re.sub(r"[, ]", "", t))
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
-        if re.fullmatch(r"\d+,\d{1,2}", t):  # decimal comma
-            return float(t.replace(",", "."))
-        return float(t.replace(",", ""))
-    toks = [w for w in re.split(r"[\s\-]+", t) if w and w != "and"]
-    if not toks or toks == ["a"]:
-        return None
-    total, current, seen = 0.0, 0.0, False
-    for w in toks:
-        if w == "a":
-            current = max(current, 1)
-            continue
-        if w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w == "dozen":
-            current = (current or 1) * 12
-        elif w == "hundred":
-            current = (current or 1) * 100
-        elif w in _SCALES:
-            total += (current or 1) * _SCALES[w]
-            current = 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
 
 
 def category(word: str) -> str:

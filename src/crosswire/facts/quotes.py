@@ -9,12 +9,12 @@ citing every sentence it spans.
 The speaker is whoever the sentence names around the quote -- "X affirmed
 “...”", "X called on Y to “...”" and "X told Y that “...”" (X, never the party
 addressed), "“...”, Y was told by X", "X rejected ..., saying “...”" -- else
-the sentence's attribution (see :mod:`crosswire.attribution`, which resolves
+the sentence's attribution (see :mod:`crosswire.facts.attribution`, which resolves
 "he added" to the last person named), else that of the next or previous
 sentence of the article.
 
 Speakers are read with the rules of the article's language
-(:func:`crosswire.attribution.rules_for`): in French "«…», a déclaré X",
+(:func:`crosswire.facts.attribution.rules_for`): in French "«…», a déclaré X",
 "X a déclaré : «…»", "selon X, «…»", and a quotation cut by an incise
 ("«Nous sommes prêts», a affirmé X, «à coopérer»") is one quote of X; a
 quotation right after a work's name ("le livre «…»") is a title, not a quote.
@@ -32,12 +32,12 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from .attribution import REPORT_VERBS, Rules, normalise_source, rules_for
-from .model import Quote
-from .textutil import fold, words
+from crosswire.facts.attribution import REPORT_VERBS, Rules, normalise_source, rules_for
+from crosswire.model import Quote
+from crosswire.text.words import fold, words
 
 if TYPE_CHECKING:
-    from .facts import StoryText
+    from crosswire.facts.story import StoryText
 
 __all__ = ["find_quotes", "quotes_in", "MIN_WORDS"]
 

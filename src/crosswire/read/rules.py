@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .clean_meta import find_agencies, parse_date
+from crosswire.read.meta import find_agencies, parse_date
 
 __all__ = [
     "words",
@@ -466,7 +466,7 @@ def signoff_credits(line: str) -> list[str]:
     if not agencies:
         return []
     rest = s
-    from .clean_meta import AGENCIES
+    from crosswire.read.meta import AGENCIES
 
     for canon in agencies:
         for spelling in AGENCIES[canon]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clean_meta import _MONTHS
-from .model import Article, Sentence
+from crosswire.model import Article, Sentence
+from crosswire.text.months import MONTHS
 
 __all__ = ["split_sentences", "article_sentences"]
 
@@ -38,7 +38,7 @@ _ENGLISH_MONTHS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_ORDINAL_MONTHS = {m for m in _MONTHS if len(m) > 2 and m not in {"may", "set", "out", "ago", "gen", "mar"}}
+_ORDINAL_MONTHS = {m for m in MONTHS if len(m) > 2 and m not in {"may", "set", "out", "ago", "gen", "mar"}}
 
 _END = re.compile(r"""([.!?…]+)(['"”’»)\]]*)(\s+)""")
 # what may start a sentence: opening quotes or brackets, then a word; French spacing puts a

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crosswire.text.months import MONTHS
+
 __all__ = [
     "AGENCIES",
     "Dateline",
@@ -19,28 +21,7 @@ __all__ = [
     "normalize_date",
 ]
 
-_MONTHS: dict[str, int] = {}
-for _num, _names in enumerate(
-    [
-        "january jan janvier janv januar jän enero ene gennaio gen janeiro",
-        "february feb février fevrier févr fevr februar febrero febbraio fevereiro fev",
-        "march mar mars märz maerz marzo março marco",
-        "april apr avril avr abril abr aprile",
-        "may mai mayo maggio maio",
-        "june jun juin juni junio giugno junho",
-        "july jul juillet juil juli julio luglio lug julho",
-        "august aug août aout agosto ago",
-        "september sep sept septembre septiembre settembre set setembro",
-        "october oct octobre oktober okt octubre ottobre ott outubro out",
-        "november nov novembre noviembre novembro",
-        "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        _MONTHS[_n] = _num
-
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _MON = rf"(?P<m>{_MONTH_RE})\.?"
@@ -65,7 +46,7 @@ def parse_date(text: str, *, default_year: int | None = None) -> tuple[str, tupl
         for m in pat.finditer(text):
             g = m.groupdict()
             try:
-                month = int(g["mn"]) if g.get("mn") else _MONTHS[g["m"].lower().rstrip(".")]
+                month = int(g["mn"]) if g.get("mn") else MONTHS[g["m"].lower().rstrip(".")]
                 day = int(g["d"])
             except (KeyError, ValueError, TypeError):
                 continue

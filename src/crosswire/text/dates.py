@@ -1,4 +1,4 @@
-"""Dates stated or implied in the reports, resolved and put in order.
+"""Dates stated or implied in a text, resolved against the report's own date.
 
 ``find_dates(text, ref)`` reads absolute dates ("March 22", "22 March 2024",
 "in October 2022", "in 2015", "2024-04-03") and relative ones ("on Wednesday",
@@ -13,18 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from crosswire.text.numwords import parse_number_words
+from crosswire.text.words import fold
 
-from .model import TimelineEvent
-from .numbers import parse_number_words
-from .textutil import content_words, fold
-
-if TYPE_CHECKING:
-    from .facts import StoryText
-
-__all__ = ["DateMention", "find_dates", "is_future", "build_timeline", "reference_date"]
+__all__ = ["DateMention", "find_dates", "is_future", "reference_date", "parse_ref", "QUOTED", "CALENDAR_WORDS", "quoted_spans"]
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -95,7 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # A quotation, closed or running to the end of the sentence.
-_QUOTED = re.compile(r"“[^”]*”?|«[^»]*»?|„[^“”]*[“”]?|\"[^\"]*\"?")
+QUOTED = re.compile(r"“[^”]*”?|«[^»]*»?|„[^“”]*[“”]?|\"[^\"]*\"?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +99,7 @@ class DateMention:
     relative: bool
 
 
-def _parse_ref(ref: str | None) -> dt.date | None:
+def parse_ref(ref: str | None) -> dt.date | None:
     if not ref:
         return None
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", ref)
@@ -164,7 +157,7 @@ def _shift_month(d: dt.date, months: int) -> tuple[int, int]:
 
 def find_dates(text: str, ref: str | None) -> list[DateMention]:
     """Dates in one sentence, resolved against ``ref`` (YYYY-MM-DD or None)."""
-    r = _parse_ref(ref)
+    r = parse_ref(ref)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
 
@@ -229,7 +222,7 @@ def find_dates(text: str, ref: str | None) -> list[DateMention]:
                         delta = 7  # "last Monday" said on a Monday
                 date, relative = (r - dt.timedelta(days=delta)).isoformat(), True
             elif kind == "yesterday" and r is not None:
-                if fold(g["w"]) != "yesterday" and any(qa < a < qb for qa, qb in _quoted_spans(text)):
+                if fold(g["w"]) != "yesterday" and any(qa < a < qb for qa, qb in quoted_spans(text)):
                     continue  # "we are not there today," he said at the time: the day of speaking
                 step = {"yesterday": -1, "tomorrow": 1}.get(fold(g["w"]), 0)
                 date, relative = (r + dt.timedelta(days=step)).isoformat(), True
@@ -290,7 +283,7 @@ def reference_date(article, story_dates: list[str]) -> str | None:
     (one story's reports appear within days of each other); else the latest full date
     written in its text; else None.
     """
-    if _parse_ref(article.published):
+    if parse_ref(article.published):
         return article.published
     if story_dates:
         return max(story_dates)
@@ -298,122 +291,8 @@ def reference_date(article, story_dates: list[str]) -> str | None:
     return max(full) if full else None
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(text)]
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTED.finditer(text)]
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The words of a sentence that tell the event a date mention belongs to (``event``).
-
-    The whole sentence when it is short (40 words or fewer).  Else the clause around the date,
-    between punctuation marks or "but"/"while" outside quotations, taken from the sentence's
-    start when that stays short, without a leading "and"; and the whole sentence again when the
-    clause would be no more than a quotation.
-    """
-    if len(text.split()) <= 40:
-        return text
-    quoted = _quoted_spans(text)
-    seps = [m.span() for m in re.finditer(r"[,;:—–]\s+|\s+(?:but|while|whereas)\s+", text)
-            if all(not qa < m.start() < qb for qa, qb in quoted)]
-    lo = max([e for _s, e in seps if e <= start] or [0])
-    hi = min([s_ for s_, _e in seps if s_ >= end] or [len(text)])
-    if len(text[:hi].split()) <= 40:
-        lo = 0  # the sentence up to the date's clause reads better than a clause cut out of its middle
-    if len(text[lo:hi].split()) < 6:
-        lo = max([e for _s, e in seps if e < lo] or [0])
-        hi = min([s_ for s_, _e in seps if s_ > hi] or [len(text)])
-    clause = re.sub(r"^(?:and|or|as)\s+", "", text[lo:hi].strip(" ,;:—–"))
-    bare = _QUOTED.sub("", clause).strip(" ,;:—–.")
-    if len(bare.split()) < 3:
-        return text  # a quotation alone is not an event
-    return clause
-
-
-def build_timeline(story: "StoryText") -> list[TimelineEvent]:
-    """Dated events across the story, merged when two reports date the same event, sorted."""
-    published = [a.published for a in story.articles if _parse_ref(a.published)]
-    refs = {a.id: reference_date(a, published) for a in story.articles}
-    events: list[TimelineEvent] = []
-    for pos, s in enumerate(story.sentences):
-        if s.is_heading:
-            continue
-        for d in find_dates(s.text, refs.get(s.article)):
-            event = _clause(s.text, d.start, d.end)
-            cluster = story.cluster_of.get(pos)
-            hit = None
-            for ev in events:
-                if ev.date != d.date:
-                    continue
-                other = ev.citations[0]
-                other_pos = _position(story, other.article, other.sentence)
-                if (cluster is not None and story.cluster_of.get(other_pos) == cluster) or \
-                        fuzz.token_set_ratio(fold(event), fold(ev.event)) >= 75:
-                    hit = ev
-                    break
-            if hit is None:
-                events.append(TimelineEvent(d.date, event, [s.article], [story.cite(pos)]))
-            else:
-                if s.article not in hit.articles:
-                    hit.articles.append(s.article)
-                if all((c.article, c.sentence) != (s.article, s.index) for c in hit.citations):
-                    hit.citations.append(story.cite(pos))
-    events = _merge_leads(story, events)
-    events.sort(key=lambda e: (e.date, story.order[e.citations[0].article], e.citations[0].sentence))
-    return events
-
-
-_CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
-
-
-def _merge_leads(story: "StoryText", events: list[TimelineEvent]) -> list[TimelineEvent]:
-    """One entry for the story's main event when several reports' leads date it to the same day.
-
-    A report's first sentence tells its main event; in one story, two leads that put their
-    event on the same day, in other words ("held rare talks on Wednesday" / "spoke by phone on
-    April 3"), tell the same event: one entry citing both.  They must still share a word
-    beyond the date, and a day, not a month, must be given.
-    """
-    leads: set[tuple[str, int]] = set()
-    for a in story.articles:
-        first = next((x for x in story.by_article.get(a.id, []) if not x.is_heading), None)
-        if first is not None:
-            leads.add((a.id, first.index))
-
-    def lead_words(ev: TimelineEvent) -> set[str] | None:
-        cited = [c for c in ev.citations if (c.article, c.sentence) in leads]
-        if len(ev.date) != 10 or not cited:
-            return None
-        return {w for c in cited for w in content_words(c.text) if w not in _CALENDAR_WORDS and len(w) > 3}
-
-    out: list[TimelineEvent] = []
-    kept_words: list[set[str] | None] = []
-    for ev in events:
-        mine = lead_words(ev)
-        hit = None
-        if mine:
-            for k, other in enumerate(out):
-                theirs = kept_words[k]
-                if theirs and other.date == ev.date and not set(other.articles) & set(ev.articles) and mine & theirs:
-                    hit = k
-                    break
-        if hit is None:
-            out.append(ev)
-            kept_words.append(mine)
-            continue
-        keep = out[hit]
-        if story.independent(ev.articles) > story.independent(keep.articles):
-            keep.event = ev.event  # told in the words of the better-sourced entry
-        keep.articles.extend(x for x in ev.articles if x not in keep.articles)
-        keep.citations.extend(c for c in ev.citations
-                              if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations))
-        kept_words[hit] = (kept_words[hit] or set()) | mine
-    return out
-
-
-def _position(story: "StoryText", article: str, index: int) -> int:
-    offset = 0
-    for a in story.articles:
-        if a.id == article:
-            return offset + index
-        offset += len(story.by_article[a.id])
-    return -1
+CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)

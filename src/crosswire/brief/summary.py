@@ -31,9 +31,9 @@ from typing import Sequence
 
 import numpy as np
 
-from .align import dense, tfidf
-from .conflicts import find_updates
-from .model import (
+from crosswire.facts.similarity import dense, tfidf
+from crosswire.facts.updates import find_updates
+from crosswire.model import (
     Article,
     Brief,
     Citation,
@@ -45,7 +45,7 @@ from .model import (
     main_language,
     source_keys,
 )
-from .sentences import article_sentences
+from crosswire.text.sentences import article_sentences
 
 __all__ = [
     "SummaryConfig",
@@ -242,7 +242,7 @@ def _vectorise(texts: list[str]):
     """L2-normalised TF-IDF rows (sublinear tf, smoothed idf): dense when small, else sparse CSR.
 
     The weights of scikit-learn's ``TfidfVectorizer(sublinear_tf=True,
-    strip_accents="unicode")``, computed by :func:`crosswire.align.tfidf` because
+    strip_accents="unicode")``, computed by :func:`crosswire.facts.similarity.tfidf` because
     importing scikit-learn takes longer than a whole small brief.
     """
     return tfidf([_TOKEN.findall(_strip_accents(t.lower())) for t in texts])
@@ -538,7 +538,7 @@ def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
     those the facts stage aligned with it (``aligned``), then close TF-IDF matches; never a
     sentence that contradicts it ("forcing 125 families" is not cited for "forcing 120
     families", however alike the two sentences are)."""
-    from .align import contradicts
+    from crosswire.facts.contradiction import contradicts
 
     cites = [Citation(o.article, o.index, o.text) for o in unit.occurrences]
     seen = {c.article for c in cites}

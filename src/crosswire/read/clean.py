@@ -9,7 +9,7 @@ The plain-text rules work in four passes over the paragraphs:
 1. *Shape*: hard-wrapped copy is rejoined into paragraphs (lines broken
    mid-sentence, paragraphs marked by indentation), other text keeps one
    paragraph per line.
-2. *Line classifiers* (:mod:`crosswire.clean_rules`): share bars, sign-ups,
+2. *Line classifiers* (:mod:`crosswire.read.rules`): share bars, sign-ups,
    adverts, captions, timestamps, "originally published on X" footers and
    agency sign-offs, each a general pattern in several languages.
 3. *Regions*: a "related / latest / read more" marker starts a tail of other
@@ -26,39 +26,39 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .clean_meta import normalize_date, parse_date, parse_dateline
-from .clean_rules import (
+from crosswire.model import Article
+from crosswire.read.meta import normalize_date, parse_date, parse_dateline
+from crosswire.read.rules import (
     appeal_score,
     ends_sentence,
-    is_data_line,
-    is_headline_like,
     find_agencies,
     is_advert,
     is_appeal_start,
     is_breadcrumb,
     is_byline,
     is_caption,
-    is_copyright,
     is_contact,
+    is_copyright,
+    is_data_line,
+    is_headline_like,
     is_inline_link,
     is_interface_text,
-    is_tags,
     is_newsletter,
     is_sentence,
     is_share_bar,
+    is_tags,
     is_tail_marker,
     is_teaser,
     is_timestamp,
+    nwords,
     origin_credit,
     signoff_credits,
     strip_inline_furniture,
-    nwords,
     words,
 )
-from .model import Article
 
 __all__ = ["clean_text", "clean_html", "html_metadata", "HtmlMeta", "TextTooLong", "MAX_TEXT_CHARS"]
 
@@ -510,7 +510,7 @@ def clean_text(
             first.text = rest[:1].upper() + rest[1:]
     text = "\n\n".join(p.text for p in kept)
     if language is None:
-        from .langid import detect_language
+        from crosswire.text.langid import detect_language
 
         language = detect_language(text)
     return Article(

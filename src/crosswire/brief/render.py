@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from .model import Article, Brief, Citation, ConflictSide, CopyGroup, Fact
+from crosswire.model import Article, Brief, Citation, ConflictSide, Fact
 
 __all__ = ["render", "render_markdown", "render_html", "agreement_threshold", "article_labels"]
 
@@ -483,7 +483,7 @@ def _source_line(s: _Source) -> str:
 def _environment():
     from jinja2 import Environment, PackageLoader
 
-    env = Environment(loader=PackageLoader("crosswire", "templates"), autoescape=True,
+    env = Environment(loader=PackageLoader("crosswire.brief", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["source_line"] = _source_line
     return env
@@ -491,7 +491,7 @@ def _environment():
 
 @lru_cache(maxsize=4)
 def _asset(name: str) -> str:
-    return resources.files("crosswire").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files("crosswire.brief").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _csp_hash(text: str) -> str:
@@ -517,7 +517,7 @@ def render(brief: Brief, fmt: str) -> str:
     if fmt == "json":
         import json
 
-        from .model import to_json
+        from crosswire.model import to_json
 
         return json.dumps(to_json(brief), ensure_ascii=False, indent=2)
     raise ValueError(f"unknown format {fmt!r}: use md, html or json")

@@ -1,0 +1,150 @@
+"""Facts across reports: what the reports share, who says it, and where they disagree.
+
+``analyze(articles, groups)`` turns the cleaned articles of one story and their
+copy groups into a :class:`~crosswire.model.FactSheet`:
+
+* ``sentences``: every article's numbered sentences (what citations point to);
+* ``facts``: sentences aligned across articles (:mod:`crosswire.facts.align`), each
+  with the articles stating it, its independent sources (copies counted once),
+  its attribution (:mod:`crosswire.facts.attribution`) and a ranking score;
+* ``numbers``: figures with what they count and their qualifier
+  (:mod:`crosswire.facts.numbers`), merged across reports;
+* ``conflicts``: figures or dates that cannot both be true, claims and their
+  denials, claims the reports present as contested (:mod:`crosswire.facts.conflicts`);
+* ``quotes``, ``entities``, ``timeline``: see :mod:`crosswire.facts.quotes`,
+  :mod:`crosswire.facts.entities`, :mod:`crosswire.facts.timeline`.
+
+Everything works without the embedding model and without spaCy; they add
+translation alignment and typed entities when present.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any, Sequence
+
+import numpy as np
+
+from crosswire.facts.story import StoryText, read_story
+from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, main_language
+from crosswire.text.words import fold
+
+if TYPE_CHECKING:
+    from crosswire.facts.entities import Pending
+    from crosswire.model import Entity
+
+__all__ = ["analyze", "build_facts", "build_numbers"]
+
+def _attribution_of(story: StoryText, members: list[int]) -> str | None:
+    names = [story.attribution[m] for m in members if story.attribution[m]]
+    if not names:
+        return None
+    counts = Counter(fold(n) for n in names)
+    best = max(names, key=lambda n: (counts[fold(n)], len(n)))
+    return best
+
+
+def _representative(story: StoryText, members: list[int], main_lang: str | None) -> int:
+    """The member most like the others; ties go to originals of copy groups, then story order."""
+    if len(members) == 1:
+        return members[0]
+    local = {p: k for k, p in enumerate(story.fact_pos)}
+    idx = [local[m] for m in members]
+    sub = story.score[np.ix_(idx, idx)]
+    central = sub.sum(axis=1)
+    originals = {g.original for g in story.groups if g.original}
+    lang = {a.id: a.language for a in story.articles}
+    # a fact reads in the story's main language when one of its sentences is in it
+    keys = [(main_lang is not None and lang.get(story.sentences[m].article) not in (main_lang, None),
+             -round(float(central[k]), 3), story.sentences[m].article not in originals,
+             story.order[story.sentences[m].article], story.sentences[m].index) for k, m in enumerate(members)]
+    return members[min(range(len(members)), key=lambda k: keys[k])]
+
+
+def build_facts(story: StoryText) -> list[Fact]:
+    """One Fact per aligned group, ranked by independent sources then score."""
+    max_sources = max(1, story.independent([a.id for a in story.articles]))
+    facts: list[Fact] = []
+    main_lang = main_language(story.articles, story.groups)
+    for g in story.aligned:
+        rep = _representative(story, g.members, main_lang)
+        # with the sentences of other reports that state it inside a sentence aligned elsewhere
+        members = sorted(g.members + g.support,
+                         key=lambda m: (story.order[story.sentences[m].article], story.sentences[m].index))
+        arts = list(dict.fromkeys(story.sentences[m].article for m in members))
+        n_ind = story.independent(arts)
+        lead = float(np.mean([1.0 - min(story.sentences[m].index, 20) / 20.0 for m in members]))
+        score = 0.6 * (n_ind / max_sources) + 0.3 * lead + 0.1 * min(1.0, g.strength)
+        facts.append(Fact(
+            id="",
+            text=story.sentences[rep].text,
+            articles=arts,
+            independent_sources=n_ind,
+            attributed_to=_attribution_of(story, g.members),
+            citations=[story.cite(m) for m in members],
+            score=round(min(1.0, max(0.0, score)), 4),
+        ))
+    facts.sort(key=lambda f: (-f.independent_sources, -f.score, story.order[f.citations[0].article],
+                              f.citations[0].sentence))
+    for k, f in enumerate(facts, 1):
+        f.id = f"f{k}"
+    return facts
+
+
+def build_numbers(story: StoryText) -> list[Number]:
+    """Figures merged across reports: one entry per (what, value, qualifier), with every article."""
+    merged: dict[tuple[str, float, str | None], Number] = {}
+    for pos, figs in enumerate(story.figures):
+        s = story.sentences[pos]
+        for f in figs:
+            key = (f.what, f.value, f.qualifier)
+            n = merged.get(key)
+            if n is None:
+                merged[key] = Number(f.value, f.what, f.text, [s.article], f.qualifier, [story.cite(pos)])
+            else:
+                if s.article not in n.articles:
+                    n.articles.append(s.article)
+                n.citations.append(story.cite(pos))
+    out = list(merged.values())
+    out.sort(key=lambda n: (-story.independent(n.articles), n.what, n.value))
+    return out
+
+
+def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any = None,
+            entities: "Sequence[Entity] | Pending | None" = None) -> FactSheet:
+    """The facts, figures, quotes, entities, timeline, conflicts and figure updates of one story.
+
+    ``embedder``: an object with ``encode(texts)`` (see :mod:`crosswire.text.embed`); ``None``
+    uses the default one when installed, ``False`` turns embeddings off.
+    ``entities``: ``None`` finds them here (the NER model in this process); a list is
+    taken as the story's entities as given; a :class:`~crosswire.facts.entities.Pending` handle
+    is given the story read here and the sheet's entities are left empty, for the caller
+    to fill in from ``pending.result()`` when it wants them.
+    """
+    from crosswire.facts import conflicts, quotes, timeline, updates
+    from crosswire.facts import entities as entity_stage
+
+    articles = list(articles or [])
+    pending = entities if isinstance(entities, entity_stage.Pending) else None
+    in_process = entities is None or (pending is not None and pending.worker is None)
+    loading = (entity_stage.preload({entity_stage.language_of(a) for a in articles})
+               if articles and in_process else None)
+    story = read_story(articles, list(groups or []), embedder)
+    if loading is not None:
+        loading.join()
+    if pending is not None:
+        pending.attach(story)
+
+    facts = build_facts(story)
+    disagreements = conflicts.find_conflicts(story)
+    return FactSheet(
+        facts=facts,
+        conflicts=disagreements,
+        updates=updates.find_updates(story.articles, story.by_article, disagreements),
+        quotes=quotes.find_quotes(story),
+        numbers=build_numbers(story),
+        entities=(entity_stage.find_entities(story) if entities is None
+                  else [] if pending is not None else list(entities)),
+        timeline=timeline.build_timeline(story),
+        sentences=dict(story.by_article),
+    )
