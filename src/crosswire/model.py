@@ -172,6 +172,8 @@ class Number:
     articles: list[str]
     qualifier: str | None = None  # "at least", "more than", "about", ...
     citations: list[Citation] = field(default_factory=list)
+    low: float | None = None  # the values the merged wordings allow ("some 80", "about 80": 68..92);
+    high: float | None = None  # None where unbounded ("at least 144" has no high)
 
 
 @dataclass(slots=True)
@@ -333,7 +335,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
         ],
         "numbers": [
             {"value": n.value, "what": n.what, "text": n.text, "articles": list(n.articles),
-             "qualifier": n.qualifier}
+             "qualifier": n.qualifier, "low": n.low, "high": n.high}
             for n in fs.numbers
         ],
         "entities": [

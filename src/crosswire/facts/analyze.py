@@ -20,11 +20,15 @@ translation alignment and typed entities when present.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from crosswire.facts.counting import check_figures
+from crosswire.facts.numbers import find_rates
 from crosswire.facts.story import StoryText, read_story
 from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, main_language
 from crosswire.text.words import fold
@@ -91,27 +95,56 @@ def build_facts(story: StoryText) -> list[Fact]:
     return facts
 
 
+# qualifiers that only soften a figure: "some 80", "about 80" and "80" are one figure
+_SOFT = frozenset({None, "about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
+                   "nearly", "almost", "close to", "environ", "près de", "roughly about", "closer to", "nearer to"})
+
+
+def _bound(x: float) -> float | None:
+    return None if math.isinf(x) else round(x, 6)
+
+
 def build_numbers(story: StoryText) -> list[Number]:
-    """Figures merged across reports: one entry per (what, value, qualifier), with every article."""
+    """Figures merged across reports, as what the parse says they count.
+
+    One entry per counted thing and value; the wordings that only soften it ("some 80", "about
+    80", "80") are one entry, whose ``low``/``high`` cover what they allow and whose ``text``
+    lists them; a bound ("at least 144") stays an entry of its own.
+    """
     merged: dict[tuple[str, float, str | None], Number] = {}
+    texts: dict[tuple[str, float, str | None], list[str]] = {}
+    language = {a.id: a.language for a in story.articles}
     for pos, figs in enumerate(story.figures):
         s = story.sentences[pos]
-        for f in figs:
-            key = (f.what, f.value, f.qualifier)
+        rates = find_rates(s.text) if "per" in s.text or "every" in s.text else []
+        if not figs and not rates:
+            continue
+        for f in check_figures(figs, s.text, language.get(s.article)) + rates:
+            soft = f.qualifier in _SOFT
+            key = (f.what, f.value, "~" if soft else f.qualifier)
             n = merged.get(key)
             if n is None:
-                merged[key] = Number(f.value, f.what, f.text, [s.article], f.qualifier, [story.cite(pos)])
-            else:
-                if s.article not in n.articles:
-                    n.articles.append(s.article)
-                n.citations.append(story.cite(pos))
+                merged[key] = Number(f.value, f.what, f.text, [s.article], f.qualifier, [story.cite(pos)],
+                                     _bound(f.low), _bound(f.high))
+                texts[key] = [f.text]
+                continue
+            if s.article not in n.articles:
+                n.articles.append(s.article)
+            n.citations.append(story.cite(pos))
+            n.low = min(n.low, f.low) if n.low is not None else n.low
+            n.high = None if n.high is None or math.isinf(f.high) else max(n.high, f.high)
+            if fold(f.text) not in {fold(t) for t in texts[key]}:
+                texts[key].append(f.text)
+    for key, n in merged.items():
+        if len(texts[key]) > 1:
+            n.text = " / ".join(texts[key][:3])
     out = list(merged.values())
     out.sort(key=lambda n: (-story.independent(n.articles), n.what, n.value))
     return out
 
 
 def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any = None,
-            entities: "Sequence[Entity] | Pending | None" = None) -> FactSheet:
+            entities: Sequence[Entity] | Pending | None = None) -> FactSheet:
     """The facts, figures, quotes, entities, timeline, conflicts and figure updates of one story.
 
     ``embedder``: an object with ``encode(texts)`` (see :mod:`crosswire.text.embed`); ``None``

@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crosswire.text.numwords import SCALES, TENS, UNITS, parse_number_words
+from crosswire.text.numwords import LOCAL_SCALES, LOCAL_WORDS, SCALES, TENS, UNITS, local_value, parse_number_words
 from crosswire.text.words import STOPWORDS, fold
 
-__all__ = ["Figure", "find_numbers", "compatible", "parse_number_words", "category", "CATEGORY_WORDS"]
+__all__ = ["Figure", "find_numbers", "find_rates", "compatible", "parse_number_words", "category", "CATEGORY_WORDS"]
 
 _NUMWORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "a", "and"], key=len, reverse=True))
 
@@ -45,12 +45,15 @@ _QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse
 
 _CATEGORIES = {
     "dead": {"dead", "died", "die", "killed", "deaths", "death", "fatalities", "lives", "bodies", "victims",
+             "muertos", "muertas", "fallecidos", "fallecidas", "tote", "toten", "todesopfer", "morti", "mortos",
              "morts", "mortes", "tues", "tués", "tuees", "tuées", "deceased", "perished", "toll", "decedes",
              "décédés", "decedees", "décédées", "victimes"},
     "injured": {"injured", "wounded", "hurt", "injuries", "blesses", "blessés", "blessees", "blessées", "hospitalised",
+                "heridos", "heridas", "verletzte", "verletzten", "verwundete", "feriti", "feridos",
                 "hospitalized"},
-    "arrested": {"arrested", "detained", "arrests", "detentions", "held", "custody", "suspects"},
-    "missing": {"missing", "disappeared"},
+    "arrested": {"arrested", "detained", "arrests", "detentions", "held", "custody", "suspects", "detenidos",
+                 "festnahmen", "festgenommene", "arrestati", "presos"},
+    "missing": {"missing", "disappeared", "desaparecidos", "vermisste", "vermissten", "dispersi"},
     "displaced": {"displaced", "evacuated", "homeless", "refugees"},
 }
 CATEGORY_WORDS = frozenset(w for ws in _CATEGORIES.values() for w in ws)  # "killed", "wounded", "missing", ...
@@ -78,6 +81,30 @@ _NUM_RX = re.compile(
     r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?",
     re.IGNORECASE,
 )
+_SCALE_VALUES: dict[str, float] = {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6,
+                                   "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+@lru_cache(maxsize=16)
+def _num_rx(language: str | None) -> re.Pattern[str]:
+    """The figure pattern of a language: its number words and the scale words written after a figure."""
+    if language not in LOCAL_WORDS:
+        return _NUM_RX
+    words = "|".join(sorted(map(re.escape, LOCAL_WORDS[language]), key=len, reverse=True))
+    scales = "|".join(sorted(map(re.escape, LOCAL_SCALES.get(language, {})), key=len, reverse=True))
+    return re.compile(
+        r"(?P<qual>\b(?:" + _QUAL_RX + r")\s+)?"
+        r"(?P<cur>[$€£¥])?"
+        r"(?P<num>\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|\b(?:" + words + r")\b)"
+        r"(?P<scale>\s+(?:" + scales + r"|m|bn|k)(?!\w))?",
+        re.IGNORECASE,
+    )
+
+
+def _scale(word: str, language: str | None) -> float:
+    w = fold(word.strip())
+    local = {fold(k): v for k, v in LOCAL_SCALES.get(language or "", {}).items()}
+    return local.get(w) or _SCALE_VALUES.get(w, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +132,7 @@ def category(word: str) -> str:
     return w
 
 
-def _what(after: str, before: str) -> str | None:
+def _what(after: str, before: str, language: str | None = None) -> str | None:
     toks = re.findall(r"[^\W\d_][\w'’\-]*|[.,;:!?()]|\d", after[:80])
     candidates: list[str] = []
     for t in toks[:5]:
@@ -153,8 +180,8 @@ def _what(after: str, before: str) -> str | None:
             if head is not None:
                 break
             continue
-        if f in STOPWORDS or t[:1].isupper():
-            break  # "150 on Friday": the noun is not after the figure
+        if f in STOPWORDS or (t[:1].isupper() and language != "de"):
+            break  # "150 on Friday": the noun is not after the figure (German capitalises every noun)
         if _participle(f):
             nxt = fold(candidates[k + 1]) if k + 1 < len(candidates) else ""
             if head is None and nxt and nxt not in STOPWORDS and not _participle(nxt):
@@ -206,17 +233,29 @@ def _interval(value: float, kind: str | None) -> tuple[float, float]:
     return value, value
 
 
-def find_numbers(text: str) -> list[Figure]:
-    """Every counting figure in one sentence (not years, dates, times or ordinals)."""
-    return list(_find_numbers(text))
+def find_numbers(text: str, language: str | None = None) -> list[Figure]:
+    """Every counting figure in one sentence (not years, dates, times or ordinals).
+
+    ``language`` (ISO 639-1) reads the figures as that language writes them: its number words,
+    its scale words ("400 mil"), and a dot grouping thousands where it does ("2.000 metros").
+    """
+    code = (language or "").split("-")[0].lower() or None
+    return list(_find_numbers(text, code if code in LOCAL_WORDS else None))
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "et", "ou", "mais", "y", "e", "o", "pero", "und", "oder",
+                           "aber", "ed", "ma"})
+# "laying off 47 of its 150 employees": the figure counts a part of what the noun after it counts
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|all)\s+(?:\d[\d,.]*\s+)?"
+                        r"([^\W\d_][\w'’\-]*)")
 
 
 @lru_cache(maxsize=16384)
-def _find_numbers(text: str) -> tuple[Figure, ...]:
+def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
     out: list[Figure] = []
     pending: list[Figure] = []  # figures with nothing counted after them: "Ostrander 14,174", "not the 212"
     taken = _ranges_and_fractions(text, out)
-    for m in _NUM_RX.finditer(text):
+    for m in _num_rx(language).finditer(text):
         if any(a <= m.start("num") < b for a, b in taken):
             continue
         raw = m.group("num")
@@ -232,13 +271,13 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
         if raw_f in {"one"} and (not re.match(r"[\s\-]+[^\W\d_]", text[m.end():])
                                  or re.match(r"\s+(?:of|another|day|side|thing)\b", text[m.end():])):
             continue  # "one of", "no one": not a count
-        value = parse_number_words(raw.strip().lstrip("a ").strip() if raw_f.startswith("a ") else raw.strip())
+        value = (local_value(raw, language) if language else
+                 parse_number_words(raw.strip().lstrip("a ").strip() if raw_f.startswith("a ") else raw.strip()))
         if value is None:
             continue
         scale = (m.group("scale") or "").strip().lower()
         if scale:
-            value *= {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9,
-                      "bn": 1e9, "trillion": 1e12}[scale]
+            value *= _scale(scale, language)
         before, after = text[:num_start], text[m.end():]
         suffix = 0
         if raw_f.startswith("a ") and re.search(r"\bhalf\s+$", fold(before)):
@@ -262,14 +301,20 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
             continue
         if re.search(r"[\w]$", before) and raw[0].isdigit():
             continue
+        part_end = 0
+        if re.match(r"s\b|-[^\W_]+-\d|[^\W\d_]*\d", after) or re.search(r"\d-$", before):
+            continue  # "the '90s", a case or part number "15-bk-00679", "4x4"
         if after.startswith("%") or fold(after).lstrip().startswith(("percent", "per cent")):
             what: str | None = "percent"
         elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             what = "age"
         elif (hy := re.match(r"-([^\W\d_]+)\b(?!-)", after)) and fold(hy.group(1)) not in STOPWORDS:
             what = category(hy.group(1))  # "a 48-hour strike", "the 120-seat parliament": the unit counted
+        elif (pm := _PARTITIVE.match(after)) and fold(pm.group(1)) not in STOPWORDS:
+            what = category(pm.group(1))
+            part_end = m.end() + pm.end()  # the figure's words end with the noun it is a part of
         else:
-            what = _what(after.lstrip("-"), before)
+            what = _what(after.lstrip("-"), before, language)
         if what is not None and value <= 2 and not raw[0].isdigit() and what not in _CATEGORIES \
                 and not re.match(r"(?:hour|day|week|month|year|minute)s?$", what):
             continue  # "two ministers", "one side": words, not figures
@@ -288,12 +333,13 @@ def _find_numbers(text: str) -> tuple[Figure, ...]:
             tail = wm.group(0).rstrip()
             tail_words = tail.split()
             cut = next((i for i, w in enumerate(tail_words)
-                        if i > 0 and (w[:1].isupper() or fold(w) in {"and", "or", "but", "while"})), None)
+                        if i > 0 and ((w[:1].isupper() and language != "de") or fold(w) in _CONJUNCTIONS)), None)
             tail_words = tail_words[:cut] if cut is not None else tail_words
             while tail_words and fold(tail_words[-1]) in STOPWORDS and fold(tail_words[-1]) not in _CATEGORIES["dead"]:
                 tail_words.pop()
             kept = tail[: tail.find(tail_words[-1]) + len(tail_words[-1])] if tail_words else ""
             end = m.end() + suffix + len(kept)
+        end = max(end, part_end)
         start = m.start() if m.group("qual") else num_start
         if bare:
             end = m.end()
@@ -455,3 +501,29 @@ def compatible(a: Figure, b: Figure, tolerance: float = 0.0) -> bool:
     hi = min(a.high, b.high)
     slack = tolerance * max(abs(a.value), abs(b.value))
     return lo <= hi + slack
+
+
+_RATE_UNIT = (r"(?:(?:one|a|every|1)\s+)?(?P<unit>hundred\s+thousand|million|billion|thousand|hundred|"
+              r"\d{1,3}(?:,\d{3})+|\d+|capita|person|head|resident|inhabitants)")
+_RATE = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)(?:\s+to\s+(?P<to>\d+(?:\.\d+)?))?\s+(?:per|for\s+every)\s+"
+                   + _RATE_UNIT + r"\b", re.I)
+
+
+def find_rates(text: str) -> list[Figure]:
+    """Rates: "1.18 per million", "from 1.36 to 2.54 per 1 million", "12 per 100,000 residents".
+
+    Kept apart from :func:`find_numbers` (a rate is not a count, and two groups' rates are no
+    disagreement): what a rate counts is "per" and its unit ("per million").
+    """
+    out: list[Figure] = []
+    for m in _RATE.finditer(text):
+        unit = " ".join(fold(m.group("unit")).split())
+        what = "per " + ("100,000" if unit == "hundred thousand" else unit)
+        for key in ("num", "to"):
+            raw = m.group(key)
+            if raw is None:
+                continue
+            value = float(raw)
+            out.append(Figure(value, what, text[m.start(key): m.end()].strip(), None, value, value,
+                              m.start(key), m.end()))
+    return out

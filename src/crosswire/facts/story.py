@@ -87,9 +87,9 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
         sentences.extend(ss)
         attribution.extend(attribute_article([s.text for s in ss], language=a.language))
     attribution = expand_names(attribution)
-    figures = [find_numbers(s.text) for s in sentences]
-    fact_pos = [i for i, s in enumerate(sentences) if _fact_worthy(s)]
     languages = {a.id: a.language for a in arts}
+    figures = [find_numbers(s.text, languages[s.article]) for s in sentences]
+    fact_pos = [i for i, s in enumerate(sentences) if _fact_worthy(s)]
     copy_of = {x: k for k, g in enumerate(groups) for x in g.articles}
     aligned, score = align_sentences([sentences[i] for i in fact_pos], languages, _resolve_embedder(embedder),
                                      copy_of=copy_of, speakers=[party_key(attribution[i]) for i in fact_pos],

@@ -6,7 +6,7 @@ import re
 
 from crosswire.text.words import fold
 
-__all__ = ["parse_number_words", "UNITS", "TENS", "SCALES"]
+__all__ = ["parse_number_words", "UNITS", "TENS", "SCALES", "LOCAL_WORDS", "LOCAL_SCALES", "DOT_GROUPING", "local_value"]
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -49,3 +49,53 @@ def parse_number_words(text: str) -> float | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+# Number words of other languages: units and tens that are no article or pronoun ("un", "ein",
+# "uno" and the like are left out: they are far more often "a" than "one").
+LOCAL_WORDS: dict[str, dict[str, int]] = {
+    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+           "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+           "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100},
+    "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+           "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20,
+           "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+           "noventa": 90, "cien": 100},
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+           "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
+           "hundert": 100},
+    "it": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
+           "dieci": 10, "undici": 11, "dodici": 12, "venti": 20, "trenta": 30, "quaranta": 40,
+           "cinquanta": 50, "cento": 100},
+    "pt": {"dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8,
+           "nove": 9, "dez": 10, "onze": 11, "doze": 12, "vinte": 20, "trinta": 30, "quarenta": 40,
+           "cinquenta": 50, "cem": 100},
+}
+# scale words written after a figure: "400 mil visitantes", "2,5 Millionen", "3 milliards"
+LOCAL_SCALES: dict[str, dict[str, float]] = {
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
+    "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9},
+    "de": {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6, "milliarde": 1e9,
+           "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9},
+    "it": {"mila": 1e3, "mille": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9},
+    "pt": {"mil": 1e3, "milhão": 1e6, "milhao": 1e6, "milhões": 1e6, "milhoes": 1e6, "bilhão": 1e9,
+           "bilhões": 1e9},
+}
+_FOLDED_WORDS = {code: {fold(w): v for w, v in table.items()} for code, table in LOCAL_WORDS.items()}
+# languages that group thousands with a dot and write decimals with a comma: "2.000", "3,5"
+DOT_GROUPING = frozenset({"de", "es", "it", "pt", "nl", "da", "id", "tr", "el", "sl", "hr", "ro"})
+
+
+def local_value(raw: str, language: str | None) -> float | None:
+    """A figure as a language writes it: "2.000" is 2000 and "3,5" is 3.5 in Spanish or German."""
+    code = (language or "").split("-")[0].lower()
+    t = raw.strip()
+    if code in DOT_GROUPING and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+        return float(t.replace(".", "").replace(",", "."))
+    if code in DOT_GROUPING and re.fullmatch(r"\d+,\d+", t):
+        return float(t.replace(",", "."))
+    word = _FOLDED_WORDS.get(code, {}).get(fold(t))
+    if word is not None:
+        return float(word)
+    return parse_number_words(t)
+
