@@ -252,7 +252,8 @@ def _keep(c: _Cand, text: str, t: LangTables, language: str) -> bool:
         nxt = after.lower().strip()
         if re.match(r"\s+[A-Z]", after) and any(nxt.startswith(n) for n in t.name_after_weekday):
             return False
-        if re.match(r"\s+(?:Night|Morning|Evening)\s+[A-Z]", after):
+        if re.match(r"\s+(?:Night|Morning|Evening)\s+[A-Z]", after) or \
+                ((g.get("part") or "a")[0].isupper() and re.match(r"\s+[A-Z]", after)):
             return False  # "Saturday Night Live"
     if c.rule in ("year", "year2"):
         y = g.get("y")
@@ -519,8 +520,9 @@ def _read_parse(doc: Any, offset: int, start: int, end: int, t: LangTables) -> _
         # "payable Dec. 7") is not told by the verb's tense: the nearest date
         direction = ""
     sent_root = verb.sent.root if hasattr(verb, "sent") else verb
-    main = verb.i == sent_root.i or (verb.head.i == sent_root.i and sent_root.lemma_.lower() in _REPORTING
-                                 and verb.dep_ in ("ccomp", "conj", "parataxis", "xcomp"))
+    reporting = sent_root.lemma_.lower() in _REPORTING
+    main = direct and ((verb.i == sent_root.i and not reporting) or
+                       (verb.head.i == sent_root.i and reporting and verb.dep_ in ("ccomp", "conj", "parataxis")))
     return _Reading(direction, (verb.idx + offset, verb.idx + len(verb.text) + offset), verb.i, main)
 
 
@@ -1051,20 +1053,23 @@ def _shift_value(base: str, unit: str, n: int) -> str:
 # ---------------------------------------------------------------- the API
 
 
-def tag(text: str, dct: str | None, language: str = "en", doc: Any = None, parse: bool = True) -> list[Timex]:
+def tag(text: str, dct: str | None, language: str = "en", doc: Any = None, parse: bool = True,
+        anchors: bool = False) -> list[Timex]:
     """The temporal expressions of ``text``, resolved against ``dct`` (YYYY-MM-DD or None).
 
     ``doc`` is a spaCy Doc of ``text`` when the caller has one (no parsing then); else the
     sentences holding an expression whose direction is open are parsed when spaCy and a model
-    for the language are installed (``parse=False`` never parses).  Without ``dct`` only
-    expressions that carry their own year are resolved.
+    for the language are installed (``parse=False`` never parses); ``anchors=True`` parses
+    every sentence with an expression, so that each gets its governing verb (``anchor``,
+    ``main``) for ``event_timex``.  Without ``dct`` only expressions that carry their own year
+    are resolved.
     """
     if language not in TABLES:
         language = "en"
     t = TABLES[language]
     cands = _find(text, language)
     readings: dict[int, _Reading] = {}
-    need = [c for c in cands if _needs_direction(c)]
+    need = [c for c in cands if anchors or doc is not None or _needs_direction(c)]
     if need:
         readings = _directions(text, need, t, language, doc, parse)
     st = _State(_parse_dct(dct))
