@@ -157,7 +157,18 @@ def _rules_en(t: LangTables) -> list[_Rule]:
         ("weekend", r"(?:(?P<rel>last|next|this|this\s+past|the\s+past|the\s+coming|the)\s+)weekend", 6),
         ("thatday", r"(?:that|the)\s+same\s+day(?!s)|that\s+day(?=\s*[,.;)]|\s+(?:and|but|as|when|in|at|after|before))|"
                     r"that\s+(?:same\s+)?(?:day|morning|evening|night)", 3),
-        ("holiday", f"(?P<w>{_alt(t.holidays)})(?:\\s+{year})?", 5),
+        ("holiday", f"(?:{rel}\\s+)?(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})(?:\\s+{year})?", 5),
+        ("yearend", r"(?P<pre>since|by|before|until|around|at|through)?\s*(?:the\s+)?(?:year[\s-]end|year['’]s\s+end|"
+                    r"end\s+of\s+the\s+year)", 4),
+        ("monthend", r"the\s+(?P<edge>end|beginning|start|middle)\s+of\s+the\s+month", 4),
+        ("next_part", r"the\s+(?P<dir>next|following|previous)\s+(?P<part>morning|afternoon|evening|night)", 6),
+        ("yearq", r"(?P<rel>last|this|next)\s+year['’]s\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:fiscal\s+)?"
+                  r"(?P<what>quarter|period)", 8),
+        ("wordyear", rf"(?:(?P<mon>{_alt(m for m in t.months if '.' not in m)})\s+)?"
+                     r"(?P<wy>nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                     r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
+                     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|"
+                     r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)", 5),
     ]
     return [_Rule(n, re.compile(_B + f"(?:{p})" + _E, re.I), prio) for n, p, prio in rules]
 
@@ -190,7 +201,7 @@ def _rules_romance_germanic(t: LangTables, lang: str) -> list[_Rule]:
                    rf"(?:\s+(?:de\s+)?{year})?", 5),
         ("year", rf"(?<![$£€#¥])(?P<y>{_YEAR})(?!\s*%)", 4),
         ("ref", "(?P<w>" + "|".join(f"(?:{k})" for k in t.refs) + ")", 3),
-        ("holiday", f"(?P<w>{_alt(t.holidays)})(?:\\s+{year})?", 5),
+        ("holiday", f"(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})(?:\\s+{year})?", 5),
     ]
     return [_Rule(n, re.compile(_B + f"(?:{p})" + _E, re.I), prio) for n, p, prio in rules]
 
@@ -648,6 +659,8 @@ def _month_year(mo: int, day: int | None, dct: dt.date, direction: str) -> int:
         if (dct - cand).days > 183:
             return dct.year + 1
         return dct.year
+    if day and here > now and (dt.date(dct.year, mo, min(day, 28)) - dct).days <= 45:
+        return dct.year  # "has set Nov. 10 as the deadline", told on Nov. 2: a date weeks ahead, not a year back
     return dct.year - 1 if here > now else dct.year
 
 
@@ -832,6 +845,8 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
         base = _anchor(st, unit)
         if base is None:
             return None
+        if unit == "year":
+            return "DATE", str(int(base[:4]) + sign), True
         return "DATE", _shift_value(base, unit, sign), True
     if r in ("yearago", "theyearago"):
         what = (g.get("what") or "").lower()
@@ -965,6 +980,47 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
         if base is None:
             return None
         return "DATE", base.isoformat(), True
+    if r == "yearend":
+        if dct is None:
+            return None
+        return "DATE", str(dct.year - (1 if (g.get("pre") or "").lower() == "since" else 0)), True
+    if r == "monthend":
+        return ("DATE", f"{dct.year:04d}-{dct.month:02d}", True) if dct else None
+    if r == "next_part":
+        base = st.last_day or dct
+        if base is None:
+            return None
+        step = -1 if g["dir"].lower() == "previous" else 1
+        return "TIME", f"{(base + dt.timedelta(days=step)).isoformat()}T{t.day_parts[g['part'].lower()]}", True
+    if r == "yearq":
+        if dct is None:
+            return None
+        y = dct.year + {"last": -1, "this": 0, "next": 1}[rel]
+        if g.get("ord"):
+            return "DATE", f"{y}-Q{t.ordinals[g['ord'].lower()]}", True
+        q = st.last_quarter[1] if st.last_quarter else _quarter_of(dct)[1]
+        return "DATE", f"{y}-Q{q}", True
+    if r == "wordyear":
+        y = _word_year(g["wy"])
+        if y is None:
+            return None
+        if g.get("mon"):
+            return "DATE", f"{y}-{months[g['mon'].lower()]:02d}", False
+        return "DATE", str(y), False
+    if r == "holiday" and g["w"].lower() in t.movable_holidays:
+        if dct is None:
+            return None
+        rule = t.movable_holidays[re.sub(r"\s+", " ", g["w"].lower())]
+        if g.get("y"):
+            return "DATE", _movable(rule, int(g["y"])).isoformat(), False
+        this_year = _movable(rule, dct.year)
+        if rel in ("last", "past", "this past") or (not rel and direction != "future" and this_year > dct):
+            d = this_year if this_year < dct else _movable(rule, dct.year - 1)
+        elif rel in ("next", "coming") or (direction == "future" and this_year < dct):
+            d = this_year if this_year > dct else _movable(rule, dct.year + 1)
+        else:
+            d = this_year
+        return "DATE", d.isoformat(), True
     if r == "holiday":
         w = re.sub(r"\s+", " ", g["w"].lower())
         mo, d = t.holidays[w]
@@ -979,6 +1035,43 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
 
 
 _QUARTER_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Z][a-z]+)\.?\s+\d")
+
+
+_WORD_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+               "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+               "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _word_year(words: str) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (spoken years of transcripts)."""
+    ws = [w for w in re.split(r"[\s-]+", words.lower()) if w and w != "and"]
+    if ws[:2] == ["two", "thousand"]:
+        return 2000 + sum(_WORD_UNITS.get(w, 0) for w in ws[2:])
+    if ws and ws[0] == "nineteen":
+        rest = ws[1:]
+        if rest == ["hundred"]:
+            return 1900
+        return 1900 + sum(_WORD_UNITS.get(w, 0) for w in rest)
+    return None
+
+
+def _movable(rule: str, y: int) -> dt.date:
+    """The day of a movable feast in year y ("easter", "thanksgiving", "election")."""
+    if rule == "easter":
+        return _easter(y)
+    if rule == "thanksgiving":
+        return _thanksgiving(y)
+    if rule == "election":  # US: the Tuesday after the first Monday of November
+        d = dt.date(y, 11, 2)
+        return d + dt.timedelta(days=(1 - d.weekday()) % 7)
+    if rule == "memorial":  # the last Monday of May
+        d = dt.date(y, 5, 31)
+        return d - dt.timedelta(days=d.weekday())
+    if rule == "labor":  # the first Monday of September
+        d = dt.date(y, 9, 1)
+        return d + dt.timedelta(days=(0 - d.weekday()) % 7)
+    return dt.date(y, 1, 1)
 
 
 def _weekend(d: dt.date, direction: str) -> str:
@@ -1088,7 +1181,36 @@ def tag(text: str, dct: str | None, language: str = "en", doc: Any = None, parse
             st.last_day_at = c.start  # type: ignore[attr-defined]
         out.append(Timex(c.start, c.end, text[c.start:c.end], typ, value, relative, rd.anchor, rd.anchor_token,
                          rd.direction, rd.main))
-    return out
+    return _bind_days(text, out)
+
+
+# what may stand between a clock time or a weekday and the day that dates it: "10:35 a.m. (0735 GMT)
+# Friday", "5 p.m. EST, Nov. 9", "Saturday, April 25"
+_BETWEEN = re.compile(r"^[\s,]*(?:\(\d{4}\s+GMT\)|\(?[A-Z]{2,4}T\)?|GMT|on|of)?[\s,]*$")
+
+
+def _bind_days(text: str, out: list[Timex]) -> list[Timex]:
+    """A clock time takes the day written right after (or before) it; a weekday, the date after it."""
+    res = list(out)
+    for k, x in enumerate(res):
+        days = [(j, y) for j, y in enumerate(res) if j != k and len(y.date or "") == 10 and y.type in ("DATE", "TIME")]
+        if x.type == "TIME" and re.search(r"\d", x.text) and "T" in x.value:
+            near = [y for j, y in days if j > k and y.start - x.end <= 30 and _BETWEEN.match(text[x.end:y.start])]
+            near += [y for j, y in days if j < k and x.start - y.end <= 6 and re.fullmatch(r"[\s,]*(?:at)?[\s,]*",
+                                                                                          text[y.end:x.start])]
+            if near:
+                res[k] = replace(x, value=f"{near[0].date}T{x.value.split('T', 1)[1]}")
+        elif x.relative and re.match(r"^[A-Za-z]+day$", x.text):
+            nxt = [y for j, y in days if j == k + 1 and not y.text.lower().endswith("day")
+                   and _BETWEEN.match(text[x.end:y.start])]
+            if nxt and dt.date.fromisoformat(nxt[0].date or "").weekday() == _weekday_of(x):
+                res[k] = replace(x, value=nxt[0].date or x.value)
+    return res
+
+
+def _weekday_of(x: Timex) -> int:
+    d = calendar_date(x.value)
+    return dt.date.fromisoformat(d).weekday() if d and len(d) == 10 else -1
 
 
 def _directions(text: str, need: list[_Cand], t: LangTables, language: str, doc: Any,

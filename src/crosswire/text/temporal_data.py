@@ -57,6 +57,8 @@ class LangTables:
     modal_aux: frozenset[str] = frozenset()  # "could", "might": the future unless with "have"
     open_preps: frozenset[str] = frozenset()  # "until", "through": the end of a span
     holidays: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # feasts whose day moves: name -> rule of temporal._movable
+    movable_holidays: dict[str, str] = field(default_factory=dict)
     # capitalised words that make a weekday part of a name ("Saturday Night Live")
     name_after_weekday: frozenset[str] = frozenset()
 
@@ -131,6 +133,9 @@ EN = LangTables(
               "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
               "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
               "bastille day": (7, 14)},
+    movable_holidays={"easter": "easter", "easter sunday": "easter", "thanksgiving": "thanksgiving",
+                      "thanksgiving day": "thanksgiving", "election day": "election", "memorial day": "memorial",
+                      "labor day": "labor"},
     name_after_weekday=frozenset({"night live", "times", "telegraph", "mail", "post", "express", "herald",
                                   "review", "magazine", "club", "market", "agreement", "accord", "group",
                                   "mosque", "church", "school", "street"}),
@@ -181,6 +186,7 @@ FR = LangTables(
     future_aux=frozenset({"aller"}),
     plan_verbs=frozenset({"devoir", "prévoir", "compter", "espérer", "vouloir", "aller"}),
     holidays={"noël": (12, 25), "la saint-sylvestre": (12, 31), "le 14 juillet": (7, 14)},
+    movable_holidays={"pâques": "easter"},
 )
 
 DE = LangTables(
@@ -230,6 +236,7 @@ DE = LangTables(
                  "kommenden", "will", "wollen"),
     future_aux=frozenset({"werden"}),
     holidays={"weihnachten": (12, 25), "heiligabend": (12, 24), "silvester": (12, 31), "neujahr": (1, 1)},
+    movable_holidays={"ostern": "easter", "ostersonntag": "easter"},
 )
 
 ES = LangTables(
@@ -277,6 +284,7 @@ ES = LangTables(
                  "tendrá lugar", "se celebrará"),
     future_aux=frozenset({"ir"}),
     holidays={"navidad": (12, 25), "nochebuena": (12, 24), "nochevieja": (12, 31), "año nuevo": (1, 1)},
+    movable_holidays={"pascua": "easter", "domingo de resurrección": "easter"},
 )
 
 TABLES: dict[str, LangTables] = {"en": EN, "fr": FR, "de": DE, "es": ES}
