@@ -86,9 +86,25 @@ def run_dateparser(rows: list[dict]) -> dict[str, dict]:
             if a < 0:
                 continue
             pos = a + len(s)
-            tx.append({"start": a, "end": a + len(s), "text": s, "value": d.date().isoformat()})
+            tx.append({"start": a, "end": a + len(s), "text": s, "value": _granular(s, d.date().isoformat())})
         out[r["id"]] = {"id": r["id"], "timexes": tx}
     return out
+
+
+def _granular(text: str, day: str) -> str:
+    """dateparser gives a full day; cut it to what the text says: a year alone, a month without a day."""
+    import re
+
+    if re.fullmatch(r"\D*\d{4}\D*", text) and not re.search(r"[A-Za-z]{3}", text):
+        return day[:4]
+    has_month = re.search(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", text)
+    if has_month and not re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text):
+        return day[:7]
+    if re.search(r"(?i)\b(?:last|next|this)\s+year\b", text):
+        return day[:4]
+    if re.search(r"(?i)\b(?:last|next|this)\s+month\b", text):
+        return day[:7]
+    return day
 
 
 def run_heideltime(rows: list[dict]) -> dict[str, dict] | str:

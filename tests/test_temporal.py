@@ -189,3 +189,38 @@ def test_other_languages(language, text, value):
 def test_other_languages_false_positives():
     assert values("Llegó por la mañana.", language="es") == []
     assert values("Guten Morgen, sagte er.", language="de") == []
+
+
+@pytest.mark.parametrize("language,text,value", [
+    ("fr", "Le vote aura lieu mardi à Lyon.", "2024-04-09"),
+    ("fr", "Le ministre a démissionné mardi.", "2024-04-02"),
+    ("fr", "Le sommet se tiendra en décembre.", "2024-12"),
+    ("de", "Die Abstimmung wird am Dienstag stattfinden.", "2024-04-09"),
+    ("de", "Der Minister trat am Dienstag zurück.", "2024-04-02"),
+    ("es", "La votación será el martes.", "2024-04-09"),
+    ("es", "La cumbre se celebrará en diciembre.", "2024-12"),
+])
+def test_other_languages_direction(language, text, value):
+    assert one(text, language=language) == value
+
+
+def test_calendar_dates_is_a_find_dates_drop_in():
+    from crosswire.text.temporal import calendar_dates
+
+    got = calendar_dates("Sales rose last week and now stand at a record, up from 2019.", DCT)
+    assert [(x.date, x.relative) for x in got] == [("2019", False)]  # weeks and "now" have no calendar value
+    text = "The plant reopened on Monday."
+    x = calendar_dates(text, DCT)[0]
+    assert (x.date, text[x.start:x.end], x.relative) == ("2024-04-01", "Monday", True)
+
+
+def test_movable_feasts_and_spoken_years():
+    assert one("The boy was found on Thanksgiving Day.", "2024-01-10") == "2023-11-23"
+    assert one("Voters go to the polls on Election Day.", "2024-10-20") == "2024-11-05"
+    assert one("The bombing came in nineteen ninety-six.") == "1996"
+    assert one("The company will close the deal by year-end.") == "2024"
+
+
+def test_clock_time_takes_its_day():
+    x = tag("The blast came at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08")
+    assert [y.value for y in x][0] == "1998-08-07T10:35"

@@ -25,11 +25,11 @@ import re
 import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from .temporal_data import TABLES, LangTables
 
-__all__ = ["Timex", "tag", "event_timex", "calendar_date", "load_parser"]
+__all__ = ["Timex", "tag", "calendar_dates", "event_timex", "governed", "calendar_date", "load_parser"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1013,13 +1013,13 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
         rule = t.movable_holidays[re.sub(r"\s+", " ", g["w"].lower())]
         if g.get("y"):
             return "DATE", _movable(rule, int(g["y"])).isoformat(), False
-        this_year = _movable(rule, dct.year)
-        if rel in ("last", "past", "this past") or (not rel and direction != "future" and this_year > dct):
-            d = this_year if this_year < dct else _movable(rule, dct.year - 1)
-        elif rel in ("next", "coming") or (direction == "future" and this_year < dct):
-            d = this_year if this_year > dct else _movable(rule, dct.year + 1)
+        days = [_movable(rule, dct.year + k) for k in (-1, 0, 1)]
+        if rel in ("last", "past", "this past") or (not rel and direction == "past"):
+            d = max(x for x in days if x <= dct)
+        elif rel in ("next", "coming") or (not rel and direction == "future"):
+            d = min(x for x in days if x >= dct)
         else:
-            d = this_year
+            d = min(days, key=lambda x: abs((x - dct).days))
         return "DATE", d.isoformat(), True
     if r == "holiday":
         w = re.sub(r"\s+", " ", g["w"].lower())
@@ -1237,6 +1237,17 @@ def _directions(text: str, need: list[_Cand], t: LangTables, language: str, doc:
     return out
 
 
+def calendar_dates(text: str, dct: str | None, language: str = "en", doc: Any = None,
+                   parse: bool = False) -> list[Timex]:
+    """The expressions of ``text`` with a calendar value (``.date`` is YYYY, YYYY-MM or YYYY-MM-DD).
+
+    A drop-in for ``timeline.find_dates``: a Timex has the fields its callers read
+    (``date``, ``start``, ``end``, ``relative``).  Without a parse by default (it is called
+    sentence by sentence in loops); pass ``doc`` or ``parse=True`` for the verb's tense.
+    """
+    return [x for x in tag(text, dct, language, doc=doc, parse=parse) if x.date]
+
+
 def event_timex(timexes: list[Timex], start: int = 0, end: int | None = None) -> Timex | None:
     """The expression of a sentence (``start``..``end`` in the tagged text) carried by its main verb.
 
@@ -1258,5 +1269,3 @@ def governed(timexes: list[Timex], verb_start: int) -> list[Timex]:
     """The expressions whose governing verb starts at ``verb_start``."""
     return [x for x in timexes if x.anchor and x.anchor[0] == verb_start]
 
-
-TagFunction = Callable[[str, str | None], list[Timex]]
