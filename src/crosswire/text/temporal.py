@@ -76,7 +76,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _B = r"(?<![\w'’.-])"  # no word character, apostrophe or hyphen before
-_E = r"(?![\w'’-])"  # no word character after (a final dot is part of the match or not)
+_E = r"(?=['’]s\b|[^\w'’-]|$)"  # no word character after, but a possessive "'s" may follow
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
 
@@ -144,7 +144,7 @@ def _rules_en(t: LangTables) -> list[_Rule]:
         ("year", rf"(?:(?P<pre>fiscal|the\s+year|mid-|early|late|the\s+end\s+of|the\s+beginning\s+of|"
                  rf"the\s+start\s+of|the\s+middle\s+of)[\s-]*)?(?<![$£€#¥])(?P<y>{_YEAR})(?!\s*%)", 4),
         ("year2", r"(?P<pre>fiscal\s+|FY\s*)?['’](?P<yy>\d\d)(?!['’]?s)", 3),
-        ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|mid-|late)[\s-]*)?(?P<c>1[5-9]|20)?(?P<dd>\d)0['’]?s|"
+        ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|mid-|late)[\s-]*)?(?P<c>1[5-9]|20)(?P<dd>\d)0['’]?s|"
                    r"(?:the\s+)?(?:(?P<mod3>early|mid|mid-|late)[\s-]*)?['’](?P<dd2>\d)0s", 5),
         ("decade_word", r"the\s+(?:(?:early|mid|late)[\s-]*)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|"
                         r"eighties|nineties)", 5),
@@ -152,7 +152,7 @@ def _rules_en(t: LangTables) -> list[_Rule]:
         ("ref", "(?P<w>" + "|".join(f"(?:{k})" for k in t.refs) + ")", 3),
         ("time", r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?:\s+(?:[A-Z]{2,4}T|GMT))?|"
                  r"(?P<hh>[012]?\d):(?P<mi2>[0-5]\d)\s+(?:GMT|[A-Z]{2,4}T)", 4),
-        ("the_year", r"the\s+(?:(?P<cur>current|past|full|same|entire|whole)\s+)?(?:fiscal\s+|calendar\s+)?year(?!s)"
+        ("the_year", r"the\s+(?P<cur>current|full|same|entire|whole)\s+(?:fiscal\s+|calendar\s+)?year(?!s)"
                      r"(?!-)(?!\s+(?:before|earlier|ago|after))", 2),
         ("weekend", r"(?:(?P<rel>last|next|this|this\s+past|the\s+past|the\s+coming|the)\s+)weekend", 6),
         ("thatday", r"(?:that|the)\s+same\s+day(?!s)|that\s+day(?=\s*[,.;)]|\s+(?:and|but|as|when|in|at|after|before))|"
@@ -237,13 +237,19 @@ def _keep(c: _Cand, text: str, t: LangTables, language: str) -> bool:
         has_ctx = bool(g.get("mod") or g.get("rel") or g.get("rel2") or g.get("relpost"))
         if m in t.ambiguous_months or (m.endswith(".") and language == "en") or len(m) <= 4:
             prep_ok = word_before.rstrip("-") in t.time_preps or word_before in ("mid-",)
+            if m.rstrip(".") != m or (m in ("jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec")):
+                prep_ok = prep_ok and m.endswith(".")  # "Jan" alone is a name; "in Jan." a month
+            if not prep_ok and word_before in ("the", "a", "an") and re.match(r"['’]?s?\s+[a-z]", after) \
+                    and m not in ("may",):
+                prep_ok = True  # "the March accession", "a June agreement"
             if not (has_ctx or prep_ok):
                 return False
             if m == "may" and re.match(r"\s+(?:be|have|not|also|well|still|never|already|soon|now|seem|"
                                         r"take|make|need|want|go|get|come|help|lead|face|cause)\b", after):
                 return False
         # "April Smith": a month before a capitalised word is a name (not "March 1998" or "May I")
-        if not has_ctx and re.match(r"\s+[A-Z][a-z]", after) and word_before not in t.time_preps:
+        if not has_ctx and re.match(r"\s+[A-Z][a-z]", after) and word_before not in t.time_preps \
+                and not re.match(r"\s+[A-Z][a-z]+day\b", after):
             return False
         if language != "en" and not has_ctx and word_before not in t.time_preps and m in t.ambiguous_months:
             return False

@@ -112,7 +112,7 @@ EN = LangTables(
         r"current(?=\s+[a-z])": "PRESENT_REF",
         r"recently|lately|in\s+recent\s+(?:days|weeks|months|years|decades)|recent\s+(?:days|weeks|months|years)":
             "PAST_REF",
-        r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+[a-z])|the\s+(?:near|short|long)\s+term":
+        r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future(?!\s+[a-z])|the\s+(?:near|short|long)\s+term":
             "FUTURE_REF",
         r"(?:as\s+)?soon\s+as\s+possible": "FUTURE_REF",
         r"(?:a\s+few|several|many|some)\s+(?:years|months|weeks|days)\s+ago": "PAST_REF",
