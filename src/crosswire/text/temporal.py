@@ -23,13 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from .temporal_data import TABLES, LangTables
 
-__all__ = ["Timex", "tag", "calendar_dates", "event_timex", "governed", "calendar_date", "load_parser"]
+__all__ = ["Timex", "calendar_date", "calendar_dates", "event_timex", "governed", "load_parser", "tag"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,59 +119,59 @@ def _rules_en(t: LangTables) -> list[_Rule]:
         ("weekday", rf"(?:{rel}\s+)?{wd}(?:['’]s)?(?:\s+{part})?", 5),
         ("deictic", f"(?P<w>{_alt(t.deictic_days)})", 6),
         ("phrase", "(?P<w>" + "|".join(f"(?:{k})" for k in t.phrases) + ")", 6),
-        ("rel_unit", rf"(?:(?P<mod2>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|"
+        ("rel_unit", (rf"(?:(?P<mod2>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|"
                      rf"the\s+rest\s+of|the\s+start\s+of)\s+)?(?:the\s+)?{rel}\s+"
-                     r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal\s+year)(?:['’]s)?", 6),
+                     r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal\s+year)(?:['’]s)?"), 6),
         ("rel_season", rf"(?:{rel}\s+|the\s+|(?P<mod2>early|late|mid-?)\s*)+{season}(?:(?:\s+of)?\s+{year})?",
          6),
         ("season_year", rf"{season}(?:\s+of)?\s+{year}", 6),
-        ("ago", rf"(?P<approx>(?:nearly|almost|about|some|more\s+than|over|just|roughly|less\s+than|only|"
-                rf"barely|around|at\s+least)\s+)?{num}(?:\s+or\s+so)?\s+{unit}\s+ago", 7),
-        ("shift", rf"(?:(?:exactly|nearly|almost|about|some|just|roughly|only)\s+)?{num}\s+{unit}\s+"
-                  r"(?P<dir>earlier|later)", 7),
+        ("ago", (rf"(?P<approx>(?:nearly|almost|about|some|more\s+than|over|just|roughly|less\s+than|only|"
+                rf"barely|around|at\s+least)\s+)?{num}(?:\s+or\s+so)?\s+{unit}\s+ago"), 7),
+        ("shift", (rf"(?:(?:exactly|nearly|almost|about|some|just|roughly|only)\s+)?{num}\s+{unit}\s+"
+                  r"(?P<dir>earlier|later)"), 7),
         ("shift_the", r"the\s+(?P<dir>next|following|previous|preceding|prior)\s+(?P<unit>day|week|month|year)", 6),
         ("shift_before", r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;)]|\s+(?:that|this))",
          6),
         ("yearago", r"(?P<w>year-(?:earlier|ago)|prior-year|year-before)(?:\s+(?P<what>quarter|period|results?))?", 6),
-        ("theyearago", r"the\s+(?:comparable\s+|corresponding\s+|same\s+)?(?P<w>year-(?:earlier|ago)|prior-year)\s+"
-                       rf"(?:(?:{ordq}\s+)?(?:fiscal\s+)?(?P<what>quarter|period))", 7),
-        ("quarter", rf"(?:the\s+|a\s+|its\s+)?(?:(?:{year}|(?P<rel>last|this|next)\s+year['’]s)\s+)?"
+        ("theyearago", (r"the\s+(?:comparable\s+|corresponding\s+|same\s+)?(?P<w>year-(?:earlier|ago)|prior-year)\s+"
+                       rf"(?:(?:{ordq}\s+)?(?:fiscal\s+)?(?P<what>quarter|period))"), 7),
+        ("quarter", (rf"(?:the\s+|a\s+|its\s+)?(?:(?:{year}|(?P<rel>last|this|next)\s+year['’]s)\s+)?"
                     rf"(?:(?:fiscal|flat|strong|weak|disappointing|latest|comparable)[\s-]+)*{ordq}[\s-]+"
-                    rf"(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YEAR}))?", 8),
-        ("quarter_ana", r"(?:the|that|this)\s+(?:(?P<which>latest|last|current|same|recent|comparable|"
+                    rf"(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YEAR}))?"), 8),
+        ("quarter_ana", (r"(?:the|that|this)\s+(?:(?P<which>latest|last|current|same|recent|comparable|"
                         r"corresponding|previous|prior|most\s+recent|just-ended|just\s+ended)\s+)?"
-                        rf"(?:(?P<qy>{_YEAR})\s+)?(?P<what>quarter|period)(?!\s+of\s+\d)", 5),
+                        rf"(?:(?P<qy>{_YEAR})\s+)?(?P<what>quarter|period)(?!\s+of\s+\d)"), 5),
         ("half", rf"(?:the\s+)?(?P<h>first|second|last)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?{year})?", 6),
-        ("year", rf"(?:(?P<pre>fiscal|the\s+year|mid-|early|late|the\s+end\s+of|the\s+beginning\s+of|"
-                 rf"the\s+start\s+of|the\s+middle\s+of)[\s-]*)?(?<![$£€#¥])(?P<y>{_YEAR})(?!\s*%)", 4),
+        ("year", (rf"(?:(?P<pre>fiscal|the\s+year|mid-|early|late|the\s+end\s+of|the\s+beginning\s+of|"
+                 rf"the\s+start\s+of|the\s+middle\s+of)[\s-]*)?(?<![$£€#¥])(?P<y>{_YEAR})(?!\s*%)"), 4),
         ("year2", r"(?P<pre>fiscal\s+|FY\s*)?['’](?P<yy>\d\d)(?!['’]?s)", 3),
-        ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|mid-|late)[\s-]*)?(?P<c>1[5-9]|20)(?P<dd>\d)0['’]?s|"
-                   r"(?:the\s+)?(?:(?P<mod3>early|mid|mid-|late)[\s-]*)?['’](?P<dd2>\d)0s", 5),
-        ("decade_word", r"the\s+(?:(?:early|mid|late)[\s-]*)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|"
-                        r"eighties|nineties)", 5),
+        ("decade", (r"(?:the\s+)?(?:(?P<mod>early|mid|mid-|late)[\s-]*)?(?P<c>1[5-9]|20)(?P<dd>\d)0['’]?s|"
+                   r"(?:the\s+)?(?:(?P<mod3>early|mid|mid-|late)[\s-]*)?['’](?P<dd2>\d)0s"), 5),
+        ("decade_word", (r"the\s+(?:(?:early|mid|late)[\s-]*)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|"
+                        r"eighties|nineties)"), 5),
         ("century", r"(?:the\s+)?(?P<cn>\d{1,2})(?:st|nd|rd|th)[\s-]+century", 5),
         ("ref", "(?P<w>" + "|".join(f"(?:{k})" for k in t.refs) + ")", 3),
-        ("time", r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?:\s+(?:[A-Z]{2,4}T|GMT))?|"
-                 r"(?P<hh>[012]?\d):(?P<mi2>[0-5]\d)\s+(?:GMT|[A-Z]{2,4}T)", 4),
-        ("the_year", r"the\s+(?P<cur>current|full|same|entire|whole)\s+(?:fiscal\s+|calendar\s+)?year(?!s)"
-                     r"(?!-)(?!\s+(?:before|earlier|ago|after))", 2),
+        ("time", (r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?:\s+(?:[A-Z]{2,4}T|GMT))?|"
+                 r"(?P<hh>[012]?\d):(?P<mi2>[0-5]\d)\s+(?:GMT|[A-Z]{2,4}T)"), 4),
+        ("the_year", (r"the\s+(?P<cur>current|full|same|entire|whole)\s+(?:fiscal\s+|calendar\s+)?year(?!s)"
+                     r"(?!-)(?!\s+(?:before|earlier|ago|after))"), 2),
         ("weekend", r"(?:(?P<rel>last|next|this|this\s+past|the\s+past|the\s+coming|the)\s+)weekend", 6),
-        ("thatday", r"(?:that|the)\s+same\s+day(?!s)|that\s+day(?=\s*[,.;)]|\s+(?:and|but|as|when|in|at|after|before))|"
-                    r"that\s+(?:same\s+)?(?:day|morning|evening|night)", 3),
+        ("thatday", (r"(?:that|the)\s+same\s+day(?!s)|that\s+day(?=\s*[,.;)]|\s+(?:and|but|as|when|in|at|after|before))|"
+                    r"that\s+(?:same\s+)?(?:day|morning|evening|night)"), 3),
         ("holiday", f"(?:{rel}\\s+)?(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})(?:\\s+{year})?", 5),
-        ("yearend", r"(?P<pre>since|by|before|until|around|at|through)?\s*(?:the\s+)?(?:year[\s-]end|year['’]s\s+end|"
-                    r"end\s+of\s+the\s+year)", 4),
+        ("yearend", (r"(?P<pre>since|by|before|until|around|at|through)?\s*(?:the\s+)?(?:year[\s-]end|year['’]s\s+end|"
+                    r"end\s+of\s+the\s+year)"), 4),
         ("monthend", r"the\s+(?P<edge>end|beginning|start|middle)\s+of\s+the\s+month", 4),
         ("next_part", r"the\s+(?P<dir>next|following|previous)\s+(?P<part>morning|afternoon|evening|night)", 6),
-        ("yearq", r"(?P<rel>last|this|next)\s+year['’]s\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:fiscal\s+)?"
-                  r"(?P<what>quarter|period)", 8),
-        ("wordyear", rf"(?:(?P<mon>{_alt(m for m in t.months if '.' not in m)})\s+)?"
+        ("yearq", (r"(?P<rel>last|this|next)\s+year['’]s\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:fiscal\s+)?"
+                  r"(?P<what>quarter|period)"), 8),
+        ("wordyear", (rf"(?:(?P<mon>{_alt(m for m in t.months if '.' not in m)})\s+)?"
                      r"(?P<wy>nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                      r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
                      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|"
-                     r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)", 5),
+                     r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"), 5),
     ]
-    return [_Rule(n, re.compile(_B + f"(?:{p})" + _E, re.I), prio) for n, p, prio in rules]
+    return [_Rule(n, re.compile(_B + f"(?:{p})" + _E, re.IGNORECASE), prio) for n, p, prio in rules]
 
 
 def _rules_romance_germanic(t: LangTables, lang: str) -> list[_Rule]:
@@ -197,13 +198,13 @@ def _rules_romance_germanic(t: LangTables, lang: str) -> list[_Rule]:
         ("deictic", f"(?P<w>{_alt(t.deictic_days)})", 6),
         ("phrase", "(?P<w>" + "|".join(f"(?:{k})" for k in t.phrases) + ")", 6),
         ("ago_pre", rf"(?:{ago})\s+{num}\s+{units}", 7),
-        ("season", rf"(?:(?P<relpre>{this}|{last}|{nxt})\s+)?{season}(?:\s+(?P<relpost>{last}|{nxt}))?"
-                   rf"(?:\s+(?:de\s+)?{year})?", 5),
+        ("season", (rf"(?:(?P<relpre>{this}|{last}|{nxt})\s+)?{season}(?:\s+(?P<relpost>{last}|{nxt}))?"
+                   rf"(?:\s+(?:de\s+)?{year})?"), 5),
         ("year", rf"(?<![$£€#¥])(?P<y>{_YEAR})(?!\s*%)", 4),
         ("ref", "(?P<w>" + "|".join(f"(?:{k})" for k in t.refs) + ")", 3),
         ("holiday", f"(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})(?:\\s+{year})?", 5),
     ]
-    return [_Rule(n, re.compile(_B + f"(?:{p})" + _E, re.I), prio) for n, p, prio in rules]
+    return [_Rule(n, re.compile(_B + f"(?:{p})" + _E, re.IGNORECASE), prio) for n, p, prio in rules]
 
 
 @lru_cache(maxsize=8)
@@ -232,107 +233,115 @@ def _keep(c: _Cand, text: str, t: LangTables, language: str) -> bool:
         return False
     if g.get("wd") and caps_lang and not _capitalised(g["wd"]):
         return False
-    if c.rule == "month":
-        m = (g["mon"] or "").lower()
-        has_ctx = bool(g.get("mod") or g.get("rel") or g.get("rel2") or g.get("relpost"))
-        if m in t.ambiguous_months or (m.endswith(".") and language == "en") or len(m) <= 4:
-            prep_ok = word_before.rstrip("-") in t.time_preps or word_before in ("mid-",)
-            if m.rstrip(".") != m or (m in ("jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec")):
-                prep_ok = prep_ok and m.endswith(".")  # "Jan" alone is a name; "in Jan." a month
-            if not prep_ok and word_before in ("the", "a", "an") and re.match(r"['’]?s?\s+[a-z]", after) \
-                    and m not in ("may",):
-                prep_ok = True  # "the March accession", "a June agreement"
-            if not (has_ctx or prep_ok):
-                return False
-            if m == "may" and re.match(r"\s+(?:be|have|not|also|well|still|never|already|soon|now|seem|"
-                                        r"take|make|need|want|go|get|come|help|lead|face|cause)\b", after):
-                return False
-        # "April Smith": a month before a capitalised word is a name (not "March 1998" or "May I")
-        if not has_ctx and re.match(r"\s+[A-Z][a-z]", after) and word_before not in t.time_preps \
-                and not re.match(r"\s+[A-Z][a-z]+day\b", after):
+    guard = _GUARDS.get(c.rule)
+    return guard is None or guard(c, text, t, before, after, word_before)
+
+
+def _keep_month(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    """A month name alone: "in May", "last March", "the March accession"; not "may" the verb or "April Smith"."""
+    g = c.g
+    m = (g["mon"] or "").lower()
+    has_ctx = bool(g.get("mod") or g.get("rel") or g.get("rel2") or g.get("relpost"))
+    prep_ok = word_before.rstrip("-") in t.time_preps or word_before == "mid-"
+    if m in t.ambiguous_months or len(m) <= 4 or m.endswith("."):
+        if not m.endswith(".") and m + "." in t.months:
+            prep_ok = False  # "Jan" alone is a name; "in Jan." a month
+        if not prep_ok and word_before in ("the", "a", "an") and re.match(r"['’]?s?\s+[a-z]", after) \
+                and m not in t.verb_months:
+            prep_ok = True  # "the March accession", "a June agreement"
+        if not (has_ctx or prep_ok):
             return False
-        if language != "en" and not has_ctx and word_before not in t.time_preps and m in t.ambiguous_months:
-            return False
-    if c.rule in ("mdy", "dmy"):
-        d = int(g["d"])
-        if not 1 <= d <= 31:
-            return False
-        if c.rule == "mdy" and re.match(r"\s*(?:[:.,]\d|%|-\d)", after):
-            return False  # "May 5.5", "Jan 3:15"
-        if c.rule == "mdy" and (g["mon"] or "").lower() in ("may", "march") and not g.get("y") \
-                and re.match(r"[\s,]*(?:percent|per\s+cent|people|[-–]\s*\d)", after):
-            return False
-    if c.rule == "weekday":
-        if re.search(r"\b(?:a|an|any|every|each|one|normal|typical|usual|ordinary|good|black|ash|holy|"
-                     r"super|cyber)\s+$", before, re.I) and not g.get("rel"):
-            return False
-        nxt = after.lower().strip()
-        if re.match(r"\s+[A-Z]", after) and any(nxt.startswith(n) for n in t.name_after_weekday):
-            return False
-        if re.match(r"\s+(?:Night|Morning|Evening)\s+[A-Z]", after) or \
-                ((g.get("part") or "a")[0].isupper() and re.match(r"\s+[A-Z]", after)):
-            return False  # "Saturday Night Live"
-    if c.rule in ("year", "year2"):
-        y = g.get("y")
-        if y is not None:
-            if re.search(r"(?:\d[.,]|[$£€¥#№]\s*|No\.\s*|[Nn]umber\s+|[Pp]age\s+|[Rr]oom\s+|[Ff]light\s+|"
-                         r"[Rr]oute\s+|[Bb]oeing\s+|[Mm]odel\s+|[Ss]ection\s+|[Aa]rticle\s+)$", before):
-                return False
-            if re.match(r"(?:[.,]\d|\s*(?:%|percent|per\s+cent|kilo|km|miles?|meters?|metres?|feet|foot|"
-                        r"pounds|tons?|tonnes|people|persons|troops|soldiers|workers|employees|votes|"
-                        r"points|shares|cars|homes|houses|units|yards|acres|hectares|barrels|calories|"
-                        r"dollars|euros|marks|yen|francs|lire|members|men|women|children|students|"
-                        r"jobs|cases|deaths|hours|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
-                        after, re.I):
-                return False
-            if c.rule == "year" and not g.get("pre") and re.match(r"\s*(?:to|and|or|-|–)\s*\d{4}\b", after) \
-                    and False:
-                return False
-        else:
-            if not g.get("pre"):
-                # "'89": a year only after a time preposition or as a name's year ("Expo '89")
-                if word_before not in ("in", "since", "until", "of", "by", "from", "the", "class", "fiscal",
-                                       "summer", "spring", "fall", "winter", "early", "late", "mid"):
-                    return False
-    if c.rule == "ref":
-        w = (g["w"] or "").lower()
-        if w == "now" and re.match(r"\s*[-–]\s*(?:defunct|famous|retired)", after):
-            return True
-        if w.startswith("current") and re.match(r"\s+(?:account|affairs|events|rate\s+of\s+exchange|"
-                                                 r"and\s+former|or\s+former|flows?|of)\b", after, re.I):
-            return False
-        if w == "future" and not re.search(r"\b(?:the|in|near|distant|foreseeable)\s+$", before, re.I):
-            return False
-    if c.rule == "rel_season" and (g.get("season") or "").lower() == "fall":
-        # "the fall of the Berlin wall", "a fall in prices": a season only with last/this/next or a year
-        if not (g.get("rel") or g.get("y")) and not re.search(r"\b(?:in|by|until|since|during|this|last|next|"
-                                                               r"early|late)\s+(?:the\s+)?(?:early\s+|late\s+)?$",
-                                                               before + ("" if text[c.start:c.start + 3].lower()
-                                                                         != "the" else " the "), re.I):
-            if not re.match(r"(?:early|late)", text[c.start:c.end], re.I):
-                return False
-        if re.match(r"\s+(?:of|in)\s+(?!\d)", after) and not g.get("y"):
-            return False
-    if c.rule in ("rel_season",) and not g.get("rel") and not g.get("y") and not g.get("mod2"):
-        # "the summer" alone: only after a time preposition
-        if not re.search(r"\b(?:in|by|until|since|during|through|over|for|this|that|all|of)\s+$", before, re.I):
-            return False
-    if c.rule == "time" and g.get("h") is not None:
-        if int(g["h"]) > 12:
-            return False
-    if c.rule == "the_year" and re.search(r"\b(?:of|per|a|each|every|for)\s+$", before, re.I) \
-            and not g.get("cur") and re.search(r"\bper\s+$|\beach\s+$|\bevery\s+$", before, re.I):
+        if m in t.verb_months and re.match(r"\s+(?:be|have|not|also|well|still|never|already|soon|now|seem|"
+                                           r"take|make|need|want|go|get|come|help|lead|face|cause)\b", after):
+            return False  # "May be"
+    # "April Smith": a month before a capitalised word is a name (not "March 1998" or "May Day")
+    return has_ctx or word_before in t.time_preps or not re.match(r"\s+[A-Z][a-z]", after) \
+        or bool(re.match(r"\s+[A-Z][a-z]+day\b", after))
+
+
+def _keep_day(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    g = c.g
+    if not 1 <= int(g["d"]) <= 31:
         return False
-    if c.rule == "thatday" and re.search(r"\b(?:by|per|a|each|every|all|one)\s+$", before, re.I):
-        return False
-    if c.rule == "deictic" and language == "es" and (g.get("w") or "").lower() == "mañana":
-        # "por la mañana" is the morning, not tomorrow
-        if re.search(r"\b(?:la|esta|cada|por)\s+$", before, re.I):
-            return False
-    if c.rule == "deictic" and language == "de" and (g.get("w") or "").lower() == "morgen":
-        if re.search(r"\b(?:heute|gestern|am|jeden|guten)\s+$", before, re.I):
-            return False
-    return True
+    if c.rule == "mdy" and re.match(r"\s*(?:[:.,]\d|%|-\d)", after):
+        return False  # "May 5.5", "Jan 3:15"
+    return not (c.rule == "mdy" and (g["mon"] or "").lower() in ("may", "march") and not g.get("y")
+                and re.match(r"[\s,]*(?:percent|per\s+cent|people|[-–]\s*\d)", after))
+
+
+def _keep_weekday(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    g = c.g
+    if re.search(r"\b(?:a|an|any|every|each|one|normal|typical|usual|ordinary|good|black|ash|holy|"
+                 r"super|cyber)\s+$", before, re.IGNORECASE) and not g.get("rel"):
+        return False  # "on a normal Monday", "Good Friday"
+    nxt = after.lower().strip()
+    if re.match(r"\s+[A-Z]", after) and any(nxt.startswith(n) for n in t.name_after_weekday):
+        return False  # "Sunday Times"
+    # "Saturday Night Live": a capitalised part of the day before a capitalised word is a name
+    return not (re.match(r"\s+(?:Night|Morning|Evening)\s+[A-Z]", after)
+                or ((g.get("part") or "a")[0].isupper() and re.match(r"\s+[A-Z]", after)))
+
+
+_NOT_YEAR_BEFORE = re.compile(r"(?:\d[.,]|[$£€¥#№]\s*|No\.\s*|[Nn]umber\s+|[Pp]age\s+|[Rr]oom\s+|[Ff]light\s+|"
+                              r"[Rr]oute\s+|[Bb]oeing\s+|[Mm]odel\s+|[Ss]ection\s+|[Aa]rticle\s+)$")
+_NOT_YEAR_AFTER = re.compile(r"(?:[.,]\d|\s*(?:%|percent|per\s+cent|kilo|km|miles?|meters?|metres?|feet|foot|"
+                             r"pounds|tons?|tonnes|people|persons|troops|soldiers|workers|employees|votes|"
+                             r"points|shares|cars|homes|houses|units|yards|acres|hectares|barrels|calories|"
+                             r"dollars|euros|marks|yen|francs|lire|members|men|women|children|students|"
+                             r"jobs|cases|deaths|hours|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
+                             re.IGNORECASE)
+# "'89" is a year only after these words (or in "fiscal '89")
+_SHORT_YEAR_AFTER = frozenset({"in", "since", "until", "of", "by", "from", "the", "class", "fiscal", "summer",
+                               "spring", "fall", "winter", "early", "late", "mid"})
+
+
+def _keep_year(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    """A number that is a year: not money, a count, a model, a flight, a page or a range of numbers."""
+    if c.g.get("y") is not None:
+        return not (_NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after))
+    return bool(c.g.get("pre")) or word_before in _SHORT_YEAR_AFTER
+
+
+def _keep_ref(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    w = (c.g["w"] or "").lower()
+    if w.startswith("current") and re.match(r"\s+(?:account|affairs|events|rate\s+of\s+exchange|"
+                                             r"and\s+former|or\s+former|flows?|of)\b", after, re.IGNORECASE):
+        return False  # "the current account", "current and former officials"
+    return not (w == "future" and not re.search(r"\b(?:in|near|distant|foreseeable)\s+$", before, re.IGNORECASE))
+
+
+def _keep_season(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    """A season needs last/this/next, a year or a time preposition ("the fall of the regime" is none)."""
+    g = c.g
+    if g.get("rel") or g.get("y"):
+        return True
+    matched = text[c.start:c.end]
+    if re.match(r"\s+(?:of|in)\s+(?!\d)", after):
+        return False  # "the fall of the Berlin wall", "a fall in prices"
+    if g.get("mod2") or re.match(r"(?:early|late)", matched, re.IGNORECASE):
+        return True
+    return bool(re.search(r"\b(?:in|by|until|since|during|through|over|for|this|that|all|of)\s+$", before,
+                          re.IGNORECASE))
+
+
+def _keep_time(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    return c.g.get("h") is None or int(c.g["h"]) <= 12
+
+
+def _keep_thatday(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    return not re.search(r"\b(?:by|per|a|each|every|all|one)\s+$", before, re.IGNORECASE)
+
+
+def _keep_deictic(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    """"por la mañana" is the morning and "guten Morgen" a greeting, not tomorrow."""
+    w = re.sub(r"\s+", " ", (c.g.get("w") or "").lower())
+    rx = t.deictic_not_after.get(w)
+    return rx is None or not re.search(r"\b(?:" + rx + r")\s+$", before, re.IGNORECASE)
+
+
+_GUARDS = {"month": _keep_month, "mdy": _keep_day, "dmy": _keep_day, "weekday": _keep_weekday, "year": _keep_year, "year2": _keep_year,
+           "ref": _keep_ref, "rel_season": _keep_season, "time": _keep_time, "thatday": _keep_thatday,
+           "deictic": _keep_deictic}
 
 
 # ---------------------------------------------------------------- finding
@@ -376,7 +385,7 @@ def _load(language: str) -> Any:
         import spacy
 
         return spacy.load(name, exclude=["ner", "senter"])
-    except Exception:  # spaCy or the model missing: the fallback reads cue words
+    except (ImportError, OSError, ValueError):  # spaCy or the model missing: the fallback reads cue words
         return None
 
 
@@ -486,10 +495,7 @@ def _fallback_direction(text: str, start: int, end: int, t: LangTables) -> str:
 
 _SENT_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[\"“‘'(]?[A-Z])|\n\s*\n")
 # words that end with a dot without ending a sentence (titles, firms, months, states)
-_ABBREV = frozenset("""mr mrs ms dr st sen rep gov gen col lt sgt capt maj adm cmdr prof rev fr messrs mme
-inc corp co ltd jr sr bros no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo
-conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
-u.s s.a u.k u.n e.u a.m p.m ft mt pt""".split())
+_ABBREV = frozenset(["mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "cmdr", "prof", "rev", "fr", "messrs", "mme", "inc", "corp", "co", "ltd", "jr", "sr", "bros", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "u.s", "s.a", "u.k", "u.n", "e.u", "a.m", "p.m", "ft", "mt", "pt"])
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -776,7 +782,7 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
             return None
         w = (g["w"] or "").lower()
         for k, (unit, step) in t.phrases.items():
-            if re.fullmatch(k, w, re.I):
+            if re.fullmatch(k, w, re.IGNORECASE):
                 return "DATE", _unit_value(dct, unit, step), True
         return None
     if r == "rel_unit":
@@ -949,7 +955,7 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
     if r == "ref":
         w = re.sub(r"\s+", " ", (g["w"] or "").lower())
         for k, v in t.refs.items():
-            m = re.compile(k, re.I).match(text, c.start)
+            m = re.compile(k, re.IGNORECASE).match(text, c.start)
             if m and m.end() == c.end:
                 return "DATE", v, True
         return None

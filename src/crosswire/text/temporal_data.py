@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["LangTables", "TABLES", "SEASONS", "PART_OF_DAY"]
+__all__ = ["PART_OF_DAY", "SEASONS", "TABLES", "LangTables"]
 
 SEASONS = ("SP", "SU", "FA", "WI")
 PART_OF_DAY = ("MO", "AF", "EV", "NI")
@@ -50,6 +50,8 @@ class LangTables:
     refs: dict[str, str]  # "now" -> PRESENT_REF ...
     time_preps: tuple[str, ...]  # prepositions that make an ambiguous month a month
     future_cues: tuple[str, ...]  # fallback without a parse: words of a future clause
+    # month names that are also verbs ("may"): never a month before a verb, never "the May ..."
+    verb_months: frozenset[str] = frozenset()
     plan_verbs: frozenset[str] = frozenset()  # lemmas whose "to"-infinitive is in the future
     # lemmas whose date is that of the thing planned ("scheduled a vote Thursday"): the future
     schedule_verbs: frozenset[str] = frozenset()
@@ -59,6 +61,8 @@ class LangTables:
     holidays: dict[str, tuple[int, int]] = field(default_factory=dict)
     # feasts whose day moves: name -> rule of temporal._movable
     movable_holidays: dict[str, str] = field(default_factory=dict)
+    # deictic words that mean something else after these words ("por la mañana": in the morning)
+    deictic_not_after: dict[str, str] = field(default_factory=dict)
     # capitalised words that make a weekday part of a name ("Saturday Night Live")
     name_after_weekday: frozenset[str] = frozenset()
 
@@ -81,6 +85,7 @@ EN = LangTables(
     months=_EN_MONTHS,
     ambiguous_months=frozenset({"may", "march", "jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec",
                                 "mar.", "jun.", "jul."}),
+    verb_months=frozenset({"may", "march"}),
     weekdays={"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
               "mon.": 0, "tue.": 1, "tues.": 1, "wed.": 2, "thu.": 3, "thur.": 3, "thurs.": 3, "fri.": 4,
               "sat.": 5, "sun.": 6},
@@ -208,6 +213,7 @@ DE = LangTables(
     day_parts={"morgen": "MO", "vormittag": "MO", "nachmittag": "AF", "abend": "EV", "nacht": "NI"},
     deictic_days={"heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "übermorgen": 2,
                   "heute morgen": 0, "heute abend": 0, "gestern abend": -1},
+    deictic_not_after={"morgen": "heute|gestern|am|jeden|guten|frühen"},
     units={"tag": "day", "tagen": "day", "tage": "day", "woche": "week", "wochen": "week", "monat": "month",
            "monaten": "month", "monate": "month", "quartal": "quarter", "jahr": "year", "jahren": "year",
            "jahre": "year", "jahrzehnt": "decade", "jahrhundert": "century"},
@@ -256,6 +262,7 @@ ES = LangTables(
     day_parts={"mañana": "MO", "tarde": "AF", "noche": "NI"},
     deictic_days={"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "antier": -2, "pasado mañana": 2,
                   "esta mañana": 0, "esta noche": 0, "anoche": -1},
+    deictic_not_after={"mañana": "la|esta|cada|por|una|toda"},
     units={"día": "day", "días": "day", "dia": "day", "dias": "day", "semana": "week", "semanas": "week",
            "mes": "month", "meses": "month", "trimestre": "quarter", "año": "year", "años": "year",
            "década": "decade", "siglo": "century"},
