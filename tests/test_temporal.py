@@ -224,3 +224,14 @@ def test_movable_feasts_and_spoken_years():
 def test_clock_time_takes_its_day():
     x = tag("The blast came at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08")
     assert x[0].value == "1998-08-07T10:35"
+
+
+@pytest.mark.parametrize("language,text,values_", [
+    ("fr", "Il a été élu en 2017, puis réélu à la mi-mars.", ["2017", "2024-03"]),  # "été" the verb
+    ("fr", "L’été dernier, il a plu.", ["2023-SU"]),
+    ("fr", "Avant-hier, il a plu.", ["2024-04-01"]),
+    ("de", "Im Sommer stiegen die Preise.", ["2024-SU"]),
+    ("es", "Este verano subieron los precios.", ["2024-SU"]),
+])
+def test_other_languages_seasons_and_elision(language, text, values_):
+    assert values(text, language=language) == values_

@@ -77,6 +77,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _B = r"(?<![\w'’.-])"  # no word character, apostrophe or hyphen before
+# French, Spanish, German: a word may follow an elided article or a prefix ("l'été", "mi-mars")
+_B_ELIDED = r"(?:(?<![\w.'’-])|(?<=\b[lLdD]['’])|(?<=\bmi-))"
 _E = r"(?=['’]s\b|[^\w'’-]|$)"  # no word character after, but a possessive "'s" may follow
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
@@ -204,7 +206,7 @@ def _rules_romance_germanic(t: LangTables, lang: str) -> list[_Rule]:
         ("ref", "(?P<w>" + "|".join(f"(?:{k})" for k in t.refs) + ")", 3),
         ("holiday", f"(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})(?:\\s+{year})?", 5),
     ]
-    return [_Rule(n, re.compile(_B + f"(?:{p})" + _E, re.IGNORECASE), prio) for n, p, prio in rules]
+    return [_Rule(n, re.compile(_B_ELIDED + f"(?:{p})" + _E, re.IGNORECASE), prio) for n, p, prio in rules]
 
 
 @lru_cache(maxsize=8)
@@ -242,7 +244,7 @@ def _keep_month(c: _Cand, text: str, t: LangTables, before: str, after: str, wor
     g = c.g
     m = (g["mon"] or "").lower()
     has_ctx = bool(g.get("mod") or g.get("rel") or g.get("rel2") or g.get("relpost"))
-    prep_ok = word_before.rstrip("-") in t.time_preps or word_before == "mid-"
+    prep_ok = word_before in t.time_preps or word_before.rstrip("-") in t.time_preps
     if m in t.ambiguous_months or len(m) <= 4 or m.endswith("."):
         if not m.endswith(".") and m + "." in t.months:
             prep_ok = False  # "Jan" alone is a name; "in Jan." a month
@@ -339,7 +341,15 @@ def _keep_deictic(c: _Cand, text: str, t: LangTables, before: str, after: str, w
     return rx is None or not re.search(r"\b(?:" + rx + r")\s+$", before, re.IGNORECASE)
 
 
-_GUARDS = {"month": _keep_month, "mdy": _keep_day, "dmy": _keep_day, "weekday": _keep_weekday, "year": _keep_year, "year2": _keep_year,
+def _keep_season_other(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    """"été" alone is also "been": a season needs last/this/next, a year or an article before it."""
+    g = c.g
+    if g.get("relpre") or g.get("relpost") or g.get("y"):
+        return True
+    return bool(re.search(r"(?:\b(?:" + t.season_articles + r")\s+|\b[lL]['’])$", before, re.IGNORECASE))
+
+
+_GUARDS = {"month": _keep_month, "season": _keep_season_other, "mdy": _keep_day, "dmy": _keep_day, "weekday": _keep_weekday, "year": _keep_year, "year2": _keep_year,
            "ref": _keep_ref, "rel_season": _keep_season, "time": _keep_time, "thatday": _keep_thatday,
            "deictic": _keep_deictic}
 
@@ -1169,6 +1179,8 @@ def tag(text: str, dct: str | None, language: str = "en", doc: Any = None, parse
     ``main``) for ``event_timex``.  Without ``dct`` only expressions that carry their own year
     are resolved.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"temporal.tag: text must be a str, not {type(text).__name__}")
     if language not in TABLES:
         language = "en"
     t = TABLES[language]

@@ -61,6 +61,8 @@ class LangTables:
     holidays: dict[str, tuple[int, int]] = field(default_factory=dict)
     # feasts whose day moves: name -> rule of temporal._movable
     movable_holidays: dict[str, str] = field(default_factory=dict)
+    # articles and prepositions that make a season name a season ("en été", "im Sommer"), as a regex
+    season_articles: str = "the|in|this"
     # deictic words that mean something else after these words ("por la mañana": in the morning)
     deictic_not_after: dict[str, str] = field(default_factory=dict)
     # capitalised words that make a weekday part of a name ("Saturday Night Live")
@@ -161,6 +163,7 @@ FR = LangTables(
     next=("prochain", "prochaine"),
     this=("ce", "cet", "cette", "en cours"),
     seasons={"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"},
+    season_articles="en|au|cet|ce|cette|de|du|depuis|pendant|dès|fin|début|mi",
     day_parts={"matin": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI"},
     deictic_days={"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
                   "après-demain": 2, "ce matin": 0, "ce soir": 0, "hier soir": -1, "cette nuit": 0},
@@ -210,6 +213,7 @@ DE = LangTables(
     next=("nächsten", "nächste", "nächstes", "kommenden", "kommende", "kommendes"),
     this=("diesen", "diese", "dieses", "diesem"),
     seasons={"frühling": "SP", "frühjahr": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"},
+    season_articles="im|in|diesen|diesem|seit|den|der|dem|vom|zum|bis",
     day_parts={"morgen": "MO", "vormittag": "MO", "nachmittag": "AF", "abend": "EV", "nacht": "NI"},
     deictic_days={"heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "übermorgen": 2,
                   "heute morgen": 0, "heute abend": 0, "gestern abend": -1},
@@ -259,6 +263,7 @@ ES = LangTables(
     next=("próximo", "proximo", "próxima", "proxima", "que viene", "entrante"),
     this=("este", "esta"),
     seasons={"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
+    season_articles="el|en|este|esta|la|del|desde|durante",
     day_parts={"mañana": "MO", "tarde": "AF", "noche": "NI"},
     deictic_days={"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "antier": -2, "pasado mañana": 2,
                   "esta mañana": 0, "esta noche": 0, "anoche": -1},
