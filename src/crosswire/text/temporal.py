@@ -686,19 +686,16 @@ def _month_year(mo: int, day: int | None, dct: dt.date, direction: str) -> int:
     return dct.year - 1 if here > now else dct.year
 
 
-def _weekday_date(wd: int, dct: dt.date, direction: str, rel: str) -> dt.date:
+def _weekday_date(wd: int, dct: dt.date, direction: str, rel: str, t: LangTables) -> dt.date:
+    """The date of a weekday: "last"/"next" never the report's day itself; else by the verb's direction."""
     rel = rel.lower()
     back = (dct.weekday() - wd) % 7
     fwd = (wd - dct.weekday()) % 7
-    if rel in ("last", "past", "this past", "dernier", "dernière", "derniere", "passé", "pasado", "letzten",
-               "vergangenen", "vorigen", "letzte", "vergangene", "vorige", "previous"):
+    if rel in t.last:
         return dct - dt.timedelta(days=back or 7)
-    if rel in ("next", "coming", "this coming", "prochain", "prochaine", "próximo", "proximo", "nächsten",
-               "kommenden", "nächste", "kommende"):
+    if rel in t.next:
         return dct + dt.timedelta(days=fwd or 7)
-    if direction in ("future", "present") or rel in ("this", "ce", "cette", "este", "diesen"):
-        if direction == "past":
-            return dct - dt.timedelta(days=back)
+    if direction in ("future", "present") or (rel in t.this and direction != "past"):
         return dct + dt.timedelta(days=fwd)
     return dct - dt.timedelta(days=back)
 
@@ -776,7 +773,7 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
         if dct is None:
             return None
         wd = t.weekdays[g["wd"].lower()]
-        d = _weekday_date(wd, dct, direction, rel)
+        d = _weekday_date(wd, dct, direction, rel, t)
         part = (g.get("part") or "").lower()
         if part:
             return "TIME", f"{d.isoformat()}T{t.day_parts[part]}", True

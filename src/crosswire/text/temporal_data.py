@@ -93,7 +93,7 @@ EN = LangTables(
               "sat.": 5, "sun.": 6},
     numbers=_EN_NUMBERS,
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4},
-    last=("last", "past", "previous"),
+    last=("last", "past", "previous", "this past"),
     next=("next", "coming", "this coming"),
     this=("this", "current"),
     seasons={"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"},
