@@ -235,3 +235,14 @@ def test_clock_time_takes_its_day():
 ])
 def test_other_languages_seasons_and_elision(language, text, values_):
     assert values(text, language=language) == values_
+
+
+def test_modern_wire_forms():
+    dct = "2013-03-21"  # a Thursday
+    assert values("Sales rose in the first quarter of this year.", dct) == ["2013-Q1"]
+    assert values("Shares have fallen since the start of the year.", dct) == ["2013"]
+    assert values("The party lost last weekend.", dct) == ["2013-W11-WE"]
+    assert values("Protests are planned this weekend.", dct) == ["2013-W12-WE"]
+    # a clock time with its local and GMT forms, dated by the weekday after them; 1830 is no year
+    assert values("It happened at 2:30 p.m. local time (1830 GMT) on Tuesday.", dct) == [
+        "2013-03-19T14:30", "2013-03-19"]

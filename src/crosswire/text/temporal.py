@@ -139,7 +139,8 @@ def _rules_en(t: LangTables) -> list[_Rule]:
                        rf"(?:(?:{ordq}\s+)?(?:fiscal\s+)?(?P<what>quarter|period))"), 7),
         ("quarter", (rf"(?:the\s+|a\s+|its\s+)?(?:(?:{year}|(?P<rel>last|this|next)\s+year['’]s)\s+)?"
                     rf"(?:(?:fiscal|flat|strong|weak|disappointing|latest|comparable)[\s-]+)*{ordq}[\s-]+"
-                    rf"(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YEAR}))?"), 8),
+                    rf"(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YEAR})|"
+                    r"\s+of\s+(?P<rel2>this|last|next)\s+year)?"), 8),
         ("quarter_ana", (r"(?:the|that|this)\s+(?:(?P<which>latest|last|current|same|recent|comparable|"
                         r"corresponding|previous|prior|most\s+recent|just-ended|just\s+ended)\s+)?"
                         rf"(?:(?P<qy>{_YEAR})\s+)?(?P<what>quarter|period)(?!\s+of\s+\d)"), 5),
@@ -162,7 +163,7 @@ def _rules_en(t: LangTables) -> list[_Rule]:
                     r"that\s+(?:same\s+)?(?:day|morning|evening|night)"), 3),
         ("holiday", f"(?:{rel}\\s+)?(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})(?:\\s+{year})?", 5),
         ("yearend", (r"(?P<pre>since|by|before|until|around|at|through)?\s*(?:the\s+)?(?:year[\s-]end|year['’]s\s+end|"
-                    r"end\s+of\s+the\s+year)"), 4),
+                    r"(?:end|start|beginning|middle)\s+of\s+the\s+year)"), 4),
         ("monthend", r"the\s+(?P<edge>end|beginning|start|middle)\s+of\s+the\s+month", 4),
         ("next_part", r"the\s+(?P<dir>next|following|previous)\s+(?P<part>morning|afternoon|evening|night)", 6),
         ("yearq", (r"(?P<rel>last|this|next)\s+year['’]s\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:fiscal\s+)?"
@@ -290,7 +291,7 @@ _NOT_YEAR_AFTER = re.compile(r"(?:[.,]\d|\s*(?:%|percent|per\s+cent|kilo|km|mile
                              r"pounds|tons?|tonnes|people|persons|troops|soldiers|workers|employees|votes|"
                              r"points|shares|cars|homes|houses|units|yards|acres|hectares|barrels|calories|"
                              r"dollars|euros|marks|yen|francs|lire|members|men|women|children|students|"
-                             r"jobs|cases|deaths|hours|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
+                             r"jobs|cases|deaths|hours|hrs|GMT|UTC|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
                              re.IGNORECASE)
 # "'89" is a year only after these words (or in "fiscal '89")
 _SHORT_YEAR_AFTER = frozenset({"in", "since", "until", "of", "by", "from", "the", "class", "fiscal", "summer",
@@ -801,8 +802,11 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
         if unit == "fiscal year":
             unit = "year"
         if unit == "weekend":
-            base = dct + dt.timedelta(weeks=step)
-            return "DATE", _weekend(base, "past" if step < 0 else "future" if step > 0 else direction), True
+            if step < 0:
+                return "DATE", _weekend(dct - dt.timedelta(days=7 if dct.weekday() >= 5 else 0), "past"), True
+            if step > 0:
+                return "DATE", _weekend(dct + dt.timedelta(days=7 if dct.weekday() >= 5 else 0), "future"), True
+            return "DATE", _weekend(dct, "past" if direction == "past" else "future"), True  # the coming one
         if unit == "quarter":
             y, q = _quarter_of(dct)
             k = y * 4 + (q - 1) + step
@@ -885,6 +889,7 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
             return "DATE", f"{y_s}-Q{q}", False
         if dct is None:
             return None
+        rel = rel or (g.get("rel2") or "").lower()
         if rel:
             y = dct.year + {"last": -1, "this": 0, "next": 1}.get(rel, 0)
         else:
@@ -1002,7 +1007,8 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
     if r == "yearend":
         if dct is None:
             return None
-        return "DATE", str(dct.year - (1 if (g.get("pre") or "").lower() == "since" else 0)), True
+        since_end = (g.get("pre") or "").lower() == "since" and "end" in low
+        return "DATE", str(dct.year - (1 if since_end else 0)), True  # "since year-end": the last one
     if r == "monthend":
         return ("DATE", f"{dct.year:04d}-{dct.month:02d}", True) if dct else None
     if r == "next_part":
@@ -1207,7 +1213,8 @@ def tag(text: str, dct: str | None, language: str = "en", doc: Any = None, parse
 
 # what may stand between a clock time or a weekday and the day that dates it: "10:35 a.m. (0735 GMT)
 # Friday", "5 p.m. EST, Nov. 9", "Saturday, April 25"
-_BETWEEN = re.compile(r"^[\s,]*(?:\(\d{4}\s+GMT\)|\(?[A-Z]{2,4}T\)?|GMT|on|of)?[\s,]*$")
+_BETWEEN = re.compile(r"^[\s,]*(?:local\s+time)?[\s,]*(?:\(\d{4}\s+(?:GMT|UTC)\)|\(?[A-Z]{2,4}T\)?|GMT|UTC)?"
+                      r"[\s,]*(?:on|of)?[\s,]*$")
 
 
 def _bind_days(text: str, out: list[Timex]) -> list[Timex]:
