@@ -144,7 +144,10 @@ def _rules_en(t: LangTables) -> list[_Rule]:
         ("quarter_ana", (r"(?:the|that|this)\s+(?:(?P<which>latest|last|current|same|recent|comparable|"
                         r"corresponding|previous|prior|most\s+recent|just-ended|just\s+ended)\s+)?"
                         rf"(?:(?P<qy>{_YEAR})\s+)?(?P<what>quarter|period)(?!\s+of\s+\d)"), 5),
-        ("half", rf"(?:the\s+)?(?P<h>first|second|last)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?{year})?", 6),
+        # a half of a year, not of a game or a century: with its year, "of this year", or "first-half profit"
+        ("half", (rf"(?:the\s+)?(?P<h>first|second|last)[\s-]+half\s+of\s+(?:fiscal\s+)?(?:{year}|"
+                  rf"(?P<rel>this|last|next)\s+year|the\s+year)|(?P<h2>first|second)-half(?=\s+(?:profit|loss|"
+                  r"results?|earnings|sales|revenue|net|growth|output|figures))"), 6),
         ("year", (rf"(?:(?P<pre>fiscal|the\s+year|mid-|early|late|the\s+end\s+of|the\s+beginning\s+of|"
                  rf"the\s+start\s+of|the\s+middle\s+of)[\s-]*)?(?<![$£€#¥])(?P<y>{_YEAR})(?!\s*%)"), 4),
         ("year2", r"(?P<pre>fiscal\s+|FY\s*)?['’](?P<yy>\d\d)(?!['’]?s)", 3),
@@ -313,6 +316,12 @@ def _keep_ref(c: _Cand, text: str, t: LangTables, before: str, after: str, word_
     return not (w == "future" and not re.search(r"\b(?:in|near|distant|foreseeable)\s+$", before, re.IGNORECASE))
 
 
+# words that may follow a season named as a time ("in the summer when ...", "the summer months")
+_AFTER_SEASON = frozenset({"of", "and", "or", "when", "as", "before", "after", "with", "to", "in", "on", "at", "for",
+                           "that", "which", "while", "but", "months", "season", "the", "a", "he", "she", "it", "they",
+                           "we", "i", "you", "is", "was", "will", "has", "had", "have", "are", "were", "until", "so"})
+
+
 def _keep_season(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
     """A season needs last/this/next, a year or a time preposition ("the fall of the regime" is none)."""
     g = c.g
@@ -321,6 +330,9 @@ def _keep_season(c: _Cand, text: str, t: LangTables, before: str, after: str, wo
     matched = text[c.start:c.end]
     if re.match(r"\s+(?:of|in)\s+(?!\d)", after):
         return False  # "the fall of the Berlin wall", "a fall in prices"
+    nxt = re.match(r"\s+([a-z]+)", after)
+    if nxt and nxt.group(1) not in _AFTER_SEASON:
+        return False  # "the winter games", "the summer break": a season as a modifier of a noun
     if g.get("mod2") or re.match(r"(?:early|late)", matched, re.IGNORECASE):
         return True
     return bool(re.search(r"\b(?:in|by|until|since|during|through|over|for|this|that|all|of)\s+$", before,
@@ -928,11 +940,13 @@ def _resolve(c: _Cand, text: str, t: LangTables, st: _State, direction: str,
         k = y * 4 + q - 2
         return "DATE", f"{k // 4}-Q{k % 4 + 1}", True
     if r == "half":
-        h = {"first": 1, "second": 2, "last": 2}[g["h"].lower()]
+        h = {"first": 1, "second": 2, "last": 2}[(g.get("h") or g["h2"]).lower()]
         if g.get("y"):
             return "DATE", f"{g['y']}-H{h}", False
         if dct is None:
             return None
+        if rel:
+            return "DATE", f"{dct.year + {'last': -1, 'this': 0, 'next': 1}[rel]}-H{h}", True
         y = dct.year if (h == 1 or dct.month > 6 or direction == "future") else dct.year - 1
         return "DATE", f"{y}-H{h}", True
     if r == "year":
