@@ -246,3 +246,10 @@ def test_modern_wire_forms():
     # a clock time with its local and GMT forms, dated by the weekday after them; 1830 is no year
     assert values("It happened at 2:30 p.m. local time (1830 GMT) on Tuesday.", dct) == [
         "2013-03-19T14:30", "2013-03-19"]
+
+
+def test_weekday_and_date_are_one_expression_and_counts_are_no_years():
+    got = tag("Money seeped out on Friday, Oct. 13 alone.", "1989-10-27")
+    assert [(x.text, x.value) for x in got] == [("Friday, Oct. 13", "1989-10-13")]
+    assert values("Some glass secrets are more than two thousand years old.") == []
+    assert values("The city is 2000 years old.") == []

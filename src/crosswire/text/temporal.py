@@ -114,8 +114,9 @@ def _rules_en(t: LangTables) -> list[_Rule]:
     rules = [
         ("iso", rf"(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T\d\d:\d\d(?::\d\d)?)?", 9),
         ("numeric", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)", 8),
-        ("mdy", rf"(?:{rel}\s+)?{mon}\s+{day}(?:(?:\s*,\s*|\s+){year})?", 7),
-        ("dmy", rf"{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?", 7),
+        # "Friday, Oct. 13" and "Friday 13 March" are one expression
+        ("mdy", rf"(?:{wd},?\s+)?(?:{rel}\s+)?{mon}\s+{day}(?:(?:\s*,\s*|\s+){year})?", 7),
+        ("dmy", rf"(?:{wd},?\s+(?:the\s+)?)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?", 7),
         ("my", rf"(?:{mod}[\s-]*)?{mon},?\s+(?:of\s+)?{year}", 7),
         ("month", rf"(?:(?:{mod}[\s-]*)?(?:{rel}\s+)?){mon}(?:\s+(?P<rel2>this|last|next)\s+year)?", 5),
         ("weekday", rf"(?:{rel}\s+)?{wd}(?:['’]s)?(?:\s+{part})?", 5),
@@ -294,7 +295,7 @@ _NOT_YEAR_AFTER = re.compile(r"(?:[.,]\d|\s*(?:%|percent|per\s+cent|kilo|km|mile
                              r"pounds|tons?|tonnes|people|persons|troops|soldiers|workers|employees|votes|"
                              r"points|shares|cars|homes|houses|units|yards|acres|hectares|barrels|calories|"
                              r"dollars|euros|marks|yen|francs|lire|members|men|women|children|students|"
-                             r"jobs|cases|deaths|hours|hrs|GMT|UTC|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
+                             r"jobs|cases|deaths|hours|hrs|GMT|UTC|years?|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
                              re.IGNORECASE)
 # "'89" is a year only after these words (or in "fiscal '89")
 _SHORT_YEAR_AFTER = frozenset({"in", "since", "until", "of", "by", "from", "the", "class", "fiscal", "summer",
@@ -362,7 +363,11 @@ def _keep_season_other(c: _Cand, text: str, t: LangTables, before: str, after: s
     return bool(re.search(r"(?:\b(?:" + t.season_articles + r")\s+|\b[lL]['’])$", before, re.IGNORECASE))
 
 
-_GUARDS = {"month": _keep_month, "season": _keep_season_other, "mdy": _keep_day, "dmy": _keep_day, "weekday": _keep_weekday, "year": _keep_year, "year2": _keep_year,
+def _keep_word_year(c: _Cand, text: str, t: LangTables, before: str, after: str, word_before: str) -> bool:
+    return not _NOT_YEAR_AFTER.match(after)  # "two thousand years" is a count
+
+
+_GUARDS = {"wordyear": _keep_word_year, "month": _keep_month, "season": _keep_season_other, "mdy": _keep_day, "dmy": _keep_day, "weekday": _keep_weekday, "year": _keep_year, "year2": _keep_year,
            "ref": _keep_ref, "rel_season": _keep_season, "time": _keep_time, "thatday": _keep_thatday,
            "deictic": _keep_deictic}
 
