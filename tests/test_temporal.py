@@ -253,3 +253,13 @@ def test_weekday_and_date_are_one_expression_and_counts_are_no_years():
     assert [(x.text, x.value) for x in got] == [("Friday, Oct. 13", "1989-10-13")]
     assert values("Some glass secrets are more than two thousand years old.") == []
     assert values("The city is 2000 years old.") == []
+
+
+@pytest.mark.skipif(load_parser("en") is None, reason="spaCy English model not installed")
+def test_event_timex_skips_the_day_of_speaking():
+    s = "The minister said on Monday that the plant closed in March."
+    xs = tag(s, "2024-04-03", anchors=True)
+    ev = event_timex(xs)
+    assert ev is not None and ev.value == "2024-03"  # the closing, not the statement
+    s2 = "Prices rose."
+    assert event_timex(tag(s2, "2024-04-03", anchors=True)) is None
