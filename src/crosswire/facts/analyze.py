@@ -30,6 +30,7 @@ import numpy as np
 from crosswire.facts.counting import check_figures
 from crosswire.facts.numbers import find_rates
 from crosswire.facts.story import StoryText, read_story
+from crosswire.text.parse import preload as preload_parser
 from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, main_language
 from crosswire.text.words import fold
 
@@ -162,6 +163,7 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
     in_process = entities is None or (pending is not None and pending.worker is None)
     loading = (entity_stage.preload({entity_stage.language_of(a) for a in articles})
                if articles and in_process else None)
+    parsing = preload_parser({a.language for a in articles}) if articles else None
     story = read_story(articles, list(groups or []), embedder)
     if loading is not None:
         loading.join()
@@ -169,6 +171,8 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
         pending.attach(story)
 
     facts = build_facts(story)
+    if parsing is not None:
+        parsing.join()
     disagreements = conflicts.find_conflicts(story)
     return FactSheet(
         facts=facts,

@@ -19,7 +19,7 @@ from typing import Any
 
 from crosswire.text.ner import MODELS
 
-__all__ = ["parse", "parser", "sentence_case"]
+__all__ = ["parse", "parser", "preload", "sentence_case"]
 
 _CACHE_SIZE = 4096
 _LOCK = threading.Lock()
@@ -80,3 +80,20 @@ def parse(texts: list[str], language: str | None) -> list[Any] | None:
                 while len(_cache) > _CACHE_SIZE:
                     _cache.popitem(last=False)
     return out
+
+
+def preload(languages: set[str | None]) -> threading.Thread:
+    """Start loading the parsers of ``languages`` in a background thread; returns the thread.
+
+    Loading is mostly imports and reading weights: the facts stage overlaps it with the
+    alignment, as it does the entity models' loading.
+    """
+
+    def run() -> None:
+        for lang in sorted(x for x in languages if x):
+            parser(lang)
+
+    t = threading.Thread(target=run, name="crosswire-parse-load", daemon=True)
+    t.start()
+    return t
+
