@@ -134,7 +134,7 @@ class Engine:
         self._init_arrays()
 
     # -- embeddings, only when a cross-language decision needs them
-    def _embed(self, text: str):
+    def _embed(self, text: str) -> np.ndarray | None:
         if self._embedder is False:
             return None
         if self._embedder is None:
@@ -150,7 +150,7 @@ class Engine:
             return None
         return np.asarray(vecs[0], dtype=np.float32)
 
-    def _lead_vec(self, profile: StoryProfile):
+    def _lead_vec(self, profile: StoryProfile) -> np.ndarray | None:
         if profile.lead_vec is None and profile.lead:
             profile.lead_vec = self._embed(profile.lead)
         return profile.lead_vec

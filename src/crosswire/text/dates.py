@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from crosswire.model import Article
 from crosswire.text.numwords import parse_number_words
 from crosswire.text.words import fold
 
@@ -279,7 +280,7 @@ def find_dates(text: str, ref: str | None) -> list[DateMention]:
     return out
 
 
-def reference_date(article, story_dates: list[str]) -> str | None:
+def reference_date(article: Article, story_dates: list[str]) -> str | None:
     """The date relative expressions in an article count from.
 
     Its publication date; else the latest publication date of the story's other reports

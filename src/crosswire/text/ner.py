@@ -302,11 +302,11 @@ def _import_spacy_without_cli() -> None:
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []  # a package with no submodules
     info = types.ModuleType("spacy.cli.info")
-    info.info = lambda *args, **kwargs: None  # type: ignore[attr-defined]
-    cli.info = info  # type: ignore[attr-defined]
+    vars(info)["info"] = lambda *args, **kwargs: None  # module attributes mypy cannot declare
+    vars(cli)["info"] = info
     sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
     try:
-        import spacy  # noqa: F401
+        import spacy  # noqa: F401 - imported for its side effect: loaded before the first request
     except Exception:
         pass
 
