@@ -8,8 +8,9 @@ contract with :func:`crosswire.model.to_json` (field names follow it).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 
 __all__ = [
     "Article",

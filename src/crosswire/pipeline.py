@@ -7,7 +7,8 @@ Spark task can run them alike.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from crosswire.model import Article, Brief
 
@@ -18,7 +19,7 @@ __all__ = ["brief_for"]
 
 
 def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[str], None] | None = None,
-              ner: "NerWorker | None" = None) -> Brief:
+              ner: NerWorker | None = None) -> Brief:
     """Run copies, facts and brief on the cleaned articles of one story.
 
     ``ner``: a :class:`~crosswire.text.ner.NerWorker` the caller owns (and closes) to run the

@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal, Protocol, Sequence
+from typing import Literal, Protocol
 
 import numpy as np
+import numpy.typing as npt
 
 __all__ = ["minhash_signatures", "candidate_pairs"]
 
@@ -180,8 +182,8 @@ def minhash_signatures(token_lists: Sequence[Sequence[str]], *, shingle: int = S
     return sig
 
 
-def candidate_pairs(sig: np.ndarray, bands: int, rows: int, *, skip: Sequence[bool] | None = None,
-                    max_bucket: int = MAX_BUCKET, rank: Sequence[int] | None = None,
+def candidate_pairs(sig: np.ndarray, bands: int, rows: int, *, skip: npt.ArrayLike | None = None,
+                    max_bucket: int = MAX_BUCKET, rank: npt.ArrayLike | None = None,
                     star: int = STAR) -> set[tuple[int, int]]:
     """Index pairs (i < j) that share at least one LSH band bucket.
 

@@ -248,7 +248,7 @@ def _describe(orig: int, members: dict[int, Match], docs: list[Doc],
     return CopyGroup(
         articles=[od.article.id] + [docs[e[0]].article.id for e in entries],
         original=od.article.id,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         similarity=round(float(min(sims)) if sims else 1.0, 4),
         added={docs[e[0]].article.id: list(e[2]) for e in entries},
         missing={docs[e[0]].article.id: list(e[3]) for e in entries},

@@ -4,8 +4,8 @@ lexically (rapidfuzz) or, for translations, with the multilingual embedding."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -304,6 +304,13 @@ def _swapped(a: Doc, b: Doc, i: int, j: int) -> bool:
     return unmatched(only_a, only_b) and unmatched(only_b, only_a)
 
 
+def _sorted_units(doc: Doc) -> list[str]:
+    """The doc's folded units with their tokens sorted (computed once, when first asked for)."""
+    if doc.sorted_units is None:
+        doc.sorted_units = [" ".join(sorted(u.split())) for u in doc.norm_units]
+    return doc.sorted_units
+
+
 def _identifiers_agree(score: np.ndarray, threshold: float, a: Doc, b: Doc, *,
                        names: bool = True) -> np.ndarray:
     """Zero the sentence pairs above threshold whose numbers (and names) disagree.
@@ -313,7 +320,7 @@ def _identifiers_agree(score: np.ndarray, threshold: float, a: Doc, b: Doc, *,
     they are not copies of one another.
     """
     out = score.copy()
-    for i, j in zip(*np.nonzero(score >= threshold)):
+    for i, j in zip(*np.nonzero(score >= threshold), strict=True):
         (na, ca), (nb, cb) = _marks(a, i), _marks(b, j)
         if not _agree(na, nb) or (names and not _agree(ca, cb, loose=True)):
             out[i, j] = 0.0
@@ -411,10 +418,7 @@ def _lexical(a: Doc, b: Doc) -> Match:
         # and that needs at least the names and numbers to agree
         if _names_overlap(a, b) < NAMES_GATE:
             return Match(None, sim, pairs, cover)
-    for d in (a, b):
-        if d.sorted_units is None:
-            d.sorted_units = [" ".join(sorted(u.split())) for u in d.norm_units]
-    loose = cdist(a.sorted_units, b.sorted_units, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100.0
+    loose = cdist(_sorted_units(a), _sorted_units(b), scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100.0
     loose = _identifiers_agree(np.maximum(loose, near), REWORDED, a, b)
     pairs = _monotone(loose, REWORDED)
     cover, sim, matched = _coverage(pairs, loose, a, b, REWRITE_COVER)

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -75,11 +76,11 @@ class Pending:
 
     def __init__(self, articles: Sequence[Any] = (), worker: NerWorker | None = None) -> None:
         self.worker = worker
-        self.story: "StoryText | None" = None
+        self.story: StoryText | None = None
         if worker is not None and articles:
             prefetch(articles, worker)
 
-    def attach(self, story: "StoryText") -> None:
+    def attach(self, story: StoryText) -> None:
         """The story whose entities :meth:`result` will find (set by ``facts.analyze``)."""
         self.story = story
 
@@ -208,7 +209,7 @@ def prefetch(articles: Sequence[Any], worker: NerWorker) -> None:
         worker.prefetch(lang, paras)
 
 
-def _mentions(story: "StoryText", worker: NerWorker | None = None) -> list[_Mention]:
+def _mentions(story: StoryText, worker: NerWorker | None = None) -> list[_Mention]:
     inputs, cap = _model_inputs(story.articles)
     out: list[_Mention] = []
     for a in story.articles:  # the rest of long reports: capitalised names, for entities already found
@@ -223,7 +224,7 @@ def _mentions(story: "StoryText", worker: NerWorker | None = None) -> list[_Ment
                 if language_of(a) == lang:
                     out.extend(mentions_regex(_head(a.text, cap), a.id))
             continue
-        for (para, aids), found in zip(paras.items(), spans):
+        for (para, aids), found in zip(paras.items(), spans, strict=True):
             for start, end, label in found:
                 typ = KEEP.get(label)
                 if typ is None:
@@ -253,7 +254,7 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return fuzz.ratio(fold(a[0]), fold(b[0])) >= 70 or phonetic(a[0]) == phonetic(b[0])
 
 
-def find_entities(story: "StoryText", *, ner: NerWorker | None = None) -> list[Entity]:
+def find_entities(story: StoryText, *, ner: NerWorker | None = None) -> list[Entity]:
     """One Entity per person, organisation or place, with every spelling the reports use.
 
     ``ner``: a :class:`~crosswire.text.ner.NerWorker` to run the model in (same entities);
@@ -270,14 +271,14 @@ def find_entities(story: "StoryText", *, ner: NerWorker | None = None) -> list[E
         if not key:
             continue
         hit = None
-        for c in index.get(key, []) + by_form.get(fold(m.text), []):
-            ctoks = clusters[c].key_tokens()
-            if m.type in ("PERSON", "NAME") or clusters[c].types.most_common(1)[0][0] in ("PERSON", "NAME"):
+        for k in index.get(key, []) + by_form.get(fold(m.text), []):
+            ctoks = clusters[k].key_tokens()
+            if m.type in ("PERSON", "NAME") or clusters[k].types.most_common(1)[0][0] in ("PERSON", "NAME"):
                 if _same_person(toks, ctoks) and (len(toks) <= 3 and len(ctoks) <= 3):
-                    hit = c
+                    hit = k
                     break
             elif fold(" ".join(toks)) == fold(" ".join(ctoks)) or fuzz.ratio(fold(m.text), fold(" ".join(ctoks))) >= 90:
-                hit = c
+                hit = k
                 break
         if hit is None and m.known_only:
             continue
@@ -293,7 +294,7 @@ def find_entities(story: "StoryText", *, ner: NerWorker | None = None) -> list[E
         c.articles.setdefault(m.article, None)
     cues = _context_cues(story.articles, clusters)
     out: list[Entity] = []
-    for c, cue in zip(clusters, cues):
+    for c, cue in zip(clusters, cues, strict=True):
         typ = _entity_type(c, cue)
         name = max(c.forms, key=lambda f: (len(f.split()) >= 2, c.forms[f], -len(f)))
         aliases = sorted((f for f in c.forms if f != name), key=lambda f: (-c.forms[f], f))
@@ -309,7 +310,7 @@ _PERSON_BEFORE = {
     "senator", "sen", "rep", "gov", "governor", "mayor", "king", "queen", "prince", "princess", "pope",
     "chancellor", "judge", "sir", "lord", "lady", "professor", "prof", "colonel", "captain", "general", "gen",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "director", "ceo", "coach", "sheikh", "cardinal",
-    "président", "ministre", "maire", "präsident", "minister", "bürgermeister", "presidente", "ministro",
+    "président", "ministre", "maire", "präsident", "bürgermeister", "presidente", "ministro",
 }
 # Prepositions before a name that put something *in* it: a place, never a person.  "to" and
 # "from" are mostly said of places ("travelled to", "flew in from") but also of people ("a

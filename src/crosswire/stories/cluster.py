@@ -97,7 +97,7 @@ def _prepare(articles: list[Article], index: StoryIndex, *, keep_noise: bool = F
     index.openings.update(openings)
     noise_set = {
         k
-        for k, (a, op) in enumerate(zip(articles, openings))
+        for k, (a, op) in enumerate(zip(articles, openings, strict=True))
         if is_noise(a, repeats=index.openings[op], params=p, tokens=tokens[k])
     }
     docs: list[Doc] = []
@@ -156,7 +156,7 @@ def cluster_stories(
     noise_set, docs = _prepare(articles, index)
     noise = [articles[k].id for k in sorted(noise_set)]
     prints = batch_fingerprints([d.words for d in docs], p.shingle, p.fingerprints, p.fingerprint_rate)
-    for d, fp in zip(docs, prints):
+    for d, fp in zip(docs, prints, strict=True):
         d.prints = fp
         d.words = []
 
@@ -165,7 +165,7 @@ def cluster_stories(
     nums = engine.refine(docs, nums, vecs, fixed)
     engine.close_silent()
 
-    story_of = {d.article.id: index.profiles[n].id for d, n in zip(docs, nums)}
+    story_of = {d.article.id: index.profile(n).id for d, n in zip(docs, nums, strict=True)}
     assignments: list[tuple[str, str]] = []
     for k, a in enumerate(articles):
         if k in noise_set:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Iterable
 from itertools import chain
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -93,6 +94,14 @@ def story_similarity(
 # The clustering
 
 
+def _lookup(idx: np.ndarray, val: np.ndarray, nums: np.ndarray) -> np.ndarray:
+    """The values ``val`` stored under the sorted story numbers ``idx`` for each of ``nums`` (0.0 if absent)."""
+    if len(idx) == 0 or len(nums) == 0:
+        return np.zeros(len(nums))
+    pos = np.minimum(np.searchsorted(idx, nums), len(idx) - 1)
+    return np.where(idx[pos] == nums, val[pos], 0.0)
+
+
 def csr(vecs: list[dict[int, float]], n_cols: int) -> sparse.csr_matrix:
     """Rows of {column: weight} as a sparse matrix with ``n_cols`` columns."""
     indptr = np.zeros(len(vecs) + 1, dtype=np.int64)
@@ -125,7 +134,7 @@ class Engine:
         self._init_arrays()
 
     # -- embeddings, only when a cross-language decision needs them
-    def _embed(self, text: str):
+    def _embed(self, text: str) -> np.ndarray | None:
         if self._embedder is False:
             return None
         if self._embedder is None:
@@ -141,7 +150,7 @@ class Engine:
             return None
         return np.asarray(vecs[0], dtype=np.float32)
 
-    def _lead_vec(self, profile: StoryProfile):
+    def _lead_vec(self, profile: StoryProfile) -> np.ndarray | None:
         if profile.lead_vec is None and profile.lead:
             profile.lead_vec = self._embed(profile.lead)
         return profile.lead_vec
@@ -153,7 +162,7 @@ class Engine:
         nums = [n for n in nums if index.profiles[n] is not None]
         if not nums:
             return
-        chunk = csr([index.profiles[n].terms for n in nums], len(index.vocab))
+        chunk = csr([index.profile(n).terms for n in nums], len(index.vocab))
         start = index.n_rows
         index.chunks.append(chunk)
         index.row_story.extend(nums)
@@ -170,10 +179,9 @@ class Engine:
         V = len(index.vocab)
         for c in index.chunks:
             c.resize((c.shape[0], V))
-        allrows = sparse.vstack(index.chunks, format="csr") if index.chunks else None
         nums = [n for n, r in enumerate(index.cur_row) if r >= 0]
         rows = [index.cur_row[n] for n in nums]
-        index.chunks = [allrows[rows]] if rows else []
+        index.chunks = [sparse.vstack(index.chunks, format="csr")[rows]] if rows else []
         index.row_story = list(nums)
         index.n_rows = len(nums)
         for k, n in enumerate(nums):
@@ -260,16 +268,16 @@ class Engine:
             okm = (m >= 0) & (cur[np.maximum(m, 0)] >= 0)
             rows_i.append(np.arange(B)[okm])
             cols_s.append(m[okm])
-        I = np.concatenate(rows_i)
+        Ri = np.concatenate(rows_i)
         J = np.concatenate(cols_s).astype(np.int64)
-        if len(I) == 0:
+        if len(Ri) == 0:
             return sparse.csr_matrix((B, n_st))
-        key = np.unique(I * n_st + J)
-        I, J = key // n_st, key % n_st
+        key = np.unique(Ri * n_st + J)
+        Ri, J = key // n_st, key % n_st
         M, pos = self._gather(J)
-        dots = np.empty(len(I))
-        dots[pos] = np.asarray(X[I[pos]].multiply(M).sum(axis=1)).ravel()
-        out = sparse.csr_matrix((dots, (I, J)), shape=(B, n_st))
+        dots = np.empty(len(Ri))
+        dots[pos] = np.asarray(X[Ri[pos]].multiply(M).sum(axis=1)).ravel()
+        out = sparse.csr_matrix((dots, (Ri, J)), shape=(B, n_st))
         out.sort_indices()
         return out
 
@@ -306,7 +314,7 @@ class Engine:
         self.lang[num] = self._lang_code(pr.language)
 
     # -- the single pass
-    def run(self, docs: list[Doc]) -> tuple[list[int], list[dict[str, float]], set[int]]:
+    def run(self, docs: list[Doc]) -> tuple[list[int], list[dict[int, float]], set[int]]:
         """Assign every doc to a story number, block by block.
 
         Returns the story numbers, the docs' vectors and the positions of the
@@ -328,7 +336,7 @@ class Engine:
             self._compact()
         return out, vecs, fixed
 
-    def _block(self, docs: list[Doc], vecs: list[dict[str, float]], offset: int, fixed: set[int]) -> list[int]:
+    def _block(self, docs: list[Doc], vecs: list[dict[int, float]], offset: int, fixed: set[int]) -> list[int]:
         index, p = self.index, self.p
         X = csr(vecs, len(index.vocab))
         B = len(docs)
@@ -345,13 +353,6 @@ class Engine:
             vec = vecs[i]
             lo, hi = S.indptr[i], S.indptr[i + 1]
             idx, val = S.indices[lo:hi], S.data[lo:hi]
-
-            def old_dot(nums: np.ndarray) -> np.ndarray:
-                if len(idx) == 0 or len(nums) == 0:
-                    return np.zeros(len(nums))
-                pos = np.minimum(np.searchsorted(idx, nums), len(idx) - 1)
-                return np.where(idx[pos] == nums, val[pos], 0.0)
-
             target, copy = self._copy_target(doc)
             if target is not None:
                 fixed.add(offset + i)
@@ -363,12 +364,12 @@ class Engine:
                     mine = local[:i] >= 0
                     inb = np.bincount(local[:i][mine], weights=A[i, :i][mine], minlength=len(T))
                     cand = np.concatenate([idx[keep], T])
-                    dots = np.concatenate([val[keep], old_dot(T) + inb[: len(T)]])
+                    dots = np.concatenate([val[keep], _lookup(idx, val, T) + inb[: len(T)]])
                 size, first, last, live, lang = self.size, self.first, self.last, self.live, self.lang
                 ok = (size[cand] > 0) & live[cand]
                 if doc.day is not None:
-                    f, l = first[cand], last[cand]
-                    ok &= np.isnan(f) | ((f - w <= doc.day) & (doc.day <= l + w))
+                    f, la = first[cand], last[cand]
+                    ok &= np.isnan(f) | ((f - w <= doc.day) & (doc.day <= la + w))
                 cand, dots = cand[ok], dots[ok]
                 if len(cand):
                     scores = dots / size[cand]
@@ -399,7 +400,7 @@ class Engine:
                 touched.append(target)
                 in_block[target] = True
             local[i] = tpos[target]
-            pr = index.profiles[target]
+            pr = index.profile(target)
             self._add(pr, doc, copy)
             self._sync(target)
             for h in doc.prints:
@@ -408,11 +409,11 @@ class Engine:
 
         # fold the block into the profiles
         for i, num in enumerate(out):
-            terms = index.profiles[num].terms
+            terms = index.profile(num).terms
             for t, x in vecs[i].items():
                 terms[t] = terms.get(t, 0.0) + x
         for num in touched:
-            self._cap(index.profiles[num])
+            self._cap(index.profile(num))
         self._append_rows(touched)
         return out
 
@@ -496,7 +497,7 @@ class Engine:
             return None
         best, best_score = None, self.p.cross_join
         for num in candidates:
-            sv = self._lead_vec(self.index.profiles[num])
+            sv = self._lead_vec(self.index.profile(num))
             if sv is None:
                 return None
             score = float(np.dot(vec, sv))
@@ -526,7 +527,7 @@ class Engine:
             return None
         found: list[tuple[int, int, int]] = []  # (evidence, names, figures) per candidate
         for num in candidates:
-            terms = index.profiles[num].terms
+            terms = index.profile(num).terms
             extra = (fresh or {}).get(num, [])
             shared = [kind for c, kind in anchors if c in terms or any(c in v for v in extra)]
             names, figures = shared.count(NAME), shared.count(FIGURE)
@@ -541,7 +542,7 @@ class Engine:
         return candidates[order[0]]
 
     # -- refinement
-    def refine(self, docs: list[Doc], nums: list[int], vecs: list[dict[str, float]], fixed: set[int]) -> list[int]:
+    def refine(self, docs: list[Doc], nums: list[int], vecs: list[dict[int, float]], fixed: set[int]) -> list[int]:
         """Reassignment passes (k-means style): each article moves to the story it fits best.
 
         An article's fit with its own story leaves itself out; an article that
@@ -567,7 +568,7 @@ class Engine:
                     if i in fixed or not vecs[i]:
                         continue
                     own = nums[i]
-                    pr = index.profiles[own]
+                    pr = index.profile(own)
                     lo, hi = S.indptr[k], S.indptr[k + 1]
                     cand, dots = S.indices[lo:hi], S.data[lo:hi].copy()
                     self_dot = 1.0  # the article's own (unit) vector inside the profile sum
@@ -580,8 +581,8 @@ class Engine:
                     ok = (size[cand] > 0) & live[cand]
                     day = docs[i].day
                     if day is not None:
-                        f, l = first[cand], last[cand]
-                        ok &= np.isnan(f) | ((f - w <= day) & (day <= l + w))
+                        f, la = first[cand], last[cand]
+                        ok &= np.isnan(f) | ((f - w <= day) & (day <= la + w))
                     best_num, best = -1, -1.0
                     if ok.any():
                         sc = np.where(ok, dots / np.maximum(size[cand], 1), -np.inf)
@@ -597,10 +598,10 @@ class Engine:
                         moves.append((i, -1))
             # below ``join``, an article and a story that are each other's best match still meet
             gone: dict[int, int] = {}  # singleton story whose only article moves -> its destination
-            for i, num, score in weak:
+            for i, num, _score in weak:
                 if top[num][1] != i or gone.get(num) == nums[i]:
                     continue
-                if index.profiles[nums[i]].size == 1:
+                if index.profile(nums[i]).size == 1:
                     gone[nums[i]] = num
                 moves.append((i, num))
             if not moves:
@@ -611,10 +612,10 @@ class Engine:
                 old = nums[i]
                 if target >= 0 and index.profiles[target] is None:
                     continue
-                self._remove(index.profiles[old], docs[i], vecs[i])
+                self._remove(index.profile(old), docs[i], vecs[i])
                 if target < 0:
                     target = self._new_story()
-                pr = index.profiles[target]
+                pr = index.profile(target)
                 self._add(pr, docs[i], False)
                 for t, x in vecs[i].items():
                     pr.terms[t] = pr.terms.get(t, 0.0) + x
@@ -623,11 +624,11 @@ class Engine:
                         index.fingerprints[h] = target
                 nums[i] = target
                 changed.update((old, target))
-            for d, n in zip(docs, nums):
+            for d, n in zip(docs, nums, strict=True):
                 if d.article.title and n in changed and n not in titled:
                     titled[n] = (d.article.title, d.language)
             for num in changed:
-                pr = index.profiles[num]
+                pr = index.profile(num)
                 if pr.size <= 0:
                     index.profiles[num] = None
                     index.stories.pop(pr.id, None)
@@ -644,7 +645,7 @@ class Engine:
         # members in arrival order (earlier batches first)
         pos = {d.article.id: k for k, d in enumerate(docs)}
         for num in set(nums):
-            pr = index.profiles[num]
+            pr = index.profile(num)
             pr.articles.sort(key=lambda aid: pos.get(aid, -1))
         return nums
 
@@ -655,7 +656,7 @@ class Engine:
             return
         limit = index.latest_day - self.p.window_days
         for num, pr in enumerate(index.profiles):
-            if pr is not None and pr.live and pr.days and pr.last_day < limit:
+            if pr is not None and pr.live and pr.last_day is not None and pr.last_day < limit:
                 pr.live = False
                 index.cur_row[num] = -1
                 self._sync(num)

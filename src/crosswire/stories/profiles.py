@@ -7,10 +7,11 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 
@@ -138,6 +139,13 @@ class StoryIndex:
     openings: Counter = field(default_factory=Counter)  # opening hash -> count
     next_id: int = 1
     latest_day: int | None = None
+
+    def profile(self, num: int) -> StoryProfile:
+        """The profile of story number ``num``, which must not have been emptied."""
+        pr = self.profiles[num]
+        if pr is None:
+            raise LookupError(f"story number {num} has no profile any more (emptied)")
+        return pr
 
     def new_story_id(self) -> str:
         sid = f"s{self.next_id}"
@@ -390,8 +398,8 @@ def doc_vectors(docs: list[Doc], index: StoryIndex, limit: int, common: float) -
     keep = w > 0.0
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     kept = np.bincount(owner[keep], minlength=len(docs))
-    for i in np.nonzero(kept > limit)[0]:  # long docs keep their ``limit`` strongest terms
-        lo, hi = starts[i], starts[i] + lengths[i]
+    for j in np.nonzero(kept > limit)[0]:  # long docs keep their ``limit`` strongest terms
+        lo, hi = starts[j], starts[j] + lengths[j]
         seg = np.where(keep[lo:hi], w[lo:hi], 0.0)
         cut = np.argpartition(-seg, limit)[limit:]
         keep[lo + cut] = False
@@ -410,7 +418,7 @@ def doc_vectors(docs: list[Doc], index: StoryIndex, limit: int, common: float) -
     for i in range(len(docs)):
         a, b = bounds[i], bounds[i + 1]
         if a < b:
-            out[i] = dict(zip(cols[a:b], wl[a:b]))
+            out[i] = dict(zip(cols[a:b], wl[a:b], strict=True))
     return out
 
 

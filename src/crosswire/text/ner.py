@@ -30,8 +30,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import IO, Any, Iterable, Sequence
+from typing import IO, Any
 
 __all__ = ["MODELS", "Span", "load_model", "recognize", "NerWorker", "worker_main"]
 
@@ -172,7 +173,7 @@ class NerWorker:
             proc.kill()
         proc.wait()
 
-    def __enter__(self) -> "NerWorker":
+    def __enter__(self) -> NerWorker:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -188,12 +189,13 @@ class NerWorker:
     def prefetch(self, lang: str, texts: Iterable[str]) -> None:
         """Send texts to the worker now; :meth:`spans` collects the answers later."""
         todo = [t for t in dict.fromkeys(texts) if (lang, t) not in self._pending and (lang, t) not in self._done]
-        if not todo or not self.alive or lang not in MODELS:
+        proc = self._proc
+        if not todo or proc is None or proc.poll() is not None or lang not in MODELS:  # not ``alive``
             return
         rid = self._next_id
         self._next_id += 1
         try:
-            _send(self._proc.stdin, {"id": rid, "lang": lang, "texts": todo})
+            _send(proc.stdin, {"id": rid, "lang": lang, "texts": todo})
         except (OSError, ValueError):
             self._fail()
             return
@@ -218,7 +220,9 @@ class NerWorker:
         """Read one answer from the worker; False (and the worker stopped) when that fails."""
         line = self._read_line(deadline)
         try:
-            got = json.loads(line) if line is not None else None
+            if line is None:
+                raise ValueError("no answer")
+            got = json.loads(line)
             lang, texts = self._requests.pop(int(got["id"]))
             spans = [[(int(s), int(e), str(label)) for s, e, label in x] for x in got["spans"]]
             if len(spans) != len(texts):
@@ -226,7 +230,7 @@ class NerWorker:
         except (ValueError, KeyError, TypeError):  # also the worker's failure answer, {"id": null}
             self._fail()
             return False
-        for t, found in zip(texts, spans):
+        for t, found in zip(texts, spans, strict=True):
             self._pending.discard((lang, t))
             self._done[(lang, t)] = found
         return True
@@ -298,11 +302,11 @@ def _import_spacy_without_cli() -> None:
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []  # a package with no submodules
     info = types.ModuleType("spacy.cli.info")
-    info.info = lambda *args, **kwargs: None  # type: ignore[attr-defined]
-    cli.info = info  # type: ignore[attr-defined]
+    vars(info)["info"] = lambda *args, **kwargs: None  # module attributes mypy cannot declare
+    vars(cli)["info"] = info
     sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
     try:
-        import spacy  # noqa: F401
+        import spacy  # noqa: F401 - imported for its side effect: loaded before the first request
     except Exception:
         pass
 

@@ -110,7 +110,8 @@ def _split_block(block: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def split_sentences(text: str, article_id: str = "", headings: frozenset[str] | set[str] = frozenset()) -> list[Sentence]:
+def split_sentences(text: str, article_id: str = "",
+                    headings: frozenset[str] | set[str] = frozenset()) -> list[Sentence]:
     """Split a cleaned text (paragraphs separated by blank lines) into numbered sentences."""
     out: list[Sentence] = []
     pos = 0
