@@ -30,8 +30,8 @@ import numpy as np
 from crosswire.facts.counting import check_figures
 from crosswire.facts.numbers import find_rates
 from crosswire.facts.story import StoryText, read_story
-from crosswire.text.parse import preload as preload_parser
 from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, main_language
+from crosswire.text.parse import preload as preload_parser
 from crosswire.text.words import fold
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["analyze", "build_facts", "build_numbers"]
 
 def _attribution_of(story: StoryText, members: list[int]) -> str | None:
-    names = [story.attribution[m] for m in members if story.attribution[m]]
+    names: list[str] = [a for m in members if (a := story.attribution[m])]
     if not names:
         return None
     counts = Counter(fold(n) for n in names)
@@ -55,7 +55,7 @@ def _representative(story: StoryText, members: list[int], main_lang: str | None)
         return members[0]
     local = {p: k for k, p in enumerate(story.fact_pos)}
     idx = [local[m] for m in members]
-    sub = story.score[np.ix_(idx, idx)]
+    sub = np.asarray(story.score[np.ix_(idx, idx)])
     central = sub.sum(axis=1)
     originals = {g.original for g in story.groups if g.original}
     lang = {a.id: a.language for a in story.articles}
@@ -174,14 +174,19 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
     if parsing is not None:
         parsing.join()
     disagreements = conflicts.find_conflicts(story)
+    if entities is None:
+        found = entity_stage.find_entities(story)
+    elif isinstance(entities, entity_stage.Pending):
+        found = []  # the caller fills them in from pending.result()
+    else:
+        found = list(entities)
     return FactSheet(
         facts=facts,
         conflicts=disagreements,
         updates=updates.find_updates(story.articles, story.by_article, disagreements),
         quotes=quotes.find_quotes(story),
         numbers=build_numbers(story),
-        entities=(entity_stage.find_entities(story) if entities is None
-                  else [] if pending is not None else list(entities)),
+        entities=found,
         timeline=timeline.build_timeline(story),
         sentences=dict(story.by_article),
     )

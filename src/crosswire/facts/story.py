@@ -8,8 +8,9 @@ across reports (:mod:`crosswire.facts.align`); :class:`StoryText` holds the resu
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from crosswire.facts.align import align_sentences
 from crosswire.facts.attribution import attribute_article, party_key

@@ -6,7 +6,9 @@ import re
 
 from crosswire.text.words import fold
 
-__all__ = ["parse_number_words", "UNITS", "TENS", "SCALES", "LOCAL_WORDS", "LOCAL_SCALES", "DOT_GROUPING", "local_value"]
+__all__ = [
+    "parse_number_words", "UNITS", "TENS", "SCALES", "LOCAL_WORDS", "LOCAL_SCALES", "DOT_GROUPING", "local_value",
+]
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
