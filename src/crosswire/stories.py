@@ -84,6 +84,7 @@ __all__ = [
     "StoryIndex",
     "StoriesResult",
     "cluster_stories",
+    "restore_stories",
     "article_vectors",
     "story_similarity",
     "corpus_index",
@@ -1336,6 +1337,72 @@ def cluster_stories(
     stories = [_story(index.stories[s]) for s in ids]
     stories.sort(key=lambda s: (-s.sources, -len(s.articles), _sid_key(s.id)))
     return StoriesResult(stories=stories, noise=noise, assignments=assignments, state=index)
+
+
+def restore_stories(
+    articles: list[Article],
+    story_ids: list[str | None],
+    *,
+    state: StoryIndex | None = None,
+    params: StoryParams | None = None,
+) -> StoryIndex:
+    """Fold articles whose stories are already decided into an index, deciding nothing.
+
+    ``story_ids[k]`` is the story of ``articles[k]`` (``None`` or a ``"noise:"``
+    id for a page kept out of stories).  Document frequencies, openings,
+    copy fingerprints and profiles are updated as :func:`cluster_stories`
+    would have left them had it made these decisions, so a store can rebuild
+    the streaming state from its stored assignments (or bring a saved state up
+    to date with the articles committed after it) and carry on.
+    """
+    index = state if state is not None else StoryIndex(params=params or StoryParams())
+    p = index.params
+    pairs = [(a, s) for a, s in zip(articles, story_ids) if isinstance(a, Article)]
+    if not pairs:
+        return index
+    arts = [a for a, _ in pairs]
+    tokens = [_words(a.text or "") for a in arts]
+    index.openings.update(_hash(" ".join(t[:12])) for t in tokens)
+    docs: list[_Doc] = []
+    sids: list[str] = []
+    for (a, sid), toks in zip(pairs, tokens):
+        if not sid or sid.startswith(NOISE_PREFIX):
+            continue
+        d = _doc(a, p, toks=toks)
+        docs.append(d)
+        sids.append(sid)
+        index.n_docs += 1
+        index.df.update(d.counts.keys())
+    prints = _batch_fingerprints([d.words for d in docs], p.shingle, p.fingerprints, p.fingerprint_rate)
+    engine = _Engine(index, False)
+    vecs = _vectors(docs, index, p.article_terms, index.common())
+    touched: dict[int, None] = {}
+    for d, fp, vec, sid in zip(docs, prints, vecs, sids):
+        d.prints, d.words = fp, []
+        pr = index.stories.get(sid)
+        if pr is None:
+            num = len(index.profiles)
+            pr = StoryProfile(id=sid, num=num)
+            index.profiles.append(pr)
+            index.cur_row.append(-1)
+            index.stories[sid] = pr
+            if sid[1:].isdigit():
+                index.next_id = max(index.next_id, int(sid[1:]) + 1)
+        target, copy = engine._copy_target(d)
+        engine._add(pr, d, copy and target == pr.num)
+        for t, x in vec.items():
+            pr.terms[t] = pr.terms.get(t, 0.0) + x
+        for h in fp:
+            index.fingerprints.setdefault(h, pr.num)
+        touched[pr.num] = None
+    for num in touched:
+        engine._cap(index.profiles[num])
+    engine._append_rows(list(touched))
+    engine._compact()
+    for num in touched:
+        engine._sync(num)
+    engine.close_silent()
+    return index
 
 
 def _sid_key(sid: str) -> int:
