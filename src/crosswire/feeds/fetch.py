@@ -48,6 +48,7 @@ class FetchPolicy:
     max_bytes: int = 5_000_000
     max_redirects: int = 5
     allow_private: bool = False
+    allowed_hosts: tuple[str, ...] = ()  # host names fetched whatever their address (one intranet server)
     per_host: int = 1  # requests at a time to one host (at most 2 is polite)
     delay: float = 1.0  # seconds between two requests to one host
     retries: int = 2
@@ -121,7 +122,7 @@ class Fetcher:
         host = parts.hostname
         if not host:
             raise _final(f"{url}: no host in the URL")
-        if self.policy.allow_private:
+        if self.policy.allow_private or host.lower() in self.policy.allowed_hosts:
             return
         try:
             infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),

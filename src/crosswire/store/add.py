@@ -35,7 +35,7 @@ from ..stories import NOISE_PREFIX, StoryIndex, StoryParams, cluster_stories, re
 from . import schema as t
 from .db import Store
 
-CHUNK = 1000  # articles clustered together (the reassignment pass works within a chunk)
+CHUNK = 20_000  # articles clustered together (the reassignment pass works within a chunk)
 SAVE_EVERY = 120.0  # seconds between saves of the clusterer state during a long run
 _IN = 500  # values per IN (...) query
 
