@@ -11,10 +11,10 @@ import random
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
 from xml.sax.saxutils import escape
 
 SYL = ["mar", "ven", "tor", "lis", "bra", "kel", "dun", "ost", "fen", "gal", "rim", "sol", "var", "pel", "quin", "zed"]
@@ -60,20 +60,25 @@ def generate(stories: int, per_story: int, seed: int = 7) -> list[Gen]:
                  "n": rng.randint(120, 9800), "h": rng.randint(2, 19),
                  "person": f"{rng.choice(FIRST)} {_name(rng, 2)}"}
         spokes = f"{rng.choice(FIRST)} {_name(rng, 3)}"
-        words = [_name(rng, 3).lower() for _ in range(12)]  # the event's own vocabulary
-        org = f"{_name(rng, 2)} {_name(rng, 2)} Trust"
-        extra = [
-            f"{spokes} of the {org} said the {words[0]} and the {words[1]} were under control.",
-            f"Residents of {facts['place']} gathered near the {words[2]} {facts['site']} to watch the {words[3]}.",
-            f"The cost of the {words[4]} was put at {rng.randint(2, 90)} million by the {org}.",
-            f"A report on the {words[5]} in {facts['place']} is expected from {spokes} within weeks.",
-            f"Businesses along the {words[6]} said the {words[7]} had hit trade in {facts['place']}.",
-            f"{spokes} thanked the {words[8]} volunteers and the {words[9]} crews from {facts['place']}.",
-            f"The {org} will meet on the {words[10]} and the {words[11]} next week, {spokes} said.",
+        w = [_name(rng, 3).lower() for _ in range(24)]  # the event's own vocabulary
+        org = f"{_name(rng, 2)} {_name(rng, 2)}"
+        frames = [
+            "{spokes} of the {org} said the {a} and the {b} were {c}.",
+            "People of {place} {a} near the {b} to {c} the {d}.",
+            "The {a} of the {b} was put at {n} {c} by the {org}.",
+            "A {a} on the {b} in {place} is {c} from {spokes}.",
+            "The {a} along the {b} said the {c} had {d} the {place} {e}.",
+            "{spokes} {a} the {b} and the {c} from {place}.",
+            "The {org} will {a} on the {b} and the {c}, {spokes} said.",
         ]
+        extra = []
+        for k, fr in enumerate(frames):
+            picks = dict(zip("abcde", rng.sample(w, 5)))
+            extra.append(fr.format(spokes=spokes, org=org, place=facts["place"], n=rng.randint(2, 90), **picks))
         for r in range(per_story):
             body = [(lead if r % 2 == 0 else alt).format(**facts)]
             body += rng.sample(extra, 5)
+            body.append(f"{_name(rng, 2)} {_name(rng, 3)} contributed reporting.")  # no two reports alike
             title = f"{kind.capitalize()} in {facts['place']}" + (" latest" if r % 3 == 0 else "")
             out.append(Gen(story=s, id=f"g{s}-{r}", title=title, text="\n\n".join(body), outlet=f"Outlet {r % 5}"))
     rng.shuffle(out)
@@ -82,8 +87,7 @@ def generate(stories: int, per_story: int, seed: int = 7) -> list[Gen]:
 
 def write_jsonl(path, items: list[Gen]) -> None:
     with open(path, "w", encoding="utf-8") as f:
-        for g in items:
-            f.write(json.dumps({"id": g.id, "title": g.title, "text": g.text, "outlet": g.outlet}) + "\n")
+        f.writelines(json.dumps({"id": g.id, "title": g.title, "text": g.text, "outlet": g.outlet}) + "\n" for g in items)
 
 
 # --- a local HTTP server -------------------------------------------------------------------------
@@ -117,7 +121,7 @@ def serve() -> Server:
         def log_message(self, *args: object) -> None:  # quiet
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
             route = server.routes.get(self.path)
             if route is None:

@@ -16,13 +16,13 @@ import pytest
 pytest.importorskip("sqlalchemy")
 pytest.importorskip("alembic")
 
-from storekit import check_sqlite_store, generate, write_jsonl  # noqa: E402
+from storekit import check_sqlite_store, generate, write_jsonl
 
-from crosswire.cli import main  # noqa: E402
-from crosswire.model import Article  # noqa: E402
-from crosswire.store import add_articles, open_store  # noqa: E402
-from crosswire.store.add import Clusterer  # noqa: E402
-from crosswire.store.query import assignments, stories  # noqa: E402
+from crosswire.cli import main
+from crosswire.model import Article
+from crosswire.store import add_articles, open_store
+from crosswire.store.add import Clusterer
+from crosswire.store.query import assignments, stories
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 

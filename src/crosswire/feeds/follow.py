@@ -183,7 +183,7 @@ def fetch_all(store: Store, *, policy: FetchPolicy | None = None, clusterer: Clu
             if on_feed is not None:
                 on_feed(fr)
     with store.writer():
-        cl.save(force=True)
+        cl.save(final=True, force=stop())  # a stopping watch saves whatever it has
     return result
 
 

@@ -13,7 +13,7 @@ from ..clean import clean_html, clean_text
 from ..clean_meta import normalize_date
 from ..model import Article
 
-MIN_WORDS = 80  # an entry's own content shorter than this is a summary: the page is fetched
+MIN_WORDS = 40  # an entry's own content (not its summary) shorter than this is a teaser: the page is fetched
 
 
 class FeedParseError(ValueError):
@@ -109,7 +109,9 @@ def parse_opml(data: bytes) -> list[tuple[str, str | None]]:
 
 
 def entry_id(entry: Entry) -> str:
-    """A short stable id for an entry (its guid, else its URL, else its title and text)."""
+    """A short stable id for an entry: its guid when it is a plain token, else a hash of it (or of its URL)."""
+    if entry.guid and re.fullmatch(r"[\w.\-]{1,80}", entry.guid):
+        return entry.guid
     key = entry.guid or entry.url or f"{entry.title}\x1f{entry.content or entry.summary}"
     return "f" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
 
