@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -134,9 +134,9 @@ def open_store(value: str | os.PathLike[str] | None = None, *, create: bool = Tr
     """Open (and create or migrate) the store at a path or URL; :class:`StoreError` says why it cannot."""
     url = db_url(value)
     shown = str(value or default_db())
-    if "@" in shown and "://" in shown:
-        scheme, rest = shown.split("://", 1)
-        shown = f"{scheme}://…@{rest.rsplit('@', 1)[1]}"
+    if "://" in shown:
+        with contextlib.suppress(Exception):
+            shown = make_url(shown).render_as_string(hide_password=True)  # never print a password
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         if not path.parent.is_dir():
