@@ -211,3 +211,19 @@ def test_kill_minus_nine_during_add_loses_nothing(tmp_path: Path) -> None:
         by_story.setdefault(g.story, set()).add(got[g.id])
     split = sum(len(v) > 1 for v in by_story.values())
     assert split <= 2, f"{split} events split over stories"
+
+
+def test_a_tampered_state_is_refused_and_rebuilt(tmp_path: Path) -> None:
+    import pickle
+    import zlib
+
+    from crosswire.store import schema
+
+    store = open_store(tmp_path / "s.db")
+    items = generate(3, 3)
+    add_articles(store, arts(items), embedder=False)
+    evil = zlib.compress(pickle.dumps(os.system))  # a global that is not part of a state
+    with store.engine.begin() as conn:
+        conn.execute(schema.cluster_state.update().values(blob=evil))
+    index = Clusterer(store).load()  # refused, rebuilt from the stored assignments
+    assert sorted(index.stories) == sorted(set(dict(assignments(store)).values()))

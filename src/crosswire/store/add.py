@@ -75,6 +75,36 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(f"{title}\x1f{body}".encode()).hexdigest()
 
 
+# what a saved clusterer state may be made of: unpickling anything else is refused, so that
+# whoever can write to a shared database cannot make its writers run code
+_STATE_CLASSES = {
+    "crosswire.stories": {"StoryIndex", "StoryProfile", "StoryParams"},
+    "collections": {"Counter"},
+    "scipy.sparse._csr": {"csr_matrix"},
+    "numpy": {"dtype", "ndarray"},
+    "numpy._core.numeric": {"_frombuffer"},
+    "numpy.core.numeric": {"_frombuffer"},
+    "numpy._core.multiarray": {"_reconstruct", "scalar"},
+    "numpy.core.multiarray": {"_reconstruct", "scalar"},
+}
+
+
+class _StateUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if name in _STATE_CLASSES.get(module, ()):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a clusterer state")
+
+
+def _load_state(blob: bytes) -> StoryIndex:
+    import io
+
+    index = _StateUnpickler(io.BytesIO(zlib.decompress(blob))).load()
+    if not isinstance(index, StoryIndex):
+        raise pickle.UnpicklingError("not a clusterer state")
+    return index
+
+
 def _params_key(params: StoryParams) -> str:
     return json.dumps(dataclasses.asdict(params), sort_keys=True)
 
@@ -119,7 +149,7 @@ class Clusterer:
                 row = conn.execute(select(t.cluster_state).where(t.cluster_state.c.id == 1)).first()
                 if row is not None and row.params == _params_key(self.params):
                     try:
-                        self.index = pickle.loads(zlib.decompress(row.blob))
+                        self.index = _load_state(row.blob)
                         self.upto = self.saved_upto = row.upto_seq
                     except Exception:  # noqa: BLE001 - an unreadable state is rebuilt from the assignments
                         self.index = None
