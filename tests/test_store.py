@@ -227,3 +227,26 @@ def test_a_tampered_state_is_refused_and_rebuilt(tmp_path: Path) -> None:
         conn.execute(schema.cluster_state.update().values(blob=evil))
     index = Clusterer(store).load()  # refused, rebuilt from the stored assignments
     assert sorted(index.stories) == sorted(set(dict(assignments(store)).values()))
+
+
+def test_two_writers_at_once_store_every_article_once(tmp_path: Path) -> None:
+    items = generate(30, 4, seed=21)
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    write_jsonl(a, items[:80])
+    write_jsonl(b, items[40:])  # 40 articles in both
+    db = tmp_path / "two.db"
+    procs = [subprocess.Popen([sys.executable, "-m", "crosswire", "add", "--db", str(db), str(src)], env=_env(),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for src in (a, b)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    new = sum(int(o.split()[0]) for o, _ in outs)
+    assert new == len(items)  # the writers took turns: the second saw the first one's articles
+    assert check_sqlite_store(db)["articles"] == len(items)
+
+
+def test_without_the_store_extra_the_command_says_what_to_install(tmp_path: Path) -> None:
+    code = "import sys; sys.modules['sqlalchemy'] = None\nfrom crosswire.cli import main\nsys.exit(main(['status']))"
+    out = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True, text=True, timeout=120,
+                         cwd=tmp_path, check=False)
+    assert out.returncode == 1
+    assert "pip install 'crosswire[store]'" in out.stderr and "Traceback" not in out.stderr
