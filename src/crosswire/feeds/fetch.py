@@ -35,9 +35,15 @@ ROBOTS_AGENT = "crosswire"
 class FetchError(Exception):
     """A fetch that failed; the message is one line naming the URL's problem."""
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, *, transient: bool = True) -> None:
         super().__init__(message)
         self.status = status
+        self.transient = transient  # False: trying again soon would fail the same way
+
+    @property
+    def may_pass(self) -> bool:
+        """Whether a later attempt may succeed (a timeout, a refused connection, 429 or 5xx)."""
+        return self.transient and (self.status is None or self.status == 429 or self.status >= 500)
 
 
 @dataclass(frozen=True)
@@ -145,8 +151,8 @@ class Fetcher:
             return h
 
     # -- robots.txt
-    def allowed(self, url: str) -> bool:
-        """Whether robots.txt lets crosswire fetch ``url`` (4xx: no rules; unreachable: not allowed)."""
+    def allowed(self, url: str) -> bool | None:
+        """Whether robots.txt lets crosswire fetch ``url`` (4xx: no rules); ``None`` while it cannot be read."""
         from protego import Protego
 
         parts = urlsplit(url)
@@ -167,7 +173,7 @@ class Fetcher:
         if rules is None:
             return True
         if rules is False:
-            return False
+            return None
         return bool(rules.can_fetch(url, ROBOTS_AGENT))  # type: ignore[attr-defined]
 
     # -- fetching
@@ -176,8 +182,11 @@ class Fetcher:
         """GET ``url`` politely (see the module's docstring); :class:`FetchError` on failure."""
         if kind == "page":
             self.check_url(url)
-            if not self.allowed(url):
-                raise FetchError(f"{url}: disallowed by robots.txt")
+            ok = self.allowed(url)
+            if ok is None:
+                raise FetchError(f"{url}: the site's robots.txt cannot be read for now; not fetched")
+            if not ok:
+                raise _final(f"{url}: disallowed by robots.txt")
         return self._get(url, etag=etag, last_modified=last_modified, kind=kind)
 
     def _get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
@@ -196,8 +205,7 @@ class Fetcher:
                 return r
             except FetchError as e:
                 retry = e.status is None or e.status == 429 or e.status >= 500
-                transient = getattr(e, "transient", True)
-                if attempt < p.retries and retry and transient:
+                if attempt < p.retries and retry and e.transient:
                     self.sleep(p.backoff * (2**attempt))
                     attempt += 1
                     continue
@@ -265,6 +273,4 @@ class Fetcher:
 
 def _final(message: str) -> FetchError:
     """An error not worth retrying (too large, too slow overall, malformed)."""
-    e = FetchError(message, None)
-    e.transient = False  # type: ignore[attr-defined]
-    return e
+    return FetchError(message, None, transient=False)

@@ -119,15 +119,15 @@ def fetch_feed(store: Store, feed: Any, fetcher: Fetcher, clusterer: Clusterer, 
         else:
             parsed = parse_feed(r.content)
             state["title"] = feed.title or parsed.title
-            state["etag"] = r.headers.get("etag")
-            state["last_modified"] = r.headers.get("last-modified")
-            fresh = [e for e in parsed.entries]
+            fresh = list(parsed.entries)
             known = _known_urls(store, [e.url for e in fresh if e.url])
             fresh = [e for e in fresh if not (e.url and e.url in known)]
             arts = []
             errors = 0
+            again = False  # an entry to try again: keep no validators, so the next pass reads the whole feed
             for e in fresh:
                 if stop():
+                    again = True
                     break
                 art = entry_article(e, state["title"])
                 if art is None and e.url:
@@ -136,18 +136,21 @@ def fetch_feed(store: Store, feed: Any, fetcher: Fetcher, clusterer: Clusterer, 
                         result.pages_fetched += 1
                         art = page_article(e, decode_bytes(page.content), page.url, state["title"])
                         if art is None:
-                            raise FetchError(f"{e.url}: no article text found on the page")
+                            fetcher.note("page", e.url, page.status, 0.0, f"{e.url}: no article text found on the page")
                     except FetchError as err:
-                        errors += 1
-                        if "no article text" in str(err):
-                            fetcher.note("page", e.url, None, 0.0, str(err))
-                        continue
+                        # a timeout, a refused connection or a 5xx may pass; robots.txt or a 404 will not
+                        again = again or err.may_pass
+                        art = None
                 if art is not None:
                     arts.append(art)
                 else:
                     errors += 1
             s = add_articles(store, arts, clusterer=clusterer, feed_id=feed.id, stop=stop, save=False)
             s.errors += errors
+            again = again or s.new + s.stored < len(arts)  # stopped before the end
+            if not again:
+                state["etag"] = r.headers.get("etag")
+                state["last_modified"] = r.headers.get("last-modified")
             out.summary = s
             out.status = f"{s.new} new"
         state.update(last_ok=now, errors=0, last_error=None, next_fetch=None)
