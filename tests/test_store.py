@@ -211,6 +211,12 @@ def test_kill_minus_nine_during_add_loses_nothing(tmp_path: Path) -> None:
         by_story.setdefault(g.story, set()).add(got[g.id])
     split = sum(len(v) > 1 for v in by_story.values())
     assert split <= 2, f"{split} events split over stories"
+    # the clusterer state the next writer starts from agrees with the stored stories
+    index = Clusterer(store).load()
+    members: dict[str, set[str]] = {}
+    for aid, sid in got.items():
+        members.setdefault(sid, set()).add(aid)
+    assert {sid: set(pr.articles) for sid, pr in index.stories.items() if pr.articles} == members
 
 
 def test_a_tampered_state_is_refused_and_rebuilt(tmp_path: Path) -> None:
@@ -250,3 +256,12 @@ def test_without_the_store_extra_the_command_says_what_to_install(tmp_path: Path
                          cwd=tmp_path, check=False)
     assert out.returncode == 1
     assert "pip install 'crosswire[store]'" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_stories_takes_paths_or_a_store_not_both(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, generate(1, 2))
+    assert main(["stories", "--db", str(tmp_path / "s.db"), str(src)]) == 2
+    assert "not both" in capsys.readouterr().err
+    assert main(["briefs", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "out")]) == 1
+    assert "no such store" in capsys.readouterr().err

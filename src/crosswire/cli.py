@@ -168,6 +168,9 @@ def cmd_stories(args: argparse.Namespace) -> int:
     if problem := _output_problem(args.output):
         _err(problem)
         return EXIT_USAGE
+    if args.db and args.paths:
+        _err("give input PATHs or --db, not both")
+        return EXIT_USAGE
     if _from_db(args):
         from .store.commands import stories_from_db
 
@@ -198,6 +201,9 @@ def cmd_briefs(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     jobs = args.jobs or _cores()
     timeout = args.timeout or None
+    if args.db and args.paths:
+        _err("give input PATHs or --db, not both")
+        return EXIT_USAGE
     if _from_db(args):
         from .store.commands import briefs_from_db
 
