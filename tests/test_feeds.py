@@ -362,3 +362,24 @@ def test_an_entry_whose_page_failed_for_now_is_tried_again(server, tmp_path: Pat
     r2 = fetch_all(store, policy=LOCAL)
     assert "if-none-match" not in server.requests[0][1]
     assert r2.summary.new == 1 and list_feeds(store)[0].etag == '"v1"'
+
+
+def test_cli_add_url_feeds_add_opml_and_list(server, tmp_path: Path, capsys) -> None:
+    from crosswire.cli import main
+
+    g = generate(1, 1, seed=8)[0]
+    server.routes["/story"] = static(page_html(g.title, g.text))
+    db = str(tmp_path / "c.db")
+    assert main(["add", "--db", db, server.url("/story")]) == 1  # loopback refused by default
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "0 new, 0 already stored, 1 error" and "--allow-private" in captured.err
+    assert main(["add", "--db", db, "--allow-private", "--delay", "0", server.url("/story")]) == 0
+    assert capsys.readouterr().out.strip() == "1 new, 0 already stored, 0 errors"
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(f"""<opml version="2.0"><body><outline text="A" xmlUrl="{server.url('/a.xml')}"/>
+        <outline text="B" xmlUrl="{server.url('/b.xml')}"/></body></opml>""", encoding="utf-8")
+    assert main(["feeds", "add", "--db", db, str(opml)]) == 0
+    assert "2 feeds added" in capsys.readouterr().out
+    assert main(["feeds", "list", "--db", db, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["title"] for r in rows] == ["A", "B"] and all(r["last_fetch"] is None for r in rows)
