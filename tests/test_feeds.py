@@ -383,3 +383,32 @@ def test_cli_add_url_feeds_add_opml_and_list(server, tmp_path: Path, capsys) -> 
     assert main(["feeds", "list", "--db", db, "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["title"] for r in rows] == ["A", "B"] and all(r["last_fetch"] is None for r in rows)
+
+
+def test_a_defect_while_storing_one_feed_does_not_stop_the_pass(server, tmp_path: Path, monkeypatch) -> None:
+    import crosswire.feeds.follow as follow
+
+    feeds = {}
+    for name, seed in (("one", 1), ("two", 2)):
+        f = Feed()
+        g = generate(1, 1, seed=seed)[0]
+        f.add(g.id, g.title, server.url(f"/{name}/x"), content="".join(f"<p>{p}</p>" for p in g.text.split("\n\n")))
+        server.routes[f"/{name}.xml"] = f.route
+        feeds[name] = f
+    store = open_store(tmp_path / "f.db")
+    add_feeds(store, server.url("/one.xml"))
+    add_feeds(store, server.url("/two.xml"))
+    real = follow.add_articles
+    calls = []
+
+    def flaky(*a, **kw):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("disk on fire")
+        return real(*a, **kw)
+
+    monkeypatch.setattr(follow, "add_articles", flaky)
+    res = fetch_all(store, policy=LOCAL)
+    assert [f.status for f in res.feeds] == ["error", "1 new"]
+    assert "RuntimeError: disk on fire" in res.feeds[0].error
+    assert list_feeds(store)[0].errors == 1

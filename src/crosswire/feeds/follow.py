@@ -167,6 +167,19 @@ def fetch_feed(store: Store, feed: Any, fetcher: Fetcher, clusterer: Clusterer, 
     return out
 
 
+def _failed(store: Store, feed: Any, msg: str, every: float) -> None:
+    now = time.time()
+    n = (feed.errors or 0) + 1
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(update(t.feeds).where(t.feeds.c.id == feed.id).values(
+                last_fetch=now, errors=n, last_error=msg, next_fetch=now + min(every * 2 ** (n - 1), MAX_BACKOFF)))
+            conn.execute(t.fetch_log.insert().values(feed_id=feed.id, url=feed.url, kind="feed", started=now,
+                                                     seconds=0.0, error=msg))
+    except Exception:  # noqa: BLE001 - the store itself is failing: the feed is retried next pass anyway
+        pass
+
+
 def fetch_all(store: Store, *, policy: FetchPolicy | None = None, clusterer: Clusterer | None = None,
               stop: Callable[[], bool] = lambda: False, every: float = 900.0, force: bool = False,
               on_feed: Callable[[FeedResult], None] | None = None) -> PassResult:
@@ -180,7 +193,13 @@ def fetch_all(store: Store, *, policy: FetchPolicy | None = None, clusterer: Clu
                 break
             if not force and feed.next_fetch and feed.next_fetch > now:
                 continue
-            fr = fetch_feed(store, feed, fetcher, cl, stop=stop, every=every, result=result)
+            try:
+                fr = fetch_feed(store, feed, fetcher, cl, stop=stop, every=every, result=result)
+            except Exception as e:  # noqa: BLE001 - one feed's defect must not stop the others
+                msg = f"{feed.url}: {type(e).__name__}: {' '.join(str(e).split())[:160]}"
+                fr = FeedResult(url=feed.url, status="error", error=msg)
+                fr.summary.errors += 1
+                _failed(store, feed, msg, every)
             result.feeds.append(fr)
             result.summary.merge(fr.summary)
             if on_feed is not None:
