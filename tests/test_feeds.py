@@ -386,7 +386,7 @@ def test_cli_add_url_feeds_add_opml_and_list(server, tmp_path: Path, capsys) -> 
 
 
 def test_a_defect_while_storing_one_feed_does_not_stop_the_pass(server, tmp_path: Path, monkeypatch) -> None:
-    import crosswire.feeds.follow as follow
+    from crosswire.feeds import follow
 
     feeds = {}
     for name, seed in (("one", 1), ("two", 2)):

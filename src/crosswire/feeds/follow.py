@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 import time
@@ -170,14 +171,12 @@ def fetch_feed(store: Store, feed: Any, fetcher: Fetcher, clusterer: Clusterer, 
 def _failed(store: Store, feed: Any, msg: str, every: float) -> None:
     now = time.time()
     n = (feed.errors or 0) + 1
-    try:
-        with store.engine.begin() as conn:
-            conn.execute(update(t.feeds).where(t.feeds.c.id == feed.id).values(
-                last_fetch=now, errors=n, last_error=msg, next_fetch=now + min(every * 2 ** (n - 1), MAX_BACKOFF)))
-            conn.execute(t.fetch_log.insert().values(feed_id=feed.id, url=feed.url, kind="feed", started=now,
-                                                     seconds=0.0, error=msg))
-    except Exception:  # noqa: BLE001 - the store itself is failing: the feed is retried next pass anyway
-        pass
+    # if the store itself is failing, the feed is simply tried again next pass
+    with contextlib.suppress(Exception), store.engine.begin() as conn:
+        conn.execute(update(t.feeds).where(t.feeds.c.id == feed.id).values(
+            last_fetch=now, errors=n, last_error=msg, next_fetch=now + min(every * 2 ** (n - 1), MAX_BACKOFF)))
+        conn.execute(t.fetch_log.insert().values(feed_id=feed.id, url=feed.url, kind="feed", started=now,
+                                                 seconds=0.0, error=msg))
 
 
 def fetch_all(store: Store, *, policy: FetchPolicy | None = None, clusterer: Clusterer | None = None,
