@@ -157,12 +157,24 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return _status(result, _write(text, args.output))
 
 
+def _from_db(args: argparse.Namespace) -> bool:
+    """Whether a stories/briefs command works on a store: ``--db`` given, or no input paths."""
+    return bool(args.db) or not args.paths
+
+
 def cmd_stories(args: argparse.Namespace) -> int:
     from crosswire import stories
 
     if problem := _output_problem(args.output):
         _err(problem)
         return EXIT_USAGE
+    if args.db and args.paths:
+        _err("give input PATHs or --db, not both")
+        return EXIT_USAGE
+    if _from_db(args):
+        from .store.commands import stories_from_db
+
+        return stories_from_db(args, _write)
     result = _read(args.paths)
     res = stories.cluster_stories(result.articles)
     if args.format == "jsonl":
@@ -189,6 +201,13 @@ def cmd_briefs(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     jobs = args.jobs or _cores()
     timeout = args.timeout or None
+    if args.db and args.paths:
+        _err("give input PATHs or --db, not both")
+        return EXIT_USAGE
+    if _from_db(args):
+        from .store.commands import briefs_from_db
+
+        return briefs_from_db(args, jobs, timeout)
     with batch.BatchProgress(sys.stderr.isatty() and not args.quiet) as bar:
         t0 = time.perf_counter()
         rtask = bar.stage("read", 1)
@@ -245,6 +264,8 @@ examples:
   crosswire brief reports/ --format html -o brief.html
   crosswire stories today.jsonl feed.xml --format md
   crosswire briefs today.jsonl -o briefs/
+  crosswire add today.jsonl && crosswire feeds add https://example.org/rss && crosswire watch --every 15m
+  crosswire briefs --db crosswire.db -o briefs/
 
 exit status: 0 all inputs read and the output written; 1 some input could not be read (each
 is named on stderr, the others are still used), a story could not be briefed (briefs: named on
@@ -259,9 +280,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"crosswire {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
+    def command(name: str, help: str, description: str, store: bool = False) -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help, description=description)
-        c.add_argument("paths", nargs="+", metavar="PATH", help=_INPUTS)
+        c.add_argument("paths", nargs="*" if store else "+", metavar="PATH",
+                       help=_INPUTS + ("; none with --db: the stories of the store" if store else ""))
+        if store:
+            from .store.commands import db_option
+
+            db_option(c)
         return c
 
     def output(c: argparse.ArgumentParser, what: str) -> None:
@@ -294,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = command("stories", "group a stream of articles into stories",
                 "Sort a mixed stream of articles into stories; pages that are not articles "
-                "(cookie walls, indexes) are listed apart.")
+                "(cookie walls, indexes) are listed apart.", store=True)
     s.add_argument("--format", choices=["jsonl", "md"], default="jsonl",
                    help="jsonl (default: one {id, story} line per article) or md (a readable list)")
     output(s, "the stories")
@@ -302,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     bs = command("briefs", "one brief per story, plus an index",
                  "Sort a stream of articles into stories and write one brief per story, with an index, "
-                 "into a directory.")
+                 "into a directory; with --db, only the stories whose articles changed.", store=True)
     bs.add_argument("-o", "--output", required=True, metavar="DIR",
                     help="directory for the briefs and index (created if missing)")
     bs.add_argument("--format", choices=["md", "html", "json"], default="html", help="format of the briefs (default: html)")
@@ -317,6 +343,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="length of each summary in words (default: 120)")
     bs.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     bs.set_defaults(func=cmd_briefs)
+
+    from .store.commands import register
+
+    register(sub)  # add, feeds, fetch, watch, status
     return p
 
 

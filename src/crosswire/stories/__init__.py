@@ -6,7 +6,7 @@
 its entry points, and :mod:`~crosswire.stories.listing` writes the story list.
 """
 
-from crosswire.stories.cluster import article_vectors, cluster_stories
+from crosswire.stories.cluster import article_vectors, cluster_stories, restore_stories
 from crosswire.stories.engine import corpus_index, story_similarity
 from crosswire.stories.listing import stories_markdown
 from crosswire.stories.noise import NOISE_PREFIX, is_noise
@@ -18,6 +18,7 @@ __all__ = [
     "StoryIndex",
     "StoriesResult",
     "cluster_stories",
+    "restore_stories",
     "article_vectors",
     "story_similarity",
     "corpus_index",

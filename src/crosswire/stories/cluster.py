@@ -82,7 +82,7 @@ from crosswire.stories.profiles import (
     story_words,
 )
 
-__all__ = ["cluster_stories", "article_vectors"]
+__all__ = ["cluster_stories", "article_vectors", "restore_stories"]
 
 
 def _prepare(articles: list[Article], index: StoryIndex, *, keep_noise: bool = False) -> tuple[set[int], list[Doc]]:
@@ -176,3 +176,43 @@ def cluster_stories(
     stories = [profile_story(index.stories[s]) for s in ids]
     stories.sort(key=lambda s: (-s.sources, -len(s.articles), sid_key(s.id)))
     return StoriesResult(stories=stories, noise=noise, assignments=assignments, state=index)
+
+
+def restore_stories(
+    articles: list[Article],
+    story_ids: list[str | None],
+    *,
+    state: StoryIndex | None = None,
+    params: StoryParams | None = None,
+) -> StoryIndex:
+    """Fold articles whose stories are already decided into an index, deciding nothing.
+
+    ``story_ids[k]`` is the story of ``articles[k]`` (``None`` or a ``"noise:"``
+    id for a page kept out of stories).  Document frequencies, openings,
+    copy fingerprints and profiles are updated as :func:`cluster_stories`
+    would have left them had it made these decisions, so a store can rebuild
+    the streaming state from its stored assignments (or bring a saved state up
+    to date with the articles committed after it) and carry on.
+    """
+    index = state if state is not None else StoryIndex(params=params or StoryParams())
+    p = index.params
+    pairs = [(a, s) for a, s in zip(articles, story_ids, strict=True) if isinstance(a, Article)]
+    if not pairs:
+        return index
+    tokens = [story_words(a.text or "") for a, _ in pairs]
+    index.openings.update(hash_text(" ".join(t[:12])) for t in tokens)
+    docs: list[Doc] = []
+    sids: list[str] = []
+    for (a, sid), toks in zip(pairs, tokens, strict=True):
+        if not sid or sid.startswith(NOISE_PREFIX):
+            continue
+        d = make_doc(a, p, toks=toks)
+        docs.append(d)
+        sids.append(sid)
+        index.n_docs += 1
+        index.df.update(d.counts.keys())
+    prints = batch_fingerprints([d.words for d in docs], p.shingle, p.fingerprints, p.fingerprint_rate)
+    engine = Engine(index, False)
+    vecs = doc_vectors(docs, index, p.article_terms, index.common())
+    engine.restore(docs, prints, vecs, sids)
+    return index

@@ -649,6 +649,36 @@ class Engine:
             pr.articles.sort(key=lambda aid: pos.get(aid, -1))
         return nums
 
+    def restore(self, docs: list[Doc], prints: list[list[int]], vecs: list[dict[int, float]], sids: list[str]) -> None:
+        """Fold documents whose stories are already decided (``sids``) into the index, deciding nothing."""
+        index = self.index
+        touched: dict[int, None] = {}
+        for d, fp, vec, sid in zip(docs, prints, vecs, sids, strict=True):
+            d.prints, d.words = fp, []
+            pr = index.stories.get(sid)
+            if pr is None:
+                num = len(index.profiles)
+                pr = StoryProfile(id=sid, num=num)
+                index.profiles.append(pr)
+                index.cur_row.append(-1)
+                index.stories[sid] = pr
+                if sid[1:].isdigit():
+                    index.next_id = max(index.next_id, int(sid[1:]) + 1)
+            target, copy = self._copy_target(d)
+            self._add(pr, d, copy and target == pr.num)
+            for t, x in vec.items():
+                pr.terms[t] = pr.terms.get(t, 0.0) + x
+            for h in fp:
+                index.fingerprints.setdefault(h, pr.num)
+            touched[pr.num] = None
+        for num in touched:
+            self._cap(index.profile(num))
+        self._append_rows(list(touched))
+        self._compact()
+        for num in touched:
+            self._sync(num)
+        self.close_silent()
+
     def close_silent(self) -> None:
         """Stories silent for longer than the window leave the live profiles."""
         index = self.index
