@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select, update
 
@@ -44,7 +44,7 @@ def write_store_briefs(
     store: Store,
     out_dir: str | Path,
     *,
-    fmt: str = "html",
+    fmt: Literal["html", "md", "json"] = "html",
     min_articles: int = 2,
     jobs: int = 1,
     timeout: float | None = None,
@@ -97,5 +97,5 @@ def write_store_briefs(
         outcomes += brief_stories(todo, members, out, fmt=fmt, min_articles=1, jobs=jobs, timeout=timeout,
                                   words=words, progress=progress, on_story=record, brief_fn=brief_fn)
     index_articles = query.articles(store, [u for s in chosen for u in s.articles[:1]])
-    run.index = write_index(outcomes, index_articles, [], out, fmt=fmt)  # type: ignore[arg-type]
+    run.index = write_index(outcomes, index_articles, [], out, fmt=fmt)
     return run

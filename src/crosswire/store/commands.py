@@ -63,7 +63,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     urls = [p for p in args.paths if "://" in p]
     summary = AddSummary()
     result = read_paths(files) if files else None
-    errors = list(result.errors) if result else []
+    errors: list[str] = [str(e) for e in result.errors] if result else []
     arts = list(result.articles) if result else []
     if urls:
         from crosswire.feeds.fetch import Fetcher, FetchError
@@ -80,10 +80,10 @@ def cmd_add(args: argparse.Namespace) -> int:
                         errors.append(f"{url}: no article text found")
                     else:
                         arts.append(art)
-                except FetchError as e:
-                    errors.append(str(e))
-    for e in errors:
-        _err(str(e))
+                except FetchError as failure:
+                    errors.append(str(failure))
+    for message in errors:
+        _err(message)
     summary.errors = len(errors)
     try:
         summary.merge(add_articles(store, arts))
