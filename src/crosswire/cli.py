@@ -74,17 +74,19 @@ def cmd_read(args: argparse.Namespace) -> int:
     elif args.format == "jsonl":
         text = "\n".join(json.dumps(article_json(a), ensure_ascii=False) for a in arts)
     else:
+        from .text.safe import md_code, md_inline, md_paragraphs
+
         parts = []
-        for a in arts:
-            meta = [f"- id: {a.id}"]
+        for a in arts:  # every value from the input escaped: it renders as text, never as markup
+            meta = [f"- id: {md_code(a.id)}"]
             for k in ("outlet", "published", "dateline", "language"):
                 v = getattr(a, k)
                 if v:
-                    meta.append(f"- {k}: {v}")
+                    meta.append(f"- {k}: {md_inline(v)}")
             if a.credits:
-                meta.append(f"- credits: {', '.join(a.credits)}")
+                meta.append(f"- credits: {md_inline(', '.join(a.credits))}")
             meta.append(f"- removed blocks: {len(a.removed)}")
-            parts.append(f"# {a.title or a.id}\n\n" + "\n".join(meta) + "\n\n" + a.text + "\n")
+            parts.append(f"# {md_inline(a.title or a.id)}\n\n" + "\n".join(meta) + "\n\n" + md_paragraphs(a.text) + "\n")
         text = "\n---\n\n".join(parts)
     return _status(result, _write(text, args.output))
 

@@ -987,19 +987,24 @@ def copies_json(articles: list[Article], groups: list[CopyGroup]) -> dict:
 
 
 def _label(a: Article | None, aid: str) -> str:
+    from .text.safe import md_code, md_inline
+
     if a is None:
-        return f"`{aid}`"
-    bits = [f"`{aid}`"]
+        return md_code(aid)
+    bits = [md_code(aid)]
     if a.outlet:
-        bits.append(a.outlet)
+        bits.append(md_inline(a.outlet))
     if a.title:
-        bits.append(f"“{a.title}”")
+        bits.append(f"“{md_inline(a.title)}”")
     return " — ".join(bits)
 
 
 def _clip(text: str, n: int = 160) -> str:
+    """One sentence for the Markdown report: cut to ``n`` characters, then escaped."""
+    from .text.safe import md_inline
+
     text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    return md_inline(text if len(text) <= n else text[: n - 1].rstrip() + "…")
 
 
 def copies_markdown(articles: list[Article], groups: list[CopyGroup], *, show: int = 5) -> str:

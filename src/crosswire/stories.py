@@ -1364,8 +1364,15 @@ def _story(profile: StoryProfile) -> Story:
 
 def _md_text(text: str) -> str:
     """One line of user text made safe for Markdown."""
-    text = " ".join(str(text).split())
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    from .text.safe import md_inline
+
+    return md_inline(text)
+
+
+def _md_code(text: str) -> str:
+    from .text.safe import md_code
+
+    return md_code(text)
 
 
 def _headline(story: Story, by_id: dict[str, Article]) -> str:
@@ -1393,7 +1400,7 @@ def stories_markdown(articles: list[Article], result: StoriesResult) -> str:
     n = len(result.stories)
     lines = [f"# {n} stor{'ies' if n != 1 else 'y'} from {len(articles)} item{'s' if len(articles) != 1 else ''}", ""]
     for k, s in enumerate(result.stories, 1):  # ranked; the id is the one the JSONL rows give
-        lines.append(f"## {k}. {_md_text(_headline(s, by_id))} (`{s.id}`)")
+        lines.append(f"## {k}. {_md_text(_headline(s, by_id))} ({_md_code(s.id)})")
         lines.append("")
         outlets = ", ".join(_md_text(o) for o in s.outlets) or "unknown outlets"
         lines.append(
@@ -1403,11 +1410,11 @@ def stories_markdown(articles: list[Article], result: StoriesResult) -> str:
         for aid in s.articles:
             a = by_id.get(aid)
             if a is None:
-                lines.append(f"  - `{aid}` (earlier batch)")
+                lines.append(f"  - {_md_code(aid)} (earlier batch)")
                 continue
             label = _md_text(a.title or " ".join(a.text.split()[:10]))
             meta = ", ".join(_md_text(x) for x in (a.outlet, a.published) if x)
-            lines.append(f"  - `{aid}` {label}" + (f" ({meta})" if meta else ""))
+            lines.append(f"  - {_md_code(aid)} {label}" + (f" ({meta})" if meta else ""))
         lines.append("")
     if result.noise:
         lines.append(f"## Not articles ({len(result.noise)})")
@@ -1415,6 +1422,6 @@ def stories_markdown(articles: list[Article], result: StoriesResult) -> str:
         for aid in result.noise:
             a = by_id.get(aid)
             snippet = _md_text(" ".join(a.text.split()[:12])) if a is not None else ""
-            lines.append(f"- `{aid}` {snippet}")
+            lines.append(f"- {_md_code(aid)} {snippet}")
         lines.append("")
     return "\n".join(lines)
