@@ -47,22 +47,26 @@ Nothing here is global state: parallelism is an argument of the batch stage.
 from __future__ import annotations
 
 import json
+import shutil
 import multiprocessing as mp
 import os
 import re
 import signal
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Literal, Sequence
+from urllib.parse import quote
 
 from .model import Article, Story
-from .stories import StoriesResult, StoryIndex, _dates, _headline, _md_text, _sid_key, cluster_stories
+from .stories import StoriesResult, StoryIndex, _dates, _headline, _sid_key, cluster_stories
+from .text.atomic import write_text
+from .text.safe import md_inline as _md_text
+from .text.safe import terminal
 
-__all__ = ["StoryOutcome", "BatchProgress", "write_briefs", "brief_stories", "write_index"]
+__all__ = ["StoryOutcome", "BatchProgress", "write_briefs", "brief_stories", "write_index", "GENERATION"]
 
 Format = Literal["html", "md", "json"]
 _EXT = {"html": "html", "md": "md", "json": "json"}
@@ -201,7 +205,8 @@ def _safe_name(sid: str) -> str:
 
 
 def _err(msg: str) -> None:
-    print(f"crosswire: {msg}", file=sys.stderr)
+    print(f"crosswire: {terminal(msg)}", file=sys.stderr)
+
 
 
 # --- one story ---------------------------------------------------------------------------------
@@ -225,15 +230,7 @@ def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mod
         b = (brief_fn or brief_for)(members, words=words)
     from .render import render
 
-    text = render(b, fmt)
-    fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(path, render(b, fmt))  # complete or absent, and readable like any file the user writes
     return b.headline or "", b.sources
 
 
@@ -270,7 +267,8 @@ def _warm_up(languages: Sequence[str]) -> None:
 
 def _worker(conn: Connection, languages: Sequence[str] = ()) -> None:
     """A worker process: load the models once, then brief the stories it is sent until it is sent ``None``."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and SIGTERM, and stops us
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
         _warm_up(languages)
         while True:
@@ -609,7 +607,7 @@ def write_index(
         {
             "id": o.story.id,
             "headline": o.headline or _headline(o.story, by_id),
-            "href": o.path.name if o.path else None,
+            "href": _href(o.path, out) if o.path else None,
             "articles": o.articles,
             "sources": o.sources or o.story.sources,
             "outlets": list(o.story.outlets),
@@ -637,7 +635,7 @@ def write_index(
             lines += ["**The run was interrupted: this index lists the briefs finished before.**", ""]
         for k, e in enumerate(entries, 1):
             lines.append(
-                f"{k}. [{_md_text(e['headline'])}]({e['href']}): {e['articles']} articles, "
+                f"{k}. [{_md_text(e['headline'])}]({quote(e['href'])}): {e['articles']} articles, "
                 f"{e['sources']} independent sources"
                 + (f"; {', '.join(_md_text(o) for o in e['outlets'])}" if e["outlets"] else "")
                 + (f"; {_SUMMARY_ONLY}" if e["mode"] == "summary" else "")
@@ -672,8 +670,16 @@ def write_index(
         text = env.from_string(_INDEX_HTML).render(
             stories=view, failed=failed_view, noise=snippets, n_articles=len(articles), interrupted=interrupted
         )
-    path.write_text(text, encoding="utf-8")
+    write_text(path, text)  # atomic: a reader sees the old index or the new one, never a fragment
     return path
+
+
+def _href(path: Path, out: Path) -> str:
+    """The link to a brief from the index in ``out``: its path relative to ``out``, with / separators."""
+    try:
+        return path.relative_to(out).as_posix()
+    except ValueError:
+        return path.name
 
 
 def write_briefs(
@@ -689,19 +695,27 @@ def write_briefs(
     timeout: float | None = None,
     words: int = 120,
     on_story: Callable[[StoryOutcome], None] | None = None,
+    brief_fn: Callable[..., Any] | None = None,
 ) -> list[Path]:
     """Cluster the articles, write one brief per story of ``min_articles`` or more, and an index.
 
-    Returns the paths written, the index last.  ``jobs``, ``timeout`` and
-    ``on_story`` are those of :func:`brief_stories`.  A story whose brief fails
+    Returns the paths written, the index last.  ``jobs``, ``timeout``, ``on_story``
+    and ``brief_fn`` are those of :func:`brief_stories`.  A story whose brief fails
     is reported on stderr and listed in the index as not briefed; the others
-    are still written.  On Ctrl-C the index of the finished briefs is written
-    and :class:`KeyboardInterrupt` re-raised.
+    are still written.  On Ctrl-C (or SIGTERM, which the command turns into a KeyboardInterrupt) the
+    index of the finished briefs is written and :class:`KeyboardInterrupt` re-raised.
+
+    Each run writes its briefs into a fresh *generation*, a subdirectory of ``out_dir``
+    named ``briefs-FORMAT-TIME-RANDOM`` that no earlier run used; the index (replaced
+    atomically at the end) links into it.  A run killed before its index is written
+    leaves the earlier index and the briefs it links intact; once the new index is in
+    place, the earlier generations of that format, which it does not list, are removed.
     """
     if fmt not in _EXT:
         raise ValueError(f"unknown format {fmt!r}: use html, md or json")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    root = Path(out_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    out = _new_generation(root, fmt)
     finished: list[StoryOutcome] = []
 
     def keep(o: StoryOutcome) -> None:
@@ -721,17 +735,48 @@ def write_briefs(
         bar.finish(stask, len(articles), time.perf_counter() - t0)
         outcomes = brief_stories(
             result.stories, articles, out, fmt=fmt, min_articles=min_articles, jobs=jobs,
-            timeout=timeout, words=words, progress=bar, on_story=keep,
+            timeout=timeout, words=words, progress=bar, on_story=keep, brief_fn=brief_fn,
         )
     except KeyboardInterrupt:
         if owned:
             bar.__exit__(None, None, None)
             owned = False
         if result is not None:
-            write_index(finished, articles, result.noise, out, fmt=fmt, interrupted=True)
+            write_index(finished, articles, result.noise, root, fmt=fmt, interrupted=True)
+            _drop_generations(root, fmt, keep=out)
         raise
     finally:
         if owned:
             bar.__exit__(None, None, None)
-    index = write_index(outcomes, articles, result.noise, out, fmt=fmt)
+    index = write_index(outcomes, articles, result.noise, root, fmt=fmt)
+    _drop_generations(root, fmt, keep=out)
     return [o.path for o in outcomes if o.path is not None] + [index]
+
+
+GENERATION = re.compile(r"briefs-(html|md|json)-\d{8}-\d{6}-[0-9a-f]{6}")
+"""The name of a generation subdirectory (one run's briefs) in a ``briefs`` output directory."""
+
+
+def _new_generation(root: Path, fmt: str) -> Path:
+    """A new, empty subdirectory of ``root`` for this run's briefs (a name no run used before)."""
+    import secrets
+
+    while True:
+        path = root / f"briefs-{fmt}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{secrets.token_hex(3)}"
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+
+
+def _drop_generations(root: Path, fmt: str, *, keep: Path) -> None:
+    """Remove the earlier generations of format ``fmt`` in ``root`` (the index no longer links them)."""
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return
+    for p in entries:
+        m = GENERATION.fullmatch(p.name)
+        if m and m.group(1) == fmt and p != keep and p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from . import __version__
 from .model import Article, ReadResult, article_json
@@ -17,7 +19,26 @@ EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def _err(msg: str) -> None:
-    print(f"crosswire: {msg}", file=sys.stderr)
+    from .text.safe import terminal
+
+    print(f"crosswire: {terminal(msg)}", file=sys.stderr)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that a run stops as on Ctrl-C (the index of the
+    briefs finished so far is written); see :func:`terminate_like_interrupt`."""
+
+
+def terminate_like_interrupt() -> Callable[[], None]:
+    """Make SIGTERM raise :class:`Terminated` in the main thread; returns what puts the old handler back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def handler(signum: int, frame: Any) -> None:
+        raise Terminated()
+
+    old = signal.signal(signal.SIGTERM, handler)
+    return lambda: signal.signal(signal.SIGTERM, old)
 
 
 def _read(paths: Sequence[str]) -> ReadResult:
@@ -32,13 +53,16 @@ def _read(paths: Sequence[str]) -> ReadResult:
 def _write(text: str, out: str | None) -> bool:
     """Write ``text`` to the file ``out`` (or stdout); on failure say why in one line and return False."""
     if out:
+        from .text.atomic import write_text
+
         try:
-            Path(out).write_text(text, encoding="utf-8")
+            write_text(out, text)  # a full disk or a kill leaves the old file, never a fragment
         except OSError as e:
             _err(f"{out}: cannot write ({e.strerror or type(e).__name__})")
             return False
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
     return True
 
 
@@ -190,6 +214,9 @@ def cmd_briefs(args: argparse.Namespace) -> int:
         _err(problem)
         return EXIT_USAGE
     jobs = args.jobs or _cores()
+    if jobs > _cores():  # more workers than cores only adds memory (each loads its models) and switching
+        _err(f"--jobs {jobs} lowered to {_cores()}, the cores available")
+        jobs = _cores()
     timeout = args.timeout or None
     with batch.BatchProgress(sys.stderr.isatty() and not args.quiet) as bar:
         t0 = time.perf_counter()
@@ -328,13 +355,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as e:  # --help, --version, or a usage error already explained on stderr
         return e.code if isinstance(e.code, int) else EXIT_USAGE
+    restore = terminate_like_interrupt()  # SIGTERM stops a run as Ctrl-C does: outputs left whole
     try:
         return args.func(args)
+    except Terminated:
+        _err("terminated")
+        return 143
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        restore()
 
 
 if __name__ == "__main__":
