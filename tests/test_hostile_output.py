@@ -141,3 +141,15 @@ def test_jobs_are_capped_at_the_cores(tmp_path: Path, monkeypatch, capsys) -> No
     cores = len(os.sched_getaffinity(0))
     assert main(["briefs", str(src), "-o", str(tmp_path / "out"), "--jobs", str(cores + 62), "-q"]) == 0
     assert seen["jobs"] == cores and f"lowered to {cores}" in capsys.readouterr().err
+
+
+def test_atomic_write_follows_links_keeps_modes_and_writes_devices(tmp_path: Path, capfd) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    real.chmod(0o600)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    atomic.write_text(link, "new\n")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new\n" and real.stat().st_mode & 0o777 == 0o600
+    atomic.write_text("/dev/stdout", "to the terminal\n")
+    assert "to the terminal" in capfd.readouterr().out

@@ -84,13 +84,13 @@ li{margin:.6rem 0} .meta{color:#666;font-size:.9em} .noise{color:#888;font-size:
 <p class="meta">{{ n_articles }} items read; ranked by independent sources.{% if interrupted %}
 <strong>The run was interrupted: this index lists the briefs finished before.</strong>{% endif %}</p>
 <ol>
-{% for s in stories %}<li><a href="{{ s.href }}">{{ s.headline }}</a>
-<div class="meta">{{ s.articles }} articles, {{ s.sources }} independent sources{% if s.outlets %}; {{ s.outlets }}{% endif %}; {{ s.dates }}{% if s.note %}; <span class="partial">{{ s.note }}</span>{% endif %}</div></li>
+{% for s in stories %}<li><a href="{{ s.href }}" dir="auto">{{ s.headline }}</a>
+<div class="meta">{{ s.articles }} articles, {{ s.sources }} independent sources{% if s.outlets %}; <bdi>{{ s.outlets }}</bdi>{% endif %}; {{ s.dates }}{% if s.note %}; <span class="partial">{{ s.note }}</span>{% endif %}</div></li>
 {% endfor %}</ol>
 {% if failed %}<h2>Not briefed ({{ failed|length }})</h2>
-<ul class="noise">{% for f in failed %}<li>{{ f.headline }} ({{ f.articles }} articles: {{ f.ids }}): {{ f.error }}</li>{% endfor %}</ul>{% endif %}
+<ul class="noise">{% for f in failed %}<li><bdi>{{ f.headline }}</bdi> ({{ f.articles }} articles: {{ f.ids }}): {{ f.error }}</li>{% endfor %}</ul>{% endif %}
 {% if noise %}<h2>Not articles ({{ noise|length }})</h2>
-<ul class="noise">{% for n in noise %}<li>{{ n }}</li>{% endfor %}</ul>{% endif %}
+<ul class="noise">{% for n in noise %}<li dir="auto">{{ n }}</li>{% endfor %}</ul>{% endif %}
 </body></html>
 """
 
@@ -652,10 +652,12 @@ def write_index(
     else:
         from jinja2 import Environment
 
-        env = Environment(autoescape=True)
+        from .text.safe import clean_chars
+
+        env = Environment(autoescape=True, finalize=lambda x: clean_chars(x) if type(x) is str else x)
         view = [
             {
-                "href": e["href"],
+                "href": quote(e["href"]),
                 "headline": e["headline"],
                 "articles": e["articles"],
                 "sources": e["sources"],

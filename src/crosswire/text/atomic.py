@@ -2,7 +2,8 @@
 
 The text goes to a temporary file in the target's own directory (same file system),
 is flushed and fsync'd, gets the mode a plain ``open()`` would have given it
-(``0o666`` less the umask, where :func:`tempfile.mkstemp` gives ``0o600``), and then
+(``0o666`` less the umask, where :func:`tempfile.mkstemp` gives ``0o600``; an existing file
+keeps its own), and then
 replaces the target with :func:`os.replace`; the directory is fsync'd so the rename
 survives a crash.  On any failure (a full disk, a signal) the temporary file is removed
 and the target is left as it was.
@@ -51,15 +52,30 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Replace ``path`` by ``data`` atomically; raises :class:`OSError` with ``path`` unchanged."""
+    """Replace ``path`` by ``data`` atomically; raises :class:`OSError` with ``path`` unchanged.
+
+    A symbolic link is followed (the file it points to is replaced, the link kept); a target
+    that is not a regular file (a pipe) or is one of ``/dev`` or ``/proc`` (``/dev/stdout``,
+    whatever it points to) is written to directly, as replacing it would not reach its reader.
+    """
     target = Path(path)
+    if str(target).startswith(("/dev/", "/proc/")) or (target.exists() and not target.is_file()):
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return target
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    try:  # an existing file keeps its mode, as when it is overwritten in place
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = file_mode()
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-            os.fchmod(fh.fileno(), file_mode())
+            os.fchmod(fh.fileno(), mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
