@@ -465,6 +465,18 @@ def _big_line(b: Bench) -> str:
     return "OK" if n > 0 and len(errs) == 1 and "corrupt gzip" in errs[0] else f"cut gzip: {n} read; stderr {errs}"
 
 
+@case("reading", "new: a JSON array (pretty-printed) with one record nested 100k deep")
+def _deep_array(b: Bench) -> str:
+    good = story_rows()[:6]
+    text = json.dumps(good[:3], indent=2)[:-1].rstrip() + ",\n" + "[" * 100_000 + "]" * 100_000 + ",\n" \
+        + json.dumps(good[3:], indent=2)[1:]
+    src = b.work / "deep.json"
+    src.write_text(text, encoding="utf-8")
+    r = b.cli("read", str(src), "--format", "jsonl")
+    n, errs = _rows_out(r), r.err.decode().splitlines()
+    return "OK" if n == 6 and len(errs) == 1 and "record 4" in errs[0] else f"{n} read; stderr {errs}"
+
+
 @case("output", "full disk: brief -o F replaces a good F with a fragment")
 def _full_brief(b: Bench) -> str:
     src = write_jsonl(b.work / "two.jsonl", story_rows(n=1))
@@ -580,6 +592,31 @@ def _sigterm_brief(b: Bench) -> str:
     if p.returncode == 0:
         return "finished before the signal: not tried"
     return "OK" if ok else f"exit {p.returncode}; left {left}; {err.decode()[-100:]}"
+
+
+@case("signals", "new: SIGHUP (terminal closed) during briefs")
+def _sighup(b: Bench) -> str:
+    out = b.work / "hup"
+    p = b.start("briefs", str(write_jsonl(b.work / "stories.jsonl", story_rows())), "-o", str(out), "-q", "--jobs", "2")
+    t0 = time.time()
+    while time.time() - t0 < 300 and p.poll() is None and len(brief_files(out)) < 2:
+        time.sleep(0.1)
+    p.send_signal(signal.SIGHUP)
+    _, err = p.communicate(timeout=120)
+    links = index_links(out)
+    ok = p.returncode == 128 + signal.SIGHUP and links and all(x.is_file() for x in links)
+    return "OK" if ok else f"exit {p.returncode}; {len(links)} links; {err.decode()[-100:]}"
+
+
+@case("signals", "new: a feed of 600,000 empty elements (parsing costs ~60 us each)")
+def _many_elements(b: Bench) -> str:
+    src = b.work / "elements.xml"
+    src.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item><title>x</title>"
+                   f"<description>{STORIES[0][1]}</description>" + "<a></a>" * 300_000 + "</item></channel></rss>",
+                   encoding="utf-8")
+    r = b.cli("read", str(src), "--format", "jsonl", timeout=600)
+    ok = r.code == 1 and "too many elements" in r.err.decode() and r.seconds < 10
+    return "OK" if ok else f"{r.seconds:.1f} s, exit {r.code}: {r.err.decode()[-100:]}"
 
 
 def _children(pid: int) -> int:

@@ -153,3 +153,16 @@ def test_atomic_write_follows_links_keeps_modes_and_writes_devices(tmp_path: Pat
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "new\n" and real.stat().st_mode & 0o777 == 0o600
     atomic.write_text("/dev/stdout", "to the terminal\n")
     assert "to the terminal" in capfd.readouterr().out
+
+
+def test_sighup_stops_a_run_like_sigterm_and_the_handlers_are_put_back() -> None:
+    before = signal.getsignal(signal.SIGHUP), signal.getsignal(signal.SIGTERM)
+    restore = cli.terminate_like_interrupt()
+    try:
+        with pytest.raises(cli.Terminated) as stopped:
+            os.kill(os.getpid(), signal.SIGHUP)
+            signal.pause()  # not reached: the handler raises first
+    finally:
+        restore()
+    assert stopped.value.signum == signal.SIGHUP and isinstance(stopped.value, KeyboardInterrupt)
+    assert (signal.getsignal(signal.SIGHUP), signal.getsignal(signal.SIGTERM)) == before

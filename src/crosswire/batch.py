@@ -267,8 +267,10 @@ def _warm_up(languages: Sequence[str]) -> None:
 
 def _worker(conn: Connection, languages: Sequence[str] = ()) -> None:
     """A worker process: load the models once, then brief the stories it is sent until it is sent ``None``."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and SIGTERM, and stops us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C, SIGTERM and SIGHUP, and stops us
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     try:
         _warm_up(languages)
         while True:

@@ -25,20 +25,33 @@ def _err(msg: str) -> None:
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised in the main thread so that a run stops as on Ctrl-C (the index of the
-    briefs finished so far is written); see :func:`terminate_like_interrupt`."""
+    """SIGTERM or SIGHUP, raised in the main thread so that a run stops as on Ctrl-C (the index of
+    the briefs finished so far is written); see :func:`terminate_like_interrupt`."""
+
+    def __init__(self, signum: int = signal.SIGTERM) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def terminate_like_interrupt() -> Callable[[], None]:
-    """Make SIGTERM raise :class:`Terminated` in the main thread; returns what puts the old handler back."""
+    """Make SIGTERM and SIGHUP raise :class:`Terminated` in the main thread; returns what puts the old
+    handlers back."""
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
 
     def handler(signum: int, frame: Any) -> None:
-        raise Terminated()
+        raise Terminated(signum)
 
-    old = signal.signal(signal.SIGTERM, handler)
-    return lambda: signal.signal(signal.SIGTERM, old)
+    old = {sig: signal.signal(sig, handler) for sig in _STOP_SIGNALS}
+
+    def restore() -> None:
+        for sig, h in old.items():
+            signal.signal(sig, h)
+
+    return restore
 
 
 def _read(paths: Sequence[str]) -> ReadResult:
@@ -358,9 +371,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     restore = terminate_like_interrupt()  # SIGTERM stops a run as Ctrl-C does: outputs left whole
     try:
         return args.func(args)
-    except Terminated:
-        _err("terminated")
-        return 143
+    except Terminated as e:
+        _err("terminated" if e.signum == signal.SIGTERM else f"stopped by {signal.Signals(e.signum).name}")
+        return 128 + e.signum
     except KeyboardInterrupt:
         _err("interrupted")
         return 130

@@ -31,6 +31,7 @@ MAX_BYTES = 10 * 1024 * 1024  # one page or text: more than this is not a news a
 MAX_STREAM_BYTES = 512 * 1024 * 1024  # JSONL streams are read record by record
 MAX_JSON_BYTES = 128 * 1024 * 1024  # a JSON array of records is parsed whole, so held in memory
 MAX_FEED_BYTES = 64 * 1024 * 1024  # a feed is parsed whole too; each entry is then one article
+MAX_FEED_ELEMENTS = 500_000  # a feed of a thousand entries has some 50,000; parsing costs ~60 µs each
 MAX_RECORD_ERRORS = 20  # bad records of one file named one by one; past this, counted in one line
 _MIN_WORDS = 5  # fewer words than this is a menu or a label, not a report
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -232,6 +233,8 @@ def _str(v: Any) -> str | None:
 
 def _record(rec: Any, source: str, n: int) -> Article:
     """One JSON record ``{id, text | html, title, date, outlet, url}`` as an article."""
+    if isinstance(rec, InputError):  # a record that could not even be parsed
+        raise rec
     if not isinstance(rec, dict):
         raise InputError(f"record {n} is not an object")
     url = _str(rec.get("url") or rec.get("link"))
@@ -309,14 +312,48 @@ def _read_json(text: str, source: str, sink: Sink = None) -> list[Article]:
         if "\n" in text.strip():
             return _read_jsonl(io.StringIO(text), source, sink)
         raise InputError(f"invalid JSON at line {e.lineno}: {e.msg}") from None
-    except RecursionError:
-        if "\n" in text.strip():  # records one per line: the others are still read
+    except RecursionError:  # one record nested too deeply: the others are still read
+        body = text.lstrip()
+        if body.startswith("["):
+            return _records(_array_items(body, source), source, sink)
+        if "\n" in body.rstrip():
             return _read_jsonl(io.StringIO(text), source, sink)
         raise InputError("JSON nested too deeply to be articles") from None
     if isinstance(obj, dict) and isinstance(obj.get("articles"), list):
         obj = obj["articles"]
     recs = obj if isinstance(obj, list) else [obj]
     return _records(enumerate(recs, 1), source, sink)
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]+|\\.)*"|[\[\]{},]', re.S)
+
+
+def _array_items(text: str, source: str) -> Iterator[tuple[int, Any]]:
+    """The items of a JSON array parsed one by one, for an array ``json`` cannot parse whole.
+
+    The items are delimited by a scan of the brackets outside strings (linear, no parsing);
+    an item that cannot be parsed comes as an :class:`InputError` in its place.
+    """
+    depth, start, n = 0, 1, 0
+    for m in _JSON_TOKEN.finditer(text):
+        tok = m.group()
+        if tok in "[{":
+            depth += 1
+        elif tok in "]}":
+            depth -= 1
+        if depth == 1 and tok == "," or depth == 0 and tok == "]":
+            item = text[start:m.start()].strip()
+            start = m.end()
+            if item:
+                n += 1
+                try:
+                    yield n, json.loads(item)
+                except RecursionError:
+                    yield n, InputError(f"record {n} nested too deeply to be an article")
+                except json.JSONDecodeError as e:
+                    yield n, InputError(f"record {n} invalid JSON: {e.msg}")
+            if depth == 0:
+                return
 
 
 def _read_jsonl(lines: Iterable[str], source: str, sink: Sink = None) -> list[Article]:
@@ -354,6 +391,9 @@ def _read_feed(data: bytes, source: str, sink: Sink = None) -> list[Article]:
     """
     import feedparser
 
+    elements = data.count(b"<")  # cheap, before the parse: markup beyond any feed takes minutes
+    if elements > MAX_FEED_ELEMENTS:
+        raise InputError(f"too many elements to be a feed ({elements:,}; limit {MAX_FEED_ELEMENTS:,})")
     feed = feedparser.parse(io.BytesIO(data))
     if not feed.entries:
         if feed.get("bozo"):
