@@ -374,6 +374,19 @@ def _nul(b: Bench) -> str:
     return "OK" if r.code == 0 and len(arts) == 2 else f"md: exit {r.code} {r.err.decode()[-200:]}"
 
 
+@case("chars", "new: a file name that is not UTF-8 (JSON output must stay UTF-8)")
+def _bad_name(b: Bench) -> str:
+    d = b.dir("badname")
+    with open(os.fsencode(d) + b"/report\xff one.txt", "wb") as fh:
+        fh.write(STORIES[0][1].encode())
+    r = b.cli("read", str(d), "--format", "json")
+    try:
+        arts = json.loads(r.out.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        return f"output is not UTF-8 JSON ({type(e).__name__}); exit {r.code}"
+    return "OK" if len(arts) == 1 and r.code == 0 else f"exit {r.code}: {r.err.decode()[-150:]}"
+
+
 @case("reading", "one JSONL line nested 100k deep loses the file's 20 good rows")
 def _deep(b: Bench) -> str:
     rows = [json.dumps(r) for r in story_rows()[:20]]

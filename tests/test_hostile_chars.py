@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from crosswire.cli import main
@@ -73,3 +74,16 @@ def test_html_brief_has_no_override_from_a_title(tmp_path: Path) -> None:
     assert main(["brief", str(src), "--format", "html", "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert "\u202e" not in html and "<bdi>" in html
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_replacement_characters(tmp_path: Path, capsys) -> None:
+    good = os.fsencode(tmp_path) + b"/bad\xff name.txt"
+    with open(good, "wb") as fh:
+        fh.write(BODY.encode())
+    with open(os.fsencode(tmp_path) + b"/empty\xfe.txt", "wb"):
+        pass
+    out = tmp_path / "out.json"
+    assert main(["read", str(tmp_path), "--format", "json", "-o", str(out)]) == 1
+    arts = json.loads(out.read_bytes().decode("utf-8"))  # strict UTF-8: no raw byte leaked
+    assert [a["path"].rsplit("/", 1)[1] for a in arts] == ["bad\ufffd name.txt"]
+    assert "empty\\udcfe.txt: empty file" in capsys.readouterr().err

@@ -460,6 +460,17 @@ def _removed(ps: list[_Para]) -> list[str]:
     return out
 
 
+def _path_text(path: str | None) -> str | None:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as lone surrogates) become U+FFFD,
+    so that every output can encode it."""
+    if not path or path.isascii():
+        return path
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "replace").decode("utf-8")
+
+
 def _clean_opt(value: str | None) -> str | None:
     return " ".join(clean_chars(value).split()) or None if value else value
 
@@ -490,6 +501,7 @@ def clean_text(
         raise TextTooLong(f"text too long to be one article ({len(raw):,} characters; limit {MAX_TEXT_CHARS:,})")
     # no control codes, lone surrogates or bidi overrides in anything kept from an input
     raw, id, outlet, url = clean_chars(raw), clean_chars(id), _clean_opt(outlet), _clean_opt(url)
+    path = _path_text(path)
     credits = [clean_chars(c) for c in credits or []]
     heading_hints = [clean_chars(h) for h in heading_hints or []]
     title = " ".join(clean_chars(title).split()) if title else None
