@@ -757,16 +757,18 @@ def write_briefs(
     return [o.path for o in outcomes if o.path is not None] + [index]
 
 
-GENERATION = re.compile(r"briefs-(html|md|json)-\d{8}-\d{6}-[0-9a-f]{6}")
+GENERATION = re.compile(r"briefs-(html|md|json)-\d{8}-\d{6}\.\d{6}-[0-9a-f]{6}")
 """The name of a generation subdirectory (one run's briefs) in a ``briefs`` output directory."""
 
 
 def _new_generation(root: Path, fmt: str) -> Path:
     """A new, empty subdirectory of ``root`` for this run's briefs (a name no run used before)."""
     import secrets
+    from datetime import datetime, timezone
 
-    while True:
-        path = root / f"briefs-{fmt}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{secrets.token_hex(3)}"
+    while True:  # UTC time to the microsecond: the names sort as the runs started
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S.%f")
+        path = root / f"briefs-{fmt}-{stamp}-{secrets.token_hex(3)}"
         try:
             path.mkdir()
             return path
@@ -775,12 +777,16 @@ def _new_generation(root: Path, fmt: str) -> Path:
 
 
 def _drop_generations(root: Path, fmt: str, *, keep: Path) -> None:
-    """Remove the earlier generations of format ``fmt`` in ``root`` (the index no longer links them)."""
+    """Remove the earlier generations of format ``fmt`` in ``root`` (the index no longer links them).
+
+    Only those started before ``keep`` (by the time in their names): a run still going on in the same
+    directory, started later, keeps its own.
+    """
     try:
         entries = list(root.iterdir())
     except OSError:
         return
     for p in entries:
         m = GENERATION.fullmatch(p.name)
-        if m and m.group(1) == fmt and p != keep and p.is_dir() and not p.is_symlink():
+        if m and m.group(1) == fmt and p.name < keep.name and p.is_dir() and not p.is_symlink():
             shutil.rmtree(p, ignore_errors=True)
