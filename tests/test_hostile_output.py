@@ -166,3 +166,12 @@ def test_sighup_stops_a_run_like_sigterm_and_the_handlers_are_put_back() -> None
         restore()
     assert stopped.value.signum == signal.SIGHUP and isinstance(stopped.value, KeyboardInterrupt)
     assert (signal.getsignal(signal.SIGHUP), signal.getsignal(signal.SIGTERM)) == before
+
+
+def test_a_rerun_over_briefs_of_an_earlier_version_removes_the_ones_its_index_linked(tmp_path: Path) -> None:
+    (tmp_path / "s1.md").write_text("old brief\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("the user's own file\n", encoding="utf-8")
+    (tmp_path / "index.md").write_text("# 1 story\n\n1. [Old](s1.md): 2 articles\n", encoding="utf-8")
+    batch.write_briefs(_articles("2"), tmp_path, fmt="md", progress=False, brief_fn=quick_brief)
+    assert not (tmp_path / "s1.md").exists() and (tmp_path / "notes.md").exists()
+    assert all(p.is_file() for p in _linked(tmp_path))

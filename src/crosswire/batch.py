@@ -47,10 +47,10 @@ Nothing here is global state: parallelism is an argument of the batch stage.
 from __future__ import annotations
 
 import json
-import shutil
 import multiprocessing as mp
 import os
 import re
+import shutil
 import signal
 import sys
 import time
@@ -206,7 +206,6 @@ def _safe_name(sid: str) -> str:
 
 def _err(msg: str) -> None:
     print(f"crosswire: {terminal(msg)}", file=sys.stderr)
-
 
 
 # --- one story ---------------------------------------------------------------------------------
@@ -720,6 +719,7 @@ def write_briefs(
     root = Path(out_dir)
     root.mkdir(parents=True, exist_ok=True)
     out = _new_generation(root, fmt)
+    flat = _flat_briefs(root, fmt)  # an index of an earlier version: its briefs go once the new index is in
     finished: list[StoryOutcome] = []
 
     def keep(o: StoryOutcome) -> None:
@@ -747,13 +747,13 @@ def write_briefs(
             owned = False
         if result is not None:
             write_index(finished, articles, result.noise, root, fmt=fmt, interrupted=True)
-            _drop_generations(root, fmt, keep=out)
+            _drop_generations(root, fmt, keep=out, flat=flat)
         raise
     finally:
         if owned:
             bar.__exit__(None, None, None)
     index = write_index(outcomes, articles, result.noise, root, fmt=fmt)
-    _drop_generations(root, fmt, keep=out)
+    _drop_generations(root, fmt, keep=out, flat=flat)
     return [o.path for o in outcomes if o.path is not None] + [index]
 
 
@@ -776,11 +776,13 @@ def _new_generation(root: Path, fmt: str) -> Path:
             continue
 
 
-def _drop_generations(root: Path, fmt: str, *, keep: Path) -> None:
+def _drop_generations(root: Path, fmt: str, *, keep: Path, flat: Sequence[Path] = ()) -> None:
     """Remove the earlier generations of format ``fmt`` in ``root`` (the index no longer links them).
 
     Only those started before ``keep`` (by the time in their names): a run still going on in the same
     directory, started later, keeps its own.
+    Briefs an index of an earlier version linked directly in ``root`` (before generations) are
+    removed too: those named by the index being replaced, ``flat``.
     """
     try:
         entries = list(root.iterdir())
@@ -790,3 +792,20 @@ def _drop_generations(root: Path, fmt: str, *, keep: Path) -> None:
         m = GENERATION.fullmatch(p.name)
         if m and m.group(1) == fmt and p.name < keep.name and p.is_dir() and not p.is_symlink():
             shutil.rmtree(p, ignore_errors=True)
+    for p in flat:
+        p.unlink(missing_ok=True)
+
+
+def _flat_briefs(root: Path, fmt: str) -> list[Path]:
+    """The briefs the index in ``root`` links directly in ``root`` (as versions before generations wrote them)."""
+    index = root / f"index.{_EXT[fmt]}"
+    try:
+        text = index.read_text(encoding="utf-8")
+        if fmt == "json":
+            hrefs = [str(s.get("href") or "") for s in json.loads(text).get("stories", [])]
+        else:
+            hrefs = re.findall(r'href="([^"]+)"' if fmt == "html" else r"\]\(([^)\s]+)\)", text)
+    except (OSError, ValueError, AttributeError):
+        return []
+    names = {h for h in hrefs if re.fullmatch(rf"[A-Za-z0-9_.-]+\.{_EXT[fmt]}", h) and not h.startswith(".")}
+    return [root / n for n in sorted(names) if n != index.name and (root / n).is_file()]

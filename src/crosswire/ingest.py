@@ -315,7 +315,7 @@ def _read_json(text: str, source: str, sink: Sink = None) -> list[Article]:
     except RecursionError:  # one record nested too deeply: the others are still read
         body = text.lstrip()
         if body.startswith("["):
-            return _records(_array_items(body, source), source, sink)
+            return _records(_array_items(body), source, sink)
         if "\n" in body.rstrip():
             return _read_jsonl(io.StringIO(text), source, sink)
         raise InputError("JSON nested too deeply to be articles") from None
@@ -328,7 +328,7 @@ def _read_json(text: str, source: str, sink: Sink = None) -> list[Article]:
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]+|\\.)*"|[\[\]{},]', re.S)
 
 
-def _array_items(text: str, source: str) -> Iterator[tuple[int, Any]]:
+def _array_items(text: str) -> Iterator[tuple[int, Any]]:
     """The items of a JSON array parsed one by one, for an array ``json`` cannot parse whole.
 
     The items are delimited by a scan of the brackets outside strings (linear, no parsing);
@@ -365,9 +365,10 @@ def _read_jsonl(lines: Iterable[str], source: str, sink: Sink = None) -> list[Ar
                 yield i, json.loads(line)
             except (json.JSONDecodeError, RecursionError) as e:
                 why = f"invalid JSON: {e.msg}" if isinstance(e, json.JSONDecodeError) else _reason(e)
+                if sink is None and isinstance(e, json.JSONDecodeError):
+                    raise InputError(f"invalid JSON on line {i}: {e.msg}") from None
                 if sink is None:
-                    raise InputError(f"{why.replace('invalid JSON', 'invalid JSON on line ' + str(i), 1)}"
-                                     if isinstance(e, json.JSONDecodeError) else f"line {i} {why}") from None
+                    raise InputError(f"line {i} {why}") from None
                 sink.append(ReadError(f"{source} (line {i})", why))
 
     return _records(parsed(), source, sink, unit="line")
