@@ -47,7 +47,8 @@ STORIES = [
                  "the fire service said."),
     ("Selby", "The Selby youth orchestra will tour four cities in the spring, its director Amara Quist announced on "
               "Monday. The 70 young musicians will play a new symphony by Teodor Vahl. Tickets go on sale next week."),
-    ("Corvale", "Trams in Corvale stopped for three hours on Wednesday after a power cut at the main depot. About 20,000 "
+    ("Corvale", "Trams in Corvale stopped for three hours on Wednesday after a power cut at the main depot. "
+                "About 20,000 "
                 "commuters were affected, the city transport company said. Buses replaced the trams on two lines."),
     ("Brisa", "The Brisa book fair opened on Thursday with 400 publishers from 30 countries, the organisers said. "
               "Mayor Oto Rell cut the ribbon in the main hall. The fair runs until Sunday evening."),
@@ -125,7 +126,8 @@ class Bench:
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t0 = time.perf_counter()
         # root reads any directory: without the capabilities that let it, it reads as a user would
-        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"] if no_root and os.geteuid() == 0 else []
+        root = no_root and os.geteuid() == 0
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"] if root else []
         p = subprocess.run([*prefix, sys.executable, "-m", "crosswire", *args], capture_output=True, env=self.env,
                            timeout=timeout, preexec_fn=pre, cwd=cwd or self.work)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -645,7 +647,8 @@ def _children(pid: int) -> int:
 def _jobs(b: Bench) -> str:
     cores = len(os.sched_getaffinity(0))
     out = b.work / "jobs"
-    p = b.start("briefs", str(write_jsonl(b.work / "stories.jsonl", story_rows())), "-o", str(out), "-q", "--jobs", "64")
+    src = write_jsonl(b.work / "stories.jsonl", story_rows())
+    p = b.start("briefs", str(src), "-o", str(out), "-q", "--jobs", "64")
     most = 0
     while p.poll() is None:
         most = max(most, _children(p.pid))
@@ -700,7 +703,8 @@ def _big_text(b: Bench) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--src", type=Path, default=ROOT / "src", help="the crosswire sources to run (default: this checkout)")
+    ap.add_argument("--src", type=Path, default=ROOT / "src",
+                    help="the crosswire sources to run (default: this checkout)")
     ap.add_argument("--only", help="run only the cases of this class (markup, chars, reading, output, signals)")
     ap.add_argument("--case", help="run only the cases whose name or function contains this")
     ap.add_argument("--skip", action="append", default=[], help="skip the cases whose function contains this "

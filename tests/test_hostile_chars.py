@@ -45,7 +45,8 @@ def test_terminal_escapes_what_a_terminal_would_obey() -> None:
 def test_jsonl_titles_text_and_ids_lose_nul_and_escape_codes(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     row = {"id": "a\x00b", "title": "Crane\x00 falls \x1b]0;pwned\x07", "outlet": "\u202eSWEN XOF",
-           "text": BODY.replace("crane", "cr\x00ane\x1b[31m") + "\n\nA second\x0c paragraph follows with more words here."}
+           "text": BODY.replace("crane", "cr\x00ane\x1b[31m")
+            + "\n\nA second\x0c paragraph follows with more words here."}
     src.write_text(json.dumps(row) + "\n", encoding="utf-8")
     res = read_paths([src])
     assert not res.errors

@@ -14,8 +14,17 @@ import pytest
 from crosswire.brief import build_brief
 from crosswire.cli import main
 from crosswire.copies import copies_markdown, find_copies
-from crosswire.model import Article, Citation, Conflict, ConflictSide, CopyGroup, Entity, Fact, FactSheet, Quote, \
-    TimelineEvent
+from crosswire.model import (
+    Article,
+    Citation,
+    Conflict,
+    ConflictSide,
+    Entity,
+    Fact,
+    FactSheet,
+    Quote,
+    TimelineEvent,
+)
 from crosswire.render import render_markdown
 from crosswire.sentences import article_sentences
 from crosswire.stories import cluster_stories, stories_markdown
@@ -163,7 +172,7 @@ def test_briefs_markdown_index_escapes_headlines(tmp_path: Path) -> None:
     from crosswire import batch
     from crosswire.model import Story
 
-    b, arts = _hostile_brief()
+    _, arts = _hostile_brief()
     story = Story(id="s1", articles=[a.id for a in arts], headline=PAYLOADS[1])
     o = batch.StoryOutcome(story=story, articles=2, path=tmp_path / "s1.md", headline=PAYLOADS[0], sources=2)
     fail = batch.StoryOutcome(story=Story(id="s2", articles=[arts[0].id], headline=PAYLOADS[2]), articles=1,

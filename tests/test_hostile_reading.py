@@ -146,7 +146,8 @@ def test_a_page_whose_text_is_too_long_is_refused_before_extraction(monkeypatch)
 
 
 def test_a_json_array_with_one_record_nested_too_deep_keeps_the_others(tmp_path: Path) -> None:
-    good = [{"id": f"g{i}", "text": f"{BODY} Record {i}, with a \"[quoted]\" bracket, {{ and a brace."} for i in range(4)]
+    good = [{"id": f"g{i}", "text": f"{BODY} Record {i}, with a \"[quoted]\" bracket, {{ and a brace."}
+            for i in range(4)]
     text = json.dumps(good[:2], indent=2)[:-1].rstrip() + ",\n" + "[" * 100_000 + "]" * 100_000 + ",\n" \
         + json.dumps(good[2:], indent=2)[1:]
     src = tmp_path / "deep.json"
@@ -160,6 +161,7 @@ def test_a_feed_of_too_many_elements_is_refused_before_parsing(tmp_path: Path, m
     monkeypatch.setattr(ingest, "MAX_FEED_ELEMENTS", 1000)
     src = tmp_path / "many.xml"
     src.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item><title>x</title>"
-                   f"<description>{BODY}</description>" + "<a></a>" * 2000 + "</item></channel></rss>", encoding="utf-8")
+                   f"<description>{BODY}</description>" + "<a></a>" * 2000 + "</item></channel></rss>",
+                   encoding="utf-8")
     res = read_paths([src])
     assert not res.articles and "too many elements" in res.errors[0].message

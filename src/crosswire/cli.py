@@ -123,7 +123,8 @@ def cmd_read(args: argparse.Namespace) -> int:
             if a.credits:
                 meta.append(f"- credits: {md_inline(', '.join(a.credits))}")
             meta.append(f"- removed blocks: {len(a.removed)}")
-            parts.append(f"# {md_inline(a.title or a.id)}\n\n" + "\n".join(meta) + "\n\n" + md_paragraphs(a.text) + "\n")
+            parts.append(f"# {md_inline(a.title or a.id)}\n\n" + "\n".join(meta) + "\n\n"
+                         + md_paragraphs(a.text) + "\n")
         text = "\n---\n\n".join(parts)
     return _status(result, _write(text, args.output))
 

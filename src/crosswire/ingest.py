@@ -527,10 +527,10 @@ def _jsonl_lines(fh: Any, source: str, sink: Sink) -> Iterator[str]:
                     total += len(raw)
             except (OSError, EOFError, zlib.error):
                 return stop(f"corrupt gzip file (after line {n})")
-            problem = InputError(f"line {n} too large to be one article (over {MAX_BYTES / 1e6:.0f} MB)")
+            why = f"too large to be one article (over {MAX_BYTES / 1e6:.0f} MB)"
             if sink is None:
-                raise problem
-            sink.append(ReadError(f"{source} (line {n})", f"too large to be one article (over {MAX_BYTES / 1e6:.0f} MB)"))
+                raise InputError(f"line {n} {why}")
+            sink.append(ReadError(f"{source} (line {n})", why))
             yield ""
         else:
             try:
