@@ -165,3 +165,14 @@ def test_a_feed_of_too_many_elements_is_refused_before_parsing(tmp_path: Path, m
                    encoding="utf-8")
     res = read_paths([src])
     assert not res.articles and "too many elements" in res.errors[0].message
+
+
+def test_jsonl_lines_with_mojibake_are_repaired_and_clean_lines_kept_as_they_are(tmp_path: Path) -> None:
+    src = tmp_path / "fr.jsonl"
+    rows = [{"id": "moji", "text": "Le cafÃ© de la gare a fermÃ© lundi, a dÃ©clarÃ© le maire de la ville."},
+            {"id": "nfd", "text": "Le cafe\u0301 de la gare a rouvert mardi, a de\u0301clare\u0301 le maire."},
+            {"id": "ok", "text": "Le café de la gare a rouvert mercredi, a déclaré le maire de la ville."}]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    texts = {a.id: a.text for a in read_paths([src]).articles}
+    assert "café" in texts["moji"] and "déclaré" in texts["moji"]
+    assert "café" in texts["nfd"] and texts["ok"] == rows[2]["text"]

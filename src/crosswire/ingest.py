@@ -486,9 +486,19 @@ def _id_of(p: Path) -> str:
     return name
 
 
+# UTF-8 read as cp1252/Latin-1: a lead byte (Â..ô) followed by what a continuation byte reads as
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                       "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
 def _fix_text(text: str) -> str:
-    """Mojibake repaired as :func:`decode_bytes` does (only text beyond ASCII can need it)."""
-    if text.isascii():
+    """Mojibake repaired as :func:`decode_bytes` does, for one line of a stream.
+
+    ftfy costs about a millisecond a line, so it runs only on a line that can need it: beyond
+    ASCII and with a mojibake pair, an HTML entity or text not in NFC.
+    """
+    if text.isascii() or ("&" not in text and not _MOJIBAKE.search(text)
+                          and unicodedata.is_normalized("NFC", text)):
         return text
     import ftfy
 
