@@ -125,6 +125,19 @@ def _phrase(text: str, start: int, end: int) -> str:
     return phrase or text
 
 
+# words before a date that make it the edge of a span or a comparison, not the day of the event
+# ("since October 2022", "the video from that night", "until Friday")
+_NOT_THE_DAY = frozenset({"since", "until", "till", "from", "through", "by", "before", "after", "than",
+                          "depuis", "jusqu'au", "jusqu'à", "avant", "après", "seit", "bis", "vor", "nach",
+                          "desde", "hasta", "antes", "después"})
+
+
+def _the_day(text: str, x: Timex, offset: int) -> bool:
+    """Whether an expression can be the day of its sentence's event (no "since" or "until" before it)."""
+    before = re.findall(r"([\w'’]+)\W*$", text[: x.start - offset])
+    return not before or before[-1].lower() not in _NOT_THE_DAY
+
+
 # prepositions that time what a verb tells even when the parser hangs them on its object
 # ("found the climber on Monday"), unlike "since", "until" or "of" ("the first call since October")
 _EVENT_PREPS = frozenset({"on", "in", "at", "during"})
@@ -184,7 +197,8 @@ def dated_sentences(article: Article, sentences: list[Sentence], ref: Reference,
         quoted = [(s.start + a, s.start + b) for a, b in quoted_spans(s.text)]
         xs = [x for x in timexes if s.start <= x.start and x.end <= s.end
               and not (fold(x.text) in _SPEAKING_DAY and any(qa < x.start < qb for qa, qb in quoted))]
-        ev = event_timex(xs, s.start, s.end) or _root_timex(xs, doc, s.start)
+        days = [x for x in xs if _the_day(s.text, x, s.start)]
+        ev = event_timex(days, s.start, s.end) or _root_timex(days, doc, s.start)
         event: tuple[str, str] | None = None
         if ev is not None and ev.date:
             others = [(x.start - s.start, x.end - s.start) for x in xs if x is not ev and x.date and x.date != ev.date]
@@ -210,8 +224,8 @@ class Reference:
     ``exact``: the report's publication date, or that of another report of the story (one
     story's reports appear within days of each other), or the latest day its weekday-and-date
     pairs fit ("as of press time (Monday, April 17)").  Otherwise ``date`` is only a lower
-    bound of the report's own date (the latest of: the full dates its text writes, the first
-    day of the last year it writes; else another report's): a yearless date counts forward
+    bound of the report's own date (the latest of the full dates its text writes and the first
+    day of the last year it writes, when it writes a full date): a yearless date counts forward
     from it, and a date told by a weekday or a word alone ("Friday", "last month") is not
     placed at all.
     """
@@ -255,14 +269,16 @@ def references(articles: list[Article]) -> dict[str, Reference]:
         day = weekday_dated(a.text, max(years), lang) if years else None
         own = _years(a.text)
         start_of_year = f"{max(own):04d}-01-01" if own else ""
-        best = max([d for d in full + [start_of_year] if d] or [""])
+        # a year alone bounds nothing to the day: it only moves a full date's bound forward
+        best = max([d for d in full + [start_of_year] if d]) if full else ""
         if day and day >= best:
             found[a.id] = Reference(day, True)  # "press time (Monday, April 17)": the report's week
         elif best:
             found[a.id] = Reference(best, False)
+    # another report's day tells this one's week; another report's lower bound tells nothing
+    latest = max((r for r in found.values() if r.exact), key=lambda r: str(r.date), default=Reference(None, False))
     for a in articles:
         if a.id not in out:
-            latest = max(found.values(), key=lambda r: str(r.date), default=Reference(None, False))
             out[a.id] = found.get(a.id) or latest
     return out
 
@@ -286,8 +302,8 @@ def _placed(x: Timex, ref: Reference) -> str | None:
 
 
 def build_timeline(story: StoryText) -> list[TimelineEvent]:
-    """Dated events across the story, merged when two reports date the same event, sorted;
-    background dates (``background=True``) after them in the same order."""
+    """Dated events across the story, merged when two reports date the same event, and the
+    background dates (``background=True``), all sorted by date (events first on a day)."""
     refs = references(story.articles)
     events: list[TimelineEvent] = []
     background: list[TimelineEvent] = []
@@ -306,10 +322,10 @@ def build_timeline(story: StoryText) -> list[TimelineEvent]:
     days = {e.date for e in events}
     background = [b for b in background if b.date not in days]  # a day of the story is no background
 
-    def key(e: TimelineEvent) -> tuple[str, int, int]:
-        return e.date, story.order[e.citations[0].article], e.citations[0].sentence
+    def key(e: TimelineEvent) -> tuple[str, bool, int, int]:
+        return e.date, e.background, story.order[e.citations[0].article], e.citations[0].sentence
 
-    return sorted(events, key=key) + sorted(background, key=key)
+    return sorted(events + background, key=key)
 
 
 def _add(story: StoryText, entries: list[TimelineEvent], date: str, text: str, pos: int, bg: bool) -> None:
