@@ -143,6 +143,22 @@ def _the_day(text: str, x: Timex, offset: int) -> bool:
 _EVENT_PREPS = frozenset({"on", "in", "at", "during"})
 
 
+def _parsed_phrase(text: str, x: Timex, doc: Any, offset: int) -> str | None:
+    """The words of the verb a background date belongs to, with the noun a relative clause
+    describes ("the Paris Games which begin on July 26"); None when that is the whole sentence."""
+    if doc is None or x.anchor_token is None or x.anchor_token >= len(doc):
+        return None
+    verb = doc[x.anchor_token]
+    if verb.dep_ == "ROOT":
+        return None
+    node = verb.head if verb.dep_ in ("relcl", "acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN") else verb
+    toks = list(node.subtree)
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if not lo <= x.start - offset < x.end - offset <= hi or len(toks) < 4 or len(toks) > 0.8 * len(doc):
+        return None
+    return re.sub(r"^(?:and|or|as|but)\s+", "", text[lo:hi].strip(" ,;:—–()"))
+
+
 def _root_timex(xs: list[Timex], doc: Any, offset: int) -> Timex | None:
     """An expression that modifies its sentence's root verb directly (the day of a statement), or
     through "on"/"in"/"at" after the verb's object."""
@@ -211,7 +227,8 @@ def dated_sentences(article: Article, sentences: list[Sentence], ref: Reference,
             d = x.date
             if x is ev or not d or (event and event[0].startswith(d)) or any(b[0] == d for b in background):
                 continue  # the event's own date, or a coarser name of it ("in 2024 ... on April 3")
-            background.append((d, _phrase(s.text, x.start - s.start, x.end - s.start)))
+            phrase = _parsed_phrase(s.text, x, doc, s.start) or _phrase(s.text, x.start - s.start, x.end - s.start)
+            background.append((d, phrase))
         if event or background:
             out.append(DatedSentence(s, event, background))
     return out
