@@ -6,8 +6,8 @@ import pytest
 
 from crosswire import facts
 from crosswire.model import Article
-from crosswire.text.sentences import article_sentences
 from crosswire.text.dates import find_dates
+from crosswire.text.sentences import article_sentences
 
 TUESDAY = "2031-05-13"  # the publication date of the fictional reports below (a Tuesday)
 MONDAY = "2031-05-12"

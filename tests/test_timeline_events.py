@@ -152,3 +152,15 @@ def test_background_is_an_added_json_field_and_rendered_apart():
         assert "background dates" in md
         assert md.index("## Timeline") < md.index("background dates")
         assert "background dates" in render_html(b)
+
+
+@pytest.mark.skipif(not HAS_EN, reason="needs the English spaCy pipeline")
+def test_a_sentence_copied_by_two_reports_stands_at_one_date():
+    copied = "Divers reached the wreck that day, the coastguard said."
+    tl = _timeline(f"The ferry sank off Orvel on May 2, 2031.\n\n{copied}",
+                   f"A storm hit the coast on May 1, 2031.\n\n{copied}")
+    divers = [e for e in _events(tl) if e.event.startswith("Divers")]
+    assert len(divers) <= 1
+    if divers:
+        assert {c.article for c in divers[0].citations} == {"r0", "r1"}
+    _never_at_two_dates(tl)

@@ -335,7 +335,7 @@ def build_timeline(story: StoryText) -> list[TimelineEvent]:
             for date, phrase in ds.background:
                 _add(story, background, date, phrase, pos, True)
         offset += len(sents)
-    events = _merge_leads(story, events)
+    events = _one_date_per_text(story, _merge_leads(story, events))
     days = {e.date for e in events}
     background = [b for b in background if b.date not in days]  # a day of the story is no background
 
@@ -407,6 +407,31 @@ def _merge_leads(story: StoryText, events: list[TimelineEvent]) -> list[Timeline
                               if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations))
         kept_words[hit] = (kept_words[hit] or set()) | (mine or set())
     return out
+
+
+def _one_date_per_text(story: StoryText, events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """One event told in the same words by two reports stands at one date.
+
+    Copies of a sentence can resolve differently ("that day" counts from the last date each
+    report told before it): the entry with the most independent sources keeps the event (the
+    first report's on a tie) and cites the others' sentences too.
+    """
+    by_text: dict[str, list[TimelineEvent]] = {}
+    for ev in events:
+        by_text.setdefault(fold(ev.event), []).append(ev)
+    dropped: set[int] = set()
+    for group in by_text.values():
+        if len({ev.date for ev in group}) < 2:
+            continue
+        keep = max(group, key=lambda ev: (story.independent(ev.articles), -events.index(ev)))
+        for ev in group:
+            if ev is keep or ev.date == keep.date:
+                continue
+            keep.articles.extend(x for x in ev.articles if x not in keep.articles)
+            keep.citations.extend(c for c in ev.citations
+                                  if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations))
+            dropped.add(id(ev))
+    return [ev for ev in events if id(ev) not in dropped]
 
 
 def _position(story: StoryText, article: str, index: int) -> int:
