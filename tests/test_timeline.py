@@ -6,8 +6,8 @@ import pytest
 
 from crosswire import facts
 from crosswire.model import Article
-from crosswire.text.sentences import article_sentences
 from crosswire.text.dates import find_dates
+from crosswire.text.sentences import article_sentences
 
 TUESDAY = "2031-05-13"  # the publication date of the fictional reports below (a Tuesday)
 MONDAY = "2031-05-12"
@@ -87,7 +87,9 @@ def test_event_is_the_whole_short_sentence_and_cites_it_verbatim():
         for c in ev.citations:
             assert c.text == sents[c.sentence]
     by_date = {ev.date: ev for ev in tl}
-    assert by_date["2031-05-13"].event == sents[0]  # not "the transport minister spoke to both sides ..."
+    # one sentence, one event: the main verb's Monday; the Tuesday of the second clause is background
+    assert by_date["2031-05-12"].event == "The ferry operator and the crew union held talks on Monday"
+    assert by_date["2031-05-13"].background and "Tuesday" in by_date["2031-05-13"].event
     assert by_date["2029"].event == sents[1]         # not the quotation alone
 
 
@@ -120,8 +122,11 @@ def test_a_clause_from_the_middle_of_a_long_sentence_starts_at_the_sentence_star
             "the owners, the insurers and the port authority listened from the back of the crowded hall.")
     assert len(text.split()) > 40
     _a, tl = _timeline(text)
-    ev = next(e for e in tl if e.date == "2031-05-11")
-    assert ev.event.startswith("The inquiry heard") and "Sunday" in ev.event and len(ev.event) < len(text)
+    # the lead's event has no date of its own: the report's day, told by its first clause
+    lead = next(e for e in tl if e.date == "2031-05-13" and not e.background)
+    assert lead.event.startswith("The inquiry heard") and "Sunday" not in lead.event and len(lead.event) < len(text)
+    ev = next(e for e in tl if e.date == "2031-05-11")  # the Sunday of a subordinate clause: background
+    assert ev.background and "Sunday" in ev.event and len(ev.event) < len(text)
 
 
 def test_a_clause_neither_starts_nor_ends_with_a_dangling_and():

@@ -191,6 +191,7 @@ class TimelineEvent:
     event: str
     articles: list[str]
     citations: list[Citation] = field(default_factory=list)
+    background: bool = False  # a date the sentences mention besides their event ("since October 2022")
 
 
 @dataclass(slots=True)
@@ -345,7 +346,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
         ],
         "timeline": [
             {"date": t.date, "event": t.event, "articles": list(t.articles),
-             "citations": [_cite(x) for x in t.citations]}
+             "citations": [_cite(x) for x in t.citations], "background": t.background}
             for t in fs.timeline
         ],
         "summary": [

@@ -18,10 +18,11 @@ import base64
 import hashlib
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 from crosswire.model import Article, Brief, Citation, ConflictSide, Fact
 from crosswire.text.safe import clean_chars, md_inline
@@ -144,6 +145,7 @@ class _View:
     entities: list[tuple[str, list[str]]]
     groups: list[_Group]
     example: str = "A:0"  # a citation marker of this brief, to explain the markers with
+    background: list[_Line] = field(default_factory=list)  # dates the reports mention besides their events
 
 
 def _outlet(a: Article) -> str:
@@ -273,13 +275,15 @@ def _view(brief: Brief) -> _View:
     quotes = sorted(by_speaker.items(), key=lambda kv: (kv[0] == "Unattributed", -len(kv[1]), kv[0]))
 
     numbers = []
-    for n in brief.facts.numbers:
-        value = _figure(n.value)
-        head = " ".join(x for x in (n.qualifier, value, n.what) if x)
-        numbers.append(_Line(head, cites(n.citations), n.text))
+    for num in brief.facts.numbers:
+        value = _figure(num.value)
+        head = " ".join(x for x in (num.qualifier, value, num.what) if x)
+        numbers.append(_Line(head, cites(num.citations), num.text))
 
     timeline = [_Line(f"{t.date}: {t.event}", cites(t.citations), "in " + who(t.articles))
-                for t in sorted(brief.facts.timeline, key=lambda t: str(t.date or ""))]
+                for t in sorted(brief.facts.timeline, key=lambda t: str(t.date or "")) if not t.background]
+    background = [_Line(f"{t.date}: {t.event}", cites(t.citations), "in " + who(t.articles))
+                  for t in sorted(brief.facts.timeline, key=lambda t: str(t.date or "")) if t.background]
 
     kinds = {"PERSON": "People", "PER": "People", "ORG": "Organisations", "NORP": "Organisations",
              "GPE": "Places", "LOC": "Places", "PLACE": "Places", "FAC": "Places"}
@@ -301,6 +305,7 @@ def _view(brief: Brief) -> _View:
         quotes=quotes,
         numbers=numbers,
         timeline=timeline,
+        background=background,
         entities=entities,
         groups=_groups(brief, labels, colour),
         example=next((c.label for s in brief.summary for c in cites(s.citations) if c.sentence > 0),
@@ -434,6 +439,8 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
 
     section("Key numbers", v.numbers, "No figures found.")
     section("Timeline", v.timeline, "No dated events found.", limit=None)
+    if v.background:
+        section("Also mentioned (background dates)", v.background, "", limit=None)
 
     out.extend(["## People, organisations and places", ""])
     if not v.entities:
@@ -450,9 +457,9 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
         else:
             out.append(f"### {g.title}")
         out.append("")
-        for s in g.members:
-            out.append(f"- **{s.label}** {_md(_source_line(s))}")
-            for what, items in (("added", s.added), ("missing", s.missing)):
+        for src in g.members:
+            out.append(f"- **{src.label}** {_md(_source_line(src))}")
+            for what, items in (("added", src.added), ("missing", src.missing)):
                 if items:
                     more = f" (first {max_changes} shown)" if len(items) > max_changes else ""
                     out.append(f"  - {what} {len(items)} sentence{'s' if len(items) != 1 else ''}{more}:")

@@ -45,6 +45,7 @@ from crosswire.model import (
     main_language,
     source_keys,
 )
+from crosswire.text.parse import without_parse
 from crosswire.text.sentences import article_sentences
 
 __all__ = [
@@ -642,7 +643,8 @@ def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet:
     if sents != sheet.sentences:
         sheet = dataclasses.replace(sheet, sentences=sents)
     if not sheet.updates and not sheet.facts:  # a facts-stage sheet brings its figure updates
-        updates = find_updates(articles, sents, sheet.conflicts)
+        with without_parse():  # the path without the facts stage stays cheap: no parser is loaded for it
+            updates = find_updates(articles, sents, sheet.conflicts)
         if updates:
             sheet = dataclasses.replace(sheet, updates=updates)
     summary = summarize(articles, groups, sheet, words=words, config=config)

@@ -1,39 +1,97 @@
-"""The story's timeline: dated events across reports, merged and put in order.
+"""The story's timeline: what happened on which day, across reports, merged and put in order.
 
-Dates are read by :func:`crosswire.text.dates.find_dates`, against each report's
-reference date (:func:`crosswire.text.dates.reference_date`).
+A timeline of events, not of sentences.  Each report is read by the date tagger
+(:func:`crosswire.text.temporal.tag`) against its reference date
+(:func:`crosswire.text.dates.reference_date`), with the parse of its sentences from the shared
+cache (:func:`crosswire.text.parse.parse`), so that every date expression knows the verb it
+modifies.  Then, sentence by sentence:
+
+- the sentence's event is dated by the expression its main verb carries
+  (:func:`crosswire.text.temporal.event_timex`), or, when none does, by one that modifies the
+  sentence's root verb directly ("the ministry said on Monday ...": the statement's day);
+  the entry tells the clause of that date, short;
+- a sentence with no date of its own is an event on the report's own day only when it is the
+  report's lead (its first sentence) and the report's publication date is known: "the first
+  call since October 2022" is then an event of the report's day;
+- every other date the sentence mentions is *background* ("since October 2022", "the Paris
+  Games which begin on July 26"): an entry of its own, flagged ``background``, that tells the
+  phrase around the date, shown apart from the story's own days (a date that is already one
+  of the story's days is not repeated as background).
+
+A sentence is the event of one date at most.  Entries of the same date about the same thing
+(the same fact group of the alignment, close wording, or two reports' leads sharing a word) are
+one entry citing every report.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
 from crosswire.model import TimelineEvent
-from crosswire.text.dates import CALENDAR_WORDS, QUOTED, find_dates, parse_ref, quoted_spans, reference_date
+from crosswire.text.dates import (
+    CALENDAR_WORDS,
+    QUOTED,
+    find_dates,
+    language_of,
+    parse_ref,
+    quoted_spans,
+    weekday_dated,
+)
+from crosswire.text.parse import parse
+from crosswire.text.temporal import Timex, event_timex, tag
 from crosswire.text.words import content_words, fold
 
 if TYPE_CHECKING:
     from crosswire.facts.story import StoryText
+    from crosswire.model import Article, Sentence
 
-__all__ = ["build_timeline"]
+__all__ = ["build_timeline", "dated_sentences", "DatedSentence"]
+
+MIN_WORDS = 4  # shorter lines ("© 2018 KREM-TV", a dateline) tell no event
+# "today" inside a quotation is the day of speaking, not a date of the story
+_SPEAKING_DAY = frozenset({"today", "tonight", "this morning", "this evening", "aujourd'hui", "heute", "hoy"})
 
 
-def _clause(text: str, start: int, end: int) -> str:
+@dataclass(slots=True)
+class DatedSentence:
+    """The dates of one sentence: the event's (or None) and the background ones, with their words."""
+
+    sentence: Sentence
+    event: tuple[str, str] | None          # (date, clause telling the event)
+    background: list[tuple[str, str]]      # (date, phrase around the date)
+
+
+_CLAUSE_SEP = re.compile(r"[,;:—–]\s+|\s+(?:but|while|whereas)\s+")
+
+
+def _clause(text: str, start: int, end: int, avoid: list[tuple[int, int]] | None = None) -> str:
     """The words of a sentence that tell the event a date mention belongs to (``event``).
 
     The whole sentence when it is short (40 words or fewer).  Else the clause around the date,
     between punctuation marks or "but"/"while" outside quotations, taken from the sentence's
     start when that stays short, without a leading "and"; and the whole sentence again when the
-    clause would be no more than a quotation.
+    clause would be no more than a quotation.  Dates of other events in the sentence (``avoid``)
+    are left out when a punctuation mark parts them from this one ("held talks on Monday, and
+    the minister spoke to both sides on Tuesday": the Monday event is the first clause).
     """
+    quoted = quoted_spans(text)
+    seps = [m.span() for m in _CLAUSE_SEP.finditer(text) if all(not qa < m.start() < qb for qa, qb in quoted)]
+    if avoid:
+        left = max([b for _a, b in avoid if b <= start] or [-1])
+        right = min([a for a, _b in avoid if a >= end] or [len(text) + 1])
+        lo = min([e for _s, e in seps if left <= _s and e <= start] or [0])
+        hi = max([s_ for s_, _e in seps if end <= s_ and _e <= right] or [len(text)])
+        if (lo, hi) != (0, len(text)):
+            cut = re.sub(r"^(?:and|or|as)\s+", "", text[lo:hi].strip(" ,;:—–"))
+            if len(QUOTED.sub("", cut).strip(" ,;:—–.").split()) >= 3:
+                return cut
     if len(text.split()) <= 40:
         return text
-    quoted = quoted_spans(text)
-    seps = [m.span() for m in re.finditer(r"[,;:—–]\s+|\s+(?:but|while|whereas)\s+", text)
-            if all(not qa < m.start() < qb for qa, qb in quoted)]
     lo = max([e for _s, e in seps if e <= start] or [0])
     hi = min([s_ for s_, _e in seps if s_ >= end] or [len(text)])
     if len(text[:hi].split()) <= 40:
@@ -48,40 +106,265 @@ def _clause(text: str, start: int, end: int) -> str:
     return clause
 
 
-def build_timeline(story: "StoryText") -> list[TimelineEvent]:
-    """Dated events across the story, merged when two reports date the same event, sorted."""
-    published = [a.published for a in story.articles if parse_ref(a.published)]
-    refs = {a.id: reference_date(a, published) for a in story.articles}
-    events: list[TimelineEvent] = []
-    for pos, s in enumerate(story.sentences):
-        if s.is_heading:
+_PHRASE_SEP = re.compile(r"[,;:—–()]\s*|\s+(?:but|while|whereas)\s+")
+
+
+def _phrase(text: str, start: int, end: int) -> str:
+    """The few words around a background date: its segment between punctuation marks (and
+    "but", "while"), widened to the left when it is shorter than five words."""
+    seps = [m.span() for m in _PHRASE_SEP.finditer(text)]
+    los = [e for _s, e in seps if e <= start]
+    his = [s_ for s_, _e in seps if s_ >= end]
+    lo = los[-1] if los else 0
+    hi = his[0] if his else len(text)
+    k = len(los) - 2
+    while len(text[lo:hi].split()) < 5 and k >= -1:
+        lo = los[k] if k >= 0 else 0
+        k -= 1
+    phrase = re.sub(r"^(?:and|or|as)\s+", "", text[lo:hi].strip(" ,;:—–()").rstrip("."))
+    return phrase or text
+
+
+# words before a date that make it the edge of a span or a comparison, not the day of the event
+# ("since October 2022", "the video from that night", "until Friday")
+_NOT_THE_DAY = frozenset({"since", "until", "till", "from", "through", "by", "before", "after", "than",
+                          "depuis", "jusqu'au", "jusqu'à", "avant", "après", "seit", "bis", "vor", "nach",
+                          "desde", "hasta", "antes", "después"})
+
+
+def _the_day(text: str, x: Timex, offset: int) -> bool:
+    """Whether an expression can be the day of its sentence's event (no "since" or "until" before it)."""
+    before = re.findall(r"([\w'’]+)\W*$", text[: x.start - offset])
+    return not before or before[-1].lower() not in _NOT_THE_DAY
+
+
+# prepositions that time what a verb tells even when the parser hangs them on its object
+# ("found the climber on Monday"), unlike "since", "until" or "of" ("the first call since October")
+_EVENT_PREPS = frozenset({"on", "in", "at", "during"})
+
+
+def _parsed_phrase(text: str, x: Timex, doc: Any, offset: int) -> str | None:
+    """The words of the verb a background date belongs to, with the noun a relative clause
+    describes ("the Paris Games which begin on July 26"); None when that is the whole sentence."""
+    if doc is None or x.anchor_token is None or x.anchor_token >= len(doc):
+        return None
+    verb = doc[x.anchor_token]
+    if verb.dep_ == "ROOT":
+        return None
+    node = verb.head if verb.dep_ in ("relcl", "acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN") else verb
+    toks = list(node.subtree)
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if not lo <= x.start - offset < x.end - offset <= hi or len(toks) < 4 or len(toks) > 0.8 * len(doc):
+        return None
+    return re.sub(r"^(?:and|or|as|but)\s+", "", text[lo:hi].strip(" ,;:—–()"))
+
+
+def _root_timex(xs: list[Timex], doc: Any, offset: int) -> Timex | None:
+    """An expression that modifies its sentence's root verb directly (the day of a statement), or
+    through "on"/"in"/"at" after the verb's object."""
+    if doc is None:
+        return None
+    for x in xs:
+        if x.anchor_token is None or not x.date or x.anchor_token >= len(doc):
             continue
-        for d in find_dates(s.text, refs.get(s.article)):
-            event = _clause(s.text, d.start, d.end)
-            cluster = story.cluster_of.get(pos)
-            hit = None
-            for ev in events:
-                if ev.date != d.date:
-                    continue
-                other = ev.citations[0]
-                other_pos = _position(story, other.article, other.sentence)
-                if (cluster is not None and story.cluster_of.get(other_pos) == cluster) or \
-                        fuzz.token_set_ratio(fold(event), fold(ev.event)) >= 75:
-                    hit = ev
-                    break
-            if hit is None:
-                events.append(TimelineEvent(d.date, event, [s.article], [story.cite(pos)]))
-            else:
-                if s.article not in hit.articles:
-                    hit.articles.append(s.article)
-                if all((c.article, c.sentence) != (s.article, s.index) for c in hit.citations):
-                    hit.citations.append(story.cite(pos))
-    events = _merge_leads(story, events)
-    events.sort(key=lambda e: (e.date, story.order[e.citations[0].article], e.citations[0].sentence))
-    return events
+        verb = doc[x.anchor_token]
+        if verb.dep_ != "ROOT":
+            continue
+        span = doc.char_span(x.start - offset, x.end - offset, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        if root.head.i == verb.i or (root.head.pos_ == "ADP" and root.head.head.i == verb.i):
+            return x
+        prep = root.head
+        if prep.pos_ == "ADP" and prep.lower_ in _EVENT_PREPS and prep.head.pos_ in ("NOUN", "PROPN") \
+                and prep.head.head.i == verb.i and prep.head.dep_ in ("dobj", "obj"):
+            return x
+    return None
 
 
-def _merge_leads(story: "StoryText", events: list[TimelineEvent]) -> list[TimelineEvent]:
+def dated_sentences(article: Article, sentences: list[Sentence], ref: Reference,
+                    report_day: str | None) -> list[DatedSentence]:
+    """The event date and background dates of each sentence of one report that has any.
+
+    ``report_day`` is the report's own publication date (its lead's day), or None.
+    """
+    body = [s for s in sentences if not s.is_heading and len(s.text.split()) >= MIN_WORDS]
+    if not body:
+        return []
+    lang = article.language or language_of(article.text)
+
+    def parser(texts: list[str]) -> list[Any] | None:
+        return parse(texts, lang)
+
+    tagged = tag(article.text, ref.date, lang, anchors=True, parser=parser, spans=[(s.start, s.end) for s in body])
+    docs = parse([s.text for s in body], lang) or [None] * len(body)
+    parsed = docs[0] is not None
+    timexes = []
+    for x in tagged:
+        d = _placed(x, ref)
+        if parsed and x.relative and x.anchor is None and not re.search(r"\d", x.text):
+            d = None  # "Opens on Friday": no verb tells which Friday
+        if d is not None:
+            timexes.append(replace(x, value=d) if d != x.date else x)
+    out: list[DatedSentence] = []
+    lead = body[0]
+    for s, doc in zip(body, docs, strict=True):
+        quoted = [(s.start + a, s.start + b) for a, b in quoted_spans(s.text)]
+        xs = [x for x in timexes if s.start <= x.start and x.end <= s.end
+              and not (fold(x.text) in _SPEAKING_DAY and any(qa < x.start < qb for qa, qb in quoted))]
+        days = [x for x in xs if _the_day(s.text, x, s.start)]
+        ev = event_timex(days, s.start, s.end) or _root_timex(days, doc, s.start)
+        event: tuple[str, str] | None = None
+        if ev is not None and ev.date:
+            others = [(x.start - s.start, x.end - s.start) for x in xs if x is not ev and x.date and x.date != ev.date]
+            event = (ev.date, _clause(s.text, ev.start - s.start, ev.end - s.start, others))
+        elif s is lead and report_day and len(s.text.split()) >= 6:
+            others = [(x.start - s.start, x.end - s.start) for x in xs if x.date and x.date != report_day]
+            event = (report_day, _clause(s.text, 0, 0, others))
+        background: list[tuple[str, str]] = []
+        for x in xs:
+            d = x.date
+            if x is ev or not d or (event and event[0].startswith(d)) or any(b[0] == d for b in background):
+                continue  # the event's own date, or a coarser name of it ("in 2024 ... on April 3")
+            phrase = _parsed_phrase(s.text, x, doc, s.start) or _phrase(s.text, x.start - s.start, x.end - s.start)
+            background.append((d, phrase))
+        if event or background:
+            out.append(DatedSentence(s, event, background))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The date a report's relative dates count from, and how sure it is.
+
+    ``exact``: the report's publication date, or that of another report of the story (one
+    story's reports appear within days of each other), or the latest day its weekday-and-date
+    pairs fit ("as of press time (Monday, April 17)").  Otherwise ``date`` is only a lower
+    bound of the report's own date (the latest of the full dates its text writes and the first
+    day of the last year it writes, when it writes a full date): a yearless date counts forward
+    from it, and a date told by a weekday or a word alone ("Friday", "last month") is not
+    placed at all.
+    """
+
+    date: str | None
+    exact: bool
+
+
+_YEAR = re.compile(r"(?<![\d.,$€£])(?:19[5-9]\d|20\d\d)(?![\d%])")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:19|20)\d\d", re.I)
+
+
+def _years(text: str) -> list[int]:
+    """The years a text writes, up to this one, not those of a copyright line ("© 2018 KREM-TV")."""
+    now = dt.date.today().year
+    return [y for y in map(int, _YEAR.findall(_COPYRIGHT.sub(" ", text))) if y <= now]
+
+
+def references(articles: list[Article]) -> dict[str, Reference]:
+    """Article id -> the :class:`Reference` its relative dates count from."""
+    published = [str(a.published) for a in articles if parse_ref(a.published)]
+    out: dict[str, Reference] = {}
+    for a in articles:
+        if parse_ref(a.published):
+            out[a.id] = Reference(a.published, True)
+        elif published:
+            out[a.id] = Reference(max(published), True)
+    if len(out) == len(articles):
+        return out
+    # the last year the story writes, or a page's copyright year (kept among the lines cleaning
+    # removed): no weekday-and-date pair of the story is later
+    years = [y for a in articles for y in _years(a.text)]
+    years += [int(m.group(0)[-4:]) for a in articles for line in [a.text, *a.removed]
+              for m in _COPYRIGHT.finditer(line)]
+    found: dict[str, Reference] = {}
+    for a in articles:
+        if a.id in out:
+            continue
+        lang = a.language or language_of(a.text)
+        full = [d.date for d in find_dates(a.text, None, lang) if len(d.date) == 10]
+        day = weekday_dated(a.text, max(years), lang) if years else None
+        own = _years(a.text)
+        start_of_year = f"{max(own):04d}-01-01" if own else ""
+        # a year alone bounds nothing to the day: it only moves a full date's bound forward
+        best = max([d for d in full + [start_of_year] if d]) if full else ""
+        if day and day >= best:
+            found[a.id] = Reference(day, True)  # "press time (Monday, April 17)": the report's week
+        elif best:
+            found[a.id] = Reference(best, False)
+    # another report's day tells this one's week; another report's lower bound tells nothing
+    latest = max((r for r in found.values() if r.exact), key=lambda r: str(r.date), default=Reference(None, False))
+    for a in articles:
+        if a.id not in out:
+            out[a.id] = found.get(a.id) or latest
+    return out
+
+
+def _placed(x: Timex, ref: Reference) -> str | None:
+    """The date of an expression as the timeline places it, given how sure its reference is."""
+    if ref.exact or not x.relative:
+        return x.date
+    if ref.date is None or not x.date or len(x.date) != 10 or not re.search(r"\d", x.text):
+        return None  # "Friday", "last month" against a guessed date: not placed
+    low = dt.date.fromisoformat(ref.date) - dt.timedelta(days=7)
+    d = dt.date.fromisoformat(x.date)
+    for y in (low.year, low.year + 1):
+        try:
+            cand = d.replace(year=y)
+        except ValueError:
+            continue
+        if cand >= low:
+            return cand.isoformat()  # written after its latest full date: the first such day from it
+    return None
+
+
+def build_timeline(story: StoryText) -> list[TimelineEvent]:
+    """Dated events across the story, merged when two reports date the same event, and the
+    background dates (``background=True``), all sorted by date (events first on a day)."""
+    refs = references(story.articles)
+    events: list[TimelineEvent] = []
+    background: list[TimelineEvent] = []
+    offset = 0
+    for a in story.articles:
+        sents = story.by_article.get(a.id, [])
+        day = a.published if parse_ref(a.published) else None
+        for ds in dated_sentences(a, sents, refs[a.id], day):
+            pos = offset + ds.sentence.index
+            if ds.event is not None:
+                _add(story, events, ds.event[0], ds.event[1], pos, False)
+            for date, phrase in ds.background:
+                _add(story, background, date, phrase, pos, True)
+        offset += len(sents)
+    events = _one_date_per_text(story, _merge_leads(story, events))
+    days = {e.date for e in events}
+    background = [b for b in background if b.date not in days]  # a day of the story is no background
+
+    def key(e: TimelineEvent) -> tuple[str, bool, int, int]:
+        return e.date, e.background, story.order[e.citations[0].article], e.citations[0].sentence
+
+    return sorted(events + background, key=key)
+
+
+def _add(story: StoryText, entries: list[TimelineEvent], date: str, text: str, pos: int, bg: bool) -> None:
+    """A new entry, or one more citation of an entry of the same date about the same thing."""
+    s = story.sentences[pos]
+    cluster = story.cluster_of.get(pos)
+    for ev in entries:
+        if ev.date != date:
+            continue
+        other = ev.citations[0]
+        same_group = cluster is not None and story.cluster_of.get(_position(story, other.article, other.sentence)) \
+            == cluster
+        if same_group or fuzz.token_set_ratio(fold(text), fold(ev.event)) >= 75:
+            if s.article not in ev.articles:
+                ev.articles.append(s.article)
+            if all((c.article, c.sentence) != (s.article, s.index) for c in ev.citations):
+                ev.citations.append(story.cite(pos))
+            return
+    entries.append(TimelineEvent(date, text, [s.article], [story.cite(pos)], background=bg))
+
+
+def _merge_leads(story: StoryText, events: list[TimelineEvent]) -> list[TimelineEvent]:
     """One entry for the story's main event when several reports' leads date it to the same day.
 
     A report's first sentence tells its main event; in one story, two leads that put their
@@ -122,11 +405,36 @@ def _merge_leads(story: "StoryText", events: list[TimelineEvent]) -> list[Timeli
         keep.articles.extend(x for x in ev.articles if x not in keep.articles)
         keep.citations.extend(c for c in ev.citations
                               if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations))
-        kept_words[hit] = (kept_words[hit] or set()) | mine
+        kept_words[hit] = (kept_words[hit] or set()) | (mine or set())
     return out
 
 
-def _position(story: "StoryText", article: str, index: int) -> int:
+def _one_date_per_text(story: StoryText, events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """One event told in the same words by two reports stands at one date.
+
+    Copies of a sentence can resolve differently ("that day" counts from the last date each
+    report told before it): the entry with the most independent sources keeps the event (the
+    first report's on a tie) and cites the others' sentences too.
+    """
+    by_text: dict[str, list[TimelineEvent]] = {}
+    for ev in events:
+        by_text.setdefault(fold(ev.event), []).append(ev)
+    dropped: set[int] = set()
+    for group in by_text.values():
+        if len({ev.date for ev in group}) < 2:
+            continue
+        keep = max(group, key=lambda ev: (story.independent(ev.articles), -events.index(ev)))
+        for ev in group:
+            if ev is keep or ev.date == keep.date:
+                continue
+            keep.articles.extend(x for x in ev.articles if x not in keep.articles)
+            keep.citations.extend(c for c in ev.citations
+                                  if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations))
+            dropped.add(id(ev))
+    return [ev for ev in events if id(ev) not in dropped]
+
+
+def _position(story: StoryText, article: str, index: int) -> int:
     offset = 0
     for a in story.articles:
         if a.id == article:

@@ -4,8 +4,9 @@
 "in October 2022", "in 2015", "2024-04-03") and relative ones ("on Wednesday",
 "yesterday", "last month", "two weeks ago", "in February this year", "the
 month before") and resolves them against ``ref`` (the article's publication
-date).  The precision of the answer follows the wording: "YYYY", "YYYY-MM" or
-"YYYY-MM-DD".  Without a reference date, relative expressions are skipped.
+date) with the date tagger of :mod:`crosswire.text.temporal`.  The precision of the
+answer follows the wording: "YYYY", "YYYY-MM" or "YYYY-MM-DD".  Without a reference
+date, relative expressions are skipped.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from crosswire.model import Article
-from crosswire.text.numwords import parse_number_words
+from crosswire.text.langid import detect_language, plain_language
+from crosswire.text.parse import parse
+from crosswire.text.temporal import tag
+from crosswire.text.temporal_data import TABLES
 from crosswire.text.words import fold
 
-__all__ = [
-    "DateMention", "find_dates", "is_future", "reference_date", "parse_ref", "QUOTED", "CALENDAR_WORDS", "quoted_spans",
-]
+__all__ = ["DateMention", "find_dates", "language_of", "weekday_dated", "is_future", "reference_date", "parse_ref",
+           "QUOTED", "CALENDAR_WORDS", "quoted_spans"]
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -33,17 +36,6 @@ _WEEKDAYS = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
     "sonntag": 6, "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "domingo": 6,
 }
-# English and German weekdays are capitalised, French and Spanish ones are not (which keeps
-# "Domingo" the name out).
-_WD = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-       r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|"
-       r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-       r"lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
-       r"(?:(?<=[gd])(?:abend|morgen|nachmittag|vormittag|nacht))?")  # "Montagabend"
-# Words just before or after a weekday that say which one is meant.
-_WD_NEXT = {"next", "coming", "kommenden", "nachsten", "proximo", "prochain", "prochaine"}
-_WD_LAST = {"last", "letzten", "vergangenen", "vorigen", "dernier", "derniere", "pasado"}
-
 # Words of a clause that put what it tells in the future (or in a plan): a weekday or a
 # yearless date after them counts forward from the publication date.
 _FUTURE = re.compile(
@@ -65,32 +57,6 @@ _CLAUSE_START = re.compile(
     r"a\s+d[eé]clar[eé]|a\s+annonc[eé]|sagte|erkl[aä]rte|teilte|dijo|afirm[oó]|anunci[oó])\b",
     re.I,
 )
-_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_NUMW = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)\b")),
-    ("mdy", re.compile(r"\b" + _M + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
-    ("dmy", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
-    ("my", re.compile(r"\b(?:in|since|from|until|by|of|last|early|late|mid-?)?\s*" + _M
-                      + r"(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<this>this|last|next)\s+year)\b")),
-    # the word before a month or year may open the sentence ("In 2019 ...", "Since March ...")
-    ("m", re.compile(r"\b(?i:in|since|until|by|from|early|late|mid-?)\s+" + _M + r"(?!\s+\d)\b")),
-    ("y", re.compile(r"\b(?i:in|since|from|until|by|of|during|early|late|mid-?)\s+(?i:early\s+|late\s+)?"
-                     r"(?P<y>(?:19|20)\d\d)\b(?!-)")),
-    ("weekday", re.compile(r"\b(?:(?:on|am|le|el)\s+)?(?:(?P<pre>(?i:next|last|this(?:\s+coming)?|coming|kommenden|"
-                           r"n[aä]chsten|letzten|vergangenen|vorigen|pr[oó]ximo))\s+)?" + _WD
-                           + r"(?:['’]s)?(?:\s+(?P<post>prochaine?|derni[eè]re?|pasado|pr[oó]ximo))?\b")),
-    ("yesterday", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow|this morning|this evening)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<approx>(?:nearly|almost|about|some|around|roughly|more\s+than|over|less\s+than|"
-                       r"just\s+over|just\s+under|under)\s+)?" + _NUMW
-                       + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("last", re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("before", re.compile(r"\bthe\s+(?:(?P<unit>month|year|week|day)\s+before"
-                          r"|previous\s+(?P<unit2>month|year|week|day))\b", re.I)),
-]
-
 # A quotation, closed or running to the end of the sentence.
 QUOTED = re.compile(r"“[^”]*”?|«[^»]*»?|„[^“”]*[“”]?|\"[^\"]*\"?")
 
@@ -130,157 +96,112 @@ def is_future(text: str, at: int) -> bool:
     return _FUTURE.search(clause) is not None
 
 
-def _year_for(month: int, day: int | None, ref: dt.date | None, future: bool = False) -> int | None:
-    if ref is None:
-        return None
-    cand = dt.date(ref.year, month, min(day or 1, 28))
-    if future and ((ref - cand).days > 14 if day else month < ref.month):
-        return ref.year + 1  # "will hold the vote on 3 February" said in November
-    if (cand - ref).days > 270:
-        return ref.year - 1
-    if (ref - cand).days > 270 and day is None:
-        return ref.year  # "in March" said in December: this year
-    return ref.year
+def find_dates(text: str, ref: str | None, language: str | None = None) -> list[DateMention]:
+    """Dates in one sentence (or short passage), resolved against ``ref`` (YYYY-MM-DD or None).
 
-
-def _fmt(y: int, m: int | None = None, d: int | None = None) -> str | None:
-    try:
-        if d is not None and m is not None:
-            return dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
-    if m is not None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}"
-
-
-def _shift_month(d: dt.date, months: int) -> tuple[int, int]:
-    k = d.year * 12 + (d.month - 1) + months
-    return k // 12, k % 12 + 1
-
-
-def find_dates(text: str, ref: str | None) -> list[DateMention]:
-    """Dates in one sentence, resolved against ``ref`` (YYYY-MM-DD or None)."""
+    Read by the date tagger :func:`crosswire.text.temporal.tag` in ``language`` (by default the
+    one the text's words tell, else English); the direction of an underspecified date ("on
+    Friday", "in March") comes from the spaCy parse of its sentence when a pipeline is
+    installed (the shared cache of :func:`crosswire.text.parse.parse`), else from cue words.
+    Calendar values only: a week counted back ("two weeks ago") is its day, or its month when
+    the count is rough ("nearly two weeks ago", "a few days ago"); other weeks, quarters and
+    "now" are left out, and so is "today" inside a quotation (the day of speaking).
+    """
+    lang = language or language_of(text)
     r = parse_ref(ref)
-    taken: list[tuple[int, int]] = []
-    out: list[DateMention] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
-
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
-            a, b = m.span()
-            if not free(a, b):
-                continue
-            g = m.groupdict()
-            date: str | None = None
-            relative = False
-            if kind == "iso":
-                date = _fmt(int(g["y"]), int(g["mo"]), int(g["d"]))
-            elif kind in ("mdy", "dmy"):
-                mo, d = _MONTHS[fold(g["month"]).rstrip(".")], int(g["d"])
-                if not 1 <= d <= 31:
-                    continue
-                y = int(g["y"]) if g.get("y") else _year_for(mo, d, r, is_future(text, a))
-                relative = not g.get("y")
-                date = _fmt(y, mo, d) if y else None
-            elif kind == "my":
-                mo = _MONTHS[fold(g["month"]).rstrip(".")]
-                if g.get("y"):
-                    y = int(g["y"])
-                elif r is not None:
-                    y = r.year + {"this": 0, "last": -1, "next": 1}[fold(g["this"])]
-                    relative = True
-                else:
-                    y = None
-                date = _fmt(y, mo) if y else None
-            elif kind == "m":
-                if fold(g["month"]) == "may":
-                    continue  # the verb
-                mo = _MONTHS[fold(g["month"]).rstrip(".")]
-                y = _year_for(mo, None, r, is_future(text, a))
-                relative = True
-                date = _fmt(y, mo) if y else None
-            elif kind == "y":
-                date = g["y"]
-            elif kind == "weekday" and r is not None:
-                if fold(g["wd"]) == fold(text[a:b].split()[0]) and \
-                        re.search(r"\b(?:a|an|any|every|each|one|normal|typical|usual|ordinary)\s+$", text[:a], re.I):
-                    continue  # "heavier than on a normal Monday": no day in particular
-                wd = _WEEKDAYS[fold(g["wd"])]
-                beside = {fold(w) for w in (g.get("pre"), g.get("post")) if w}
-                if beside & _WD_LAST:
-                    future, forced = False, True
-                elif beside & _WD_NEXT or any(w.startswith("this coming") for w in beside):
-                    future, forced = True, True
-                else:
-                    future, forced = is_future(text, a), False
-                if future:
-                    delta = -((wd - r.weekday()) % 7)
-                    if forced and delta == 0:
-                        delta = -7  # "next Monday" said on a Monday
-                else:
-                    delta = (r.weekday() - wd) % 7
-                    if forced and delta == 0:
-                        delta = 7  # "last Monday" said on a Monday
-                date, relative = (r - dt.timedelta(days=delta)).isoformat(), True
-            elif kind == "yesterday" and r is not None:
-                if fold(g["w"]) != "yesterday" and any(qa < a < qb for qa, qb in quoted_spans(text)):
-                    continue  # "we are not there today," he said at the time: the day of speaking
-                step = {"yesterday": -1, "tomorrow": 1}.get(fold(g["w"]), 0)
-                date, relative = (r + dt.timedelta(days=step)).isoformat(), True
-            elif kind == "ago" and r is not None:
-                nw = fold(g["n"])
-                n = {"a few": 3, "several": 3, "a": 1, "an": 1}.get(nw) or parse_number_words(nw)
-                unit = fold(g["unit"]).rstrip("s")
-                if n is None:
-                    continue
-                n = int(n)
-                # "nearly two weeks ago", "a few days ago": only the month is known
-                approx = bool(g.get("approx")) or nw in ("a few", "several")
-                if unit in ("day", "week"):
-                    d0 = r - dt.timedelta(days=n * (7 if unit == "week" else 1))
-                    date = _fmt(d0.year, d0.month) if approx else d0.isoformat()
-                elif unit == "month":
-                    date = _fmt(*_shift_month(r, -n))
-                else:
-                    date = _fmt(r.year - n)
-                relative = True
-            elif kind == "last" and r is not None:
-                which, unit = fold(g["which"]), fold(g["unit"])
-                step = {"last": -1, "this": 0, "next": 1}[which]
-                if unit == "year":
-                    date = _fmt(r.year + step)
-                elif unit == "month":
-                    date = _fmt(*_shift_month(r, step))
-                else:
-                    date = (r + dt.timedelta(weeks=step)).isoformat()
-                relative = True
-            elif kind == "before":
-                unit = fold(g.get("unit") or g.get("unit2") or "")
-                prev = [x for x in out if x.end <= a]
-                if not prev:
-                    continue
-                base = prev[-1].date
-                parts = [int(p) for p in base.split("-")]
-                if unit == "month" and len(parts) >= 2:
-                    y, mo = _shift_month(dt.date(parts[0], parts[1], 1), -1)
-                    date = _fmt(y, mo)
-                elif unit == "year":
-                    date = _fmt(parts[0] - 1)
-                elif len(parts) == 3:
-                    d0 = dt.date(*parts) - dt.timedelta(days=7 if unit == "week" else 1)
-                    date = d0.isoformat()
-                relative = True
-            if date:
-                taken.append((a, b))
-                out.append(DateMention(date, a, b, relative))
-                out.sort(key=lambda x: x.start)
+    quoted = quoted_spans(text)
+    out = []
+    for x in tag(text, ref, lang, parser=lambda texts: parse(texts, lang)):
+        d = x.date
+        if d is None and r is not None:
+            d = _counted_back(x.text, r)
+        if not d or (x.relative and r is None):
+            continue
+        if x.relative and fold(x.text) in _SPEAKING_DAY and any(qa < x.start < qb for qa, qb in quoted):
+            continue
+        out.append(DateMention(d, x.start, x.end, x.relative))
     return out
 
 
-def reference_date(article: Article, story_dates: list[str]) -> str | None:
+_SPEAKING_DAY = frozenset({"today", "tonight", "this morning", "this evening", "aujourd'hui", "heute", "hoy"})
+_AGO = re.compile(r"^(?P<approx>(?:nearly|almost|about|some|around|roughly|more\s+than|over|less\s+than|just|"
+                  r"at\s+least)\s+)?(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)"
+                  r"\s+(?P<unit>days?|weeks?)\s+ago$", re.I)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+
+
+def _counted_back(words: str, ref: dt.date) -> str | None:
+    """"two weeks ago" -> its day; "nearly two weeks ago", "a few days ago" -> its month; else None."""
+    m = _AGO.match(" ".join(words.split()))
+    if not m:
+        return None
+    n_word = fold(m.group("n"))
+    rough = bool(m.group("approx")) or n_word in ("a few", "several")
+    n = 3 if rough and not n_word[0].isdigit() and n_word not in _SMALL else int(_SMALL.get(n_word, 0) or n_word)
+    day = ref - dt.timedelta(days=n * (7 if fold(m.group("unit")).startswith("week") else 1))
+    return f"{day.year:04d}-{day.month:02d}" if rough else day.isoformat()
+
+
+def language_of(text: str) -> str:
+    """The tagger's language for a text: its function words, else (a calendar word of another
+    language in it) the language detector, else English."""
+    lang = plain_language(text)
+    if lang is None and _foreign_calendar().search(text):
+        lang = detect_language(text)
+    return lang if lang in TABLES else "en"
+
+
+@lru_cache(maxsize=1)
+def _foreign_calendar() -> re.Pattern[str]:
+    english = {w.lower() for w in list(TABLES["en"].months) + list(TABLES["en"].weekdays)}
+    words = {w.lower() for lang in TABLES if lang != "en"
+             for w in list(TABLES[lang].months) + list(TABLES[lang].weekdays)} - english
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if len(w) > 2)
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.I)
+
+
+def weekday_dated(text: str, latest_year: int, language: str = "en") -> str | None:
+    """The day a report without a year tells by a weekday written with its date.
+
+    "last Saturday, April 15" and "(Monday, April 17)" only fit some years: the latest year up
+    to ``latest_year`` (the last year the story writes) where every such pair of the text
+    falls on its weekday gives the latest of those days (YYYY-MM-DD); None when the text has
+    no pair, or no year within twelve fits them all.
+    """
+    t = TABLES.get(language, TABLES["en"])
+    pairs = []
+    for m in _weekday_date_rx(language).finditer(text):
+        wd = t.weekdays.get(fold(m.group("wd")))
+        name = fold(m.group("mon") or m.group("mon2"))
+        mon = t.months.get(name) or t.months.get(name + ".")
+        day = int(m.group("d") or m.group("d2"))
+        if wd is not None and mon and 1 <= day <= 31:
+            pairs.append((wd, mon, day))
+    if not pairs:
+        return None
+    for y in range(latest_year, latest_year - 12, -1):
+        try:
+            if all(dt.date(y, mon, day).weekday() == wd for wd, mon, day in pairs):
+                return max(dt.date(y, mon, day) for _wd, mon, day in pairs).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=8)
+def _weekday_date_rx(language: str) -> re.Pattern[str]:
+    t = TABLES.get(language, TABLES["en"])
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    wd, mon = alt(list(t.weekdays)), alt([m.rstrip(".") for m in t.months])
+    return re.compile(rf"\b(?P<wd>{wd}),?\s+(?:the\s+)?(?:(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b|"
+                      rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?(?P<mon2>{mon})\b)", re.I)
+
+
+def reference_date(article, story_dates: list[str]) -> str | None:
     """The date relative expressions in an article count from.
 
     Its publication date; else the latest publication date of the story's other reports
@@ -291,7 +212,7 @@ def reference_date(article: Article, story_dates: list[str]) -> str | None:
         return article.published
     if story_dates:
         return max(story_dates)
-    full = [d.date for d in find_dates(article.text, None) if len(d.date) == 10]
+    full = [d.date for d in find_dates(article.text, None, getattr(article, "language", None)) if len(d.date) == 10]
     return max(full) if full else None
 
 

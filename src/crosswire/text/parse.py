@@ -11,19 +11,34 @@ recogniser (entities come from :mod:`crosswire.text.ner`), and parses are cached
 
 from __future__ import annotations
 
+import contextvars
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
 from crosswire.text.ner import MODELS
 
-__all__ = ["parse", "parser", "preload", "sentence_case"]
+__all__ = ["parse", "parser", "preload", "sentence_case", "without_parse"]
 
 _CACHE_SIZE = 4096
 _LOCK = threading.Lock()
 _cache: OrderedDict[tuple[str, str], Any] = OrderedDict()
+_OFF: contextvars.ContextVar[bool] = contextvars.ContextVar("crosswire_parse_off", default=False)
+
+
+@contextmanager
+def without_parse() -> Iterator[None]:
+    """Within this block :func:`parse` answers None: the cheap paths (a brief without the facts
+    stage, the fallback of a story past its time limit) read no syntax and load no parser."""
+    token = _OFF.set(True)
+    try:
+        yield
+    finally:
+        _OFF.reset(token)
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +72,7 @@ def sentence_case(text: str) -> str:
 
 def parse(texts: list[str], language: str | None) -> list[Any] | None:
     """spaCy Docs of ``texts`` (sentences or short passages) in ``language``; None without a parser."""
-    nlp = parser(language)
+    nlp = None if _OFF.get() else parser(language)
     if nlp is None:
         return None
     lang = str(language)
