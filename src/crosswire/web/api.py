@@ -8,13 +8,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 
 from crosswire.brief.load import cited_sentences
 from crosswire.model import article_json
 from crosswire.store import browse
 from crosswire.web.pages import copies_of, parsed, story_query, story_with_brief
-from crosswire.web.respond import error, etag_of, site_of, with_etag
+from crosswire.web.respond import cached, error, etag_of, generation, site_of, with_etag
 from crosswire.web.site import article_href, story_href
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -74,7 +73,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "descripti
 async def api_stories(request: Request, sq: Annotated[browse.StoryQuery, Depends(story_query)]) -> Response:
     """Stories ranked by independent sources then recency (or by date with ``sort=recent``), filtered and paged."""
     site = site_of(request)
-    gen = await run_in_threadpool(site.generation)
+    gen = await generation(site)
 
     def make() -> tuple[str, str]:
         p = browse.list_stories(site.store, sq)
@@ -87,7 +86,7 @@ async def api_stories(request: Request, sq: Annotated[browse.StoryQuery, Depends
         }
         return dumps(body), etag_of("api-list", gen, sq)
 
-    body, etag = await run_in_threadpool(site.cached, ("api-list", gen, sq), make)
+    body, etag = await cached(site, ("api-list", gen, sq), make)
     return with_etag(request, body, etag, JSON)
 
 
@@ -95,7 +94,7 @@ async def api_stories(request: Request, sq: Annotated[browse.StoryQuery, Depends
 async def api_story(request: Request, sid: str) -> Response:
     """One story: its articles (latest versions), the older versions set aside, and its brief's state."""
     site = site_of(request)
-    gen = await run_in_threadpool(site.generation)
+    gen = await generation(site)
 
     def make() -> tuple[str, str] | None:
         detail = browse.story(site.store, sid)
@@ -130,7 +129,7 @@ async def api_story(request: Request, sid: str) -> Response:
         }
         return dumps(body), etag_of("api-story", sid, gen)
 
-    found = await run_in_threadpool(site.cached, ("api-story", gen, sid), make)
+    found = await cached(site, ("api-story", gen, sid), make)
     if found is None:
         return error(request, 404, f"no story {sid!r} in this store")
     return with_etag(request, found[0], found[1], JSON)
@@ -168,7 +167,7 @@ async def api_brief(request: Request, sid: str) -> Response:
 async def api_article(request: Request, uid: str) -> Response:
     """One article as in the contract (``articles[]``), with its story, version and the sentences its brief cites."""
     site = site_of(request)
-    gen = await run_in_threadpool(site.generation)
+    gen = await generation(site)
 
     def make() -> tuple[str, str] | None:
         from crosswire.store.briefs import kept_brief
@@ -192,7 +191,7 @@ async def api_article(request: Request, uid: str) -> Response:
         }
         return dumps(body), etag_of("api-article", uid, gen)
 
-    found = await run_in_threadpool(site.cached, ("api-article", gen, uid), make)
+    found = await cached(site, ("api-article", gen, uid), make)
     if found is None:
         return error(request, 404, f"no article {uid!r} in this store")
     return with_etag(request, found[0], found[1], JSON)

@@ -18,7 +18,7 @@ from crosswire.brief.render import brief_view
 from crosswire.store import browse
 from crosswire.store.briefs import KeptBrief
 from crosswire.text.sentences import article_sentences
-from crosswire.web.respond import error, etag_of, page_html, site_of, with_etag
+from crosswire.web.respond import cached, error, etag_of, generation, page_html, site_of, with_etag
 from crosswire.web.site import BriefState, Site
 
 router = APIRouter()
@@ -76,7 +76,7 @@ def query_string(sq: browse.StoryQuery, **change: Any) -> str:
 @router.get("/", include_in_schema=False)
 async def stories_page(request: Request, sq: Annotated[browse.StoryQuery, Depends(story_query)]) -> Response:
     site = site_of(request)
-    gen = await run_in_threadpool(site.generation)
+    gen = await generation(site)
 
     def make() -> tuple[str, str]:
         result = browse.list_stories(site.store, sq)
@@ -95,7 +95,7 @@ async def stories_page(request: Request, sq: Annotated[browse.StoryQuery, Depend
         )
         return html, etag_of("list", gen, sq)
 
-    html, etag = await run_in_threadpool(site.cached, ("list", gen, sq), make)
+    html, etag = await cached(site, ("list", gen, sq), make)
     return with_etag(request, html, etag, HTML)
 
 
@@ -103,7 +103,13 @@ async def stories_page(request: Request, sq: Annotated[browse.StoryQuery, Depend
 
 
 async def story_with_brief(site: Site, sid: str, *, build: bool = True) -> tuple[browse.StoryDetail | None, BriefState]:
-    """The story and its brief, building the brief (waiting up to ``build_wait`` s) when missing or stale."""
+    """The story and its brief, building the brief (waiting up to ``build_wait`` s) when missing or stale.
+
+    A story whose kept brief is fresh is remembered until the store changes."""
+    gen = await generation(site)
+    hit = site.peek(("story+brief", gen, sid))
+    if hit is not None:
+        return hit
     detail = await run_in_threadpool(browse.story, site.store, sid)
     if detail is None:
         return None, BriefState(None, False)
@@ -116,6 +122,8 @@ async def story_with_brief(site: Site, sid: str, *, build: bool = True) -> tuple
             pass
         state = await run_in_threadpool(site.brief_state, detail)
         state.building = not state.fresh and not fut.done()
+    if state.fresh:
+        site.cached(("story+brief", await generation(site), sid), lambda: (detail, state))
     return detail, state
 
 
@@ -153,7 +161,7 @@ def brief_fragment(site: Site, kept: KeptBrief) -> str | None:
 @router.get("/stories/{sid}", include_in_schema=False)
 async def story_page(request: Request, sid: str) -> Response:
     site = site_of(request)
-    gen = await run_in_threadpool(site.generation)
+    gen = await generation(site)
     hit = site.peek(("story", gen, sid))
     if hit is not None:
         return with_etag(request, hit[0], hit[1], HTML)
@@ -164,7 +172,7 @@ async def story_page(request: Request, sid: str) -> Response:
     html = page_html("story.html.j2", s=detail, state=state, fragment=fragment)
     etag = etag_of("story", sid, state.kept.built if state.kept else None, state.fresh, state.building, gen)
     if not state.building:
-        gen = await run_in_threadpool(site.generation)
+        gen = await generation(site)
         site.cached(("story", gen, sid), lambda: (html, etag))
     return with_etag(request, html, etag, HTML)
 
@@ -211,7 +219,7 @@ def copies_of(d: dict[str, Any] | None, uid: str) -> tuple[dict[str, Any] | None
 @router.get("/articles/{uid:path}", include_in_schema=False)
 async def article_page(request: Request, uid: str) -> Response:
     site = site_of(request)
-    gen = await run_in_threadpool(site.generation)
+    gen = await generation(site)
 
     def make() -> tuple[str, str] | None:
         detail = browse.article(site.store, uid)
@@ -235,7 +243,7 @@ async def article_page(request: Request, uid: str) -> Response:
         )
         return html, etag_of("article", uid, gen)
 
-    found = await run_in_threadpool(site.cached, ("article", gen, uid), make)
+    found = await cached(site, ("article", gen, uid), make)
     if found is None:
         return error(request, 404, f"no article {uid!r} in this store")
     return with_etag(request, found[0], found[1], HTML)
@@ -244,8 +252,8 @@ async def article_page(request: Request, uid: str) -> Response:
 @router.get("/set-aside", include_in_schema=False)
 async def set_aside_page(request: Request) -> Response:
     site = site_of(request)
-    gen = await run_in_threadpool(site.generation)
-    pages = await run_in_threadpool(site.cached, ("aside", gen), lambda: browse.set_aside(site.store))
+    gen = await generation(site)
+    pages = await cached(site, ("aside", gen), lambda: browse.set_aside(site.store))
     return with_etag(request, page_html("setaside.html.j2", pages=pages), etag_of("aside", gen), HTML)
 
 

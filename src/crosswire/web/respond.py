@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from crosswire.brief.render import source_line
 from crosswire.web.site import Site, article_href, safe_url, story_href
@@ -33,6 +35,18 @@ def environment() -> Any:
 def site_of(request: Request) -> Site:
     site: Site = request.app.state.site
     return site
+
+
+async def generation(site: Site) -> Any:
+    """The store's generation: from memory while recent, else read in a worker thread."""
+    gen = site.recent_generation()
+    return gen if gen is not None else await run_in_threadpool(site.generation)
+
+
+async def cached(site: Site, key: Any, make: Callable[[], Any]) -> Any:
+    """``site.cached(key, make)``: a hit answered on the event loop, a miss computed in a worker thread."""
+    hit = site.peek(key)
+    return hit if hit is not None else await run_in_threadpool(site.cached, key, make)
 
 
 def page_html(template: str, **context: Any) -> str:

@@ -99,6 +99,11 @@ class Site:
             self._gen = (now, gen)
         return gen
 
+    def recent_generation(self) -> Any:
+        """The generation if it was read less than ``generation_ttl`` seconds ago, else None (no query)."""
+        at, gen = self._gen
+        return gen if gen is not None and time.monotonic() - at < self.generation_ttl else None
+
     def invalidate(self) -> None:
         """Read the generation again on the next request (this process just changed the store)."""
         self._gen = (0.0, None)
