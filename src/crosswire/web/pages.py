@@ -240,6 +240,7 @@ async def article_page(request: Request, uid: str) -> Response:
             group=group,
             copies=copies,
             has_brief=d is not None,
+            story_headline=(kept.headline if kept else None) or detail.story_id,
         )
         return html, etag_of("article", uid, gen)
 
