@@ -242,3 +242,16 @@ def test_serve_command_says_what_is_wrong(tmp_path: Path):
         env={"PYTHONPATH": str(Path(__file__).parents[1] / "src")},
     )
     assert out.returncode == 1 and "no such store" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_briefs_command_keeps_json_briefs_for_the_web(tmp_path: Path):
+    from crosswire.store.briefs import kept_brief, write_store_briefs
+
+    store = make_store(tmp_path / "b.db")
+    run = write_store_briefs(store, tmp_path / "out", fmt="json", jobs=1, timeout=None, brief_fn=quick_brief)
+    assert len(run.built) == 2
+    for sid in run.built:
+        kept = kept_brief(store, sid)
+        assert kept is not None and kept.body is not None
+        assert json.loads(kept.body) == json.loads((tmp_path / "out" / f"{sid}.json").read_text(encoding="utf-8"))
+    store.close()
