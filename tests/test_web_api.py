@@ -143,11 +143,13 @@ def test_article_api_and_page_show_the_cited_sentences(env):
     client.get(f"/api/stories/{ids['bridge']}/brief")
     art = client.get("/api/articles/gazette-bridge").json()
     assert art["story"] == ids["bridge"] and art["outlet"] == "Harbour Gazette" and art["text"].startswith("The Orrin")
-    cited = art["cited_sentences"]
-    assert cited, "the brief cites some sentence of the first report"
+    cited, shown = art["cited_sentences"], art["highlighted_sentences"]
+    assert shown and set(shown) <= set(cited), "the brief uses some sentence of the first report"
     page = client.get("/articles/gazette-bridge").text
-    for n in cited:
+    for n in shown:
         assert re.search(rf'class="sent cited" id="s{n}"', page)
+    for n in set(range(3)) - set(shown):  # a sentence only a single-source fact cites is not highlighted
+        assert re.search(rf'class="sent" id="s{n}"', page)
     assert 'href="https://gazette.example/orrin-bridge"' in page  # an http(s) original is linked
     wire = client.get("/articles/wire-bridge").text
     assert "ftp://wire.example/orrin.txt" in wire and 'href="ftp:' not in wire  # any other scheme is only shown
@@ -255,3 +257,20 @@ def test_briefs_command_keeps_json_briefs_for_the_web(tmp_path: Path):
         assert kept is not None and kept.body is not None
         assert json.loads(kept.body) == json.loads((tmp_path / "out" / f"{sid}.json").read_text(encoding="utf-8"))
     store.close()
+
+
+def test_highlighted_sentences_leave_out_single_source_facts():
+    from crosswire.brief.load import cited_sentences
+
+    d = {
+        "summary": [{"text": "x", "citations": [{"article": "a", "sentence": 0}]}],
+        "facts": [
+            {"independent_sources": 2, "citations": [{"article": "a", "sentence": 1, "text": "y"}]},
+            {"independent_sources": 1, "citations": [{"article": "a", "sentence": 2, "text": "z"}]},
+            {"independent_sources": 1, "citations": [{"article": "b", "sentence": 3, "text": "w"}]},
+        ],
+        "quotes": [{"citations": [{"article": "a", "sentence": 4, "text": "q"}]}],
+    }
+    assert cited_sentences(d, "a") == {0, 1, 2, 4}
+    assert cited_sentences(d, "a", every_fact=False) == {0, 1, 4}
+    assert cited_sentences(d, "c") == set()

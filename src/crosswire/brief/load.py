@@ -202,10 +202,24 @@ def brief_from_json(d: dict[str, Any]) -> Brief:
     )
 
 
-def cited_sentences(d: Any, article: str) -> set[int]:
-    """The sentence numbers of ``article`` that any citation of a brief's JSON refers to."""
+def cited_sentences(d: Any, article: str, *, every_fact: bool = True) -> set[int]:
+    """The sentence numbers of ``article`` that the citations of a brief's JSON refer to.
+
+    ``every_fact=False`` leaves out the facts of a single source (on a story of few
+    sources, nearly every sentence is one): what remains is what the brief *uses* —
+    its summary, the facts two or more sources give, disagreements, quotes, figures
+    that changed and the timeline.
+    """
+    if not isinstance(d, dict):
+        return set()
+    facts = [
+        f
+        for f in d.get("facts") or []
+        if isinstance(f, dict) and (every_fact or int(f.get("independent_sources") or 0) >= 2)
+    ]
     found: set[int] = set()
-    stack = [d]
+    stack: list[Any] = [d.get(k) for k in ("summary", "conflicts", "quotes", "timeline", "updates", "numbers")]
+    stack.append(facts)
     while stack:
         x = stack.pop()
         if isinstance(x, dict):

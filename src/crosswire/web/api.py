@@ -187,6 +187,7 @@ async def api_article(request: Request, uid: str) -> Response:
             "latest": detail.latest,
             "versions": [v.uid for v in detail.versions],
             "cited_sentences": sorted(cited_sentences(d, uid)) if d else [],
+            "highlighted_sentences": sorted(cited_sentences(d, uid, every_fact=False)) if d else [],
             "copies": group,
         }
         return dumps(body), etag_of("api-article", uid, gen)

@@ -229,7 +229,7 @@ async def article_page(request: Request, uid: str) -> Response:
 
         kept = kept_brief(site.store, detail.story_id) if detail.story_id else None
         d = parsed(site, kept) if kept else None
-        cited = cited_sentences(d, uid) if d else set()
+        cited = cited_sentences(d, uid, every_fact=False) if d else set()
         group, copies = copies_of(d, uid)
         html = page_html(
             "article.html.j2",
