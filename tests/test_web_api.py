@@ -274,3 +274,19 @@ def test_highlighted_sentences_leave_out_single_source_facts():
     assert cited_sentences(d, "a") == {0, 1, 2, 4}
     assert cited_sentences(d, "a", every_fact=False) == {0, 1, 4}
     assert cited_sentences(d, "c") == set()
+
+
+def test_no_brief_is_queued_past_the_limit(tmp_path: Path):
+    store = make_store(tmp_path / "busy.db")
+    sid = story_of(store, "gazette-bridge")
+    app = create_app(str(tmp_path / "busy.db"), build_timeout=None, brief_fn=quick_brief, generation_ttl=0.0)
+    app.state.site.max_pending = 0  # as if eight other briefs were waiting
+    with TestClient(app) as client:
+        page = client.get(f"/stories/{sid}")
+        assert page.status_code == 200 and "busy building other briefs" in page.text
+        assert 'http-equiv="refresh"' in page.text
+        r = client.get(f"/api/stories/{sid}/brief")
+        assert r.status_code == 202 and r.headers["retry-after"]
+        app.state.site.max_pending = 8
+        assert client.get(f"/api/stories/{sid}/brief").status_code == 200
+    store.close()

@@ -150,7 +150,7 @@ async def api_brief(request: Request, sid: str) -> Response:
         return error(request, 404, f"no story {sid!r} in this store")
     kept = state.kept
     if kept is None or kept.body is None:
-        if state.building or kept is None:
+        if state.building or state.busy or kept is None:
             return Response(
                 dumps({"detail": f"the brief of story {sid!r} is being built"}),
                 status_code=202,

@@ -116,6 +116,9 @@ async def story_with_brief(site: Site, sid: str, *, build: bool = True) -> tuple
     state = await run_in_threadpool(site.brief_state, detail)
     if build and not state.fresh and detail.members:
         fut = site.build(sid)
+        if fut is None:
+            state.busy = True
+            return detail, state
         try:
             await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(fut)), timeout=site.build_wait)
         except (TimeoutError, Exception):  # noqa: BLE001 - a failed build shows the story without it
@@ -171,7 +174,7 @@ async def story_page(request: Request, sid: str) -> Response:
     fragment = await run_in_threadpool(brief_fragment, site, state.kept) if state.kept else None
     html = page_html("story.html.j2", s=detail, state=state, fragment=fragment)
     etag = etag_of("story", sid, state.kept.built if state.kept else None, state.fresh, state.building, gen)
-    if not state.building:
+    if not state.building and not state.busy:
         gen = await generation(site)
         site.cached(("story", gen, sid), lambda: (html, etag))
     return with_etag(request, html, etag, HTML)

@@ -68,6 +68,7 @@ class BriefState:
     kept: KeptBrief | None
     fresh: bool
     building: bool = False
+    busy: bool = False  # missing or stale, and too many other briefs are being built to start this one
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Site:
     words: int = 120
     brief_fn: Callable[..., Any] | None = None
     generation_ttl: float = 1.0
+    max_pending: int = 8  # briefs waiting to be built at most; more visitors are told to come back
     cache_size: int = 512
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     _gen: tuple[float, Any] = (0.0, None)
@@ -148,11 +150,16 @@ class Site:
         fresh = kept.articles_hash == current
         return BriefState(kept, fresh, detail.row.id in self._builds)
 
-    def build(self, sid: str) -> Future[Any]:
-        """Start (or join) the build of a story's brief; one build at a time, in a background thread."""
+    def build(self, sid: str) -> Future[Any] | None:
+        """Start (or join) the build of a story's brief; one build at a time, in a background thread.
+
+        None when ``max_pending`` builds are already waiting (a crawler visiting every
+        story must not queue thousands of builds): the page says to come back later."""
         with self._lock:
             fut = self._builds.get(sid)
             if fut is None:
+                if len(self._builds) >= self.max_pending:
+                    return None
                 fut = self._pool.submit(self._build, sid)
                 self._builds[sid] = fut
                 fut.add_done_callback(lambda _f: self._builds.pop(sid, None))
