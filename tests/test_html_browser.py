@@ -135,3 +135,20 @@ def test_hostile_article_runs_no_script_and_shows_as_text(page_factory, tmp_path
     assert page.locator("img").count() == 0
     body = page.locator("body").inner_text()
     assert "<script>window.__pwned=3</script>Blackout" in body  # the hostile title, as text
+
+
+def test_bidi_overrides_are_dropped_and_each_source_part_isolated(page_factory, tmp_path):
+    arts = [
+        Article(id="wire", text=WIRE, title="\u202eSWEN XOF \u2067left open", outlet="\u202eGrid Wire",
+                published="2025-05-14"),
+        Article(id="odd", text=HOSTILE.replace("<script>", "\\<img src=x onerror=\"window.__pwned=4\">"),
+                title="Blackout \\[x\\](javascript:window.__pwned=5)", outlet="Odd \u2068Site", published="2025-05-15"),
+    ]
+    page, _ = page_factory({"width": 1200, "height": 900})
+    _load(page, render_html(build_brief(arts, [], FactSheet(), words=60)), tmp_path)
+    assert page.evaluate("typeof window.__pwned") == "undefined" and page.locator("img").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert not page.evaluate("/[\\u202d\\u202e]/.test(document.documentElement.outerHTML)")
+    # the date of each source is a part of its own, which no title or outlet before it can reorder
+    for date in ("2025-05-14", "2025-05-15"):
+        assert page.locator(".src bdi", has_text=date).count() == 1

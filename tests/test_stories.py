@@ -181,7 +181,7 @@ def test_write_briefs_index_escapes_and_links(tmp_path: Path) -> None:
     html = index.read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert len(paths) == 2  # one story of two articles, plus the index
-    assert f'href="{paths[0].name}"' in html
+    assert f'href="{paths[0].relative_to(tmp_path).as_posix()}"' in html  # in this run's own subdirectory
     jpaths = batch_stage.write_briefs(batch, tmp_path / "j", fmt="json", min_articles=1, progress=False)
     idx = json.loads((tmp_path / "j" / "index.json").read_text(encoding="utf-8"))
     assert len(idx["stories"]) == 2 and len(jpaths) == 3

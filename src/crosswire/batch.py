@@ -50,20 +50,23 @@ import json
 import multiprocessing as mp
 import os
 import re
+import shutil
 import signal
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Literal, Sequence
+from urllib.parse import quote
 
 from crosswire.model import Article, Story
 from crosswire.stories import StoriesResult, StoryIndex, cluster_stories
-from crosswire.stories.listing import dates_text, headline_of, md_text, sid_key
+from crosswire.stories.listing import dates_text, headline_of, sid_key
+from crosswire.text.atomic import write_text
+from crosswire.text.safe import md_inline, terminal
 
-__all__ = ["StoryOutcome", "BatchProgress", "write_briefs", "brief_stories", "write_index"]
+__all__ = ["StoryOutcome", "BatchProgress", "write_briefs", "brief_stories", "write_index", "GENERATION"]
 
 Format = Literal["html", "md", "json"]
 _EXT = {"html": "html", "md": "md", "json": "json"}
@@ -81,13 +84,13 @@ li{margin:.6rem 0} .meta{color:#666;font-size:.9em} .noise{color:#888;font-size:
 <p class="meta">{{ n_articles }} items read; ranked by independent sources.{% if interrupted %}
 <strong>The run was interrupted: this index lists the briefs finished before.</strong>{% endif %}</p>
 <ol>
-{% for s in stories %}<li><a href="{{ s.href }}">{{ s.headline }}</a>
-<div class="meta">{{ s.articles }} articles, {{ s.sources }} independent sources{% if s.outlets %}; {{ s.outlets }}{% endif %}; {{ s.dates }}{% if s.note %}; <span class="partial">{{ s.note }}</span>{% endif %}</div></li>
+{% for s in stories %}<li><a href="{{ s.href }}" dir="auto">{{ s.headline }}</a>
+<div class="meta">{{ s.articles }} articles, {{ s.sources }} independent sources{% if s.outlets %}; <bdi>{{ s.outlets }}</bdi>{% endif %}; {{ s.dates }}{% if s.note %}; <span class="partial">{{ s.note }}</span>{% endif %}</div></li>
 {% endfor %}</ol>
 {% if failed %}<h2>Not briefed ({{ failed|length }})</h2>
-<ul class="noise">{% for f in failed %}<li>{{ f.headline }} ({{ f.articles }} articles: {{ f.ids }}): {{ f.error }}</li>{% endfor %}</ul>{% endif %}
+<ul class="noise">{% for f in failed %}<li><bdi>{{ f.headline }}</bdi> ({{ f.articles }} articles: {{ f.ids }}): {{ f.error }}</li>{% endfor %}</ul>{% endif %}
 {% if noise %}<h2>Not articles ({{ noise|length }})</h2>
-<ul class="noise">{% for n in noise %}<li>{{ n }}</li>{% endfor %}</ul>{% endif %}
+<ul class="noise">{% for n in noise %}<li dir="auto">{{ n }}</li>{% endfor %}</ul>{% endif %}
 </body></html>
 """
 
@@ -202,7 +205,7 @@ def _safe_name(sid: str) -> str:
 
 
 def _err(msg: str) -> None:
-    print(f"crosswire: {msg}", file=sys.stderr)
+    print(f"crosswire: {terminal(msg)}", file=sys.stderr)
 
 
 # --- one story ---------------------------------------------------------------------------------
@@ -226,15 +229,7 @@ def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mod
         b = (brief_fn or brief_for)(members, words=words)
     from crosswire.brief.render import render
 
-    text = render(b, fmt)
-    fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(path, render(b, fmt))  # complete or absent, and readable like any file the user writes
     return b.headline or "", b.sources
 
 
@@ -271,7 +266,10 @@ def _warm_up(languages: Sequence[str]) -> None:
 
 def _worker(conn: Connection, languages: Sequence[str] = ()) -> None:
     """A worker process: load the models once, then brief the stories it is sent until it is sent ``None``."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C, SIGTERM and SIGHUP, and stops us
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     try:
         _warm_up(languages)
         while True:
@@ -610,7 +608,7 @@ def write_index(
         {
             "id": o.story.id,
             "headline": o.headline or headline_of(o.story, by_id),
-            "href": o.path.name if o.path else None,
+            "href": _href(o.path, out) if o.path else None,
             "articles": o.articles,
             "sources": o.sources or o.story.sources,
             "outlets": list(o.story.outlets),
@@ -638,27 +636,29 @@ def write_index(
             lines += ["**The run was interrupted: this index lists the briefs finished before.**", ""]
         for k, e in enumerate(entries, 1):
             lines.append(
-                f"{k}. [{md_text(e['headline'])}]({e['href']}): {e['articles']} articles, "
+                f"{k}. [{md_inline(e['headline'])}]({quote(e['href'])}): {e['articles']} articles, "
                 f"{e['sources']} independent sources"
-                + (f"; {', '.join(md_text(o) for o in e['outlets'])}" if e["outlets"] else "")
+                + (f"; {', '.join(md_inline(o) for o in e['outlets'])}" if e["outlets"] else "")
                 + (f"; {_SUMMARY_ONLY}" if e["mode"] == "summary" else "")
             )
         if not_briefed:
             lines += ["", f"## Not briefed ({len(not_briefed)})", ""] + [
-                f"- {md_text(f['headline'])} ({f['articles']} articles: {md_text(', '.join(f['article_ids']))}): "
-                f"{md_text(f['error'])}"
+                f"- {md_inline(f['headline'])} ({f['articles']} articles: {md_inline(', '.join(f['article_ids']))}): "
+                f"{md_inline(f['error'])}"
                 for f in not_briefed
             ]
         if snippets:
-            lines += ["", f"## Not articles ({len(snippets)})", ""] + [f"- {md_text(n)}" for n in snippets]
+            lines += ["", f"## Not articles ({len(snippets)})", ""] + [f"- {md_inline(n)}" for n in snippets]
         text = "\n".join(lines) + "\n"
     else:
         from jinja2 import Environment
 
-        env = Environment(autoescape=True)
+        from crosswire.text.safe import clean_chars
+
+        env = Environment(autoescape=True, finalize=lambda x: clean_chars(x) if type(x) is str else x)
         view = [
             {
-                "href": e["href"],
+                "href": quote(e["href"]),
                 "headline": e["headline"],
                 "articles": e["articles"],
                 "sources": e["sources"],
@@ -673,8 +673,16 @@ def write_index(
         text = env.from_string(_INDEX_HTML).render(
             stories=view, failed=failed_view, noise=snippets, n_articles=len(articles), interrupted=interrupted
         )
-    path.write_text(text, encoding="utf-8")
+    write_text(path, text)  # atomic: a reader sees the old index or the new one, never a fragment
     return path
+
+
+def _href(path: Path, out: Path) -> str:
+    """The link to a brief from the index in ``out``: its path relative to ``out``, with / separators."""
+    try:
+        return path.relative_to(out).as_posix()
+    except ValueError:
+        return path.name
 
 
 def write_briefs(
@@ -690,19 +698,28 @@ def write_briefs(
     timeout: float | None = None,
     words: int = 120,
     on_story: Callable[[StoryOutcome], None] | None = None,
+    brief_fn: Callable[..., Any] | None = None,
 ) -> list[Path]:
     """Cluster the articles, write one brief per story of ``min_articles`` or more, and an index.
 
-    Returns the paths written, the index last.  ``jobs``, ``timeout`` and
-    ``on_story`` are those of :func:`brief_stories`.  A story whose brief fails
+    Returns the paths written, the index last.  ``jobs``, ``timeout``, ``on_story``
+    and ``brief_fn`` are those of :func:`brief_stories`.  A story whose brief fails
     is reported on stderr and listed in the index as not briefed; the others
-    are still written.  On Ctrl-C the index of the finished briefs is written
-    and :class:`KeyboardInterrupt` re-raised.
+    are still written.  On Ctrl-C (or SIGTERM, which the command turns into a KeyboardInterrupt) the
+    index of the finished briefs is written and :class:`KeyboardInterrupt` re-raised.
+
+    Each run writes its briefs into a fresh *generation*, a subdirectory of ``out_dir``
+    named ``briefs-FORMAT-TIME-RANDOM`` that no earlier run used; the index (replaced
+    atomically at the end) links into it.  A run killed before its index is written
+    leaves the earlier index and the briefs it links intact; once the new index is in
+    place, the earlier generations of that format, which it does not list, are removed.
     """
     if fmt not in _EXT:
         raise ValueError(f"unknown format {fmt!r}: use html, md or json")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    root = Path(out_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    out = _new_generation(root, fmt)
+    flat = _flat_briefs(root, fmt)  # an index of an earlier version: its briefs go once the new index is in
     finished: list[StoryOutcome] = []
 
     def keep(o: StoryOutcome) -> None:
@@ -722,17 +739,73 @@ def write_briefs(
         bar.finish(stask, len(articles), time.perf_counter() - t0)
         outcomes = brief_stories(
             result.stories, articles, out, fmt=fmt, min_articles=min_articles, jobs=jobs,
-            timeout=timeout, words=words, progress=bar, on_story=keep,
+            timeout=timeout, words=words, progress=bar, on_story=keep, brief_fn=brief_fn,
         )
     except KeyboardInterrupt:
         if owned:
             bar.__exit__(None, None, None)
             owned = False
         if result is not None:
-            write_index(finished, articles, result.noise, out, fmt=fmt, interrupted=True)
+            write_index(finished, articles, result.noise, root, fmt=fmt, interrupted=True)
+            _drop_generations(root, fmt, keep=out, flat=flat)
         raise
     finally:
         if owned:
             bar.__exit__(None, None, None)
-    index = write_index(outcomes, articles, result.noise, out, fmt=fmt)
+    index = write_index(outcomes, articles, result.noise, root, fmt=fmt)
+    _drop_generations(root, fmt, keep=out, flat=flat)
     return [o.path for o in outcomes if o.path is not None] + [index]
+
+
+GENERATION = re.compile(r"briefs-(html|md|json)-\d{8}-\d{6}\.\d{6}-[0-9a-f]{6}")
+"""The name of a generation subdirectory (one run's briefs) in a ``briefs`` output directory."""
+
+
+def _new_generation(root: Path, fmt: str) -> Path:
+    """A new, empty subdirectory of ``root`` for this run's briefs (a name no run used before)."""
+    import secrets
+    from datetime import datetime, timezone
+
+    while True:  # UTC time to the microsecond: the names sort as the runs started
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S.%f")
+        path = root / f"briefs-{fmt}-{stamp}-{secrets.token_hex(3)}"
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+
+
+def _drop_generations(root: Path, fmt: str, *, keep: Path, flat: Sequence[Path] = ()) -> None:
+    """Remove the earlier generations of format ``fmt`` in ``root`` (the index no longer links them).
+
+    Only those started before ``keep`` (by the time in their names): a run still going on in the same
+    directory, started later, keeps its own.
+    Briefs an index of an earlier version linked directly in ``root`` (before generations) are
+    removed too: those named by the index being replaced, ``flat``.
+    """
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return
+    for p in entries:
+        m = GENERATION.fullmatch(p.name)
+        if m and m.group(1) == fmt and p.name < keep.name and p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+    for p in flat:
+        p.unlink(missing_ok=True)
+
+
+def _flat_briefs(root: Path, fmt: str) -> list[Path]:
+    """The briefs the index in ``root`` links directly in ``root`` (as versions before generations wrote them)."""
+    index = root / f"index.{_EXT[fmt]}"
+    try:
+        text = index.read_text(encoding="utf-8")
+        if fmt == "json":
+            hrefs = [str(s.get("href") or "") for s in json.loads(text).get("stories", [])]
+        else:
+            hrefs = re.findall(r'href="([^"]+)"' if fmt == "html" else r"\]\(([^)\s]+)\)", text)
+    except (OSError, ValueError, AttributeError):
+        return []
+    names = {h for h in hrefs if re.fullmatch(rf"[A-Za-z0-9_.-]+\.{_EXT[fmt]}", h) and not h.startswith(".")}
+    return [root / n for n in sorted(names) if n != index.name and (root / n).is_file()]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from crosswire import __version__
 from crosswire.model import Article, ReadResult, article_json
@@ -17,7 +19,39 @@ EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def _err(msg: str) -> None:
-    print(f"crosswire: {msg}", file=sys.stderr)
+    from crosswire.text.safe import terminal
+
+    print(f"crosswire: {terminal(msg)}", file=sys.stderr)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread so that a run stops as on Ctrl-C (the index of
+    the briefs finished so far is written); see :func:`terminate_like_interrupt`."""
+
+    def __init__(self, signum: int = signal.SIGTERM) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def terminate_like_interrupt() -> Callable[[], None]:
+    """Make SIGTERM and SIGHUP raise :class:`Terminated` in the main thread; returns what puts the old
+    handlers back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def handler(signum: int, frame: Any) -> None:
+        raise Terminated(signum)
+
+    old = {sig: signal.signal(sig, handler) for sig in _STOP_SIGNALS}
+
+    def restore() -> None:
+        for sig, h in old.items():
+            signal.signal(sig, h)
+
+    return restore
 
 
 def _read(paths: Sequence[str]) -> ReadResult:
@@ -32,13 +66,16 @@ def _read(paths: Sequence[str]) -> ReadResult:
 def _write(text: str, out: str | None) -> bool:
     """Write ``text`` to the file ``out`` (or stdout); on failure say why in one line and return False."""
     if out:
+        from crosswire.text.atomic import write_text
+
         try:
-            Path(out).write_text(text, encoding="utf-8")
+            write_text(out, text)  # a full disk or a kill leaves the old file, never a fragment
         except OSError as e:
             _err(f"{out}: cannot write ({e.strerror or type(e).__name__})")
             return False
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
     return True
 
 
@@ -74,17 +111,20 @@ def cmd_read(args: argparse.Namespace) -> int:
     elif args.format == "jsonl":
         text = "\n".join(json.dumps(article_json(a), ensure_ascii=False) for a in arts)
     else:
+        from crosswire.text.safe import md_code, md_inline, md_paragraphs
+
         parts = []
-        for a in arts:
-            meta = [f"- id: {a.id}"]
+        for a in arts:  # every value from the input escaped: it renders as text, never as markup
+            meta = [f"- id: {md_code(a.id)}"]
             for k in ("outlet", "published", "dateline", "language"):
                 v = getattr(a, k)
                 if v:
-                    meta.append(f"- {k}: {v}")
+                    meta.append(f"- {k}: {md_inline(v)}")
             if a.credits:
-                meta.append(f"- credits: {', '.join(a.credits)}")
+                meta.append(f"- credits: {md_inline(', '.join(a.credits))}")
             meta.append(f"- removed blocks: {len(a.removed)}")
-            parts.append(f"# {a.title or a.id}\n\n" + "\n".join(meta) + "\n\n" + a.text + "\n")
+            parts.append(f"# {md_inline(a.title or a.id)}\n\n" + "\n".join(meta) + "\n\n"
+                         + md_paragraphs(a.text) + "\n")
         text = "\n---\n\n".join(parts)
     return _status(result, _write(text, args.output))
 
@@ -172,7 +212,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
         _err("give input PATHs or --db, not both")
         return EXIT_USAGE
     if _from_db(args):
-        from .store.commands import stories_from_db
+        from crosswire.store.commands import stories_from_db
 
         return stories_from_db(args, _write)
     result = _read(args.paths)
@@ -200,12 +240,15 @@ def cmd_briefs(args: argparse.Namespace) -> int:
         _err(problem)
         return EXIT_USAGE
     jobs = args.jobs or _cores()
+    if jobs > _cores():  # more workers than cores only adds memory (each loads its models) and switching
+        _err(f"--jobs {jobs} lowered to {_cores()}, the cores available")
+        jobs = _cores()
     timeout = args.timeout or None
     if args.db and args.paths:
         _err("give input PATHs or --db, not both")
         return EXIT_USAGE
     if _from_db(args):
-        from .store.commands import briefs_from_db
+        from crosswire.store.commands import briefs_from_db
 
         return briefs_from_db(args, jobs, timeout)
     with batch.BatchProgress(sys.stderr.isatty() and not args.quiet) as bar:
@@ -292,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
         c.add_argument("paths", nargs="*" if store else "+", metavar="PATH",
                        help=_INPUTS + ("; none with --db: the stories of the store" if store else ""))
         if store:
-            from .store.commands import db_option
+            from crosswire.store.commands import db_option
 
             db_option(c)
         return c
@@ -351,7 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
     bs.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     bs.set_defaults(func=cmd_briefs)
 
-    from .store.commands import register
+    from crosswire.store.commands import register
 
     register(sub)  # add, feeds, fetch, watch, status
 
@@ -376,13 +419,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as e:  # --help, --version, or a usage error already explained on stderr
         return e.code if isinstance(e.code, int) else EXIT_USAGE
+    restore = terminate_like_interrupt()  # SIGTERM stops a run as Ctrl-C does: outputs left whole
     try:
         return args.func(args)
+    except Terminated as e:
+        _err("terminated" if e.signum == signal.SIGTERM else f"stopped by {signal.Signals(e.signum).name}")
+        return 128 + e.signum
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        restore()
 
 
 if __name__ == "__main__":

@@ -21,12 +21,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Any, Iterable
 
 from crosswire.model import Article, Brief, Citation, ConflictSide, Fact
+from crosswire.text.safe import clean_chars, md_inline
 
 __all__ = ["render", "render_markdown", "render_html", "agreement_threshold", "article_labels", "brief_view",
-           "source_line", "asset"]
+           "source_line", "finalize", "asset"]
 
 _PALETTE_SIZE = 8  # colour classes g0..g7 in brief.css; more groups reuse them
 
@@ -362,8 +363,8 @@ def _groups(brief: Brief, labels: dict[str, str], colour: dict[str, int]) -> lis
 
 
 def _md(text: str) -> str:
-    """One line of article text, safe inside a Markdown list item."""
-    return " ".join(text.split()).replace("[", "\\[").replace("]", "\\]").replace("<", "\\<")
+    """One line of article text, safe anywhere in a Markdown line (see :func:`crosswire.text.safe.md_inline`)."""
+    return md_inline(text)
 
 
 def _md_cites(cs: list[_Cite]) -> str:
@@ -463,6 +464,27 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
 
 def _source_line(s: _Source) -> str:
     """"Outlet · “Title” · date · credits · role · file": what we know of one report."""
+    return " · ".join(_source_bits(s))
+
+
+def _source_line_html(s: _Source) -> Any:
+    """The source line for HTML: each part escaped and isolated in ``<bdi>``, so right-to-left
+    text in a title or outlet cannot reorder the date, role or file name shown after it."""
+    from markupsafe import Markup, escape
+
+    return Markup(" · ").join(Markup("<bdi>%s</bdi>") % escape(clean_chars(b)) for b in _source_bits(s))
+
+
+def _finalize(value: Any) -> Any:
+    """Every value a template prints: text from an input loses control and unbalanced bidi characters."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_chars(value)
+    return value
+
+
+def _source_bits(s: _Source) -> list[str]:
     a = s.article
     bits = [a.outlet or "outlet unknown"]
     if a.title:
@@ -474,7 +496,7 @@ def _source_line(s: _Source) -> str:
         bits.append("credits: " + ", ".join(a.credits))
     bits.append(s.role)
     bits.append(a.path.replace("\\", "/").rsplit("/", 1)[-1] if a.path else f"id {a.id}")
-    return " · ".join(bits)
+    return bits
 
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -485,8 +507,8 @@ def _environment():
     from jinja2 import Environment, PackageLoader
 
     env = Environment(loader=PackageLoader("crosswire.brief", "templates"), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
-    env.globals["source_line"] = _source_line
+                      trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
+    env.globals["source_line"] = _source_line_html
     return env
 
 
@@ -514,9 +536,14 @@ def brief_view(brief: Brief) -> _View:
     return _view(brief)
 
 
-def source_line(s: _Source) -> str:
-    """One source of a view's ``groups`` as a line: outlet, title, date, credits, role, file."""
-    return _source_line(s)
+def source_line(s: _Source) -> Any:
+    """One source of a view's ``groups`` as safe HTML: outlet, title, date, credits, role, file, each isolated."""
+    return _source_line_html(s)
+
+
+def finalize(value: Any) -> Any:
+    """The ``finalize`` of the brief's Jinja2 environment: text loses control and unbalanced bidi characters."""
+    return _finalize(value)
 
 
 def asset(name: str) -> str:

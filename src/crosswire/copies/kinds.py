@@ -86,6 +86,7 @@ from crosswire.copies.candidates import (
     unit_words,
 )
 from crosswire.copies.units import Doc, Match, check_pair, fullness, may_translate, prepare_doc, translation, weigh
+from crosswire.text.safe import md_code, md_inline
 from crosswire.model import Article, CopyGroup, copy_group_json, independent_sources
 
 __all__ = ["find_copies", "copies_json", "copies_markdown"]
@@ -271,18 +272,19 @@ def copies_json(articles: list[Article], groups: list[CopyGroup]) -> dict:
 
 def _label(a: Article | None, aid: str) -> str:
     if a is None:
-        return f"`{aid}`"
-    bits = [f"`{aid}`"]
+        return md_code(aid)
+    bits = [md_code(aid)]
     if a.outlet:
-        bits.append(a.outlet)
+        bits.append(md_inline(a.outlet))
     if a.title:
-        bits.append(f"“{a.title}”")
+        bits.append(f"“{md_inline(a.title)}”")
     return " — ".join(bits)
 
 
 def _clip(text: str, n: int = 160) -> str:
+    """One sentence for the Markdown report: cut to ``n`` characters, then escaped."""
     text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    return md_inline(text if len(text) <= n else text[: n - 1].rstrip() + "…")
 
 
 def copies_markdown(articles: list[Article], groups: list[CopyGroup], *, show: int = 5) -> str:

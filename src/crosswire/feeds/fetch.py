@@ -137,7 +137,7 @@ class Fetcher:
         except (socket.gaierror, UnicodeError) as e:
             raise _final(f"{url}: cannot resolve {host} ({e})") from None
         for info in infos:
-            ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+            ip = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
             bad = _bad_address(ip)
             if bad:
                 raise _final(f"{url}: {host} resolves to a {bad} address ({ip}); refused "

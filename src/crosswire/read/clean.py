@@ -59,6 +59,7 @@ from crosswire.read.rules import (
     strip_inline_furniture,
     words,
 )
+from crosswire.text.safe import clean_chars
 
 __all__ = ["clean_text", "clean_html", "html_metadata", "HtmlMeta", "TextTooLong", "MAX_TEXT_CHARS"]
 
@@ -459,6 +460,21 @@ def _removed(ps: list[_Para]) -> list[str]:
     return out
 
 
+def _path_text(path: str | None) -> str | None:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as lone surrogates) become U+FFFD,
+    so that every output can encode it."""
+    if not path or path.isascii():
+        return path
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "replace").decode("utf-8")
+
+
+def _clean_opt(value: str | None) -> str | None:
+    return " ".join(clean_chars(value).split()) or None if value else value
+
+
 def clean_text(
     raw: str,
     *,
@@ -483,7 +499,12 @@ def clean_text(
     """
     if len(raw) > MAX_TEXT_CHARS:
         raise TextTooLong(f"text too long to be one article ({len(raw):,} characters; limit {MAX_TEXT_CHARS:,})")
-    title = " ".join(title.split()) if title else None
+    # no control codes, lone surrogates or bidi overrides in anything kept from an input
+    raw, id, outlet, url = clean_chars(raw), clean_chars(id), _clean_opt(outlet), _clean_opt(url)
+    path = _path_text(path)
+    credits = [clean_chars(c) for c in credits or []]
+    heading_hints = [clean_chars(h) for h in heading_hints or []]
+    title = " ".join(clean_chars(title).split()) if title else None
     st = _State(_paragraphs(raw, blocks_only=blocks_only), title or None, list(credits or []))
     _classify_lines(st)
     _cut_inline(st)
@@ -685,6 +706,42 @@ def extract_main_text(html: str) -> str:
     return text
 
 
+MAX_HTML_BLOCKS = 50_000  # paragraphs, list items, cells, line breaks: a long report has a few thousand
+_BLOCK_TAG = re.compile(r"<(?:p|div|li|br|tr|td|h[1-6]|blockquote|section|article|dd|dt|pre)\b", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _visible_chars(html: str) -> int:
+    """About how many characters of text a page shows: tags, scripts and styles left out (linear time)."""
+    low = html.lower()
+    n, pos = 0, 0
+    while True:
+        starts = [i for i in (low.find("<script", pos), low.find("<style", pos)) if i >= 0]
+        start = min(starts) if starts else len(html)
+        n += len(_TAG.sub("", html[pos:start]))
+        if start >= len(html):
+            return n
+        tag = "</script" if low.startswith("<script", start) else "</style"
+        end = low.find(tag, start)
+        if end < 0:
+            return n
+        pos = end + len(tag)
+
+
+def _check_size(html: str) -> None:
+    """:class:`TextTooLong` for a page that cannot be one report, counted without parsing it."""
+    if len(html) < MAX_TEXT_CHARS // 4:
+        return  # fewer characters than a report may have: nothing to count
+    blocks = sum(1 for _ in _BLOCK_TAG.finditer(html))
+    if blocks > MAX_HTML_BLOCKS:
+        raise TextTooLong(f"too many paragraphs to be one article ({blocks:,} blocks; limit {MAX_HTML_BLOCKS:,})")
+    if len(html) > MAX_TEXT_CHARS:
+        visible = _visible_chars(html)
+        if visible > MAX_TEXT_CHARS:
+            raise TextTooLong(f"text too long to be one article (about {visible:,} characters of text; "
+                              f"limit {MAX_TEXT_CHARS:,})")
+
+
 def clean_html(
     html: str,
     *,
@@ -695,7 +752,13 @@ def clean_html(
     outlet: str | None = None,
     published: str | None = None,
 ) -> Article:
-    """Extract and clean the main text of an HTML page (metadata from its meta tags)."""
+    """Extract and clean the main text of an HTML page (metadata from its meta tags).
+
+    Raises :class:`TextTooLong` before any extraction when the page has more visible text or
+    more paragraphs than one report could (a cheap count: extraction of such a page takes minutes).
+    """
+    html = clean_chars(html)
+    _check_size(html)
     meta = html_metadata(html)
     text = extract_main_text(html)
     return clean_text(

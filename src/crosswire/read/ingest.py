@@ -30,6 +30,9 @@ __all__ = ["read_paths", "read_file", "decode_bytes", "InputError", "MAX_BYTES",
 MAX_BYTES = 10 * 1024 * 1024  # one page or text: more than this is not a news article
 MAX_STREAM_BYTES = 512 * 1024 * 1024  # JSONL streams are read record by record
 MAX_JSON_BYTES = 128 * 1024 * 1024  # a JSON array of records is parsed whole, so held in memory
+MAX_FEED_BYTES = 64 * 1024 * 1024  # a feed is parsed whole too; each entry is then one article
+MAX_FEED_ELEMENTS = 500_000  # a feed of a thousand entries has some 50,000; parsing costs ~60 µs each
+MAX_RECORD_ERRORS = 20  # bad records of one file named one by one; past this, counted in one line
 _MIN_WORDS = 5  # fewer words than this is a menu or a label, not a report
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _JSON_EXT = {".json"}
@@ -230,6 +233,8 @@ def _str(v: Any) -> str | None:
 
 def _record(rec: Any, source: str, n: int) -> Article:
     """One JSON record ``{id, text | html, title, date, outlet, url}`` as an article."""
+    if isinstance(rec, InputError):  # a record that could not even be parsed
+        raise rec
     if not isinstance(rec, dict):
         raise InputError(f"record {n} is not an object")
     url = _str(rec.get("url") or rec.get("link"))
@@ -262,12 +267,42 @@ def _records(recs: Iterable[tuple[int, Any]], source: str, sink: Sink, unit: str
     for n, rec in recs:
         try:
             out.append(_record(rec, source, n))
-        except (InputError, TextTooLong) as e:
-            reason = str(e).removeprefix(f"record {n} ")
+        except Exception as e:  # noqa: BLE001 - one bad record (too deep, too long, a reader's defect) is one error
+            reason = _reason(e).removeprefix(f"record {n} ")
             if sink is None:
                 raise InputError(f"{unit} {n} {reason}") from None
             sink.append(ReadError(f"{source} ({unit} {n})", reason))
     return out
+
+
+def _reason(e: BaseException) -> str:
+    """One line saying why a record or file could not be read."""
+    if isinstance(e, (InputError, TextTooLong)):
+        return str(e)
+    if isinstance(e, RecursionError):
+        return "nested too deeply to be an article"
+    if isinstance(e, MemoryError):
+        return "too large to read"
+    msg = " ".join(str(e).split())[:120] or type(e).__name__
+    return f"could not read ({type(e).__name__}: {msg})"
+
+
+class _Capped(list):
+    """A sink of read errors that names the first ``MAX_RECORD_ERRORS`` of one file and counts the rest."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source, self.more = source, 0
+
+    def append(self, e: ReadError) -> None:  # type: ignore[override]
+        if len(self) < MAX_RECORD_ERRORS:
+            super().append(e)
+        else:
+            self.more += 1
+
+    def close(self) -> list[ReadError]:
+        extra = [ReadError(self.source, f"{self.more} more bad record{'s' if self.more != 1 else ''} not listed")]
+        return list(self) + (extra if self.more else [])
 
 
 def _read_json(text: str, source: str, sink: Sink = None) -> list[Article]:
@@ -277,10 +312,48 @@ def _read_json(text: str, source: str, sink: Sink = None) -> list[Article]:
         if "\n" in text.strip():
             return _read_jsonl(io.StringIO(text), source, sink)
         raise InputError(f"invalid JSON at line {e.lineno}: {e.msg}") from None
+    except RecursionError:  # one record nested too deeply: the others are still read
+        body = text.lstrip()
+        if body.startswith("["):
+            return _records(_array_items(body), source, sink)
+        if "\n" in body.rstrip():
+            return _read_jsonl(io.StringIO(text), source, sink)
+        raise InputError("JSON nested too deeply to be articles") from None
     if isinstance(obj, dict) and isinstance(obj.get("articles"), list):
         obj = obj["articles"]
     recs = obj if isinstance(obj, list) else [obj]
     return _records(enumerate(recs, 1), source, sink)
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]+|\\.)*"|[\[\]{},]', re.S)
+
+
+def _array_items(text: str) -> Iterator[tuple[int, Any]]:
+    """The items of a JSON array parsed one by one, for an array ``json`` cannot parse whole.
+
+    The items are delimited by a scan of the brackets outside strings (linear, no parsing);
+    an item that cannot be parsed comes as an :class:`InputError` in its place.
+    """
+    depth, start, n = 0, 1, 0
+    for m in _JSON_TOKEN.finditer(text):
+        tok = m.group()
+        if tok in "[{":
+            depth += 1
+        elif tok in "]}":
+            depth -= 1
+        if depth == 1 and tok == "," or depth == 0 and tok == "]":
+            item = text[start:m.start()].strip()
+            start = m.end()
+            if item:
+                n += 1
+                try:
+                    yield n, json.loads(item)
+                except RecursionError:
+                    yield n, InputError(f"record {n} nested too deeply to be an article")
+                except json.JSONDecodeError as e:
+                    yield n, InputError(f"record {n} invalid JSON: {e.msg}")
+            if depth == 0:
+                return
 
 
 def _read_jsonl(lines: Iterable[str], source: str, sink: Sink = None) -> list[Article]:
@@ -290,10 +363,13 @@ def _read_jsonl(lines: Iterable[str], source: str, sink: Sink = None) -> list[Ar
                 continue
             try:
                 yield i, json.loads(line)
-            except json.JSONDecodeError as e:
-                if sink is None:
+            except (json.JSONDecodeError, RecursionError) as e:
+                why = f"invalid JSON: {e.msg}" if isinstance(e, json.JSONDecodeError) else _reason(e)
+                if sink is None and isinstance(e, json.JSONDecodeError):
                     raise InputError(f"invalid JSON on line {i}: {e.msg}") from None
-                sink.append(ReadError(f"{source} (line {i})", f"invalid JSON: {e.msg}"))
+                if sink is None:
+                    raise InputError(f"line {i} {why}") from None
+                sink.append(ReadError(f"{source} (line {i})", why))
 
     return _records(parsed(), source, sink, unit="line")
 
@@ -302,14 +378,23 @@ def _read_jsonl(lines: Iterable[str], source: str, sink: Sink = None) -> list[Ar
 
 
 def _looks_feed(text: str) -> bool:
-    head = text[:1024].lstrip().lower()
-    return bool(re.match(r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:rdf)\b", head, re.S))
+    head = text[:2048].lstrip().lower()
+    # an XML declaration, comments, processing instructions (a stylesheet) and a DOCTYPE (RSS 0.91's
+    # Netscape one) may come before the root element
+    return bool(re.match(r"(<\?xml[^>]*>\s*)?((<!--.*?-->|<\?[^>]*\?>|<!doctype\s[^>\[]*(\[[^\]]*\])?\s*>)\s*)*"
+                         r"<(rss|feed|rdf:rdf)\b", head, re.S))
 
 
-def _read_feed(data: bytes, source: str) -> list[Article]:
-    """Every entry of an RSS/Atom feed file as an article (never fetches anything)."""
+def _read_feed(data: bytes, source: str, sink: Sink = None) -> list[Article]:
+    """Every entry of an RSS/Atom feed file as an article (never fetches anything).
+
+    A bad entry (too long, no text) goes to ``sink`` when given, naming it, and the others are read.
+    """
     import feedparser
 
+    elements = data.count(b"<")  # cheap, before the parse: markup beyond any feed takes minutes
+    if elements > MAX_FEED_ELEMENTS:
+        raise InputError(f"too many elements to be a feed ({elements:,}; limit {MAX_FEED_ELEMENTS:,})")
     feed = feedparser.parse(io.BytesIO(data))
     if not feed.entries:
         if feed.get("bozo"):
@@ -318,26 +403,40 @@ def _read_feed(data: bytes, source: str) -> list[Article]:
     outlet = _str(feed.feed.get("title"))
     out = []
     for n, e in enumerate(feed.entries, 1):
-        body = ""
-        if e.get("content"):
-            body = max((c.get("value", "") for c in e.content), key=len)
-        body = body or e.get("summary", "") or e.get("description", "")
-        url = _str(e.get("link"))
-        rid = _str(e.get("id")) or url or _stable_id(e.get("title"), body)
-        rid = rid if re.fullmatch(r"[\w.\-]{1,80}", rid) else _stable_id(rid)
-        parsed = e.get("published_parsed") or e.get("updated_parsed")
-        date = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
-        title = _str(e.get("title"))
-        if "<" in body and re.search(r"<(p|br|div|a|span|img|strong|em)\b", body, re.I):
-            art = clean_html(f"<html><body><article>{body}</article></body></html>", id=rid, url=url,
-                             path=source, title=title, outlet=outlet, published=date)
-        else:
-            art = clean_text(body, id=rid, url=url, path=source, title=title, outlet=outlet, published=date)
-        if art.text.strip():
+        try:
+            art = _entry(e, n, source, outlet)
+        except Exception as x:  # noqa: BLE001 - one bad entry is one error, not a lost feed
+            if sink is None:
+                raise InputError(f"entry {n}: {_reason(x)}") from None
+            sink.append(ReadError(f"{source} (entry {n})", _reason(x)))
+            continue
+        if art is not None:
             out.append(art)
     if not out:
         raise InputError("feed entries have no text")
     return out
+
+
+def _entry(e: Any, n: int, source: str, outlet: str | None) -> Article | None:
+    """One feed entry as an article (None when it has no text)."""
+    body = ""
+    if e.get("content"):
+        body = max((c.get("value", "") for c in e.content), key=len)
+    body = body or e.get("summary", "") or e.get("description", "")
+    if len(body) > MAX_BYTES:  # cheap: before any extraction
+        raise InputError(f"too large to be one article ({len(body) / 1e6:.1f} MB; limit {MAX_BYTES / 1e6:.0f} MB)")
+    url = _str(e.get("link"))
+    rid = _str(e.get("id")) or url or _stable_id(e.get("title"), body)
+    rid = rid if re.fullmatch(r"[\w.\-]{1,80}", rid) else _stable_id(rid)
+    parsed = e.get("published_parsed") or e.get("updated_parsed")
+    date = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
+    title = _str(e.get("title"))
+    if "<" in body and re.search(r"<(p|br|div|a|span|img|strong|em)\b", body, re.I):
+        art = clean_html(f"<html><body><article>{body}</article></body></html>", id=rid, url=url,
+                         path=source, title=title, outlet=outlet, published=date)
+    else:
+        art = clean_text(body, id=rid, url=url, path=source, title=title, outlet=outlet, published=date)
+    return art if art.text.strip() else None
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -387,12 +486,93 @@ def _id_of(p: Path) -> str:
     return name
 
 
+# UTF-8 read as cp1252/Latin-1: a lead byte (Â..ô) followed by what a continuation byte reads as
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                       "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _fix_text(text: str) -> str:
+    """Mojibake repaired as :func:`decode_bytes` does, for one line of a stream.
+
+    ftfy costs about a millisecond a line, so it runs only on a line that can need it: beyond
+    ASCII and with a mojibake pair, an HTML entity or text not in NFC.
+    """
+    if text.isascii() or ("&" not in text and not _MOJIBAKE.search(text)
+                          and unicodedata.is_normalized("NFC", text)):
+        return text
+    import ftfy
+
+    return ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=False, normalization="NFC")
+
+
+def _jsonl_lines(fh: Any, source: str, sink: Sink) -> Iterator[str]:
+    """The lines of a JSONL byte stream as text, one record at a time (never the whole file in memory).
+
+    A line longer than ``MAX_BYTES`` is skipped (its bytes read and dropped) with one error
+    naming it; ``""`` stands in its place so that the next lines keep their numbers.  A line
+    that is not UTF-8 is decoded as :func:`decode_bytes` would.  The stream stops, with an
+    error, past ``MAX_STREAM_BYTES``.
+    """
+    total, n = 0, 0
+
+    def stop(why: str) -> None:
+        """The stream cannot go on: what was read is kept, and the rest is one error."""
+        if sink is None:
+            raise InputError(why)
+        sink.append(ReadError(source, why))
+
+    while True:
+        try:
+            raw = fh.readline(MAX_BYTES + 1)
+        except (OSError, EOFError, zlib.error):
+            return stop(f"corrupt gzip file (after line {n})" if n else "corrupt gzip file")
+        if not raw:
+            return
+        n += 1
+        total += len(raw)
+        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+            try:
+                while raw and not raw.endswith(b"\n") and total <= MAX_STREAM_BYTES:  # the rest, dropped
+                    raw = fh.readline(1 << 20)
+                    total += len(raw)
+            except (OSError, EOFError, zlib.error):
+                return stop(f"corrupt gzip file (after line {n})")
+            why = f"too large to be one article (over {MAX_BYTES / 1e6:.0f} MB)"
+            if sink is None:
+                raise InputError(f"line {n} {why}")
+            sink.append(ReadError(f"{source} (line {n})", why))
+            yield ""
+        else:
+            try:
+                text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError:
+                try:
+                    text = decode_bytes(raw) if raw.strip() else ""
+                except InputError as e:
+                    if sink is None:
+                        raise InputError(f"line {n}: {e}") from None
+                    sink.append(ReadError(f"{source} (line {n})", str(e)))
+                    text = ""
+            yield _fix_text(text)
+        if total > MAX_STREAM_BYTES:
+            return stop(f"too large: stopped after {MAX_STREAM_BYTES / 1e6:.0f} MB (line {n}); split the file")
+
+
 def _read_jsonl_stream(p: Path, sink: Sink) -> list[Article]:
+    """A JSONL file (gzip'd or not) read line by line; bad lines go to ``sink``, the others are read."""
     try:
-        with open(p, encoding="utf-8", errors="strict") as f:
-            return _read_jsonl(f, str(p), sink)
-    except UnicodeDecodeError:
-        raise InputError("JSONL is not UTF-8") from None
+        with open(p, "rb") as raw:
+            head = raw.read(4096)
+            raw.seek(0)
+            fh: Any = gzip.GzipFile(fileobj=raw) if head[:2] == b"\x1f\x8b" else raw
+            if fh is raw:
+                if not head.strip():
+                    raise InputError("empty file")
+                if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_order(head):  # no byte is a line end
+                    return _read_jsonl(io.StringIO(decode_bytes(_read_bytes(p, MAX_BYTES))), str(p), sink)
+                if _looks_binary(head):
+                    raise InputError("binary file, not text")
+            return _read_jsonl(_jsonl_lines(fh, str(p), sink), str(p), sink)
     except OSError as e:
         raise InputError(e.strerror or "cannot read") from None
 
@@ -405,27 +585,28 @@ def read_file(path: str | os.PathLike[str]) -> list[Article]:
 def _read_file(p: Path, sink: Sink) -> list[Article]:
     """Read one file; with a ``sink``, bad records of a JSON/JSONL file go there and the rest is kept."""
     ext = _kind(p)
-    if ext in _JSONL_EXT and not p.name.endswith(".gz"):
+    if ext in _JSONL_EXT:  # record by record, gzip'd or not: the limits are per line
         size = _size(p)
         if size > MAX_STREAM_BYTES:
             raise InputError(f"too large ({size / 1e6:.0f} MB; limit {MAX_STREAM_BYTES / 1e6:.0f} MB)")
-        if size > MAX_BYTES:
-            return _read_jsonl_stream(p, sink)
+        return _read_jsonl_stream(p, sink)
     if ext in _JSON_EXT:  # records, not one article: a larger limit, and a way round it
         data = _read_bytes(p, MAX_JSON_BYTES, "for a JSON file (write the records as JSONL instead)")
+    elif ext in _FEED_EXT:  # entries, each one article: the limit is per entry
+        data = _read_bytes(p, MAX_FEED_BYTES, "for a feed")
     else:
         data = _read_bytes(p, MAX_BYTES)
     text = decode_bytes(data)
     source = str(p)
     if ext in _JSON_EXT:
         return _read_json(text, source, sink)
-    if ext in _JSONL_EXT:
-        return _read_jsonl(io.StringIO(text), source, sink)
     if ext in _FEED_EXT or (ext not in _HTML_EXT and _looks_feed(text)):
         if _looks_feed(text):
-            return _read_feed(data, source)
+            return _read_feed(data, source, sink)
         if ext != ".xml":
             raise InputError("not an RSS or Atom feed")
+    if ext in _FEED_EXT and len(data) > MAX_BYTES:
+        raise InputError(f"too large to be one article ({len(data) / 1e6:.1f} MB; limit {MAX_BYTES / 1e6:.0f} MB)")
     if ext in _HTML_EXT or _looks_html(text):
         art = clean_html(text, id=_id_of(p), path=source)
     else:
@@ -459,7 +640,11 @@ def _iter_files(paths: Iterable[str | os.PathLike[str]], errors: list[ReadError]
                 errors.append(ReadError(str(p), "no such file or directory"))
             elif path.is_dir():
                 files = []
-                for root, dirs, names in os.walk(path):
+
+                def unreadable(e: OSError) -> None:  # a directory that cannot be listed is named, not skipped
+                    errors.append(ReadError(str(e.filename or path), f"cannot read directory ({e.strerror or e})"))
+
+                for root, dirs, names in os.walk(path, onerror=unreadable):
                     dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                     files.extend(Path(root) / n for n in names if not n.startswith("."))
                 for f in sorted(files):
@@ -477,14 +662,11 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> ReadResult:
     """Read every input; bad ones become one-line errors, the rest are still read."""
     result = ReadResult()
     for f in _iter_files(paths, result.errors):
+        found = _Capped(str(f))
         try:
-            found: list[ReadError] = []
             result.articles.extend(_read_file(f, found))
-            result.errors.extend(found)
-        except (InputError, TextTooLong) as e:
-            result.errors.append(ReadError(str(f), str(e)))
         except Exception as e:  # noqa: BLE001
             # a defect in a reader must not stop the others; say what happened in one line
-            msg = " ".join(str(e).split())[:120] or type(e).__name__
-            result.errors.append(ReadError(str(f), f"could not read ({type(e).__name__}: {msg})"))
+            found.append(ReadError(str(f), _reason(e)))
+        result.errors.extend(found.close())
     return result

@@ -31,9 +31,9 @@ from typing import Any
 from sqlalchemy import bindparam, func, select, update
 
 from crosswire.model import Article
-from crosswire.stories import NOISE_PREFIX, StoryIndex, StoryParams, cluster_stories, restore_stories
 from crosswire.store import schema as t
 from crosswire.store.db import Store
+from crosswire.stories import NOISE_PREFIX, StoryIndex, StoryParams, cluster_stories, restore_stories
 
 CHUNK = 20_000  # articles clustered together (the reassignment pass works within a chunk)
 SAVE_EVERY = 120.0  # seconds between saves of the clusterer state during a long run
@@ -225,7 +225,7 @@ def _plan(store: Store, articles: Sequence[Article], summary: AddSummary) -> lis
         urls = _latest_by_url(conn, [a.url for a in articles if a.url])
         taken = _existing(conn, t.articles.c.uid, [a.id for a in articles])
     out: list[_New] = []
-    for a, h in zip(articles, hashes):
+    for a, h in zip(articles, hashes, strict=True):
         if h in known:
             summary.stored += 1
             continue
@@ -299,7 +299,10 @@ def _commit_one(store: Store, item: _New, story_id: str | None, is_copy: bool, h
             "feed_id": feed_id, "version": version, "previous": previous, "latest": True, "story_id": story_id,
             "is_copy": is_copy, "noise": story_id is None,
         })
-        return int(res.inserted_primary_key[0])
+        key = res.inserted_primary_key
+        if key is None:
+            raise RuntimeError("the database returned no key for the new article")
+        return int(key[0])
 
 
 def add_articles(

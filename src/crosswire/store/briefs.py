@@ -8,11 +8,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal
 
 from sqlalchemy import select, update
 
-from crosswire.batch import BatchProgress, Format, StoryOutcome, brief_stories, write_index
+from crosswire.batch import BatchProgress, StoryOutcome, brief_stories, write_index
 from crosswire.model import Story
 from crosswire.store import query
 from crosswire.store import schema as t
@@ -44,7 +44,7 @@ def write_store_briefs(
     store: Store,
     out_dir: str | Path,
     *,
-    fmt: str = "html",
+    fmt: Literal["html", "md", "json"] = "html",
     min_articles: int = 2,
     jobs: int = 1,
     timeout: float | None = None,
@@ -101,10 +101,10 @@ def write_store_briefs(
         (run.built if o.ok else run.failed).append(sid)
 
     if todo:
-        outcomes += brief_stories(todo, members, out, fmt=cast(Format, fmt), min_articles=1, jobs=jobs, timeout=timeout,
+        outcomes += brief_stories(todo, members, out, fmt=fmt, min_articles=1, jobs=jobs, timeout=timeout,
                                   words=words, progress=progress, on_story=record, brief_fn=brief_fn)
     index_articles = query.articles(store, [u for s in chosen for u in s.articles[:1]])
-    run.index = write_index(outcomes, index_articles, [], out, fmt=fmt)  # type: ignore[arg-type]
+    run.index = write_index(outcomes, index_articles, [], out, fmt=fmt)
     return run
 
 

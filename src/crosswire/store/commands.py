@@ -63,7 +63,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     urls = [p for p in args.paths if "://" in p]
     summary = AddSummary()
     result = read_paths(files) if files else None
-    errors = list(result.errors) if result else []
+    errors: list[str] = [str(e) for e in result.errors] if result else []
     arts = list(result.articles) if result else []
     if urls:
         from crosswire.feeds.fetch import Fetcher, FetchError
@@ -80,10 +80,10 @@ def cmd_add(args: argparse.Namespace) -> int:
                         errors.append(f"{url}: no article text found")
                     else:
                         arts.append(art)
-                except FetchError as e:
-                    errors.append(str(e))
-    for e in errors:
-        _err(str(e))
+                except FetchError as failure:
+                    errors.append(str(failure))
+    for message in errors:
+        _err(message)
     summary.errors = len(errors)
     try:
         summary.merge(add_articles(store, arts))
@@ -230,20 +230,23 @@ def register(sub: Any) -> None:
     """Add the store commands to the ``crosswire`` subparsers."""
     a = sub.add_parser("add", help="store articles (files, directories, page URLs) and sort them into stories",
                        description="Store articles once (by URL and content) and sort the new ones into stories.")
-    a.add_argument("paths", nargs="+", metavar="PATH|URL")
+    a.add_argument("paths", nargs="+", metavar="PATH|URL",
+                   help="files or directories to read as `crosswire read` does, or http(s) URLs of pages to fetch")
     db_option(a)
     _fetch_options(a)
     a.set_defaults(func=cmd_add)
 
     f = sub.add_parser("feeds", help="the feeds a store follows", description="Add or list the feeds a store follows.")
-    fs = f.add_subparsers(dest="feeds_command", required=True, metavar="ACTION")
-    fa = fs.add_parser("add", help="follow a feed URL, or every feed of an OPML file")
-    fa.add_argument("sources", nargs="+", metavar="URL|OPML")
+    fs = f.add_subparsers(dest="feeds_command", required=True, metavar="ACTION", help="add or list")
+    fa = fs.add_parser("add", help="follow a feed URL, or every feed of an OPML file",
+                       description="Follow feeds: each URL is fetched once to check it is a feed; an OPML file adds its feeds.")
+    fa.add_argument("sources", nargs="+", metavar="URL|OPML", help="feed URLs (RSS, Atom, JSON Feed) or OPML files")
     db_option(fa)
     _fetch_options(fa)
     fa.set_defaults(func=cmd_feeds_add)
-    fl = fs.add_parser("list", help="the feeds followed, with their fetch state")
-    fl.add_argument("--format", choices=["text", "json"], default="text")
+    fl = fs.add_parser("list", help="the feeds followed, with their fetch state",
+                       description="List the feeds a store follows, with their last fetch and errors.")
+    fl.add_argument("--format", choices=["text", "json"], default="text", help="a table (default) or JSON")
     db_option(fl)
     fl.set_defaults(func=cmd_feeds_list)
 
@@ -267,5 +270,5 @@ def register(sub: Any) -> None:
     s = sub.add_parser("status", help="what a store holds", description="Counts of a store: articles, stories, "
                        "briefs, feeds, the last fetch and recent errors.")
     db_option(s)
-    s.add_argument("--format", choices=["text", "json"], default="text")
+    s.add_argument("--format", choices=["text", "json"], default="text", help="lines of text (default) or JSON")
     s.set_defaults(func=cmd_status)

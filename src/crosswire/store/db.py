@@ -78,7 +78,7 @@ class Store:
         if self.is_sqlite:
             import fcntl
 
-            path = self.engine.url.database + ".lock"
+            path = f"{self.engine.url.database}.lock"
             fh = open(path, "a+")  # noqa: SIM115
             fcntl.flock(fh, fcntl.LOCK_EX)
             self._locks.append(fh)

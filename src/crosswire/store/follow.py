@@ -13,12 +13,12 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from crosswire.feeds.fetch import Fetcher, FetchError, FetchPolicy
+from crosswire.feeds.parse import FeedParseError, entry_article, page_article, parse_feed, parse_opml
 from crosswire.read.ingest import decode_bytes
 from crosswire.store import schema as t
 from crosswire.store.add import AddSummary, Clusterer, add_articles
 from crosswire.store.db import Store
-from crosswire.feeds.fetch import Fetcher, FetchError, FetchPolicy
-from crosswire.feeds.parse import FeedParseError, entry_article, page_article, parse_feed, parse_opml
 
 MAX_BACKOFF = 6 * 3600.0  # a failing feed is retried at least this often
 
@@ -70,7 +70,7 @@ def add_feeds(store: Store, source: str, *, fetcher: Fetcher | None = None) -> l
 
 def list_feeds(store: Store) -> list[Any]:
     with store.engine.connect() as conn:
-        return conn.execute(select(t.feeds).order_by(t.feeds.c.id)).all()
+        return list(conn.execute(select(t.feeds).order_by(t.feeds.c.id)).all())
 
 
 @dataclass
@@ -217,7 +217,7 @@ def watch(store: Store, *, every: float = 900.0, policy: FetchPolicy | None = No
     committed or not at all, the clusterer state is saved, and the process exits.
     """
     stop = stop_event or threading.Event()
-    old: dict[int, Any] = {}
+    old: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
             old[sig] = signal.signal(sig, lambda *_: stop.set())

@@ -56,7 +56,10 @@ def temporary_postgres(*, fsync: bool = True) -> Iterator[str]:
         if as_root:
             os.chmod(base, 0o755)
             shutil.chown(base, "nobody")
-        run = lambda cmd: subprocess.run(prefix + cmd, capture_output=True, text=True, timeout=120, check=False)
+
+        def run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(prefix + cmd, capture_output=True, text=True, timeout=120, check=False)
+
         r = run([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
                  "--no-instructions"])
         if r.returncode != 0:

@@ -53,7 +53,7 @@ def articles(store: Store, uids: list[str] | None = None) -> list[Article]:
     with store.engine.connect() as conn:
         if uids is None:
             return [article_from_row(r) for r in conn.execute(select(*cols).order_by(a.seq))]
-        rows = []
+        rows: list[Any] = []
         want = sorted(set(uids))
         for k in range(0, len(want), 500):
             rows += conn.execute(select(*cols).where(a.uid.in_(want[k : k + 500]))).all()
@@ -67,7 +67,10 @@ def status(store: Store) -> dict[str, Any]:
     a, s, f, log = t.articles.c, t.stories.c, t.feeds.c, t.fetch_log.c
     day_ago = time.time() - 86400
     with store.engine.connect() as conn:
-        one = lambda q: conn.execute(q).scalar() or 0
+
+        def one(q: Any) -> Any:
+            return conn.execute(q).scalar() or 0
+
         last = conn.execute(select(log.started, log.url, log.status, log.error)
                             .where(log.kind == "feed").order_by(log.started.desc()).limit(1)).first()
         return {

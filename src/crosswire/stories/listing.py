@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from crosswire.text.safe import md_code, md_inline
 from crosswire.model import Article, Story
 from crosswire.stories.profiles import StoriesResult, StoryProfile
 
@@ -35,12 +35,6 @@ def profile_story(profile: StoryProfile) -> Story:
 # Output
 
 
-def md_text(text: str) -> str:
-    """One line of user text made safe for Markdown."""
-    text = " ".join(str(text).split())
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
-
-
 def headline_of(story: Story, by_id: dict[str, Article]) -> str:
     if story.headline:
         return story.headline
@@ -66,9 +60,9 @@ def stories_markdown(articles: list[Article], result: StoriesResult) -> str:
     n = len(result.stories)
     lines = [f"# {n} stor{'ies' if n != 1 else 'y'} from {len(articles)} item{'s' if len(articles) != 1 else ''}", ""]
     for k, s in enumerate(result.stories, 1):  # ranked; the id is the one the JSONL rows give
-        lines.append(f"## {k}. {md_text(headline_of(s, by_id))} (`{s.id}`)")
+        lines.append(f"## {k}. {md_inline(headline_of(s, by_id))} ({md_code(s.id)})")
         lines.append("")
-        outlets = ", ".join(md_text(o) for o in s.outlets) or "unknown outlets"
+        outlets = ", ".join(md_inline(o) for o in s.outlets) or "unknown outlets"
         lines.append(
             f"- {len(s.articles)} article{'s' if len(s.articles) != 1 else ''}, "
             f"{s.sources} independent source{'s' if s.sources != 1 else ''}; {outlets}; {dates_text(s)}"
@@ -76,18 +70,18 @@ def stories_markdown(articles: list[Article], result: StoriesResult) -> str:
         for aid in s.articles:
             a = by_id.get(aid)
             if a is None:
-                lines.append(f"  - `{aid}` (earlier batch)")
+                lines.append(f"  - {md_code(aid)} (earlier batch)")
                 continue
-            label = md_text(a.title or " ".join(a.text.split()[:10]))
-            meta = ", ".join(md_text(x) for x in (a.outlet, a.published) if x)
-            lines.append(f"  - `{aid}` {label}" + (f" ({meta})" if meta else ""))
+            label = md_inline(a.title or " ".join(a.text.split()[:10]))
+            meta = ", ".join(md_inline(x) for x in (a.outlet, a.published) if x)
+            lines.append(f"  - {md_code(aid)} {label}" + (f" ({meta})" if meta else ""))
         lines.append("")
     if result.noise:
         lines.append(f"## Not articles ({len(result.noise)})")
         lines.append("")
         for aid in result.noise:
             a = by_id.get(aid)
-            snippet = md_text(" ".join(a.text.split()[:12])) if a is not None else ""
-            lines.append(f"- `{aid}` {snippet}")
+            snippet = md_inline(" ".join(a.text.split()[:12])) if a is not None else ""
+            lines.append(f"- {md_code(aid)} {snippet}")
         lines.append("")
     return "\n".join(lines)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from .temporal_data import TABLES, LangTables
+from crosswire.text.temporal_data import TABLES, LangTables
 
 __all__ = ["Timex", "calendar_date", "calendar_dates", "event_timex", "governed", "load_parser", "tag"]
 

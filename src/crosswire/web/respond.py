@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from crosswire.brief.render import source_line
+from crosswire.brief.render import finalize, source_line
 from crosswire.web.site import Site, article_href, safe_url, story_href
 
 
@@ -26,6 +26,7 @@ def environment() -> Any:
         ),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
+        finalize=finalize,
         lstrip_blocks=True,
     )
     env.globals.update(source_line=source_line, article_href=article_href, story_href=story_href, safe_url=safe_url)

@@ -12,6 +12,8 @@ if connection is None:  # the alembic command line: a URL from alembic.ini / -x 
     from sqlalchemy import create_engine
 
     url = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("no database URL: pass -x db=URL or set sqlalchemy.url")
     with create_engine(url).connect() as conn:
         context.configure(connection=conn, target_metadata=metadata, render_as_batch=True)
         with context.begin_transaction():
