@@ -273,6 +273,12 @@ def cmd_briefs(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERRORS if result.errors or failed else EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from crosswire.web.serve import run
+
+    return run(args)
+
+
 def _count(minimum: int) -> Callable[[str], int]:
     """An argparse type: a whole number of at least ``minimum``."""
 
@@ -309,6 +315,7 @@ examples:
   crosswire briefs today.jsonl -o briefs/
   crosswire add today.jsonl && crosswire feeds add https://example.org/rss && crosswire watch --every 15m
   crosswire briefs --db crosswire.db -o briefs/
+  crosswire serve --db crosswire.db
 
 exit status: 0 all inputs read and the output written; 1 some input could not be read (each
 is named on stderr, the others are still used), a story could not be briefed (briefs: named on
@@ -390,6 +397,19 @@ def build_parser() -> argparse.ArgumentParser:
     from crosswire.store.commands import register
 
     register(sub)  # add, feeds, fetch, watch, status
+
+    w = sub.add_parser("serve", help="browse the stories and briefs of a store in a web browser",
+                       description="Serve the stories of a store and their briefs as web pages and a JSON API "
+                                   "(/api/docs), bound to 127.0.0.1 unless --host says otherwise.")
+    w.add_argument("--db", metavar="URL_OR_PATH", default=None,
+                   help="the store: a SQLite file or a postgresql:// URL (default: $CROSSWIRE_DB or crosswire.db)")
+    w.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    w.add_argument("--port", type=_count(1), default=8000, help="port (default: 8000)")
+    w.add_argument("--admin", action="store_true", help="allow adding feeds from the feeds page")
+    w.add_argument("--build-timeout", type=_seconds, default=120.0, metavar="S",
+                   help="CPU seconds a missing brief may take to build before a summary-only one (default: 120)")
+    w.add_argument("--access-log", action="store_true", help="log every request")
+    w.set_defaults(func=cmd_serve)
     return p
 
 

@@ -27,7 +27,8 @@ from typing import Any
 from crosswire.model import Article, Brief, Citation, ConflictSide, Fact
 from crosswire.text.safe import clean_chars, md_inline
 
-__all__ = ["render", "render_markdown", "render_html", "agreement_threshold", "article_labels"]
+__all__ = ["render", "render_markdown", "render_html", "agreement_threshold", "article_labels", "brief_view",
+           "source_line", "finalize", "asset"]
 
 _PALETTE_SIZE = 8  # colour classes g0..g7 in brief.css; more groups reuse them
 
@@ -535,6 +536,26 @@ def render_html(brief: Brief) -> str:
            "base-uri 'none'; form-action 'none'")
     return _environment().get_template("brief.html.j2").render(
         v=_view(brief), css=css, js=js, csp=csp, version=brief.version)
+
+
+def brief_view(brief: Brief) -> _View:
+    """What the HTML brief shows, computed once: for pages that include ``brief_body.html.j2`` (the web app)."""
+    return _view(brief)
+
+
+def source_line(s: _Source) -> Any:
+    """One source of a view's ``groups`` as safe HTML: outlet, title, date, credits, role, file, each isolated."""
+    return _source_line_html(s)
+
+
+def finalize(value: Any) -> Any:
+    """The ``finalize`` of the brief's Jinja2 environment: text loses control and unbalanced bidi characters."""
+    return _finalize(value)
+
+
+def asset(name: str) -> str:
+    """The text of one of the brief's templates or assets (``brief.css``, ``brief.js``)."""
+    return _asset(name)
 
 
 def render(brief: Brief, fmt: str) -> str:

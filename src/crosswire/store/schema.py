@@ -64,6 +64,7 @@ stories = Table(
     Column("created", Float, nullable=False),
     Column("updated", Float, nullable=False),  # when the last article joined
     Column("live", Boolean, nullable=False, default=True),
+    Index("ix_stories_rank", "sources", "last_date"),
 )
 
 articles = Table(
@@ -89,7 +90,11 @@ articles = Table(
     Column("noise", Boolean, nullable=False, default=False),
     Index("ix_articles_url", "url"),
     Index("ix_articles_story", "story_id"),
+    Index("ix_articles_language", "language", "story_id"),
+    Index("ix_articles_outlet", "outlet", "story_id"),
 )
+# (migration 0002 also indexes the articles for full-text search: an FTS5 table ``articles_fts``
+# on SQLite, a GIN index on PostgreSQL; ``crosswire.store.browse`` queries them)
 
 briefs = Table(
     "briefs",
@@ -104,6 +109,7 @@ briefs = Table(
     Column("mode", String(16)),
     Column("error", Text),
     Column("built", Float, nullable=False),
+    Column("body", Text),  # the brief itself (format "json": the contract), for readers of the store
 )
 
 fetch_log = Table(

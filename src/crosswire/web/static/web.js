@@ -1,0 +1,2 @@
+// crosswire web: keyboard use of the citation markers (brief.js handles pointer and focus); "/" jumps to search.
+document.addEventListener("keydown",function(e){var t=e.target;if((e.key==="Enter"||e.key===" ")&&t.classList&&t.classList.contains("cite")){e.preventDefault();t.click();return}if(e.key==="/"&&!/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName||"")){var q=document.getElementById("q");if(q){e.preventDefault();q.focus()}}});
