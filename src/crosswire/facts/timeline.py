@@ -1,15 +1,16 @@
 """The story's timeline: what happened on which day, across reports, merged and put in order.
 
-A timeline of events, not of sentences.  Each report is read by the date tagger
-(:func:`crosswire.text.temporal.tag`) against its reference date
-(:func:`crosswire.text.dates.reference_date`), with the parse of its sentences from the shared
-cache (:func:`crosswire.text.parse.parse`), so that every date expression knows the verb it
-modifies.  Then, sentence by sentence:
+A timeline of events, not of sentences.  Each report is read whole by the date tagger
+(:func:`crosswire.text.temporal.tag`) against its reference date (:func:`references`: its
+publication date, another report's, or a day its text tells, with how sure that is), with the
+parse of its sentences from the shared cache (:func:`crosswire.text.parse.parse`), so that every
+date expression knows the verb it modifies.  Then, sentence by sentence:
 
 - the sentence's event is dated by the expression its main verb carries
   (:func:`crosswire.text.temporal.event_timex`), or, when none does, by one that modifies the
-  sentence's root verb directly ("the ministry said on Monday ...": the statement's day);
-  the entry tells the clause of that date, short;
+  sentence's root verb directly ("the ministry said on Monday ...": the statement's day), never
+  by the edge of a span ("since", "until", "from" ...); the entry tells the clause of that
+  date, short;
 - a sentence with no date of its own is an event on the report's own day only when it is the
   report's lead (its first sentence) and the report's publication date is known: "the first
   call since October 2022" is then an event of the report's day;
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from crosswire.facts.story import StoryText
     from crosswire.model import Article, Sentence
 
-__all__ = ["build_timeline", "dated_sentences", "DatedSentence"]
+__all__ = ["build_timeline", "dated_sentences", "references", "DatedSentence", "Reference"]
 
 MIN_WORDS = 4  # shorter lines ("© 2018 KREM-TV", a dateline) tell no event
 # "today" inside a quotation is the day of speaking, not a date of the story

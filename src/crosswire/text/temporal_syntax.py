@@ -66,6 +66,16 @@ def _governor(tok: Any) -> Any:
 
 
 def _tense_of(verb: Any, t: LangTables, depth: int = 0) -> str:
+    """"future" / "past" / "present" / "" for a verb; a present in a clause of condition or time
+    under a future verb is the future ("will strike if Thursday's meeting does not produce ...")."""
+    tense = _verb_tense(verb, t, depth)
+    if tense == "present" and verb.dep_ == "advcl" and depth < 3 and verb.head.i != verb.i \
+            and verb.head.pos_ in _VERBAL and _verb_tense(verb.head, t, depth + 1) == "future":
+        return "future"
+    return tense
+
+
+def _verb_tense(verb: Any, t: LangTables, depth: int = 0) -> str:
     """"future" / "past" / "present" / "" for a verb, from its tag, morphology and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")]
     lowers = {a.lower_ for a in auxes} | ({verb.lower_} if verb.tag_ == "MD" else set())
