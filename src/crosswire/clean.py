@@ -59,6 +59,7 @@ from .clean_rules import (
     words,
 )
 from .model import Article
+from .read.outlets import identify as identify_outlet
 
 __all__ = ["clean_text", "clean_html", "html_metadata", "HtmlMeta", "TextTooLong", "MAX_TEXT_CHARS"]
 
@@ -513,7 +514,7 @@ def clean_text(
         from .langid import detect_language
 
         language = detect_language(text)
-    return Article(
+    return identify_outlet(Article(
         id=id,
         text=text,
         title=st.title,
@@ -526,7 +527,7 @@ def clean_text(
         path=path,
         url=url,
         headings=[p.text for p in kept if p.label == "heading"],
-    )
+    ))
 
 
 # --- HTML -------------------------------------------------------------------------------------

@@ -74,6 +74,7 @@ import numpy as np
 
 from .langid import detect_language
 from .model import Article, CopyGroup, copy_group_json, independent_sources
+from .read.outlets import identities
 
 __all__ = ["find_copies", "copies_json", "copies_markdown", "minhash_signatures", "candidate_pairs"]
 
@@ -982,7 +983,7 @@ def copies_json(articles: list[Article], groups: list[CopyGroup]) -> dict:
     return {
         "copies": [copy_group_json(g) for g in groups],
         "standalone": [x for x in dict.fromkeys(ids) if x not in grouped],
-        "sources": independent_sources(list(dict.fromkeys(ids)), groups),
+        "sources": independent_sources(list(dict.fromkeys(ids)), groups, identities(articles)),
     }
 
 
@@ -1037,7 +1038,7 @@ def copies_markdown(articles: list[Article], groups: list[CopyGroup], *, show: i
         lines += ["## Standalone reports", ""]
         lines += [f"- {_label(by_id.get(x), x)}" for x in alone]
         lines.append("")
-    n_src = independent_sources(ids, groups)
+    n_src = independent_sources(ids, groups, identities(articles))
     lines.append(f"**{n_src} independent source{'s' if n_src != 1 else ''}** "
                  f"among {len(ids)} report{'s' if len(ids) != 1 else ''}.")
     return "\n".join(lines) + "\n"

@@ -64,7 +64,9 @@ class StoryText:
         return Citation(s.article, s.index, s.text)
 
     def independent(self, ids: Sequence[str]) -> int:
-        return independent_sources(list(dict.fromkeys(ids)), self.groups)
+        from .read.outlets import identities
+
+        return independent_sources(list(dict.fromkeys(ids)), self.groups, identities(self.articles))
 
 
 def _resolve_embedder(embedder: Any):
