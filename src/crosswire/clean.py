@@ -555,6 +555,7 @@ _META_TAG = re.compile(r"<meta\b[^>]{0,2000}>", re.I)
 _ATTR = re.compile(r"""([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _JSON_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_JSON_PUBLISHER = re.compile(r'"publisher"\s*:\s*\[?\s*\{[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"')
 _CANON = re.compile(r"""<link\b[^>]*rel=["']?canonical["']?[^>]*>""", re.I)
 _DATE_KEYS = (
     "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date",
@@ -577,6 +578,9 @@ def html_metadata(html: str) -> HtmlMeta:
         m = _TITLE_TAG.search(head)
         title = html_lib.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else None
     site = metas.get("og:site_name") or metas.get("application-name")
+    if not site:  # JSON-LD: "publisher": {"@type": "Organization", "name": "..."}
+        m = _JSON_PUBLISHER.search(html[:400_000])
+        site = html_lib.unescape(m.group(1)).strip() if m else None
     if title and site:
         title = re.sub(rf"\s*[|\-–—:·]\s*{re.escape(site)}\s*$", "", title)
     date = None

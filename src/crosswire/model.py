@@ -74,6 +74,7 @@ class ReadResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
     noise: list[Article] = field(default_factory=list)  # pages recognised as not articles
+    warnings: list[ReadError] = field(default_factory=list)  # read, but with a change the user should know of
 
 
 @dataclass(slots=True, frozen=True)

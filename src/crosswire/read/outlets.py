@@ -208,7 +208,7 @@ _DATELINE = re.compile(
     r"\((?P<who>[^()\n]{2,40})\)\s*(?:[-–—:]|\.-)")
 # "A Message from The Moscow Times", "By supporting The Moscow Times", "journalists of X"
 _APPEAL = re.compile(
-    rf"(?:\b(?:a\s+)?(?:message|note|letter|word) from|\bsupport(?:ing)?|\bdonat(?:e|ing) to|"
+    rf"(?i:\b(?:a\s+)?(?:message|note|letter|word) from|\bsupport(?:ing)?|\bdonat(?:e|ing) to|"
     rf"\bsubscri(?:be|bing|ption) to|\bmembers? of|\bmembership (?:of|to)|\bjournalists (?:of|at)|"
     rf"\bthe (?:team|staff|editors|newsroom) (?:of|at)|\bnewsletters? (?:of|from)|\bfriends of|"
     rf"\bun message de|\bsoutenez|\bsoutenir|\bunterstützen sie|\bapoya a)\s+"

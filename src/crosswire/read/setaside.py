@@ -75,8 +75,6 @@ def not_news(article: Article) -> str | None:
     """Why ``article`` is not a news report, or None when it reads as one."""
     paras = article.paragraphs
     total = sum(_nwords(p) for p in paras)
-    if total == 0:
-        return None
     # what cleaning cut counts too: a wall is often cut as interface text, leaving a scrap
     blocks = paras + [r for r in article.removed if _nwords(r) <= 120]
     hits: Counter[str] = Counter()
