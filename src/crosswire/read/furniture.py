@@ -62,7 +62,8 @@ SENTENCE_RULES: list[tuple[str, str]] = [
 
 # (kind, pattern) over a paragraph: the matched span is cut, the sentence around it stays
 SPAN_RULES: list[tuple[str, str]] = [
-    ("ticker", r"(?<=\s)[A-Z]{1,5}(?:\.[A-Z]{1,2})?,\s?[+\-−]?\d{1,3}(?:\.\d{1,2})?%(?=[\s,.;)])"),
+    # a quote box's ticker and change: "AMZN, -1.29%" (two decimals: not "NY, 5%")
+    ("ticker", r"(?<=\s)[A-Z]{1,5}(?:\.[A-Z]{1,2})?,\s?[+\-−]?\d{1,3}\.\d\d%(?=[\s,.;)])"),
     ("ticker", r"(?<=\s)(?:US|UK|CA|FR|DE|JP|HK|AU|IN|CN|XE|SE|CH|NL|IT|ES|KR|TW|BR|MX):[A-Z][A-Z0-9.]{0,7}(?=[\s,.;)])"),
     ("more-link", r"(?:^|(?<=\s))>\s*(?:More|MORE|Related|RELATED|Read more|READ MORE|See also|Watch|WATCH)\s*:"
                   r"[^.!?]{0,160}(?:[.!?]|$)"),
@@ -70,7 +71,8 @@ SPAN_RULES: list[tuple[str, str]] = [
                      r"Click|Listen|Opinion)\b[^\[\]]{0,200}\]"),
     ("related-link", r"\[[^\[\]]{0,200}(?:https?://|www\.)[^\[\]]{0,200}\]"),
     ("picture-credit", r"\b(?:[\w.'’-]+/){1,3}Handout via (?:REUTERS|Reuters|AFP|AP|EPA)\b|\bHandout via (?:REUTERS|AFP|EPA)\b"),
-    ("picture-credit", r"\b(?:REUTERS|AFP|EPA|AP)/[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:/File(?: Photo)?)?"),
+    # "REUTERS/Jane Roe" (not "an AP/NORC poll")
+    ("picture-credit", r"\b(?:REUTERS|AFP|EPA)/[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]+){1,3}(?:/File(?: Photo)?)?"),
     ("picture-credit", r"\bSlideshow \(\d+ (?:Images?|Photos?)\)"),
     ("advert", r"\b(?:ab|from|for only|only|just|für|pour|desde|por)\s+(?:[$€£]\s?)?\d+(?:[.,]\d\d)?\s*(?:Euro|EUR|€|"
                r"dollars?|USD|\$|£|pounds?)?\s+(?:zu (?:erwerben|bestellen|kaufen|haben)|erhältlich|bestellbar|"
