@@ -44,10 +44,8 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                r"(?:this|the) (?:report|story|article)\.?$"),
     ("credit", r"^[^.]{0,160}\bcontributed reporting\.?$"),
     ("credit", r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ff]act-checking) by\b"),
-    # embedded posts and their markup
-    ("embed", r"<a\s+href=|</a>|\bpic\.twitter\.com/|\b(?:twitter|instagram|facebook)\.com/\S+"
-              r"|[—–-]\s*@\w{2,}\s*(?:\(@\w+\))?\s*(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4})?\s*$"
-              r"|\(@\w{2,}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}|\bA post shared by\b|\bView this post on Instagram\b"),
+    # raw markup of an embedded post left in a text ("<a href=...>#tag</a> ... —@handle")
+    ("embed", r"<a\s+href=|</a>|<blockquote\b|</blockquote>"),
     # adverts: a phone number with its label, a masked address, a price to buy at
     ("advert", r"\b(?:Tel|Tél|Phone|Telefon|Fax|Call)\s*\.?:?\s*\+?\(?\d[\d ()/.-]{6,}\d"),
     ("advert", r"\[?email(?:&#160;|\s)?protected\]?"),
@@ -67,8 +65,8 @@ SPAN_RULES: list[tuple[str, str]] = [
     ("ticker", r"(?<=\s)(?:US|UK|CA|FR|DE|JP|HK|AU|IN|CN|XE|SE|CH|NL|IT|ES|KR|TW|BR|MX):[A-Z][A-Z0-9.]{0,7}(?=[\s,.;)])"),
     ("more-link", r"(?:^|(?<=\s))>\s*(?:More|MORE|Related|RELATED|Read more|READ MORE|See also|Watch|WATCH)\s*:"
                   r"[^.!?]{0,160}(?:[.!?]|$)"),
-    ("related-link", r"\[\s*(?:Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO|More|MORE|Photos?|Video|"
-                     r"Click|Listen|Opinion)\b[^\[\]]{0,200}\]"),
+    ("related-link", r"\[\s*(?:Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO|More|MORE|"
+                     r"Click|Listen)\b[^\[\]]{0,200}\]"),
     ("related-link", r"\[[^\[\]]{0,200}(?:https?://|www\.)[^\[\]]{0,200}\]"),
     ("picture-credit", r"\b(?:[\w.'’-]+/){1,3}Handout via (?:REUTERS|Reuters|AFP|AP|EPA)\b|\bHandout via (?:REUTERS|AFP|EPA)\b"),
     # "REUTERS/Jane Roe" (not "an AP/NORC poll")
@@ -77,6 +75,11 @@ SPAN_RULES: list[tuple[str, str]] = [
     ("advert", r"\b(?:ab|from|for only|only|just|für|pour|desde|por)\s+(?:[$€£]\s?)?\d+(?:[.,]\d\d)?\s*(?:Euro|EUR|€|"
                r"dollars?|USD|\$|£|pounds?)?\s+(?:zu (?:erwerben|bestellen|kaufen|haben)|erhältlich|bestellbar|"
                r"to (?:buy|order)|à (?:acheter|commander))\b"),
+    # an embedded post's links and its attribution line; the post's own words stay (a quotation)
+    ("embed", r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+"),
+    # (after a sentence: on a line of its own the attribution harms nothing and pages count it as text)
+    ("embed", r"(?:(?<=[.!?\"”»)]\s)|(?<=[.!?\"”»)]))[—–-]\s*(?:[^()\n]{1,60}\s)?\(?@\w{2,}\)?\s*"
+              r"(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4})?\s*$"),
     ("tools", r"\bPrinter[- ]friendly(?: version)?\s*»?|\bE-?mail this (?:to a friend|article|story|page)\s*»?"),
     ("rating", r"\(\s*out of (?:4|four|5|five|10|ten)(?: stars)?\s*\)"),
     ("label", r"^(?:PREVIOUS|UPDATE|UPDATED|EARLIER|ORIGINAL STORY|EDITOR'S NOTE|CORRECTION|BREAKING)\s*:\s*"
@@ -86,7 +89,6 @@ SPAN_RULES: list[tuple[str, str]] = [
 # (kind, pattern) over a short paragraph of its own: the whole paragraph is furniture
 LINE_RULES: list[tuple[str, str]] = [
     ("related-link", r"^(?:PREVIOUS|RELATED|MORE|READ MORE|READ|WATCH|SEE ALSO|ALSO READ|LISTEN|VIDEO|PHOTOS)\s*:\s*\S"),
-    ("rule", r"^[\s_\-–—*=•·~#]{3,}$"),
 ]
 
 # a caption of the form "A photo of X" is a sentence only when it has a verb of its own
@@ -104,9 +106,8 @@ _HINT = re.compile(r"photo|picture|image|screen|still|handout|seen|pictured|show
 def line_furniture(text: str) -> str | None:
     """The kind of furniture a short paragraph of its own is, else None."""
     s = text.strip()
-    if len(s.split()) > 25 or (re.search(r"[.!?]$", s) and not s.startswith(("_", "-", "*", "="))):
-        if not re.fullmatch(r"[\s_\-–—*=•·~#]{3,}", s):
-            return None
+    if len(s.split()) > 25 or re.search(r"[.!?]$", s):
+        return None
     for kind, rx in _LINE:
         if rx.search(s):
             return kind
