@@ -45,7 +45,7 @@ NAMES = [
     ("copyright", re.compile(r"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?[A-Z][\w&.-]+", re.I)),
     ("dateline", re.compile(r"(?:^|\n)\s*[A-Z][A-Za-z .,/'-]{1,50}\((?:[A-Z][\w ./&'-]{1,30})\)\s*[-–—:]")),
     ("origin", re.compile(r"\b(?:originally|first) (?:published|appeared) (?:on|in)\b", re.I)),
-    ("appeal", re.compile(r"\b(?:message from|by supporting|support) (?:the )?[A-Z][\w&'-]+ [A-Z]", re.I)),
+    ("appeal", re.compile(r"\b(?:a message from|by supporting) (?:the )?[A-Z][\w&'-]+", re.I)),
 ]
 
 
@@ -116,7 +116,9 @@ def main() -> int:
                     if len(furn_samples) < args.sample:
                         furn_samples.append(f"{row['id']} [{p}] {t[:140]}")
         head = (out.get("headline") or "").lower()
-        headline_furn += any(p in head for p in phrases) or head.strip() in ("photo", "video", "advertisement")
+        if any(p in head for p in phrases) or head.strip() in ("photo", "video", "advertisement"):
+            headline_furn += 1
+            furn_samples.append(f"{row['id']} headline: {out.get('headline')!r}"[:160])
         for x in out.get("set_aside") or []:
             aside.append(f"{row['id']} {x['article']}: {x['reason']} — {raw[x['article']][:90]!r}")
     secs = time.perf_counter() - t0

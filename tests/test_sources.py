@@ -202,7 +202,9 @@ def test_set_aside_pages_are_listed_not_cited():
     ("A photo of the closed bridge in Vellmark. The council met on Tuesday to vote on the repairs.",
      "A photo of", "The council met"),
     ("Brandt is seen in a Facebook posting. Facebook/Handout via REUTERS", "Facebook posting", ""),
-    ("Okafor reported from Vellmark. Gazette writer Tom Reyes in Lund contributed to this report.", "reported", ""),
+    ("FILE - In this Oct. 3, 2019 file photo, Ilse Brandt speaks in Vellmark, Calif. The bridge will close.",
+     "file photo", "The bridge will close."),
+    ("Ada Okafor reported from Vellmark. Gazette writer Tom Reyes in Lund contributed to this report.", "reported", ""),
     ("The harbour police said one lane stays open <a href=\"https://x.example/p\">#bridge</a> until May. —@vellpolice",
      "href", ""),
     ("Our harbour maps are on sale in the shop – Tel: +49 (0)30 1234567, open daily.", "Tel", ""),
@@ -221,7 +223,9 @@ def test_furniture_inside_a_paragraph(para, gone, kept):
 def test_a_real_sentence_about_a_photo_stays():
     for s in ["A photo of the suspect was released by police on Monday.",
               "Police reported in Vellmark that two people were hurt.",
-              "In NY, 5% of voters backed the plan, an AP/NORC poll found."]:
+              "In NY, 5% of voters backed the plan, an AP/NORC poll found.",
+              "In this case, the photo was fake, officials said.",
+              "Mr. Roe met U.S. officials on Oct. 3 near the bridge."]:
         assert strip_furniture(s) == (s, [])
 
 

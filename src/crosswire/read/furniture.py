@@ -31,15 +31,17 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("caption", r"^(?:In )?[Tt]his (?:\w+\s+){0,4}?(?:photo(?:graph)?|picture|image|screen ?grab|screen ?shot|"
                 r"still|frame grab|handout|video grab)\b[^.]{0,200}?\b(?:shows?|showing|provided by|released by|"
                 r"obtained by|taken (?:from|on|in)|posted (?:on|to|by)|made available)\b"),
-    ("caption", r"^In this (?:\w+\s+){0,5}?(?:photo(?:graph)?|picture|image|file photo|handout photo)\b"),
+    ("caption", r"^(?:FILE\s*[-–—]\s*)?In this (?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}|undated|file|"
+                r"handout|family|courtesy|recent|aerial|social media|photo)[,\s]+){0,4}"
+                r"(?:photo(?:graph)?|picture|image|frame grab|video image)\b"),
     ("caption", r"^An? (?:(?:undated|file|handout|family|recent|social media|surveillance|booking|police)\s+)*"
                 r"(?:photo(?:graph)?|picture|image|screen ?grab|screen ?shot|mug ?shot) of\b[^.]{0,200}\.?$"),
     ("caption", r"\b(?:is|are) (?:seen|pictured|shown)\b[^.]{0,100}\b(?:posting|post|photo(?:graph)?|image|"
                 r"handout|picture|still|selfie|screen ?grab)\s*(?:\([^)]*\))?\s*\.?$"),
     # reporting credits
     ("credit", r"^(?!(?:Police|Officials|Authorities|Witnesses|Residents|Reporters|Media|Agencies|Newspapers|"
-               r"He|She|They|It|We|I|Investigators|Prosecutors)\b)[A-Z][\w'’.-]+(?:(?:,| and| &) [A-Z][\w'’.-]+){0,3} "
-               r"(?:reported|contributed|wrote) (?:from|in) [A-Z][\w'’.-]+(?:,? [A-Z][\w'’.-]+){0,3}\.$"),
+               r"He|She|They|It|We|I|Investigators|Prosecutors)\b)[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}"
+               r"(?:(?:,| and| &) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}){0,3} (?:reported|contributed|wrote) (?:from|in) [A-Z][\w'’.-]+(?:,? [A-Z][\w'’.-]+){0,3}\.$"),
     ("credit", r"^[^.]{0,160}\b(?:contributed|assisted|helped) (?:reporting |with reporting )?(?:to|with|for) "
                r"(?:this|the) (?:report|story|article)\.?$"),
     ("credit", r"^[^.]{0,160}\bcontributed reporting\.?$"),
@@ -120,8 +122,24 @@ def is_label_line(text: str) -> bool:
     return s.endswith(":") and 1 <= len(s.split()) <= 10 and not re.search(r"[.!?][\"”’]?\s", s)
 
 
+_TITLE_ABBREV = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Nos|vs|"
+                           r"[A-Z]|[A-Z](?:\.[A-Z])+)\.$")
+_ABBREV = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])+)\.$")
+
+
 def _sentences(text: str) -> list[str]:
-    return [p for p in _SPLIT.split(text) if p and p.strip()]
+    """Sentences, not split after a title or an initial ("Mr. Roe", "J. Roe"), nor after an
+    abbreviation followed by a figure or a small letter ("Oct. 27", "U.S. troops")."""
+    out: list[str] = []
+    for piece in _SPLIT.split(text):
+        if not piece or not piece.strip():
+            continue
+        nxt = piece.lstrip("\"“‘( ")[:1]
+        if out and (_TITLE_ABBREV.search(out[-1]) or (_ABBREV.search(out[-1]) and (nxt.isdigit() or nxt.islower()))):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _sentence_kind(s: str) -> str | None:
