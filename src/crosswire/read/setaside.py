@@ -57,7 +57,12 @@ _SENTENCE_END = re.compile(r"""[.!?…]['"”’»)]*\s*$""")
 
 NOT_NEWS_SHARE = 0.4  # share of a page's words in not-news paragraphs that makes it no report
 LISTING_SHARE = 0.25  # a page with fewer of its words in sentences than this is a listing
-OTHER_STORY_BELOW = 0.05  # cosine to the other reports' centroid below which a report is another story
+OTHER_STORY_BELOW = 0.05  # word cosine to the other reports' centroid below which a report is another story
+# with the multilingual embedding (``embed`` extra): a report whose words are far (below the
+# first figure) and whose lead's meaning is far (below the second) from the other reports'
+OTHER_STORY_WORDS = 0.12
+OTHER_STORY_MEANING = 0.845
+LEAD_WORDS = 180  # words of title and text the embedding reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +132,40 @@ def story_similarities(articles: Sequence[Article]) -> dict[str, float]:
     return out
 
 
-def other_story(articles: Sequence[Article], *, below: float = OTHER_STORY_BELOW) -> dict[str, str]:
+def _lead(a: Article) -> str:
+    return " ".join(((a.title or "") + " " + a.text).split()[:LEAD_WORDS])
+
+
+def _meaning_similarities(group: Sequence[Article], embedder) -> dict[str, float] | None:
+    """Each article's embedding cosine to the mean of the others' (leads), or None without a model."""
+    if embedder is False:
+        return None
+    if embedder is None:
+        from ..embed import default_embedder
+
+        embedder = default_embedder()
+    vecs = embedder.encode([_lead(a) for a in group])
+    if vecs is None:
+        return None
+    out: dict[str, float] = {}
+    for i, a in enumerate(group):
+        others = [v for j, v in enumerate(vecs) if j != i]
+        centre = sum(others) / len(others)
+        norm = float((centre @ centre) ** 0.5) or 1.0
+        out[a.id] = float(vecs[i] @ centre) / norm
+    return out
+
+
+def other_story(articles: Sequence[Article], *, below: float = OTHER_STORY_BELOW, embedder=None) -> dict[str, str]:
     """Reports of another story among ``articles``: id -> reason.
 
     A report is compared only with the reports in its own language, and only when at least
     two others share that language; at most a minority of a language's reports is set aside.
+    Its words must be far from the others' (cosine below ``below``), or, with the embedding
+    model (``embedder``: None for the default one, False for none), both its words and the
+    meaning of its lead must be far (:data:`OTHER_STORY_WORDS`, :data:`OTHER_STORY_MEANING`,
+    set on Multi-News dev clusters, where every report below both is about another story
+    or no story at all).
     """
     by_lang: dict[str | None, list[Article]] = {}
     for a in articles:
@@ -141,13 +175,22 @@ def other_story(articles: Sequence[Article], *, below: float = OTHER_STORY_BELOW
         if len(group) < 3:
             continue
         sims = story_similarities(group)
-        low = sorted((s, aid) for aid, s in sims.items() if s < below)
-        for s, aid in low[: (len(group) - 1) // 2]:
-            out[aid] = f"about another story (similarity {s:.2f} to the other reports)"
+        meaning = None
+        if any(s < OTHER_STORY_WORDS for s in sims.values()):
+            meaning = _meaning_similarities(group, embedder)
+        far = []
+        for aid, s in sims.items():
+            if s < below:
+                far.append((s, aid, f"about another story (word similarity {s:.2f} to the other reports)"))
+            elif meaning is not None and s < OTHER_STORY_WORDS and meaning[aid] < OTHER_STORY_MEANING:
+                far.append((s, aid, f"about another story (word similarity {s:.2f}, meaning "
+                                    f"{meaning[aid]:.2f} to the other reports)"))
+        for _s, aid, why in sorted(far)[: (len(group) - 1) // 2]:
+            out[aid] = why
     return out
 
 
-def set_aside(articles: Sequence[Article]) -> list[Verdict]:
+def set_aside(articles: Sequence[Article], *, embedder=None) -> list[Verdict]:
     """The inputs to leave out of a story's brief, each with its reason; never all of them."""
     verdicts: list[Verdict] = []
     kept: list[Article] = []
@@ -159,7 +202,7 @@ def set_aside(articles: Sequence[Article]) -> list[Verdict]:
             kept.append(a)
     if not kept:
         return []
-    for aid, why in other_story(kept).items():
+    for aid, why in other_story(kept, embedder=embedder).items():
         verdicts.append(Verdict(aid, "other-story", why))
     if len(verdicts) >= len(articles):
         return []
