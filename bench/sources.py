@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(ROOT / "bench"))
 
-from clean_leaks import PHRASES  # noqa: E402
+from clean_leaks import PHRASES
 
 EXTRA = [
     "reported from", "contributed to this report", "contributed reporting", "<a href", "</a>", "pic.twitter.com",
@@ -42,10 +42,10 @@ EXTRA = [
 ]
 # plain signs that a text names who published it (what a reader would use)
 NAMES = [
-    ("copyright", re.compile(r"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?[A-Z][\w&.-]+", re.I)),
+    ("copyright", re.compile(r"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?[A-Z][\w&.-]+", re.IGNORECASE)),
     ("dateline", re.compile(r"(?:^|\n)\s*[A-Z][A-Za-z .,/'-]{1,50}\((?:[A-Z][\w ./&'-]{1,30})\)\s*[-–—:]")),
-    ("origin", re.compile(r"\b(?:originally|first) (?:published|appeared) (?:on|in)\b", re.I)),
-    ("appeal", re.compile(r"\b(?:a message from|by supporting) (?:the )?[A-Z][\w&'-]+", re.I)),
+    ("origin", re.compile(r"\b(?:originally|first) (?:published|appeared) (?:on|in)\b", re.IGNORECASE)),
+    ("appeal", re.compile(r"\b(?:a message from|by supporting) (?:the )?[A-Z][\w&'-]+", re.IGNORECASE)),
 ]
 
 
@@ -140,9 +140,9 @@ def main() -> int:
     for s in aside[: max(args.sample, 30)]:
         print("  -", s)
     if args.json:
-        json.dump({"unknown_briefs": unknown_briefs, "unknown_articles": unknown_arts, "named": named_arts,
-                   "furniture": total, "headline_furniture": headline_furn, "set_aside": len(aside)},
-                  open(args.json, "w"), indent=1)
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump({"unknown_briefs": unknown_briefs, "unknown_articles": unknown_arts, "named": named_arts,
+                       "furniture": total, "headline_furniture": headline_furn, "set_aside": len(aside)}, fh, indent=1)
     return 0
 
 

@@ -11,10 +11,24 @@ import pytest
 
 from crosswire.clean import clean_html, clean_text
 from crosswire.ingest import read_paths
-from crosswire.model import Article, Brief, CopyGroup, FactSheet, independent_sources, sources_detail, to_json
+from crosswire.model import (
+    Article,
+    Brief,
+    CopyGroup,
+    FactSheet,
+    independent_sources,
+    sources_detail,
+    to_json,
+)
 from crosswire.read import outlets as outlets_mod
 from crosswire.read.furniture import strip_furniture
-from crosswire.read.outlets import canonical_outlet, identities, load_table, outlet_of_url, source_identity
+from crosswire.read.outlets import (
+    canonical_outlet,
+    identities,
+    load_table,
+    outlet_of_url,
+    source_identity,
+)
 from crosswire.read.setaside import not_news, other_story, set_aside
 
 BODY = (

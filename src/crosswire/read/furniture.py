@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SENTENCE_RULES", "SPAN_RULES", "LINE_RULES", "strip_furniture", "line_furniture", "is_label_line"]
+__all__ = ["LINE_RULES", "SENTENCE_RULES", "SPAN_RULES", "is_label_line", "line_furniture", "strip_furniture"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
@@ -102,7 +102,7 @@ _LINE = [(k, re.compile(p)) for k, p in LINE_RULES]
 _SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ])|(?<=[.!?]["”’)])\s+""")
 _HINT = re.compile(r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
                    r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
-                   r"shop|version|story|article|click|receive|subscribe|sign up|wrote", re.I)
+                   r"shop|version|story|article|click|receive|subscribe|sign up|wrote", re.IGNORECASE)
 
 
 def line_furniture(text: str) -> str | None:

@@ -26,25 +26,25 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..clean_meta import AGENCIES, agency_name
 from ..model import Article
 
 __all__ = [
-    "OutletTable",
-    "load_table",
-    "default_table",
-    "outlet_of_url",
-    "canonical_outlet",
-    "identify",
-    "source_identity",
-    "identities",
     "TABLE_ENV",
+    "OutletTable",
+    "canonical_outlet",
+    "default_table",
+    "identify",
+    "identities",
+    "load_table",
+    "outlet_of_url",
+    "source_identity",
 ]
 
 TABLE_ENV = "CROSSWIRE_OUTLETS"
@@ -166,7 +166,7 @@ def canonical_outlet(name: str | None, table: OutletTable | None = None) -> str 
     hit = table.spelling(s)
     if hit:
         return hit
-    if re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", s, re.I):
+    if re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", s, re.IGNORECASE):
         return table.by_domain.get(_bare_domain(s)) or _bare_domain(s)
     return s
 
@@ -184,13 +184,13 @@ _NOT_NAMES = {
 }
 _TRAILING = re.compile(
     r"(?:\s*[,.]?\s*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|"
-    r"todos los derechos reservados|inc|ltd|llc|gmbh|s\.?a|plc|corp(?:oration)?|company|co)\b\.?)+\s*$", re.I)
+    r"todos los derechos reservados|inc|ltd|llc|gmbh|s\.?a|plc|corp(?:oration)?|company|co)\b\.?)+\s*$", re.IGNORECASE)
 
 
 def _tidy_name(raw: str) -> str | None:
     s = " ".join(raw.split()).strip(" .,;:|-–—'\"“”‘’()")
     s = _TRAILING.sub("", s).strip(" .,;:|-–—")
-    s = re.sub(r"\s+(?:magazine|newspaper|website|site|journal)$", "", s, flags=re.I)
+    s = re.sub(r"\s+(?:magazine|newspaper|website|site|journal)$", "", s, flags=re.IGNORECASE)
     if not s or s.casefold() in _NOT_NAMES or len(s) > 60 or not re.search(r"[A-Za-zÀ-ÿ]", s):
         return None
     if re.fullmatch(r"(?:19|20)\d\d", s):
@@ -201,7 +201,7 @@ def _tidy_name(raw: str) -> str | None:
 # © 2018 KREM-TV | Copyright 2020 The Gazette. All rights reserved. | (c) 2019 Foo Media Inc.
 _COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
-    rf"(?:by\s+)?(?P<who>{_NAME})", re.I)
+    rf"(?:by\s+)?(?P<who>{_NAME})", re.IGNORECASE)
 # QUEBEC CITY/TORONTO (Reuters) -  |  SAN FRANCISCO (MarketWatch)—  |  Berlin (dpa) –
 _DATELINE = re.compile(
     r"^\s*(?:[A-ZÀ-Þ][\w'’.\-]*(?:[ /\-][A-ZÀ-Þa-z][\w'’.\-]*){0,4}\s*(?:,\s*[^()\n]{2,40}?)?\s*)?"
@@ -220,7 +220,7 @@ _ORIGIN = re.compile(
     rf"\b(?:originally|first|initially)\s+(?:published|appeared|ran|posted)\s+(?:on|in|at|by)\s+"
     rf"(?:(?:the\s+)?[^.!?]{{0,40}}?\b(?:issue|edition|print edition)\s+of\s+)?(?P<who>{_NAME}|[\w-]+(?:\.[\w-]+)+)")
 # "Source: The JAMA Network Journals" on a line of its own
-_SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$", re.I)
+_SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$", re.IGNORECASE)
 # dateline and copyright names that are places, section labels or people, not publishers
 _NOT_PUBLISHERS = {"updated", "update", "video", "photo", "photos", "live", "exclusive", "opinion", "analysis",
                    "corrected", "correction", "file", "reuters/", "ap photo", "afp photo", "audio"}
@@ -261,7 +261,7 @@ def _table_names(text: str, table: OutletTable) -> list[str]:
         # the longest run of capitalised words that is a known spelling
         for n in range(len(words), 0, -1):
             hit = None
-            for k in range(0, len(words) - n + 1):
+            for k in range(len(words) - n + 1):
                 cand = " ".join(words[k:k + n])
                 # a name of one ordinary word ("Time", "People") is no evidence in furniture
                 if len(cand.split()) >= 2 or re.search(r"[a-z][A-Z]|^[A-Z]{3,}$|\.", cand):

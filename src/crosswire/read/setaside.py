@@ -20,14 +20,21 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..model import Article
 from ..textutil import content_words
 
-__all__ = ["NOT_NEWS", "Verdict", "not_news", "other_story", "set_aside", "story_similarities",
-           "OTHER_STORY_BELOW"]
+__all__ = [
+    "NOT_NEWS",
+    "OTHER_STORY_BELOW",
+    "Verdict",
+    "not_news",
+    "other_story",
+    "set_aside",
+    "story_similarities",
+]
 
 # (reason, pattern): phrases of pages that are not news reports, in several languages
 NOT_NEWS: list[tuple[str, str]] = [
@@ -52,7 +59,7 @@ NOT_NEWS: list[tuple[str, str]] = [
      r"\berror 404\b|\b404 error\b|\bthis (?:video|content|page) is (?:unavailable|not available|private)\b|"
      r"\bthe page you (?:are looking|were looking|requested)\b"),
 ]
-_NOT_NEWS = [(reason, re.compile(p, re.I)) for reason, p in NOT_NEWS]
+_NOT_NEWS = [(reason, re.compile(p, re.IGNORECASE)) for reason, p in NOT_NEWS]
 _SENTENCE_END = re.compile(r"""[.!?…]['"”’»)]*\s*$""")
 
 NOT_NEWS_SHARE = 0.4  # share of a page's words in not-news paragraphs that makes it no report
@@ -89,7 +96,7 @@ def not_news(article: Article) -> str | None:
                 hits[reason] += _nwords(p)
                 break
     if hits:
-        reason, n = hits.most_common(1)[0]
+        reason = hits.most_common(1)[0][0]
         body_hits = sum(_nwords(p) for p in paras if any(rx.search(p) for _, rx in _NOT_NEWS))
         if body_hits >= NOT_NEWS_SHARE * total or total < 40:
             return reason
