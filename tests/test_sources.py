@@ -267,3 +267,16 @@ def test_duplicate_ids_are_made_unique_with_a_warning(tmp_path):
     assert [a.id for a in res.articles] == ["r1", "r1#2", "r1#3"]
     assert not res.errors
     assert len(res.warnings) == 2 and "r1#2" in str(res.warnings[0]) and "duplicate id" in str(res.warnings[0])
+
+
+def test_a_dispatch_credited_to_two_wires_shares_a_source_with_either():
+    arts = [_art("a", None, ["BSS", "AFP"]), _art("b", "Vellmark Courier", ["AFP"]), _art("c", "Harbour Gazette")]
+    assert source_identity(arts[0]) == "wire:bss|wire:afp"
+    assert independent_sources(["a", "b", "c"], [], identities(arts)) == 2
+    brief = Brief(articles=arts, copies=[], sources=2, facts=FactSheet(), summary=[], identities=identities(arts))
+    assert sources_detail(brief)[0]["source"] == "BSS/AFP"
+
+
+def test_a_photo_copyright_is_no_credit():
+    a = _clean(BODY + "\n\nPhoto: © AFP")
+    assert "AFP" not in a.credits

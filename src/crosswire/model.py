@@ -393,15 +393,15 @@ def source_keys(article_ids: Sequence[str], groups: Sequence[CopyGroup],
 
     first: dict[str, str] = {}
     for a in article_ids:
-        ident = identities.get(a)
-        if not ident:
-            continue
-        if ident in first:
-            ra, rb = find(keys[a]), find(first[ident])
-            if ra != rb:
-                parent[ra] = rb
-        else:
-            first[ident] = keys[a]
+        for ident in (identities.get(a) or "").split("|"):  # "wire:bss|wire:afp": either joins
+            if not ident:
+                continue
+            if ident in first:
+                ra, rb = find(keys[a]), find(first[ident])
+                if ra != rb:
+                    parent[ra] = rb
+            else:
+                first[ident] = keys[a]
     return {a: find(k) for a, k in keys.items()}
 
 
@@ -425,9 +425,9 @@ def sources_detail(brief: Brief) -> list[dict[str, Any]]:
         members.setdefault(keys[aid], []).append(aid)
     out = []
     for arts in members.values():
-        idents = [brief.identities.get(a) for a in arts]
-        wires = [i.split(":", 1)[1] for i in idents if i and i.startswith("wire:")]
-        wire = next((c for a in arts for c in by_id[a].credits[:1] if wires and c.casefold() == wires[0]), None)
+        idents = {k for a in arts for k in (brief.identities.get(a) or "").split("|") if k.startswith("wire:")}
+        wired = [c for a in arts for c in by_id[a].credits if "wire:" + c.casefold() in idents]
+        wire = "/".join(dict.fromkeys(wired)) or None  # "BSS/AFP": the wires its copies credit
         outlets = list(dict.fromkeys(by_id[a].outlet for a in arts if by_id[a].outlet))
         origins = [c for a in arts for c in by_id[a].credits[:1] if not by_id[a].outlet]
         label = wire or (" / ".join(outlets) if outlets else None) or (origins[0] if origins else None) \

@@ -304,7 +304,8 @@ def _view(brief: Brief) -> _View:
         groups=_groups(brief, labels, colour),
         example=next((c.label for s in brief.summary for c in cites(s.citations) if c.sentence > 0),
                      next((c.label for s in brief.summary for c in cites(s.citations)), "A:0")),
-        behind="; ".join(d["source"] for d in sources_detail(brief)),
+        behind="; ".join(d["source"] if d["wire"] or d["outlets"] or d["source"] != " + ".join(d["articles"])
+                         else "report " + " + ".join(labels[a] for a in d["articles"]) for d in sources_detail(brief)),
         set_aside=[(_set_aside_name(x.article), x.reason) for x in brief.set_aside],
     )
 

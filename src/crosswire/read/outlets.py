@@ -221,6 +221,7 @@ _ORIGIN = re.compile(
     rf"(?:(?:the\s+)?[^.!?]{{0,40}}?\b(?:issue|edition|print edition)\s+of\s+)?(?P<who>{_NAME}|[\w-]+(?:\.[\w-]+)+)")
 # "Source: The JAMA Network Journals" on a line of its own
 _SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$", re.IGNORECASE)
+_PICTURE = re.compile(r"\b(?:photo|photos|picture|image|images|foto|bild|getty|shutterstock|illustration)\b", re.I)
 # dateline and copyright names that are places, section labels or people, not publishers
 _NOT_PUBLISHERS = {"updated", "update", "video", "photo", "photos", "live", "exclusive", "opinion", "analysis",
                    "corrected", "correction", "file", "reuters/", "ap photo", "afp photo", "audio"}
@@ -309,6 +310,8 @@ def identify(article: Article, *, table: OutletTable | None = None) -> Article:
     # copyright lines, source lines and origins (in the cut furniture or at the text's edges)
     edges = removed + paras[:2] + paras[-3:]
     for line in edges:
+        if _PICTURE.search(line):
+            continue  # "Photo: © AFP" credits a picture, not the report
         for m in _COPYRIGHT.finditer(line):
             who = _tidy_name(m.group("who"))
             if not who:
@@ -352,13 +355,14 @@ def identify(article: Article, *, table: OutletTable | None = None) -> Article:
 
 
 def source_identity(article: Article, table: OutletTable | None = None) -> str | None:
-    """What makes two reports one source: the wire agency a dispatch is credited to (its first
-    credit when that is an agency), else the outlet, else an origin it credits; None when
-    nothing is known (the report is a source of its own)."""
+    """What makes two reports one source: the wire agencies a dispatch is credited to, else the
+    outlet, else an origin it credits; None when nothing is known (the report is a source of
+    its own).  Several keys are joined by "|" ("wire:bss|wire:afp" for a BSS/AFP dispatch):
+    a report shares its source with any report that has one of them."""
     table = table or default_table()
-    for c in article.credits[:1]:
-        if table.is_wire(c):
-            return "wire:" + c.casefold()
+    wires = [c for c in article.credits if table.is_wire(c)]
+    if wires:
+        return "|".join("wire:" + c.casefold() for c in dict.fromkeys(wires))
     if article.outlet:
         return "outlet:" + (canonical_outlet(article.outlet, table) or article.outlet).casefold()
     if article.credits:
