@@ -190,7 +190,7 @@ _TRAILING = re.compile(
 def _tidy_name(raw: str) -> str | None:
     s = " ".join(raw.split()).strip(" .,;:|-–—'\"“”‘’()")
     s = _TRAILING.sub("", s).strip(" .,;:|-–—")
-    s = re.sub(r"\s+(?:magazine|newspaper|website|site|journal)$", "", s, flags=re.IGNORECASE)
+    s = re.sub(r"\s+magazine$", "", s, flags=re.IGNORECASE)  # "The Hollywood Reporter magazine"
     if not s or s.casefold() in _NOT_NAMES or len(s) > 60 or not re.search(r"[A-Za-zÀ-ÿ]", s):
         return None
     if re.fullmatch(r"(?:19|20)\d\d", s):
@@ -200,7 +200,8 @@ def _tidy_name(raw: str) -> str | None:
 
 # © 2018 KREM-TV | Copyright 2020 The Gazette. All rights reserved. | (c) 2019 Foo Media Inc.
 _COPYRIGHT = re.compile(
-    rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
+    rf"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)|\bcopyright\b))*\s*"
+    rf"(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
     rf"(?:by\s+)?(?P<who>{_NAME})", re.IGNORECASE)
 # QUEBEC CITY/TORONTO (Reuters) -  |  SAN FRANCISCO (MarketWatch)—  |  Berlin (dpa) –
 _DATELINE = re.compile(
@@ -302,9 +303,9 @@ def identify(article: Article, *, table: OutletTable | None = None) -> Article:
             found.credit(*agencies)
         elif found.outlet is None and who.casefold() not in _NOT_PUBLISHERS:
             name = table.spelling(who)
-            if name is None and re.fullmatch(r"[A-ZÀ-Þ][\w.&'’-]*(?:\s[A-ZÀ-Þ][\w.&'’-]*){0,3}", who) \
-                    and re.search(r"[a-z][A-Z]|\.\w{2,}$|^[A-Z]{2,6}$", who):
-                name = who  # "MarketWatch", "KREM2", "Politico.com": a publisher, not a place
+            if name is None and re.fullmatch(r"[A-ZÀ-Þ][\w.&'’-]*(?:\s[A-ZÀ-Þ0-9][\w.&'’-]*){0,3}", who) \
+                    and re.search(r"[a-z][A-Z]|\.\w{2,}$|^[A-Z]{2,6}(?:[- ]?\d{1,2})?$", who):
+                name = who  # "MarketWatch", "KPIX 5", "Politico.com": a publisher, not a place
             if name:
                 found.outlet, found.why = name, "dateline"
     # copyright lines, source lines and origins (in the cut furniture or at the text's edges)
