@@ -42,7 +42,9 @@ EXTRA = [
 ]
 # plain signs that a text names who published it (what a reader would use)
 NAMES = [
-    ("copyright", re.compile(r"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?[A-Z][\w&.-]+", re.IGNORECASE)),
+    # (not a picture's credit: "Image copyright PA")
+    ("copyright", re.compile(r"(?<!image )(?<!photo )(?:©|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?[A-Z][\w&.-]+",
+                             re.IGNORECASE)),
     ("dateline", re.compile(r"(?:^|\n)\s*[A-Z][A-Za-z .,/'-]{1,50}\((?:[A-Z][\w ./&'-]{1,30})\)\s*[-–—:]")),
     ("origin", re.compile(r"\b(?:originally|first) (?:published|appeared) (?:on|in)\b", re.IGNORECASE)),
     ("appeal", re.compile(r"\b(?:a message from|by supporting) (?:the )?[A-Z][\w&'-]+", re.IGNORECASE)),
