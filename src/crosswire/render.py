@@ -312,7 +312,9 @@ def _view(brief: Brief) -> _View:
 
 def _set_aside_name(a: Article) -> str:
     """"id · outlet · “title”": enough to find a set-aside input."""
-    bits = [a.path.replace("\\", "/").rsplit("/", 1)[-1] if a.path else a.id]
+    bits = [a.id]
+    if a.path and not a.path.replace("\\", "/").rsplit("/", 1)[-1].startswith(a.id):
+        bits.append(a.path.replace("\\", "/").rsplit("/", 1)[-1])  # a record of a JSON/JSONL file
     if a.outlet:
         bits.append(a.outlet)
     if a.title:
