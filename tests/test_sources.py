@@ -218,6 +218,8 @@ def test_set_aside_pages_are_listed_not_cited():
     ("Brandt is seen in a Facebook posting. Facebook/Handout via REUTERS", "Facebook posting", ""),
     ("FILE - In this Oct. 3, 2019 file photo, Ilse Brandt speaks in Vellmark, Calif. The bridge will close.",
      "file photo", "The bridge will close."),
+    ("The council met. Ada N. Okafor and Tom Reyes Jr. contributed to this report.", "contributed", "The council met."),
+    ("The vote passed. Council TV handout via REUTERS", "handout", "The vote passed."),
     ("Ada Okafor reported from Vellmark. Gazette writer Tom Reyes in Lund contributed to this report.", "reported", ""),
     ("The harbour police said one lane stays open <a href=\"https://x.example/p\">#bridge</a> until May. —@vellpolice",
      "href", ""),

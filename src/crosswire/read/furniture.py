@@ -36,15 +36,17 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                 r"(?:photo(?:graph)?|picture|image|frame grab|video image)\b"),
     ("caption", r"^An? (?:(?:undated|file|handout|family|recent|social media|surveillance|booking|police)\s+)*"
                 r"(?:photo(?:graph)?|picture|image|screen ?grab|screen ?shot|mug ?shot) of\b[^.]{0,200}\.?$"),
+    ("caption", r"^[^.]{0,60}\b[Hh]andout(?: photo| picture| image)? via (?:REUTERS|Reuters|AFP|AP|EPA)\.?$"),
     ("caption", r"\b(?:is|are) (?:seen|pictured|shown)\b[^.]{0,100}\b(?:posting|post|photo(?:graph)?|image|"
                 r"handout|picture|still|selfie|screen ?grab)\s*(?:\([^)]*\))?\s*\.?$"),
     # reporting credits
     ("credit", r"^(?!(?:Police|Officials|Authorities|Witnesses|Residents|Reporters|Media|Agencies|Newspapers|"
                r"He|She|They|It|We|I|Investigators|Prosecutors)\b)[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}"
                r"(?:(?:,| and| &) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}){0,3} (?:reported|contributed|wrote) (?:from|in) [A-Z][\w'’.-]+(?:,? [A-Z][\w'’.-]+){0,3}\.$"),
-    ("credit", r"^[^.]{0,160}\b(?:contributed|assisted|helped) (?:reporting |with reporting )?(?:to|with|for) "
-               r"(?:this|the) (?:report|story|article)\.?$"),
-    ("credit", r"^[^.]{0,160}\bcontributed reporting\.?$"),
+    # (names may hold initials and suffixes: "Rachel E. Roe", "Tom Foreman Jr.")
+    ("credit", r"^(?:[^.]|\b[A-Z]\.|\b(?:Jr|Sr)\.){0,240}\b(?:contributed|assisted|helped) (?:reporting |with reporting )?"
+               r"(?:to|with|for) (?:this|the) (?:report|story|article)\.?$"),
+    ("credit", r"^(?:[^.]|\b[A-Z]\.|\b(?:Jr|Sr)\.){0,240}\bcontributed reporting\.?$"),
     ("credit", r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ff]act-checking) by\b"),
     # raw markup of an embedded post left in a text ("<a href=...>#tag</a> ... —@handle")
     ("embed", r"<a\s+href=|</a>|<blockquote\b|</blockquote>"),
