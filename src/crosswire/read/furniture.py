@@ -32,11 +32,13 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                 r"still|frame grab|handout|video grab)\b[^.]{0,200}?\b(?:shows?|showing|provided by|released by|"
                 r"obtained by|taken (?:from|on|in)|posted (?:on|to|by)|made available)\b"),
     ("caption", r"^(?:FILE\s*[-–—]\s*)?In this (?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}|undated|file|"
+                r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                 r"handout|family|courtesy|recent|aerial|social media|photo)[,\s]+){0,4}"
                 r"(?:photo(?:graph)?|picture|image|frame grab|video image)\b"),
     ("caption", r"^An? (?:(?:undated|file|handout|family|recent|social media|surveillance|booking|police)\s+)*"
                 r"(?:photo(?:graph)?|picture|image|screen ?grab|screen ?shot|mug ?shot) of\b[^.]{0,200}\.?$"),
     ("caption", r"^[^.]{0,60}\b[Hh]andout(?: photo| picture| image)? via (?:REUTERS|Reuters|AFP|AP|EPA)\.?$"),
+    ("caption", r"^[^.]{0,80}\bvia Getty Images\b(?: file)?\.?$"),
     ("caption", r"\b(?:is|are) (?:seen|pictured|shown)\b[^.]{0,100}\b(?:posting|post|photo(?:graph)?|image|"
                 r"handout|picture|still|selfie|screen ?grab)\s*(?:\([^)]*\))?\s*\.?$"),
     # reporting credits
