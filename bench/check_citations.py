@@ -61,7 +61,13 @@ def _sentence_texts(articles: Any, obj: Mapping[str, Any]) -> dict[str, list[str
     return out
 
 
-def _independent(ids: Iterable[str], copies: list[Mapping[str, Any]]) -> int:
+def _independent(ids: Iterable[str], copies: list[Mapping[str, Any]],
+                 detail: list[Mapping[str, Any]] | None = None) -> int:
+    """Articles counted once per copy group, or once per source of ``sources_detail`` when the
+    brief has it (reports of one outlet, copies of one wire, are one source)."""
+    if detail:
+        owner = {a: k for k, d in enumerate(detail) for a in d.get("articles") or []}
+        return len({("s", owner[a]) if a in owner else ("a", a) for a in ids})
     owner = {a: k for k, g in enumerate(copies) for a in g.get("articles") or []}
     return len({("g", owner[a]) if a in owner else ("a", a) for a in ids})
 
@@ -116,9 +122,10 @@ def check_brief_json(obj: Mapping[str, Any], articles: Any = None) -> list[str]:
         elif f.get("text") not in {c.get("text") for c in cs}:
             problems.append(f"{where}: text is not one of its cited sentences")
         ids = f.get("articles") or []
-        if f.get("independent_sources") != _independent(ids, copies):
+        n_ind = _independent(ids, copies, obj.get("sources_detail"))
+        if f.get("independent_sources") != n_ind:
             problems.append(f"{where}: independent_sources {f.get('independent_sources')} != "
-                            f"{_independent(ids, copies)} (articles counted once per copy group)")
+                            f"{n_ind} (articles counted once per copy group / source)")
     for c in obj.get("conflicts") or []:
         sides = c.get("sides") or []
         if c.get("kind") in ("number", "date", "denial") and len(sides) < 2:

@@ -60,6 +60,8 @@ def _read(paths: Sequence[str]) -> ReadResult:
     result = read_paths(paths)
     for e in result.errors:
         _err(str(e))
+    for w in result.warnings:  # e.g. a duplicate id made unique: said, but not an error
+        _err(f"warning: {w}")
     return result
 
 

@@ -8,7 +8,7 @@ contract with :func:`crosswire.model.to_json` (field names follow it).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -31,6 +31,7 @@ __all__ = [
     "FactSheet",
     "SummarySentence",
     "Brief",
+    "SetAside",
     "Story",
     "to_json",
 ]
@@ -74,6 +75,7 @@ class ReadResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
     noise: list[Article] = field(default_factory=list)  # pages recognised as not articles
+    warnings: list[ReadError] = field(default_factory=list)  # read, but with a change the user should know of
 
 
 @dataclass(slots=True, frozen=True)
@@ -214,6 +216,15 @@ class SummarySentence:
     citations: list[Citation]
 
 
+@dataclass(slots=True, frozen=True)
+class SetAside:
+    """An input left out of a story's brief: not news, or about another story."""
+
+    article: Article
+    kind: str  # "not-news" | "other-story"
+    reason: str  # one line for the reader
+
+
 @dataclass(slots=True)
 class Brief:
     """One story's brief: the whole JSON contract."""
@@ -225,6 +236,9 @@ class Brief:
     summary: list[SummarySentence]
     headline: str | None = None
     version: str = "0.1.0"
+    set_aside: list[SetAside] = field(default_factory=list)  # inputs not cited, counted nor used
+    # article id -> what makes it one source with others (wire, outlet, origin); None: itself
+    identities: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -289,12 +303,17 @@ def copy_group_json(g: CopyGroup) -> dict[str, Any]:
 def to_json(brief: Brief) -> dict[str, Any]:
     """The brief as the contract's JSON object (``shared/contract/brief-json.md``)."""
     fs = brief.facts
+    detail = sources_detail(brief)
+    label_of = {aid: d["source"] for d in detail for aid in d["articles"]}
     return {
         "crosswire": brief.version,
         "headline": brief.headline,
-        "articles": [article_json(a) for a in brief.articles],
+        "articles": [dict(article_json(a), source=label_of.get(a.id), set_aside=None) for a in brief.articles]
+        + [dict(article_json(x.article), source=None, set_aside=x.reason) for x in brief.set_aside],
         "copies": [copy_group_json(g) for g in brief.copies],
         "sources": brief.sources,
+        "sources_detail": detail,
+        "set_aside": [{"article": x.article.id, "kind": x.kind, "reason": x.reason} for x in brief.set_aside],
         "facts": [
             {
                 "id": f.id,
@@ -303,6 +322,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                 "independent_sources": f.independent_sources,
                 "attributed_to": f.attributed_to,
                 "citations": [_cite(c) for c in f.citations],
+                "outlets": list(dict.fromkeys(label_of[a] for a in f.articles if a in label_of)),
             }
             for f in fs.facts
         ],
@@ -356,18 +376,68 @@ def to_json(brief: Brief) -> dict[str, Any]:
     }
 
 
-def source_keys(article_ids: Sequence[str], groups: Sequence[CopyGroup]) -> dict[str, str]:
-    """Article id -> its independent source: the copy group it belongs to, or itself."""
+def source_keys(article_ids: Sequence[str], groups: Sequence[CopyGroup],
+                identities: Mapping[str, str | None] | None = None) -> dict[str, str]:
+    """Article id -> its independent source: the copy group it belongs to, or itself; with
+    ``identities`` (article id -> outlet or wire key, see ``read.outlets.identities``), the
+    reports of one outlet, and the copies credited to one wire, are one source too."""
     owner: dict[str, str] = {}
     for i, g in enumerate(groups):
         for a in g.articles:
             owner.setdefault(a, f"group:{i}")
-    return {a: owner.get(a, f"article:{a}") for a in article_ids}
+    keys = {a: owner.get(a, f"article:{a}") for a in article_ids}
+    if not identities:
+        return keys
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    first: dict[str, str] = {}
+    for a in article_ids:
+        for ident in (identities.get(a) or "").split("|"):  # "wire:bss|wire:afp": either joins
+            if not ident:
+                continue
+            if ident in first:
+                ra, rb = find(keys[a]), find(first[ident])
+                if ra != rb:
+                    parent[ra] = rb
+            else:
+                first[ident] = keys[a]
+    return {a: find(k) for a, k in keys.items()}
 
 
-def independent_sources(article_ids: Sequence[str] | set[str], groups: Sequence[CopyGroup]) -> int:
-    """Count articles once per copy group: copies never count as confirmation."""
-    return len(set(source_keys(list(article_ids), groups).values()))
+def independent_sources(article_ids: Sequence[str] | set[str], groups: Sequence[CopyGroup],
+                        identities: Mapping[str, str | None] | None = None) -> int:
+    """Count articles once per copy group (and once per outlet or wire with ``identities``):
+    copies never count as confirmation, nor do two reports of one outlet."""
+    return len(set(source_keys(list(article_ids), groups, identities).values()))
+
+
+def sources_detail(brief: Brief) -> list[dict[str, Any]]:
+    """One entry per independent source of the brief: its label, articles, outlets and wire.
+
+    The label is the wire its copies are credited to, else its outlet(s), else its origin,
+    else the article ids."""
+    ids = [a.id for a in brief.articles]
+    keys = source_keys(ids, brief.copies, brief.identities)
+    by_id = {a.id: a for a in brief.articles}
+    members: dict[str, list[str]] = {}
+    for aid in ids:
+        members.setdefault(keys[aid], []).append(aid)
+    out = []
+    for arts in members.values():
+        idents = {k for a in arts for k in (brief.identities.get(a) or "").split("|") if k.startswith("wire:")}
+        wired = [c for a in arts for c in by_id[a].credits if "wire:" + c.casefold() in idents]
+        wire = "/".join(dict.fromkeys(wired)) or None  # "BSS/AFP": the wires its copies credit
+        outlets = list(dict.fromkeys(by_id[a].outlet for a in arts if by_id[a].outlet))
+        origins = [c for a in arts for c in by_id[a].credits[:1] if not by_id[a].outlet]
+        label = wire or (" / ".join(outlets) if outlets else None) or (origins[0] if origins else None) \
+            or " + ".join(arts)
+        out.append({"source": label, "articles": arts, "outlets": outlets, "wire": wire})
+    return out
 
 
 def main_language(articles: Sequence[Article], groups: Sequence[CopyGroup]) -> str | None:

@@ -26,13 +26,31 @@ def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[
     entity model in another process, started as early as the caller can (a one-shot
     command); without one the model runs in this process, loaded once and kept, which is
     what a long-lived caller (a web service, a Spark executor) wants.
+
+    Pages that are not news and reports of another story (``read.setaside``) are set aside
+    first: no stage sees them, and the brief lists them with their reasons.
     """
-    from crosswire import brief, copies, facts
-    from crosswire.facts import entities
+    from crosswire.model import SetAside
+    from crosswire.read.setaside import set_aside
 
     def step(name: str) -> None:
         if progress is not None:
             progress(name)
+
+    verdicts = set_aside(articles)  # never all of them
+    out = {v.article for v in verdicts}
+    by_id = {a.id: a for a in articles}
+    b = _brief_for([a for a in articles if a.id not in out], words=words, step=step, ner=ner)
+    b.set_aside = [SetAside(by_id[v.article], v.kind, v.reason) for v in verdicts]
+    return b
+
+
+def _brief_for(articles: list[Article], *, words: int, step: Callable[[str], None],
+               ner: "NerWorker | None") -> Brief:
+    from crosswire import brief
+    from crosswire import copies
+    from crosswire.facts import entities
+    from crosswire import facts
 
     if ner is None:
         if articles:  # NER models load in the background while the copies stage runs

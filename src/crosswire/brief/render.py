@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from crosswire.model import Article, Brief, Citation, ConflictSide, Fact
+from crosswire.model import Article, Brief, Citation, ConflictSide, Fact, source_keys, sources_detail
 from crosswire.text.safe import clean_chars, md_inline
 
 __all__ = ["render", "render_markdown", "render_html", "agreement_threshold", "article_labels", "brief_view",
@@ -147,6 +147,8 @@ class _View:
     groups: list[_Group]
     example: str = "A:0"  # a citation marker of this brief, to explain the markers with
     background: list[_Line] = field(default_factory=list)  # dates the reports mention besides their events
+    behind: str = ""  # the outlets (or wires) that stand behind the count of sources
+    set_aside: list[tuple[str, str]] = field(default_factory=list)  # (what the input is, why it was left out)
 
 
 def _outlet(a: Article) -> str:
@@ -219,10 +221,8 @@ def _view(brief: Brief) -> _View:
                 out.append(x)
         return out
 
-    group_of: dict[str, int] = {}
-    for n, g in enumerate(brief.copies):
-        for aid in g.articles:
-            group_of.setdefault(aid, n)
+    # one entry per independent source: copies of one report, reports of one outlet or wire
+    group_of = source_keys([a.id for a in brief.articles], brief.copies, brief.identities)
 
     def name(i: str) -> str:
         a = arts[i]
@@ -311,7 +311,22 @@ def _view(brief: Brief) -> _View:
         groups=_groups(brief, labels, colour),
         example=next((c.label for s in brief.summary for c in cites(s.citations) if c.sentence > 0),
                      next((c.label for s in brief.summary for c in cites(s.citations)), "A:0")),
+        behind="; ".join(d["source"] if d["wire"] or d["outlets"] or d["source"] != " + ".join(d["articles"])
+                         else "report " + " + ".join(labels[a] for a in d["articles"]) for d in sources_detail(brief)),
+        set_aside=[(_set_aside_name(x.article), x.reason) for x in brief.set_aside],
     )
+
+
+def _set_aside_name(a: Article) -> str:
+    """"id · outlet · “title”": enough to find a set-aside input."""
+    bits = [a.id]
+    if a.path and not a.path.replace("\\", "/").rsplit("/", 1)[-1].startswith(a.id):
+        bits.append(a.path.replace("\\", "/").rsplit("/", 1)[-1])  # a record of a JSON/JSONL file
+    if a.outlet:
+        bits.append(a.outlet)
+    if a.title:
+        bits.append(f"“{' '.join(a.title.split())[:100]}”")
+    return " · ".join(bits)
 
 
 def _figure(value: float) -> str:
@@ -381,7 +396,8 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
     v = _view(brief)
     out: list[str] = [f"# {_md(v.headline)}", ""]
     out.append(f"_{v.n_articles} report{'s' if v.n_articles != 1 else ''}, "
-               f"{v.sources} independent source{'s' if v.sources != 1 else ''}. "
+               f"{v.sources} independent source{'s' if v.sources != 1 else ''}"
+               f"{' (' + _md(v.behind) + ')' if v.behind else ''}. "
                f"[{v.example}] cites sentence {v.example.split(':')[1]} (from 0) of report "
                f"{v.example.split(':')[0]}; reports are listed under Sources._")
     out.append("")
@@ -465,6 +481,10 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
                     more = f" (first {max_changes} shown)" if len(items) > max_changes else ""
                     out.append(f"  - {what} {len(items)} sentence{'s' if len(items) != 1 else ''}{more}:")
                     out.extend(f"    - {_md(x)}" for x in items[:max_changes])
+        out.append("")
+    if v.set_aside:
+        out.extend(["## Set aside", "", "_Inputs not cited, not counted and not used for the headline._", ""])
+        out.extend(f"- {_md(name)} — {_md(why)}" for name, why in v.set_aside)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

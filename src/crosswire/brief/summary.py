@@ -45,6 +45,7 @@ from crosswire.model import (
     main_language,
     source_keys,
 )
+from crosswire.read.outlets import identities as source_identities
 from crosswire.text.parse import without_parse
 from crosswire.text.sentences import article_sentences
 
@@ -270,7 +271,7 @@ def summarize(
     if words <= 0 or not articles:
         return []
     sents = _all_sentences(articles, sheet)
-    keys = source_keys([a.id for a in articles], groups)
+    keys = source_keys([a.id for a in articles], groups, source_identities(articles))
 
     # units: identical sentences (after normalisation) are one unit
     units: dict[str, _Unit] = {}
@@ -571,7 +572,7 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
     Only titles in the story's main language (the one most independent sources write in) are
     candidates, and a title's own report and its copies do not vote for it.
     """
-    keys = source_keys([a.id for a in articles], groups)
+    keys = source_keys([a.id for a in articles], groups, source_identities(articles))
     main = main_language(articles, groups)
     titled = [a for a in articles if a.title and a.title.strip()]
     if main is not None and any(a.language == main for a in titled):
@@ -648,10 +649,12 @@ def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet:
         if updates:
             sheet = dataclasses.replace(sheet, updates=updates)
     summary = summarize(articles, groups, sheet, words=words, config=config)
+    idents = source_identities(articles)
     return Brief(
         articles=articles,
         copies=list(groups),
-        sources=independent_sources([a.id for a in articles], groups),
+        sources=independent_sources([a.id for a in articles], groups, idents),
+        identities=idents,
         facts=sheet,
         summary=summary,
         headline=choose_headline(articles, groups, summary),

@@ -86,6 +86,7 @@ from crosswire.copies.candidates import (
     unit_words,
 )
 from crosswire.copies.units import Doc, Match, check_pair, fullness, may_translate, prepare_doc, translation, weigh
+from crosswire.read.outlets import identities
 from crosswire.text.safe import md_code, md_inline
 from crosswire.model import Article, CopyGroup, copy_group_json, independent_sources
 
@@ -266,7 +267,7 @@ def copies_json(articles: list[Article], groups: list[CopyGroup]) -> dict:
     return {
         "copies": [copy_group_json(g) for g in groups],
         "standalone": [x for x in dict.fromkeys(ids) if x not in grouped],
-        "sources": independent_sources(list(dict.fromkeys(ids)), groups),
+        "sources": independent_sources(list(dict.fromkeys(ids)), groups, identities(articles)),
     }
 
 
@@ -322,7 +323,7 @@ def copies_markdown(articles: list[Article], groups: list[CopyGroup], *, show: i
         lines += ["## Standalone reports", ""]
         lines += [f"- {_label(by_id.get(x), x)}" for x in alone]
         lines.append("")
-    n_src = independent_sources(ids, groups)
+    n_src = independent_sources(ids, groups, identities(articles))
     lines.append(f"**{n_src} independent source{'s' if n_src != 1 else ''}** "
                  f"among {len(ids)} report{'s' if len(ids) != 1 else ''}.")
     return "\n".join(lines) + "\n"

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from crosswire.facts.align import align_sentences
 from crosswire.facts.attribution import attribute_article, party_key
 from crosswire.facts.numbers import Figure, find_numbers
 from crosswire.facts.similarity import Aligned, PairScores
+from crosswire.read.outlets import identities
 from crosswire.model import Article, Citation, CopyGroup, Sentence, independent_sources
 from crosswire.text.dates import reference_date
 from crosswire.text.sentences import article_sentences
@@ -41,13 +42,14 @@ class StoryText:
     score: PairScores                     # similarity between fact-worthy sentences (indexed like a matrix)
     fact_pos: list[int]                   # positions (in ``sentences``) of fact-worthy sentences
     order: dict[str, int]                 # article id -> order in the story
+    outlets: dict[str, str | None] = field(default_factory=dict)  # article id -> its outlet or wire key
 
     def cite(self, pos: int) -> Citation:
         s = self.sentences[pos]
         return Citation(s.article, s.index, s.text)
 
     def independent(self, ids: Sequence[str]) -> int:
-        return independent_sources(list(dict.fromkeys(ids)), self.groups)
+        return independent_sources(list(dict.fromkeys(ids)), self.groups, self.outlets)
 
 
 def _resolve_embedder(embedder: Any):
@@ -99,7 +101,7 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
                for g in aligned]
     cluster_of = {m: k for k, g in enumerate(aligned) for m in g.members}
     return StoryText(arts, groups, sentences, by_article, attribution, figures, aligned, cluster_of, score,
-                     fact_pos, {a.id: i for i, a in enumerate(arts)})
+                     fact_pos, {a.id: i for i, a in enumerate(arts)}, identities(arts))
 
 
 def _references(articles: list[Article]) -> dict[str, str | None]:

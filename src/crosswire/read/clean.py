@@ -60,6 +60,8 @@ from crosswire.read.rules import (
     words,
 )
 from crosswire.text.safe import clean_chars
+from crosswire.read.furniture import is_label_line, line_furniture, strip_furniture
+from crosswire.read.outlets import identify as identify_outlet
 
 __all__ = ["clean_text", "clean_html", "html_metadata", "HtmlMeta", "TextTooLong", "MAX_TEXT_CHARS"]
 
@@ -191,6 +193,9 @@ def _cut_inline(st: _State) -> None:
             continue
         kept, cuts = strip_inline_furniture(p.text, first=first)
         first = False
+        more_kept, more_cuts = strip_furniture(kept)  # captions, credits, posts, ads, tickers, links
+        if more_cuts:
+            kept, cuts = more_kept, cuts + more_cuts
         if not cuts:
             continue
         if not re.search(r"\w", kept):
@@ -238,6 +243,8 @@ def _classify_lines(st: _State) -> None:
             _cut(p, "contact")
         elif is_tags(t):
             _cut(p, "tags")
+        elif kind := line_furniture(t):
+            _cut(p, kind)
 
 
 # --- pass 3: regions ------------------------------------------------------------------------
@@ -349,9 +356,12 @@ def _cut_header(st: _State) -> None:
                 st.stamps.append(stamp)
     cands = [i for i in lead if ps[i].label == "body"]
     if st.title is None and cands:
-        pick = next((i for i in cands if 3 <= nwords(ps[i].text) <= 40), cands[0])
-        st.title = ps[pick].text
-        ps[pick].label = "title"
+        # a title has four words or more and is no label: not "Photo", "(out of 4)", a column's name
+        pick = next((i for i in cands if 4 <= nwords(ps[i].text) <= 40 and not ps[i].text.startswith("(")
+                     and not is_caption(ps[i].text) and not is_label_line(ps[i].text)), None)
+        if pick is not None:
+            st.title = ps[pick].text
+            ps[pick].label = "title"
     for i in cands:
         if ps[i].label == "body":
             _cut(ps[i], "title" if st.title and _norm(ps[i].text) == _norm(st.title) else "header")
@@ -437,10 +447,11 @@ def _mark_headings(st: _State, hints: set[str]) -> None:
             and not re.search(r"[.,;:]['\"”’»]?$", t)
             and (not is_sentence(t) or t.endswith("?"))
         )
-        if not (shape or (hinted and nwords(t) <= 20)):
+        label = is_label_line(t)  # "Statement from the police department:" introduces, states nothing
+        if not (shape or label or (hinted and nwords(t) <= 20)):
             continue
         nxt = body[n + 1] if n + 1 < len(body) else None
-        if n > 0 and nxt is not None and is_sentence(ps[nxt].text):
+        if n > 0 and nxt is not None and (label or is_sentence(ps[nxt].text)):
             ps[i].label = "heading"
 
 
@@ -534,7 +545,7 @@ def clean_text(
         from crosswire.text.langid import detect_language
 
         language = detect_language(text)
-    return Article(
+    return identify_outlet(Article(
         id=id,
         text=text,
         title=st.title,
@@ -547,7 +558,7 @@ def clean_text(
         path=path,
         url=url,
         headings=[p.text for p in kept if p.label == "heading"],
-    )
+    ))
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -565,6 +576,7 @@ _META_TAG = re.compile(r"<meta\b[^>]{0,2000}>", re.I)
 _ATTR = re.compile(r"""([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _JSON_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_JSON_PUBLISHER = re.compile(r'"publisher"\s*:\s*\[?\s*\{[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"')
 _CANON = re.compile(r"""<link\b[^>]*rel=["']?canonical["']?[^>]*>""", re.I)
 _DATE_KEYS = (
     "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date",
@@ -587,6 +599,9 @@ def html_metadata(html: str) -> HtmlMeta:
         m = _TITLE_TAG.search(head)
         title = html_lib.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else None
     site = metas.get("og:site_name") or metas.get("application-name")
+    if not site:  # JSON-LD: "publisher": {"@type": "Organization", "name": "..."}
+        m = _JSON_PUBLISHER.search(html[:400_000])
+        site = html_lib.unescape(m.group(1)).strip() if m else None
     if title and site:
         title = re.sub(rf"\s*[|\-–—:·]\s*{re.escape(site)}\s*$", "", title)
     date = None

@@ -25,7 +25,7 @@ from crosswire.read.clean import TextTooLong, clean_html, clean_text
 from crosswire.read.meta import normalize_date
 from crosswire.read.rules import nwords
 
-__all__ = ["read_paths", "read_file", "decode_bytes", "InputError", "MAX_BYTES", "MAX_STREAM_BYTES"]
+__all__ = ["read_paths", "read_file", "decode_bytes", "unique_ids", "InputError", "MAX_BYTES", "MAX_STREAM_BYTES"]
 
 MAX_BYTES = 10 * 1024 * 1024  # one page or text: more than this is not a news article
 MAX_STREAM_BYTES = 512 * 1024 * 1024  # JSONL streams are read record by record
@@ -669,4 +669,29 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> ReadResult:
             # a defect in a reader must not stop the others; say what happened in one line
             found.append(ReadError(str(f), _reason(e)))
         result.errors.extend(found.close())
+    result.warnings.extend(unique_ids(result.articles))
     return result
+
+
+def unique_ids(articles: list[Article]) -> list[ReadError]:
+    """Give every article its own id: a repeated id becomes ``id#2``, ``id#3``... (in place).
+
+    Two records with one id would otherwise merge into one report (one source, one entry in
+    Sources); each renamed record gets a warning naming both ids and where it came from.
+    """
+    seen: set[str] = {a.id for a in articles}
+    count: dict[str, int] = {}
+    warnings: list[ReadError] = []
+    for a in articles:
+        n = count.get(a.id, 0) + 1
+        count[a.id] = n
+        if n == 1:
+            continue
+        new, k = f"{a.id}#{n}", n
+        while new in seen:
+            k += 1
+            new = f"{a.id}#{k}"
+        seen.add(new)
+        warnings.append(ReadError(a.path or a.id, f"duplicate id {a.id!r}: this record is read as {new!r}"))
+        a.id = new
+    return warnings

@@ -175,7 +175,7 @@ class Dateline:
     end: int  # where the report's own first sentence starts
 
 
-_PLACE = r"[A-ZÀ-Þ][\w'’.\-]*(?:[ \-][A-ZÀ-Þa-z][\w'’.\-]*){0,3}"
+_PLACE = r"[A-ZÀ-Þ][\w'’.\-]*(?:[ \-/][A-ZÀ-Þa-z][\w'’.\-]*){0,3}"  # "QUEBEC CITY/TORONTO"
 _DASH = r"(?:[-–—]{1,2}|\.-|:|/)"
 # PARIS, April 3, 2024 (BSS/AFP) -   |   Berlin (dpa) -   |   LONDON, March 5 (Reuters) —
 _WITH_AGENCY = re.compile(

@@ -1,0 +1,180 @@
+"""Page furniture inside a report's paragraphs, as data: cut from the text the brief reads.
+
+``clean`` already cuts whole lines of furniture (share bars, captions, sign-ups...).  This
+module finds what is left *inside* a paragraph, or in a paragraph that looks like a
+sentence, by kind:
+
+* **sentence** rules (:data:`SENTENCE_RULES`): a whole sentence that is a photo caption, a
+  reporting credit ("X reported from Toronto.", "... contributed to this report."), an
+  embedded post or its markup, an advert (a phone number, a price to buy at), a reprint or
+  subscription notice ("A version of this story first appeared in ...", "click here");
+* **span** rules (:data:`SPAN_RULES`): a piece of a sentence that is a stock ticker
+  ("AMZN, -1.29%", "US:XBTC"), a "> More:" link, a bracketed related link ("[Related: ...]"),
+  a picture credit ("Facebook/Handout via REUTERS", "Slideshow (16 Images)"), print and
+  e-mail tools, a label before the text ("PREVIOUS:", "UPDATE: 9:05 a.m. -").
+
+:func:`strip_furniture` returns the paragraph without them and the pieces cut (kept in
+``Article.removed``).  Every rule is a pattern in the tables below; none knows a site.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LINE_RULES", "SENTENCE_RULES", "SPAN_RULES", "is_label_line", "line_furniture", "strip_furniture"]
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
+# (kind, pattern) over one sentence; a sentence that matches is cut whole
+SENTENCE_RULES: list[tuple[str, str]] = [
+    # captions: "This screengrab from X shows ...", "In this Jan. 3 photo, ...", "A photo of the teen."
+    ("caption", r"^(?:In )?[Tt]his (?:\w+\s+){0,4}?(?:photo(?:graph)?|picture|image|screen ?grab|screen ?shot|"
+                r"still|frame grab|handout|video grab)\b[^.]{0,200}?\b(?:shows?|showing|provided by|released by|"
+                r"obtained by|taken (?:from|on|in)|posted (?:on|to|by)|made available)\b"),
+    ("caption", r"^(?:FILE\s*[-–—]\s*)?In this (?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}|undated|file|"
+                r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                r"handout|family|courtesy|recent|aerial|social media|photo)[,\s]+){0,4}"
+                r"(?:photo(?:graph)?|picture|image|frame grab|video image)\b"),
+    ("caption", r"^An? (?:(?:undated|file|handout|family|recent|social media|surveillance|booking|police)\s+)*"
+                r"(?:photo(?:graph)?|picture|image|screen ?grab|screen ?shot|mug ?shot) of\b[^.]{0,200}\.?$"),
+    ("caption", r"^[^.]{0,60}\b[Hh]andout(?: photo| picture| image)? via (?:REUTERS|Reuters|AFP|AP|EPA)\.?$"),
+    ("caption", r"^[^.]{0,80}\bvia Getty Images\b(?: file)?\.?$"),
+    ("caption", r"\b(?:is|are) (?:seen|pictured|shown)\b[^.]{0,100}\b(?:posting|post|photo(?:graph)?|image|"
+                r"handout|picture|still|selfie|screen ?grab)\s*(?:\([^)]*\))?\s*\.?$"),
+    # reporting credits
+    ("credit", r"^(?!(?:Police|Officials|Authorities|Witnesses|Residents|Reporters|Media|Agencies|Newspapers|"
+               r"He|She|They|It|We|I|Investigators|Prosecutors)\b)[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}"
+               r"(?:(?:,| and| &) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}){0,3} (?:reported|contributed|wrote) (?:from|in) [A-Z][\w'’.-]+(?:,? [A-Z][\w'’.-]+){0,3}\.$"),
+    # (names may hold initials and suffixes: "Rachel E. Roe", "Tom Foreman Jr.")
+    ("credit", r"^(?:[^.]|\b[A-Z]\.|\b(?:Jr|Sr)\.){0,240}\b(?:contributed|assisted|helped) (?:reporting |with reporting )?"
+               r"(?:to|with|for) (?:this|the) (?:report|story|article)\.?$"),
+    ("credit", r"^(?:[^.]|\b[A-Z]\.|\b(?:Jr|Sr)\.){0,240}\bcontributed reporting\.?$"),
+    ("credit", r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ff]act-checking) by\b"),
+    # raw markup of an embedded post left in a text ("<a href=...>#tag</a> ... —@handle")
+    ("embed", r"<a\s+href=|</a>|<blockquote\b|</blockquote>"),
+    # adverts: a phone number with its label, a masked address, a price to buy at
+    ("advert", r"\b(?:Tel|Tél|Phone|Telefon|Fax|Call)\s*\.?:?\s*\+?\(?\d[\d ()/.-]{6,}\d"),
+    ("advert", r"\[?email(?:&#160;|\s)?protected\]?"),
+    ("advert", r"\b(?:Online-?Shop|Buch-?Shop|Webshop)\b[^.]{0,120}\b(?:bestell|erh[äa]ltlich|kauf|order)"),
+    # reprint and subscription notices
+    ("reprint", r"^(?:An? (?:version|earlier version|shorter version|edited version) of this (?:story|article|piece|"
+                r"report)|This (?:story|article|piece|report)) (?:first |originally |also )?"
+                r"(?:appeared|ran|was published)\b"),
+    ("subscribe", r"\bclick here\b|^To (?:receive|get|order) the (?:magazine|newspaper|print edition)\b|"
+                  r"^(?:Subscribe|Sign up) (?:now|today|here)\b"),
+]
+
+# (kind, pattern) over a paragraph: the matched span is cut, the sentence around it stays
+SPAN_RULES: list[tuple[str, str]] = [
+    # a quote box's ticker and change: "AMZN, -1.29%" (two decimals: not "NY, 5%")
+    ("ticker", r"(?<=\s)[A-Z]{1,5}(?:\.[A-Z]{1,2})?,\s?[+\-−]?\d{1,3}\.\d\d%(?=[\s,.;)])"),
+    ("ticker", r"(?<=\s)(?:US|UK|CA|FR|DE|JP|HK|AU|IN|CN|XE|SE|CH|NL|IT|ES|KR|TW|BR|MX):[A-Z][A-Z0-9.]{0,7}(?=[\s,.;)])"),
+    ("more-link", r"(?:^|(?<=\s))>\s*(?:More|MORE|Related|RELATED|Read more|READ MORE|See also|Watch|WATCH)\s*:"
+                  r"[^.!?]{0,160}(?:[.!?]|$)"),
+    ("related-link", r"\[\s*(?:Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO|More|MORE|"
+                     r"Click|Listen)\b[^\[\]]{0,200}\]"),
+    ("related-link", r"\[[^\[\]]{0,200}(?:https?://|www\.)[^\[\]]{0,200}\]"),
+    ("picture-credit", r"\b(?:[\w.'’-]+/){1,3}Handout via (?:REUTERS|Reuters|AFP|AP|EPA)\b|\bHandout via (?:REUTERS|AFP|EPA)\b"),
+    # "REUTERS/Jane Roe" (not "an AP/NORC poll")
+    ("picture-credit", r"\b(?:REUTERS|AFP|EPA)/[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]+){1,3}(?:/File(?: Photo)?)?"),
+    ("picture-credit", r"\bSlideshow \(\d+ (?:Images?|Photos?)\)"),
+    ("advert", r"\b(?:ab|from|for only|only|just|für|pour|desde|por)\s+(?:[$€£]\s?)?\d+(?:[.,]\d\d)?\s*(?:Euro|EUR|€|"
+               r"dollars?|USD|\$|£|pounds?)?\s+(?:zu (?:erwerben|bestellen|kaufen|haben)|erhältlich|bestellbar|"
+               r"to (?:buy|order)|à (?:acheter|commander))\b"),
+    # an embedded post's links and its attribution line; the post's own words stay (a quotation)
+    ("embed", r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+"),
+    # (after a sentence: on a line of its own the attribution harms nothing and pages count it as text)
+    ("embed", r"(?:(?<=[.!?\"”»)]\s)|(?<=[.!?\"”»)]))[—–-]\s*(?:[^()\n]{1,60}\s)?\(?@\w{2,}\)?\s*"
+              r"(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4})?\s*$"),
+    ("tools", r"\bPrinter[- ]friendly(?: version)?\s*»?|\bE-?mail this (?:to a friend|article|story|page)\s*»?"),
+    ("rating", r"\(\s*out of (?:4|four|5|five|10|ten)(?: stars)?\s*\)"),
+    ("label", r"^(?:PREVIOUS|UPDATE|UPDATED|EARLIER|ORIGINAL STORY|EDITOR'S NOTE|CORRECTION|BREAKING)\s*:\s*"
+              r"(?:\d{1,2}(?::?\d\d)?\s*[ap]\.?\s?m\.?\s*(?:[A-Z]{2,4}\s*)?[-–—,:]\s*)?(?=\S)"),
+]
+
+# (kind, pattern) over a short paragraph of its own: the whole paragraph is furniture
+LINE_RULES: list[tuple[str, str]] = [
+    ("related-link", r"^(?:PREVIOUS|RELATED|MORE|READ MORE|READ|WATCH|SEE ALSO|ALSO READ|LISTEN|VIDEO|PHOTOS)\s*:\s*\S"),
+]
+
+# a caption of the form "A photo of X" is a sentence only when it has a verb of its own
+_UNLESS = {"caption": re.compile(r"^An? .*\b(?:was|were|is|are|has|have|had|shows|showed|will|would|can|could|"
+                                 r"circulated|posted|released|shared|appeared|emerged|went viral)\b")}
+_SENT = [(k, re.compile(p)) for k, p in SENTENCE_RULES]
+_SPAN = [(k, re.compile(p)) for k, p in SPAN_RULES]
+_LINE = [(k, re.compile(p)) for k, p in LINE_RULES]
+_SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ])|(?<=[.!?]["”’)])\s+""")
+_HINT = re.compile(r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
+                   r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
+                   r"shop|version|story|article|click|receive|subscribe|sign up|wrote", re.IGNORECASE)
+
+
+def line_furniture(text: str) -> str | None:
+    """The kind of furniture a short paragraph of its own is, else None."""
+    s = text.strip()
+    if len(s.split()) > 25 or re.search(r"[.!?]$", s):
+        return None
+    for kind, rx in _LINE:
+        if rx.search(s):
+            return kind
+    return None
+
+
+def is_label_line(text: str) -> bool:
+    """A short label that introduces what follows ("Statement from the police department:")."""
+    s = text.strip()
+    return s.endswith(":") and 1 <= len(s.split()) <= 10 and not re.search(r"[.!?][\"”’]?\s", s)
+
+
+_TITLE_ABBREV = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Nos|vs|"
+                           r"[A-Z]|[A-Z](?:\.[A-Z])+)\.$")
+_ABBREV = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])+)\.$")
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, not split after a title or an initial ("Mr. Roe", "J. Roe"), nor after an
+    abbreviation followed by a figure or a small letter ("Oct. 27", "U.S. troops")."""
+    out: list[str] = []
+    for piece in _SPLIT.split(text):
+        if not piece or not piece.strip():
+            continue
+        nxt = piece.lstrip("\"“‘( ")[:1]
+        if out and (_TITLE_ABBREV.search(out[-1]) or (_ABBREV.search(out[-1]) and (nxt.isdigit() or nxt.islower()))):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _sentence_kind(s: str) -> str | None:
+    if len(s.split()) > 60 or not _HINT.search(s):
+        return None
+    s = s.strip()
+    for kind, rx in _SENT:
+        if rx.search(s) and not (kind in _UNLESS and _UNLESS[kind].search(s) and s[:2] in ("A ", "An")):
+            return kind
+    return None
+
+
+def strip_furniture(text: str) -> tuple[str, list[str]]:
+    """The paragraph without the furniture inside it, and the pieces cut (in order)."""
+    cuts: list[str] = []
+    out = text
+    for _kind, rx in _SPAN:
+        if rx.search(out):
+            found = [m.group(0) for m in rx.finditer(out) if m.group(0).strip()]
+            cuts.extend(f.strip() for f in found)
+            out = rx.sub(" ", out)
+    if cuts:
+        out = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
+        out = re.sub(r"^[,;:\s]+", "", out)
+    if _HINT.search(out):
+        kept = []
+        for s in _sentences(out):
+            if _sentence_kind(s):
+                cuts.append(s.strip())
+            else:
+                kept.append(s.strip())
+        if len(kept) != len(_sentences(out)):
+            out = " ".join(kept)
+    return out.strip(), cuts

@@ -1,0 +1,377 @@
+"""Who published each report: the outlet of a copy, and the wire agencies it credits.
+
+An article's outlet is read, most trusted first, from
+
+1. the record's or feed's own ``outlet`` (or ``source``/``site``) field;
+2. the page: ``og:site_name`` or the JSON-LD publisher (``clean_html`` passes them in);
+3. the domain of its URL (``url`` field, ``og:url`` or the canonical link), mapped to a name
+   by the outlet table;
+4. its text, where a page names its own publisher: a copyright line ("© 2018 KREM-TV"),
+   an outlet in a dateline ("SAN FRANCISCO (MarketWatch) —"), a donation, subscription or
+   membership appeal ("A message from The Moscow Times", "By supporting X"), a self-advert
+   ("beim Verlag der X"), or, weakest, a name of the outlet table inside the page furniture
+   that cleaning cut.
+
+Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off or a copyright
+line, and origins ("originally published on leprogres.fr", "first appeared in ... of X",
+"Source: X") are ``credits``, never the outlet: the outlet is who published this copy.
+
+The outlet table (``outlets.tsv`` next to this module: domain, canonical name, other
+spellings, kind) maps domains and spellings to one canonical name.  Users add rows in
+files of the same shape named in ``CROSSWIRE_OUTLETS`` (several joined by ``os.pathsep``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from crosswire.read.meta import AGENCIES, agency_name
+from crosswire.model import Article
+
+__all__ = [
+    "TABLE_ENV",
+    "OutletTable",
+    "canonical_outlet",
+    "default_table",
+    "identify",
+    "identities",
+    "load_table",
+    "outlet_of_url",
+    "source_identity",
+]
+
+TABLE_ENV = "CROSSWIRE_OUTLETS"
+_TABLE = Path(__file__).with_name("outlets.tsv")
+
+
+@dataclass(slots=True)
+class OutletTable:
+    """Domains and spellings -> canonical outlet names, and which names are wire agencies."""
+
+    by_domain: dict[str, str] = field(default_factory=dict)
+    by_spelling: dict[str, str] = field(default_factory=dict)  # casefolded spelling -> canonical
+    wires: set[str] = field(default_factory=set)
+
+    def add(self, domain: str, name: str, spellings: Iterable[str] = (), kind: str = "outlet") -> None:
+        name = " ".join(name.split())
+        if not name:
+            return
+        d = _bare_domain(domain) if domain else ""
+        if d:
+            self.by_domain[d] = name
+            self.by_spelling.setdefault(d, name)
+        for s in [name, *spellings]:
+            s = " ".join(s.split())
+            if s:
+                self.by_spelling[s.casefold()] = name
+        if kind.strip().lower() == "wire":
+            self.wires.add(name)
+
+    def spelling(self, text: str) -> str | None:
+        """The canonical name of one spelling ('the hollywood reporter' -> 'The Hollywood Reporter')."""
+        t = " ".join(text.split()).strip(" .,:;'\"“”‘’()[]").casefold()
+        if not t:
+            return None
+        hit = self.by_spelling.get(t)
+        if hit is None and t.startswith("the "):
+            hit = self.by_spelling.get(t[4:])
+        return hit
+
+    def is_wire(self, name: str) -> bool:
+        return name in self.wires or name in AGENCIES
+
+
+def _read_rows(path: Path, table: OutletTable) -> None:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        domain, name = cols[0].strip(), cols[1].strip()
+        spellings = [s for s in (cols[2].split("|") if len(cols) > 2 else []) if s.strip()]
+        kind = cols[3].strip() if len(cols) > 3 else "outlet"
+        table.add(domain, name, spellings, kind)
+
+
+def load_table(extra: Sequence[str | os.PathLike[str]] = ()) -> OutletTable:
+    """The shipped table plus the rows of ``extra`` files (later rows win)."""
+    table = OutletTable()
+    _read_rows(_TABLE, table)
+    for p in extra:
+        path = Path(p)
+        if path.is_file():
+            _read_rows(path, table)
+    return table
+
+
+@lru_cache(maxsize=4)
+def _cached(env: str) -> OutletTable:
+    return load_table([p for p in env.split(os.pathsep) if p])
+
+
+def default_table() -> OutletTable:
+    """The shipped table with the user's files from ``CROSSWIRE_OUTLETS``."""
+    return _cached(os.environ.get(TABLE_ENV, ""))
+
+
+# --- URLs -------------------------------------------------------------------------------------
+
+
+def _bare_domain(host: str) -> str:
+    host = host.strip().lower().rstrip(".")
+    if "//" in host:
+        host = urlsplit(host).hostname or ""
+    host = host.split("/")[0].split(":")[0]
+    return re.sub(r"^(?:www\d?|m|amp|mobile|edition|eu|uk|us|news)\.(?=[^.]+\.[^.]+)", "", host)
+
+
+def outlet_of_url(url: str | None, table: OutletTable | None = None) -> str | None:
+    """The outlet a URL belongs to: the table's name for its domain (or a parent domain), else
+    the bare domain itself ('leprogres.fr'); None for no URL or a local file."""
+    if not url or not re.match(r"(?i)^https?://", url.strip()):
+        return None
+    table = table or default_table()
+    host = _bare_domain(urlsplit(url.strip()).hostname or "")
+    if not host or "." not in host or re.fullmatch(r"[\d.]+", host) or host in ("localhost",):
+        return None
+    parts = host.split(".")
+    for k in range(len(parts) - 1):
+        hit = table.by_domain.get(".".join(parts[k:]))
+        if hit:
+            return hit
+    if host in ("web.archive.org", "archive.org", "archive.today", "archive.ph"):
+        return None  # an archive copy: not the publisher
+    return host
+
+
+def canonical_outlet(name: str | None, table: OutletTable | None = None) -> str | None:
+    """One spelling of an outlet as the table's canonical name (or itself, tidied); a URL or a
+    bare domain as its outlet."""
+    if not name:
+        return None
+    s = " ".join(str(name).split()).strip(" .,;:|-–—")
+    if not s:
+        return None
+    table = table or default_table()
+    if re.match(r"(?i)^https?://", s):
+        return outlet_of_url(s, table)
+    hit = table.spelling(s)
+    if hit:
+        return hit
+    if re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", s, re.IGNORECASE):
+        return table.by_domain.get(_bare_domain(s)) or _bare_domain(s)
+    return s
+
+
+# --- names in text -----------------------------------------------------------------------------
+
+# A publisher's name as printed: up to six capitalised words (with "of", "and", "&", "the"
+# inside), or one token such as "KREM-TV", "leprogres.fr", "MarketWatch".
+_CAP = r"[A-ZÀ-Þ0-9][\w&'’.!+-]*"
+_NAME = rf"(?:[Tt]he\s+|[Ll]e\s+|[Ll]a\s+|[Dd]ie\s+|[Dd]er\s+|[Ee]l\s+)?{_CAP}(?:\s+(?:of\s+|and\s+|&\s+|de\s+|du\s+|the\s+)?{_CAP}){{0,5}}"
+_NOT_NAMES = {
+    "all", "all rights reserved", "copyright", "the", "us", "our", "this", "we", "you", "inc", "ltd", "llc",
+    "independent journalism", "journalism", "news", "media", "reserved", "local journalism", "today",
+    "getty images", "getty", "shutterstock", "istock", "the associated press", "photo", "image", "images",
+}
+_TRAILING = re.compile(
+    r"(?:\s*[,.]?\s*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|"
+    r"todos los derechos reservados|inc|ltd|llc|gmbh|s\.?a|plc|corp(?:oration)?|company|co)\b\.?)+\s*$", re.IGNORECASE)
+
+
+def _tidy_name(raw: str) -> str | None:
+    s = " ".join(raw.split()).strip(" .,;:|-–—'\"“”‘’()")
+    s = _TRAILING.sub("", s).strip(" .,;:|-–—")
+    s = re.sub(r"\s+magazine$", "", s, flags=re.IGNORECASE)  # "The Hollywood Reporter magazine"
+    if not s or s.casefold() in _NOT_NAMES or len(s) > 60 or not re.search(r"[A-Za-zÀ-ÿ]", s):
+        return None
+    if re.fullmatch(r"(?:19|20)\d\d", s):
+        return None
+    return s
+
+
+# © 2018 KREM-TV | Copyright 2020 The Gazette. All rights reserved. | (c) 2019 Foo Media Inc.
+_COPYRIGHT = re.compile(
+    rf"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)|\bcopyright\b))*\s*"
+    rf"(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
+    rf"(?:by\s+)?(?P<who>{_NAME})", re.IGNORECASE)
+# QUEBEC CITY/TORONTO (Reuters) -  |  SAN FRANCISCO (MarketWatch)—  |  Berlin (dpa) –
+_DATELINE = re.compile(
+    r"^\s*(?:[A-ZÀ-Þ][\w'’.\-]*(?:[ /\-][A-ZÀ-Þa-z][\w'’.\-]*){0,4}\s*(?:,\s*[^()\n]{2,40}?)?\s*)?"
+    r"\((?P<who>[^()\n]{2,40})\)\s*(?:[-–—:]|\.-)")
+# "A Message from The Moscow Times", "By supporting The Moscow Times", "journalists of X"
+_APPEAL = re.compile(
+    rf"(?i:\b(?:a\s+)?(?:message|note|letter|word) from|\bsupport(?:ing)?|\bdonat(?:e|ing) to|"
+    rf"\bsubscri(?:be|bing|ption) to|\bmembers? of|\bmembership (?:of|to)|\bjournalists (?:of|at)|"
+    rf"\bthe (?:team|staff|editors|newsroom) (?:of|at)|\bnewsletters? (?:of|from)|\bfriends of|"
+    rf"\bun message de|\bsoutenez|\bsoutenir|\bunterstützen sie|\bapoya a)\s+"
+    rf"(?P<who>{_NAME})")
+# "beim Verlag der Epoch Times", "chez l'éditeur de X", "the publisher of X"
+_PUBLISHER = re.compile(rf"\b(?:Verlag (?:der|des|von)|[Tt]he publishers? of|[ée]diteur d[eu]|editorial de)\s+(?P<who>{_NAME})")
+# "originally published on leprogres.fr", "first appeared in the June 10 issue of X magazine"
+_ORIGIN = re.compile(
+    rf"\b(?:originally|first|initially)\s+(?:published|appeared|ran|posted)\s+(?:on|in|at|by)\s+"
+    rf"(?:(?:the\s+)?[^.!?]{{0,40}}?\b(?:issue|edition|print edition)\s+of\s+)?(?P<who>{_NAME}|[\w-]+(?:\.[\w-]+)+)")
+# "Source: The JAMA Network Journals" on a line of its own
+_SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$", re.IGNORECASE)
+_PICTURE = re.compile(r"\b(?:photo|photos|picture|image|images|foto|bild|getty|shutterstock|illustration)\b", re.I)
+# dateline and copyright names that are places, section labels or people, not publishers
+_NOT_PUBLISHERS = {"updated", "update", "video", "photo", "photos", "live", "exclusive", "opinion", "analysis",
+                   "corrected", "correction", "file", "reuters/", "ap photo", "afp photo", "audio"}
+
+
+def _agencies(who: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"[/,;&+]|\band\b", who) if p.strip()]
+    out = [agency_name(p) for p in parts]
+    return [x for x in out if x] if out and all(out) else []
+
+
+@dataclass(slots=True)
+class _Found:
+    outlet: str | None = None
+    why: str = ""
+    credits: list[str] = field(default_factory=list)
+
+    def credit(self, *names: str) -> None:
+        for n in names:
+            if n and n not in self.credits:
+                self.credits.append(n)
+
+
+def _name_in(text: str, rx: re.Pattern[str], table: OutletTable) -> str | None:
+    for m in rx.finditer(text):
+        who = _tidy_name(m.group("who"))
+        if who:
+            return canonical_outlet(who, table)
+    return None
+
+
+def _table_names(text: str, table: OutletTable) -> list[str]:
+    """Canonical names of the table (not wires) whose spelling occurs in ``text`` as a whole name."""
+    out: list[str] = []
+    for m in re.finditer(r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’.!-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-ZÀ-Þ][\w&'’.!-]*){0,4}",
+                         text):
+        words = m.group(0).split()
+        # the longest run of capitalised words that is a known spelling
+        for n in range(len(words), 0, -1):
+            hit = None
+            for k in range(len(words) - n + 1):
+                cand = " ".join(words[k:k + n])
+                # a name of one ordinary word ("Time", "People") is no evidence in furniture
+                if len(cand.split()) >= 2 or re.search(r"[a-z][A-Z]|^[A-Z]{3,}$|\.", cand):
+                    hit = table.spelling(cand)
+                if hit:
+                    break
+            if hit:
+                if not table.is_wire(hit) and hit not in out:
+                    out.append(hit)
+                break
+    return out
+
+
+def identify(article: Article, *, table: OutletTable | None = None) -> Article:
+    """``article`` with its outlet named (canonical) and the credits its text states added.
+
+    Keeps a known outlet (the record's, the page's); otherwise tries the URL, then the
+    text and the furniture cleaning cut from it.  Never removes a credit.
+    """
+    table = table or default_table()
+    found = _Found(credits=list(article.credits))
+    if article.outlet:
+        found.outlet = canonical_outlet(article.outlet, table)
+    if found.outlet is None:
+        found.outlet = outlet_of_url(article.url, table)
+    paras = article.paragraphs
+    removed = [r for block in article.removed for r in block.split("\n") if r.strip()]
+    head = paras[:3] + removed[:6]
+    # datelines: a wire agency is a credit, another name the outlet (its own reporter)
+    for p in head:
+        m = _DATELINE.match(p)
+        if not m:
+            continue
+        who = m.group("who").strip()
+        agencies = _agencies(who)
+        if agencies:
+            found.credit(*agencies)
+        elif found.outlet is None and who.casefold() not in _NOT_PUBLISHERS:
+            name = table.spelling(who)
+            if name is None and re.fullmatch(r"[A-ZÀ-Þ][\w.&'’-]*(?:\s[A-ZÀ-Þ0-9][\w.&'’-]*){0,3}", who) \
+                    and re.search(r"[a-z][A-Z]|\.\w{2,}$|^[A-Z]{2,6}(?:[- ]?\d{1,2})?$", who):
+                name = who  # "MarketWatch", "KPIX 5", "Politico.com": a publisher, not a place
+            if name:
+                found.outlet, found.why = name, "dateline"
+    # copyright lines, source lines and origins (in the cut furniture or at the text's edges)
+    edges = removed + paras[:2] + paras[-3:]
+    for line in edges:
+        if _PICTURE.search(line):
+            continue  # "Photo: © AFP" credits a picture, not the report
+        for m in _COPYRIGHT.finditer(line):
+            who = _tidy_name(m.group("who"))
+            if not who:
+                continue
+            agencies = _agencies(who)
+            if agencies:
+                found.credit(*agencies)
+            elif found.outlet is None:
+                found.outlet, found.why = canonical_outlet(who, table), "copyright"
+        m = _SOURCE_LINE.match(line)
+        if m and (who := _tidy_name(m.group("who"))):
+            found.credit(*(_agencies(who) or [canonical_outlet(who, table) or who]))
+    for line in edges:
+        m = _ORIGIN.search(line)
+        if m and (who := _tidy_name(m.group("who"))) and len(line.split()) <= 40:
+            name = canonical_outlet(who, table) or who
+            # "first appeared in X" where X is the outlet itself says nothing new
+            if name != found.outlet and who not in found.credits and name not in found.credits:
+                found.credit(who if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", who) else name)
+    # appeals and self-adverts name the publisher
+    if found.outlet is None:
+        blob = "\n".join(removed)
+        name = _name_in(blob, _APPEAL, table) or _name_in(blob, _PUBLISHER, table)
+        if name and not table.is_wire(name):
+            found.outlet, found.why = name, "appeal"
+    if found.outlet is None:
+        tail = "\n".join(paras[-2:])
+        name = _name_in(tail, _PUBLISHER, table)
+        if name and not table.is_wire(name):
+            found.outlet, found.why = name, "publisher"
+    # weakest: one outlet of the table named in the page furniture
+    if found.outlet is None and removed:
+        names = _table_names("\n".join(r for r in removed if len(r.split()) <= 60), table)
+        credited = " | ".join(found.credits).casefold()
+        names = [n for n in names if n.casefold() not in credited]
+        if len(names) == 1:
+            found.outlet, found.why = names[0], "furniture"
+    if found.outlet == article.outlet and found.credits == article.credits:
+        return article
+    return dataclasses.replace(article, outlet=found.outlet, credits=found.credits)
+
+
+def source_identity(article: Article, table: OutletTable | None = None) -> str | None:
+    """What makes two reports one source: the wire agencies a dispatch is credited to, else the
+    outlet, else an origin it credits; None when nothing is known (the report is a source of
+    its own).  Several keys are joined by "|" ("wire:bss|wire:afp" for a BSS/AFP dispatch):
+    a report shares its source with any report that has one of them."""
+    table = table or default_table()
+    wires = [c for c in article.credits if table.is_wire(c)]
+    if wires:
+        return "|".join("wire:" + c.casefold() for c in dict.fromkeys(wires))
+    if article.outlet:
+        return "outlet:" + (canonical_outlet(article.outlet, table) or article.outlet).casefold()
+    if article.credits:
+        return "origin:" + (canonical_outlet(article.credits[0], table) or article.credits[0]).casefold()
+    return None
+
+
+def identities(articles: Sequence[Article], table: OutletTable | None = None) -> dict[str, str | None]:
+    """Article id -> :func:`source_identity`, for ``model.source_keys``."""
+    table = table or default_table()
+    return {a.id: source_identity(a, table) for a in articles}
