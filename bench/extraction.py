@@ -28,7 +28,7 @@ SHARED = ROOT.parent / "shared" / "eval"
 
 
 def _crosswire(html: str, pid: str) -> str:
-    from crosswire.read.clean import clean_html
+    from crosswire.read.html import clean_html
 
     return clean_html(html, id=pid).text
 

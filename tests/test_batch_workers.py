@@ -12,6 +12,7 @@ import os
 import time
 from pathlib import Path
 
+from crosswire.batch.workers import cpu_seconds
 from crosswire import batch
 from crosswire.model import Article, Story
 
@@ -129,6 +130,6 @@ def test_a_story_stalled_past_the_wall_backstop_falls_back(tmp_path: Path) -> No
 
 
 def test_cpu_seconds_of_this_process_are_read():
-    used = batch._cpu_seconds(os.getpid())
+    used = cpu_seconds(os.getpid())
     assert used is not None and 0.0 < used <= time.process_time() + 0.05
-    assert batch._cpu_seconds(2**22 + 12345) is None  # no such process
+    assert cpu_seconds(2**22 + 12345) is None  # no such process

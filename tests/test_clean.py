@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.read.clean import clean_html, clean_text, html_metadata
+from crosswire.read.clean import clean_text
+from crosswire.read.html import clean_html, html_metadata
 from crosswire.read.meta import parse_date, parse_dateline
 
 LEDE = (

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from crosswire.read import ingest
-from crosswire.read.clean import TextTooLong, clean_html
+from crosswire.read.clean import TextTooLong
+from crosswire.read.html import clean_html
 from crosswire.read.ingest import read_paths
 
 BODY = "The harbour crane collapsed on Monday morning, injuring two workers, the port authority said."
@@ -118,12 +119,12 @@ def test_an_unreadable_directory_is_named(tmp_path: Path, monkeypatch) -> None:
 
 
 def _no_extraction(monkeypatch) -> None:
-    from crosswire.read import clean
+    from crosswire.read import html as clean_html_module
 
     def refuse(html: str) -> str:
         raise AssertionError("extraction ran on a page the cheap count should have refused")
 
-    monkeypatch.setattr(clean, "extract_main_text", refuse)
+    monkeypatch.setattr(clean_html_module, "extract_main_text", refuse)
 
 
 def test_a_page_of_a_million_paragraphs_is_refused_before_extraction(monkeypatch) -> None:

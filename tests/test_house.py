@@ -8,7 +8,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "crosswire"
 MAX_LINES = 750  # "about 700": a module past this is split along its seams
-STAGES = ("text", "read", "copies", "facts", "brief", "stories")
+STAGES = ("text", "read", "copies", "facts", "brief", "stories", "batch")
 
 
 def _modules() -> list[Path]:
@@ -36,4 +36,4 @@ def test_every_stage_is_a_package():
     for stage in STAGES:
         assert (SRC / stage / "__init__.py").is_file(), stage
     flat = sorted(p.name for p in SRC.glob("*.py"))
-    assert flat == ["__init__.py", "__main__.py", "batch.py", "cli.py", "model.py", "pipeline.py"]
+    assert flat == ["__init__.py", "__main__.py", "cli.py", "model.py", "pipeline.py"]

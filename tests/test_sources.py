@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from crosswire.read.clean import clean_html, clean_text
+from crosswire.read.clean import clean_text
+from crosswire.read.html import clean_html
 from crosswire.read.ingest import read_paths
 from crosswire.model import (
     Article,

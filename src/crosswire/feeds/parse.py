@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from crosswire.model import Article
-from crosswire.read.clean import clean_html, clean_text
+from crosswire.read.clean import clean_text
+from crosswire.read.html import clean_html
 from crosswire.read.meta import normalize_date
 
 MIN_WORDS = 40  # an entry's own content (not its summary) shorter than this is a teaser: the page is fetched

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from crosswire.model import Article, ReadError, ReadResult
-from crosswire.read.clean import TextTooLong, clean_html, clean_text
+from crosswire.read.clean import TextTooLong, clean_text
+from crosswire.read.html import clean_html
 from crosswire.read.meta import normalize_date
 from crosswire.read.rules import nwords
 
