@@ -54,10 +54,11 @@ import signal
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Callable, Literal, Sequence
+from typing import Any, Literal
 
 from crosswire.model import Article, Story
 from crosswire.stories import StoriesResult, StoryIndex, cluster_stories
@@ -163,7 +164,7 @@ class BatchProgress:
             except Exception:
                 self._bar = None
 
-    def __enter__(self) -> "BatchProgress":
+    def __enter__(self) -> BatchProgress:
         if self._bar is not None:
             self._bar.start()
         return self
@@ -209,7 +210,7 @@ def _err(msg: str) -> None:
 
 
 def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mode: str,
-                brief_fn: Callable[..., Any] | None) -> tuple[str, int]:
+                brief_fn: Callable[..., Any] | None, lang: str | None = "en") -> tuple[str, int]:
     """Brief one story into ``path`` (atomically); returns (headline, independent sources).
 
     ``mode="summary"`` skips the facts stage: copies and the extractive summary only.
@@ -221,9 +222,9 @@ def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mod
         from crosswire import copies
 
         groups = copies.find_copies(members)
-        b = brief_stage.build_brief(members, groups, None, words=words)
+        b = brief_stage.build_brief(members, groups, None, words=words, lang=lang)
     else:
-        b = (brief_fn or brief_for)(members, words=words)
+        b = brief_fn(members, words=words) if brief_fn is not None else brief_for(members, words=words, lang=lang)
     from crosswire.brief.render import render
 
     text = render(b, fmt)
@@ -249,10 +250,10 @@ def _peak_mb() -> float:
 
 def _run_task(task: tuple) -> tuple[str, str, int, float, float, str | None, float]:
     """Brief one story, catching its failure: (story id, headline, sources, seconds, cpu, error, peak MB)."""
-    sid, members, path, fmt, words, mode, brief_fn = task
+    sid, members, path, fmt, words, mode, brief_fn, lang = task
     t0, c0 = time.perf_counter(), time.process_time()
     try:
-        headline, sources = _brief_file(members, Path(path), fmt, words, mode, brief_fn)
+        headline, sources = _brief_file(members, Path(path), fmt, words, mode, brief_fn, lang)
         error = None
     except Exception as e:  # one bad story must not lose the others
         headline, sources, error = "", 0, f"{type(e).__name__}: {e}"
@@ -448,6 +449,7 @@ def brief_stories(
     progress: BatchProgress | None = None,
     on_story: Callable[[StoryOutcome], None] | None = None,
     brief_fn: Callable[..., Any] | None = None,
+    lang: str | None = "en",
     recycle_after: int | None = RECYCLE_AFTER,
     wall_factor: float = WALL_FACTOR,
 ) -> list[StoryOutcome]:
@@ -462,7 +464,7 @@ def brief_stories(
     ``recycle_after`` stories (``None`` or 0: never).  ``on_story`` is called
     with each outcome as it comes.  ``brief_fn(articles, words=...)`` replaces
     :func:`crosswire.pipeline.brief_for` (it must be importable by name, as
-    workers are separate processes).  Returns the outcomes, biggest story first.
+    workers are separate processes); ``lang`` is the reader's language.  Returns the outcomes, biggest story first.
     """
     if fmt not in _EXT:
         raise ValueError(f"unknown format {fmt!r}: use html, md or json")
@@ -507,7 +509,7 @@ def brief_stories(
 
     def make(s: Story, members: list[Article], mode: str) -> tuple:
         path = out / f"{_safe_name(s.id)}.{_EXT[fmt]}"
-        return (s.id, members, str(path), fmt, words, mode, brief_fn)
+        return (s.id, members, str(path), fmt, words, mode, brief_fn, lang)
 
     if jobs <= 1 and not timeout:
         for s, members in chosen:
@@ -690,6 +692,7 @@ def write_briefs(
     timeout: float | None = None,
     words: int = 120,
     on_story: Callable[[StoryOutcome], None] | None = None,
+    lang: str | None = "en",
 ) -> list[Path]:
     """Cluster the articles, write one brief per story of ``min_articles`` or more, and an index.
 
@@ -722,7 +725,7 @@ def write_briefs(
         bar.finish(stask, len(articles), time.perf_counter() - t0)
         outcomes = brief_stories(
             result.stories, articles, out, fmt=fmt, min_articles=min_articles, jobs=jobs,
-            timeout=timeout, words=words, progress=bar, on_story=keep,
+            timeout=timeout, words=words, progress=bar, on_story=keep, lang=lang,
         )
     except KeyboardInterrupt:
         if owned:

@@ -8,8 +8,9 @@ contract with :func:`crosswire.model.to_json` (field names follow it).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 
 __all__ = [
     "Article",
@@ -221,6 +222,8 @@ class Brief:
     summary: list[SummarySentence]
     headline: str | None = None
     version: str = "0.1.0"
+    language: str | None = None  # the language the brief is told in (the reader's where a report is in it)
+    language_note: str | None = None  # set when no report is in the reader's language
 
 
 @dataclass(slots=True)
@@ -288,6 +291,8 @@ def to_json(brief: Brief) -> dict[str, Any]:
     return {
         "crosswire": brief.version,
         "headline": brief.headline,
+        "language": brief.language,
+        "language_note": brief.language_note,
         "articles": [article_json(a) for a in brief.articles],
         "copies": [copy_group_json(g) for g in brief.copies],
         "sources": brief.sources,
@@ -377,3 +382,11 @@ def main_language(articles: Sequence[Article], groups: Sequence[CopyGroup]) -> s
         return None
     n_articles = {lang: sum(a.language == lang for a in articles) for lang in langs}
     return max(sorted(langs), key=lambda lang: (len(langs[lang]), n_articles[lang]))
+
+
+def reader_language(articles: Sequence[Article], groups: Sequence[CopyGroup], lang: str | None) -> str | None:
+    """The language a brief is told in: the reader's (``lang``) when a report is in it, else the
+    story's main language (:func:`main_language`)."""
+    if lang and any(a.language == lang for a in articles):
+        return lang
+    return main_language(articles, groups)

@@ -7,7 +7,8 @@ Spark task can run them alike.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from crosswire.model import Article, Brief
 
@@ -18,13 +19,14 @@ __all__ = ["brief_for"]
 
 
 def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[str], None] | None = None,
-              ner: "NerWorker | None" = None) -> Brief:
+              ner: NerWorker | None = None, lang: str | None = "en") -> Brief:
     """Run copies, facts and brief on the cleaned articles of one story.
 
     ``ner``: a :class:`~crosswire.text.ner.NerWorker` the caller owns (and closes) to run the
     entity model in another process, started as early as the caller can (a one-shot
     command); without one the model runs in this process, loaded once and kept, which is
-    what a long-lived caller (a web service, a Spark executor) wants.
+    what a long-lived caller (a web service, a Spark executor) wants.  ``lang``: the reader's
+    language (headline, summary and facts told from its reports where there are some).
     """
     from crosswire import brief, copies, facts
     from crosswire.facts import entities
@@ -39,9 +41,9 @@ def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[
         step("copies")
         groups = copies.find_copies(articles)
         step("facts")
-        sheet = facts.analyze(articles, groups)
+        sheet = facts.analyze(articles, groups, lang=lang)
         step("brief")
-        return brief.build_brief(articles, groups, sheet, words=words)
+        return brief.build_brief(articles, groups, sheet, words=words, lang=lang)
 
     # The worker reads the paragraphs as soon as spaCy is loaded; the brief does not read
     # the entities, so they are asked for last.
@@ -49,7 +51,7 @@ def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[
     step("copies")
     groups = copies.find_copies(articles)
     step("facts")
-    sheet = facts.analyze(articles, groups, entities=pending)
+    sheet = facts.analyze(articles, groups, entities=pending, lang=lang)
     step("brief")
-    b = brief.build_brief(articles, groups, sheet, words=words)
+    b = brief.build_brief(articles, groups, sheet, words=words, lang=lang)
     return dataclasses.replace(b, facts=dataclasses.replace(b.facts, entities=pending.result()))

@@ -21,12 +21,13 @@ translation alignment and typed entities when present.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from crosswire.facts.story import StoryText, read_story
-from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, main_language
+from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, reader_language
 from crosswire.text.words import fold
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["analyze", "build_facts", "build_numbers"]
 
 def _attribution_of(story: StoryText, members: list[int]) -> str | None:
-    names = [story.attribution[m] for m in members if story.attribution[m]]
+    names = [n for n in (story.attribution[m] for m in members) if n]
     if not names:
         return None
     counts = Counter(fold(n) for n in names)
@@ -50,7 +51,7 @@ def _representative(story: StoryText, members: list[int], main_lang: str | None)
         return members[0]
     local = {p: k for k, p in enumerate(story.fact_pos)}
     idx = [local[m] for m in members]
-    sub = story.score[np.ix_(idx, idx)]
+    sub = np.asarray(story.score[np.ix_(idx, idx)])
     central = sub.sum(axis=1)
     originals = {g.original for g in story.groups if g.original}
     lang = {a.id: a.language for a in story.articles}
@@ -61,11 +62,12 @@ def _representative(story: StoryText, members: list[int], main_lang: str | None)
     return members[min(range(len(members)), key=lambda k: keys[k])]
 
 
-def build_facts(story: StoryText) -> list[Fact]:
-    """One Fact per aligned group, ranked by independent sources then score."""
+def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
+    """One Fact per aligned group, ranked by independent sources then score; each told by a
+    sentence in the reader's language ``lang`` where one states it (else the story's main one)."""
     max_sources = max(1, story.independent([a.id for a in story.articles]))
     facts: list[Fact] = []
-    main_lang = main_language(story.articles, story.groups)
+    main_lang = reader_language(story.articles, story.groups, lang)
     for g in story.aligned:
         rep = _representative(story, g.members, main_lang)
         # with the sentences of other reports that state it inside a sentence aligned elsewhere
@@ -111,7 +113,7 @@ def build_numbers(story: StoryText) -> list[Number]:
 
 
 def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any = None,
-            entities: "Sequence[Entity] | Pending | None" = None) -> FactSheet:
+            entities: Sequence[Entity] | Pending | None = None, lang: str | None = None) -> FactSheet:
     """The facts, figures, quotes, entities, timeline, conflicts and figure updates of one story.
 
     ``embedder``: an object with ``encode(texts)`` (see :mod:`crosswire.text.embed`); ``None``
@@ -135,7 +137,7 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
     if pending is not None:
         pending.attach(story)
 
-    facts = build_facts(story)
+    facts = build_facts(story, lang)
     disagreements = conflicts.find_conflicts(story)
     return FactSheet(
         facts=facts,
@@ -144,7 +146,8 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
         quotes=quotes.find_quotes(story),
         numbers=build_numbers(story),
         entities=(entity_stage.find_entities(story) if entities is None
-                  else [] if pending is not None else list(entities)),
+                  else [] if pending is not None or isinstance(entities, entity_stage.Pending)
+                  else list(entities)),
         timeline=timeline.build_timeline(story),
         sentences=dict(story.by_article),
     )

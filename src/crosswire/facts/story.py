@@ -8,8 +8,9 @@ across reports (:mod:`crosswire.facts.align`); :class:`StoryText` holds the resu
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from crosswire.facts.align import align_sentences
 from crosswire.facts.attribution import attribute_article, party_key
@@ -17,6 +18,7 @@ from crosswire.facts.numbers import Figure, find_numbers
 from crosswire.facts.similarity import Aligned, PairScores
 from crosswire.model import Article, Citation, CopyGroup, Sentence, independent_sources
 from crosswire.text.dates import reference_date
+from crosswire.text.repeats import is_garbage
 from crosswire.text.sentences import article_sentences
 from crosswire.text.words import fold
 
@@ -63,7 +65,7 @@ def _resolve_embedder(embedder: Any):
 
 
 def _fact_worthy(s: Sentence) -> bool:
-    return not s.is_heading and len(s.text.split()) >= MIN_FACT_WORDS
+    return not s.is_heading and len(s.text.split()) >= MIN_FACT_WORDS and not is_garbage(s.text)
 
 
 def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any = None) -> StoryText:
