@@ -12,7 +12,8 @@ compared with the fact's text, with rules of this script's own (not the pipeline
   give the fact's value for it as well;
 * **names**: the fact names someone or something (capitalised words inside the sentence,
   not days or months) and the citation names others but none of the fact's (a name matches
-  on its first five letters, so "Shoigu" / "Shoigou" agree).
+  on its first five letters, so "Shoigu" / "Shoigou" agree, and a word of a full name the
+  story uses matches the others: "Kristian" / "Perez" of "Kristian Perez").
 
 Each disagreement is printed with the fact and the citation; the last line gives the
 citations checked and how many disagree, by kind.  Exit status 0.
@@ -65,13 +66,25 @@ def names(text: str) -> set[str]:
     return {_fold(w)[:5] for w in words if _fold(w) not in _NOT_NAMES and w != first and len(w) >= 3}
 
 
-def disagreement(fact: str, cited: str) -> str | None:
+def full_names(texts: list[str]) -> dict[str, set[str]]:
+    """Each name (first five letters) with the others of the multi-word names it is part of in a story."""
+    out: dict[str, set[str]] = {}
+    for t in texts:
+        for m in re.finditer(r"\b[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+", t):
+            ws = [_fold(w)[:5] for w in m.group(0).split() if _fold(w) not in _NOT_NAMES]
+            for w in ws:
+                out.setdefault(w, set()).update(ws)
+    return out
+
+
+def disagreement(fact: str, cited: str, aliases: dict[str, set[str]] | None = None) -> str | None:
     """Why a cited sentence does not state its fact, or None."""
     ff, cf = figures(fact), figures(cited)
     for noun, values in ff.items():
         if noun in cf and not (values & cf[noun]):
             return f"figure: {noun} {sorted(values)} vs {sorted(cf[noun])}"
     fn, cn = names(fact), names(cited)
+    fn |= {x for w in fn for x in (aliases or {}).get(w, ())}
     if fn and cn and not (fn & cn):
         return "names: none of the fact's"
     return None
@@ -94,12 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     kinds: dict[str, int] = {}
     multi = 0
     for rid, obj in runs:
+        aliases = full_names([a.get("text") or "" for a in obj.get("articles") or []])
         for f in obj.get("facts") or []:
             cites = [c for c in f.get("citations") or [] if c.get("text") != f.get("text")]
             multi += bool(cites)
             for c in cites:
                 checked += 1
-                why = disagreement(f.get("text") or "", c.get("text") or "")
+                why = disagreement(f.get("text") or "", c.get("text") or "", aliases)
                 if why:
                     kinds[why.split(":")[0]] = kinds.get(why.split(":")[0], 0) + 1
                     bad.append((rid, f.get("id"), why, f.get("text"), c.get("text")))

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from crosswire.facts.story import StoryText, read_story
-from crosswire.facts.support import states
+from crosswire.facts.support import name_aliases, states
 from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, reader_language
 from crosswire.text.words import fold
 
@@ -70,6 +70,7 @@ def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
     facts: list[Fact] = []
     main_lang = reader_language(story.articles, story.groups, lang)
     language = {a.id: a.language for a in story.articles}
+    aliases = name_aliases([s.text for s in story.sentences])
     groups = []
     for g in story.aligned:
         rep = _representative(story, g.members, main_lang)
@@ -77,7 +78,7 @@ def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
         # not stays a fact of its own, a supporting sentence of another fact is just not cited here
         text, lang_rep = story.sentences[rep].text, language.get(story.sentences[rep].article)
         ok = [m for m in g.members + g.support if m == rep or states(
-            text, story.sentences[m].text, language.get(story.sentences[m].article) == lang_rep)]
+            text, story.sentences[m].text, language.get(story.sentences[m].article) == lang_rep, aliases)]
         groups.append((rep, [m for m in g.members if m in ok], [m for m in g.support if m in ok], g.strength))
         groups += [(m, [m], [], 1.0) for m in g.members if m not in ok]
     for rep, kept, support, strength in groups:
