@@ -48,7 +48,7 @@ def test_first_person_and_essays():
 
 
 def test_summary_leaves_out_the_personal_essay():
-    b = build(FERRY, words=60)
+    b = build(FERRY, words=40)
     assert b.summary
     assert all(c.article != "a3" for s in b.summary for c in s.citations[:1])
     assert any("aground" in s.text for s in b.summary)

@@ -74,8 +74,8 @@ class SummaryConfig:
     source_floor: float = 0.6  # score multiplier for a sentence of the smallest source (1 for the largest)
     broken_quote: float = 0.85  # score multiplier for a sentence that opens or closes a longer quote
     other_language: float = 0.15  # score multiplier for a sentence not in the language the brief is told in
-    essay: float = 0.0  # ... for a sentence only a personal essay gives (see crosswire.brief.news): never
-    first_person: float = 0.6  # ... for a sentence in the first person singular outside quotations
+    essay: float = 0.5  # ... for a sentence only a personal essay gives (see crosswire.brief.news)
+    first_person: float = 1.0  # ... for a sentence in the first person singular outside quotations (off: ROUGE)
     update: float = 1.3  # ... for a sentence that an update marker opens at the top of a report
     long_words: int = 30  # past this many words a sentence's score shrinks ...
     long_power: float = 0.5  # ... as (long_words / words) ** long_power
