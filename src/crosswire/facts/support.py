@@ -41,13 +41,14 @@ def _share(a: set[str], b: set[str]) -> bool:
     return bool(a & b) or any(fuzz.ratio(x, y) >= 80 for x in a for y in b if abs(len(x) - len(y)) <= 2)
 
 
-def states(fact: str, cited: str, same_language: bool = True, aliases: dict[str, set[str]] | None = None) -> bool:
-    """True unless ``cited`` gives another figure for a thing ``fact`` counts, or (in one language)
-    both name people, places or bodies and share none of them (``aliases``, from
+def states(fact: str, cited: str, same_language: bool = True, aliases: dict[str, set[str]] | None = None,
+           *, names: bool = True) -> bool:
+    """True unless ``cited`` gives another figure for a thing ``fact`` counts, or (with ``names``, in
+    one language) both name people, places or bodies and share none of them (``aliases``, from
     :func:`name_aliases`, lets a first name meet the surname of one full name)."""
     if figures_clash(stated_in(fact), stated_in(cited), same_language):
         return False
-    if same_language:
+    if names and same_language:
         a, b = name_words(fact), name_words(cited)
         if aliases:
             a = a | {x for w in a for x in aliases.get(w, ())}
