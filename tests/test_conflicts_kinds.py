@@ -102,6 +102,12 @@ def test_two_events_on_two_days_no_conflict():
     a = art("a1", "The old grain barge sank in the harbour channel on Friday night.")
     b = art("b1", "Divers began lifting the cargo from the harbour on Sunday morning.")
     assert not [c for c in conflicts(a, b) if c.kind == "date"]
+    c = art("c1", "The council on Monday cancelled the harbour budget vote after it became clear it would fail.")
+    d = art("d1", "Her decision to cancel Tuesday's harbour budget vote at the last minute angered the council.")
+    assert not [x for x in conflicts(c, d) if x.kind == "date"]
+    e = art("e1", "The harbour master said the council held the budget vote on Monday after a long debate.")
+    f = art("f1", "Reporters gathered at the harbour on Tuesday as the council debated the budget vote.")
+    assert not [x for x in conflicts(e, f) if x.kind == "date"]
 
 
 # --- durations and the critically injured -----------------------------------------------------------

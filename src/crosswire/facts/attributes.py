@@ -196,8 +196,9 @@ def event_days(text: str) -> list[tuple[str, str, int, int]]:
     said = [(m.start(), m.end()) for m in SAID_DAY.finditer(folded)]
     out = []
     for m in _WEEKDAY.finditer(folded):
-        if any(a <= m.start() < b for a, b in said) or _AS_OF.search(folded[max(0, m.start() - 20): m.start()]):
-            continue
+        if any(a <= m.start() < b for a, b in said) or _AS_OF.search(folded[max(0, m.start() - 20): m.start()]) \
+                or _POSSESSIVE.match(folded, m.end()):
+            continue  # "said on Friday", "as of Monday", "Tuesday's vote" (the day names a thing, not an event)
         out.append(("weekday", str(DAY_WORDS[m.group(1)]), m.start(), m.end()))
     for m in _MONTH_DAY.finditer(folded):
         month = MONTHS.get((m.group(1) or m.group(4) or "").lower())
@@ -207,6 +208,7 @@ def event_days(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
+_POSSESSIVE = re.compile(r"['’]s?\b")
 _AS_OF = re.compile(r"\b(?:as\s+of|since|until|till|by|depuis|jusqu'?a|seit|bis|desde|hasta)\s+(?:\S+\s+){0,2}\(?$")
 
 
@@ -227,6 +229,19 @@ def _event_words(text: str, start: int, end: int) -> tuple[frozenset[str], froze
 
 
 EVENT_WINDOW = 8  # words either side of a day that tell what happened on it
+EVENT_SHARED = 3  # words two windows share (one of them a past verb: the event) to tell one event
+# how a past verb or participle ends, per language (en, fr, es; de "ge...t" is read apart)
+PAST_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ed",), "fr": ("é", "ée", "és", "ées"),
+                                            "es": ("ado", "ada", "ido", "ida", "ó")}
+_IRREGULAR_PAST = {"died", "shot", "hit", "struck", "fled", "fell", "met", "won", "lost", "left", "went", "began",
+                   "held", "sank", "broke", "took", "gave", "found", "caught", "stole", "fought", "flew", "ran"}
+
+
+def _is_event_verb(word: str) -> bool:
+    """A past verb or participle (folded): what happened on a day ("drowned", "indicted", "arrêté")."""
+    if word in _IRREGULAR_PAST or (word.startswith("ge") and word.endswith("t") and len(word) > 5):
+        return True
+    return len(word) > 4 and any(word.endswith(fold(e)) for es in PAST_ENDINGS.values() for e in es)
 
 
 # --- comparing -------------------------------------------------------------------------------------
@@ -263,8 +278,10 @@ def _date_words(value: str) -> str:
 
 
 def _same_thing(a: Value, b: Value) -> bool:
-    if a.attribute.startswith("day-"):
-        return len(a.words & b.words) >= 2 and len(a.names & b.names) >= 3
+    if a.attribute.startswith("day-"):  # the same event: its verb and two more words around both days
+        shared = a.words & b.words
+        return len(shared) >= EVENT_SHARED and any(_is_event_verb(w) for w in shared) \
+            and len(a.names & b.names) >= EVENT_SHARED
     if a.attribute == "title":  # one person: every name word of the shorter name in the longer
         short, long = sorted((a.subject, b.subject), key=len)
         return short <= long
