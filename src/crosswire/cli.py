@@ -8,9 +8,10 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 from crosswire import __version__
 from crosswire.model import Article, ReadResult, article_json
@@ -167,6 +168,13 @@ def _progress(articles: Sequence[Article]) -> Iterator[Callable[[str], None] | N
         yield step
 
 
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", default="en", metavar="LANG",
+                        help="the reader's language, a two-letter code (default: en): headline, summary and "
+                             "facts are told from reports in it; a story with none is briefed in its own "
+                             "language and says so")
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     from crosswire.pipeline import brief_for
     from crosswire.text.ner import THREAD_VARS, NerWorker
@@ -186,7 +194,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
             _err("no articles to brief")
             return EXIT_INPUT_ERRORS
         with _progress(result.articles) as step:
-            b = brief_for(result.articles, words=args.words, progress=step, ner=ner)
+            b = brief_for(result.articles, words=args.words, progress=step, ner=ner, lang=args.lang)
     from crosswire.brief import render  # (imported once the worker is on its way)
 
     text = render.render(b, args.format)
@@ -264,7 +272,7 @@ def cmd_briefs(args: argparse.Namespace) -> int:
         failed: list[str] = []  # stories no brief could be written for (listed in the index)
         try:
             batch.write_briefs(result.articles, args.output, fmt=args.format, min_articles=args.min_articles,
-                               progress=bar, jobs=jobs, timeout=timeout, words=args.words,
+                               progress=bar, jobs=jobs, timeout=timeout, words=args.words, lang=args.lang,
                                on_story=lambda o: failed.append(o.story.id) if o.path is None else None)
         except OSError as e:
             _err(f"{args.output}: {e.strerror or e}")
@@ -368,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     output(b, "the brief")
     b.add_argument("--words", type=_count(1), default=120, metavar="N",
                    help="length of the summary in words (default: 120)")
+    _lang_option(b)
     b.set_defaults(func=cmd_brief)
 
     s = command("stories", "group a stream of articles into stories",
@@ -383,7 +392,8 @@ def build_parser() -> argparse.ArgumentParser:
                  "into a directory; with --db, only the stories whose articles changed.", store=True)
     bs.add_argument("-o", "--output", required=True, metavar="DIR",
                     help="directory for the briefs and index (created if missing)")
-    bs.add_argument("--format", choices=["md", "html", "json"], default="html", help="format of the briefs (default: html)")
+    bs.add_argument("--format", choices=["md", "html", "json"], default="html",
+                    help="format of the briefs (default: html)")
     bs.add_argument("--min-articles", type=_count(1), default=2, metavar="N",
                     help="brief only stories of at least N articles (default: 2)")
     bs.add_argument("--jobs", type=_count(1), default=None, metavar="N",
@@ -393,6 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "a summary-only brief (default: 120; 0: no limit)")
     bs.add_argument("--words", type=_count(1), default=120, metavar="N",
                     help="length of each summary in words (default: 120)")
+    _lang_option(bs)
     bs.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     bs.set_defaults(func=cmd_briefs)
 

@@ -239,6 +239,8 @@ class Brief:
     set_aside: list[SetAside] = field(default_factory=list)  # inputs not cited, counted nor used
     # article id -> what makes it one source with others (wire, outlet, origin); None: itself
     identities: dict[str, str | None] = field(default_factory=dict)
+    language: str | None = None  # the language the brief is told in (the reader's where a report is in it)
+    language_note: str | None = None  # set when no report is in the reader's language
 
 
 @dataclass(slots=True)
@@ -308,6 +310,8 @@ def to_json(brief: Brief) -> dict[str, Any]:
     return {
         "crosswire": brief.version,
         "headline": brief.headline,
+        "language": brief.language,
+        "language_note": brief.language_note,
         "articles": [dict(article_json(a), source=label_of.get(a.id), set_aside=None) for a in brief.articles]
         + [dict(article_json(x.article), source=None, set_aside=x.reason) for x in brief.set_aside],
         "copies": [copy_group_json(g) for g in brief.copies],
@@ -451,3 +455,11 @@ def main_language(articles: Sequence[Article], groups: Sequence[CopyGroup]) -> s
         return None
     n_articles = {lang: sum(a.language == lang for a in articles) for lang in langs}
     return max(sorted(langs), key=lambda lang: (len(langs[lang]), n_articles[lang]))
+
+
+def reader_language(articles: Sequence[Article], groups: Sequence[CopyGroup], lang: str | None) -> str | None:
+    """The language a brief is told in: the reader's (``lang``) when a report is in it, else the
+    story's main language (:func:`main_language`)."""
+    if lang and any(a.language == lang for a in articles):
+        return lang
+    return main_language(articles, groups)

@@ -19,13 +19,14 @@ __all__ = ["brief_for"]
 
 
 def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[str], None] | None = None,
-              ner: NerWorker | None = None) -> Brief:
+              ner: NerWorker | None = None, lang: str | None = "en") -> Brief:
     """Run copies, facts and brief on the cleaned articles of one story.
 
     ``ner``: a :class:`~crosswire.text.ner.NerWorker` the caller owns (and closes) to run the
     entity model in another process, started as early as the caller can (a one-shot
     command); without one the model runs in this process, loaded once and kept, which is
-    what a long-lived caller (a web service, a Spark executor) wants.
+    what a long-lived caller (a web service, a Spark executor) wants.  ``lang``: the reader's
+    language (headline, summary and facts told from its reports where there are some).
 
     Pages that are not news and reports of another story (``read.setaside``) are set aside
     first: no stage sees them, and the brief lists them with their reasons.
@@ -40,13 +41,13 @@ def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[
     verdicts = set_aside(articles)  # never all of them
     out = {v.article for v in verdicts}
     by_id = {a.id: a for a in articles}
-    b = _brief_for([a for a in articles if a.id not in out], words=words, step=step, ner=ner)
+    b = _brief_for([a for a in articles if a.id not in out], words=words, step=step, ner=ner, lang=lang)
     b.set_aside = [SetAside(by_id[v.article], v.kind, v.reason) for v in verdicts]
     return b
 
 
 def _brief_for(articles: list[Article], *, words: int, step: Callable[[str], None],
-               ner: "NerWorker | None") -> Brief:
+               ner: "NerWorker | None", lang: str | None) -> Brief:
     from crosswire import brief
     from crosswire import copies
     from crosswire.facts import entities
@@ -58,9 +59,9 @@ def _brief_for(articles: list[Article], *, words: int, step: Callable[[str], Non
         step("copies")
         groups = copies.find_copies(articles)
         step("facts")
-        sheet = facts.analyze(articles, groups)
+        sheet = facts.analyze(articles, groups, lang=lang)
         step("brief")
-        return brief.build_brief(articles, groups, sheet, words=words)
+        return brief.build_brief(articles, groups, sheet, words=words, lang=lang)
 
     # The worker reads the paragraphs as soon as spaCy is loaded; the brief does not read
     # the entities, so they are asked for last.
@@ -68,7 +69,7 @@ def _brief_for(articles: list[Article], *, words: int, step: Callable[[str], Non
     step("copies")
     groups = copies.find_copies(articles)
     step("facts")
-    sheet = facts.analyze(articles, groups, entities=pending)
+    sheet = facts.analyze(articles, groups, entities=pending, lang=lang)
     step("brief")
-    b = brief.build_brief(articles, groups, sheet, words=words)
+    b = brief.build_brief(articles, groups, sheet, words=words, lang=lang)
     return dataclasses.replace(b, facts=dataclasses.replace(b.facts, entities=pending.result()))

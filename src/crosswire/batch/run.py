@@ -77,6 +77,7 @@ def brief_stories(
     progress: BatchProgress | None = None,
     on_story: Callable[[StoryOutcome], None] | None = None,
     brief_fn: Callable[..., Any] | None = None,
+    lang: str | None = "en",
     recycle_after: int | None = RECYCLE_AFTER,
     wall_factor: float = WALL_FACTOR,
 ) -> list[StoryOutcome]:
@@ -91,7 +92,8 @@ def brief_stories(
     ``recycle_after`` stories (``None`` or 0: never).  ``on_story`` is called
     with each outcome as it comes.  ``brief_fn(articles, words=...)`` replaces
     :func:`crosswire.pipeline.brief_for` (it must be importable by name, as
-    workers are separate processes).  Returns the outcomes, biggest story first.
+    workers are separate processes); ``lang`` is the reader's language.  Returns the outcomes,
+    biggest story first.
     """
     if fmt not in EXT:
         raise ValueError(f"unknown format {fmt!r}: use html, md or json")
@@ -136,7 +138,7 @@ def brief_stories(
 
     def make(s: Story, members: list[Article], mode: str) -> tuple:
         path = out / f"{safe_name(s.id)}.{EXT[fmt]}"
-        return (s.id, members, str(path), fmt, words, mode, brief_fn)
+        return (s.id, members, str(path), fmt, words, mode, brief_fn, lang)
 
     if jobs <= 1 and not timeout:
         for s, members in chosen:
@@ -234,6 +236,7 @@ def write_briefs(
     words: int = 120,
     on_story: Callable[[StoryOutcome], None] | None = None,
     brief_fn: Callable[..., Any] | None = None,
+    lang: str | None = "en",
 ) -> list[Path]:
     """Cluster the articles, write one brief per story of ``min_articles`` or more, and an index.
 
@@ -274,7 +277,7 @@ def write_briefs(
         bar.finish(stask, len(articles), time.perf_counter() - t0)
         outcomes = brief_stories(
             result.stories, articles, out, fmt=fmt, min_articles=min_articles, jobs=jobs,
-            timeout=timeout, words=words, progress=bar, on_story=keep, brief_fn=brief_fn,
+            timeout=timeout, words=words, progress=bar, on_story=keep, brief_fn=brief_fn, lang=lang,
         )
     except KeyboardInterrupt:
         if owned:

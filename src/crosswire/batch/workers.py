@@ -140,7 +140,7 @@ def report_error(msg: str) -> None:
 
 
 def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mode: str,
-                brief_fn: Callable[..., Any] | None) -> tuple[str, int]:
+                brief_fn: Callable[..., Any] | None, lang: str | None = "en") -> tuple[str, int]:
     """Brief one story into ``path`` (atomically); returns (headline, independent sources).
 
     ``mode="summary"`` skips the facts stage: copies and the extractive summary only.
@@ -152,9 +152,9 @@ def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mod
         from crosswire import copies
 
         groups = copies.find_copies(members)
-        b = brief_stage.build_brief(members, groups, None, words=words)
+        b = brief_stage.build_brief(members, groups, None, words=words, lang=lang)
     else:
-        b = (brief_fn or brief_for)(members, words=words)
+        b = brief_fn(members, words=words) if brief_fn is not None else brief_for(members, words=words, lang=lang)
     from crosswire.brief.render import render
 
     write_text(path, render(b, fmt))  # complete or absent, and readable like any file the user writes
@@ -172,10 +172,10 @@ def _peak_mb() -> float:
 
 def run_task(task: tuple) -> tuple[str, str, int, float, float, str | None, float]:
     """Brief one story, catching its failure: (story id, headline, sources, seconds, cpu, error, peak MB)."""
-    sid, members, path, fmt, words, mode, brief_fn = task
+    sid, members, path, fmt, words, mode, brief_fn, lang = task
     t0, c0 = time.perf_counter(), time.process_time()
     try:
-        headline, sources = _brief_file(members, Path(path), fmt, words, mode, brief_fn)
+        headline, sources = _brief_file(members, Path(path), fmt, words, mode, brief_fn, lang)
         error = None
     except Exception as e:  # one bad story must not lose the others
         headline, sources, error = "", 0, f"{type(e).__name__}: {e}"

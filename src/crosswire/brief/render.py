@@ -400,6 +400,8 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
                f"{' (' + _md(v.behind) + ')' if v.behind else ''}. "
                f"[{v.example}] cites sentence {v.example.split(':')[1]} (from 0) of report "
                f"{v.example.split(':')[0]}; reports are listed under Sources._")
+    if brief.language_note:
+        out += ["", f"_{_md(brief.language_note)}_"]
     out.append("")
 
     def section(title: str, lines: list[_Line], empty: str, limit: int | None = max_items) -> None:

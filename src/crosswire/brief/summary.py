@@ -26,11 +26,12 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
+from crosswire.brief.news import is_caption, is_garbage, news_weights, tell_dispute
 from crosswire.facts.similarity import dense, tfidf
 from crosswire.facts.updates import find_updates
 from crosswire.model import (
@@ -42,7 +43,7 @@ from crosswire.model import (
     Sentence,
     SummarySentence,
     independent_sources,
-    main_language,
+    reader_language,
     source_keys,
 )
 from crosswire.read.outlets import identities as source_identities
@@ -74,7 +75,12 @@ class SummaryConfig:
     same_statement: float = 0.5  # cosine at which another article "states the same thing"
     source_floor: float = 0.6  # score multiplier for a sentence of the smallest source (1 for the largest)
     broken_quote: float = 0.85  # score multiplier for a sentence that opens or closes a longer quote
-    other_language: float = 0.5  # score multiplier for a sentence not in the story's main language
+    other_language: float = 0.15  # score multiplier for a sentence not in the language the brief is told in
+    essay: float = 0.5  # ... for a sentence only a personal essay gives (see crosswire.brief.news)
+    first_person: float = 1.0  # ... for a sentence in the first person singular outside quotations (off: ROUGE)
+    update: float = 1.3  # ... for a sentence that an update marker opens at the top of a report
+    long_words: int = 30  # past this many words a sentence's score shrinks ...
+    long_power: float = 0.5  # ... as (long_words / words) ** long_power
     pool: int = 300  # candidates considered for the summary, best-scored first
     min_words: int = 6
     max_words: int = 70
@@ -93,7 +99,7 @@ _NEGATION = {
     "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot",
     "t", "deny", "denies", "denied", "refused", "refuses", "rejected", "rejects",
     "ne", "pas", "jamais", "aucun", "aucune", "sans", "ni", "nie", "démenti", "dément",
-    "nicht", "kein", "keine", "nie", "ohne", "nunca", "nada", "ningún", "ninguna", "sin",
+    "nicht", "kein", "keine", "ohne", "nunca", "nada", "ningún", "ninguna", "sin",
     "non", "mai", "senza", "não", "nem",
 }
 _SAY = (
@@ -106,7 +112,8 @@ _SAY = (
 # ", the ministry said." / ", said the ministry." / ", according to officials." at the end
 _TRAILING_ATTRIBUTION = re.compile(
     r"""(?P<closer>,["”’»]?|["”’»],)\s+"""
-    r"""(?P<attr>(?!(?:who|which|that|where|when|whom|whose|qui|que|dont)\b)(?:(?:[\w'’.-]+\s+){0,7}""" + _SAY + r"""(?:\s+[\w'’.-]+){0,3}"""
+    r"""(?P<attr>(?!(?:who|which|that|where|when|whom|whose|qui|que|dont)\b)"""
+    r"""(?:(?:[\w'’.-]+\s+){0,7}""" + _SAY + r"""(?:\s+[\w'’.-]+){0,3}"""
     r"""|""" + _SAY + r"""(?:\s+[\w'’.-]+){0,7}))\s*(?P<end>[.!]?)\s*$""",
     re.UNICODE | re.IGNORECASE,
 )
@@ -217,7 +224,7 @@ def _usable(s: Sentence, cfg: SummaryConfig) -> bool:
     letters = sum(ch.isalpha() for ch in s.text)
     if letters < 0.6 * len(s.text.replace(" ", "")):
         return False
-    if s.text.rstrip().endswith("?") or s.text.isupper():
+    if s.text.rstrip().endswith("?") or s.text.isupper() or is_caption(s.text) or is_garbage(s.text):
         return False
     if not re.search(r"[.!\"”’»)]\s*$", s.text.strip()):  # a fragment, a caption, a menu line
         return False
@@ -265,8 +272,10 @@ def summarize(
     *,
     words: int = 120,
     config: SummaryConfig | None = None,
+    lang: str | None = None,
 ) -> list[SummarySentence]:
-    """An extractive summary of about ``words`` words, each sentence with its citations."""
+    """An extractive summary of about ``words`` words, each sentence with its citations, told from
+    the reports in the reader's language ``lang`` where there are some (see :func:`reader_language`)."""
     cfg = config or SummaryConfig()
     if words <= 0 or not articles:
         return []
@@ -347,10 +356,10 @@ def summarize(
     for src in sources:
         rows = all_vecs[np.flatnonzero(src_of == src)]
         if rows.shape[0]:
-            c = np.asarray(rows.mean(axis=0)).ravel()
-            norm = np.linalg.norm(c)
+            mean = np.asarray(rows.mean(axis=0)).ravel()
+            norm = np.linalg.norm(mean)
             if norm > 0:
-                centre += weight[src] * c / norm
+                centre += weight[src] * mean / norm
     centrality = np.asarray(unit_vecs @ centre).ravel()
     if centrality.size and centrality.max() > 0:
         centrality = centrality / centrality.max()
@@ -358,16 +367,21 @@ def summarize(
         centrality = np.zeros(len(ulist))
 
     position = np.array([0.5 ** (u.position / cfg.lead_halflife) for u in ulist])
-    length = np.array([min(1.0, len(_tokens(u.text)) / 12.0) for u in ulist])
+    # a short sentence leaves room for another point: past ``long_words`` words a sentence weighs less
+    length = np.array([min(1.0, n / 12.0, (cfg.long_words / max(n, 1)) ** cfg.long_power)
+                       for n in (len(_tokens(u.text)) for u in ulist)])
     length *= np.array([cfg.broken_quote if _broken_quote(u.text) else 1.0 for u in ulist])
     score = (cfg.support * support + cfg.centrality * centrality + cfg.position * position) * length
     score *= cfg.source_floor + (1 - cfg.source_floor) * quality
-    main = main_language(articles, groups)
-    if main is not None:  # a reader of a story told mostly in one language reads its summary in it
+    main = reader_language(articles, groups, lang)
+    if main is not None:  # the summary is told in the reader's language, else the story's main one
         lang_of = {a.id: a.language for a in articles}
-        score *= np.array([1.0 if lang_of.get(u.occurrences[0].article) in (main, None) else cfg.other_language
+        other = 0.0 if lang is not None and main == lang else cfg.other_language  # the reader's: only it
+        score *= np.array([1.0 if lang_of.get(u.occurrences[0].article) in (main, None) else other
                            for u in ulist])
-    for u, sc in zip(ulist, score):
+    score *= news_weights(articles, sents, [[(o.article, o.index) for o in u.occurrences] for u in ulist],
+                          [u.text for u in ulist], essay=cfg.essay, first=cfg.first_person, update=cfg.update)
+    for u, sc in zip(ulist, score, strict=True):
         u.score = float(sc)
 
     # the facts stage's alignment: sentences of one fact say the same thing
@@ -385,7 +399,7 @@ def summarize(
         return compress(u.text, drop_attribution=not any((o.article, o.index) in disputed for o in u.occurrences))
 
     # MMR selection up to the word budget, among the best-scored candidates
-    pool = [int(i) for i in np.argsort(-score, kind="stable")[: cfg.pool]]
+    pool = [int(i) for i in np.argsort(-score, kind="stable")[: cfg.pool] if score[i] > 0]
     chosen: list[int] = []
     total = 0
     pv = unit_vecs[pool]
@@ -415,6 +429,8 @@ def summarize(
 
     if cfg.both_sides and sheet is not None and sheet.conflicts:
         words_of = {i: len(short(i).split()) for i in where}
+        unit_of = {(o.article, o.index): i for i, u in enumerate(ulist) for o in u.occurrences}
+        chosen = tell_dispute(chosen, sheet.conflicts, unit_of, set(where), score, words_of, words)
         chosen = _both_sides(chosen, sheet, ulist, where, pool_pair, unit_facts, score, words_of, words, cfg)
 
     if cfg.story_order:  # told in the order the reports tell it: leads first, then by importance
@@ -461,10 +477,10 @@ def _both_sides(chosen: list[int], sheet: FactSheet, ulist: list[_Unit], where: 
             todo.append((max(score[i] for t in told for i in t), sides, told))
     for _, sides, first in sorted(todo, key=lambda t: -t[0]):
         told = [side & set(chosen) for side in sides]
-        if not any(t & f for t, f in zip(told, first)):
+        if not any(t & f for t, f in zip(told, first, strict=True)):
             continue  # the sentence that called for it made room for another disagreement
-        added = []
-        for side, have in zip(sides, told):
+        added: list[int] = []
+        for side, have in zip(sides, told, strict=True):
             if have:
                 continue
             for i in sorted(side, key=lambda k: -score[k]):
@@ -550,13 +566,13 @@ def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
             cites.append(Citation(c.article, c.sentence, c.text))
             seen.add(c.article)
     best: dict[str, int] = {}
-    for col in np.flatnonzero(sims >= cfg.same_statement):
-        art = everything[col].article
-        if art in seen or contradicts(unit.text, everything[col].text):
+    for hit in np.flatnonzero(sims >= cfg.same_statement).tolist():
+        art = everything[hit].article
+        if art in seen or contradicts(unit.text, everything[hit].text):
             continue
-        if art not in best or sims[col] > sims[best[art]]:
-            best[art] = int(col)
-    for col in sorted(best.values(), key=lambda c: -sims[c]):
+        if art not in best or sims[hit] > sims[best[art]]:
+            best[art] = hit
+    for col in sorted(best.values(), key=lambda k: -sims[k]):
         s = everything[col]
         cites.append(Citation(s.article, s.index, s.text))
     return cites
@@ -566,14 +582,15 @@ def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
 
 
 def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (),
-                    summary: Sequence[SummarySentence] = ()) -> str | None:
+                    summary: Sequence[SummarySentence] = (), lang: str | None = None) -> str | None:
     """The title most supported by the other independent sources, else the summary's lead.
 
-    Only titles in the story's main language (the one most independent sources write in) are
-    candidates, and a title's own report and its copies do not vote for it.
+    Only titles in the reader's language ``lang`` (else the story's main language, the one most
+    independent sources write in) are candidates, and a title's own report and its copies do not
+    vote for it.
     """
     keys = source_keys([a.id for a in articles], groups, source_identities(articles))
-    main = main_language(articles, groups)
+    main = reader_language(articles, groups, lang)
     titled = [a for a in articles if a.title and a.title.strip()]
     if main is not None and any(a.language == main for a in titled):
         titled = [a for a in titled if a.language == main]
@@ -592,7 +609,7 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
                 by_src[keys[b.id]] = max(by_src.get(keys[b.id], 0.0), s)
             val = sum(by_src.values())
             if val > best_val + 1e-9:
-                best, best_val = a.title.strip(), val
+                best, best_val = (a.title or "").strip(), val
         return best
     if summary:
         return headline_from_sentence(summary[0].text)
@@ -629,7 +646,7 @@ def headline_from_sentence(text: str, *, max_words: int = _HEADLINE_WORDS) -> st
 
 
 def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet: FactSheet | None, *,
-                words: int = 120, config: SummaryConfig | None = None) -> Brief:
+                words: int = 120, config: SummaryConfig | None = None, lang: str | None = "en") -> Brief:
     """The whole brief of one story: summary, headline and everything the facts stage found.
 
     ``sheet`` may be sparse (only ``sentences``, or nothing at all): missing
@@ -648,8 +665,11 @@ def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet:
             updates = find_updates(articles, sents, sheet.conflicts)
         if updates:
             sheet = dataclasses.replace(sheet, updates=updates)
-    summary = summarize(articles, groups, sheet, words=words, config=config)
+    summary = summarize(articles, groups, sheet, words=words, config=config, lang=lang)
     idents = source_identities(articles)
+    told_in = reader_language(articles, groups, lang)
+    note = (f"No report in the reader's language ({lang}); briefed in {told_in}."
+            if lang and told_in and told_in != lang else None)
     return Brief(
         articles=articles,
         copies=list(groups),
@@ -657,5 +677,7 @@ def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet:
         identities=idents,
         facts=sheet,
         summary=summary,
-        headline=choose_headline(articles, groups, summary),
+        headline=choose_headline(articles, groups, summary, lang),
+        language=told_in,
+        language_note=note,
     )

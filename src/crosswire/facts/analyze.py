@@ -30,7 +30,8 @@ import numpy as np
 from crosswire.facts.counting import check_figures
 from crosswire.facts.numbers import find_rates
 from crosswire.facts.story import StoryText, read_story
-from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, main_language
+from crosswire.facts.support import name_aliases, states
+from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, reader_language
 from crosswire.text.parse import preload as preload_parser
 from crosswire.text.words import fold
 
@@ -66,26 +67,38 @@ def _representative(story: StoryText, members: list[int], main_lang: str | None)
     return members[min(range(len(members)), key=lambda k: keys[k])]
 
 
-def build_facts(story: StoryText) -> list[Fact]:
-    """One Fact per aligned group, ranked by independent sources then score."""
+def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
+    """One Fact per aligned group, ranked by independent sources then score; each told by a
+    sentence in the reader's language ``lang`` where one states it (else the story's main one)."""
     max_sources = max(1, story.independent([a.id for a in story.articles]))
     facts: list[Fact] = []
-    main_lang = main_language(story.articles, story.groups)
+    main_lang = reader_language(story.articles, story.groups, lang)
+    language = {a.id: a.language for a in story.articles}
+    aliases = name_aliases([s.text for s in story.sentences])
+    groups = []
     for g in story.aligned:
         rep = _representative(story, g.members, main_lang)
+        # a sentence is cited only where it states the fact (its figures, its names): one that does
+        # not stays a fact of its own, a supporting sentence of another fact is just not cited here
+        text, lang_rep = story.sentences[rep].text, language.get(story.sentences[rep].article)
+        ok = [m for m in g.members + g.support if m == rep or states(
+            text, story.sentences[m].text, language.get(story.sentences[m].article) == lang_rep, aliases)]
+        groups.append((rep, [m for m in g.members if m in ok], [m for m in g.support if m in ok], g.strength))
+        groups += [(m, [m], [], 1.0) for m in g.members if m not in ok]
+    for rep, kept, support, strength in groups:
         # with the sentences of other reports that state it inside a sentence aligned elsewhere
-        members = sorted(g.members + g.support,
+        members = sorted(kept + support,
                          key=lambda m: (story.order[story.sentences[m].article], story.sentences[m].index))
         arts = list(dict.fromkeys(story.sentences[m].article for m in members))
         n_ind = story.independent(arts)
         lead = float(np.mean([1.0 - min(story.sentences[m].index, 20) / 20.0 for m in members]))
-        score = 0.6 * (n_ind / max_sources) + 0.3 * lead + 0.1 * min(1.0, g.strength)
+        score = 0.6 * (n_ind / max_sources) + 0.3 * lead + 0.1 * min(1.0, strength)
         facts.append(Fact(
             id="",
             text=story.sentences[rep].text,
             articles=arts,
             independent_sources=n_ind,
-            attributed_to=_attribution_of(story, g.members),
+            attributed_to=_attribution_of(story, kept),
             citations=[story.cite(m) for m in members],
             score=round(min(1.0, max(0.0, score)), 4),
         ))
@@ -145,7 +158,7 @@ def build_numbers(story: StoryText) -> list[Number]:
 
 
 def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any = None,
-            entities: Sequence[Entity] | Pending | None = None) -> FactSheet:
+            entities: Sequence[Entity] | Pending | None = None, lang: str | None = None) -> FactSheet:
     """The facts, figures, quotes, entities, timeline, conflicts and figure updates of one story.
 
     ``embedder``: an object with ``encode(texts)`` (see :mod:`crosswire.text.embed`); ``None``
@@ -170,7 +183,7 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
     if pending is not None:
         pending.attach(story)
 
-    facts = build_facts(story)
+    facts = build_facts(story, lang)
     if parsing is not None:
         parsing.join()
     disagreements = conflicts.find_conflicts(story)

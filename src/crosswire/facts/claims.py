@@ -4,9 +4,10 @@ parties stating and negating the same thing, and claims a report itself presents
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from crosswire.facts.attribution import REPORT_VERBS
+from crosswire.facts.denials import BACK_REFERENCE_ANY, DENIAL_ANY, DENIED_BY_ANY, DENIER_ANY, claimant
 from crosswire.facts.figures import (
     CONTESTED,
     DENIAL,
@@ -27,9 +28,9 @@ if TYPE_CHECKING:
 __all__ = []
 
 
-def denier_of(story: "StoryText", pos: int) -> str | None:
+def denier_of(story: StoryText, pos: int) -> str | None:
     text = story.sentences[pos].text
-    m = PASSIVE.search(text) or DENIER.search(text)
+    m = PASSIVE.search(text) or DENIER.search(text) or DENIED_BY_ANY.search(text) or DENIER_ANY.search(text)
     if m:
         name = re.sub(r"^(?:the)\s+", "", m.group(1), flags=re.I)
         last = fold(name.split()[-1]) if name.split() else ""
@@ -43,14 +44,15 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that"}
 _NOT_SUBJECT_END = {"was", "were", "is", "are", "been", "be", "being", "later", "also", "then", "has", "had", "have"}
 
 
-def _claim_before(story: "StoryText", pos: int, denier: str | None) -> int | None:
+def _claim_before(story: StoryText, pos: int, denier: str | None) -> int | None:
     """The claim a denial answers: the head of the closest run of sentences by another party."""
     s = story.sentences[pos]
     dparty = party_of(denier)
     k = pos - 1
     while k >= 0 and story.sentences[k].article == s.article and pos - k <= 4:
-        att = story.attribution[k]
-        if att and party_of(att) != dparty and not DENIAL.search(story.sentences[k].text):
+        att = story.attribution[k] or claimant(story.sentences[k].text)
+        if att and party_of(att) != dparty and not DENIAL.search(story.sentences[k].text) \
+                and not DENIAL_ANY.search(story.sentences[k].text):
             head = k
             while head - 1 >= 0 and story.sentences[head - 1].article == s.article \
                     and story.attribution[head - 1] == att and pos - head < 4:
@@ -75,26 +77,36 @@ _FRAME_STEMS = {"said", "say", "told", "tell", "deni", "deny", "reject", "refut"
                 "statement", "also", "report", "claim", "categorically", "immediately", "flatly"}
 
 
-def _answers(story: "StoryText", claim: list[int], pos: int) -> bool:
+def _answers(story: StoryText, claim: list[int], pos: int) -> bool:
     """Does the denial at ``pos`` answer the claim sentences (shared wording or a back-reference)?"""
     from crosswire.facts.similarity import common_stems
 
     denial = story.sentences[pos].text
     frame = _QUOTED.sub(" ", denial)
-    verb = _DENIAL_VERB.search(frame)
+    verb = _DENIAL_VERB.search(frame) or DENIAL_ANY.search(frame)
     if verb is not None:
         # a back-reference as the object of the denial ("reject this", "denies the charges"), or as
         # the subject of a passive one ("Comments ... denied by Paris"); not "the idea of X" (content given)
         after = frame[verb.end(): verb.end() + 60]
         before = frame[: verb.start()]
         if re.match(r"\s*(?:\w+\s+){0,2}?(?:" + _ANAPHOR.pattern + r")(?!\s+(?:that|of|about|over|to)\b)",
-                    after, re.I) and pos - claim[-1] <= 3:
-            return True
+                    after, re.I) or _points_back(frame[verb.start():]):
+            if pos - claim[-1] <= 3:
+                return True
         if re.search(r"\bby\s*$", frame[verb.end(): verb.end() + 4]) or PASSIVE.search(frame):
             if _ANAPHOR.match(before.strip()) and pos - claim[-1] <= 2:
                 return True
     mine = common_stems(denial) - _FRAME_STEMS
     return any(len(mine & (common_stems(story.sentences[k].text) - _FRAME_STEMS)) >= 2 for k in claim)
+
+
+def _points_back(denial: str) -> bool:
+    """Does a denial's object point back to what was said ("a démenti ces informations"; inside a
+    separable verb too: "wies diese Darstellung zurück")?"""
+    parts = denial.split(None, 1)
+    m = DENIAL_ANY.match(denial)
+    rest = denial[m.end():] if m else ""
+    return bool(BACK_REFERENCE_ANY.match(rest) or (len(parts) == 2 and BACK_REFERENCE_ANY.match(parts[1])))
 
 
 _QUOTED = re.compile(r"[“«„\"][^”»“\"]*[”»“\"]|‘[^’]*’")
@@ -120,18 +132,19 @@ def _is_denial(text: str, attributed: str | None) -> bool:
     frame = _QUOTED.sub(" ", text)
     if _REFUSAL.search(frame):
         return False  # "the department denied his request": a refusal, not a denial of a claim
-    if PASSIVE.search(frame):
+    if PASSIVE.search(frame) or DENIED_BY_ANY.search(frame):
         return True
     head = _OPENING.sub("", frame.strip(), count=1)
-    if DENIER.search(head):
+    if DENIER.search(head) or DENIER_ANY.search(head):
         return True
     quoted_denial = bool(re.search(r"\bneither\s+\w+\s+nor\b|\bnot\s+true\b|\bbaseless\b|\bunfounded\b",
                                    text, re.I))
     return bool(attributed) and (quoted_denial or bool(re.search(
-        r"\b(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|categorically)\b", frame, re.I)))
+        r"\b(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|categorically)\b", frame, re.I))
+        or bool(DENIAL_ANY.search(frame)))
 
 
-def denial_conflicts(story: "StoryText") -> list[Conflict]:
+def denial_conflicts(story: StoryText) -> list[Conflict]:
     out: list[Conflict] = []
     for pos, s in enumerate(story.sentences):
         if s.is_heading or pos not in story.cluster_of or not _is_denial(s.text, story.attribution[pos]):
@@ -140,8 +153,9 @@ def denial_conflicts(story: "StoryText") -> list[Conflict]:
         claim = _claim_before(story, pos, denier)
         if claim is None or denier is None:
             continue
-        kind = "claim" if CONTESTED.search(story.sentences[claim].text) else "denial"
-        out.append(Conflict("", "", kind, [conflict_side(story, [claim], story.attribution[claim]),
+        kind: Literal["claim", "denial"] = "claim" if CONTESTED.search(story.sentences[claim].text) else "denial"
+        claimed_by = story.attribution[claim] or claimant(story.sentences[claim].text)
+        out.append(Conflict("", "", kind, [conflict_side(story, [claim], claimed_by),
                                               conflict_side(story, [pos], _normal(denier))]))
     for pos, s in enumerate(story.sentences):  # contested claims that nobody answered in the text
         if pos in story.cluster_of and UNSUPPORTED.search(_QUOTED.sub(" ", s.text)) and story.attribution[pos]:
@@ -157,7 +171,7 @@ def _normal(name: str) -> str:
     return normalise_source(name) or name
 
 
-def contrast_conflicts(story: "StoryText", limit: int = 2) -> list[Conflict]:
+def contrast_conflicts(story: StoryText, limit: int = 2) -> list[Conflict]:
     """Two parties, one stating and the other negating the same thing.
 
     "Drevna's president suggested the saboteurs were linked to Ostmark" / "Ostmark had no
@@ -191,14 +205,15 @@ def contrast_conflicts(story: "StoryText", limit: int = 2) -> list[Conflict]:
                 continue
             cands.append((sim, q, p))
     cands.sort(reverse=True)
-    out = []
+    out: list[Conflict] = []
     used: set[int] = set()
-    for sim, q, p in cands:
+    for _sim, q, p in cands:
         if len(out) >= limit or p in used or q in used:
             continue
         used.update((p, q))
         out.append(Conflict("", "", "denial",
-                            [conflict_side(story, [q], story.attribution[q]), conflict_side(story, [p], story.attribution[p])]))
+                            [conflict_side(story, [q], story.attribution[q]),
+                             conflict_side(story, [p], story.attribution[p])]))
     return out
 
 
@@ -237,7 +252,8 @@ def merge_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
         for side in c.sides[1:]:
             sk = {(x.article, x.sentence) for x in side.citations}
             target = next((s for s in hit.sides[1:] if sk & {(x.article, x.sentence) for x in s.citations}
-                           or (s.attributed_to and side.attributed_to and party_of(s.attributed_to) == party_of(side.attributed_to))), None)
+                           or (s.attributed_to and side.attributed_to
+                               and party_of(s.attributed_to) == party_of(side.attributed_to))), None)
             if target is None:
                 hit.sides.append(side)
             else:

@@ -34,7 +34,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from crosswire.facts.attributes import attribute_conflicts
 from crosswire.facts.claims import contrast_conflicts, denial_conflicts, gist_of, merge_conflicts
+from crosswire.facts.denials import negated_restatements
 from crosswire.facts.numbers_dates import date_conflicts, number_conflicts
 from crosswire.model import Conflict
 
@@ -63,10 +65,11 @@ def _same_sentences(a: Conflict, b: Conflict) -> bool:
     return key(a) == key(b) or all(any(sa <= sb for sb in key(b)) for sa in key(a))
 
 
-def find_conflicts(story: "StoryText") -> list[Conflict]:
+def find_conflicts(story: StoryText) -> list[Conflict]:
     """Every disagreement in the story, numbered c1, c2, ..."""
     out = number_conflicts(story) + date_conflicts(story)
-    for c in merge_conflicts(denial_conflicts(story) + contrast_conflicts(story)):
+    out += [c for c in attribute_conflicts(story) if not any(_same_sentences(c, n) for n in out)]
+    for c in merge_conflicts(denial_conflicts(story) + contrast_conflicts(story) + negated_restatements(story)):
         if any(_same_sentences(c, n) for n in out):
             continue  # "The union disputed that figure, saying ...": already the number conflict
         c.about = _claim_about(c)

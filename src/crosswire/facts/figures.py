@@ -20,9 +20,14 @@ __all__ = []
 
 DATE_SAME = 75  # rapidfuzz token_sort_ratio at which two dated sentences tell the same fact
 CONTEXT = 0.30  # lexical similarity at which two sentences with figures talk about the same thing
+# counts so narrow that two of them in one story are about the same people unless the frame differs
+# (another day or year, an update): a weaker likeness of the sentences is enough
+NARROW = {"critical"}
+NARROW_CONTEXT = 0.15
 _ABOUT = {"dead": "number of dead", "injured": "number of injured", "arrested": "number of arrests",
-          "missing": "number of missing", "displaced": "number of displaced"}
-COUNTABLE = {"dead", "injured", "arrested", "missing", "displaced"}
+          "missing": "number of missing", "displaced": "number of displaced",
+          "critical": "number critically injured"}
+COUNTABLE = {"dead", "injured", "arrested", "missing", "displaced", "critical"}
 
 DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|refuted|refutes|refute|"
@@ -52,18 +57,19 @@ DENIER = re.compile(
     r"(?:\s+(?:has|have|had|also|again|and|\w+ly))*\s+"
     r"(?:denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes)\b"
 )
-PASSIVE = re.compile(r"\b(?:denied|rejected|dismissed|refuted|disputed|contested)\s+by\s+((?:the\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3})")
+PASSIVE = re.compile(r"\b(?:denied|rejected|dismissed|refuted|disputed|contested)\s+by\s+"
+                     r"((?:the\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3})")
 
 
 def party_of(src: str | None) -> str | None:
     return party_key(src)
 
 
-def local_index(story: "StoryText") -> dict[int, int]:
+def local_index(story: StoryText) -> dict[int, int]:
     return {p: k for k, p in enumerate(story.fact_pos)}
 
 
-def conflict_side(story: "StoryText", positions: list[int], attributed: str | None) -> ConflictSide:
+def conflict_side(story: StoryText, positions: list[int], attributed: str | None) -> ConflictSide:
     """A side made of sentences, widened to every sentence aligned with them."""
     allpos: list[int] = []
     for p in positions:
@@ -128,8 +134,9 @@ def measure(what: str) -> tuple[str, float] | None:
 
 
 _UNIT_ALIASES = {"min": "minute", "hr": "hour", "yr": "year", "sec": "second"}
-_NOT_COMPARED = {"million", "billion", "thousand", "hundred", "trillion", "per", "dozen", "time", "other", "people", "person", "strong", "old", "percentage", "point", "part", "way",
-                 "thing", "kind", "level", "step", "stage", "round", "side", "term"}
+_NOT_COMPARED = {"million", "billion", "thousand", "hundred", "trillion", "per", "dozen", "time", "other", "people",
+                 "person", "strong", "old", "percentage", "point", "part", "way", "thing", "kind", "level", "step",
+                 "stage", "round", "side", "term"}
 
 
 class InOneUnit:
@@ -167,6 +174,8 @@ def agree_mentions(a: Mention, b: Mention) -> bool:
 def window(text: str, fig: Figure, width: int = 5) -> tuple[frozenset[str], frozenset[str]]:
     """The ordinary words and the names within ``width`` words of a figure, in its clause."""
     left = re.split(r"[;:()]|,\s", text[: fig.start])[-1]
+    if not left.strip() and re.search(r"[:]\s*$", text[: fig.start]):  # "Running time: 106 minutes": the label
+        left = re.split(r"[;()]|,\s", text[: fig.start].rstrip()[:-1])[-1]
     right = re.split(r"[;:()]|,\s", re.sub(r"^\S+", "", text[fig.start:]))[0]  # the words after the number
     words_left = re.findall(r"[^\W\d_][\w'’\-]*", left)
     # the sentence's first word is capitalised whatever it is: not a name
@@ -185,7 +194,7 @@ QUALIFIER_WORDS = {"least", "more", "than", "fewer", "less", "about", "around", 
                     "just", "only", "over", "under", "estimated", "roughly", "approximately", "up", "to"}
 
 
-def number_about(shown: list["Mention"]) -> str:
+def number_about(shown: list[Mention]) -> str:
     """"number of dead: 3 or 2", "number of votes: 87 or 212", "percentage: about 40 or at most 25"."""
     key = shown[0].key
     if key in _ABOUT:

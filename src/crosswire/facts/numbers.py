@@ -55,10 +55,22 @@ _CATEGORIES = {
                  "festnahmen", "festgenommene", "arrestati", "presos"},
     "missing": {"missing", "disappeared", "desaparecidos", "vermisste", "vermissten", "dispersi"},
     "displaced": {"displaced", "evacuated", "homeless", "refugees"},
+    "critical": set(),  # read from the phrase after the figure (_CRITICAL), never from one word
 }
+# "five people were critically injured", "two were in critical condition", "deux blessés graves":
+# the critically injured are counted apart from the injured (en, fr, de, es)
+_CRITICAL = re.compile(
+    r"^[\s-]*(?:(?:people|persons|of\s+them|victims|patients|others?|were|are|was|is|remain(?:s|ed)?|still|"
+    r"listed|in|a|left|personnes|sont|ont|été|Menschen|Personen|wurden|sind|personas|fueron|están|resultaron)\s+){0,4}"
+    r"(?:critical(?:ly)?\s+(?:condition|injured|wounded|hurt|ill)|in\s+critical\b|"
+    r"(?:blessés?|blessées?)\s+graves?|grièvement\s+blessé|en\s+urgence\s+absolue|"
+    r"schwer\s*verletzt|lebensgefährlich\s+verletzt|heridos?\s+(?:de\s+)?graves?(?:dad)?|en\s+estado\s+crítico)",
+    re.I,
+)
 CATEGORY_WORDS = frozenset(w for ws in _CATEGORIES.values() for w in ws)  # "killed", "wounded", "missing", ...
-_SKIP_NOUNS = {"people", "persons", "personnes", "sont", "ont", "ete", "été", "others", "more", "of", "were", "was", "have", "had", "been", "are", "and", "the",
-               "men", "women", "children", "individuals", "person", "civilians", "soldiers"}
+_SKIP_NOUNS = {"people", "persons", "personnes", "sont", "ont", "ete", "été", "others", "more", "of", "were", "was",
+               "have", "had", "been", "are", "and", "the", "men", "women", "children", "individuals", "person",
+               "civilians", "soldiers"}
 _ADJECTIVES = {"alleged", "suspected", "other", "additional", "new", "more", "further", "separate", "presumed"}
 # verbs and nouns right before a figure that say what it counts
 _LEAD_VERBS = {
@@ -133,6 +145,8 @@ def category(word: str) -> str:
 
 
 def _what(after: str, before: str, language: str | None = None) -> str | None:
+    if _CRITICAL.match(after):
+        return "critical"
     toks = re.findall(r"[^\W\d_][\w'’\-]*|[.,;:!?()]|\d", after[:80])
     candidates: list[str] = []
     for t in toks[:5]:
@@ -295,9 +309,11 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
         # not a year, date, time, ordinal or part of an identifier
         if re.match(r"\d{4}$", raw) and 1800 <= value <= 2100 and not scale:
             continue
-        if re.search(r"(?:" + _MONTHS + r")\.?\s*$", fold(before)) or re.match(r"\s*(?:" + _MONTHS + r")\b", fold(after)):
+        if re.search(r"(?:" + _MONTHS + r")\.?\s*$", fold(before)) or \
+                re.match(r"\s*(?:" + _MONTHS + r")\b", fold(after)):
             continue
-        if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h\d)", after) or re.search(r"[:/\-]$", before[-1:]):
+        if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h\d)", after) or \
+                re.search(r"[:/\-]$", before[-1:]):
             continue
         if re.search(r"[\w]$", before) and raw[0].isdigit():
             continue
@@ -420,7 +436,8 @@ def _inherit(text: str, pending: list[Figure], found: list[Figure]) -> list[Figu
                 re.search(r"\b(?:million|billion|trillion|m|bn)\b", text[sib.start: sib.end], re.I):
             k = sib.value / float(re.sub(r"[^\d.]", "", sib.text.split()[0]) or 1) if sib.text[:1].isdigit() else 1.0
             value, low, high = value * k, low * k, high * k  # "$2 million, not 3": 3 million
-        out.append(Figure(value, sib.what, f.text, f.qualifier, low, high, f.start, f.end,
+        what = "injured" if sib.what == "critical" else sib.what  # "five critically injured and 12 ...": injured
+        out.append(Figure(value, what, f.text, f.qualifier, low, high, f.start, f.end,
                           previous=f.previous, disputed=f.disputed))
     return out
 

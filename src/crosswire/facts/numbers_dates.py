@@ -14,6 +14,8 @@ from crosswire.facts.figures import (
     COUNTABLE,
     DATE_SAME,
     DISPUTES_BEFORE,
+    NARROW,
+    NARROW_CONTEXT,
     NEAR,
     SAID_DAY,
     SETS_AGAINST,
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = []
 
 
-def number_conflicts(story: "StoryText") -> list[Conflict]:
+def number_conflicts(story: StoryText) -> list[Conflict]:
     """Figures of one counted thing, in one frame, that cannot both be true.
 
     Compared: casualty counts (as before), and any other counted thing with a unit one
@@ -64,11 +66,11 @@ def number_conflicts(story: "StoryText") -> list[Conflict]:
         if p not in local:
             continue
         for f in figs:
-            m = measure(f.what)
-            if m is not None and not f.previous:
-                mentions.append(Mention(p, f, m[0], m[1]))
-            elif m is not None:
-                earlier.setdefault(p, []).append(Mention(p, f, m[0], m[1]))
+            unit = measure(f.what)
+            if unit is not None and not f.previous:
+                mentions.append(Mention(p, f, unit[0], unit[1]))
+            elif unit is not None:
+                earlier.setdefault(p, []).append(Mention(p, f, unit[0], unit[1]))
     from crosswire.text.dates import reference_date
 
     published = [a.published for a in story.articles if a.published]
@@ -149,8 +151,9 @@ def number_conflicts(story: "StoryText") -> list[Conflict]:
             if party_of(denier_of(story, later)) == party_of(story.attribution[min(p, q)]):
                 return False
         if not named:
-            if (len(by_key(p, a.key)) > 1 and any(agree_mentions(x, b) for x in by_key(p, a.key)) and not disputes(p)) or \
-                    (len(by_key(q, b.key)) > 1 and any(agree_mentions(x, a) for x in by_key(q, b.key)) and not disputes(q)):
+            mine_p, mine_q = by_key(p, a.key), by_key(q, b.key)
+            if (len(mine_p) > 1 and any(agree_mentions(x, b) for x in mine_p) and not disputes(p)) or \
+                    (len(mine_q) > 1 and any(agree_mentions(x, a) for x in mine_q) and not disputes(q)):
                 return False  # "1,200 injuries ... zero injuries": the sentence itself counts two things
         if updated(p) or updated(q):
             return False  # "the toll rose to 15": a later figure, not a contradiction
@@ -193,7 +196,7 @@ def number_conflicts(story: "StoryText") -> list[Conflict]:
         same = story.cluster_of.get(p) is not None and story.cluster_of.get(p) == story.cluster_of.get(q)
         sim = float(story.score[local[p], local[q]])
         if a.key in COUNTABLE:
-            return same or sim >= CONTEXT
+            return same or sim >= (NARROW_CONTEXT if a.key in NARROW else CONTEXT)
         return same or sim >= CONTEXT and bool(plain_a & plain_b)
 
     # pairs that clash, then one conflict per connected group of figures
@@ -242,12 +245,13 @@ def number_conflicts(story: "StoryText") -> list[Conflict]:
             shown.append(m)
             sides.append(ConflictSide(s.text, story.attribution[m.pos], [s.article], [story.cite(m.pos)]))
         if len(sides) >= 2:
-            twin = next((c for c, sh in zip(out, shown_of) if _same_dispute(sh, c.sides, shown, sides)), None)
+            twin = next((c for c, sh in zip(out, shown_of, strict=False)
+                         if _same_dispute(sh, c.sides, shown, sides)), None)
             if twin is None:
                 out.append(Conflict("", number_about(shown), "number", sides))
                 shown_of.append(shown)
                 continue
-            for side, m in zip(sides, shown):  # the same dispute told by another report: one conflict
+            for side, m in zip(sides, shown, strict=False):  # the same dispute told by another report: one conflict
                 k = next(k for k, x in enumerate(shown_of[out.index(twin)]) if agree_mentions(x, m))
                 target = twin.sides[k]
                 target.articles += [a for a in side.articles if a not in target.articles]
@@ -294,7 +298,7 @@ def _same_dispute(shown_a: list[Mention], sides_a: list[ConflictSide],
     """Two number conflicts that set the same parties' figures against each other (in two reports)."""
     if len(shown_a) != len(shown_b) or shown_a[0].key != shown_b[0].key:
         return False
-    for m, side in zip(shown_b, sides_b):
+    for m, side in zip(shown_b, sides_b, strict=False):
         match = [k for k, x in enumerate(shown_a) if agree_mentions(x, m)]
         if len(match) != 1:
             return False
@@ -314,7 +318,7 @@ def _closest(anchor: Mention, chosen: Mention, candidates: list[Mention], text) 
     return best > 0 and overlap[id(chosen)] == best and list(overlap.values()).count(best) == 1
 
 
-def date_conflicts(story: "StoryText") -> list[Conflict]:
+def date_conflicts(story: StoryText) -> list[Conflict]:
     out: list[Conflict] = []
     for g in story.aligned:
         if len(g.members) < 2 or story.independent([story.sentences[m].article for m in g.members]) < 2:
@@ -331,7 +335,7 @@ def date_conflicts(story: "StoryText") -> list[Conflict]:
         if len(dated) < 2 or len({len(d) for d in dated}) != 1:
             continue
         sides = []
-        for date, ms in dated.items():
+        for _date, ms in dated.items():
             sides.append(ConflictSide(story.sentences[ms[0]].text, story.attribution[ms[0]],
                                       list(dict.fromkeys(story.sentences[m].article for m in ms)),
                                       [story.cite(m) for m in ms]))

@@ -19,6 +19,7 @@ from crosswire.facts.similarity import Aligned, PairScores
 from crosswire.read.outlets import identities
 from crosswire.model import Article, Citation, CopyGroup, Sentence, independent_sources
 from crosswire.text.dates import reference_date
+from crosswire.text.repeats import is_garbage
 from crosswire.text.sentences import article_sentences
 from crosswire.text.words import fold
 
@@ -66,7 +67,7 @@ def _resolve_embedder(embedder: Any):
 
 
 def _fact_worthy(s: Sentence) -> bool:
-    return not s.is_heading and len(s.text.split()) >= MIN_FACT_WORDS
+    return not s.is_heading and len(s.text.split()) >= MIN_FACT_WORDS and not is_garbage(s.text)
 
 
 def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any = None) -> StoryText:

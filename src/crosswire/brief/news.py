@@ -1,0 +1,146 @@
+"""What makes a sentence news, for the summary: the tests that keep colour, captions, personal
+essays and garbage out of it, and bring the latest development of a live report in.
+
+All of them are per-language tables (:data:`FIRST_PERSON`, :data:`CAPTION_OPENERS`,
+:data:`UPDATE_MARKERS`); the summary ranks with them (:mod:`crosswire.brief.summary`).
+
+* a **personal essay** speaks in the first person singular outside quotations ("My parents
+  didn't love each other anymore ..."): a report whose sentences mostly do is an essay, not
+  a report of the story, and its sentences are not the news;
+* a **caption** describes a picture ("A photo of the teen who ...", "This screengrab shows
+  ..."): never a summary sentence;
+* **repeated-word garbage** ("offiziell offiziell offiziell ...") is never a summary sentence;
+* an **update** marker at the top of a report ("UPDATE: 9:05 a.m. - ...") opens the latest
+  development: the sentences it opens are the report's lead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from crosswire.model import Article, Conflict, Sentence
+from crosswire.text.repeats import is_garbage
+
+__all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "first_person", "essay_articles", "is_caption",
+           "is_garbage", "update_leads", "ESSAY_SHARE", "news_weights", "tell_dispute", "DISPUTES_PER"]
+
+FIRST_PERSON: dict[str, tuple[str, ...]] = {
+    "en": ("i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"),
+    "fr": ("je", "j", "me", "moi", "mon", "ma", "mes"),
+    "de": ("ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner"),
+    "es": ("yo", "me", "mí", "mi", "mis", "conmigo"),
+}
+CAPTION_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("a photo of", "photo of", "this photo", "this screengrab", "this screenshot", "in this photo",
+           "this image", "an image of", "file photo", "pictured", "this undated photo", "this handout photo",
+           "a picture of", "this picture", "in this file photo", "in this image"),
+    "fr": ("photo de", "une photo de", "sur cette photo", "cette photo", "image de"),
+    "de": ("ein foto von", "das foto zeigt", "auf diesem foto", "dieses bild", "das bild zeigt"),
+    "es": ("una foto de", "foto de", "en esta foto", "esta imagen", "en esta imagen"),
+}
+UPDATE_MARKERS: tuple[str, ...] = ("update", "updated", "mise à jour", "aktualisierung", "aktualisiert",
+                                   "actualización", "actualizado", "breaking", "dernière minute", "eilmeldung",
+                                   "última hora")
+ESSAY_SHARE = 0.3  # a report with at least this share of first-person sentences is a personal essay
+
+_QUOTED = re.compile(r"[“«„\"][^”»“\"]*[”»“\"]|‘[^’]*’")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ALL_FIRST = frozenset(w for ws in FIRST_PERSON.values() for w in ws if w not in ("me", "mi"))
+_CAPTION = re.compile(r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                            for ws in CAPTION_OPENERS.values() for w in ws) + r")\b", re.I)
+_UPDATE = re.compile(r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in UPDATE_MARKERS)
+                     + r")\s*[:\-–—]", re.I)
+
+
+def first_person(text: str, language: str | None = None) -> bool:
+    """Does a sentence speak in the first person singular outside quotations?"""
+    words = {w.lower().replace("’", "'") for w in _WORD.findall(_QUOTED.sub(" ", text))}
+    table = frozenset(FIRST_PERSON.get(language or "", ())) or _ALL_FIRST
+    return bool(words & table)
+
+
+def essay_articles(sentences: dict[str, list[Sentence]], languages: dict[str, str | None]) -> set[str]:
+    """The articles that are personal essays (see :data:`ESSAY_SHARE`): at least five sentences,
+    a good part of them in the first person singular outside quotations."""
+    out = set()
+    for aid, ss in sentences.items():
+        body = [s for s in ss if not s.is_heading and len(s.text.split()) >= 4]
+        if len(body) < 5:
+            continue
+        mine = sum(first_person(s.text, languages.get(aid)) for s in body)
+        if mine >= ESSAY_SHARE * len(body):
+            out.add(aid)
+    return out
+
+
+def is_caption(text: str) -> bool:
+    """Does a sentence describe a picture rather than tell the news?"""
+    return bool(_CAPTION.match(text))
+
+
+def update_leads(sentences: Sequence[Sentence], reach: int = 3) -> set[int]:
+    """Indexes of the sentences an update marker opens at the top of a report ("UPDATE: ... -
+    Perez was located ..."): the marker's own sentence and the next ``reach - 1``; only the
+    first update of the report, and only when it opens the report (its first three sentences)."""
+    for k, s in enumerate(sentences[:3]):
+        if _UPDATE.match(s.text):
+            return {x.index for x in sentences[k: k + reach]}
+    return set()
+
+
+def news_weights(articles: Sequence[Article], sents: dict[str, list[Sentence]],
+                 occurrences: list[list[tuple[str, int]]], texts: list[str], *,
+                 essay: float, first: float, update: float) -> np.ndarray:
+    """Score multipliers of summary candidates (each given by its (article, sentence) occurrences
+    and its text): ``essay`` for a sentence only personal essays give, ``first`` for one in the first
+    person singular outside quotations, ``update`` for one a report's update marker opens."""
+    lang = {a.id: a.language for a in articles}
+    essays = essay_articles(sents, lang)
+    updates = {(aid, k) for aid, ss in sents.items() for k in update_leads([x for x in ss if not x.is_heading])}
+    out = np.ones(len(texts))
+    for i, (occ, text) in enumerate(zip(occurrences, texts, strict=True)):
+        if all(aid in essays for aid, _ in occ):
+            out[i] *= essay
+        elif first_person(text, lang.get(occ[0][0])):
+            out[i] *= first
+        if any(o in updates for o in occ):
+            out[i] *= update
+    return out
+
+
+DISPUTES_PER = 120  # one dispute (a claim and its answer) is told per this many words of summary
+
+
+def tell_dispute(chosen: list[int], conflicts: Sequence[Conflict], unit_of: dict[tuple[str, int], int],
+                 pool: set[int], score: np.ndarray, words_of: dict[int, int], words: int) -> list[int]:
+    """The news first, then what is disputed: while the summary tells fewer than one per
+    ``DISPUTES_PER`` words of ``words`` that another party denies or contests, the claim most reports give joins it (its
+    answer is added after, with the other sides of every told disagreement), in the place of
+    the least important sentences.  ``unit_of`` maps (article, sentence) to a candidate,
+    ``pool`` holds the candidates that may be told."""
+    claims = [c for c in conflicts if c.kind in ("denial", "claim") and len(c.sides) >= 2]
+    sides_of = [[{unit_of[(x.article, x.sentence)] for x in side.citations
+                  if unit_of.get((x.article, x.sentence)) in pool} for side in c.sides] for c in claims]
+    out = list(chosen)
+    disputes = words // DISPUTES_PER  # (a summary of a few lines tells the news alone)
+    for _ in range(disputes):
+        told = [k for k, sides in enumerate(sides_of) if set(out) & sides[0]]
+        untold = [k for k in range(len(claims)) if k not in told and sides_of[k][0] and all(sides_of[k][1:])]
+        if not untold or len(told) >= disputes:
+            break
+        best = max(untold, key=lambda k: (len({a for x in claims[k].sides for a in x.articles}), -k))
+        keep = max(sides_of[best][0], key=lambda i: score[i])
+        size = sum(words_of.get(i, 0) for i in out) + words_of.get(keep, 0)
+        before = list(out)
+        out.append(keep)
+        for i in sorted(before, key=lambda k: score[k]):
+            if size <= words * 1.2 or size - words_of.get(i, 0) < words * 0.8:
+                break
+            if any(i in x for sides in sides_of for x in sides):
+                continue  # a side already told stays
+            out.remove(i)
+            size -= words_of.get(i, 0)
+    return out

@@ -1,0 +1,57 @@
+"""Does a cited sentence state its fact?  A citation is attached only where it does: its figures
+for the things the fact counts agree with the fact's, and it names someone the fact names."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from crosswire.facts.attributes import DAY_WORDS
+from crosswire.facts.contradiction import ANY_NUMBER, figures_clash, stated_in
+from crosswire.text.months import MONTHS
+from crosswire.text.words import STOPWORDS, fold, names
+
+__all__ = ["states", "name_words", "name_aliases"]
+
+
+def name_words(text: str) -> set[str]:
+    """Folded words of the proper names of a sentence, without weekdays, months and function words."""
+    words = (re.sub(r"[’']s?$", "", w) for n in names(text) for w in fold(n).split())
+    return {w for w in words
+            if len(w) >= 3 and w not in STOPWORDS and w not in DAY_WORDS and w not in MONTHS
+            and not ANY_NUMBER.match(w)}
+
+
+def name_aliases(texts: list[str]) -> dict[str, set[str]]:
+    """Each name word of a story with the other words of the full names it is part of:
+    "Kristian Perez" makes "kristian" and "perez" one person's."""
+    out: dict[str, set[str]] = {}
+    for t in texts:
+        for n in names(t):
+            ws = [re.sub(r"[’']s?$", "", w) for w in fold(n).split()]
+            ws = [w for w in ws if len(w) >= 3 and w not in STOPWORDS]
+            if 2 <= len(ws) <= 4:
+                for w in ws:
+                    out.setdefault(w, set()).update(ws)
+    return out
+
+
+def _share(a: set[str], b: set[str]) -> bool:
+    return bool(a & b) or any(fuzz.ratio(x, y) >= 80 for x in a for y in b if abs(len(x) - len(y)) <= 2)
+
+
+def states(fact: str, cited: str, same_language: bool = True, aliases: dict[str, set[str]] | None = None,
+           *, names: bool = True) -> bool:
+    """True unless ``cited`` gives another figure for a thing ``fact`` counts, or (with ``names``, in
+    one language) both name people, places or bodies and share none of them (``aliases``, from
+    :func:`name_aliases`, lets a first name meet the surname of one full name)."""
+    if figures_clash(stated_in(fact), stated_in(cited), same_language):
+        return False
+    if names and same_language:
+        a, b = name_words(fact), name_words(cited)
+        if aliases:
+            a = a | {x for w in a for x in aliases.get(w, ())}
+        if a and b and not _share(a, b):
+            return False
+    return True
