@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from .model import Entity
 
 __all__ = ["analyze", "StoryText"]
+# bridge until the facts/ package of issue 12: lets crosswire.facts.speakers import on the flat layout
+__path__ = [__file__[:-3]]
 
 MIN_FACT_WORDS = 4  # shorter sentences (crossheads, bylines) are not facts
 
