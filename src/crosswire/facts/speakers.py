@@ -53,6 +53,10 @@ _CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "parataxis"}
 _NAME_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod", "nmod:poss", "poss", "case",
               "det", "nummod", "appos", "punct", "fixed", "cc", "conj", "prep", "pobj"}
 _ENTITY_SPEAKERS = {"PERSON", "PER", "ORG", "NORP", "GPE"}
+_NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LOC", "FAC", "EVENT",
+                 "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+_NOT_SPEAKER_WORDS = frozenset("thing things way time times day week year fact idea question point part one none "
+                               "lot kind sort number result something nothing everything anything".split())
 _RELATIVES = {"who", "that", "which", "qui", "que"}
 
 
@@ -68,6 +72,7 @@ class Quotation:
     speaker_end: int | None = None
     how: str = ""                    # verb | according | colon | continued | introduced | token
     paragraph: int = 0
+    short: bool = False              # under MIN_WORDS: kept only with a reporting verb right beside it
 
 
 # --------------------------------------------------------------------------------------------
@@ -170,14 +175,14 @@ def _quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
         q = q.rstrip(" ,;:")
         e = s + len(q)
         ws = _words(q)
-        if len(ws) < MIN_WORDS or _is_headline(text, *paras[n], n, len(paras)):
+        if not ws or _is_headline(text, *paras[n], n, len(paras)):
             continue
         if _title_case(ws) and not re.search(r"[.!?,]\W*$", q):
             continue  # "Saturday Night Live", "Make America Great Again": a name, not words said
         before = _words(text[max(paras[n][0], s - 40):s])
         if before and before[-1].lower() in cues.works:
             continue
-        out.append(Quotation(s, e, q, paragraph=n))
+        out.append(Quotation(s, e, q, paragraph=n, short=len(ws) < MIN_WORDS))
     return out
 
 
@@ -333,14 +338,15 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
         return None
     # a document says for its author: "Trump's statement", "a Clinton campaign statement"
     if tok.lemma_.lower() in cues.documents or low in cues.documents:
-        owner = [c for c in tok.children if c.dep_ in ("poss", "nmod:poss", "compound", "nmod") and c.pos_ == "PROPN"]
+        owner = [c for c in tok.children if c.dep_ in ("poss", "nmod:poss", "compound", "nmod")
+                 and (c.pos_ == "PROPN" or c.lower_ in cues.groups or c.lower_ in cues.persons)]
         owner += [g for c in tok.children if c.dep_ in ("acl", "prep") for a in c.subtree
                   if a.dep_ in ("agent",) or a.lower_ in ("by", "from", "par") for g in a.children
                   if g.dep_ in ("pobj", "obj") and g.pos_ in ("PROPN", "NOUN")]
         if not owner:
             return _Found(_clean_name(tok.text, cues), base + tok.idx, base + tok.idx + len(tok), "document")
         found = _phrase(owner[0], cues, inside, doc, base)
-        if found is not None and tok.i > owner[0].i and owner[0].dep_ in ("poss", "nmod:poss"):
+        if found is not None and tok.i > owner[0].i and owner[0].dep_ in ("poss", "nmod:poss", "compound"):
             found.speaker = f"{found.speaker}’s {tok.text}"  # "Trump's statement"
         return found
     # a role with the name beside it: "the spokeswoman, Jane Doe": the name
@@ -382,7 +388,10 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
     role = tok.lemma_.lower() if tok.lemma_.lower() in cues.persons else tok.lower_ if tok.lower_ in cues.persons else None
     group = tok.lemma_.lower() in cues.groups or tok.lower_ in cues.groups
     if not (head_ok or role or group):
-        return None
+        # any other noun the parse makes the subject of a reporting verb ("the businessman replied"),
+        # but not a date, a number or a place
+        if tok.pos_ != "NOUN" or tok.ent_type_ in _NOT_SPEAKERS or tok.lower_ in _NOT_SPEAKER_WORDS:
+            return None
     if any(t.like_num for t in span) and not (head_ok or role):
         return None
     named = any(t.pos_ == "PROPN" for t in span)
@@ -390,11 +399,15 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
                   role=role if role and not named and tok.pos_ != "PROPN" else None)
 
 
-def _subject(verb: Any, cues: SpeakerCues) -> Any | None:
+def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> Any | None:
     """The subject of a reporting verb, climbing "went on to say", "…, saying", "and added"."""
     v = verb
-    for _ in range(4):
-        subj = [c for c in v.children if c.dep_ in _SUBJECT_DEPS or v is not verb and c.dep_ in _PASSIVE_DEPS]
+    inside = inside or set()
+    for _ in range(6):
+        if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG" and v.head.i not in inside:
+            return v.head  # "footage of Clinton asking, “…”"
+        subj = [c for c in v.children if (c.dep_ in _SUBJECT_DEPS or v is not verb and c.dep_ in _PASSIVE_DEPS)
+                and c.i not in inside]
         if subj and v is not verb and v.dep_ == "ccomp" and v.head.lemma_.lower() in cues.verbs:
             v = v.head  # "X told Y that Z had …, adding": X adds, not Z
             continue
@@ -436,11 +449,21 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
     lo = max([i for i in other if i < first] + [sents[0].start - 1]) + 1
     hi = min([i for i in other if i > last] + [sents[-1].end])
     tokens = [t for t in doc[lo:hi] if t.i not in inside_all]
+    # "Name: “…”"
+    before = [t for t in doc[max(sents[0].start, lo):first] if not t.is_space]
+    if before and before[-1].text == ":" and len(before) >= 2:
+        head = before[-2]
+        if head.pos_ == "PROPN" and head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") \
+                and (head.head.i >= first or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep")):
+            found = _phrase(head, cues, inside_all, doc, base)
+            if found is not None:
+                found.how = "colon"
+                return found
     verbs = [t for t in tokens if _reports(t, cues)]
     verbs.sort(key=lambda t: (not _governs(t, mine), min(abs(t.i - first), abs(t.i - last))))
     for v in verbs:
-        s = _subject(v, cues)
-        if s is None or s.i in inside_all:
+        s = _subject(v, cues, inside_all)
+        if s is None and v.tag_ != "VBG":
             s = _adjacent(v, inside_all, cues)
         if s is None:
             continue
@@ -459,16 +482,6 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
                 if found is not None:
                     found.how = "according"
                     return found
-    # "Name: “…”"
-    before = [t for t in doc[max(sents[0].start, lo):first] if not t.is_space]
-    if before and before[-1].text == ":" and len(before) >= 2:
-        head = before[-2]
-        if head.pos_ == "PROPN" and head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") \
-                and (head.head.i >= first or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep")):
-            found = _phrase(head, cues, inside_all, doc, base)
-            if found is not None:
-                found.how = "colon"
-                return found
     return None
 
 
@@ -587,7 +600,16 @@ def _parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation
             if q.speaker is None:
                 q.how = "unclear " + q.how
     _continue(text, quotes, paras, lambda n: _introduced(art, n, cues))
-    return [q for q in quotes if q.speaker is not None or not _in_narration(text, q, paras)]
+    return [q for q in quotes if _kept(text, q, paras)]
+
+
+def _kept(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
+    """Listed: a quotation with a speaker, or one standing as a sentence; a short one ("“It’s doable,” Risch
+    said") only with its speaker's verb right beside it."""
+    if q.short:
+        return q.how in ("verb", "colon") and q.speaker_start is not None and \
+            (q.end <= q.speaker_start <= q.end + 30 or q.start - 40 <= (q.speaker_end or 0) <= q.start)
+    return q.speaker is not None or not _in_narration(text, q, paras)
 
 
 _TRANSCRIPT = re.compile(r"^((?:[A-Z][A-Z.’'\-]+\s){0,3}[A-Z][A-Z.’'\-]+):\s")
@@ -716,7 +738,7 @@ def _token_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
         if at is not None:
             q.speaker_start = at
     _continue(text, quotes, paras, lambda n: None)
-    return [q for q in quotes if q.speaker is not None or not _in_narration(text, q, paras)]
+    return [q for q in quotes if _kept(text, q, paras)]
 
 
 def _token_gender(name: str, cues: SpeakerCues) -> str | None:
