@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from .attribution import REPORT_VERBS, Rules, normalise_source, rules_for
+from crosswire.facts import speakers
+
+from .attribution import REPORT_VERBS, Rules, guess_language, normalise_source, rules_for
 from .model import Quote
 from .textutil import fold, words
 
@@ -216,7 +218,12 @@ def find_quotes(story: "StoryText") -> list[Quote]:
     inside: set[int] = set()  # sentences wholly inside a quotation that runs over several
     languages = {a.id: a.language for a in story.articles}
     rules_of: dict[str, Rules] = {}
+    parsed = _parsed_articles(story)  # articles whose speakers are read from the parse (crosswire.facts.speakers)
+    for a in parsed.values():
+        raw.extend(a)
     for pos, s in enumerate(story.sentences):
+        if s.article in parsed:
+            continue
         if s.article not in rules_of:
             rules_of[s.article] = rules_for(languages.get(s.article),
                                             (x.text for x in story.by_article.get(s.article, ())))
@@ -282,6 +289,27 @@ def find_quotes(story: "StoryText") -> list[Quote]:
                     postings[w].append(hit)
     merged.sort(key=lambda x: (-story.independent(x.articles), story.order[x.citations[0].article], x.citations[0].sentence))
     return merged
+
+
+def _parsed_articles(story: "StoryText") -> dict[str, list[tuple[str, str | None, list[int]]]]:
+    """Article id -> its quotations (quote, speaker, sentence positions) from :mod:`crosswire.facts.speakers`,
+    for every article whose language it reads (the others keep the rules of this module)."""
+    out: dict[str, list[tuple[str, str | None, list[int]]]] = {}
+    for a in story.articles:
+        sentences = [(pos, s) for pos, s in enumerate(story.sentences) if s.article == a.id]
+        language = a.language or guess_language(s.text for _p, s in sentences[:40])
+        found = speakers.find_quotations(a.text, language)
+        if found is None:
+            continue
+        raw = []
+        for q in found:
+            if len(words(q.text)) < MIN_WORDS:
+                continue
+            positions = [pos for pos, s in sentences if s.start < q.end and s.end > q.start and not s.is_heading]
+            if positions:
+                raw.append((q.text, q.speaker, positions))
+        out[a.id] = raw
+    return out
 
 
 def _quotes_by_rules(story: "StoryText", pos: int, spans: list[tuple[str, int, int]],

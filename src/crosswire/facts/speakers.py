@@ -103,7 +103,7 @@ def _marked(text: str, a: int, b: int, cues: SpeakerCues) -> tuple[list[tuple[in
     while k < b:
         ch = text[k]
         if open_at is None:
-            if ch in openers and (ch != '"' or _opens(text, k)) and k + 1 < b and not text[k + 1].isspace():
+            if ch in openers and ch != '"' and k + 1 < b:
                 open_at, closer = k, openers[ch]
             elif ch == '"' and k + 1 < b and not text[k + 1].isspace():
                 open_at, closer = k, '"'
@@ -161,7 +161,8 @@ def _is_headline(text: str, a: int, b: int, n: int, paragraphs: int) -> bool:
     if len(ws) > HEADLINE_WORDS:
         return False
     caps = sum(1 for w in ws if w[:1].isupper())
-    return ":" in text[a:b] or caps >= 0.5 * len(ws)
+    # "Trump: ‘We are going to win’", or a headline's capitals
+    return bool(re.match(r"[^:.]{1,40}:\s*[\"“‘'«„]", text[a:b])) or caps >= 0.6 * len(ws)
 
 
 def _quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
@@ -332,7 +333,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
     """The speaker named by a subject token, as a full noun phrase; None when it names nobody."""
     low = tok.lower_
     if tok.pos_ == "PRON" or low in cues.pronouns:
-        key = low.split("-")[-1] if "-" in low else low
+        key = low.lstrip("-t") if low.startswith("-") else low
         if key in cues.pronouns:
             return _Found(key, base + tok.idx, base + tok.idx + len(tok), "verb", pronoun=key)
         return None
@@ -367,7 +368,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
     for t in tok.rights:
         if t.dep_ in ("flat", "flat:name", "flat:foreign", "compound") and t.i == right + 1:
             right = t.i
-        elif t.dep_ in ("prep", "nmod") and tok.pos_ != "PROPN" and t.i == right + 1 and \
+        elif t.dep_ in ("prep", "nmod") and tok.pos_ != "PROPN" and t.left_edge.i == right + 1 and \
                 (t.lower_ in ("of", "for", "at", "de", "du", "des") or t.dep_ == "nmod"):
             end = t.right_edge.i
             if end - left < 10 and not any(i in inside for i in range(t.i, end + 1)):
@@ -406,8 +407,11 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
     for _ in range(6):
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG" and v.head.i not in inside:
             return v.head  # "footage of Clinton asking, “…”"
+        inverted = [c for c in v.children if c.text.startswith("-") and c.lower_.lstrip("-t") in cues.pronouns]
+        if inverted:  # "a-t-elle précisé"
+            return inverted[0]
         subj = [c for c in v.children if (c.dep_ in _SUBJECT_DEPS or v is not verb and c.dep_ in _PASSIVE_DEPS)
-                and c.i not in inside]
+                and c.i not in inside and c.lower_ != "-t"]
         if subj and v is not verb and v.dep_ == "ccomp" and v.head.lemma_.lower() in cues.verbs:
             v = v.head  # "X told Y that Z had …, adding": X adds, not Z
             continue
@@ -422,7 +426,8 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
             return agent[0]
         if v is verb and verb.lemma_.lower() not in cues.drop_verbs:
             after = [c for c in v.rights if c.dep_ in ("dobj", "obj", "attr", "npadvmod", "nsubj")
-                     and c.pos_ == "PROPN" and c.i <= v.i + 3]
+                     and (c.pos_ == "PROPN" or c.lower_ in cues.persons or c.lemma_.lower() in cues.persons)
+                     and c.i <= v.i + 4]
             if after:
                 return after[0]
         if (v.dep_ in _CLIMB_DEPS or v is not verb and v.dep_ == "ccomp") and v.head is not v:
@@ -472,6 +477,11 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
             return found
     # "according to X"
     for t in tokens:
+        if t.lower_ in ("selon", "d'après", "d’après") and t.dep_ == "case" and t.head.i not in inside_all:
+            found = _phrase(t.head, cues, inside_all, doc, base)  # "selon le préfet X": the noun governs "selon"
+            if found is not None:
+                found.how = "according"
+                return found
         if t.lower_ in ("according", "selon", "d'après", "d’après"):
             objs = [g for c in t.children for g in ([c] + list(c.children))
                     if g.dep_ in ("pobj", "obj", "nmod", "obl") and g.i not in inside_all]
@@ -671,16 +681,16 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     roles = "|".join(sorted((re.escape(r) for r in c.persons | c.groups), key=len, reverse=True))
     cap = r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+\.?"
     name = rf"(?:{cap}(?:\s+(?:(?:{links})\s+)?{cap}){{0,4}})"
-    role = rf"(?:(?:{roles})(?:\s+(?:{dets}|{links})\s+[\w\-]+){{0,2}})"
-    speaker = rf"((?:(?:{dets})\s+)?(?:{role}(?:\s*,?\s*{name})?|{name}))"
+    role = rf"(?:(?:{roles})(?:\s+(?:{links})(?:\s+(?:{dets}))?\s+[\w\-]+){{0,2}})"
+    speaker = rf"((?:(?i:{dets})\s+)?(?:{role}(?:\s*,?\s*{name})?|{name}))"
     pron = "|".join(re.escape(p) for p in c.pronouns)
     closes = "".join(re.escape(x) for _o, cl in c.pairs for x in cl)
     after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+(?:(?:{pron})\b|{speaker})(?=\s*(?:[,.;:!?]|$|\s))")
     pronoun_after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+({pron})\b")
-    before = re.compile(rf"(?:^|[.!?;]\s+|,\s+){speaker}\s+(?:[\wäöüßáéíóúñ]+\s+){{0,4}}?(?:{verbs})\b"
+    before = re.compile(rf"(?:^|[.!?;]\s+|,\s+){speaker},?\s+(?:[\wäöüßáéíóúñ]+\s+){{0,4}}?(?:{verbs})\b"
                         rf"[^.!?\"“”„«»]{{0,60}}:\s*$")
     acc = "|".join(re.escape(a) for a in c.according)
-    according = re.compile(rf"(?:^|\W)(?:{acc})\s+{speaker}")
+    according = re.compile(rf"(?:^|\W)(?i:{acc})\s+{speaker}")
     return after, pronoun_after, before, according
 
 
@@ -708,6 +718,9 @@ def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | No
 def _token_name(raw: str, cues: SpeakerCues) -> str | None:
     name = _clean_name(raw, cues)
     toks = name.split()
+    while toks and (toks[-1].lower() in cues.determiners or toks[-1].lower() in cues.name_links):
+        toks = toks[:-1]  # never a fragment: "portavoz de la"
+    name = " ".join(toks)
     if not toks:
         return None
     if toks[0] in cues.persons or toks[0] in cues.groups or toks[0].lower() in cues.persons:
