@@ -44,7 +44,8 @@ _EN_VERBS = (
     "shout yell scream urge caution lament muse conclude testify contend charge proclaim mention "
     "acknowledge whisper sigh recall explain pledge "
     "declare assure chime interject opine reason recollect reflect bark snap growl scoff laugh chuckle quote "
-    "read interrupt"
+    "read interrupt mutter declaim murmur grumble gush marvel plead beg demand cry sob rant rave tease gripe "
+    "fume sneer mock sniff"
 )
 ENGLISH = SpeakerCues(
     language="en",

@@ -57,6 +57,7 @@ _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUA
                  "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
 _NOT_SPEAKER_WORDS = frozenset("thing things way time times day week year fact idea question point part one none "
                                "lot kind sort number result something nothing everything anything".split())
+_RESPONSES = frozenset("response reply reaction answer réponse réaction riposte".split())  # "Response from X: “…”"
 _RELATIVES = {"who", "that", "which", "qui", "que"}
 
 
@@ -437,7 +438,8 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
     return None
 
 
-def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: SpeakerCues) -> _Found | None:
+def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: SpeakerCues,
+                bounds: set[int] | None = None) -> _Found | None:
     n = q.paragraph
     doc = art.docs.get(n)
     if doc is None:
@@ -449,8 +451,8 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
         return None
     first, last = min(mine), max(mine)
     sents = [s for s in doc.sents if s.end > first - 1 and s.start <= last + 1]
-    # the window ends at the next quotation: its verb is its own
-    other = sorted(i for i in inside_all if i not in mine)
+    # the window ends at the next quotation (not at a quoted word or two): its verb is its own
+    other = sorted(i for i in (inside_all if bounds is None else bounds) if i not in mine)
     lo = max([i for i in other if i < first] + [sents[0].start - 1]) + 1
     hi = min([i for i in other if i > last] + [sents[-1].end])
     tokens = [t for t in doc[lo:hi] if t.i not in inside_all]
@@ -458,14 +460,17 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
     before = [t for t in doc[max(sents[0].start, lo):first] if not t.is_space]
     if before and before[-1].text == ":" and len(before) >= 2:
         head = before[-2]
-        if head.pos_ == "PROPN" and head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") \
-                and (head.head.i >= first or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep")):
+        response = head.dep_ in ("pobj", "nmod", "obl") and (head.head.head.lemma_.lower() in _RESPONSES
+                                                              or head.head.lemma_.lower() in _RESPONSES)
+        if head.pos_ == "PROPN" and (head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") or response) \
+                and (head.head.i >= first or response or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep")):
             found = _phrase(head, cues, inside_all, doc, base)
             if found is not None:
                 found.how = "colon"
                 return found
     verbs = [t for t in tokens if _reports(t, cues)]
-    verbs.sort(key=lambda t: (not _governs(t, mine), min(abs(t.i - first), abs(t.i - last))))
+    home = {t.sent.start for t in doc[first:last + 1]}
+    verbs.sort(key=lambda t: (not _governs(t, mine), t.sent.start not in home, min(abs(t.i - first), abs(t.i - last))))
     for v in verbs:
         s = _subject(v, cues, inside_all)
         if s is None and v.tag_ != "VBG":
@@ -473,6 +478,13 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
         if s is None:
             continue
         found = _phrase(s, cues, inside_all, doc, base)
+        if found is not None and found.how == "document":
+            # "X “recalled …”, according to a press release": the sentence's subject, not the paper
+            root = v.sent.root
+            subj = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i not in inside_all
+                    and (c.pos_ == "PROPN" or c.ent_type_ in _ENTITY_SPEAKERS)]
+            better = _phrase(subj[0], cues, inside_all, doc, base) if subj and root is not v else None
+            return better or found
         if found is not None:
             return found
     # "according to X"
@@ -596,14 +608,23 @@ def _parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation
     wanted |= {n - 1 for n in wanted if n > 0}
     art = _Article(text, cues, nlp, wanted)
     inside: dict[int, set[int]] = {}
+    bounds: dict[int, set[int]] = {}
     for q in quotes:
         doc = art.docs[q.paragraph]
         qs, qe = q.start - art.offset(q.paragraph), q.end - art.offset(q.paragraph)
-        inside.setdefault(q.paragraph, set()).update(t.i for t in doc if qs - 1 <= t.idx < qe + 1)
-    for q in quotes:
+        toks = {t.i for t in doc if qs - 1 <= t.idx < qe + 1}
+        inside.setdefault(q.paragraph, set()).update(toks)
+        bounds.setdefault(q.paragraph, set()).update(toks if not q.short else ())
+    for k, q in enumerate(quotes):
         if _transcript(q):
             continue
-        found = _from_parse(art, q, inside[q.paragraph], cues)
+        found = _from_parse(art, q, inside[q.paragraph], cues, bounds[q.paragraph])
+        if found is not None and found.pronoun is not None:
+            # "X said … “…,” he added": the speaker of the paragraph's previous quotation, when it fits
+            prev = next((p for p in reversed(quotes[:k]) if p.paragraph == q.paragraph and p.speaker), None)
+            if prev is not None and art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun)):
+                q.speaker, q.how, q.speaker_start, q.speaker_end = prev.speaker, "pronoun", found.start, found.end
+                continue
         if found is not None:
             q.speaker, q.how = _resolve(art, found, found.start, quotes)
             q.speaker_start, q.speaker_end = found.start, found.end
