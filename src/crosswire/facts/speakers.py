@@ -49,7 +49,7 @@ _PARAGRAPHS = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SUBJECT_DEPS = {"nsubj", "expl:subj"}
 _PASSIVE_DEPS = {"nsubjpass", "nsubj:pass"}  # "X can be heard asking": X, once climbed from "asking"
-_CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "parataxis"}
+_CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp"}
 _NAME_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod", "nmod:poss", "poss", "case",
               "det", "nummod", "appos", "punct", "fixed", "cc", "conj", "prep", "pobj"}
 _ENTITY_SPEAKERS = {"PERSON", "PER", "ORG", "NORP", "GPE"}
@@ -107,11 +107,11 @@ def _marked(text: str, a: int, b: int, cues: SpeakerCues) -> tuple[list[tuple[in
             if ch in openers and ch != '"' and k + 1 < b:
                 open_at, closer = k, openers[ch]
             elif ch == '"' and k + 1 < b and not text[k + 1].isspace():
-                open_at, closer = k, '"'
+                open_at, closer = k, openers.get('"', '"')
         elif ch in closer and k > open_at + 1:
             spans.append((open_at + 1, k))
             open_at = None
-        elif closer == '"' and ch in openers and ch != '"':
+        elif text[open_at] == '"' and ch in openers and ch != '"':
             open_at, closer = k, openers[ch]  # a stray straight mark before a curly quotation
         k += 1
     # single marks, outside the double ones: ‘…’ and '…' (an apostrophe has letters on both sides)
@@ -236,6 +236,7 @@ class _Article:
             self.docs[n] = doc
         self.mentions: list[_Mention] = []
         self.gender: dict[str, str] = {}
+        self.quoted: list[tuple[int, int]] = []  # set by the caller: names inside quotes are nobody's antecedent
         for n in todo:
             self._read_names(n)
         full: dict[str, set[str]] = {}
@@ -394,7 +395,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
         # but not a date, a number or a place
         if tok.pos_ != "NOUN" or tok.ent_type_ in _NOT_SPEAKERS or tok.lower_ in _NOT_SPEAKER_WORDS:
             return None
-    if any(t.like_num for t in span) and not (head_ok or role):
+    if tok.like_num and tok.lower_ != "one":
         return None
     named = any(t.pos_ == "PROPN" for t in span)
     return _Found(name, base + span.start_char, base + span.end_char, "verb",
@@ -504,6 +505,15 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
                 if found is not None:
                     found.how = "according"
                     return found
+    # "the Illinois Board of Elections was conclusive in its findings: “…”": the subject before the colon
+    if before and before[-1].text == ":":
+        root = before[-1].sent.root
+        subj = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i < before[-1].i and c.i not in inside_all]
+        if subj and (subj[0].pos_ == "PROPN" or subj[0].ent_type_ in _ENTITY_SPEAKERS):
+            found = _phrase(subj[0], cues, inside_all, doc, base)
+            if found is not None:
+                found.how = "colon"
+                return found
     return None
 
 
@@ -514,13 +524,14 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues) -> Any | None:
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in inside:
         i -= 1
-    if i >= 1 and doc[i].text == "," and i not in inside:  # "Sullivan, said" / "Ramos, 58, told"
-        j = i - 1
-        while j > i - 5 and j >= 0 and doc[j].text != "," and doc[j].pos_ in ("NUM", "ADJ", "NOUN", "DET", "ADP"):
-            j -= 1
-        i = j - 1 if j >= 1 and doc[j].text == "," and j < i - 1 else i - 1
+    if i >= 1 and doc[i].text == "," and i not in inside:
+        # "Sullivan, said"; "Ramos, 58, told"; "Sean Spicer, soon to be portrayed as …, muttered"
+        commas = [j for j in range(i - 1, max(-1, i - 16), -1) if doc[j].text == "," and j not in inside]
+        names = [j - 1 for j in commas if j >= 1 and doc[j - 1].pos_ == "PROPN" and j - 1 not in inside]
+        i = names[0] if names else i - 1
     if 0 <= i and i not in inside and not doc[i].is_quote and \
-            (doc[i].pos_ in ("PROPN", "PRON") or doc[i].lower_ in cues.persons or doc[i].lower_ in cues.groups):
+            (doc[i].pos_ in ("PROPN", "PRON") or doc[i].lower_ in cues.persons or doc[i].lower_ in cues.groups
+             or doc[i].pos_ == "NOUN" and doc[i].text[:1].isupper() and i >= 1 and doc[i - 1].is_punct):
         return doc[i]
     k = verb.i + 1
     while k < len(doc) and doc[k].lower_ in cues.determiners:
@@ -607,6 +618,8 @@ def _parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation
     wanted = {q.paragraph for q in quotes}
     wanted |= {n - 1 for n in wanted if n > 0}
     art = _Article(text, cues, nlp, wanted)
+    spans = [(q.start, q.end) for q in quotes]
+    art.mentions = [m for m in art.mentions if not any(a <= m.start < b for a, b in spans)]
     inside: dict[int, set[int]] = {}
     bounds: dict[int, set[int]] = {}
     for q in quotes:
@@ -631,7 +644,24 @@ def _parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation
             if q.speaker is None:
                 q.how = "unclear " + q.how
     _continue(text, quotes, paras, lambda n: _introduced(art, n, cues))
+    _signed(text, quotes, paras, cues)
     return [q for q in quotes if _kept(text, q, paras)]
+
+
+_SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s*(?:[,.]|$)")
+
+
+def _signed(text: str, quotes: list[Quotation], paras: list[tuple[int, int]], cues: SpeakerCues) -> None:
+    """A quotation standing alone, signed on the next line ("— Sanders.", "-President Obama, tweeting")."""
+    for q in quotes:
+        if q.speaker is not None or q.paragraph + 1 >= len(paras):
+            continue
+        a, b = paras[q.paragraph + 1]
+        m = _SIGNATURE.match(text, a, min(b, a + 80))
+        if m and not text[q.end:paras[q.paragraph][1]].strip(" .,;:!?\"”’»"):
+            name = _clean_name(m.group(1), cues)
+            if name:
+                q.speaker, q.how, q.speaker_start, q.speaker_end = name, "signed", m.start(1), m.end(1)
 
 
 def _kept(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
@@ -772,6 +802,7 @@ def _token_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
         if at is not None:
             q.speaker_start = at
     _continue(text, quotes, paras, lambda n: None)
+    _signed(text, quotes, paras, cues)
     return [q for q in quotes if _kept(text, q, paras)]
 
 
