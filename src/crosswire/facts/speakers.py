@@ -429,7 +429,7 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
         if v is verb and verb.lemma_.lower() not in cues.drop_verbs:
             after = [c for c in v.rights if c.dep_ in ("dobj", "obj", "attr", "npadvmod", "nsubj")
                      and (c.pos_ == "PROPN" or c.lower_ in cues.persons or c.lemma_.lower() in cues.persons)
-                     and c.i <= v.i + 4]
+                     and c.ent_type_ not in _NOT_SPEAKERS and c.i <= v.i + 4]
             if after:
                 return after[0]
         if (v.dep_ in _CLIMB_DEPS or v is not verb and v.dep_ == "ccomp") and v.head is not v:
@@ -463,6 +463,12 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
         head = before[-2]
         response = head.dep_ in ("pobj", "nmod", "obl") and (head.head.head.lemma_.lower() in _RESPONSES
                                                               or head.head.lemma_.lower() in _RESPONSES)
+        k = head.i
+        while k - 1 > max(sents[0].start, lo) and doc[k - 1].pos_ == "PROPN":
+            k -= 1
+        if k - 2 >= max(sents[0].start, lo) and doc[k - 1].text == "," and doc[k - 2].pos_ == "PROPN" and \
+                k - 2 not in inside_all:
+            head = doc[k - 2]  # "Howard Kurtz, Fox News: “…”": the person, then the outlet
         if head.pos_ == "PROPN" and (head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") or response) \
                 and (head.head.i >= first or response or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep")):
             found = _phrase(head, cues, inside_all, doc, base)
@@ -473,7 +479,11 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
     home = {t.sent.start for t in doc[first:last + 1]}
     verbs.sort(key=lambda t: (not _governs(t, mine), t.sent.start not in home, min(abs(t.i - first), abs(t.i - last))))
     for v in verbs:
-        s = _subject(v, cues, inside_all)
+        s = None
+        if v.i >= 1 and doc[v.i - 1].text == "," and v.tag_ != "VBG":
+            s = _adjacent(v, inside_all, cues, left_only=True)  # "Gene Sperling, a top Clinton adviser, said"
+        if s is None:
+            s = _subject(v, cues, inside_all)
         if s is None and v.tag_ != "VBG":
             s = _adjacent(v, inside_all, cues)
         if s is None:
@@ -517,7 +527,7 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
     return None
 
 
-def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues) -> Any | None:
+def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = False) -> Any | None:
     """The name right before a reporting verb the parse gave no subject ("Beck joked", "X, 58, said"),
     or right after it ("said Jane Doe")."""
     doc = verb.doc
@@ -527,20 +537,27 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues) -> Any | None:
     if i >= 1 and doc[i].text == "," and i not in inside:
         # "Sullivan, said"; "Ramos, 58, told"; "Sean Spicer, soon to be portrayed as …, muttered"
         commas = [j for j in range(i - 1, max(-1, i - 16), -1) if doc[j].text == "," and j not in inside]
-        names = [j - 1 for j in commas if j >= 1 and doc[j - 1].pos_ == "PROPN" and j - 1 not in inside]
+        names = [j - 1 for j in commas if j >= 1 and doc[j - 1].pos_ == "PROPN" and j - 1 not in inside
+                 and doc[j - 1].ent_type_ not in _NOT_SPEAKERS]
+        if left_only and not names:
+            return None
         i = names[0] if names else i - 1
     if 0 <= i and i not in inside and not doc[i].is_quote and \
             (doc[i].pos_ in ("PROPN", "PRON") or doc[i].lower_ in cues.persons or doc[i].lower_ in cues.groups
              or doc[i].pos_ == "NOUN" and doc[i].text[:1].isupper() and i >= 1 and doc[i - 1].is_punct):
         return doc[i]
+    if left_only:
+        return None
     k = verb.i + 1
     while k < len(doc) and doc[k].lower_ in cues.determiners:
         k += 1
     if verb.lemma_.lower() not in cues.drop_verbs and k < len(doc) and k not in inside and \
             (doc[k].pos_ == "PROPN" or doc[k].lower_ in cues.persons):
-        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and k + 1 not in inside:
-            k += 1
-        return doc[k]
+        while k + 1 < len(doc) and k + 1 not in inside and (
+                doc[k + 1].pos_ == "PROPN" or doc[k + 1].lower_ in ("'s", "’s") and k + 2 < len(doc)
+                and doc[k + 2].pos_ in ("PROPN", "NOUN")):
+            k += 2 if doc[k + 1].lower_ in ("'s", "’s") else 1  # "opined Cleveland's Plain Dealer"
+        return doc[k] if doc[k].ent_type_ not in _NOT_SPEAKERS else None
     return None
 
 
@@ -559,7 +576,7 @@ def _governs(verb: Any, mine: set[int]) -> bool:
     """Is the verb the frame of these quoted tokens (their head, or one of them is its head)?"""
     if verb.head.i in mine:
         return True
-    return any(t.i in mine for t in verb.subtree) or any(t.head.i == verb.i for t in verb.doc if t.i in mine)
+    return any(verb.doc[i].head.i == verb.i for i in mine)
 
 
 def _introduced(art: _Article, n: int, cues: SpeakerCues) -> _Found | None:
