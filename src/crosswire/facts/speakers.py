@@ -387,7 +387,9 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
     name = _clean_name(words, cues)
     if not name:
         return None
-    head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() or tok.ent_type_ in _ENTITY_SPEAKERS
+    head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() or tok.ent_type_ in _ENTITY_SPEAKERS \
+        or tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and not tok.is_sent_start \
+        and tok.ent_type_ not in _NOT_SPEAKERS  # a name the tagger missed ("said Skelly" as an adverb)
     role = tok.lemma_.lower() if tok.lemma_.lower() in cues.persons else tok.lower_ if tok.lower_ in cues.persons else None
     group = tok.lemma_.lower() in cues.groups or tok.lower_ in cues.groups
     if not (head_ok or role or group):
@@ -516,10 +518,12 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
                     found.how = "according"
                     return found
     # "the Illinois Board of Elections was conclusive in its findings: “…”": the subject before the colon
-    if before and before[-1].text == ":":
-        root = before[-1].sent.root
+    if before and before[-1].text == ":" and len(before) >= 2:
+        root = before[-2]
+        while root.head is not root and root.head.i < first and root.dep_ not in ("ROOT",):
+            root = root.head  # the clause before the colon
         subj = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i < before[-1].i and c.i not in inside_all]
-        if subj and (subj[0].pos_ == "PROPN" or subj[0].ent_type_ in _ENTITY_SPEAKERS):
+        if subj and (subj[0].pos_ in ("PROPN", "PRON") or subj[0].ent_type_ in _ENTITY_SPEAKERS):
             found = _phrase(subj[0], cues, inside_all, doc, base)
             if found is not None:
                 found.how = "colon"
@@ -552,7 +556,8 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = 
     while k < len(doc) and doc[k].lower_ in cues.determiners:
         k += 1
     if verb.lemma_.lower() not in cues.drop_verbs and k < len(doc) and k not in inside and \
-            (doc[k].pos_ == "PROPN" or doc[k].lower_ in cues.persons):
+            (doc[k].pos_ == "PROPN" or doc[k].lower_ in cues.persons
+             or doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].is_stop):  # "said Skelly" (tagged ADV)
         while k + 1 < len(doc) and k + 1 not in inside and (
                 doc[k + 1].pos_ == "PROPN" or doc[k + 1].lower_ in ("'s", "’s") and k + 2 < len(doc)
                 and doc[k + 2].pos_ in ("PROPN", "NOUN")):
