@@ -85,7 +85,7 @@ ENGLISH = SpeakerCues(
     works=frozenset("book film movie song album show series novel play poem article column op-ed essay "
                     "headline titled entitled called dubbed slogan hashtag program programme documentary "
                     "memoir episode sign signs banner banners chant chanting chanted".split()),
-    determiners=frozenset("the a an this that these those".split()),
+    determiners=frozenset("the a an this that these those another".split()),
     name_links=frozenset("de da del van von der bin al el la le".split()),
     drop_verbs=frozenset("tell ask urge".split()),
     extra={"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",

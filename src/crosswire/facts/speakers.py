@@ -354,7 +354,11 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
         return found
     # a role with the name beside it: "the spokeswoman, Jane Doe": the name
     if tok.pos_ != "PROPN":
-        names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i not in inside]
+        edge = tok.left_edge.i
+        if not names and edge >= 2 and doc[edge - 1].text == "," and doc[edge - 2].pos_ == "PROPN" \
+                and edge - 2 not in inside and doc[edge - 2].ent_type_ in ("PERSON", "PER", "ORG", ""):
+            names = [doc[edge - 2]]  # "says Geoffrey Garin, a Democratic pollster": the parse took the role
         if names:
             tok = names[0]
     left = tok.i
@@ -370,6 +374,9 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
     for t in tok.rights:
         if t.dep_ in ("flat", "flat:name", "flat:foreign", "compound") and t.i == right + 1:
             right = t.i
+        elif t.dep_ == "amod" and tok.pos_ != "PROPN" and t.i == right + 1 and t.right_edge.i - left < 10 and \
+                not any(i in inside for i in range(t.i, t.right_edge.i + 1)):
+            right = t.right_edge.i  # "a source familiar with Cruz's thinking"
         elif t.dep_ in ("prep", "nmod") and tok.pos_ != "PROPN" and t.left_edge.i == right + 1 and \
                 (t.lower_ in ("of", "for", "at", "de", "du", "des") or t.dep_ == "nmod"):
             end = t.right_edge.i
@@ -466,10 +473,11 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
         response = head.dep_ in ("pobj", "nmod", "obl") and (head.head.head.lemma_.lower() in _RESPONSES
                                                               or head.head.lemma_.lower() in _RESPONSES)
         k = head.i
-        while k - 1 > max(sents[0].start, lo) and doc[k - 1].pos_ == "PROPN":
+        while head.pos_ == "PROPN" and k - 1 > max(sents[0].start, lo) and \
+                (doc[k - 1].pos_ == "PROPN" or doc[k - 1].lower_ == "the"):
             k -= 1
-        if k - 2 >= max(sents[0].start, lo) and doc[k - 1].text == "," and doc[k - 2].pos_ == "PROPN" and \
-                k - 2 not in inside_all:
+        if head.pos_ == "PROPN" and k - 2 >= max(sents[0].start, lo) and doc[k - 1].text == "," and \
+                doc[k - 2].pos_ == "PROPN" and k - 2 not in inside_all and doc[k - 2].ent_type_ not in _NOT_SPEAKERS:
             head = doc[k - 2]  # "Howard Kurtz, Fox News: “…”": the person, then the outlet
         if head.pos_ == "PROPN" and (head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") or response) \
                 and (head.head.i >= first or response or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep")):
