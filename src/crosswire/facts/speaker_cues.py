@@ -43,7 +43,7 @@ _EN_VERBS = (
     "question ask continue recount remark observe exclaim predict promise vow joke quip complain boast "
     "shout yell scream urge caution lament muse conclude testify contend charge proclaim mention "
     "acknowledge whisper sigh recall explain pledge "
-    "declare assure chime interject opine reason recollect reflect bark snap growl scoff laugh chuckle quote "
+    "declare assure chime interject opine reason recollect reflect bark snap growl scoff laugh chuckle "
     "read interrupt mutter declaim murmur grumble gush marvel plead beg demand cry sob rant rave tease gripe "
     "fume sneer mock sniff sing advise ask"
 )

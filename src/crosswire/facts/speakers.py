@@ -49,7 +49,7 @@ _PARAGRAPHS = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SUBJECT_DEPS = {"nsubj", "expl:subj"}
 _PASSIVE_DEPS = {"nsubjpass", "nsubj:pass"}  # "X can be heard asking": X, once climbed from "asking"
-_CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp"}
+_CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp", "prep"}  # "… by saying, “…”"
 _NAME_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod", "nmod:poss", "poss", "case",
               "det", "nummod", "appos", "punct", "fixed", "cc", "conj", "prep", "pobj"}
 _ENTITY_SPEAKERS = {"PERSON", "PER", "ORG", "NORP", "GPE"}
@@ -479,7 +479,17 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
         if head.pos_ == "PROPN" and k - 2 >= max(sents[0].start, lo) and doc[k - 1].text == "," and \
                 doc[k - 2].pos_ == "PROPN" and k - 2 not in inside_all and doc[k - 2].ent_type_ not in _NOT_SPEAKERS:
             head = doc[k - 2]  # "Howard Kurtz, Fox News: “…”": the person, then the outlet
-        if head.pos_ == "PROPN" and (head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") or response) \
+        start = max(sents[0].start, lo)
+        lead = [t for t in before[:-1] if not t.is_space]
+        if lead and lead[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in lead) and len(lead) <= 14:
+            head = lead[0]  # "Windsor Mann, editor of The Quotable Hitchens: “…”"
+            while head.i + 1 < first and doc[head.i + 1].pos_ == "PROPN":
+                head = doc[head.i + 1]
+        elif head.pos_ == "PROPN" and k - 1 >= start and doc[k - 1].text in ("-", "—", "–"):
+            response = True  # "HEADLINE - Frank Newport and Jim Harter: “…”"
+        if head.pos_ == "PROPN" and (head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") or response
+                                     or head is (lead[0] if lead else None) or head.i + 1 < first
+                                     and doc[head.i + 1].text == ",") \
                 and (head.head.i >= first or response or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep")):
             found = _phrase(head, cues, inside_all, doc, base)
             if found is not None:
