@@ -77,8 +77,13 @@ def test_role_noun_resolved_to_the_person_introduced_with_it():
 def test_headline_title_and_scare_quotes_are_not_quotations():
     text = ("Mayor Pell: ‘We Will Balance The Budget’\n\n"
             "He praised the book “A Short History of the Harbour Town” at the launch.\n\n"
-            "Critics called the plan a “very clever piece of accounting magic” on Monday.")
+            "The plan, a “very clever piece of accounting magic” to some, passed on Monday.")
     assert said(text) == {}
+
+
+def test_words_called_by_the_subject_are_its_words():
+    text = "The vote was close.\n\nSenator Ruth Ames called the bill “a gift to the largest landlords in the state.”"
+    assert said(text)["a gift to the largest landlords in the state."] == "Senator Ruth Ames"
 
 
 def test_no_verb_no_speaker():

@@ -33,6 +33,7 @@ class SpeakerCues:
     determiners: frozenset[str] = frozenset()   # dropped before a speaker
     name_links: frozenset[str] = frozenset()    # lower-case words inside a name ("de", "von")
     drop_verbs: frozenset[str] = frozenset()    # reporting lemmas whose object is no speaker ("tell")
+    framing: frozenset[str] = frozenset()       # verbs whose quoted object is the subject's words ("called it “…”")
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -88,6 +89,7 @@ ENGLISH = SpeakerCues(
     determiners=frozenset("the a an this that these those another".split()),
     name_links=frozenset("de da del van von der bin al el la le".split()),
     drop_verbs=frozenset("tell ask urge".split()),
+    framing=frozenset("call describe label brand term deem".split()),
     extra={"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
            "sec": "secretary", "gen": "general", "atty": "attorney", "supt": "superintendent"},
 )
@@ -134,6 +136,7 @@ FRENCH = SpeakerCues(
     determiners=frozenset("le la les l' l’ un une des du ce cette ces".split()),
     name_links=frozenset("de du des d' d’ la le von van der al el ben".split()),
     drop_verbs=frozenset("demander interroger".split()),
+    framing=frozenset("qualifier décrire traiter".split()),
 )
 
 GERMAN = SpeakerCues(

@@ -51,7 +51,7 @@ _SUBJECT_DEPS = {"nsubj", "expl:subj"}
 _PASSIVE_DEPS = {"nsubjpass", "nsubj:pass"}  # "X can be heard asking": X, once climbed from "asking"
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp", "prep"}  # "… by saying, “…”"
 _NAME_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod", "nmod:poss", "poss", "case",
-              "det", "nummod", "appos", "punct", "fixed", "cc", "conj", "prep", "pobj"}
+              "det", "nummod", "appos", "fixed", "cc", "conj", "prep", "pobj"}
 _ENTITY_SPEAKERS = {"PERSON", "PER", "ORG", "NORP", "GPE"}
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LOC", "FAC", "EVENT",
                  "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
@@ -466,6 +466,11 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
     lo = max([i for i in other if i < first] + [sents[0].start - 1]) + 1
     hi = min([i for i in other if i > last] + [sents[-1].end])
     tokens = [t for t in doc[lo:hi] if t.i not in inside_all]
+    home_sents = {t.sent.start for t in doc[first:last + 1]}
+    own = [t for t in tokens if t.sent.start in home_sents]
+    if any(t.pos_ == "VERB" and not _reports(t, cues, mine) and (t.head.i in mine or any(c.i in mine for c in t.children))
+           for t in own):
+        tokens = own  # "Clinton called Ohio “…”. But others said …": the next sentence's verb is not this quote's
     # "Name: “…”"
     before = [t for t in doc[max(sents[0].start, lo):first] if not t.is_space]
     if before and before[-1].text == ":" and len(before) >= 2:
@@ -495,7 +500,7 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
             if found is not None:
                 found.how = "colon"
                 return found
-    verbs = [t for t in tokens if _reports(t, cues)]
+    verbs = [t for t in tokens if _reports(t, cues, mine)]
     home = {t.sent.start for t in doc[first:last + 1]}
     verbs.sort(key=lambda t: (not _governs(t, mine), t.sent.start not in home, min(abs(t.i - first), abs(t.i - last))))
     for v in verbs:
@@ -560,7 +565,8 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = 
         # "Sullivan, said"; "Ramos, 58, told"; "Sean Spicer, soon to be portrayed as …, muttered"
         commas = [j for j in range(i - 1, max(-1, i - 16), -1) if doc[j].text == "," and j not in inside]
         names = [j - 1 for j in commas if j >= 1 and doc[j - 1].pos_ == "PROPN" and j - 1 not in inside
-                 and doc[j - 1].ent_type_ not in _NOT_SPEAKERS]
+                 and doc[j - 1].ent_type_ not in _NOT_SPEAKERS | {"GPE"}]
+        names.sort(key=lambda j: doc[j].ent_type_ not in ("PERSON", "PER"))  # "Harry Bond, 30, of Raleigh, N.C., said"
         if left_only and not names:
             return None
         i = names[0] if names else i - 1
@@ -584,12 +590,15 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = 
     return None
 
 
-def _reports(t: Any, cues: SpeakerCues) -> bool:
-    """A reporting verb: "said", "a déclaré"; "shot back", "put it" ("As X put it, …")."""
+def _reports(t: Any, cues: SpeakerCues, mine: set[int] | None = None) -> bool:
+    """A reporting verb: "said", "a déclaré"; "shot back", "put it" ("As X put it, …"); with ``mine``,
+    also a verb that takes these quoted words as its object ("Clinton called Ohio “…”")."""
     lemma = t.lemma_.lower()
     if t.pos_ not in ("VERB", "AUX") or (t.pos_ == "AUX" and lemma not in ("say", "dire")):
         return False
     if lemma in cues.verbs:
+        return True
+    if mine and lemma in cues.framing and any(c.i in mine for c in t.children):
         return True
     kids = {c.lower_ for c in t.children if c.dep_ in ("prt", "dobj", "obj", "advmod", "compound:prt")}
     return lemma in ("shoot", "fire", "hit", "push", "snap") and "back" in kids or lemma == "put" and "it" in kids
@@ -675,7 +684,10 @@ def _parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation
         if found is not None and found.pronoun is not None:
             # "X said … “…,” he added": the speaker of the paragraph's previous quotation, when it fits
             prev = next((p for p in reversed(quotes[:k]) if p.paragraph == q.paragraph and p.speaker), None)
-            if prev is not None and art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun)):
+            last = (prev.speaker or " ").split()[-1] if prev is not None else ""
+            plural = last[:1].islower() and last.endswith("s") and last not in cues.persons
+            if prev is not None and not plural and \
+                    art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun)):
                 q.speaker, q.how, q.speaker_start, q.speaker_end = prev.speaker, "pronoun", found.start, found.end
                 continue
         if found is not None:
