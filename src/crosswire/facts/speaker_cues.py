@@ -34,6 +34,7 @@ class SpeakerCues:
     name_links: frozenset[str] = frozenset()    # lower-case words inside a name ("de", "von")
     drop_verbs: frozenset[str] = frozenset()    # reporting lemmas whose object is no speaker ("tell")
     framing: frozenset[str] = frozenset()       # verbs whose quoted object is the subject's words ("called it “…”")
+    person_endings: tuple[str, ...] = ()        # a noun ending so names a person ("commenter", "businessman")
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -90,6 +91,7 @@ ENGLISH = SpeakerCues(
     name_links=frozenset("de da del van von der bin al el la le".split()),
     drop_verbs=frozenset("tell ask urge".split()),
     framing=frozenset("call describe label brand term deem".split()),
+    person_endings=("er", "or", "ist", "ian", "man", "woman", "person", "people", "ee", "ant", "ent"),
     extra={"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
            "sec": "secretary", "gen": "general", "atty": "attorney", "supt": "superintendent"},
 )
@@ -121,7 +123,7 @@ FRENCH = SpeakerCues(
     groups=frozenset(
         "ministère gouvernement présidence police gendarmerie armée parquet tribunal cour mairie préfecture "
         "syndicat autorités parti commission comité conseil ambassade agence entreprise société groupe "
-        "association fédération organisation élysée kremlin".split()),
+        "association fédération organisation élysée kremlin direction préfecture mairie".split()),
     documents=frozenset("communiqué déclaration texte rapport document message note tweet publication "
                         "lettre courriel".split()),
     female=frozenset("mme madame elle présidente directrice ministre-présidente sénatrice députée avocate "
@@ -137,6 +139,7 @@ FRENCH = SpeakerCues(
     name_links=frozenset("de du des d' d’ la le von van der al el ben".split()),
     drop_verbs=frozenset("demander interroger".split()),
     framing=frozenset("qualifier décrire traiter".split()),
+    person_endings=("eur", "euse", "rice", "iste", "ien", "ienne", "ant", "ante", "ent", "ente"),
 )
 
 GERMAN = SpeakerCues(

@@ -55,7 +55,10 @@ _NAME_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod", "
 _ENTITY_SPEAKERS = {"PERSON", "PER", "ORG", "NORP", "GPE"}
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LOC", "FAC", "EVENT",
                  "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
-_NOT_SPEAKER_WORDS = frozenset("thing things way time times day week year fact idea question point part one none "
+_NOT_SPEAKER_WORDS = frozenset("argument comment moment element amount event content percent agreement development "
+                               "payment treatment investment announcement number order border water matter chapter "
+                               "center centre power poster sticker banner screen computer meter filter trailer "
+                               "thing things way time times day week year fact idea question point part one none "
                                "lot kind sort number result something nothing everything anything".split())
 _RESPONSES = frozenset("response reply reaction answer réponse réaction riposte".split())  # "Response from X: “…”"
 _RELATIVES = {"who", "that", "which", "qui", "que"}
@@ -163,7 +166,9 @@ def _is_headline(text: str, a: int, b: int, n: int, paragraphs: int) -> bool:
         return False
     caps = sum(1 for w in ws if w[:1].isupper())
     # "Trump: ‘We are going to win’", or a headline's capitals
-    return bool(re.match(r"[^:.]{1,40}:\s*[\"“‘'«„]", text[a:b])) or caps >= 0.6 * len(ws)
+    m = re.match(r"([^:.]{1,40}):\s*[\"“‘'«„]", text[a:b])
+    lead = _words(m.group(1)) if m else []
+    return bool(lead) and (len(lead) <= 2 or _title_case(lead)) or caps >= 0.6 * len(ws)
 
 
 def _quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
@@ -384,25 +389,33 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
                 right = end
         else:
             break
-    while left < tok.i and (doc[left].is_punct or doc[left].lower_ in cues.determiners
-                            or doc[left].lower_ in ("his", "her", "its", "their", "son", "sa", "ses", "leur")):
+    while left < tok.i and (doc[left].is_punct or doc[left].lower_ in cues.determiners or doc[left].like_num
+                            or doc[left].lower_ in ("his", "her", "its", "their", "son", "sa", "ses", "leur")
+                            or doc[left].pos_ == "ADJ" and doc[left].text.islower() and tok.pos_ == "PROPN"
+                            and doc[left].lower_ not in cues.persons):  # "emotional Nancy" -> "Nancy"
         left += 1
     span = doc[left:right + 1]
     if len(span) > 12 or any(t.i in inside or t.is_quote for t in span):
         span = doc[tok.i:tok.i + 1]
-    words = span.text
+    if any(t.like_url or t.like_email or "/" in t.text for t in span):
+        span = doc[tok.i:tok.i + 1]
+    words = re.sub(r"[\"“”«»„]", "", span.text)
     name = _clean_name(words, cues)
-    if not name:
-        return None
+    if not name or not any(w[:1].isupper() for w in name.split()) and not (
+            tok.lemma_.lower() in cues.persons or tok.lower_ in cues.persons or tok.lower_ in cues.groups
+            or tok.lemma_.lower() in cues.groups or tok.lemma_.lower().endswith(cues.person_endings)
+            or tok.lemma_.lower() in cues.documents):
+        return None  # a speaker has a capitalised name, or is a role, a group or a document
     head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() or tok.ent_type_ in _ENTITY_SPEAKERS \
         or tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and not tok.is_sent_start \
         and tok.ent_type_ not in _NOT_SPEAKERS  # a name the tagger missed ("said Skelly" as an adverb)
     role = tok.lemma_.lower() if tok.lemma_.lower() in cues.persons else tok.lower_ if tok.lower_ in cues.persons else None
     group = tok.lemma_.lower() in cues.groups or tok.lower_ in cues.groups
     if not (head_ok or role or group):
-        # any other noun the parse makes the subject of a reporting verb ("the businessman replied"),
-        # but not a date, a number or a place
-        if tok.pos_ != "NOUN" or tok.ent_type_ in _NOT_SPEAKERS or tok.lower_ in _NOT_SPEAKER_WORDS:
+        # another noun of a person the parse makes the subject of a reporting verb ("the businessman
+        # replied", "one commenter wrote"), by its ending; not a thing ("the booklet", "a screen")
+        if tok.pos_ != "NOUN" or tok.ent_type_ in _NOT_SPEAKERS or tok.lower_ in _NOT_SPEAKER_WORDS or \
+                not tok.lemma_.lower().endswith(cues.person_endings):
             return None
     if tok.like_num and tok.lower_ != "one":
         return None
@@ -437,7 +450,8 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
             return agent[0]
         if v is verb and verb.lemma_.lower() not in cues.drop_verbs:
             after = [c for c in v.rights if c.dep_ in ("dobj", "obj", "attr", "npadvmod", "nsubj")
-                     and (c.pos_ == "PROPN" or c.lower_ in cues.persons or c.lemma_.lower() in cues.persons)
+                     and (c.pos_ == "PROPN" or c.lower_ in cues.persons or c.lemma_.lower() in cues.persons
+                          or c.lower_ in cues.groups)
                      and c.ent_type_ not in _NOT_SPEAKERS and c.i <= v.i + 4]
             if after:
                 return after[0]
@@ -697,7 +711,25 @@ def _parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation
                 q.how = "unclear " + q.how
     _continue(text, quotes, paras, lambda n: _introduced(art, n, cues))
     _signed(text, quotes, paras, cues)
-    return [q for q in quotes if _kept(text, q, paras)]
+    return _join_incises(text, [q for q in quotes if _kept(text, q, paras)])
+
+
+_INCISE = re.compile(r"^[\s,]*[^\s,«»“”\"„][^«»“”\"„.!?;:]{0,90},\s*$")
+
+
+def _join_incises(text: str, quotes: list[Quotation]) -> list[Quotation]:
+    """“We are ready,” said X, “to go back to work”: one quotation, cut by the incise naming its speaker."""
+    out: list[Quotation] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and prev.paragraph == q.paragraph and prev.speaker_start is not None and \
+                prev.end < prev.speaker_start < q.start and q.speaker in (None, prev.speaker) and \
+                not re.search(r"[.!?]\W*$", text[prev.start:prev.end + 1]) and _INCISE.match(text[prev.end + 1:q.start - 1]):
+            out[-1] = Quotation(prev.start, q.end, f"{prev.text} {q.text}", prev.speaker, prev.speaker_start,
+                                prev.speaker_end, prev.how, prev.paragraph)
+            continue
+        out.append(q)
+    return out
 
 
 _SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s*(?:[,.]|$)")
