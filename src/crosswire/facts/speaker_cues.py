@@ -74,7 +74,8 @@ ENGLISH = SpeakerCues(
         "party group union court commission council board bureau service services authority authorities "
         "army military embassy hospital school university organization organisation coalition team club "
         "association federation institute foundation network newspaper magazine station channel website daily paper outlet publication site newsletter blog editorial-board "
-        "spokesman's house senate congress parliament cabinet white state pentagon fbi cia".split()),
+        "spokesman's house senate congress parliament cabinet white state pentagon fbi cia entourage camp circle "
+        "aides spokespeople".split()),
     documents=frozenset("statement release report letter memo email e-mail post tweet message note filing "
                         "document communique communiqué transcript ad advertisement video poll survey study "
                         "article story book editorial column complaint lawsuit suit".split()),

@@ -241,9 +241,24 @@ class _Article:
             self.docs[n] = doc
         self.mentions: list[_Mention] = []
         self.gender: dict[str, str] = {}
-        self.quoted: list[tuple[int, int]] = []  # set by the caller: names inside quotes are nobody's antecedent
+        self.nlp = nlp
         for n in todo:
             self._read_names(n)
+        self._full_names()
+
+    def read_before(self, n: int, quoted: list[tuple[int, int]]) -> None:
+        """Parse the paragraphs before paragraph ``n`` not parsed yet, for the names a pronoun may point to."""
+        todo = [k for k in range(n) if k not in self.docs]
+        if not todo:
+            return
+        for k, doc in zip(todo, self.nlp.pipe([self.text[self.paras[k][0]:self.paras[k][1]] for k in todo])):
+            self.docs[k] = doc
+            self._read_names(k)
+        self.mentions = sorted((m for m in self.mentions if not any(a <= m.start < b for a, b in quoted)),
+                               key=lambda m: m.start)
+        self._full_names()
+
+    def _full_names(self) -> None:
         full: dict[str, set[str]] = {}
         for m in self.mentions:
             if m.person and len(m.name.split()) >= 2:
@@ -273,6 +288,15 @@ class _Article:
                 roles = frozenset(r for r in _roles_around(head, self.cues))
                 self.mentions.append(_Mention(base + ent.start_char, name, person, gender, roles,
                                               head.dep_ in _SUBJECT_DEPS))
+            # the named subject of a reporting verb is a person the article names, whatever NER made of it
+            for t in sent:
+                if t.dep_ in _SUBJECT_DEPS and t.pos_ == "PROPN" and t.head.lemma_.lower() in self.cues.verbs \
+                        and not t.ent_type_:
+                    name = _clean_name(doc[t.left_edge.i:t.i + 1].text, self.cues)
+                    if name and name[:1].isupper():
+                        persons.append(name)
+                        self.mentions.append(_Mention(base + doc[t.left_edge.i].idx, name, True, None,
+                                                      frozenset(_roles_around(t, self.cues)), True))
             # the pronouns a sentence with one named person uses for it tell that person's gender
             if len(set(persons)) == 1:
                 said = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON"}
@@ -691,6 +715,7 @@ def _parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation
         toks = {t.i for t in doc if qs - 1 <= t.idx < qe + 1}
         inside.setdefault(q.paragraph, set()).update(toks)
         bounds.setdefault(q.paragraph, set()).update(toks if not q.short else ())
+    unclear: list[tuple[Quotation, _Found]] = []
     for k, q in enumerate(quotes):
         if _transcript(q):
             continue
@@ -709,6 +734,13 @@ def _parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation
             q.speaker_start, q.speaker_end = found.start, found.end
             if q.speaker is None:
                 q.how = "unclear " + q.how
+                if found.pronoun is not None:
+                    unclear.append((q, found))
+    if unclear:  # "she added" with nobody named nearby: read the earlier paragraphs for the person
+        art.read_before(max(q.paragraph for q, _f in unclear), spans)
+        for q, found in unclear:
+            q.speaker, how = _resolve(art, found, found.start, quotes)
+            q.how = how if q.speaker is not None else "unclear " + how
     _continue(text, quotes, paras, lambda n: _introduced(art, n, cues))
     _signed(text, quotes, paras, cues)
     return _join_incises(text, [q for q in quotes if _kept(text, q, paras)])
