@@ -610,6 +610,7 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = 
         i = names[0] if names else i - 1
     if 0 <= i and i not in inside and not doc[i].is_quote and \
             (doc[i].pos_ in ("PROPN", "PRON") or doc[i].lower_ in cues.persons or doc[i].lower_ in cues.groups
+             or doc[i].lower_ in cues.documents
              or doc[i].pos_ == "NOUN" and doc[i].text[:1].isupper() and i >= 1 and doc[i - 1].is_punct):
         return doc[i]
     if left_only:
@@ -632,6 +633,9 @@ def _reports(t: Any, cues: SpeakerCues, mine: set[int] | None = None) -> bool:
     """A reporting verb: "said", "a déclaré"; "shot back", "put it" ("As X put it, …"); with ``mine``,
     also a verb that takes these quoted words as its object ("Clinton called Ohio “…”")."""
     lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN" and (lemma in cues.verbs or t.lower_.rstrip("s") in cues.verbs) and t.i >= 2 and \
+            t.doc[t.i - 1].pos_ in ("NOUN", "PROPN") and any(x.is_quote for x in t.doc[max(0, t.i - 7):t.i - 1]):
+        return True  # "“…,” the email read": a verb the tagger took for a noun, right after the quote's frame
     if t.pos_ not in ("VERB", "AUX") or (t.pos_ == "AUX" and lemma not in ("say", "dire")):
         return False
     if lemma in cues.verbs:
