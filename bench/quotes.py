@@ -109,14 +109,16 @@ def speaker_kind(name: str) -> str | None:
         return None
     if all(_NAME_WORD.match(w) for w in words) or (_NAME_WORD.match(words[-1]) and words[-1][:1].isupper()):
         return "name"
-    heads = [w.lower() for w in words if not _NAME_WORD.match(w)]
-    head = heads[-1] if heads else ""
-    if any(head in c.documents or head.rstrip("s") in c.documents for c in CUES.values()):
+    heads = [w.lower() for w in words if w[:1].islower()]
+    if heads and any(heads[-1] in c.documents or heads[-1].rstrip("s") in c.documents for c in CUES.values()):
         return "document"
-    if any(head in c.persons | c.groups or head.rstrip("s") in c.persons | c.groups
-           or head.endswith(c.person_endings) and c.person_endings for c in CUES.values()):
-        return "role"
+    if any(h in c.persons | c.groups or h.rstrip("s") in c.persons | c.groups or h.endswith(_PERSON_ENDINGS)
+           for c in CUES.values() for h in heads):
+        return "role"  # "spokesman for AT&T", "White House chief of staff", "one commenter"
     return None
+
+
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman")  # stricter than the cues' own endings
 
 
 def multinews_check(path: str) -> int:
