@@ -310,8 +310,9 @@ class _Article:
 
 
 def _clean_name(s: str, cues: SpeakerCues) -> str:
+    s = re.sub(r"[\"“”«»„\u200b]", "", s)  # 'Gary” Thomas', a zero-width space inside a name
     s = re.sub(r"['’]s?$", "", s.strip(" ,.;:\"“”«»'’\n")).strip()
-    toks = s.split()
+    toks = [t for t in s.split() if "/" not in t and "@" not in t]  # no links in a name
     while toks and toks[0].lower() in cues.determiners:
         toks = toks[1:]
     return " ".join(toks)
