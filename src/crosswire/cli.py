@@ -175,6 +175,17 @@ def _lang_option(parser: argparse.ArgumentParser) -> None:
                              "language and says so")
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from crosswire.facts.speakers import render_report, who_said_what
+
+    if problem := _output_problem(args.output):
+        _err(problem)
+        return EXIT_USAGE
+    result = _read(args.paths)
+    text = render_report(who_said_what(result.articles), args.format)
+    return _status(result, _write(text, args.output))
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     from crosswire.pipeline import brief_for
     from crosswire.text.ner import THREAD_VARS, NerWorker
@@ -378,6 +389,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="length of the summary in words (default: 120)")
     _lang_option(b)
     b.set_defaults(func=cmd_brief)
+
+    q = command("quotes", "who said what across a pile of articles",
+                "List every quotation of the articles with its speaker (a name, organisation or role, read from "
+                "the sentence's syntax; none when the text does not make it clear), grouped by speaker, each "
+                "with its article and sentence.")
+    q.add_argument("--format", choices=["md", "jsonl"], default="md",
+                   help="md (default) or jsonl (one {speaker, article, text, sentence} line per quotation)")
+    output(q, "the quotations")
+    q.set_defaults(func=cmd_quotes)
 
     s = command("stories", "group a stream of articles into stories",
                 "Sort a mixed stream of articles into stories; pages that are not articles "

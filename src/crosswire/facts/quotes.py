@@ -20,6 +20,10 @@ Speakers are read with the rules of the article's language
 quotation right after a work's name ("le livre «…»") is a title, not a quote.
 English keeps the rules above.
 
+The quotations and speakers of an article whose language :mod:`crosswire.facts.speakers` reads
+(English and French from the spaCy parse, German and Spanish from tokens) come from there; the
+rules above are kept for the other languages and when spaCy is not installed.
+
 Quotes from different reports are one quote when their folded words match
 closely or one is trimmed from the other (rapidfuzz); the longer wording and
 the fullest named speaker are kept, with every citation.
@@ -32,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from crosswire.facts import speakers
 from crosswire.facts.attribution import REPORT_VERBS, Rules, normalise_source, rules_for
 from crosswire.model import Quote
 from crosswire.text.words import fold, words
@@ -42,6 +47,9 @@ if TYPE_CHECKING:
 __all__ = ["find_quotes", "quotes_in", "MIN_WORDS"]
 
 MIN_WORDS = 4
+# languages whose quotations keep this module's rules in the brief: French's incise and title rules here are
+# tested on written cases, while crosswire.facts.speakers' French parse is not yet measured on real news
+KEEP_RULES = {"fr"}
 SAME_QUOTE = 88  # rapidfuzz token_set_ratio at which two quotes are the same
 
 _PAIRS = [("“", "”"), ("„", "“"), ("«", "»"), ("‘", "’"), ('"', '"')]
@@ -216,7 +224,12 @@ def find_quotes(story: "StoryText") -> list[Quote]:
     inside: set[int] = set()  # sentences wholly inside a quotation that runs over several
     languages = {a.id: a.language for a in story.articles}
     rules_of: dict[str, Rules] = {}
+    parsed = _parsed_articles(story)  # articles whose speakers are read from the parse (crosswire.facts.speakers)
+    for a in parsed.values():
+        raw.extend(a)
     for pos, s in enumerate(story.sentences):
+        if s.article in parsed:
+            continue
         if s.article not in rules_of:
             rules_of[s.article] = rules_for(languages.get(s.article),
                                             (x.text for x in story.by_article.get(s.article, ())))
@@ -282,6 +295,29 @@ def find_quotes(story: "StoryText") -> list[Quote]:
                     postings[w].append(hit)
     merged.sort(key=lambda x: (-story.independent(x.articles), story.order[x.citations[0].article], x.citations[0].sentence))
     return merged
+
+
+def _parsed_articles(story: "StoryText") -> dict[str, list[tuple[str, str | None, list[int]]]]:
+    """Article id -> its quotations (quote, speaker, sentence positions) from :mod:`crosswire.facts.speakers`,
+    for every article whose language it reads (the others keep the rules of this module)."""
+    out: dict[str, list[tuple[str, str | None, list[int]]]] = {}
+    for a in story.articles:
+        sentences = [(pos, s) for pos, s in enumerate(story.sentences) if s.article == a.id]
+        language = a.language or rules_for(None, [s.text for _p, s in sentences[:40]]).language
+        if language.split("-")[0].lower() in KEEP_RULES:
+            continue
+        found = speakers.find_quotations(a.text, language)
+        if found is None:
+            continue
+        raw = []
+        for q in found:
+            if len(words(q.text)) < MIN_WORDS:
+                continue
+            positions = [pos for pos, s in sentences if s.start < q.end and s.end > q.start and not s.is_heading]
+            if positions:
+                raw.append((q.text, q.speaker, positions))
+        out[a.id] = raw
+    return out
 
 
 def _quotes_by_rules(story: "StoryText", pos: int, spans: list[tuple[str, int, int]],

@@ -1,0 +1,160 @@
+"""Quotations as marked in a text: the quotation marks of each language, paragraphs, headlines and
+scare quotes (too short to be anyone's words), before any speaker is read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crosswire.facts.speaker_cues import SpeakerCues
+
+__all__ = ["Quotation", "MIN_WORDS"]
+
+MIN_WORDS = 4          # shorter quoted phrases are scare quotes, not anyone's words
+HEADLINE_WORDS = 20    # a first paragraph this short, in title case or with a colon, is a headline
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+SUBJECT_DEPS = {"nsubj", "expl:subj"}
+PASSIVE_DEPS = {"nsubjpass", "nsubj:pass"}  # "X can be heard asking": X, once climbed from "asking"
+CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp", "prep"}  # "… by saying, “…”"
+NAME_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod", "nmod:poss", "poss", "case",
+              "det", "nummod", "appos", "fixed", "cc", "conj", "prep", "pobj"}
+ENTITY_SPEAKERS = {"PERSON", "PER", "ORG", "NORP", "GPE"}
+NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LOC", "FAC", "EVENT",
+                 "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+NOT_SPEAKER_WORDS = frozenset("argument comment moment element amount event content percent agreement development "
+                               "payment treatment investment announcement number order border water matter chapter "
+                               "center centre power poster sticker banner screen computer meter filter trailer "
+                               "thing things way time times day week year fact idea question point part one none "
+                               "lot kind sort number result something nothing everything anything".split())
+RESPONSES = frozenset("response reply reaction answer réponse réaction riposte".split())  # "Response from X: “…”"
+RELATIVES = {"who", "that", "which", "qui", "que"}
+
+
+@dataclass(slots=True)
+class Quotation:
+    """One quotation of an article: its words (without the marks) and who said them."""
+
+    start: int                       # character offsets of the quoted words in the article text
+    end: int
+    text: str
+    speaker: str | None = None       # a name, organisation or role; None: not clear from the text
+    speaker_start: int | None = None  # where the text names the speaker (the pronoun for "he said")
+    speaker_end: int | None = None
+    how: str = ""                    # verb | according | colon | continued | introduced | token
+    paragraph: int = 0
+    short: bool = False              # under MIN_WORDS: kept only with a reporting verb right beside it
+
+
+# --------------------------------------------------------------------------------------------
+# Quotation marks
+# --------------------------------------------------------------------------------------------
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _PARAGRAPHS.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _opens(text: str, k: int) -> bool:
+    """Can a straight or single mark at ``k`` open a quotation? (start, after a space or a bracket)"""
+    return k == 0 or not (text[k - 1].isalnum() or text[k - 1] in ".,;!?")
+
+
+def _marked(text: str, a: int, b: int, cues: SpeakerCues) -> tuple[list[tuple[int, int]], int | None]:
+    """Quoted spans (inside the marks) of ``text[a:b]``, and where a quotation left open starts."""
+    openers = {o: c for o, c in cues.pairs}
+    spans: list[tuple[int, int]] = []
+    k, open_at, closer = a, None, ""
+    while k < b:
+        ch = text[k]
+        if open_at is None:
+            if ch in openers and ch != '"' and k + 1 < b:
+                open_at, closer = k, openers[ch]
+            elif ch == '"' and k + 1 < b and not text[k + 1].isspace():
+                open_at, closer = k, openers.get('"', '"')
+        elif ch in closer and k > open_at + 1:
+            spans.append((open_at + 1, k))
+            open_at = None
+        elif text[open_at] == '"' and ch in openers and ch != '"':
+            open_at, closer = k, openers[ch]  # a stray straight mark before a curly quotation
+        k += 1
+    # single marks, outside the double ones: ‘…’ and '…' (an apostrophe has letters on both sides)
+    taken = [(s - 1, e + 1) for s, e in spans]
+    for m in re.finditer(r"(?<![\w’'])[‘'](?=\w)([^‘’'\"“”«»\n]{3,}?[\w.,!?…])[’'](?![\w])", text[a:b]):
+        s, e = a + m.start(1), a + m.end(1)
+        if not any(x <= s < y for x, y in taken):
+            spans.append((s, e))
+    spans.sort()
+    return spans, (open_at + 1 if open_at is not None else None)
+
+
+def _quote_spans(text: str, cues: SpeakerCues) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of the quoted passages of an article, marks excluded.
+
+    A quotation left open at a paragraph's end is a quotation only when the next paragraph opens
+    with a quotation mark (news style for a quote running over paragraphs): it ends with its
+    paragraph.  A quotation left open otherwise is a broken text: nothing.
+    """
+    paras = paragraph_spans(text)
+    openings = "".join(o for o, _c in cues.pairs)
+    out: list[tuple[int, int, int]] = []
+    for n, (a, b) in enumerate(paras):
+        spans, left_open = _marked(text, a, b, cues)
+        out.extend((s, e, n) for s, e in spans)
+        if left_open is not None and n + 1 < len(paras) and text[paras[n + 1][0]] in openings:
+            out.append((left_open, b, n))
+    return out
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+_STOP = frozenset("a an the of and or to in on at for by with from as is be it its this that le la les de des "
+                  "du et à en un une der die das und von zu el los las del y".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _STOP]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _is_headline(text: str, a: int, b: int, n: int, paragraphs: int) -> bool:
+    if n != 0 or paragraphs < 2:
+        return False
+    ws = _words(text[a:b])
+    if len(ws) > HEADLINE_WORDS:
+        return False
+    caps = sum(1 for w in ws if w[:1].isupper())
+    # "Trump: ‘We are going to win’", or a headline's capitals
+    m = re.match(r"([^:.]{1,40}):\s*[\"“‘'«„]", text[a:b])
+    lead = _words(m.group(1)) if m else []
+    return bool(lead) and (len(lead) <= 2 or _title_case(lead)) or caps >= 0.6 * len(ws)
+
+
+def marked_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
+    """The quotations of an article, before any speaker: headlines, titles and scare quotes left out."""
+    paras = paragraph_spans(text)
+    out: list[Quotation] = []
+    for s, e, n in _quote_spans(text, cues):
+        q = text[s:e].strip()
+        lead = len(text[s:e]) - len(text[s:e].lstrip())
+        s, e = s + lead, s + lead + len(q)
+        q = q.rstrip(" ,;:")
+        e = s + len(q)
+        ws = _words(q)
+        if not ws or _is_headline(text, *paras[n], n, len(paras)):
+            continue
+        if _title_case(ws) and not re.search(r"[.!?,]\W*$", q):
+            continue  # "Saturday Night Live", "Make America Great Again": a name, not words said
+        before = _words(text[max(paras[n][0], s - 40):s])
+        if before and before[-1].lower() in cues.works:
+            continue
+        out.append(Quotation(s, e, q, paragraph=n, short=len(ws) < MIN_WORDS))
+    return out

@@ -1,0 +1,662 @@
+"""Speakers from the dependency parse (English and French): the subject of the reporting verb next to
+a quotation in every position, pronouns and role nouns resolved to the person the article named,
+quotations joined across incises and paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from crosswire.facts.speaker_cues import SpeakerCues, cues_for
+from crosswire.facts.quotemarks import CLIMB_DEPS, ENTITY_SPEAKERS, NAME_DEPS, NOT_SPEAKERS, NOT_SPEAKER_WORDS, PASSIVE_DEPS, Quotation, RELATIVES, RESPONSES, SUBJECT_DEPS, marked_quotations, paragraph_spans
+
+__all__ = ["parser_available"]
+
+
+# --------------------------------------------------------------------------------------------
+# The parse
+# --------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def speaker_pipeline(name: str) -> Any:
+    try:
+        import spacy
+
+        nlp = spacy.load(name)
+    except (ImportError, OSError, ValueError):
+        return None
+    # a quotation mark against a word ("said,“Look") is a token of its own
+    infixes = list(nlp.Defaults.infixes) + [r"[“”\"«»„]", r"(?<=\w)[,;:](?=[“\"«„])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp
+
+
+def parser_available(language: str | None) -> bool:
+    """Is the spaCy pipeline of this language installed? (else its quotations are read from tokens)"""
+    cues = cues_for(language)
+    return bool(cues and cues.pipeline and speaker_pipeline(cues.pipeline) is not None)
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A person or organisation the article names, for pronouns and role nouns to point back to."""
+
+    start: int
+    name: str
+    person: bool
+    gender: str | None
+    roles: frozenset[str]
+    subject: bool
+
+
+class _Article:
+    """One article's paragraphs parsed, with the names it gives."""
+
+    def __init__(self, text: str, cues: SpeakerCues, nlp: Any, wanted: set[int]):
+        self.text, self.cues = text, cues
+        self.paras = paragraph_spans(text)
+        self.docs: dict[int, Any] = {}
+        todo = sorted(wanted)
+        for n, doc in zip(todo, nlp.pipe([text[self.paras[n][0]:self.paras[n][1]] for n in todo], batch_size=32)):
+            self.docs[n] = doc
+        self.mentions: list[_Mention] = []
+        self.gender: dict[str, str] = {}
+        self.nlp = nlp
+        for n in todo:
+            self._read_names(n)
+        self._full_names()
+
+    def read_before(self, n: int, quoted: list[tuple[int, int]]) -> None:
+        """Parse the paragraphs before paragraph ``n`` not parsed yet, for the names a pronoun may point to."""
+        todo = [k for k in range(n) if k not in self.docs]
+        if not todo:
+            return
+        for k, doc in zip(todo, self.nlp.pipe([self.text[self.paras[k][0]:self.paras[k][1]] for k in todo])):
+            self.docs[k] = doc
+            self._read_names(k)
+        self.mentions = sorted((m for m in self.mentions if not any(a <= m.start < b for a, b in quoted)),
+                               key=lambda m: m.start)
+        self._full_names()
+
+    def _full_names(self) -> None:
+        full: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.person and len(m.name.split()) >= 2:
+                full.setdefault(m.name.split()[-1], set()).add(m.name)
+        self.full = {k: next(iter(v)) for k, v in full.items() if len(v) == 1}
+
+    def offset(self, n: int) -> int:
+        return self.paras[n][0]
+
+    def _read_names(self, n: int) -> None:
+        doc, base = self.docs[n], self.offset(n)
+        for sent in doc.sents:
+            persons = []
+            for ent in sent.ents:
+                if ent.label_ not in ENTITY_SPEAKERS:
+                    continue
+                head = ent.root
+                name = clean_name(ent.text, self.cues)
+                if not name:
+                    continue
+                person = ent.label_ in ("PERSON", "PER")
+                gender = _gender_of(doc, ent, self.cues) if person else None
+                if person:
+                    persons.append(name)
+                    if gender:
+                        self.gender.setdefault(name.split()[-1], gender)
+                roles = frozenset(r for r in _roles_around(head, self.cues))
+                self.mentions.append(_Mention(base + ent.start_char, name, person, gender, roles,
+                                              head.dep_ in SUBJECT_DEPS))
+            # the named subject of a reporting verb is a person the article names, whatever NER made of it
+            for t in sent:
+                if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and t.head.lemma_.lower() in self.cues.verbs \
+                        and not t.ent_type_:
+                    name = clean_name(doc[t.left_edge.i:t.i + 1].text, self.cues)
+                    if name and name[:1].isupper():
+                        persons.append(name)
+                        self.mentions.append(_Mention(base + doc[t.left_edge.i].idx, name, True, None,
+                                                      frozenset(_roles_around(t, self.cues)), True))
+            # the pronouns a sentence with one named person uses for it tell that person's gender
+            if len(set(persons)) == 1:
+                said = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON"}
+                said |= {"m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None for t in sent}
+                said -= {None, "p", "?"}
+                if len(said) == 1:
+                    self.gender.setdefault(persons[0].split()[-1], said.pop())
+
+    def gender_of(self, name: str) -> str | None:
+        return self.gender.get(name.split()[-1]) if name else None
+
+
+def clean_name(s: str, cues: SpeakerCues) -> str:
+    s = re.sub(r"[\"“”«»„\u200b]", "", s)  # 'Gary” Thomas', a zero-width space inside a name
+    s = re.sub(r"['’]s?$", "", s.strip(" ,.;:\"“”«»'’\n")).strip()
+    toks = [t for t in s.split() if "/" not in t and "@" not in t]  # no links in a name
+    while toks and toks[0].lower() in cues.determiners:
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def _gender_of(doc: Any, ent: Any, cues: SpeakerCues) -> str | None:
+    words = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 3):ent.start]]
+    words += [t.lower_ for t in ent if t.lower_ != ent[-1].lower_]
+    words += [t.lower_ for t in ent.root.children if t.dep_ == "appos"] + \
+        [t.lower_ for a in ent.root.children if a.dep_ == "appos" for t in a.subtree]
+    if any(w in cues.female for w in words):
+        return "f"
+    if any(w in cues.male for w in words):
+        return "m"
+    return None
+
+
+def _roles_around(head: Any, cues: SpeakerCues) -> Iterable[str]:
+    """Role words given to a name: "Press Secretary Josh Earnest", "Jane Doe, a spokeswoman"."""
+    for c in head.children:
+        word = c.lower_.rstrip(".")
+        word = cues.extra.get(word, word)
+        if c.dep_ in ("compound", "amod", "nmod") and word in cues.persons:
+            yield word
+        if c.dep_ == "appos":
+            if c.lemma_.lower() in cues.persons:
+                yield c.lemma_.lower()
+            for t in c.children:
+                if t.dep_ in ("compound", "amod", "nmod") and t.lower_ in cues.persons:
+                    yield t.lower_
+    if head.dep_ == "appos" and head.head.lemma_.lower() in cues.persons:
+        yield head.head.lemma_.lower()
+
+
+# --------------------------------------------------------------------------------------------
+# Speakers from the parse
+# --------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Found:
+    speaker: str
+    start: int
+    end: int
+    how: str
+    pronoun: str | None = None      # "he" still to resolve
+    role: str | None = None         # "spokeswoman" to resolve to the person introduced with it
+
+
+def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) -> _Found | None:
+    """The speaker named by a subject token, as a full noun phrase; None when it names nobody."""
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in cues.pronouns:
+        key = low.lstrip("-t") if low.startswith("-") else low
+        if key in cues.pronouns:
+            return _Found(key, base + tok.idx, base + tok.idx + len(tok), "verb", pronoun=key)
+        return None
+    # a document says for its author: "Trump's statement", "a Clinton campaign statement"
+    if tok.lemma_.lower() in cues.documents or low in cues.documents:
+        owner = [c for c in tok.children if c.dep_ in ("poss", "nmod:poss", "compound", "nmod")
+                 and (c.pos_ == "PROPN" or c.lower_ in cues.groups or c.lower_ in cues.persons)]
+        owner += [g for c in tok.children if c.dep_ in ("acl", "prep") for a in c.subtree
+                  if a.dep_ in ("agent",) or a.lower_ in ("by", "from", "par") for g in a.children
+                  if g.dep_ in ("pobj", "obj") and g.pos_ in ("PROPN", "NOUN")]
+        if not owner:
+            return _Found(clean_name(tok.text, cues), base + tok.idx, base + tok.idx + len(tok), "document")
+        found = _phrase(owner[0], cues, inside, doc, base)
+        if found is not None and tok.i > owner[0].i and owner[0].dep_ in ("poss", "nmod:poss", "compound"):
+            found.speaker = f"{found.speaker}’s {tok.text}"  # "Trump's statement"
+        return found
+    # a role with the name beside it: "the spokeswoman, Jane Doe": the name
+    if tok.pos_ != "PROPN":
+        names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i not in inside]
+        edge = tok.left_edge.i
+        if not names and edge >= 2 and doc[edge - 1].text == "," and doc[edge - 2].pos_ == "PROPN" \
+                and edge - 2 not in inside and doc[edge - 2].ent_type_ in ("PERSON", "PER", "ORG", ""):
+            names = [doc[edge - 2]]  # "says Geoffrey Garin, a Democratic pollster": the parse took the role
+        if names:
+            tok = names[0]
+    left = tok.i
+    for t in reversed(list(tok.lefts)):
+        if t.i != left - 1 and not (t.i < left and all(u.i in (x.i for x in t.subtree) for u in doc[t.i:left])):
+            break
+        if t.dep_ in ("det",) and t.lower_ in cues.determiners:
+            break
+        if t.dep_ not in NAME_DEPS or t.i in inside or t.is_quote:
+            break
+        left = t.left_edge.i if t.left_edge.i >= 0 else t.i
+    right = tok.i
+    for t in tok.rights:
+        if t.dep_ in ("flat", "flat:name", "flat:foreign", "compound") and t.i == right + 1:
+            right = t.i
+        elif t.dep_ == "amod" and tok.pos_ != "PROPN" and t.i == right + 1 and t.right_edge.i - left < 10 and \
+                not any(i in inside for i in range(t.i, t.right_edge.i + 1)):
+            right = t.right_edge.i  # "a source familiar with Cruz's thinking"
+        elif t.dep_ in ("prep", "nmod") and tok.pos_ != "PROPN" and t.left_edge.i == right + 1 and \
+                (t.lower_ in ("of", "for", "at", "de", "du", "des") or t.dep_ == "nmod"):
+            end = t.right_edge.i
+            if end - left < 10 and not any(i in inside for i in range(t.i, end + 1)):
+                right = end
+        else:
+            break
+    while left < tok.i and (doc[left].is_punct or doc[left].lower_ in cues.determiners or doc[left].like_num
+                            or doc[left].lower_ in ("his", "her", "its", "their", "son", "sa", "ses", "leur")
+                            or doc[left].pos_ == "ADJ" and doc[left].text.islower() and tok.pos_ == "PROPN"
+                            and doc[left].lower_ not in cues.persons):  # "emotional Nancy" -> "Nancy"
+        left += 1
+    span = doc[left:right + 1]
+    if len(span) > 12 or any(t.i in inside or t.is_quote for t in span):
+        span = doc[tok.i:tok.i + 1]
+    if any(t.like_url or t.like_email or "/" in t.text for t in span):
+        span = doc[tok.i:tok.i + 1]
+    words = re.sub(r"[\"“”«»„]", "", span.text)
+    name = clean_name(words, cues)
+    if not name or not any(w[:1].isupper() for w in name.split()) and not (
+            tok.lemma_.lower() in cues.persons or tok.lower_ in cues.persons or tok.lower_ in cues.groups
+            or tok.lemma_.lower() in cues.groups or tok.lemma_.lower().endswith(cues.person_endings)
+            or tok.lemma_.lower() in cues.documents):
+        return None  # a speaker has a capitalised name, or is a role, a group or a document
+    head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() or tok.ent_type_ in ENTITY_SPEAKERS \
+        or tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and not tok.is_sent_start \
+        and tok.ent_type_ not in NOT_SPEAKERS  # a name the tagger missed ("said Skelly" as an adverb)
+    role = tok.lemma_.lower() if tok.lemma_.lower() in cues.persons else tok.lower_ if tok.lower_ in cues.persons else None
+    group = tok.lemma_.lower() in cues.groups or tok.lower_ in cues.groups
+    if not (head_ok or role or group):
+        # another noun of a person the parse makes the subject of a reporting verb ("the businessman
+        # replied", "one commenter wrote"), by its ending; not a thing ("the booklet", "a screen")
+        if tok.pos_ != "NOUN" or tok.ent_type_ in NOT_SPEAKERS or tok.lower_ in NOT_SPEAKER_WORDS or \
+                not tok.lemma_.lower().endswith(cues.person_endings):
+            return None
+    if tok.like_num and tok.lower_ != "one":
+        return None
+    named = any(t.pos_ == "PROPN" for t in span)
+    return _Found(name, base + span.start_char, base + span.end_char, "verb",
+                  role=role if role and not named and tok.pos_ != "PROPN" else None)
+
+
+def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> Any | None:
+    """The subject of a reporting verb, climbing "went on to say", "…, saying", "and added"."""
+    v = verb
+    inside = inside or set()
+    for _ in range(6):
+        if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG" and v.head.i not in inside:
+            return v.head  # "footage of Clinton asking, “…”"
+        inverted = [c for c in v.children if c.text.startswith("-") and c.lower_.lstrip("-t") in cues.pronouns]
+        if inverted:  # "a-t-elle précisé"
+            return inverted[0]
+        subj = [c for c in v.children if (c.dep_ in SUBJECT_DEPS or v is not verb and c.dep_ in PASSIVE_DEPS)
+                and c.i not in inside and c.lower_ != "-t"]
+        if subj and v is not verb and v.dep_ == "ccomp" and v.head.lemma_.lower() in cues.verbs:
+            v = v.head  # "X told Y that Z had …, adding": X adds, not Z
+            continue
+        if subj:
+            s = subj[0]
+            if s.lower_ in RELATIVES and v.dep_ in ("relcl", "acl:relcl"):
+                return v.head
+            return s
+        agent = [g for c in v.children if c.dep_ in ("agent", "obl:agent") for g in ([c] + list(c.children))
+                 if g.pos_ in ("PROPN", "NOUN")]
+        if agent:
+            return agent[0]
+        if v is verb and verb.lemma_.lower() not in cues.drop_verbs:
+            after = [c for c in v.rights if c.dep_ in ("dobj", "obj", "attr", "npadvmod", "nsubj")
+                     and (c.pos_ == "PROPN" or c.lower_ in cues.persons or c.lemma_.lower() in cues.persons
+                          or c.lower_ in cues.groups)
+                     and c.ent_type_ not in NOT_SPEAKERS and c.i <= v.i + 4]
+            if after:
+                return after[0]
+        if (v.dep_ in CLIMB_DEPS or v is not verb and v.dep_ == "ccomp") and v.head is not v:
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: SpeakerCues,
+                bounds: set[int] | None = None) -> _Found | None:
+    n = q.paragraph
+    doc = art.docs.get(n)
+    if doc is None:
+        return None
+    base = art.offset(n)
+    qs, qe = q.start - base, q.end - base
+    mine = {t.i for t in doc if qs - 1 <= t.idx < qe + 1}
+    if not mine:
+        return None
+    first, last = min(mine), max(mine)
+    sents = [s for s in doc.sents if s.end > first - 1 and s.start <= last + 1]
+    # the window ends at the next quotation (not at a quoted word or two): its verb is its own
+    other = sorted(i for i in (inside_all if bounds is None else bounds) if i not in mine)
+    lo = max([i for i in other if i < first] + [sents[0].start - 1]) + 1
+    hi = min([i for i in other if i > last] + [sents[-1].end])
+    tokens = [t for t in doc[lo:hi] if t.i not in inside_all]
+    home_sents = {t.sent.start for t in doc[first:last + 1]}
+    own = [t for t in tokens if t.sent.start in home_sents]
+    if any(t.pos_ == "VERB" and not _reports(t, cues, mine) and (t.head.i in mine or any(c.i in mine for c in t.children))
+           for t in own):
+        tokens = own  # "Clinton called Ohio “…”. But others said …": the next sentence's verb is not this quote's
+    # "Name: “…”"
+    before = [t for t in doc[max(sents[0].start, lo):first] if not t.is_space]
+    if before and before[-1].text == ":" and len(before) >= 2:
+        head = before[-2]
+        response = head.dep_ in ("pobj", "nmod", "obl") and (head.head.head.lemma_.lower() in RESPONSES
+                                                              or head.head.lemma_.lower() in RESPONSES)
+        k = head.i
+        while head.pos_ == "PROPN" and k - 1 > max(sents[0].start, lo) and \
+                (doc[k - 1].pos_ == "PROPN" or doc[k - 1].lower_ == "the"):
+            k -= 1
+        if head.pos_ == "PROPN" and k - 2 >= max(sents[0].start, lo) and doc[k - 1].text == "," and \
+                doc[k - 2].pos_ == "PROPN" and k - 2 not in inside_all and doc[k - 2].ent_type_ not in NOT_SPEAKERS:
+            head = doc[k - 2]  # "Howard Kurtz, Fox News: “…”": the person, then the outlet
+        start = max(sents[0].start, lo)
+        lead = [t for t in before[:-1] if not t.is_space]
+        if lead and lead[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in lead) and len(lead) <= 14:
+            head = lead[0]  # "Windsor Mann, editor of The Quotable Hitchens: “…”"
+            while head.i + 1 < first and doc[head.i + 1].pos_ == "PROPN":
+                head = doc[head.i + 1]
+        elif head.pos_ == "PROPN" and k - 1 >= start and doc[k - 1].text in ("-", "—", "–"):
+            response = True  # "HEADLINE - Frank Newport and Jim Harter: “…”"
+        if head.pos_ == "PROPN" and (head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") or response
+                                     or head is (lead[0] if lead else None) or head.i + 1 < first
+                                     and doc[head.i + 1].text == ",") \
+                and (head.head.i >= first or response or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep")):
+            found = _phrase(head, cues, inside_all, doc, base)
+            if found is not None:
+                found.how = "colon"
+                return found
+    verbs = [t for t in tokens if _reports(t, cues, mine)]
+    home = {t.sent.start for t in doc[first:last + 1]}
+    verbs.sort(key=lambda t: (not _governs(t, mine), t.sent.start not in home, min(abs(t.i - first), abs(t.i - last))))
+    for v in verbs:
+        s = None
+        if v.i >= 1 and doc[v.i - 1].text == "," and v.tag_ != "VBG":
+            s = _adjacent(v, inside_all, cues, left_only=True)  # "Gene Sperling, a top Clinton adviser, said"
+        if s is None:
+            s = _subject(v, cues, inside_all)
+        if s is None and v.tag_ != "VBG":
+            s = _adjacent(v, inside_all, cues)
+        if s is None:
+            continue
+        found = _phrase(s, cues, inside_all, doc, base)
+        if found is not None and found.how == "document":
+            # "X “recalled …”, according to a press release": the sentence's subject, not the paper
+            root = v.sent.root
+            subj = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i not in inside_all
+                    and (c.pos_ == "PROPN" or c.ent_type_ in ENTITY_SPEAKERS)]
+            better = _phrase(subj[0], cues, inside_all, doc, base) if subj and root is not v else None
+            return better or found
+        if found is not None:
+            return found
+    # "according to X"
+    for t in tokens:
+        if t.lower_ in ("selon", "d'après", "d’après") and t.dep_ == "case" and t.head.i not in inside_all:
+            found = _phrase(t.head, cues, inside_all, doc, base)  # "selon le préfet X": the noun governs "selon"
+            if found is not None:
+                found.how = "according"
+                return found
+        if t.lower_ in ("according", "selon", "d'après", "d’après"):
+            objs = [g for c in t.children for g in ([c] + list(c.children))
+                    if g.dep_ in ("pobj", "obj", "nmod", "obl") and g.i not in inside_all]
+            if not objs and t.i + 1 < len(doc):
+                objs = [c for c in doc[t.i + 1].children if c.dep_ in ("pobj", "obj")]
+            for o in objs:
+                found = _phrase(o, cues, inside_all, doc, base)
+                if found is not None:
+                    found.how = "according"
+                    return found
+    # "the Illinois Board of Elections was conclusive in its findings: “…”": the subject before the colon
+    if before and before[-1].text == ":" and len(before) >= 2:
+        root = before[-2]
+        while root.head is not root and root.head.i < first and root.dep_ not in ("ROOT",):
+            root = root.head  # the clause before the colon
+        subj = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < before[-1].i and c.i not in inside_all]
+        if subj and (subj[0].pos_ in ("PROPN", "PRON") or subj[0].ent_type_ in ENTITY_SPEAKERS):
+            found = _phrase(subj[0], cues, inside_all, doc, base)
+            if found is not None:
+                found.how = "colon"
+                return found
+    return None
+
+
+def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = False) -> Any | None:
+    """The name right before a reporting verb the parse gave no subject ("Beck joked", "X, 58, said"),
+    or right after it ("said Jane Doe")."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in inside:
+        i -= 1
+    if i >= 1 and doc[i].text == "," and i not in inside:
+        # "Sullivan, said"; "Ramos, 58, told"; "Sean Spicer, soon to be portrayed as …, muttered"
+        commas = [j for j in range(i - 1, max(-1, i - 16), -1) if doc[j].text == "," and j not in inside]
+        names = [j - 1 for j in commas if j >= 1 and doc[j - 1].pos_ == "PROPN" and j - 1 not in inside
+                 and doc[j - 1].ent_type_ not in NOT_SPEAKERS | {"GPE"}]
+        names.sort(key=lambda j: doc[j].ent_type_ not in ("PERSON", "PER"))  # "Harry Bond, 30, of Raleigh, N.C., said"
+        if left_only and not names:
+            return None
+        i = names[0] if names else i - 1
+    if 0 <= i and i not in inside and not doc[i].is_quote and \
+            (doc[i].pos_ in ("PROPN", "PRON") or doc[i].lower_ in cues.persons or doc[i].lower_ in cues.groups
+             or doc[i].lower_ in cues.documents
+             or doc[i].pos_ == "NOUN" and doc[i].text[:1].isupper() and i >= 1 and doc[i - 1].is_punct):
+        return doc[i]
+    if left_only:
+        return None
+    k = verb.i + 1
+    while k < len(doc) and doc[k].lower_ in cues.determiners:
+        k += 1
+    if verb.lemma_.lower() not in cues.drop_verbs and k < len(doc) and k not in inside and \
+            (doc[k].pos_ == "PROPN" or doc[k].lower_ in cues.persons
+             or doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].is_stop):  # "said Skelly" (tagged ADV)
+        while k + 1 < len(doc) and k + 1 not in inside and (
+                doc[k + 1].pos_ == "PROPN" or doc[k + 1].lower_ in ("'s", "’s") and k + 2 < len(doc)
+                and doc[k + 2].pos_ in ("PROPN", "NOUN")):
+            k += 2 if doc[k + 1].lower_ in ("'s", "’s") else 1  # "opined Cleveland's Plain Dealer"
+        return doc[k] if doc[k].ent_type_ not in NOT_SPEAKERS else None
+    return None
+
+
+def _reports(t: Any, cues: SpeakerCues, mine: set[int] | None = None) -> bool:
+    """A reporting verb: "said", "a déclaré"; "shot back", "put it" ("As X put it, …"); with ``mine``,
+    also a verb that takes these quoted words as its object ("Clinton called Ohio “…”")."""
+    lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN" and (lemma in cues.verbs or t.lower_.rstrip("s") in cues.verbs) and t.i >= 2 and \
+            t.doc[t.i - 1].pos_ in ("NOUN", "PROPN") and any(x.is_quote for x in t.doc[max(0, t.i - 7):t.i - 1]):
+        return True  # "“…,” the email read": a verb the tagger took for a noun, right after the quote's frame
+    if t.pos_ not in ("VERB", "AUX") or (t.pos_ == "AUX" and lemma not in ("say", "dire")):
+        return False
+    if lemma in cues.verbs:
+        return True
+    if mine and lemma in cues.framing and any(c.i in mine for c in t.children):
+        return True
+    kids = {c.lower_ for c in t.children if c.dep_ in ("prt", "dobj", "obj", "advmod", "compound:prt")}
+    return lemma in ("shoot", "fire", "hit", "push", "snap") and "back" in kids or lemma == "put" and "it" in kids
+
+
+def _governs(verb: Any, mine: set[int]) -> bool:
+    """Is the verb the frame of these quoted tokens (their head, or one of them is its head)?"""
+    if verb.head.i in mine:
+        return True
+    return any(verb.doc[i].head.i == verb.i for i in mine)
+
+
+def _introduced(art: _Article, n: int, cues: SpeakerCues) -> _Found | None:
+    """The speaker a paragraph ending "X said:" introduces for the next one."""
+    doc = art.docs.get(n)
+    if doc is None or not doc.text.rstrip().endswith(":"):
+        return None
+    sent = list(doc.sents)[-1]
+    verbs = sorted((t for t in sent if _reports(t, cues)), key=lambda t: -t.i) + [sent.root]
+    for v in verbs:
+        s = _subject(v, cues)
+        if s is not None and (v is not sent.root or s.pos_ == "PROPN" or s.ent_type_ in ENTITY_SPEAKERS):
+            found = _phrase(s, cues, set(), doc, art.offset(n))
+            if found is not None:
+                found.how = "introduced"
+                return found
+    return None
+
+
+def _resolve(art: _Article, found: _Found, at: int, previous: Sequence[Quotation]) -> tuple[str | None, str]:
+    """A pronoun or a role to the person the article last named; a short name to its full form."""
+    cues = art.cues
+    if found.pronoun is not None:
+        want = cues.pronouns.get(found.pronoun)
+        if want not in ("m", "f"):
+            return None, "pronoun"
+        cands = [m for m in art.mentions if m.person and m.start < at]
+        for m in reversed(cands):
+            g = m.gender or art.gender_of(m.name)
+            if g is not None and g != want:
+                continue
+            # the last person named fits; a different one named in the same sentence with no gender: unclear
+            return art.full.get(m.name.split()[-1], m.name) if len(m.name.split()) == 1 else m.name, "pronoun"
+        return None, "pronoun"
+    if found.role is not None:
+        # "the spokeswoman": the person introduced with that role, when only one was
+        names = {m.name for m in art.mentions if m.start < at and m.person and found.role in m.roles}
+        names = {art.full.get(n.split()[-1], n) for n in names}
+        if len(names) == 1:
+            return f"{found.speaker} {names.pop()}", "role"
+        return found.speaker, "role"
+    name = found.speaker
+    toks = name.split()
+    if toks and toks[-1] in art.full and len(toks) <= 2 and all(t[:1].isupper() for t in toks):
+        full = art.full[toks[-1]]
+        if full != name and (len(toks) == 1 or toks[0].rstrip(".").lower() in cues.titles):
+            return full, found.how
+    return name, found.how
+
+
+def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]:
+    quotes = marked_quotations(text, cues)
+    if not quotes:
+        return []
+    paras = paragraph_spans(text)
+    wanted = {q.paragraph for q in quotes}
+    wanted |= {n - 1 for n in wanted if n > 0}
+    art = _Article(text, cues, nlp, wanted)
+    spans = [(q.start, q.end) for q in quotes]
+    art.mentions = [m for m in art.mentions if not any(a <= m.start < b for a, b in spans)]
+    inside: dict[int, set[int]] = {}
+    bounds: dict[int, set[int]] = {}
+    for q in quotes:
+        doc = art.docs[q.paragraph]
+        qs, qe = q.start - art.offset(q.paragraph), q.end - art.offset(q.paragraph)
+        toks = {t.i for t in doc if qs - 1 <= t.idx < qe + 1}
+        inside.setdefault(q.paragraph, set()).update(toks)
+        bounds.setdefault(q.paragraph, set()).update(toks if not q.short else ())
+    unclear: list[tuple[Quotation, _Found]] = []
+    for k, q in enumerate(quotes):
+        if _transcript(q):
+            continue
+        found = _from_parse(art, q, inside[q.paragraph], cues, bounds[q.paragraph])
+        if found is not None and found.pronoun is not None:
+            # "X said … “…,” he added": the speaker of the paragraph's previous quotation, when it fits
+            prev = next((p for p in reversed(quotes[:k]) if p.paragraph == q.paragraph and p.speaker), None)
+            last = (prev.speaker or " ").split()[-1] if prev is not None else ""
+            plural = last[:1].islower() and last.endswith("s") and last not in cues.persons
+            if prev is not None and not plural and \
+                    art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun)):
+                q.speaker, q.how, q.speaker_start, q.speaker_end = prev.speaker, "pronoun", found.start, found.end
+                continue
+        if found is not None:
+            q.speaker, q.how = _resolve(art, found, found.start, quotes)
+            q.speaker_start, q.speaker_end = found.start, found.end
+            if q.speaker is None:
+                q.how = "unclear " + q.how
+                if found.pronoun is not None:
+                    unclear.append((q, found))
+    if unclear:  # "she added" with nobody named nearby: read the earlier paragraphs for the person
+        art.read_before(max(q.paragraph for q, _f in unclear), spans)
+        for q, found in unclear:
+            q.speaker, how = _resolve(art, found, found.start, quotes)
+            q.how = how if q.speaker is not None else "unclear " + how
+    continued_quotes(text, quotes, paras, lambda n: _introduced(art, n, cues))
+    signed_quotes(text, quotes, paras, cues)
+    return _join_incises(text, [q for q in quotes if kept_quote(text, q, paras)])
+
+
+_INCISE = re.compile(r"^[\s,]*[^\s,«»“”\"„][^«»“”\"„.!?;:]{0,90},\s*$")
+
+
+def _join_incises(text: str, quotes: list[Quotation]) -> list[Quotation]:
+    """“We are ready,” said X, “to go back to work”: one quotation, cut by the incise naming its speaker."""
+    out: list[Quotation] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and prev.paragraph == q.paragraph and prev.speaker_start is not None and \
+                prev.end < prev.speaker_start < q.start and q.speaker in (None, prev.speaker) and \
+                not re.search(r"[.!?]\W*$", text[prev.start:prev.end + 1]) and _INCISE.match(text[prev.end + 1:q.start - 1]):
+            out[-1] = Quotation(prev.start, q.end, f"{prev.text} {q.text}", prev.speaker, prev.speaker_start,
+                                prev.speaker_end, prev.how, prev.paragraph)
+            continue
+        out.append(q)
+    return out
+
+
+_SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s*(?:[,.]|$)")
+
+
+def signed_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, int]], cues: SpeakerCues) -> None:
+    """A quotation standing alone, signed on the next line ("— Sanders.", "-President Obama, tweeting")."""
+    for q in quotes:
+        if q.speaker is not None or q.paragraph + 1 >= len(paras):
+            continue
+        a, b = paras[q.paragraph + 1]
+        m = _SIGNATURE.match(text, a, min(b, a + 80))
+        if m and not text[q.end:paras[q.paragraph][1]].strip(" .,;:!?\"”’»"):
+            name = clean_name(m.group(1), cues)
+            if name:
+                q.speaker, q.how, q.speaker_start, q.speaker_end = name, "signed", m.start(1), m.end(1)
+
+
+def kept_quote(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
+    """Listed: a quotation with a speaker, or one standing as a sentence; a short one ("“It’s doable,” Risch
+    said") only with its speaker's verb right beside it."""
+    if q.short:
+        return q.how in ("verb", "colon") and q.speaker_start is not None and \
+            (q.end <= q.speaker_start <= q.end + 30 or q.start - 40 <= (q.speaker_end or 0) <= q.start)
+    return q.speaker is not None or not _in_narration(text, q, paras)
+
+
+_TRANSCRIPT = re.compile(r"^((?:[A-Z][A-Z.’'\-]+\s){0,3}[A-Z][A-Z.’'\-]+):\s")
+
+
+def _transcript(q: Quotation) -> bool:
+    """A transcript's turn inside the marks ("PENCE: Well, …"): the speaker is its all-capitals name."""
+    m = _TRANSCRIPT.match(q.text)
+    if not m or m.group(1) in ("VIDEO", "AUDIO", "UPDATE", "NOTE", "BREAKING", "WATCH", "READ", "EDITOR'S NOTE"):
+        return False
+    q.speaker, q.how, q.speaker_start = m.group(1).title(), "transcript", q.start
+    q.speaker_end = q.start + m.end(1)
+    return True
+
+
+def continued_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, int]], introduced: Any) -> None:
+    """Quotations without a verb of their own continue the previous one (same paragraph, or the paragraph
+    before when theirs opens with the quotation)."""
+    for k, q in enumerate(quotes):
+        if q.speaker is not None or q.how.startswith("unclear"):
+            continue
+        prev = quotes[k - 1] if k else None
+        a = paras[q.paragraph][0]
+        opens_paragraph = not text[a:q.start - 1].strip()
+        if prev is not None and prev.speaker and prev.paragraph == q.paragraph:
+            q.speaker, q.how = prev.speaker, "continued"
+        elif opens_paragraph and q.paragraph > 0:
+            got = introduced(q.paragraph - 1)
+            if got is not None and got.pronoun is None and got.role is None:
+                q.speaker, q.how = got.speaker, "introduced"
+            elif prev is not None and prev.speaker and prev.paragraph == q.paragraph - 1 and \
+                    _ends_with_quote(text, prev, paras):
+                q.speaker, q.how = prev.speaker, "continued"  # a paragraph of the same quotation
+
+
+def _ends_with_quote(text: str, prev: Quotation, paras: list[tuple[int, int]]) -> bool:
+    """Does the paragraph end with the sentence of its last quotation (the quote and its frame)?"""
+    rest = text[prev.end:paras[prev.paragraph][1]]
+    return not re.search(r"[.!?][\"”’»]?\s+[A-Z“\"«]", rest[1:] if rest[:1] in "\"”’»" else rest)
+
+
+def _in_narration(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
+    """Is this quoted phrase part of a sentence of narration ("a “sizable army” of reporters")?"""
+    a = paras[q.paragraph][0]
+    before = text[a:max(a, q.start - 1)].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "’'") and not before.endswith(":")

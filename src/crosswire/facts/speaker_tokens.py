@@ -1,0 +1,109 @@
+"""Speakers from tokens, for languages without a parser here (German, Spanish): the incise after a
+quotation („…“, sagte X; "…", dijo X), "X sagte:", laut/según X; otherwise no speaker."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from crosswire.facts.speaker_cues import CUES, SpeakerCues
+from crosswire.facts.quotemarks import Quotation, marked_quotations, paragraph_spans
+from crosswire.facts.speaker_parse import clean_name, continued_quotes, kept_quote, signed_quotes
+
+__all__ = ["token_quotations"]
+
+
+# --------------------------------------------------------------------------------------------
+# Speakers from tokens (languages without a parser here)
+# --------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def _token_rules(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    c = CUES[language]
+    verbs = "|".join(sorted((re.escape(v) for v in c.verbs), key=len, reverse=True))
+    dets = "|".join(sorted((re.escape(d) for d in c.determiners), key=len, reverse=True))
+    links = "|".join(sorted((re.escape(d) for d in c.name_links), key=len, reverse=True))
+    roles = "|".join(sorted((re.escape(r) for r in c.persons | c.groups), key=len, reverse=True))
+    cap = r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+\.?"
+    name = rf"(?:{cap}(?:\s+(?:(?:{links})\s+)?{cap}){{0,4}})"
+    role = rf"(?:(?:{roles})(?:\s+(?:{links})(?:\s+(?:{dets}))?\s+[\w\-]+){{0,2}})"
+    speaker = rf"((?:(?i:{dets})\s+)?(?:{role}(?:\s*,?\s*{name})?|{name}))"
+    pron = "|".join(re.escape(p) for p in c.pronouns)
+    closes = "".join(re.escape(x) for _o, cl in c.pairs for x in cl)
+    after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+(?:(?:{pron})\b|{speaker})(?=\s*(?:[,.;:!?]|$|\s))")
+    pronoun_after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+({pron})\b")
+    before = re.compile(rf"(?:^|[.!?;]\s+|,\s+){speaker},?\s+(?:[\wäöüßáéíóúñ]+\s+){{0,4}}?(?:{verbs})\b"
+                        rf"[^.!?\"“”„«»]{{0,60}}:\s*$")
+    acc = "|".join(re.escape(a) for a in c.according)
+    according = re.compile(rf"(?:^|\W)(?i:{acc})\s+{speaker}")
+    return after, pronoun_after, before, according
+
+
+def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | None, str, int | None]:
+    after, pronoun_after, before, according = _token_rules(cues.language)
+    close_end = q.end + 1 if q.end < len(text) else q.end
+    tail = text[q.end:q.end + 160]
+    m = pronoun_after.match(tail)
+    if m:
+        return None, "pronoun " + m.group(1), q.end + m.start(1)
+    m = after.match(tail)
+    if m and m.group(1):
+        return _token_name(m.group(1), cues), "token", q.end + m.start(1)
+    head = text[max(0, q.start - 200):max(0, q.start - 1)]
+    m = before.search(head)
+    if m:
+        return _token_name(m.group(1), cues), "token", q.start - 1 - len(head) + m.start(1)
+    sentence = text[max(0, q.start - 200):min(len(text), close_end + 120)]
+    m = according.search(sentence)
+    if m:
+        return _token_name(m.group(1), cues), "according", None
+    return None, "", None
+
+
+def _token_name(raw: str, cues: SpeakerCues) -> str | None:
+    name = clean_name(raw, cues)
+    toks = name.split()
+    while toks and (toks[-1].lower() in cues.determiners or toks[-1].lower() in cues.name_links):
+        toks = toks[:-1]  # never a fragment: "portavoz de la"
+    name = " ".join(toks)
+    if not toks:
+        return None
+    if toks[0] in cues.persons or toks[0] in cues.groups or toks[0].lower() in cues.persons:
+        caps = [t for t in toks[1:] if t[:1].isupper() and t not in cues.persons and t not in cues.groups]
+        if cues.language == "de" and caps and toks[-1] in caps:
+            return name
+        return name
+    return name if all(t[:1].isupper() or t in cues.name_links for t in toks) else None
+
+
+def token_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
+    quotes = marked_quotations(text, cues)
+    paras = paragraph_spans(text)
+    named: list[tuple[int, str]] = []
+    for q in quotes:
+        speaker, how, at = _token_speaker(text, q, cues)
+        if how.startswith("pronoun"):
+            gender = cues.pronouns.get(how.split()[1])
+            last = named[-1][1] if named else None
+            # "sagte er": the last speaker named, when a man (or unknown) and the same paragraph or the one before
+            if last and gender in ("m", "f") and _token_gender(last, cues) in (gender, None):
+                q.speaker, q.how = last, "pronoun"
+            else:
+                q.how = "unclear pronoun"
+        elif speaker:
+            q.speaker, q.how = speaker, how
+            named.append((q.start, speaker))
+        if at is not None:
+            q.speaker_start = at
+    continued_quotes(text, quotes, paras, lambda n: None)
+    signed_quotes(text, quotes, paras, cues)
+    return [q for q in quotes if kept_quote(text, q, paras)]
+
+
+def _token_gender(name: str, cues: SpeakerCues) -> str | None:
+    words = [w.lower().rstrip(".") for w in name.split()]
+    if any(w in cues.female or w + "." in cues.female for w in words):
+        return "f"
+    if any(w in cues.male or w + "." in cues.male for w in words):
+        return "m"
+    return None

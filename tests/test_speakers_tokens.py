@@ -1,0 +1,75 @@
+"""Speakers of quotations in German and Spanish, read from tokens and the languages' data (no parser)."""
+
+from __future__ import annotations
+
+from crosswire.facts import speakers
+
+
+def said(text: str, language: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in speakers.find_quotations(text, language) or []}
+
+
+def test_german_incise_after_the_quote():
+    got = said("Die Brücke wird neu gebaut.\n\n„Wir werden die Brücke noch vor dem Winter wieder aufbauen“, "
+               "sagte Bürgermeisterin Jana Holt am Dienstag.", "de")
+    assert got["Wir werden die Brücke noch vor dem Winter wieder aufbauen"] == "Bürgermeisterin Jana Holt"
+
+
+def test_german_name_said_colon():
+    got = said("Die Brücke wird neu gebaut.\n\nInnenminister Karl Berg sagte: „Wir beobachten die Lage in "
+               "der Stadt sehr genau.“", "de")
+    assert got["Wir beobachten die Lage in der Stadt sehr genau."] == "Innenminister Karl Berg"
+
+
+def test_german_laut_and_guillemets():
+    got = said("Die Brücke wird neu gebaut.\n\nLaut Polizeisprecher Tom Weber »gab es bei dem Einsturz keine "
+               "Verletzten«.", "de")
+    assert got["gab es bei dem Einsturz keine Verletzten"] == "Polizeisprecher Tom Weber"
+
+
+def test_german_ambiguous_pronoun_abstains():
+    text = ("Die Brücke wird neu gebaut.\n\n„Die Arbeiten beginnen schon am kommenden Montag“, sagte sie.")
+    assert said(text, "de") == {"Die Arbeiten beginnen schon am kommenden Montag": None}
+
+
+def test_german_title_of_a_film_is_not_a_quotation():
+    assert said("Die Brücke wird neu gebaut.\n\nDer Film „Die glücklichen Tage der Stadt“ lief im Kino.", "de") == {}
+
+
+def test_spanish_dijo_after_the_quote():
+    got = said("El puente será reconstruido.\n\n\"Vamos a reconstruir el puente antes del invierno\", dijo "
+               "la alcaldesa Juana Holt el martes.", "es")
+    assert got["Vamos a reconstruir el puente antes del invierno"] == "alcaldesa Juana Holt"
+
+
+def test_spanish_role_and_name_before_colon():
+    got = said("El puente será reconstruido.\n\nEl ministro del Interior, Carlos Berg, afirmó: «Seguimos la "
+               "situación muy de cerca en la ciudad».", "es")
+    assert got["Seguimos la situación muy de cerca en la ciudad"] == "ministro del Interior, Carlos Berg"
+
+
+def test_spanish_segun_never_a_fragment():
+    got = said("El puente será reconstruido.\n\nSegún la portavoz de la policía, \"no hubo heridos en el "
+               "derrumbe\".", "es")
+    assert got["no hubo heridos en el derrumbe"] == "portavoz de la policía"
+
+
+def test_spanish_dropped_subject_without_a_previous_speaker_abstains():
+    got = said("El puente será reconstruido.\n\nEl martes llovió mucho. \"Las obras empezarán el próximo "
+               "lunes por la mañana\", añadió.", "es")
+    assert list(got.values()) == [None]
+
+
+def test_report_groups_by_speaker():
+    class A:
+        def __init__(self, id_: str, text: str) -> None:
+            self.id, self.text, self.language = id_, text, "de"
+
+    groups = speakers.who_said_what([
+        A("a1", "Die Brücke.\n\n„Wir bauen die Brücke sehr bald wieder auf“, sagte Karl Berg."),
+        A("a2", "Die Brücke.\n\n„Die Arbeiten dauern noch mindestens ein Jahr“, sagte Karl Berg."),
+    ])
+    assert groups[0]["speaker"] == "Karl Berg" and len(groups[0]["quotes"]) == 2
+    md = speakers.render_report(groups, "md")
+    assert "## Karl Berg (2)" in md and "a2" in md
+    assert speakers.render_report(groups, "jsonl").count("\n") == 1
