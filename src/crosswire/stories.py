@@ -89,6 +89,9 @@ __all__ = [
     "corpus_index",
     "is_noise",
     "stories_markdown",
+    "ArticleTerms",
+    "article_terms",
+    "profile_terms",
 ]
 
 NOISE_PREFIX = "noise:"
@@ -598,8 +601,11 @@ def is_noise(
     one; an opening shared by many items is boilerplate unless the page reads
     like news.  ``tokens`` are the lower-cased words of the text when already known.
     """
-    p = params or StoryParams()
     n_words, density = _interface_density(article.text or "", tokens)
+    return _noise_decision(n_words, density, repeats, params or StoryParams())
+
+
+def _noise_decision(n_words: int, density: float, repeats: int, p: StoryParams) -> bool:
     if n_words < p.noise_min_words:
         return True
     if density >= 0.3:
@@ -609,6 +615,51 @@ def is_noise(
     if repeats >= p.noise_repeats and density >= 0.08:
         return True
     return False
+
+
+@dataclass(slots=True)
+class ArticleTerms:
+    """What the stream-wide statistics of the clustering read from one article.
+
+    For an engine that spreads a stream over many machines (``crosswire.spark``):
+    the stream-wide counts are sums of these (opening repeats, document
+    frequencies of ``terms``), and :func:`cluster_stories` on a part of the
+    stream with a ``state`` holding the counts of the rest decides as on the
+    whole stream.
+    """
+
+    opening: int  # hash of the first 12 words; an opening repeated across the stream marks boilerplate
+    terms: dict[str, float]  # weighted term counts (the keys are what document frequencies count)
+    prints: list[int]  # copy fingerprints (content-defined sample of content-word n-gram hashes)
+    anchors: dict[str, int]  # names, figures and dates that tie reports across languages
+    language: str | None
+    day: int | None  # proleptic ordinal of the publication day
+    n_words: int
+    interface: float  # share of web-interface words among the content words
+
+    def is_noise(self, repeats: int, params: StoryParams | None = None) -> bool:
+        """:func:`is_noise` of the article, given how many pages of the stream open like it."""
+        return _noise_decision(self.n_words, self.interface, repeats, params or StoryParams())
+
+
+def article_terms(article: Article, params: StoryParams | None = None) -> ArticleTerms:
+    """The :class:`ArticleTerms` of one article, as :func:`cluster_stories` computes them."""
+    p = params or StoryParams()
+    toks = _words(article.text or "")
+    n_words, density = _interface_density(article.text or "", toks)
+    d = _doc(article, p, toks=toks)
+    prints = _fingerprints(d.words, p.shingle, p.fingerprints, p.fingerprint_rate)
+    return ArticleTerms(
+        opening=_hash(" ".join(toks[:12])), terms=d.counts, prints=prints, anchors=d.anchors,
+        language=d.language, day=d.day, n_words=n_words, interface=density,
+    )
+
+
+def profile_terms(index: StoryIndex, story_id: str) -> dict[str, float]:
+    """The summed member vectors of a story of ``index`` by term (capped at ``profile_terms`` terms)."""
+    pr = index.stories[story_id]
+    words = {col: t for t, col in index.vocab.items() if col in pr.terms}
+    return {words[col]: w for col, w in pr.terms.items()}
 
 
 # ---------------------------------------------------------------------------
