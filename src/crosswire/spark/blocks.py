@@ -12,9 +12,11 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..model import Article
 from ..stories import NOISE_PREFIX, StoryIndex, StoryParams, cluster_stories, profile_terms
@@ -24,12 +26,12 @@ __all__ = [
     "LIST_FIELDS",
     "SparkParams",
     "article_row",
-    "row_article",
-    "signed64",
     "bounded_blocks",
     "cluster_group",
     "mean_cosine",
     "merge_roots",
+    "row_article",
+    "signed64",
 ]
 
 ARTICLE_FIELDS = ("id", "text", "title", "outlet", "credits", "published", "dateline", "language", "removed", "path",
@@ -67,12 +69,7 @@ def signed64(x: int) -> int:
 def _none_if_nan(v: Any) -> Any:
     if v is None:
         return None
-    try:
-        if v != v:  # NaN from pandas
-            return None
-    except (TypeError, ValueError):
-        return v
-    return v
+    return None if isinstance(v, float) and math.isnan(v) else v  # NaN: pandas' missing value
 
 
 def article_row(a: Article) -> dict[str, Any]:

@@ -31,8 +31,9 @@ is within 0.005 of the local engine's; on a corpus of one group the result is th
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from ..model import Story
 from ..stories import NOISE_PREFIX, ArticleTerms, StoryParams, article_terms
@@ -95,6 +96,18 @@ def story_from_row(r: Any) -> Story:
                  last_date=get("last_date"), sources=int(get("sources")))
 
 
+def _mark(what: str, t0: list[float]) -> None:
+    """With CROSSWIRE_SPARK_TIMING set, the seconds each step of the driver took, on stderr."""
+    import os
+    import sys
+    import time
+
+    now = time.perf_counter()
+    if os.environ.get("CROSSWIRE_SPARK_TIMING"):
+        print(f"crosswire spark: {what}: {now - t0[0]:.1f} s", file=sys.stderr)
+    t0[0] = now
+
+
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> Any:
     """Rows as a pandas frame, every column of objects (a missing value is None, never NaN)."""
     import pandas as pd
@@ -106,7 +119,6 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> Any:
 
 def _features(params: StoryParams):
     def run(batches: Iterator[Any]) -> Iterator[Any]:
-        import pandas as pd
 
         for batch in batches:
             rows = []
@@ -145,7 +157,6 @@ def _blocks(limit: int):
 
 def _cluster(params: StoryParams, n_docs: int):
     def run(arts: Any, dfs: Any) -> Any:
-        import pandas as pd
 
         if len(arts) == 0:
             return _frame([], GROUP_OUT_SCHEMA_COLS)
@@ -200,33 +211,17 @@ def _merge_outlets(batches: Iterator[Any]) -> Iterator[Any]:
 
 # --- the driver ----------------------------------------------------------------------------------
 
-def spark_stories(spark: Any, articles: Any, *, params: StoryParams | None = None,
-                  spark_params: SparkParams | None = None) -> SparkStories:
-    """Sort the articles of a DataFrame (``pos`` + the article fields) into stories on Spark."""
+def _ties(exploded: Any, live: Any, df: Any, n_docs: int, p: StoryParams, sp: SparkParams) -> Any:
+    """``a, b, w``: pairs of articles (``a`` < ``b``) tied by shared signature terms (``w``: how many) or
+    by copy fingerprints (``w`` = 1e9, followed first)."""
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
-
-    p = params or StoryParams()
-    sp = spark_params or SparkParams()
-    articles = articles.localCheckpoint()
-    n_articles = articles.count()
-
-    feats = articles.mapInPandas(_features(p), FEATURE_SCHEMA)
-    openings = feats.groupBy("opening").agg(F.count(F.lit(1)).alias("repeats"))
-    feats = feats.join(openings, "opening")
-    noise = feats.select("pos", "n_words", "interface", "repeats").mapInPandas(_noise(p), "pos long, noise boolean")
-    feats = feats.join(noise, "pos").localCheckpoint()
-
-    live = feats.filter(~F.col("noise"))
-    n_docs = live.count()
-    exploded = live.select("pos", "day", F.explode("terms").alias("term", "c"))
-    df = exploded.groupBy("term").agg(F.count(F.lit(1)).alias("df")).localCheckpoint()
 
     # signatures: the strongest terms of each article among those in 2..signature_df documents
     idf = F.log(F.lit(n_docs + 1.0) / (F.col("df") + 1.0)) + 1.0
     tf = F.when(F.col("c") >= 1, 1.0 + F.log(F.col("c"))).otherwise(F.col("c"))
     rare = df.filter((F.col("df") >= 2) & (F.col("df") <= sp.signature_df))
-    sig = (exploded.join(F.broadcast(rare) if n_docs < 50_000 else rare, "term")
+    sig = (exploded.join(rare, "term")
            .withColumn("score", tf * idf)
            .withColumn("r", F.row_number().over(Window.partitionBy("pos").orderBy(F.desc("score"), "term")))
            .filter(F.col("r") <= sp.signature_terms))
@@ -256,14 +251,50 @@ def spark_stories(spark: Any, articles: Any, *, params: StoryParams | None = Non
                  .agg(F.count(F.lit(1)).alias("k"), F.min(F.least("a.np", "b.np")).alias("m"))
                  .filter(F.col("k") >= F.least(F.lit(p.copy_matches), F.col("m")))
                  .select("a", "b", F.lit(1e9).alias("w")))
-    ties = term_ties.unionByName(copy_ties).groupBy("a", "b").agg(F.max("w").alias("w")).localCheckpoint()
-    blocks = ties.repartition(1).mapInPandas(_blocks(sp.block_articles), "pos long, block long")
+    return term_ties.unionByName(copy_ties).groupBy("a", "b").agg(F.max("w").alias("w")).localCheckpoint()
+
+
+
+def spark_stories(spark: Any, articles: Any, *, params: StoryParams | None = None,
+                  spark_params: SparkParams | None = None) -> SparkStories:
+    """Sort the articles of a DataFrame (``pos`` + the article fields) into stories on Spark."""
+    import time
+
+    from pyspark.sql import functions as F
+
+    clock = [time.perf_counter()]
+    p = params or StoryParams()
+    sp = spark_params or SparkParams()
+    articles = articles.localCheckpoint()
+    n_articles = articles.count()
+    _mark("read", clock)
+
+    feats = articles.mapInPandas(_features(p), FEATURE_SCHEMA)
+    openings = feats.groupBy("opening").agg(F.count(F.lit(1)).alias("repeats"))
+    feats = feats.join(openings, "opening")
+    noise = feats.select("pos", "n_words", "interface", "repeats").mapInPandas(_noise(p), "pos long, noise boolean")
+    feats = feats.join(noise, "pos").localCheckpoint()
+    _mark("features", clock)
+
+    live = feats.filter(~F.col("noise"))
+    n_docs = live.count()
+    exploded = live.select("pos", "day", F.explode("terms").alias("term", "c"))
+    df = exploded.groupBy("term").agg(F.count(F.lit(1)).alias("df")).localCheckpoint()
+    _mark("document frequencies", clock)
 
     n_groups = max(1, math.ceil(n_articles / max(1, sp.group_articles)))
-    placed = (articles.select("pos").join(blocks, "pos", "left")
-              .withColumn("block", F.coalesce("block", "pos"))
-              .withColumn("group", F.pmod(F.xxhash64("block"), F.lit(n_groups)).cast("long"))
-              .select("pos", "group").localCheckpoint())
+    if n_groups == 1:  # one group: the whole stream is clustered as the local engine does, no ties needed
+        ties = None
+        placed = articles.select("pos", F.lit(0).cast("long").alias("group"))
+    else:
+        ties = _ties(exploded, live, df, n_docs, p, sp)
+        _mark("ties", clock)
+        blocks = ties.repartition(1).mapInPandas(_blocks(sp.block_articles), "pos long, block long")
+        placed = (articles.select("pos").join(blocks, "pos", "left")
+                  .withColumn("block", F.coalesce("block", "pos"))
+                  .withColumn("group", F.pmod(F.xxhash64("block"), F.lit(n_groups)).cast("long"))
+                  .select("pos", "group").localCheckpoint())
+        _mark("blocks", clock)
     group_arts = (articles.join(feats.select("pos", "opening", "repeats", "noise",
                                              F.map_keys("terms").alias("terms")), "pos")
                   .join(placed, "pos"))
@@ -271,28 +302,32 @@ def spark_stories(spark: Any, articles: Any, *, params: StoryParams | None = Non
                 .select(F.col("group").alias("grp"), "term").distinct().join(df, "term"))
     out = (group_arts.groupBy("group").cogroup(group_df.groupBy("grp"))
            .applyInPandas(_cluster(p, n_docs), GROUP_OUT_SCHEMA).localCheckpoint())
+    _mark("groups clustered", clock)
     assigned = out.filter(F.col("kind") == "a").select("pos", "id", "story")
     profiles = out.filter(F.col("kind") == "s").drop("kind", "pos", "id")
 
-    # second pass: stories of different groups whose articles are tied
-    sa = assigned.select(F.col("pos").alias("a"), F.col("story").alias("sa"))
-    sb = assigned.select(F.col("pos").alias("b"), F.col("story").alias("sb"))
-    pairs = (ties.join(placed.select(F.col("pos").alias("a"), F.col("group").alias("ga")), "a")
-             .join(placed.select(F.col("pos").alias("b"), F.col("group").alias("gb")), "b")
-             .filter(F.col("ga") != F.col("gb"))
-             .join(sa, "a").join(sb, "b")
-             .filter(~F.col("sa").startswith(NOISE_PREFIX) & ~F.col("sb").startswith(NOISE_PREFIX))
-             .select(F.least("sa", "sb").alias("sa"), F.greatest("sa", "sb").alias("sb")).distinct())
-    pa = profiles.select(F.col("story").alias("sa"), F.col("terms").alias("ta"), F.col("size").alias("na"),
-                         F.col("first_pos").alias("fa"))
-    pb = profiles.select(F.col("story").alias("sb"), F.col("terms").alias("tb"), F.col("size").alias("nb"),
-                         F.col("first_pos").alias("fb"))
-    cand = pairs.join(pa, "sa").join(pb, "sb")
-    scored = cand.select("sa", "sb", "ta", "na", "tb", "nb").mapInPandas(
-        _score_pairs, "sa string, sb string, score double")
-    bar = sp.merge if sp.merge is not None else p.join
-    joined = (scored.filter(F.col("score") >= bar).join(cand.select("sa", "sb", "fa", "fb"), ["sa", "sb"]))
-    roots = joined.repartition(1).mapInPandas(_roots, "story string, root string")
+    if ties is None:
+        roots = spark.createDataFrame([], "story string, root string")
+    else:
+        # second pass: stories of different groups whose articles are tied
+        sa = assigned.select(F.col("pos").alias("a"), F.col("story").alias("sa"))
+        sb = assigned.select(F.col("pos").alias("b"), F.col("story").alias("sb"))
+        pairs = (ties.join(placed.select(F.col("pos").alias("a"), F.col("group").alias("ga")), "a")
+                 .join(placed.select(F.col("pos").alias("b"), F.col("group").alias("gb")), "b")
+                 .filter(F.col("ga") != F.col("gb"))
+                 .join(sa, "a").join(sb, "b")
+                 .filter(~F.col("sa").startswith(NOISE_PREFIX) & ~F.col("sb").startswith(NOISE_PREFIX))
+                 .select(F.least("sa", "sb").alias("sa"), F.greatest("sa", "sb").alias("sb")).distinct())
+        pa = profiles.select(F.col("story").alias("sa"), F.col("terms").alias("ta"), F.col("size").alias("na"),
+                             F.col("first_pos").alias("fa"))
+        pb = profiles.select(F.col("story").alias("sb"), F.col("terms").alias("tb"), F.col("size").alias("nb"),
+                             F.col("first_pos").alias("fb"))
+        cand = pairs.join(pa, "sa").join(pb, "sb")
+        scored = cand.select("sa", "sb", "ta", "na", "tb", "nb").mapInPandas(
+            _score_pairs, "sa string, sb string, score double")
+        bar = sp.merge if sp.merge is not None else p.join
+        joined = (scored.filter(F.col("score") >= bar).join(cand.select("sa", "sb", "fa", "fb"), ["sa", "sb"]))
+        roots = joined.repartition(1).mapInPandas(_roots, "story string, root string")
 
     keyed = profiles.join(roots, "story", "left").withColumn("root", F.coalesce("root", "story"))
     merged = (keyed.groupBy("root").agg(
@@ -309,11 +344,13 @@ def spark_stories(spark: Any, articles: Any, *, params: StoryParams | None = Non
     stories = (merged.join(ids, "root").withColumnRenamed("sid", "story")
                .select("story", "root", "first_pos", "size", "roots", "headline", "outlets", "first_date",
                        "last_date").localCheckpoint())
+    _mark("second pass", clock)
     final = keyed.select("story", "root").join(stories.select(F.col("root"), F.col("story").alias("sid")), "root")
     assignments = (assigned.join(final.select("story", "sid"), "story", "left")
                    .select("pos", "id", F.coalesce("sid", "story").alias("story")).localCheckpoint())
+    _mark("assignments", clock)
     stories = stories.drop("root")
     return SparkStories(assignments=assignments, stories=stories, n_articles=n_articles)
 
 
-__all__ += ["story_from_row", "ARTICLE_FIELDS"]
+__all__ += ["ARTICLE_FIELDS", "story_from_row"]

@@ -2,7 +2,7 @@
 
 Local files and directories are listed on the driver (paths only) in the local reader's order
 (arguments in order, directories recursively in sorted order, hidden files skipped); each file is
-then read and cleaned on an executor by :func:`crosswire.ingest.read_file` -- a directory of JSONL
+then read and cleaned on an executor by :func:`crosswire.ingest.read_paths` (that file alone) -- a directory of JSONL
 shards is read one shard per task.  Parquet files (``*.parquet``, or a directory holding them) and
 remote inputs (``s3a://``, ``hdfs://``, ``gs://`` ...; Parquet, else JSONL) are read by Spark itself,
 their records cleaned by :func:`crosswire.ingest.read_record` in ``mapInPandas``.
@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from ..model import ReadError
 from .blocks import ARTICLE_FIELDS, LIST_FIELDS, article_row
@@ -83,24 +84,16 @@ def _frame(rows: list[dict[str, Any]]) -> Any:
 
 def _read_files(batches: Iterator[Any]) -> Iterator[Any]:
     """mapInPandas: (fidx, path) rows -> article rows (``kind`` 'a') and error rows (``kind`` 'e')."""
-    from ..clean import TextTooLong
-    from ..ingest import InputError, read_file
+    from ..ingest import read_paths
 
     for batch in batches:
         rows: list[dict[str, Any]] = []
         for fidx, path in zip(batch["fidx"], batch["path"]):
             base = int(fidx) << _SHIFT
-            try:
-                arts = read_file(path)
-            except (InputError, TextTooLong) as e:
-                rows.append({"pos": base, "kind": "e", "source": path, "message": str(e)})
-                continue
-            except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
-                msg = " ".join(str(e).split())[:120] or type(e).__name__
-                rows.append({"pos": base, "kind": "e", "source": path,
-                             "message": f"could not read ({type(e).__name__}: {msg})"})
-                continue
-            for k, a in enumerate(arts):
+            result = read_paths([path])  # one file, read as the local reader reads it (bad records reported)
+            for e in result.errors:
+                rows.append({"pos": base, "kind": "e", "source": e.source, "message": e.message})
+            for k, a in enumerate(result.articles):
                 rows.append({"pos": base + k, "kind": "a", **article_row(a)})
         yield _frame(rows)
 

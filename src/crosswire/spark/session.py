@@ -7,7 +7,7 @@ import shutil
 import sys
 from typing import Any
 
-__all__ = ["SparkUnavailable", "missing", "get_session"]
+__all__ = ["SparkUnavailable", "get_session", "missing"]
 
 
 class SparkUnavailable(RuntimeError):
@@ -44,17 +44,24 @@ def get_session(master: str | None = None, *, app: str = "crosswire", conf: dict
         return active
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    b = SparkSession.builder.appName(app).master(master or os.environ.get("SPARK_MASTER", "local[*]"))
+    master = master or os.environ.get("SPARK_MASTER", "local[*]")
+    b = SparkSession.builder.appName(app).master(master)
+    cores = os.cpu_count() or 2
+    if master.startswith("local[") and master[6:-1].isdigit():
+        cores = int(master[6:-1])
     defaults = {
         "spark.python.worker.reuse": "true",
         "spark.sql.execution.arrow.pyspark.enabled": "true",
-        "spark.sql.shuffle.partitions": "8",
+        # few, larger shuffle partitions: each task of a Python stage has a fixed cost
+        "spark.sql.shuffle.partitions": str(max(2, 2 * cores)) if master.startswith("local") else "200",
+        "spark.default.parallelism": str(max(2, cores)) if master.startswith("local") else None,
         "spark.sql.adaptive.enabled": "true",
         "spark.ui.showConsoleProgress": "false",
         "spark.driver.memory": os.environ.get("CROSSWIRE_SPARK_DRIVER_MEMORY", "2g"),
     }
     for k, v in {**defaults, **(conf or {})}.items():
-        b = b.config(k, v)
+        if v is not None:
+            b = b.config(k, v)
     spark = b.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
