@@ -6,9 +6,9 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Callable, Iterator, Sequence
+from pathlib import Path
 
 from . import __version__
 from .model import Article, ReadResult, article_json
@@ -163,6 +163,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
     if problem := _output_problem(args.output):
         _err(problem)
         return EXIT_USAGE
+    if args.engine == "spark":
+        from .spark.cli import run_stories
+
+        return run_stories(args)
     result = _read(args.paths)
     res = stories.cluster_stories(result.articles)
     if args.format == "jsonl":
@@ -187,6 +191,10 @@ def cmd_briefs(args: argparse.Namespace) -> int:
     if problem := _output_problem(args.output, directory=True):
         _err(problem)
         return EXIT_USAGE
+    if args.engine == "spark":
+        from .spark.cli import run_briefs
+
+        return run_briefs(args)
     jobs = args.jobs or _cores()
     timeout = args.timeout or None
     with batch.BatchProgress(sys.stderr.isatty() and not args.quiet) as bar:
@@ -264,6 +272,14 @@ def build_parser() -> argparse.ArgumentParser:
         c.add_argument("paths", nargs="+", metavar="PATH", help=_INPUTS)
         return c
 
+    def engine(c: argparse.ArgumentParser) -> None:
+        c.add_argument("--engine", choices=["local", "spark"], default="local",
+                       help="local (default: this machine) or spark (Apache Spark: the spark extra and Java 17; "
+                            "inputs may also be Parquet and remote paths)")
+        c.add_argument("--master", metavar="URL", default=None,
+                       help="with --engine spark: the Spark master, e.g. local[*] (default), spark://host:7077, "
+                            "k8s://https://host:443; under spark-submit its own")
+
     def output(c: argparse.ArgumentParser, what: str) -> None:
         c.add_argument("-o", "--output", metavar="FILE", help=f"write {what} to FILE instead of stdout")
 
@@ -298,6 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["jsonl", "md"], default="jsonl",
                    help="jsonl (default: one {id, story} line per article) or md (a readable list)")
     output(s, "the stories")
+    engine(s)
     s.set_defaults(func=cmd_stories)
 
     bs = command("briefs", "one brief per story, plus an index",
@@ -316,6 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
     bs.add_argument("--words", type=_count(1), default=120, metavar="N",
                     help="length of each summary in words (default: 120)")
     bs.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    engine(bs)
+    bs.add_argument("--parquet", metavar="DIR",
+                    help="with --engine spark: also write the briefs as Parquet to DIR (default: DIR/briefs.parquet "
+                         "inside the output directory)")
     bs.set_defaults(func=cmd_briefs)
     return p
 
