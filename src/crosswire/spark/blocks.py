@@ -211,10 +211,12 @@ def merge_roots(pairs: Iterable[tuple[str, str]], first: dict[str, int]) -> dict
             x = parent[x]
         return x
 
+    nodes: set[str] = set()
     for a, b in sorted(pairs):
+        nodes.update((a, b))
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
         lo, hi = sorted((ra, rb), key=lambda s: (first.get(s, 0), s))
         parent[hi] = lo
-    return {x: find(x) for x in parent}
+    return {x: find(x) for x in nodes}
