@@ -91,7 +91,7 @@ def _jvm_peak(pid: int, stop: threading.Event, box: list[float]) -> None:
             for c in psutil.Process(pid).children(recursive=True):
                 if c.name() == "java":
                     box[0] = max(box[0], c.memory_info().rss / 2**20)
-        except Exception:  # noqa: BLE001 - the process may end while being read
+        except Exception:  # noqa: BLE001, S110 - the process may end while being read
             pass
         stop.wait(0.5)
 

@@ -87,7 +87,7 @@ def test_a_slice_of_the_dev_stream_in_four_groups_scores_as_the_local_engine(spa
     gold = {r["id"]: r["story"] for r in map(json.loads, lines)}
 
     local = dict(cluster_stories(read_paths([path]).articles, embedder=False).assignments)
-    articles, errors, _ = read_corpus(spark, [str(path)])
+    articles, _errors, _ = read_corpus(spark, [str(path)])
     res = spark_stories(spark, articles, spark_params=SparkParams(group_articles=250))
     got = dict(res.assignment_rows())
     assert set(got) == set(local)

@@ -100,5 +100,5 @@ def test_a_group_uses_the_counts_of_the_whole_stream() -> None:
     items, df, n = _items(arts, p)
     first = cluster_group(items[:2], dict(df), n, group=0, params=p, embedder=False)
     second = cluster_group(items[2:], dict(df), n, group=1, params=p, embedder=False)
-    assert dict((aid, sid) for _, aid, sid in first.assignments)["w1"] == "noise:w1"
+    assert {aid: sid for _, aid, sid in first.assignments}["w1"] == "noise:w1"
     assert {sid for _, _, sid in second.assignments} == {"1:s1", "1:s2"}  # fire copy and chess apart
