@@ -91,6 +91,7 @@ __all__ = [
     "stories_markdown",
     "ArticleTerms",
     "article_terms",
+    "articles_terms",
     "profile_terms",
 ]
 
@@ -644,15 +645,26 @@ class ArticleTerms:
 
 def article_terms(article: Article, params: StoryParams | None = None) -> ArticleTerms:
     """The :class:`ArticleTerms` of one article, as :func:`cluster_stories` computes them."""
+    return articles_terms([article], params)[0]
+
+
+def articles_terms(articles: list[Article], params: StoryParams | None = None) -> list[ArticleTerms]:
+    """:func:`article_terms` of many articles at once (the fingerprints in one vectorised pass)."""
     p = params or StoryParams()
-    toks = _words(article.text or "")
-    n_words, density = _interface_density(article.text or "", toks)
-    d = _doc(article, p, toks=toks)
-    prints = _fingerprints(d.words, p.shingle, p.fingerprints, p.fingerprint_rate)
-    return ArticleTerms(
-        opening=_hash(" ".join(toks[:12])), terms=d.counts, prints=prints, anchors=d.anchors,
-        language=d.language, day=d.day, n_words=n_words, interface=density,
-    )
+    out: list[ArticleTerms] = []
+    words: list[list[str]] = []
+    for article in articles:
+        toks = _words(article.text or "")
+        n_words, density = _interface_density(article.text or "", toks)
+        d = _doc(article, p, toks=toks)
+        words.append(d.words)
+        out.append(ArticleTerms(
+            opening=_hash(" ".join(toks[:12])), terms=d.counts, prints=[], anchors=d.anchors,
+            language=d.language, day=d.day, n_words=n_words, interface=density,
+        ))
+    for t, fp in zip(out, _batch_fingerprints(words, p.shingle, p.fingerprints, p.fingerprint_rate)):
+        t.prints = fp
+    return out
 
 
 def profile_terms(index: StoryIndex, story_id: str) -> dict[str, float]:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Story
-from ..stories import NOISE_PREFIX, ArticleTerms, StoryParams, article_terms
+from ..stories import NOISE_PREFIX, ArticleTerms, StoryParams, articles_terms
 from .blocks import (
     ARTICLE_FIELDS,
     SparkParams,
@@ -121,9 +121,9 @@ def _features(params: StoryParams):
     def run(batches: Iterator[Any]) -> Iterator[Any]:
 
         for batch in batches:
+            recs = batch.to_dict("records")
             rows = []
-            for rec in batch.to_dict("records"):
-                t = article_terms(row_article(rec), params)
+            for rec, t in zip(recs, articles_terms([row_article(r) for r in recs], params)):
                 rows.append({"pos": int(rec["pos"]), "opening": int(t.opening), "n_words": t.n_words,
                              "interface": float(t.interface), "terms": {k: float(v) for k, v in t.terms.items()},
                              "prints": [signed64(h) for h in t.prints], "day": t.day})
@@ -195,18 +195,6 @@ def _roots(batches: Iterator[Any]) -> Iterator[Any]:
             first[sa], first[sb] = int(fa), int(fb)
     roots = merge_roots(pairs, first)
     yield pd.DataFrame({"story": list(roots.keys()), "root": list(roots.values())})
-
-
-def _merge_outlets(batches: Iterator[Any]) -> Iterator[Any]:
-    for batch in batches:
-        merged = []
-        for parts in batch["parts"]:
-            seen: dict[str, None] = {}
-            for part in sorted(parts, key=lambda p: p["first_pos"]):
-                for o in part["outlets"] if part["outlets"] is not None else []:
-                    seen.setdefault(str(o), None)
-            merged.append(list(seen))
-        yield batch.drop(columns=["parts"]).assign(outlets=merged)
 
 
 # --- the driver ----------------------------------------------------------------------------------
@@ -335,8 +323,10 @@ def spark_stories(spark: Any, articles: Any, *, params: StoryParams | None = Non
         F.sum("roots").cast("int").alias("roots"), F.min_by("headline", "first_pos").alias("headline"),
         F.min("first_date").alias("first_date"), F.max("last_date").alias("last_date"),
         F.collect_list(F.struct("first_pos", "outlets")).alias("parts"))
-        .mapInPandas(_merge_outlets, "root string, first_pos long, size int, roots int, headline string, "
-                     "first_date string, last_date string, outlets array<string>"))
+        # outlets of the joined stories in the order of their first articles, each once
+        .withColumn("outlets", F.array_distinct(F.flatten(F.transform(
+            F.array_sort("parts"), lambda x: F.coalesce(x["outlets"], F.array().cast("array<string>"))))))
+        .drop("parts"))
     # numbered by first article: s1, s2 ... (zipWithIndex keeps the count off the driver)
     ordered = merged.orderBy("first_pos").rdd.zipWithIndex().map(
         lambda rk: (rk[0]["root"], f"s{rk[1] + 1}"))
