@@ -102,3 +102,16 @@ def test_a_group_uses_the_counts_of_the_whole_stream() -> None:
     second = cluster_group(items[2:], dict(df), n, group=1, params=p, embedder=False)
     assert {aid: sid for _, aid, sid in first.assignments}["w1"] == "noise:w1"
     assert {sid for _, _, sid in second.assignments} == {"1:s1", "1:s2"}  # fire copy and chess apart
+
+
+def test_without_spark_the_command_says_why_in_one_line(monkeypatch, capsys, tmp_path) -> None:
+    from crosswire.cli import main
+    from crosswire.spark import session
+
+    monkeypatch.setattr(session, "missing", lambda: "Java (17 or later) is not installed")
+    src = tmp_path / "a.txt"
+    src.write_text("A short report about the harbour crane that failed on Monday morning in the port.", "utf-8")
+    assert main(["stories", str(src), "--engine", "spark"]) == 2
+    assert main(["briefs", str(src), "-o", str(tmp_path / "out"), "--engine", "spark"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["crosswire: --engine spark: Java (17 or later) is not installed"] * 2

@@ -120,7 +120,9 @@ def spark_briefs(
     members = (stories.assignments.select("pos", "story").join(chosen, "story")
                .join(articles.select("pos", *ARTICLE_FIELDS), "pos"))
     n_members = stories.stories.filter(F.col("size") >= max(1, min_articles)).agg(F.sum("size")).first()[0] or 0
-    n_buckets = max(1, min(spark.sparkContext.defaultParallelism * 2, math.ceil(n_members / 200) or 1))
+    # enough buckets for the cores, and none holding more than about 2,000 articles (a bucket is one pandas frame)
+    par = spark.sparkContext.defaultParallelism
+    n_buckets = max(1, min(math.ceil(n_members / 200), max(2 * par, math.ceil(n_members / 2000))))
     briefs = (members.withColumn("bucket", F.pmod(F.xxhash64("story"), F.lit(n_buckets)))
               .groupBy("bucket").applyInPandas(_brief_bucket(fmt, min_articles, timeout, words), BRIEF_SCHEMA)
               .localCheckpoint())
