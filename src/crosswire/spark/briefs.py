@@ -130,7 +130,9 @@ def spark_briefs(
         briefs.write.mode("overwrite").parquet(parquet)
     outcomes: list[StoryOutcome] = []
     few: list[Article] = []
-    for r in briefs.orderBy("story").toLocalIterator():
+    # partitions of at most ~200 briefs, so the driver's share does not grow with the corpus
+    by_story = briefs.repartitionByRange(max(1, math.ceil(briefs.count() / 200)), "story").sortWithinPartitions("story")
+    for r in by_story.toLocalIterator():
         story = Story(id=r["story"], articles=list(r["article_ids"] or []), headline=r["story_headline"],
                       outlets=list(r["outlets"] or []), first_date=r["first_date"], last_date=r["last_date"])
         path = None

@@ -74,7 +74,10 @@ class SparkStories:
 
     def assignment_rows(self) -> Iterator[tuple[str, str]]:
         """(article id, story id) in stream order, streamed to the driver a partition at a time."""
-        for r in self.assignments.orderBy("pos").select("id", "story").toLocalIterator():
+        # partitions of at most ~20,000 rows, so the driver's share does not grow with the corpus
+        n = max(1, math.ceil(self.n_articles / 20_000))
+        rows = self.assignments.select("pos", "id", "story").repartitionByRange(n, "pos").sortWithinPartitions("pos")
+        for r in rows.toLocalIterator():
             yield r["id"], r["story"]
 
     def story_objects(self, min_articles: int = 1) -> Any:
