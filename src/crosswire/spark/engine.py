@@ -25,7 +25,7 @@ each article meets every story formed before it.  Here:
 What differs from the local engine: an article can only join a story of its own group (or be joined
 to it by the second pass), so two articles with no tie and no joined stories stay apart where the
 local engine could have chained them.  On the Multi-News dev stream (10,366 articles, 6 groups) B3 F1
-is within 0.005 of the local engine's; on a corpus of one group the result is the local engine's.
+is 0.006 below the local engine's (0.7884 vs 0.7947); on a corpus of one group the result is the local engine's.
 """
 
 from __future__ import annotations
