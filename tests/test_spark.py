@@ -95,3 +95,15 @@ def test_a_slice_of_the_dev_stream_in_four_groups_scores_as_the_local_engine(spa
     f_local, f_spark = score(local, gold)["b3_f1"], score(got, gold)["b3_f1"]
     assert abs(f_spark - f_local) <= 0.01, (f_spark, f_local)
     assert score(got, local)["b3_f1"] >= 0.95  # mostly the very same stories, not just as good
+
+
+def test_parquet_records_give_the_stories_of_the_same_records_in_jsonl(spark, tmp_path: Path) -> None:
+    import pandas as pd
+
+    wires = EXAMPLES / "day-feed" / "wires.jsonl"
+    rows = [json.loads(line) for line in wires.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pd.DataFrame(rows).to_parquet(tmp_path / "wires.parquet")
+    local, remote = tmp_path / "local.jsonl", tmp_path / "spark.jsonl"
+    assert main(["stories", str(wires), "-o", str(local)]) == 0
+    assert main(["stories", str(tmp_path / "wires.parquet"), "-o", str(remote), "--engine", "spark"]) == 0
+    assert remote.read_bytes() == local.read_bytes()
