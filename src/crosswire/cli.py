@@ -229,6 +229,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
     if problem := _output_problem(args.output):
         _err(problem)
         return EXIT_USAGE
+    if args.engine == "spark":
+        from crosswire.spark.cli import run_stories
+
+        return run_stories(args)
     if args.db and args.paths:
         _err("give input PATHs or --db, not both")
         return EXIT_USAGE
@@ -260,6 +264,10 @@ def cmd_briefs(args: argparse.Namespace) -> int:
     if problem := _output_problem(args.output, directory=True):
         _err(problem)
         return EXIT_USAGE
+    if args.engine == "spark":
+        from crosswire.spark.cli import run_briefs
+
+        return run_briefs(args)
     jobs = args.jobs or _cores()
     if jobs > _cores():  # more workers than cores only adds memory (each loads its models) and switching
         _err(f"--jobs {jobs} lowered to {_cores()}, the cores available")
@@ -361,6 +369,14 @@ def build_parser() -> argparse.ArgumentParser:
             db_option(c)
         return c
 
+    def engine(c: argparse.ArgumentParser) -> None:
+        c.add_argument("--engine", choices=["local", "spark"], default="local",
+                       help="local (default: this machine) or spark (Apache Spark: the spark extra and Java 17; "
+                            "inputs may also be Parquet and remote paths)")
+        c.add_argument("--master", metavar="URL", default=None,
+                       help="with --engine spark: the Spark master, e.g. local[*] (default), spark://host:7077, "
+                            "k8s://https://host:443; under spark-submit its own")
+
     def output(c: argparse.ArgumentParser, what: str) -> None:
         c.add_argument("-o", "--output", metavar="FILE", help=f"write {what} to FILE instead of stdout")
 
@@ -405,6 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["jsonl", "md"], default="jsonl",
                    help="jsonl (default: one {id, story} line per article) or md (a readable list)")
     output(s, "the stories")
+    engine(s)
     s.set_defaults(func=cmd_stories)
 
     bs = command("briefs", "one brief per story, plus an index",
@@ -425,6 +442,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="length of each summary in words (default: 120)")
     _lang_option(bs)
     bs.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    engine(bs)
+    bs.add_argument("--parquet", metavar="DIR",
+                    help="with --engine spark: also write the briefs as Parquet to DIR (default: DIR/briefs.parquet "
+                         "inside the output directory)")
     bs.set_defaults(func=cmd_briefs)
 
     from crosswire.store.commands import register

@@ -26,7 +26,8 @@ from crosswire.read.html import clean_html
 from crosswire.read.meta import normalize_date
 from crosswire.read.rules import nwords
 
-__all__ = ["read_paths", "read_file", "decode_bytes", "unique_ids", "InputError", "MAX_BYTES", "MAX_STREAM_BYTES"]
+__all__ = ["read_paths", "read_file", "read_record", "decode_bytes", "unique_ids", "InputError", "MAX_BYTES",
+           "MAX_STREAM_BYTES"]
 
 MAX_BYTES = 10 * 1024 * 1024  # one page or text: more than this is not a news article
 MAX_STREAM_BYTES = 512 * 1024 * 1024  # JSONL streams are read record by record
@@ -254,6 +255,13 @@ def _record(rec: Any, source: str, n: int) -> Article:
     if not art.text.strip():
         raise InputError(f"record {n} has no article text")
     return art
+
+
+def read_record(rec: Any, source: str = "", n: int = 1) -> Article:
+    """One JSON record (a dict: ``id``, ``text`` or ``html``, ``title``, ``date``, ``outlet``, ``url``) as
+    a cleaned article, as a JSONL line is read; raises :class:`InputError` (or ``TextTooLong``) with a
+    one-line reason.  For engines that read records themselves (Parquet rows, a Spark text split)."""
+    return _record(rec, source, n)
 
 
 Sink = list[ReadError] | None

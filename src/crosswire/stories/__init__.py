@@ -11,6 +11,7 @@ from crosswire.stories.engine import corpus_index, story_similarity
 from crosswire.stories.listing import stories_markdown
 from crosswire.stories.noise import NOISE_PREFIX, is_noise
 from crosswire.stories.profiles import StoriesResult, StoryIndex, StoryParams, StoryProfile
+from crosswire.stories.terms import ArticleTerms, article_terms, articles_terms, profile_terms
 
 __all__ = [
     "StoryParams",
@@ -25,4 +26,8 @@ __all__ = [
     "is_noise",
     "stories_markdown",
     "NOISE_PREFIX",
+    "ArticleTerms",
+    "article_terms",
+    "articles_terms",
+    "profile_terms",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from crosswire.model import Article
 from crosswire.stories.profiles import ALL_STOP, StoryParams, story_words
 
-__all__ = ["is_noise"]
+__all__ = ["is_noise", "noise_decision", "interface_density"]
 
 NOISE_PREFIX = "noise:"
 
@@ -31,7 +31,7 @@ _INTERFACE = frozenset(
 )
 
 
-def _interface_density(text: str, toks: list[str] | None = None) -> tuple[int, float]:
+def interface_density(text: str, toks: list[str] | None = None) -> tuple[int, float]:
     if toks is None:
         toks = story_words(text)
     content = [t for t in toks if t not in ALL_STOP]
@@ -49,8 +49,12 @@ def is_noise(
     one; an opening shared by many items is boilerplate unless the page reads
     like news.  ``tokens`` are the lower-cased words of the text when already known.
     """
-    p = params or StoryParams()
-    n_words, density = _interface_density(article.text or "", tokens)
+    n_words, density = interface_density(article.text or "", tokens)
+    return noise_decision(n_words, density, repeats, params or StoryParams())
+
+
+def noise_decision(n_words: int, density: float, repeats: int, p: StoryParams) -> bool:
+    """The rules of :func:`is_noise` on an article's word count, interface share and opening repeats."""
     if n_words < p.noise_min_words:
         return True
     if density >= 0.3:
