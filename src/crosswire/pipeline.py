@@ -47,11 +47,9 @@ def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[
 
 
 def _brief_for(articles: list[Article], *, words: int, step: Callable[[str], None],
-               ner: "NerWorker | None", lang: str | None) -> Brief:
-    from crosswire import brief
-    from crosswire import copies
+               ner: NerWorker | None, lang: str | None) -> Brief:
+    from crosswire import brief, copies, facts
     from crosswire.facts import entities
-    from crosswire import facts
 
     if ner is None:
         if articles:  # NER models load in the background while the copies stage runs

@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Sequence
+from datetime import UTC
 from pathlib import Path
-from typing import Sequence
 from urllib.parse import quote
 
+from crosswire.batch.workers import SUMMARY_ONLY, Format, StoryOutcome
 from crosswire.model import Article, Story
 from crosswire.stories.listing import dates_text, headline_of, sid_key
 from crosswire.text.atomic import write_text
 from crosswire.text.safe import md_inline
-from crosswire.batch.workers import Format, SUMMARY_ONLY, StoryOutcome
 
 __all__ = ["write_index", "GENERATION"]
 EXT = {"html": "html", "md": "md", "json": "json"}
@@ -146,10 +147,10 @@ GENERATION = re.compile(r"briefs-(html|md|json)-\d{8}-\d{6}\.\d{6}-[0-9a-f]{6}")
 def new_generation(root: Path, fmt: str) -> Path:
     """A new, empty subdirectory of ``root`` for this run's briefs (a name no run used before)."""
     import secrets
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     while True:  # UTC time to the microsecond: the names sort as the runs started
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S.%f")
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S.%f")
         path = root / f"briefs-{fmt}-{stamp}-{secrets.token_hex(3)}"
         try:
             path.mkdir()

@@ -47,15 +47,29 @@ Nothing here is global state: parallelism is an argument of the batch stage.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
+from crosswire.batch.index import EXT, drop_generations, flat_briefs, new_generation, write_index
+from crosswire.batch.workers import (
+    RECYCLE_AFTER,
+    TOO_LONG,
+    WALL_FACTOR,
+    BatchProgress,
+    Format,
+    StoryOutcome,
+    Worker,
+    report_error,
+    run_task,
+    safe_name,
+    story_languages,
+    worker_context,
+)
 from crosswire.model import Article, Story
 from crosswire.stories import StoriesResult, StoryIndex, cluster_stories
 from crosswire.stories.listing import sid_key
-from crosswire.batch.workers import BatchProgress, Format, RECYCLE_AFTER, StoryOutcome, TOO_LONG, WALL_FACTOR, Worker, report_error, run_task, safe_name, story_languages, worker_context
-from crosswire.batch.index import EXT, drop_generations, flat_briefs, new_generation, write_index
 
 __all__ = ["write_briefs", "brief_stories"]
 

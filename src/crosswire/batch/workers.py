@@ -9,10 +9,11 @@ import re
 import signal
 import sys
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Callable, Literal, Sequence
+from typing import Any, Literal
 
 from crosswire.model import Article, Story
 from crosswire.text.atomic import write_text
@@ -94,7 +95,7 @@ class BatchProgress:
             except Exception:
                 self._bar = None
 
-    def __enter__(self) -> "BatchProgress":
+    def __enter__(self) -> BatchProgress:
         if self._bar is not None:
             self._bar.start()
         return self

@@ -86,9 +86,9 @@ from crosswire.copies.candidates import (
     unit_words,
 )
 from crosswire.copies.units import Doc, Match, check_pair, fullness, may_translate, prepare_doc, translation, weigh
+from crosswire.model import Article, CopyGroup, copy_group_json, independent_sources
 from crosswire.read.outlets import identities
 from crosswire.text.safe import md_code, md_inline
-from crosswire.model import Article, CopyGroup, copy_group_json, independent_sources
 
 __all__ = ["find_copies", "copies_json", "copies_markdown"]
 

@@ -30,7 +30,7 @@ the conflict between them can be shown.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -160,7 +160,7 @@ def _quoted_pairs(text: str) -> set[str]:
     out = set()
     for m in _QUOTED.finditer(text):
         ws = [w for w in re.findall(r"[^\W\d_]+", fold(m.group(1))) if w not in STOPWORDS and len(w) >= 3]
-        out.update(f"q={a} {b}" for a, b in zip(ws, ws[1:]))
+        out.update(f"q={a} {b}" for a, b in zip(ws, ws[1:], strict=False))
     return out
 
 

@@ -29,9 +29,9 @@ the inverted pronoun ("a-t-il ajouté"), "selon X" / "según X" / "laut X".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
 
 from crosswire.facts.cues import CUES, Cues
 from crosswire.text.langid import detect_language
@@ -120,10 +120,10 @@ _INSTITUTIONS = (_LOWER_WORDS | _GENERIC) - {"of", "the", "for", "and", "stateme
     "experts", "diplomats", "lawyers", "lawyer", "service", "services", "embassy", "mayor", "governor",
     "regulator", "board", "institute", "organisation", "organization", "coalition", "rebels", "militants",
     "operator", "owner", "owners", "airline", "carrier", "utility", "organisers", "organizers", "campaign",
-    "council", "commission", "chamber", "association", "federation", "club", "team", "school", "university",
+    "council", "chamber", "association", "federation", "club", "team", "school", "university",
     "spokesman", "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "chair", "director",
     "minister", "ministry", "government", "department", "staff", "workers", "employees", "doctors", "nurses",
-    "teachers", "farmers", "drivers", "pilots", "unions", "management", "bank", "manufacturer", "insurer",
+    "teachers", "farmers", "drivers", "pilots", "management", "bank", "manufacturer", "insurer",
 }
 _CLAUSE_WORDS = {"after", "before", "when", "while", "since", "during", "until", "if", "because", "although",
                  "though", "as", "moments", "once", "where", "whether", "than"}
@@ -406,11 +406,11 @@ class Rules:
     determiners: str                             # anchored: the determiners dropped before a name
     source: Callable[[str | None], str | None] = normalise_source  # normalised, None unless plausible
     # for quotations (None: crosswire.facts.quotes keeps its English rules)
-    quote_head: "re.Pattern[str] | None" = None  # the text before a quote ends with its speaker
-    quote_tail: "re.Pattern[str] | None" = None  # the text after a quote starts with its speaker
-    incise: "re.Pattern[str] | None" = None      # the whole text between two parts of one quote
-    work_title: "re.Pattern[str] | None" = None  # the text before a quotation names a work: a title, not a quote
-    quote_link: "re.Pattern[str] | None" = None  # all the text between two quotes of one speaker
+    quote_head: re.Pattern[str] | None = None  # the text before a quote ends with its speaker
+    quote_tail: re.Pattern[str] | None = None  # the text after a quote starts with its speaker
+    incise: re.Pattern[str] | None = None      # the whole text between two parts of one quote
+    work_title: re.Pattern[str] | None = None  # the text before a quotation names a work: a title, not a quote
+    quote_link: re.Pattern[str] | None = None  # all the text between two quotes of one speaker
 
 
 _GUESS_CHARS = 3000

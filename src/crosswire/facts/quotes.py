@@ -186,7 +186,7 @@ def _closes(text: str) -> int | None | bool:
     return None
 
 
-def _continued(story: "StoryText", pos: int, limit: int = 5) -> tuple[str, list[int], int] | None:
+def _continued(story: StoryText, pos: int, limit: int = 5) -> tuple[str, list[int], int] | None:
     """A quotation that opens in sentence ``pos`` and runs on into the next sentences.
 
     Returns the quoted words, the sentence positions it spans, and the offset of its
@@ -218,7 +218,7 @@ def _continued(story: "StoryText", pos: int, limit: int = 5) -> tuple[str, list[
     return None
 
 
-def find_quotes(story: "StoryText") -> list[Quote]:
+def find_quotes(story: StoryText) -> list[Quote]:
     """Every quote of at least MIN_WORDS words, with its speaker, merged across reports."""
     raw: list[tuple[str, str | None, list[int]]] = []
     inside: set[int] = set()  # sentences wholly inside a quotation that runs over several
@@ -297,7 +297,7 @@ def find_quotes(story: "StoryText") -> list[Quote]:
     return merged
 
 
-def _parsed_articles(story: "StoryText") -> dict[str, list[tuple[str, str | None, list[int]]]]:
+def _parsed_articles(story: StoryText) -> dict[str, list[tuple[str, str | None, list[int]]]]:
     """Article id -> its quotations (quote, speaker, sentence positions) from :mod:`crosswire.facts.speakers`,
     for every article whose language it reads (the others keep the rules of this module)."""
     out: dict[str, list[tuple[str, str | None, list[int]]]] = {}
@@ -320,7 +320,7 @@ def _parsed_articles(story: "StoryText") -> dict[str, list[tuple[str, str | None
     return out
 
 
-def _quotes_by_rules(story: "StoryText", pos: int, spans: list[tuple[str, int, int]],
+def _quotes_by_rules(story: StoryText, pos: int, spans: list[tuple[str, int, int]],
                      rules: Rules) -> list[tuple[str, str | None, list[int]]]:
     """The quotes of one sentence read with a language's own rules: incises joined, titles skipped."""
     text = story.sentences[pos].text
@@ -360,7 +360,7 @@ def same_quote(a: str, b: str) -> bool:
     return len(short.split()) >= MIN_WORDS + 2 and fuzz.partial_ratio(short, long_) >= CONTAINED
 
 
-def _speaker_of(story: "StoryText", pos: int) -> str | None:
+def _speaker_of(story: StoryText, pos: int) -> str | None:
     """The sentence's attribution, else that of its neighbour in the same article (next first)."""
     if story.attribution[pos]:
         return story.attribution[pos]

@@ -4,8 +4,9 @@ without an n-by-n matrix past a few thousand sentences."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -32,7 +33,7 @@ class Aligned:
 
 def _analyzer(text: str) -> list[str]:
     toks = content_words(text)
-    return toks + [a + " " + b for a, b in zip(toks, toks[1:])]
+    return toks + [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]
 
 
 def _char_ngrams(text: str, lo: int = 3, hi: int = 5) -> list[str]:
@@ -185,7 +186,7 @@ class PairScores:
         if not len(rows):
             return np.zeros(0, dtype=np.float32)
         if len(rows) <= _FEW_PAIRS:  # one pair at a time (callers asking pair by pair): no sparse slicing
-            return np.array([self._one(int(i), int(j)) for i, j in zip(rows, cols)], dtype=np.float32)
+            return np.array([self._one(int(i), int(j)) for i, j in zip(rows, cols, strict=False)], dtype=np.float32)
         sim = (_row_dots(self._word, rows, cols) + _row_dots(self._char, rows, cols)) / 2.0
         return np.clip(sim, 0.0, 1.0).astype(np.float32)
 
@@ -205,7 +206,7 @@ class PairScores:
         vals = np.concatenate([self._vals, np.asarray(values, dtype=np.float32)])
         keys, last = np.unique(keys[::-1], return_index=True)  # the newest value of a pair wins
         self._keys, self._vals = keys, vals[::-1][last]
-        self._raised = dict(zip(self._keys.tolist(), self._vals.tolist()))
+        self._raised = dict(zip(self._keys.tolist(), self._vals.tolist(), strict=False))
 
     def pairs(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Scores of the pairs (rows[k], cols[k])."""

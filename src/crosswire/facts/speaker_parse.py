@@ -5,12 +5,26 @@ quotations joined across incises and paragraphs."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
+from crosswire.facts.quotemarks import (
+    CLIMB_DEPS,
+    ENTITY_SPEAKERS,
+    NAME_DEPS,
+    NOT_SPEAKER_WORDS,
+    NOT_SPEAKERS,
+    PASSIVE_DEPS,
+    RELATIVES,
+    RESPONSES,
+    SUBJECT_DEPS,
+    Quotation,
+    marked_quotations,
+    paragraph_spans,
+)
 from crosswire.facts.speaker_cues import SpeakerCues, cues_for
-from crosswire.facts.quotemarks import CLIMB_DEPS, ENTITY_SPEAKERS, NAME_DEPS, NOT_SPEAKERS, NOT_SPEAKER_WORDS, PASSIVE_DEPS, Quotation, RELATIVES, RESPONSES, SUBJECT_DEPS, marked_quotations, paragraph_spans
 
 __all__ = ["parser_available"]
 
@@ -59,7 +73,7 @@ class _Article:
         self.paras = paragraph_spans(text)
         self.docs: dict[int, Any] = {}
         todo = sorted(wanted)
-        for n, doc in zip(todo, nlp.pipe([text[self.paras[n][0]:self.paras[n][1]] for n in todo], batch_size=32)):
+        for n, doc in zip(todo, nlp.pipe([text[self.paras[n][0]:self.paras[n][1]] for n in todo], batch_size=32), strict=False):
             self.docs[n] = doc
         self.mentions: list[_Mention] = []
         self.gender: dict[str, str] = {}
@@ -73,7 +87,7 @@ class _Article:
         todo = [k for k in range(n) if k not in self.docs]
         if not todo:
             return
-        for k, doc in zip(todo, self.nlp.pipe([self.text[self.paras[k][0]:self.paras[k][1]] for k in todo])):
+        for k, doc in zip(todo, self.nlp.pipe([self.text[self.paras[k][0]:self.paras[k][1]] for k in todo]), strict=False):
             self.docs[k] = doc
             self._read_names(k)
         self.mentions = sorted((m for m in self.mentions if not any(a <= m.start < b for a, b in quoted)),

@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from crosswire.facts.speaker_cues import cues_for
 from crosswire.facts.quotemarks import MIN_WORDS, Quotation
+from crosswire.facts.speaker_cues import cues_for
 from crosswire.facts.speaker_parse import parsed_quotations, parser_available, speaker_pipeline
 from crosswire.facts.speaker_tokens import token_quotations
 

@@ -16,8 +16,8 @@ from crosswire.facts.align import align_sentences
 from crosswire.facts.attribution import attribute_article, party_key
 from crosswire.facts.numbers import Figure, find_numbers
 from crosswire.facts.similarity import Aligned, PairScores
-from crosswire.read.outlets import identities
 from crosswire.model import Article, Citation, CopyGroup, Sentence, independent_sources
+from crosswire.read.outlets import identities
 from crosswire.text.dates import reference_date
 from crosswire.text.repeats import is_garbage
 from crosswire.text.sentences import article_sentences

@@ -4,8 +4,9 @@ moves from one value to another ("15 dead, up from 12"). An update is not a conf
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from crosswire.facts.figures import (
     COUNTABLE,
@@ -234,7 +235,7 @@ def is_later(first: Timed, then: Timed) -> bool:
     return True
 
 
-def _timed_mentions(articles: Sequence["Article"], sentences: Mapping[str, Sequence["Sentence"]]
+def _timed_mentions(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
                     ) -> list[Timed]:
     """Every figure of the story with a comparable counted thing, placed in time."""
     published = [a.published for a in articles if valid_day(a.published)]
@@ -257,7 +258,7 @@ def _timed_mentions(articles: Sequence["Article"], sentences: Mapping[str, Seque
     return out
 
 
-def find_updates(articles: Sequence["Article"], sentences: Mapping[str, Sequence["Sentence"]],
+def find_updates(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]],
                  conflicts: Sequence[Conflict] = ()) -> list[Update]:
     """Figures the reports give at different times, each with its values earliest first.
 
@@ -296,7 +297,7 @@ def find_updates(articles: Sequence["Article"], sentences: Mapping[str, Sequence
         if any(not _agree_timed(x, y) for x in current for y in current):
             continue  # "12 soldiers and 3 civilians killed": which is the toll?
         by_key.setdefault(key, []).extend(m for m in ms if not m.other_time)
-    for key, ms in by_key.items():
+    for ms in by_key.values():
         steps = _series(ms, order)
         if steps:
             series.append(steps)
@@ -331,7 +332,7 @@ def _series(ms: list[Timed], order: Mapping[str, int]) -> list[list[Timed]] | No
             values.append(list(slot))
     if len(values) < 2:
         return None
-    for first, then in zip(values, values[1:]):
+    for first, then in zip(values, values[1:], strict=False):
         if not any(is_later(x, y) for x in first for y in then):
             return None
         if any(not _agree_timed(x, y) and not is_later(x, y) for x in first for y in then):

@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from crosswire.model import Article
+from crosswire.read.furniture import is_label_line, line_furniture, strip_furniture
 from crosswire.read.meta import normalize_date, parse_date, parse_dateline
+from crosswire.read.outlets import identify as identify_outlet
 from crosswire.read.rules import (
     appeal_score,
     ends_sentence,
@@ -58,8 +60,6 @@ from crosswire.read.rules import (
     words,
 )
 from crosswire.text.safe import clean_chars
-from crosswire.read.furniture import is_label_line, line_furniture, strip_furniture
-from crosswire.read.outlets import identify as identify_outlet
 
 __all__ = ["clean_text", "TextTooLong", "MAX_TEXT_CHARS"]
 
@@ -456,7 +456,7 @@ def _mark_headings(st: _State, hints: set[str]) -> None:
 def _removed(ps: list[_Para]) -> list[str]:
     out: list[str] = []
     prev: str | None = None
-    for k, p in enumerate(ps):
+    for p in ps:
         if p.label != "cut":
             out.extend(p.cuts)
             prev = None

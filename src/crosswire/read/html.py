@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 
 from crosswire.model import Article
+from crosswire.read.clean import MAX_TEXT_CHARS, TextTooLong, clean_text
 from crosswire.read.meta import normalize_date
 from crosswire.read.rules import (
     nwords,
 )
 from crosswire.text.safe import clean_chars
-from crosswire.read.clean import MAX_TEXT_CHARS, TextTooLong, clean_text
 
 __all__ = ["clean_html", "html_metadata", "HtmlMeta"]
 

@@ -17,8 +17,9 @@ import re
 import stat
 import unicodedata
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from crosswire.model import Article, ReadError, ReadResult
 from crosswire.read.clean import TextTooLong, clean_text
@@ -650,8 +651,8 @@ def _iter_files(paths: Iterable[str | os.PathLike[str]], errors: list[ReadError]
             elif path.is_dir():
                 files = []
 
-                def unreadable(e: OSError) -> None:  # a directory that cannot be listed is named, not skipped
-                    errors.append(ReadError(str(e.filename or path), f"cannot read directory ({e.strerror or e})"))
+                def unreadable(e: OSError, top: Path = path) -> None:  # a directory that cannot be listed is named
+                    errors.append(ReadError(str(e.filename or top), f"cannot read directory ({e.strerror or e})"))
 
                 for root, dirs, names in os.walk(path, onerror=unreadable):
                     dirs[:] = sorted(d for d in dirs if not d.startswith("."))

@@ -32,8 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crosswire.read.meta import AGENCIES, agency_name
 from crosswire.model import Article
+from crosswire.read.meta import AGENCIES, agency_name
 
 __all__ = [
     "TABLE_ENV",

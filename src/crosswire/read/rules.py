@@ -9,8 +9,8 @@ bylines, captions and agency sign-offs.  None of them knows any one site.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 from crosswire.read.meta import find_agencies, parse_date
 

@@ -22,11 +22,11 @@ from typing import Any
 
 from crosswire.batch import StoryOutcome, brief_stories, write_index
 from crosswire.batch.index import drop_generations, flat_briefs, new_generation
-from crosswire.text.atomic import write_text
 from crosswire.model import Article, Story
-from crosswire.stories import NOISE_PREFIX
 from crosswire.spark.blocks import ARTICLE_FIELDS, row_article
 from crosswire.spark.engine import SparkStories
+from crosswire.stories import NOISE_PREFIX
+from crosswire.text.atomic import write_text
 
 __all__ = ["BRIEF_SCHEMA", "spark_briefs"]
 

@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosswire.model import Story
-from crosswire.stories import NOISE_PREFIX, ArticleTerms, StoryParams, articles_terms
 from crosswire.spark.blocks import (
     ARTICLE_FIELDS,
     SparkParams,
@@ -47,6 +46,7 @@ from crosswire.spark.blocks import (
     row_article,
     signed64,
 )
+from crosswire.stories import NOISE_PREFIX, ArticleTerms, StoryParams, articles_terms
 
 __all__ = ["SparkStories", "spark_stories"]
 
@@ -126,7 +126,7 @@ def _features(params: StoryParams):
         for batch in batches:
             recs = batch.to_dict("records")
             rows = []
-            for rec, t in zip(recs, articles_terms([row_article(r) for r in recs], params)):
+            for rec, t in zip(recs, articles_terms([row_article(r) for r in recs], params), strict=False):
                 rows.append({"pos": int(rec["pos"]), "opening": int(t.opening), "n_words": t.n_words,
                              "interface": float(t.interface), "terms": {k: float(v) for k, v in t.terms.items()},
                              "prints": [signed64(h) for h in t.prints], "day": t.day})
@@ -140,7 +140,7 @@ def _noise(params: StoryParams):
             flags = [
                 ArticleTerms(opening=0, terms={}, prints=[], anchors={}, language=None, day=None, n_words=int(n),
                              interface=float(d)).is_noise(int(r), params)
-                for n, d, r in zip(batch["n_words"], batch["interface"], batch["repeats"])
+                for n, d, r in zip(batch["n_words"], batch["interface"], batch["repeats"], strict=False)
             ]
             yield batch.assign(noise=flags)[["pos", "noise"]]
     return run
@@ -152,7 +152,7 @@ def _blocks(limit: int):
 
         edges: list[tuple[int, int, float]] = []
         for batch in batches:
-            edges.extend(zip(batch["a"].tolist(), batch["b"].tolist(), batch["w"].tolist()))
+            edges.extend(zip(batch["a"].tolist(), batch["b"].tolist(), batch["w"].tolist(), strict=False))
         block = bounded_blocks(edges, limit)
         yield pd.DataFrame({"pos": list(block.keys()), "block": list(block.values())}, dtype="int64")
     return run
@@ -164,7 +164,7 @@ def _cluster(params: StoryParams, n_docs: int):
         if len(arts) == 0:
             return _frame([], GROUP_OUT_SCHEMA_COLS)
         group = int(arts["group"].iloc[0])
-        df = dict(zip(dfs["term"], (int(x) for x in dfs["df"])))
+        df = dict(zip(dfs["term"], (int(x) for x in dfs["df"]), strict=False))
         items = []
         for rec in arts.to_dict("records"):
             terms = rec["terms"]
@@ -183,7 +183,7 @@ GROUP_OUT_SCHEMA_COLS = [c.strip().split(" ")[0] for c in GROUP_OUT_SCHEMA.split
 def _score_pairs(batches: Iterator[Any]) -> Iterator[Any]:
     for batch in batches:
         scores = [mean_cosine(dict(ta), int(na), dict(tb), int(nb))
-                  for ta, na, tb, nb in zip(batch["ta"], batch["na"], batch["tb"], batch["nb"])]
+                  for ta, na, tb, nb in zip(batch["ta"], batch["na"], batch["tb"], batch["nb"], strict=False)]
         yield batch[["sa", "sb"]].assign(score=scores)
 
 
@@ -193,7 +193,7 @@ def _roots(batches: Iterator[Any]) -> Iterator[Any]:
     pairs: list[tuple[str, str]] = []
     first: dict[str, int] = {}
     for batch in batches:
-        for sa, sb, fa, fb in zip(batch["sa"], batch["sb"], batch["fa"], batch["fb"]):
+        for sa, sb, fa, fb in zip(batch["sa"], batch["sb"], batch["fa"], batch["fb"], strict=False):
             pairs.append((sa, sb))
             first[sa], first[sb] = int(fa), int(fb)
     roots = merge_roots(pairs, first)

@@ -88,7 +88,7 @@ def _read_files(batches: Iterator[Any]) -> Iterator[Any]:
 
     for batch in batches:
         rows: list[dict[str, Any]] = []
-        for fidx, path in zip(batch["fidx"], batch["path"]):
+        for fidx, path in zip(batch["fidx"], batch["path"], strict=False):
             base = int(fidx) << _SHIFT
             result = read_paths([path])  # one file, read as the local reader reads it (bad records reported)
             for e in result.errors:
@@ -105,7 +105,7 @@ def _read_records(batches: Iterator[Any]) -> Iterator[Any]:
 
     for batch in batches:
         rows: list[dict[str, Any]] = []
-        for pos, src, rec in zip(batch["pos"], batch["source"], batch["rec"]):
+        for pos, src, rec in zip(batch["pos"], batch["source"], batch["rec"], strict=False):
             n = (int(pos) & ((1 << 33) - 1)) + 1  # the row's number in its split
             try:
                 if not rec or not str(rec).strip():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from crosswire.text.safe import md_code, md_inline
 from crosswire.model import Article, Story
 from crosswire.stories.profiles import StoriesResult, StoryProfile
+from crosswire.text.safe import md_code, md_inline
 
 __all__ = ["stories_markdown"]
 
