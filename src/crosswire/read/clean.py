@@ -337,7 +337,7 @@ def _cut_header(st: _State) -> None:
     first = next((i for i, p in enumerate(ps) if p.label == "body" and is_sentence(p.text)), None)
     if first is None:
         return
-    lead = []  # the page header: a few short lines at the top, not a list of data
+    lead: list[int] = []  # the page header: a few short lines at the top, not a list of data
     for i in range(first):
         if ps[i].label != "body":
             continue

@@ -44,9 +44,11 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     # reporting credits
     ("credit", r"^(?!(?:Police|Officials|Authorities|Witnesses|Residents|Reporters|Media|Agencies|Newspapers|"
                r"He|She|They|It|We|I|Investigators|Prosecutors)\b)[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}"
-               r"(?:(?:,| and| &) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}){0,3} (?:reported|contributed|wrote) (?:from|in) [A-Z][\w'’.-]+(?:,? [A-Z][\w'’.-]+){0,3}\.$"),
+               r"(?:(?:,| and| &) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}){0,3} (?:reported|contributed|wrote) "
+               r"(?:from|in) [A-Z][\w'’.-]+(?:,? [A-Z][\w'’.-]+){0,3}\.$"),
     # (names may hold initials and suffixes: "Rachel E. Roe", "Tom Foreman Jr.")
-    ("credit", r"^(?:[^.]|\b[A-Z]\.|\b(?:Jr|Sr)\.){0,240}\b(?:contributed|assisted|helped) (?:reporting |with reporting )?"
+    ("credit", r"^(?:[^.]|\b[A-Z]\.|\b(?:Jr|Sr)\.){0,240}\b(?:contributed|assisted|helped) "
+               r"(?:reporting |with reporting )?"
                r"(?:to|with|for) (?:this|the) (?:report|story|article)\.?$"),
     ("credit", r"^(?:[^.]|\b[A-Z]\.|\b(?:Jr|Sr)\.){0,240}\bcontributed reporting\.?$"),
     ("credit", r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ff]act-checking) by\b"),
@@ -68,13 +70,15 @@ SENTENCE_RULES: list[tuple[str, str]] = [
 SPAN_RULES: list[tuple[str, str]] = [
     # a quote box's ticker and change: "AMZN, -1.29%" (two decimals: not "NY, 5%")
     ("ticker", r"(?<=\s)[A-Z]{1,5}(?:\.[A-Z]{1,2})?,\s?[+\-−]?\d{1,3}\.\d\d%(?=[\s,.;)])"),
-    ("ticker", r"(?<=\s)(?:US|UK|CA|FR|DE|JP|HK|AU|IN|CN|XE|SE|CH|NL|IT|ES|KR|TW|BR|MX):[A-Z][A-Z0-9.]{0,7}(?=[\s,.;)])"),
+    ("ticker", r"(?<=\s)(?:US|UK|CA|FR|DE|JP|HK|AU|IN|CN|XE|SE|CH|NL|IT|ES|KR|TW|BR|MX):"
+               r"[A-Z][A-Z0-9.]{0,7}(?=[\s,.;)])"),
     ("more-link", r"(?:^|(?<=\s))>\s*(?:More|MORE|Related|RELATED|Read more|READ MORE|See also|Watch|WATCH)\s*:"
                   r"[^.!?]{0,160}(?:[.!?]|$)"),
     ("related-link", r"\[\s*(?:Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO|More|MORE|"
                      r"Click|Listen)\b[^\[\]]{0,200}\]"),
     ("related-link", r"\[[^\[\]]{0,200}(?:https?://|www\.)[^\[\]]{0,200}\]"),
-    ("picture-credit", r"\b(?:[\w.'’-]+/){1,3}Handout via (?:REUTERS|Reuters|AFP|AP|EPA)\b|\bHandout via (?:REUTERS|AFP|EPA)\b"),
+    ("picture-credit", r"\b(?:[\w.'’-]+/){1,3}Handout via (?:REUTERS|Reuters|AFP|AP|EPA)\b|"
+                       r"\bHandout via (?:REUTERS|AFP|EPA)\b"),
     # "REUTERS/Jane Roe" (not "an AP/NORC poll")
     ("picture-credit", r"\b(?:REUTERS|AFP|EPA)/[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]+){1,3}(?:/File(?: Photo)?)?"),
     ("picture-credit", r"\bSlideshow \(\d+ (?:Images?|Photos?)\)"),
@@ -94,7 +98,8 @@ SPAN_RULES: list[tuple[str, str]] = [
 
 # (kind, pattern) over a short paragraph of its own: the whole paragraph is furniture
 LINE_RULES: list[tuple[str, str]] = [
-    ("related-link", r"^(?:PREVIOUS|RELATED|MORE|READ MORE|READ|WATCH|SEE ALSO|ALSO READ|LISTEN|VIDEO|PHOTOS)\s*:\s*\S"),
+    ("related-link", r"^(?:PREVIOUS|RELATED|MORE|READ MORE|READ|WATCH|SEE ALSO|ALSO READ|LISTEN|VIDEO|PHOTOS)"
+                     r"\s*:\s*\S"),
 ]
 
 # a caption of the form "A photo of X" is a sentence only when it has a verb of its own

@@ -53,7 +53,8 @@ class InputError(Exception):
 
 # --- bytes to text ----------------------------------------------------------------------------
 
-_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:\-]+)|encoding\s*=\s*["']([\w.:\-]+)["']""", re.I)
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:\-]+)|"""
+                       rb"""encoding\s*=\s*["']([\w.:\-]+)["']""", re.I)
 
 
 def _utf16_order(data: bytes) -> str | None:
@@ -304,7 +305,7 @@ class _Capped(list):
         super().__init__()
         self.source, self.more = source, 0
 
-    def append(self, e: ReadError) -> None:  # type: ignore[override]
+    def append(self, e: ReadError) -> None:
         if len(self) < MAX_RECORD_ERRORS:
             super().append(e)
         else:
@@ -649,7 +650,7 @@ def _iter_files(paths: Iterable[str | os.PathLike[str]], errors: list[ReadError]
             if not path.exists():
                 errors.append(ReadError(str(p), "no such file or directory"))
             elif path.is_dir():
-                files = []
+                files: list[Path] = []
 
                 def unreadable(e: OSError, top: Path = path) -> None:  # a directory that cannot be listed is named
                     errors.append(ReadError(str(e.filename or top), f"cannot read directory ({e.strerror or e})"))

@@ -176,7 +176,8 @@ def canonical_outlet(name: str | None, table: OutletTable | None = None) -> str 
 # A publisher's name as printed: up to six capitalised words (with "of", "and", "&", "the"
 # inside), or one token such as "KREM-TV", "leprogres.fr", "MarketWatch".
 _CAP = r"[A-ZÀ-Þ0-9][\w&'’.!+-]*"
-_NAME = rf"(?:[Tt]he\s+|[Ll]e\s+|[Ll]a\s+|[Dd]ie\s+|[Dd]er\s+|[Ee]l\s+)?{_CAP}(?:\s+(?:of\s+|and\s+|&\s+|de\s+|du\s+|the\s+)?{_CAP}){{0,5}}"
+_NAME = (rf"(?:[Tt]he\s+|[Ll]e\s+|[Ll]a\s+|[Dd]ie\s+|[Dd]er\s+|[Ee]l\s+)?{_CAP}"
+         rf"(?:\s+(?:of\s+|and\s+|&\s+|de\s+|du\s+|the\s+)?{_CAP}){{0,5}}")
 _NOT_NAMES = {
     "all", "all rights reserved", "copyright", "the", "us", "our", "this", "we", "you", "inc", "ltd", "llc",
     "independent journalism", "journalism", "news", "media", "reserved", "local journalism", "today",
@@ -215,13 +216,15 @@ _APPEAL = re.compile(
     rf"\bun message de|\bsoutenez|\bsoutenir|\bunterstützen sie|\bapoya a)\s+"
     rf"(?P<who>{_NAME})")
 # "beim Verlag der Epoch Times", "chez l'éditeur de X", "the publisher of X"
-_PUBLISHER = re.compile(rf"\b(?:Verlag (?:der|des|von)|[Tt]he publishers? of|[ée]diteur d[eu]|editorial de)\s+(?P<who>{_NAME})")
+_PUBLISHER = re.compile(rf"\b(?:Verlag (?:der|des|von)|[Tt]he publishers? of|[ée]diteur d[eu]|editorial de)"
+                        rf"\s+(?P<who>{_NAME})")
 # "originally published on leprogres.fr", "first appeared in the June 10 issue of X magazine"
 _ORIGIN = re.compile(
     rf"\b(?:originally|first|initially)\s+(?:published|appeared|ran|posted)\s+(?:on|in|at|by)\s+"
     rf"(?:(?:the\s+)?[^.!?]{{0,40}}?\b(?:issue|edition|print edition)\s+of\s+)?(?P<who>{_NAME}|[\w-]+(?:\.[\w-]+)+)")
 # "Source: The JAMA Network Journals" on a line of its own
-_SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$",
+                          re.IGNORECASE)
 _PICTURE = re.compile(r"\b(?:photo|photos|picture|image|images|foto|bild|getty|shutterstock|illustration)\b", re.I)
 # dateline and copyright names that are places, section labels or people, not publishers
 _NOT_PUBLISHERS = {"updated", "update", "video", "photo", "photos", "live", "exclusive", "opinion", "analysis",

@@ -371,7 +371,8 @@ def is_appeal_start(line: str) -> bool:
 # --- interface text, contacts, tags ------------------------------------------------------
 _UI = re.compile(
     r"(an error (?:has )?occurred|there was an error|please try again|try again later|has been sent to|"
-    r"thank you for (?:signing up|subscribing|your feedback)|you(?:'re| are| have been) (?:now )?(?:subscribed|signed up)|"
+    r"thank you for (?:signing up|subscribing|your feedback)|"
+    r"you(?:'re| are| have been) (?:now )?(?:subscribed|signed up)|"
     r"please enable javascript|javascript (?:is )?(?:disabled|required)|your browser (?:does not|doesn't) support|"
     r"^loading\W*$|^(?:sorry|oops)\b.{0,60}$|we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
     r"une erreur (?:s'est produite|est survenue)|veuillez réessayer|ein fehler ist aufgetreten|"
@@ -384,7 +385,8 @@ _UI = re.compile(
     re.I,
 )
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|^(?:follow|suivez|folgen sie|sigue a)\b.{0,80}\b(?:on|sur|auf|en)\s+(?:twitter|x|facebook|instagram)\b|"
+    r"[\w.+-]+@[\w-]+\.[\w.]+|"
+    r"^(?:follow|suivez|folgen sie|sigue a)\b.{0,80}\b(?:on|sur|auf|en)\s+(?:twitter|x|facebook|instagram)\b|"
     r"^(?:write to|contact|email|e-mail|reach)\b.{0,60}\bat\b|"
     # calls on readers to send material: "Readers can send photos to our newsroom", "Got a tip?"
     r"^(?:readers|you) (?:can|may|are (?:invited|welcome|encouraged) to) (?:also )?(?:send|share|submit|e-?mail)\b|"
@@ -427,7 +429,8 @@ _ORIGIN = re.compile(
     r"(?:this|the) (?:article|story|report|text|piece) (?:is|was) (?:a translation|translated)(?: (?:of|from) "
     r"(?:an? (?:article|story|report|piece)|the original))?|translated from(?: an? (?:article|story|report))?|"
     r"(?:ce|cet) (?:texte|article) (?:est une traduction|a été traduit)(?: d'un (?:article|texte|reportage))?|"
-    r"traduit d'un (?:article|texte)|(?:dieser )?(?:artikel|text) ist eine übersetzung(?: eines (?:artikels|beitrags))?|"
+    r"traduit d'un (?:article|texte)|"
+    r"(?:dieser )?(?:artikel|text) ist eine übersetzung(?: eines (?:artikels|beitrags))?|"
     r"(?:este )?(?:artículo|texto) es una traducción(?: de un (?:artículo|texto))?)"
     r"\s*(?:on|in|at|by|from|of|sur|dans|par|de|du|des|d'|auf|bei|in der|im|aus|von|en|por|su)?\s*:?\s*"
     r"(?P<who>.+?)\s*\.?$",
@@ -554,7 +557,8 @@ _INLINE_FURNITURE: list[tuple[_Test, re.Pattern[str]]] = [(test, re.compile(p, r
     (_when(_AGENCY_HINTS, _SLASH_OR_COMMA_AGENCY.search), rf"\b(?P<f>{_CREDIT_NAME},\s*{_AGENCY_CREDIT})\s+(?P=f)\b"),
     # "Photograph: Jane Roe/AFP/Getty Images", "| AP Photo"
     (_when(_AGENCY_HINTS, _SLASH_AGENCY.search),
-     rf"\b(?:photo|photograph|picture)s?(?: credit)?\s*:\s*{_CREDIT_NAME}(?:\s*/\s*[\w.'’-]+)*\s*/\s*{_AGENCY_CREDIT}\b"),
+     rf"\b(?:photo|photograph|picture)s?(?: credit)?\s*:\s*{_CREDIT_NAME}"
+     rf"(?:\s*/\s*[\w.'’-]+)*\s*/\s*{_AGENCY_CREDIT}\b"),
     (_any("|", "&#124;"), r"(?:\||&#124;)\s*(?:ap|afp|reuters|getty images|epa) photo\b"),
     # "Image copyright EPA" without its caption label: the label and a one-word credit
     (_any("image copyright"), r"\bimage copyright\s+(?:getty images|@?[\w.'’-]+)"),

@@ -56,7 +56,8 @@ class AddSummary:
 
     def line(self) -> str:
         err = f"{self.errors} error" + ("s" if self.errors != 1 else "")
-        ver = f" ({self.versions} new version{'s' if self.versions != 1 else ''} of known pages)" if self.versions else ""
+        ver = (f" ({self.versions} new version{'s' if self.versions != 1 else ''} of known pages)"
+               if self.versions else "")
         return f"{self.new} new{ver}, {self.stored} already stored, {err}"
 
     def merge(self, other: AddSummary) -> None:

@@ -130,7 +130,8 @@ def cmd_feeds_list(args: argparse.Namespace) -> int:
     if not rows:
         print("no feeds (crosswire feeds add URL)")
     for r in rows:
-        state = f"failing ({r.errors}x): {r.last_error}" if r.errors else (f"ok {_iso(r.last_ok)}" if r.last_ok else "never fetched")
+        state = (f"failing ({r.errors}x): {r.last_error}" if r.errors
+                 else (f"ok {_iso(r.last_ok)}" if r.last_ok else "never fetched"))
         print(f"{r.url}  {r.title or ''}  [{state}]")
     return EXIT_OK
 
@@ -239,7 +240,8 @@ def register(sub: Any) -> None:
     f = sub.add_parser("feeds", help="the feeds a store follows", description="Add or list the feeds a store follows.")
     fs = f.add_subparsers(dest="feeds_command", required=True, metavar="ACTION", help="add or list")
     fa = fs.add_parser("add", help="follow a feed URL, or every feed of an OPML file",
-                       description="Follow feeds: each URL is fetched once to check it is a feed; an OPML file adds its feeds.")
+                       description="Follow feeds: each URL is fetched once to check it is a feed; "
+                                   "an OPML file adds its feeds.")
     fa.add_argument("sources", nargs="+", metavar="URL|OPML", help="feed URLs (RSS, Atom, JSON Feed) or OPML files")
     db_option(fa)
     _fetch_options(fa)
@@ -262,7 +264,8 @@ def register(sub: Any) -> None:
                        description="Fetch every feed, wait, again, until interrupted.")
     db_option(w)
     _fetch_options(w)
-    w.add_argument("--every", type=duration, default=900.0, metavar="DURATION", help="time between passes (default: 15m)")
+    w.add_argument("--every", type=duration, default=900.0, metavar="DURATION",
+                   help="time between passes (default: 15m)")
     w.add_argument("--passes", type=int, default=None, metavar="N", help="stop after N passes")
     w.add_argument("-q", "--quiet", action="store_true", help="only one line per pass")
     w.set_defaults(func=cmd_watch)

@@ -101,7 +101,8 @@ def _known_urls(store: Store, urls: list[str]) -> set[str]:
     found: set[str] = set()
     with store.engine.connect() as conn:
         for k in range(0, len(urls), 500):
-            found.update(conn.execute(select(t.articles.c.url).where(t.articles.c.url.in_(urls[k : k + 500]))).scalars())
+            query = select(t.articles.c.url).where(t.articles.c.url.in_(urls[k : k + 500]))
+            found.update(conn.execute(query).scalars())
     return found
 
 

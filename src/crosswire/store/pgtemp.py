@@ -23,8 +23,8 @@ class NoPostgres(RuntimeError):
 
 
 def _bin_dir() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: [int(x) for x in
-                                                                                  Path(p).parts[-3].split(".") if x.isdigit()])
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+                   key=lambda p: [int(x) for x in Path(p).parts[-3].split(".") if x.isdigit()])
     if found:
         return Path(found[-1]).parent
     initdb = shutil.which("initdb")
