@@ -175,7 +175,8 @@ def cluster_group(
     res = cluster_stories([t[1] for t in items], state=index, embedder=embedder)
     pos_of = {t[1].id: t[0] for t in items}
     key = {s.id: f"{group}:{s.id}" for s in res.stories}
-    assignments = [(pos_of[aid], aid, sid if sid.startswith(NOISE_PREFIX) else key[sid]) for aid, sid in res.assignments]
+    assignments = [(pos_of[aid], aid, sid if sid.startswith(NOISE_PREFIX) else key[sid])
+                   for aid, sid in res.assignments]
     stories = []
     for s in res.stories:
         pr = res.state.stories[s.id]

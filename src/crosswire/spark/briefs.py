@@ -22,6 +22,7 @@ from typing import Any
 
 from crosswire.batch import StoryOutcome, brief_stories, write_index
 from crosswire.batch.index import drop_generations, flat_briefs, new_generation
+from crosswire.batch.workers import Format
 from crosswire.model import Article, Story
 from crosswire.spark.blocks import ARTICLE_FIELDS, row_article
 from crosswire.spark.engine import SparkStories
@@ -38,7 +39,7 @@ BRIEF_SCHEMA = (
 _COLS = [c.split(" ")[0] for c in BRIEF_SCHEMA.split(", ")]
 
 
-def _brief_bucket(fmt: str, min_articles: int, timeout: float | None, words: int):
+def _brief_bucket(fmt: Format, min_articles: int, timeout: float | None, words: int):
     def run(pdf: Any) -> Any:
         import pandas as pd
 
@@ -99,7 +100,7 @@ def spark_briefs(
     stories: SparkStories,
     out_dir: str | Path,
     *,
-    fmt: str = "html",
+    fmt: Format = "html",
     min_articles: int = 2,
     timeout: float | None = None,
     words: int = 120,
@@ -164,6 +165,6 @@ def spark_briefs(
         if r["id"] not in failed_first:
             noise_ids.append(r["id"])
     outcomes.sort(key=lambda o: (-o.articles, o.story.id))
-    write_index(outcomes, _Read(stories.n_articles, few), noise_ids, root, fmt=fmt)  # type: ignore[arg-type]
+    write_index(outcomes, _Read(stories.n_articles, few), noise_ids, root, fmt=fmt)
     drop_generations(root, fmt, keep=out, flat=flat)
     return outcomes

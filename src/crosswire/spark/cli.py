@@ -31,8 +31,8 @@ def _start(args: argparse.Namespace) -> tuple[Any, Any, bool] | None:
         return None
     articles, errors, listing = read_corpus(spark, args.paths)
     problems = bool(listing)
-    for e in listing:
-        _err(str(e))
+    for problem in listing:
+        _err(str(problem))
     for r in errors.orderBy("pos").toLocalIterator():
         problems = True
         _err(f"{r['source']}: {r['message']}")

@@ -2,10 +2,11 @@
 
 Local files and directories are listed on the driver (paths only) in the local reader's order
 (arguments in order, directories recursively in sorted order, hidden files skipped); each file is
-then read and cleaned on an executor by :func:`crosswire.read.ingest.read_paths` (that file alone) -- a directory of JSONL
-shards is read one shard per task.  Parquet files (``*.parquet``, or a directory holding them) and
-remote inputs (``s3a://``, ``hdfs://``, ``gs://`` ...; Parquet, else JSONL) are read by Spark itself,
-their records cleaned by :func:`crosswire.read.ingest.read_record` in ``mapInPandas``.
+then read and cleaned on an executor by :func:`crosswire.read.ingest.read_paths` (that file
+alone) -- a directory of JSONL shards is read one shard per task.  Parquet files (``*.parquet``,
+or a directory holding them) and remote inputs (``s3a://``, ``hdfs://``, ``gs://`` ...; Parquet,
+else JSONL) are read by Spark itself, their records cleaned by
+:func:`crosswire.read.ingest.read_record` in ``mapInPandas``.
 
 Every article gets ``pos``, its place in the stream: input number << 48 | record number in the input.
 """
@@ -53,7 +54,7 @@ def _expand(paths: Sequence[str], errors: list[ReadError]) -> list[tuple[str, st
             elif path.suffix == ".parquet" or _is_parquet_dir(path):
                 out.append(("parquet", str(path.resolve())))
             elif path.is_dir():
-                files = []
+                files: list[Path] = []
                 for root, dirs, names in os.walk(path):
                     dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                     files.extend(Path(root) / n for n in names if not n.startswith("."))
