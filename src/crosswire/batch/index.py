@@ -9,6 +9,7 @@ import shutil
 from collections.abc import Sequence
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from crosswire.batch.workers import SUMMARY_ONLY, Format, StoryOutcome
@@ -34,10 +35,13 @@ li{margin:.6rem 0} .meta{color:#666;font-size:.9em} .noise{color:#888;font-size:
 <strong>The run was interrupted: this index lists the briefs finished before.</strong>{% endif %}</p>
 <ol>
 {% for s in stories %}<li><a href="{{ s.href }}" dir="auto">{{ s.headline }}</a>
-<div class="meta">{{ s.articles }} articles, {{ s.sources }} independent sources{% if s.outlets %}; <bdi>{{ s.outlets }}</bdi>{% endif %}; {{ s.dates }}{% if s.note %}; <span class="partial">{{ s.note }}</span>{% endif %}</div></li>
+<div class="meta">{{ s.articles }} articles, {{ s.sources }} independent sources{#
+#}{% if s.outlets %}; <bdi>{{ s.outlets }}</bdi>{% endif %}; {{ s.dates }}{#
+#}{% if s.note %}; <span class="partial">{{ s.note }}</span>{% endif %}</div></li>
 {% endfor %}</ol>
 {% if failed %}<h2>Not briefed ({{ failed|length }})</h2>
-<ul class="noise">{% for f in failed %}<li><bdi>{{ f.headline }}</bdi> ({{ f.articles }} articles: {{ f.ids }}): {{ f.error }}</li>{% endfor %}</ul>{% endif %}
+<ul class="noise">{% for f in failed %}<li><bdi>{{ f.headline }}</bdi> ({{ f.articles }} articles: {#
+#}{{ f.ids }}): {{ f.error }}</li>{% endfor %}</ul>{% endif %}
 {% if noise %}<h2>Not articles ({{ noise|length }})</h2>
 <ul class="noise">{% for n in noise %}<li dir="auto">{{ n }}</li>{% endfor %}</ul>{% endif %}
 </body></html>
@@ -59,7 +63,7 @@ def write_index(
     done = [o for o in outcomes if o.ok]
     done.sort(key=lambda o: (-o.sources, -o.articles, sid_key(o.story.id)))
     failed = [o for o in outcomes if not o.ok]
-    entries = [
+    entries: list[dict[str, Any]] = [
         {
             "id": o.story.id,
             "headline": o.headline or headline_of(o.story, by_id),
@@ -73,7 +77,7 @@ def write_index(
         }
         for o in done
     ]
-    not_briefed = [
+    not_briefed: list[dict[str, Any]] = [
         {"id": o.story.id, "headline": headline_of(o.story, by_id), "articles": o.articles,
          "article_ids": [a for a in o.story.articles if a in by_id], "error": o.error or "unknown error"}
         for o in failed
@@ -118,7 +122,9 @@ def write_index(
                 "articles": e["articles"],
                 "sources": e["sources"],
                 "outlets": ", ".join(e["outlets"]),
-                "dates": dates_text(Story(id=e["id"], articles=[], first_date=e["first_date"], last_date=e["last_date"])),
+                "dates": dates_text(
+                    Story(id=e["id"], articles=[], first_date=e["first_date"], last_date=e["last_date"])
+                ),
                 "note": SUMMARY_ONLY if e["mode"] == "summary" else "",
             }
             for e in entries

@@ -126,7 +126,12 @@ class BatchProgress:
         """Mark stage ``task`` complete: ``articles`` in ``seconds``."""
         if self._bar is None or task is None:
             return
-        self._bar.update(task, total=max(1, articles), completed=max(1, articles), rate=f"{articles / max(seconds, 1e-9):,.1f} articles/s")
+        self._bar.update(
+            task,
+            total=max(1, articles),
+            completed=max(1, articles),
+            rate=f"{articles / max(seconds, 1e-9):,.1f} articles/s",
+        )
 
 
 def safe_name(sid: str) -> str:

@@ -37,7 +37,10 @@ from crosswire.facts.cues import CUES, Cues
 from crosswire.text.langid import detect_language
 from crosswire.text.words import fold
 
-__all__ = ["find_attribution", "normalise_source", "attribute_article", "same_party", "REPORT_VERBS", "Rules", "build_rules", "rules_for"]
+__all__ = [
+    "find_attribution", "normalise_source", "attribute_article", "same_party", "REPORT_VERBS", "Rules", "build_rules",
+    "rules_for",
+]
 
 REPORT_VERBS = (
     "said|says|say|added|adds|told|tells|announced|announces|stated|states|declared|declares|"
@@ -61,7 +64,8 @@ _MIDDLE = re.compile(  # "..., the harbour operator said on Thursday, contradict
     + r"\s*,\s+(?:[a-z]+ing|which|while|but|after|before|as|citing|in\s+a)\b"
 )
 _TRAILING_INV = re.compile(  # "..., said the minister." (a short source closing the sentence)
-    r"[,;]\s*(?:[\"”»’]\s*)?(?:" + REPORT_VERBS + r")\s+((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
+    r"[,;]\s*(?:[\"”»’]\s*)?(?:" + REPORT_VERBS + r")\s+"
+    r"((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
     r"\s*[.!?]?\s*$"
 )
 _TRAILING_TAIL = re.compile(  # "..., the board said on Monday, eight days after the vote."
@@ -76,7 +80,8 @@ _TRAILING_PLACE = re.compile(  # "“...,” Reuel said outside the town hall on
     + r"\s+(?:outside|at|in|after|during|before|from|on|to|while|as|via|through)\b[^\"“”«»,;]{1,70}?[.!?]?[\"”»’]?\s*$"
 )
 _TRAILING_INV_APPOSITION = re.compile(  # "..., said Dora Vance, a nurse at the city hospital."
-    r"[,;]\s*(?:[\"”»’]\s*)?(?:" + REPORT_VERBS + r")\s+((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
+    r"[,;]\s*(?:[\"”»’]\s*)?(?:" + REPORT_VERBS + r")\s+"
+    r"((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,4}?)"
     r"\s*,\s+(?:a|an|the|who|whose|one|its|his|her)\b[^\"“”«»]{2,120}[.!?]?\s*$"
 )
 _TOLD_BY = re.compile(  # "..., Social Renewal was told by the commission."
@@ -208,8 +213,11 @@ def find_attribution(text: str, language: str | None = None) -> str | None:
 
 
 def _is_document(raw: str) -> bool:
-    return bool(re.fullmatch(r"(?:(?:the|a|an|this|that|its|his|her|their)\s+)?(?:\w+\s+)?" + _DOC_WORDS, raw.strip(), re.I)) \
-        and not re.match(r"(?:the\s+|a\s+|an\s+)?[A-Z]", raw.strip()[4:] if raw.lower().startswith("the ") else raw.strip())
+    return bool(
+        re.fullmatch(r"(?:(?:the|a|an|this|that|its|his|her|their)\s+)?(?:\w+\s+)?" + _DOC_WORDS, raw.strip(), re.I)
+    ) and not re.match(
+        r"(?:the\s+|a\s+|an\s+)?[A-Z]", raw.strip()[4:] if raw.lower().startswith("the ") else raw.strip()
+    )
 
 
 def _possessive(raw: str) -> bool:
@@ -471,13 +479,13 @@ def build_rules(c: Cues) -> Rules:
         re.compile(pre + verb + fill + r"\s+" + src + rf"(?:\s*,\s*[^,{qo}{qc}]{{2,80}}?)?\s*,\s+"
                    rf"(?:[{qo}]|(?:{c.saying})\b)"),                                    # incise
         re.compile(rf"\b(?:{c.learned})" + fill + rf"\s+(?:{c.source_from})\s*{src}(?=\s*(?:[,.;!?]|$))"),
-        re.compile(rf"\b(?:{c.unnamed_prefix})\s+({c.unnamed_source})(?=\s*(?:[,.;!?)]|$))"),             # "de source policière"
+        re.compile(rf"\b(?:{c.unnamed_prefix})\s+({c.unnamed_source})(?=\s*(?:[,.;!?)]|$))"),  # "de source policière"
         re.compile(rf"(?:^|[\s,;(])(?:{c.according})\s+{src}(?=\s*(?:[,.;:!?)]|$)|\s+(?:{c.cited}|"
                    rf"{c.relatives})\b)"),                                                     # "selon X,"
         re.compile(rf"^(?:{c.responses})\s+(?:{c.of}){src}\s*:"),                         # "Réponse de Moscou :"
         re.compile(rf"^(?:[^,]{{2,40}},\s+)?{src}(?:\s*,\s*({capname})\s*,|,[^,]{{3,80}},)?(?:\s+{adv})*"
-                   rf"\s+(?:{c.object_clitic}\s*)?{verb}"),                                          # "X, Name, a déclaré"
-        re.compile(pre + src + rf"\s+(?:{c.object_clitic}\s*)?" + verb + fill + end),                   # ", X l'a confirmé."
+                   rf"\s+(?:{c.object_clitic}\s*)?{verb}"),  # "X, Name, a déclaré"
+        re.compile(pre + src + rf"\s+(?:{c.object_clitic}\s*)?" + verb + fill + end),  # ", X l'a confirmé."
     ]
     passive = re.compile(rf"\b(?:{c.passive_denials})\s+(?:{c.by})\s+{src}\s*[.,;]")
     dets = rf"^(?:(?:{c.determiners})\s+|(?:{c.elided})\s*)"

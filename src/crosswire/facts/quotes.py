@@ -293,7 +293,9 @@ def find_quotes(story: StoryText) -> list[Quote]:
             for w in mine:
                 if hit not in postings.setdefault(w, []):
                     postings[w].append(hit)
-    merged.sort(key=lambda x: (-story.independent(x.articles), story.order[x.citations[0].article], x.citations[0].sentence))
+    merged.sort(
+        key=lambda x: (-story.independent(x.articles), story.order[x.citations[0].article], x.citations[0].sentence)
+    )
     return merged
 
 

@@ -68,12 +68,16 @@ ENGLISH = SpeakerCues(
         "diplomat diplomats officials aides advisers advisers strategists organizer organiser activist "
         "activists student students worker workers mother father wife husband son daughter sister brother "
         "friend neighbor neighbour victim survivor principal superintendent inspector commissioner "
-        "administrator councilman councilwoman assemblyman assemblywoman staffer staffers partner man woman person people protester protesters attendee attendees fan fans member members narrator moderator panelist participant caller listener viewer reader boy girl child parent official spokesperson rapper singer actor actress comedian pastor priest bishop pope rabbi imam".split()),
+        "administrator councilman councilwoman assemblyman assemblywoman staffer staffers partner man woman person "
+        "people protester protesters attendee attendees fan fans member members narrator moderator panelist "
+        "participant caller listener viewer reader boy girl child parent official spokesperson rapper singer actor "
+        "actress comedian pastor priest bishop pope rabbi imam".split()),
     groups=frozenset(
         "campaign committee department ministry agency government administration police office company firm "
         "party group union court commission council board bureau service services authority authorities "
         "army military embassy hospital school university organization organisation coalition team club "
-        "association federation institute foundation network newspaper magazine station channel website daily paper outlet publication site newsletter blog editorial-board "
+        "association federation institute foundation network newspaper magazine station channel website daily paper "
+        "outlet publication site newsletter blog editorial-board "
         "spokesman's house senate congress parliament cabinet white state pentagon fbi cia entourage camp circle "
         "aides spokespeople".split()),
     documents=frozenset("statement release report letter memo email e-mail post tweet message note filing "

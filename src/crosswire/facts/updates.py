@@ -151,9 +151,11 @@ def _day_next_to(text: str, fig: Figure, ref: str | None) -> str | None:
     return days[0].date if days else None
 
 
-_GENERIC_COUNTED = {"people", "persons", "person", "personnes", "personne", "others", "individuals", "victims", "bodies", "lives", "dead",
-                    "deaths", "death", "fatalities", "casualties", "injured", "wounded", "injuries", "missing",
-                    "toll", "total", "civilians", "residents", "hurt", "killed", "died"}
+_GENERIC_COUNTED = {
+    "people", "persons", "person", "personnes", "personne", "others", "individuals", "victims", "bodies", "lives",
+    "dead", "deaths", "death", "fatalities", "casualties", "injured", "wounded", "injuries", "missing", "toll",
+    "total", "civilians", "residents", "hurt", "killed", "died"
+}
 
 
 def counted_thing(fig: Figure) -> str:
@@ -238,7 +240,7 @@ def is_later(first: Timed, then: Timed) -> bool:
 def _timed_mentions(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
                     ) -> list[Timed]:
     """Every figure of the story with a comparable counted thing, placed in time."""
-    published = [a.published for a in articles if valid_day(a.published)]
+    published = [d for a in articles if (d := valid_day(a.published))]
     out: list[Timed] = []
     for a in articles:
         ref = reference_date(a, published)
