@@ -436,7 +436,7 @@ def sources_detail(brief: Brief) -> list[dict[str, Any]]:
         idents = {k for a in arts for k in (brief.identities.get(a) or "").split("|") if k.startswith("wire:")}
         wired = [c for a in arts for c in by_id[a].credits if "wire:" + c.casefold() in idents]
         wire = "/".join(dict.fromkeys(wired)) or None  # "BSS/AFP": the wires its copies credit
-        outlets = list(dict.fromkeys(by_id[a].outlet for a in arts if by_id[a].outlet))
+        outlets = list(dict.fromkeys(o for a in arts if (o := by_id[a].outlet)))
         origins = [c for a in arts for c in by_id[a].credits[:1] if not by_id[a].outlet]
         label = wire or (" / ".join(outlets) if outlets else None) or (origins[0] if origins else None) \
             or " + ".join(arts)

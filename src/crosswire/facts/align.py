@@ -157,7 +157,7 @@ def _quoted_pairs(text: str) -> set[str]:
     Two reports quoting one statement share its words ("increased exchanges", "war of
     aggression" -> "war aggression"), however they word the rest of the sentence.
     """
-    out = set()
+    out: set[str] = set()
     for m in _QUOTED.finditer(text):
         ws = [w for w in re.findall(r"[^\W\d_]+", fold(m.group(1))) if w not in STOPWORDS and len(w) >= 3]
         out.update(f"q={a} {b}" for a, b in zip(ws, ws[1:], strict=False))
@@ -255,7 +255,8 @@ class _Evidence:
                 and bool(self.anchors(i) & self.anchors(j)))
 
 
-def _weak_links(evidence: _Evidence, rows, cols, score, veto, art_index, n_arts, link, speakers) -> np.ndarray:
+def _weak_links(evidence: _Evidence, rows, cols, score, veto, art_index, n_arts, link,
+                speakers) -> tuple[np.ndarray, np.ndarray]:
     """Link the mutual best matches below ``MUTUAL_LINK`` that share enough content.
 
     Two kinds of evidence, checked on pairs that are each other's best match between their
@@ -333,7 +334,7 @@ def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto
             other = set(b)
             if any(vetoed.get(m, set()) & other for m in a):
                 return False
-        block = scores[np.ix_(a, b)]
+        block = np.asarray(scores[np.ix_(a, b)])
         if linked is not None:  # a pair known to state one fact counts as linked
             block[a.index(linked[0]), b.index(linked[1])] = max(link, block[a.index(linked[0]), b.index(linked[1])])
         if float(block.mean()) >= link * 0.75:

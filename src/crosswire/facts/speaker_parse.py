@@ -42,8 +42,8 @@ def speaker_pipeline(name: str) -> Any:
     except (ImportError, OSError, ValueError):
         return None
     # a quotation mark against a word ("said,“Look") is a token of its own
-    infixes = list(nlp.Defaults.infixes) + [r"[“”\"«»„]", r"(?<=\w)[,;:](?=[“\"«„])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = list(nlp.Defaults.infixes or ()) + [r"[“”\"«»„]", r"(?<=\w)[,;:](?=[“\"«„])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     return nlp
 
 
@@ -73,7 +73,8 @@ class _Article:
         self.paras = paragraph_spans(text)
         self.docs: dict[int, Any] = {}
         todo = sorted(wanted)
-        for n, doc in zip(todo, nlp.pipe([text[self.paras[n][0]:self.paras[n][1]] for n in todo], batch_size=32), strict=False):
+        chunks = [text[self.paras[n][0]:self.paras[n][1]] for n in todo]
+        for n, doc in zip(todo, nlp.pipe(chunks, batch_size=32), strict=False):
             self.docs[n] = doc
         self.mentions: list[_Mention] = []
         self.gender: dict[str, str] = {}
@@ -87,7 +88,8 @@ class _Article:
         todo = [k for k in range(n) if k not in self.docs]
         if not todo:
             return
-        for k, doc in zip(todo, self.nlp.pipe([self.text[self.paras[k][0]:self.paras[k][1]] for k in todo]), strict=False):
+        chunks = [self.text[self.paras[k][0]:self.paras[k][1]] for k in todo]
+        for k, doc in zip(todo, self.nlp.pipe(chunks), strict=False):
             self.docs[k] = doc
             self._read_names(k)
         self.mentions = sorted((m for m in self.mentions if not any(a <= m.start < b for a, b in quoted)),
@@ -135,9 +137,9 @@ class _Article:
                                                       frozenset(_roles_around(t, self.cues)), True))
             # the pronouns a sentence with one named person uses for it tell that person's gender
             if len(set(persons)) == 1:
-                said = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON"}
-                said |= {"m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None for t in sent}
-                said -= {None, "p", "?"}
+                told = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON"}
+                told |= {"m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None for t in sent}
+                said = {g for g in told if g is not None and g not in ("p", "?")}
                 if len(said) == 1:
                     self.gender.setdefault(persons[0].split()[-1], said.pop())
 
@@ -270,7 +272,8 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
     head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() or tok.ent_type_ in ENTITY_SPEAKERS \
         or tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and not tok.is_sent_start \
         and tok.ent_type_ not in NOT_SPEAKERS  # a name the tagger missed ("said Skelly" as an adverb)
-    role = tok.lemma_.lower() if tok.lemma_.lower() in cues.persons else tok.lower_ if tok.lower_ in cues.persons else None
+    lemma = tok.lemma_.lower()
+    role = lemma if lemma in cues.persons else tok.lower_ if tok.lower_ in cues.persons else None
     group = tok.lemma_.lower() in cues.groups or tok.lower_ in cues.groups
     if not (head_ok or role or group):
         # another noun of a person the parse makes the subject of a reporting verb ("the businessman
@@ -343,7 +346,8 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
     tokens = [t for t in doc[lo:hi] if t.i not in inside_all]
     home_sents = {t.sent.start for t in doc[first:last + 1]}
     own = [t for t in tokens if t.sent.start in home_sents]
-    if any(t.pos_ == "VERB" and not _reports(t, cues, mine) and (t.head.i in mine or any(c.i in mine for c in t.children))
+    if any(t.pos_ == "VERB" and not _reports(t, cues, mine)
+           and (t.head.i in mine or any(c.i in mine for c in t.children))
            for t in own):
         tokens = own  # "Clinton called Ohio “…”. But others said …": the next sentence's verb is not this quote's
     # "Name: “…”"
@@ -597,7 +601,8 @@ def _join_incises(text: str, quotes: list[Quotation]) -> list[Quotation]:
         prev = out[-1] if out else None
         if prev is not None and prev.paragraph == q.paragraph and prev.speaker_start is not None and \
                 prev.end < prev.speaker_start < q.start and q.speaker in (None, prev.speaker) and \
-                not re.search(r"[.!?]\W*$", text[prev.start:prev.end + 1]) and _INCISE.match(text[prev.end + 1:q.start - 1]):
+                not re.search(r"[.!?]\W*$", text[prev.start:prev.end + 1]) and \
+                _INCISE.match(text[prev.end + 1:q.start - 1]):
             out[-1] = Quotation(prev.start, q.end, f"{prev.text} {q.text}", prev.speaker, prev.speaker_start,
                                 prev.speaker_end, prev.how, prev.paragraph)
             continue

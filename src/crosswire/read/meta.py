@@ -66,7 +66,7 @@ def normalize_date(value: object) -> str | None:
         return None
     if hasattr(value, "strftime"):
         try:
-            return value.strftime("%Y-%m-%d")  # type: ignore[no-any-return, union-attr]
+            return str(value.strftime("%Y-%m-%d"))
         except (ValueError, AttributeError):
             return None
     s = str(value).strip()

@@ -111,7 +111,8 @@ def find_dates(text: str, ref: str | None, language: str | None = None) -> list[
     r = parse_ref(ref)
     quoted = quoted_spans(text)
     out = []
-    for x in tag(text, ref, lang, parser=lambda texts: parse(texts, lang)):
+    # without a reference date no direction is needed (an underspecified date is not placed): no parse
+    for x in tag(text, ref, lang, parse=ref is not None, parser=lambda texts: parse(texts, lang)):
         d = x.date
         if d is None and r is not None:
             d = _counted_back(x.text, r)
