@@ -11,6 +11,9 @@ figure, the number token's place in it:
 * someone's relatives: "father of four killed" -- the number is the object of "of" after a
   kinship noun (``KINSHIP``);
 * a statistical setting: "a 95% confidence interval" (``PARAMETERS``);
+* the standard of a comparison, which is about something else: "runs 95 minutes, a breeze
+  compared with his previous film, which runs 110 minutes" -- a comparison word
+  (``COMPARISON``) governs the number's clause; the figure is dropped;
 * a casualty figure whose noun phrase is not the one the casualty verb is about: "six people
   died and five victims remained in hospital" -- "five" counts victims, not dead. A count of
   dead, injured, arrested, missing or displaced keeps its category only when its own noun
@@ -35,7 +38,7 @@ from crosswire.facts.numbers import Figure, category
 from crosswire.text.parse import parse
 from crosswire.text.words import fold
 
-__all__ = ["check_figures", "IDENTIFIERS", "AGE_WORDS", "KINSHIP", "PARAMETERS", "CASUALTY_VERBS"]
+__all__ = ["check_figures", "IDENTIFIERS", "AGE_WORDS", "KINSHIP", "PARAMETERS", "CASUALTY_VERBS", "COMPARISON"]
 
 # nouns a number after them names an instance of, per language
 IDENTIFIERS: dict[str, frozenset[str]] = {
@@ -67,6 +70,13 @@ KINSHIP: dict[str, frozenset[str]] = {
     "fr": frozenset({"père", "mère", "parent", "parents", "grand-père", "grand-mère"}),
     "de": frozenset({"vater", "mutter", "eltern", "großvater", "großmutter"}),
     "es": frozenset({"padre", "madre", "padres", "abuelo", "abuela"}),
+}
+# words (lemmas) that make what they govern the standard a comparison measures against
+COMPARISON: dict[str, frozenset[str]] = {
+    "en": frozenset({"compare", "compared", "comparison", "unlike"}),
+    "fr": frozenset({"comparer", "comparé", "comparée", "comparaison", "contrairement"}),
+    "de": frozenset({"vergleichen", "verglichen", "vergleich", "gegensatz"}),
+    "es": frozenset({"comparar", "comparado", "comparada", "comparación"}),
 }
 # nouns a percentage only sets a parameter of, not a share: "a 95% confidence interval"
 PARAMETERS: dict[str, frozenset[str]] = {
@@ -171,6 +181,15 @@ def _counts_a_noun(fig: Figure, doc: Any, tok: Any) -> bool:
 def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
     tok = _number_token(doc, fig)
     if tok is None:
+        return fig
+    # the standard of a comparison: "(a breeze) compared with his previous film, which runs 110 minutes"
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if fold(node.lemma_) in COMPARISON[lang] or fold(node.text) in COMPARISON[lang]:
+            return None
+    # a duration read as one figure from two numbers ("1 hour 35 minutes"): the finder decided
+    if sum(1 for t in doc if t.like_num and fig.start <= t.idx < fig.end) > 1:
         return fig
     # an age: an age word governs the number within three steps
     node, steps = tok, 0
