@@ -42,19 +42,27 @@ __all__ = ["check_figures", "IDENTIFIERS", "AGE_WORDS", "KINSHIP", "PARAMETERS",
 
 # nouns a number after them names an instance of, per language
 IDENTIFIERS: dict[str, frozenset[str]] = {
-    "en": frozenset("""chapter article section clause paragraph route highway interstate motorway road
+    "en": frozenset(
+        """chapter article section clause paragraph route highway interstate motorway road
         flight apollo room gate terminal platform pier title amendment level category grade phase stage
         channel proposition prop resolution figure table page episode season volume vol district ward
-        precinct zone sector lot bus tram squad version division formula""".split()),
-    "fr": frozenset("""chapitre article alinéa section paragraphe route autoroute nationale vol salle porte
+        precinct zone sector lot bus tram squad version division formula""".split()
+    ),
+    "fr": frozenset(
+        """chapitre article alinéa section paragraphe route autoroute nationale vol salle porte
         terminal quai ligne titre niveau catégorie phase étape chaîne numéro no arrondissement zone secteur
-        bus train tram épisode saison tome volume acte""".split()),
-    "de": frozenset("""kapitel artikel absatz paragraf paragraph abschnitt straße autobahn bundesstraße flug
+        bus train tram épisode saison tome volume acte""".split()
+    ),
+    "de": frozenset(
+        """kapitel artikel absatz paragraf paragraph abschnitt straße autobahn bundesstraße flug
         raum saal tor terminal gleis bahnsteig linie titel stufe kategorie phase kanal nummer nr bezirk
-        zone sektor bus zug episode staffel band akt""".split()),
-    "es": frozenset("""capítulo artículo párrafo sección ruta autopista carretera vuelo sala puerta terminal
+        zone sektor bus zug episode staffel band akt""".split()
+    ),
+    "es": frozenset(
+        """capítulo artículo párrafo sección ruta autopista carretera vuelo sala puerta terminal
         andén línea título nivel categoría fase etapa canal número nº distrito zona sector autobús tren
-        episodio temporada tomo volumen acto""".split()),
+        episodio temporada tomo volumen acto""".split()
+    ),
 }
 # words that make the number they govern an age
 AGE_WORDS: dict[str, frozenset[str]] = {
@@ -64,6 +72,7 @@ AGE_WORDS: dict[str, frozenset[str]] = {
     "es": frozenset({"edad", "edades", "años"}),
 }
 # "father of four": the number counts the person's children
+# fmt: off
 KINSHIP: dict[str, frozenset[str]] = {
     "en": frozenset({"father", "mother", "parent", "parents", "dad", "mom", "mum", "grandfather",
                      "grandmother", "grandparent", "grandparents", "grandma", "grandpa"}),
@@ -71,6 +80,7 @@ KINSHIP: dict[str, frozenset[str]] = {
     "de": frozenset({"vater", "mutter", "eltern", "großvater", "großmutter"}),
     "es": frozenset({"padre", "madre", "padres", "abuelo", "abuela"}),
 }
+# fmt: on
 # words (lemmas) that make what they govern the standard a comparison measures against
 COMPARISON: dict[str, frozenset[str]] = {
     "en": frozenset({"compare", "compared", "comparison", "unlike"}),
@@ -86,6 +96,7 @@ PARAMETERS: dict[str, frozenset[str]] = {
     "es": frozenset({"confianza", "intervalo"}),
 }
 # verb lemmas that say what happened to the people counted
+# fmt: off
 CASUALTY_VERBS: dict[str, dict[str, str]] = {
     "en": {"kill": "dead", "die": "dead", "perish": "dead", "murder": "dead", "slay": "dead", "shoot": "dead",
            "injure": "injured", "wound": "injured", "hurt": "injured", "hospitalize": "injured",
@@ -96,11 +107,14 @@ CASUALTY_VERBS: dict[str, dict[str, str]] = {
            "hospitaliser": "injured", "arrêter": "arrested", "interpeller": "arrested", "détenir": "arrested",
            "disparaître": "missing", "évacuer": "displaced", "déplacer": "displaced"},
 }
+# fmt: on
 _CASUALTIES = frozenset({"dead", "injured", "arrested", "missing", "displaced"})
 # nouns that state the outcome themselves: "12 deaths", "the 40 wounded"
+# fmt: off
 _OUTCOME_NOUNS = frozenset({"death", "deaths", "dead", "fatality", "fatalities", "casualty", "toll", "wounded",
                             "injured", "injury", "injuries", "arrest", "arrests", "missing", "mort", "morts",
                             "blessé", "blessés", "victime"})
+# fmt: on
 _STATE_DEPS = frozenset({"amod", "acomp", "oprd", "xcomp", "advcl", "ccomp", "conj", "attr"})
 _PREDICATE_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
 
@@ -111,7 +125,7 @@ def _lang(language: str | None) -> str:
 
 
 def _words_before(text: str, start: int, n: int = 2) -> list[str]:
-    return [fold(w) for w in re.findall(r"[^\W\d_][\w'’.\-]*", text[max(0, start - 40):start])][-n:]
+    return [fold(w) for w in re.findall(r"[^\W\d_][\w'’.\-]*", text[max(0, start - 40) : start])][-n:]
 
 
 def _surface(fig: Figure, text: str, lang: str) -> Figure | None:
@@ -122,7 +136,7 @@ def _surface(fig: Figure, text: str, lang: str) -> Figure | None:
     if len(before) == 2 and before[-1] == "of" and before[0] in KINSHIP[lang]:
         return None
     if fig.what == "percent":
-        after = [fold(w) for w in re.findall(r"[^\W\d_]+", text[fig.end: fig.end + 30])][:2]
+        after = [fold(w) for w in re.findall(r"[^\W\d_]+", text[fig.end : fig.end + 30])][:2]
         if any(w in PARAMETERS[lang] for w in after):
             return None
     return fig
@@ -169,7 +183,7 @@ def _counts_a_noun(fig: Figure, doc: Any, tok: Any) -> bool:
     """Whether the word a figure is said to count is a noun (or a unit) where the sentence has it."""
     if not fig.what or not fig.what[0].isalpha() or fig.what in ("percent", "age"):
         return True
-    for t in doc[tok.i + 1: tok.i + 6]:
+    for t in doc[tok.i + 1 : tok.i + 6]:
         if fold(t.text) == fig.what or fold(t.lemma_) == fig.what:
             if t.pos_ in _NOT_COUNTED:
                 return False
@@ -198,8 +212,11 @@ def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
         if fold(node.text) in AGE_WORDS[lang] or fold(node.lemma_) in AGE_WORDS[lang]:
             return dataclasses.replace(fig, what="age") if fig.what != "age" else fig
     head = tok.head
-    if tok.dep_ in ("pobj", "nmod", "obl") and fold(head.text) in {"of", "de"} \
-            and fold(head.head.text) in KINSHIP[lang]:
+    if (
+        tok.dep_ in ("pobj", "nmod", "obl")
+        and fold(head.text) in {"of", "de"}
+        and fold(head.head.text) in KINSHIP[lang]
+    ):
         return None
     if tok.dep_ in ("nummod", "compound", "appos") and head.i < tok.i and fold(head.text) in IDENTIFIERS[lang]:
         return None
@@ -233,13 +250,12 @@ def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
         return dataclasses.replace(fig, what=said)
     if noun is not None:  # "five victims remained in hospital": victims, not dead, and where they are
         end = max(fig.end, min(verb.right_edge.idx + len(verb.right_edge.text), fig.end + 60))
-        text = sentence[fig.start:end].rstrip(" ,;.")
+        text = sentence[fig.start : end].rstrip(" ,;.")
         return dataclasses.replace(fig, what=fold(noun.text), text=text, end=fig.start + len(text))
     return None
 
 
-def check_figures(figures: Sequence[Figure], text: str, language: str | None = None,
-                  doc: Any = None) -> list[Figure]:
+def check_figures(figures: Sequence[Figure], text: str, language: str | None = None, doc: Any = None) -> list[Figure]:
     """``figures`` of one sentence ``text`` kept, relabelled or dropped by what the parse says they count."""
     lang = _lang(language)
     kept = [g for f in figures if (g := _surface(f, text, lang)) is not None]
