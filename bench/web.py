@@ -1,7 +1,7 @@
 """The web app under load: a store of the 10,366-article dev stream, served by ``crosswire serve``, on loopback.
 
     python bench/web.py [--clients 50] [--seconds 60] [--think 0] [--db PATH] [--stories 5]
-                        [--client raw|httpx] [--src OTHER/src] [--workers N]
+                        [--client raw|httpx] [--src OTHER/src]
 
 * the store: ``crosswire add`` of ../shared/eval/stories/multinews-stories-dev.jsonl into
   /tmp/crosswire-web-bench/dev.db (reused when present; ``--db`` names another);
@@ -20,8 +20,7 @@
   Content-Length body; ``httpx``, an ``httpx.AsyncClient``, costs the load generator some
   2 ms of CPU a request, four times what the server spends, so on a 2-core machine the
   generator, not the server, set the latency with 50 clients and no pause;
-* ``--src`` serves another checkout's ``src/`` (to measure the old code in the same minute);
-  ``--workers N`` passes ``--workers`` to ``crosswire serve`` when N > 1.
+* ``--src`` serves another checkout's ``src/`` (to measure the old code in the same minute).
 
 Prints, per kind (list, story, api): requests, requests/s, p50/p95/p99 latency in ms and
 errors (any status but 200, or a failed request).  Targets: p95 under 150 ms for the
@@ -235,7 +234,6 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--client", choices=["raw", "httpx"], default="raw", help="the load generator's HTTP client")
     ap.add_argument("--src", type=Path, default=ROOT / "src", help="the src/ folder whose server runs")
-    ap.add_argument("--workers", type=int, default=1, help="server processes (crosswire serve --workers)")
     args = ap.parse_args()
     build_store(args.db)
     stories = prepare_briefs(args.db, args.stories)
@@ -243,8 +241,6 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PYTHONPATH": str(args.src.resolve())}
     cmd = [sys.executable, "-m", "crosswire", "serve", "--db", str(args.db), "--port", str(port)]
-    if args.workers > 1:
-        cmd += ["--workers", str(args.workers)]
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE)
     try:
         import httpx
@@ -267,9 +263,8 @@ def main() -> int:
         import psutil
 
         server = psutil.Process(proc.pid)
-        def server_cpu_s() -> float:  # the server and its worker processes
-            procs = [server] + (server.children(recursive=True) if args.workers > 1 else [])
-            return sum(sum(p.cpu_times()[:2]) for p in procs)
+        def server_cpu_s() -> float:
+            return sum(server.cpu_times()[:2])
 
         cpu0 = server_cpu_s()
         me = psutil.Process()
@@ -289,7 +284,7 @@ def main() -> int:
         proc.wait(timeout=30)
     load_avg = os.getloadavg()[0]
     print(f"\n{args.clients} clients ({args.client}), {res['wall']:.1f} s, think {args.think} s, server "
-          f"{args.src} x{args.workers}, load average {load_avg:.1f} on {os.cpu_count()} cores")
+          f"{args.src}, load average {load_avg:.1f} on {os.cpu_count()} cores")
     print(f"{'kind':<6} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     total = 0
     summary = {}

@@ -74,7 +74,9 @@ def test_views_run_their_components_only() -> None:
     doc = next(iter(speakers.pipe([TEXTS[2]])))
     assert any(e.label_ == "PERSON" for e in doc.ents)
     (sdoc,) = parse.parse([TEXTS[2]], "en") or [None]
-    assert sdoc is not None and not sdoc.ents and sdoc.has_annotation("DEP")
+    assert sdoc is not None and sdoc.has_annotation("DEP")
+    (odoc,) = parse.parse(["The ferry to Morvain sailed late, the harbour master said."], "en") or [None]
+    assert odoc is not None and not odoc.ents  # parsed here: no entity recogniser
     # the same parse as a pipeline loaded without the entity recogniser
     plain = spacy.load(EN, exclude=["ner"])
     ref = plain(TEXTS[2])
@@ -82,3 +84,19 @@ def test_views_run_their_components_only() -> None:
         [(t.text, t.dep_, t.head.i, t.tag_, t.lemma_) for t in ref]
     assert [(t.text, t.dep_, t.head.i) for t in shared(TEXTS[0])] == \
         [(t.text, t.dep_, t.head.i) for t in plain(TEXTS[0])]
+
+
+def test_a_text_the_speakers_parsed_is_not_parsed_again() -> None:
+    """Each sentence is parsed once: a paragraph the speakers parsed serves the shared parse when
+    the model's tokenizer splits it as theirs does; otherwise the shared parse makes its own."""
+    speakers = speaker_pipeline(EN)
+    assert speakers is not None
+    same = "Harbour master Ilse Varno said the quay would reopen on Monday."
+    split = 'The skipper said,“Nobody was hurt.”'  # "said,“Nobody": their tokens differ
+    docs = list(speakers.pipe([same, split]))
+    shared = parse.parse([same, split], "en")
+    assert shared is not None
+    assert shared[0] is docs[0]
+    assert shared[1] is not docs[1]
+    assert [t.text for t in shared[1]] == [t.text for t in spacy.load(EN, exclude=["ner"]).tokenizer(split)]
+    assert "“" in [t.text for t in docs[1]]

@@ -51,11 +51,15 @@ class Pipeline:
     """A loaded spaCy pipeline as one caller uses it: with its own tokenizer (or the model's) and
     without some components; everything else, weights and vocabulary, is the shared one."""
 
-    def __init__(self, nlp: Any, tokenizer: Any = None, disable: Sequence[str] = ()) -> None:
+    def __init__(self, nlp: Any, tokenizer: Any = None, disable: Sequence[str] = (),
+                 feeds: Sequence[str] = ()) -> None:
         self.nlp = nlp
         self.tokenizer = tokenizer if tokenizer is not None else nlp.tokenizer
         self.disable = tuple(d for d in disable if d in nlp.component_names)
         self.vocab = nlp.vocab
+        # languages whose shared parse cache (:func:`parse`) takes this view's docs: a text parsed
+        # here is not parsed again there when the model's tokenizer splits it the same way
+        self.feeds = tuple(feeds) if not set(_shared_runs(nlp)) - set(self.pipe_names) else ()
 
     @property
     def pipe_names(self) -> list[str]:
@@ -67,7 +71,20 @@ class Pipeline:
     def pipe(self, texts: Iterable[Any], batch_size: int | None = None) -> Iterator[Any]:
         """Docs of ``texts`` (strings or Docs), as ``Language.pipe`` gives them."""
         docs = (self.tokenizer(t) if isinstance(t, str) else t for t in texts)
-        return self.nlp.pipe(docs, batch_size=batch_size, disable=list(self.disable))
+        out = self.nlp.pipe(docs, batch_size=batch_size, disable=list(self.disable))
+        return self._feeding(out) if self.feeds else out
+
+    def _feeding(self, docs: Iterator[Any]) -> Iterator[Any]:
+        for doc in docs:
+            text = doc.text
+            if sentence_case(text) == text and _same_tokens(doc, self.nlp.tokenizer(text)):
+                with _LOCK:
+                    for lang in self.feeds:
+                        if (lang, text) not in _cache:
+                            _cache[(lang, text)] = doc
+                    while len(_cache) > _CACHE_SIZE:
+                        _cache.popitem(last=False)
+            yield doc
 
     def __call__(self, text: str) -> Any:
         doc = self.tokenizer(text) if isinstance(text, str) else text
@@ -75,6 +92,15 @@ class Pipeline:
             if name not in self.disable:
                 doc = proc(doc)
         return doc
+
+
+def _shared_runs(nlp: Any) -> list[str]:
+    """The components :func:`parse` runs (all but the entity recogniser)."""
+    return [n for n in nlp.pipe_names if n != "ner"]
+
+
+def _same_tokens(a: Any, b: Any) -> bool:
+    return len(a) == len(b) and all(x.idx == y.idx and len(x) == len(y) for x, y in zip(a, b, strict=True))
 
 
 @lru_cache(maxsize=8)
@@ -104,7 +130,9 @@ def _view(name: str, infixes: tuple[str, ...], disable: tuple[str, ...]) -> Pipe
                               infix_finditer=spacy.util.compile_infix_regex(patterns).finditer,
                               token_match=base.token_match, url_match=base.url_match,
                               faster_heuristics=base.faster_heuristics)
-    return Pipeline(nlp, tokenizer, disable)
+    languages = [lang for lang, model in MODELS.items() if model == name]
+    own = not infixes and tuple(disable) == ("ner",)  # the view :func:`parse` itself runs
+    return Pipeline(nlp, tokenizer, disable, feeds=() if own else languages)
 
 
 def pipeline(name: str, infixes: Sequence[str] = (), disable: Sequence[str] = ()) -> Pipeline | None:
