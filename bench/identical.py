@@ -3,6 +3,7 @@
     python bench/identical.py                          # this checkout's code
     python bench/identical.py --src /tmp/old/src       # another checkout's code (its src/ folder)
     python bench/identical.py --compare A.json B.json  # two saved runs: which outputs differ
+    python bench/identical.py -o A.json --keep /tmp/a  # ... and keep each output to diff it
 
 Runs ``crosswire brief`` as a user does (``python -m crosswire``, with ``PYTHONPATH`` set
 to the chosen ``src/``) in JSON, Markdown and HTML over the seeds, both examples and the
@@ -48,7 +49,7 @@ def _inputs(tmp: Path, clusters: int) -> list[tuple[str, Path]]:
     return out
 
 
-def run(src: Path, clusters: int) -> dict[str, str]:
+def run(src: Path, clusters: int, keep: Path | None = None) -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str(src))
     hashes: dict[str, str] = {}
     # one fixed folder, so that the paths the JSON brief records are the same in every run
@@ -61,6 +62,9 @@ def run(src: Path, clusters: int) -> dict[str, str]:
                 env=env, capture_output=True, cwd=tmp, check=False,
             )
             digest = hashlib.sha256(proc.stdout).hexdigest()
+            if keep is not None:
+                keep.mkdir(parents=True, exist_ok=True)
+                (keep / f"{name}.{fmt}").write_bytes(proc.stdout)
             hashes[f"{name}.{fmt}"] = f"{digest} rc={proc.returncode}"
             print(f"{name}.{fmt:4} {digest[:16]} rc={proc.returncode}", flush=True)
     total = hashlib.sha256("".join(f"{k}={v}\n" for k, v in sorted(hashes.items())).encode()).hexdigest()
@@ -73,6 +77,7 @@ def main() -> int:
     p.add_argument("--src", type=Path, default=ROOT / "src", help="the src/ folder whose code runs")
     p.add_argument("--clusters", type=int, default=20, help="Multi-News dev clusters to brief")
     p.add_argument("-o", type=Path, help="keep the hashes in this JSON file")
+    p.add_argument("--keep", type=Path, help="also keep every output in this folder (to diff them)")
     p.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"), help="compare two saved runs")
     a = p.parse_args()
     if a.compare:
@@ -82,7 +87,7 @@ def main() -> int:
         for k in diff:
             print("  differs:", k)
         return 1 if diff else 0
-    hashes = run(a.src.resolve(), a.clusters)
+    hashes = run(a.src.resolve(), a.clusters, a.keep)
     if a.o:
         a.o.write_text(json.dumps(hashes, indent=1, sort_keys=True))
     return 0

@@ -1,6 +1,7 @@
 """The web app under load: a store of the 10,366-article dev stream, served by ``crosswire serve``, on loopback.
 
     python bench/web.py [--clients 50] [--seconds 60] [--think 0] [--db PATH] [--stories 5]
+                        [--client raw|httpx] [--src OTHER/src]
 
 * the store: ``crosswire add`` of ../shared/eval/stories/multinews-stories-dev.jsonl into
   /tmp/crosswire-web-bench/dev.db (reused when present; ``--db`` names another);
@@ -13,7 +14,13 @@
   turn, a list page (filters, pages, searches drawn at random), a story page and an API
   call (the list, a story, a brief), waiting ``--think`` seconds between two requests
   (0: as fast as the server answers, the worst case).  No ETag is sent back: every
-  answer is a full page.
+  answer is a full page;
+* the clients (``--client``): ``raw`` (default) speaks HTTP/1.1 over one keep-alive asyncio
+  connection each (uvloop when installed), reading the status line, the headers and a
+  Content-Length body; ``httpx``, an ``httpx.AsyncClient``, costs the load generator some
+  2 ms of CPU a request, four times what the server spends, so on a 2-core machine the
+  generator, not the server, set the latency with 50 clients and no pause;
+* ``--src`` serves another checkout's ``src/`` (to measure the old code in the same minute).
 
 Prints, per kind (list, story, api): requests, requests/s, p50/p95/p99 latency in ms and
 errors (any status but 200, or a failed request).  Targets: p95 under 150 ms for the
@@ -112,7 +119,50 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-async def load(base: str, stories: list[str], clients: int, seconds: float, think: float, seed: int) -> dict:
+class RawHTTP:
+    """One keep-alive HTTP/1.1 connection: GET a path, return the status (the body is read whole)."""
+
+    def __init__(self, host: str, port: int, timeout: float = 30.0) -> None:
+        self.host, self.port, self.timeout = host, port, timeout
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        try:
+            return await asyncio.wait_for(self._get(path), self.timeout)
+        except BaseException:
+            self.close()
+            raise
+
+    async def _get(self, path: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:] if ln)}
+        if "content-length" in headers:
+            await self.reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding", "").lower() == "chunked":
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+        if headers.get("connection", "").lower() == "close":
+            self.close()
+        return status
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def load(base: str, stories: list[str], clients: int, seconds: float, think: float, seed: int,
+               kind_of_client: str = "raw") -> dict:
     import httpx
 
     lat: dict[str, list[float]] = {"list": [], "story": [], "api": []}
@@ -120,9 +170,11 @@ async def load(base: str, stories: list[str], clients: int, seconds: float, thin
     samples: dict[str, str] = {}
     stop = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    host, port = base.removeprefix("http://").rsplit(":", 1)
 
     async def client(k: int, http: httpx.AsyncClient) -> None:
         rng = random.Random(seed * 1000 + k)
+        raw = RawHTTP(host, int(port)) if kind_of_client == "raw" else None
         kinds = ["list", "story", "api"]
         n = rng.randrange(3)
         while time.monotonic() < stop:
@@ -132,11 +184,11 @@ async def load(base: str, stories: list[str], clients: int, seconds: float, thin
                    "api": lambda: api_url(rng, stories)}[kind]()
             t0 = time.perf_counter()
             try:
-                r = await http.get(url)
-                ok = r.status_code == 200
+                status = await raw.get(url) if raw is not None else (await http.get(url)).status_code
+                ok = status == 200
                 if not ok:
-                    samples.setdefault(kind, f"{url}: HTTP {r.status_code}")
-            except httpx.HTTPError as e:
+                    samples.setdefault(kind, f"{url}: HTTP {status}")
+            except (httpx.HTTPError, OSError, ValueError, asyncio.IncompleteReadError, TimeoutError) as e:
                 ok = False
                 samples.setdefault(kind, f"{url}: {type(e).__name__}")
             dt = time.perf_counter() - t0
@@ -146,6 +198,8 @@ async def load(base: str, stories: list[str], clients: int, seconds: float, thin
                 errors[kind] += 1
             if think:
                 await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+        if raw is not None:
+            raw.close()
 
     t0 = time.perf_counter()
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as http:
@@ -178,14 +232,16 @@ def main() -> int:
     ap.add_argument("--db", type=Path, default=DEFAULT_DB)
     ap.add_argument("--stories", type=int, default=5, help="story pages in the mix (the biggest stories)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--client", choices=["raw", "httpx"], default="raw", help="the load generator's HTTP client")
+    ap.add_argument("--src", type=Path, default=ROOT / "src", help="the src/ folder whose server runs")
     args = ap.parse_args()
     build_store(args.db)
     stories = prepare_briefs(args.db, args.stories)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "crosswire", "serve", "--db", str(args.db), "--port", str(port)],
-                            env=env, stderr=subprocess.PIPE)
+    env = {**os.environ, "PYTHONPATH": str(args.src.resolve())}
+    cmd = [sys.executable, "-m", "crosswire", "serve", "--db", str(args.db), "--port", str(port)]
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE)
     try:
         import httpx
 
@@ -207,18 +263,28 @@ def main() -> int:
         import psutil
 
         server = psutil.Process(proc.pid)
-        cpu0 = sum(server.cpu_times()[:2])
+        def server_cpu_s() -> float:
+            return sum(server.cpu_times()[:2])
+
+        cpu0 = server_cpu_s()
         me = psutil.Process()
         own0 = sum(me.cpu_times()[:2])
-        res = asyncio.run(load(base, stories, args.clients, args.seconds, args.think, args.seed))
-        server_cpu = sum(server.cpu_times()[:2]) - cpu0
+        if args.client == "raw":
+            try:
+                import uvloop
+
+                uvloop.install()
+            except ImportError:
+                pass
+        res = asyncio.run(load(base, stories, args.clients, args.seconds, args.think, args.seed, args.client))
+        server_cpu = server_cpu_s() - cpu0
         client_cpu = sum(me.cpu_times()[:2]) - own0
     finally:
         proc.terminate()
         proc.wait(timeout=30)
     load_avg = os.getloadavg()[0]
-    print(f"\n{args.clients} clients, {res['wall']:.1f} s, think {args.think} s, load average {load_avg:.1f} "
-          f"on {os.cpu_count()} cores")
+    print(f"\n{args.clients} clients ({args.client}), {res['wall']:.1f} s, think {args.think} s, server "
+          f"{args.src}, load average {load_avg:.1f} on {os.cpu_count()} cores")
     print(f"{'kind':<6} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     total = 0
     summary = {}

@@ -35,16 +35,12 @@ __all__ = ["parser_available"]
 
 @lru_cache(maxsize=4)
 def speaker_pipeline(name: str) -> Any:
-    try:
-        import spacy
+    """The shared pipeline (:func:`crosswire.text.parse.pipeline`, loaded once per process), entity
+    recogniser included, seen through a tokenizer of its own: a quotation mark against a word
+    ("said,“Look") is a token of its own."""
+    from crosswire.text.parse import pipeline
 
-        nlp = spacy.load(name)
-    except (ImportError, OSError, ValueError):
-        return None
-    # a quotation mark against a word ("said,“Look") is a token of its own
-    infixes = list(nlp.Defaults.infixes or ()) + [r"[“”\"«»„]", r"(?<=\w)[,;:](?=[“\"«„])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
-    return nlp
+    return pipeline(name, infixes=(r"[“”\"«»„]", r"(?<=\w)[,;:](?=[“\"«„])"))
 
 
 def parser_available(language: str | None) -> bool:

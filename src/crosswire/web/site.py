@@ -89,6 +89,7 @@ class Site:
     _builds: dict[str, Future[Any]] = field(default_factory=dict)
     _pool: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="cw-brief"))
     _assets: dict[str, tuple[bytes, str, str]] = field(default_factory=dict)
+    inflight: dict[Any, Any] = field(default_factory=dict)  # key -> asyncio future of a computation under way
 
     # --- caching -------------------------------------------------------------------------------
 
