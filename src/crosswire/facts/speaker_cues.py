@@ -36,6 +36,8 @@ class SpeakerCues:
     framing: frozenset[str] = frozenset()       # verbs whose quoted object is the subject's words ("called it “…”")
     person_endings: tuple[str, ...] = ()        # a noun ending so names a person ("commenter", "businessman")
     extra: dict[str, str] = field(default_factory=dict)
+    object_pronouns: dict[str, str] = field(default_factory=dict)  # "him", "her": a person named before, for salience
+    role_stems: tuple[str, ...] = ()            # token languages: a noun holding one names a role ("Finanzminister")
 
 
 _EN_VERBS = (
@@ -99,6 +101,7 @@ ENGLISH = SpeakerCues(
     person_endings=("er", "or", "ist", "ian", "man", "woman", "person", "people", "ee", "ant", "ent"),
     extra={"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
            "sec": "secretary", "gen": "general", "atty": "attorney", "supt": "superintendent"},
+    object_pronouns={"him": "m", "his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"},
 )
 
 _FR_VERBS = (
@@ -178,6 +181,8 @@ GERMAN = SpeakerCues(
     works=frozenset("Buch Film Titel Roman Serie Album Lied Sendung Motto Slogan titel".split()),
     determiners=frozenset("der die das des dem den ein eine einer eines einem".split()),
     name_links=frozenset("von van der de zu".split()),
+    role_stems=tuple("minist präsident sprecher kanzler chef leiter direktor vorsitzend bürgermeister anwalt anwält "
+                     "richter sekretär botschafter gouverneur abgeordnet kommissar polizei regierung behörde".split()),
 )
 
 SPANISH = SpeakerCues(

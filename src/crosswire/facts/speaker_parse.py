@@ -24,7 +24,9 @@ from crosswire.facts.quotemarks import (
     marked_quotations,
     paragraph_spans,
 )
+from crosswire.facts.salience import Salience, references
 from crosswire.facts.speaker_cues import SpeakerCues, cues_for
+from crosswire.facts.speaker_names import first_name_gender
 
 __all__ = ["parser_available"]
 
@@ -77,7 +79,11 @@ class _Article:
         for n, doc in zip(todo, nlp.pipe(chunks, batch_size=32), strict=False):
             self.docs[n] = doc
         self.mentions: list[_Mention] = []
-        self.gender: dict[str, str] = {}
+        self.names: dict[int, tuple[str, Any]] = {}   # start of a person's mention -> (name, head token)
+        self.gender: dict[str, str] = {}   # told by a title or a role ("Mr", "spokeswoman")
+        self.told: dict[str, str] = {}     # told by the pronouns of a sentence naming the person alone
+        self.quoted: list[tuple[int, int]] = []
+        self._salience: Salience | None = None
         self.nlp = nlp
         for n in todo:
             self._read_names(n)
@@ -95,6 +101,30 @@ class _Article:
         self.mentions = sorted((m for m in self.mentions if not any(a <= m.start < b for a, b in quoted)),
                                key=lambda m: m.start)
         self._full_names()
+        self._salience = None
+
+    def salience(self) -> Salience:
+        """Pronouns resolved over the paragraphs parsed so far (salience, in text order)."""
+        if self._salience is None:
+            names = {at: (self.key(name), head) for at, (name, head) in self.names.items()}
+            # a surname of a person the article names, wherever NER missed it ("and Trump, …, seems to")
+            surnames = {n.split()[-1]: self.key(n) for n, _h in self.names.values() if len(n.split()) >= 2}
+            for k, doc in self.docs.items():
+                for t in doc:
+                    if t.pos_ == "PROPN" and t.text in surnames and t.ent_type_ not in ("PERSON", "PER") and \
+                            (t.dep_ != "compound" or t.head.pos_ == "PROPN") and \
+                            (t.i == 0 or doc[t.i - 1].pos_ != "PROPN") and self.offset(k) + t.idx not in names:
+                        names[self.offset(k) + t.idx] = (surnames[t.text], t)
+            refs = references(self.docs, self.paras, self.text, names, self.quoted, self.cues)
+            self._salience = Salience(refs, self.gender_of)
+        return self._salience
+
+    def key(self, name: str) -> str:
+        """One person, one name: a surname alone takes the full name the article gives it."""
+        toks = name.split()
+        if toks and len(toks) <= 2 and (len(toks) == 1 or toks[0].rstrip(".").lower() in self.cues.titles):
+            return self.full.get(toks[-1], name)
+        return name
 
     def _full_names(self) -> None:
         full: dict[str, set[str]] = {}
@@ -121,6 +151,7 @@ class _Article:
                 gender = _gender_of(doc, ent, self.cues) if person else None
                 if person:
                     persons.append(name)
+                    self.names[base + ent.start_char] = (name, head)
                     if gender:
                         self.gender.setdefault(name.split()[-1], gender)
                 roles = frozenset(r for r in _roles_around(head, self.cues))
@@ -133,18 +164,28 @@ class _Article:
                     name = clean_name(doc[t.left_edge.i:t.i + 1].text, self.cues)
                     if name and name[:1].isupper():
                         persons.append(name)
+                        self.names[base + doc[t.left_edge.i].idx] = (name, t)
                         self.mentions.append(_Mention(base + doc[t.left_edge.i].idx, name, True, None,
                                                       frozenset(_roles_around(t, self.cues)), True))
             # the pronouns a sentence with one named person uses for it tell that person's gender
             if len(set(persons)) == 1:
-                told = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON"}
-                told |= {"m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None for t in sent}
+                # not "his" in "his press assistant, Hope Hicks": the possessor is someone else
+                own = {t.i for t in sent if t.dep_ in ("poss", "nmod:poss") and
+                       (t.head.ent_type_ in ("PERSON", "PER") or any(c.dep_ == "appos" for c in t.head.children)
+                        or t.head.dep_ == "appos")}
+                told = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON" and t.i not in own}
+                told |= {"m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None for t in sent
+                         if t.i not in own}
                 said = {g for g in told if g is not None and g not in ("p", "?")}
                 if len(said) == 1:
-                    self.gender.setdefault(persons[0].split()[-1], said.pop())
+                    self.told.setdefault(persons[0].split()[-1], said.pop())
 
     def gender_of(self, name: str) -> str | None:
-        return self.gender.get(name.split()[-1]) if name else None
+        """What the article tells of this person's gender, else what a first name tells."""
+        if not name:
+            return None
+        last = name.split()[-1]
+        return self.gender.get(last) or first_name_gender(self.key(name), self.cues.language) or self.told.get(last)
 
 
 def clean_name(s: str, cues: SpeakerCues) -> str:
@@ -518,14 +559,8 @@ def _resolve(art: _Article, found: _Found, at: int, previous: Sequence[Quotation
         want = cues.pronouns.get(found.pronoun)
         if want not in ("m", "f"):
             return None, "pronoun"
-        cands = [m for m in art.mentions if m.person and m.start < at]
-        for m in reversed(cands):
-            g = m.gender or art.gender_of(m.name)
-            if g is not None and g != want:
-                continue
-            # the last person named fits; a different one named in the same sentence with no gender: unclear
-            return art.full.get(m.name.split()[-1], m.name) if len(m.name.split()) == 1 else m.name, "pronoun"
-        return None, "pronoun"
+        # the most salient person whose gender fits; two close ones: unclear
+        return art.salience().resolve(at, want=want), "pronoun"
     if found.role is not None:
         # "the spokeswoman": the person introduced with that role, when only one was
         names = {m.name for m in art.mentions if m.start < at and m.person and found.role in m.roles}
@@ -552,6 +587,7 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
     art = _Article(text, cues, nlp, wanted)
     spans = [(q.start, q.end) for q in quotes]
     art.mentions = [m for m in art.mentions if not any(a <= m.start < b for a, b in spans)]
+    art.quoted = spans
     inside: dict[int, set[int]] = {}
     bounds: dict[int, set[int]] = {}
     for q in quotes:
@@ -572,8 +608,13 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
             plural = last[:1].islower() and last.endswith("s") and last not in cues.persons
             if prev is not None and not plural and \
                     art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun)):
-                q.speaker, q.how, q.speaker_start, q.speaker_end = prev.speaker, "pronoun", found.start, found.end
-                continue
+                # unless the salience of the text's persons, who knows that one, clearly points to another
+                sal = art.salience()
+                other = sal.resolve(found.start, want=cues.pronouns.get(found.pronoun))
+                if other is None or not sal.known(prev.speaker or "") or \
+                        other.split()[-1] == (prev.speaker or " ").split()[-1]:
+                    q.speaker, q.how, q.speaker_start, q.speaker_end = prev.speaker, "pronoun", found.start, found.end
+                    continue
         if found is not None:
             q.speaker, q.how = _resolve(art, found, found.start, quotes)
             q.speaker_start, q.speaker_end = found.start, found.end

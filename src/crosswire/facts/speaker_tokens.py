@@ -18,7 +18,7 @@ __all__ = ["token_quotations"]
 # --------------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
-def _token_rules(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     c = CUES[language]
     verbs = "|".join(sorted((re.escape(v) for v in c.verbs), key=len, reverse=True))
     dets = "|".join(sorted((re.escape(d) for d in c.determiners), key=len, reverse=True))
@@ -36,16 +36,25 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
                         rf"[^.!?\"“”„«»]{{0,60}}:\s*$")
     acc = "|".join(re.escape(a) for a in c.according)
     according = re.compile(rf"(?:^|\W)(?i:{acc})\s+{speaker}")
-    return after, pronoun_after, before, according
+    # "…", sagte der französische Wirtschafts- und Finanzminister: a role noun phrase after the verb, its
+    # head a noun holding a role's stem (German compounds), adjectives and a coordinated first part allowed
+    stems = "|".join(sorted((re.escape(x) for x in c.role_stems), key=len, reverse=True)) or "(?!)"
+    head = rf"(?=[A-ZÄÖÜ])[\w\-]*(?i:{stems})\w*"
+    role_np = rf"((?:[a-zäöüß]+\s+){{0,2}}(?:[A-ZÄÖÜ][\w\-]*-\s+(?:und|oder|and|y|e)\s+)?{head}(?:\s+{name})?)"
+    after_role = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+(?i:{dets})\s+{role_np}")
+    return after, pronoun_after, before, according, after_role
 
 
 def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | None, str, int | None]:
-    after, pronoun_after, before, according = _token_rules(cues.language)
+    after, pronoun_after, before, according, after_role = _token_rules(cues.language)
     close_end = q.end + 1 if q.end < len(text) else q.end
     tail = text[q.end:q.end + 160]
     m = pronoun_after.match(tail)
     if m:
         return None, "pronoun " + m.group(1), q.end + m.start(1)
+    m = after_role.match(tail)
+    if m:
+        return " ".join(m.group(1).split()), "token", q.end + m.start(1)
     m = after.match(tail)
     if m and m.group(1):
         return _token_name(m.group(1), cues), "token", q.end + m.start(1)
