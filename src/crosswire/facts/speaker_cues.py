@@ -38,6 +38,9 @@ class SpeakerCues:
     extra: dict[str, str] = field(default_factory=dict)
     object_pronouns: dict[str, str] = field(default_factory=dict)  # "him", "her": a person named before, for salience
     role_stems: tuple[str, ...] = ()            # token languages: a noun holding one names a role ("Finanzminister")
+    recipient_words: frozenset[str] = frozenset()  # token languages: "sagte der Zeitung", "dijo a la prensa"
+    recipient_stems: tuple[str, ...] = ()       # ... the noun of the one told (ending so), not the speaker
+    subject_first: bool = True                  # token languages: "X dijo que …" names X (not so in German)
 
 
 _EN_VERBS = (
@@ -183,6 +186,10 @@ GERMAN = SpeakerCues(
     name_links=frozenset("von van der de zu".split()),
     role_stems=tuple("minist präsident sprecher kanzler chef leiter direktor vorsitzend bürgermeister anwalt anwält "
                      "richter sekretär botschafter gouverneur abgeordnet kommissar polizei regierung behörde".split()),
+    subject_first=False,
+    recipient_words=frozenset("dem der den".split()),
+    recipient_stems=tuple("zeitung agentur sender blatt magazin presse reporter journalist journalistin fernsehen "
+                          "radio portal".split()),
 )
 
 SPANISH = SpeakerCues(
@@ -215,6 +222,9 @@ SPANISH = SpeakerCues(
     works=frozenset("libro película serie álbum canción novela programa lema titulado titulada".split()),
     determiners=frozenset("el la los las un una del al".split()),
     name_links=frozenset("de del la y".split()),
+    recipient_words=frozenset("a al".split()),
+    recipient_stems=tuple("prensa periodista reportero agencia diario periódico cadena emisora radio televisión "
+                          "medio".split()),
 )
 
 CUES: dict[str, SpeakerCues] = {c.language: c for c in (ENGLISH, FRENCH, GERMAN, SPANISH)}

@@ -198,10 +198,11 @@ def clean_name(s: str, cues: SpeakerCues) -> str:
 
 
 def _gender_of(doc: Any, ent: Any, cues: SpeakerCues) -> str | None:
-    words = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 3):ent.start]]
+    words = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 3):ent.start] if t.dep_ not in ("poss", "nmod:poss")]
     words += [t.lower_ for t in ent if t.lower_ != ent[-1].lower_]
     words += [t.lower_ for t in ent.root.children if t.dep_ == "appos"] + \
-        [t.lower_ for a in ent.root.children if a.dep_ == "appos" for t in a.subtree]
+        [t.lower_ for a in ent.root.children if a.dep_ == "appos" for t in a.subtree
+         if t.dep_ not in ("poss", "nmod:poss")]  # "his press assistant, Hope Hicks": "his" is the other one
     if any(w in cues.female for w in words):
         return "f"
     if any(w in cues.male for w in words):

@@ -30,7 +30,12 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     speaker = rf"((?:(?i:{dets})\s+)?(?:{role}(?:\s*,?\s*{name})?|{name}))"
     pron = "|".join(re.escape(p) for p in c.pronouns)
     closes = "".join(re.escape(x) for _o, cl in c.pairs for x in cl)
-    after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+(?:(?:{pron})\b|{speaker})(?=\s*(?:[,.;:!?]|$|\s))")
+    rwords = "|".join(re.escape(w) for w in c.recipient_words) or "(?!)"
+    rstems = "|".join(re.escape(w) for w in c.recipient_stems) or "(?!)"
+    # "sagte der Zeitung ein Sprecher", "dijo a la prensa X": the one told is not the speaker
+    recip = rf"(?:(?i:{rwords})\s+(?:(?i:{dets})\s+)?[\w\-]*(?i:{rstems})(?:en|n|s|es)?\b(?:\s+{cap})??\s+)?"
+    after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+{recip}(?:(?:{pron})\b|{speaker})"
+                       rf"(?=\s*(?:[,.;:!?]|$|\s))")
     pronoun_after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+({pron})\b")
     before = re.compile(rf"(?:^|[.!?;]\s+|,\s+){speaker},?\s+(?:[\wäöüßáéíóúñ]+\s+){{0,4}}?(?:{verbs})\b"
                         rf"[^.!?\"“”„«»]{{0,60}}:\s*$")
@@ -41,12 +46,16 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     stems = "|".join(sorted((re.escape(x) for x in c.role_stems), key=len, reverse=True)) or "(?!)"
     head = rf"(?=[A-ZÄÖÜ])[\w\-]*(?i:{stems})\w*"
     role_np = rf"((?:[a-zäöüß]+\s+){{0,2}}(?:[A-ZÄÖÜ][\w\-]*-\s+(?:und|oder|and|y|e)\s+)?{head}(?:\s+{name})?)"
-    after_role = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+(?i:{dets})\s+{role_np}")
-    return after, pronoun_after, before, according, after_role
+    after_role = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+{recip}(?i:{dets})\s+{role_np}")
+    # the sentence before a quotation that has no frame of its own: "…, dijo a la prensa X, jefe de …."
+    previous = re.compile(rf"(?:^|\s)(?:{verbs})\s+{recip}{speaker}(?=\s*(?:[,.;:!?]|$))")
+    # ... or "X dijo que …" (a language whose subject comes first; not German, whose first place is anyone's)
+    subject_first = re.compile(rf"(?:^|,\s+){speaker},?\s+(?:{verbs})\b" if c.subject_first else "(?!)")
+    return after, pronoun_after, before, according, after_role, previous, subject_first
 
 
 def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | None, str, int | None]:
-    after, pronoun_after, before, according, after_role = _token_rules(cues.language)
+    after, pronoun_after, before, according, after_role, _p, _s = _token_rules(cues.language)
     close_end = q.end + 1 if q.end < len(text) else q.end
     tail = text[q.end:q.end + 160]
     m = pronoun_after.match(tail)
@@ -104,6 +113,7 @@ def token_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
             named.append((q.start, speaker))
         if at is not None:
             q.speaker_start = at
+    _from_sentence_before(text, quotes, paras, cues)
     continued_quotes(text, quotes, paras, lambda n: None)
     signed_quotes(text, quotes, paras, cues)
     return [q for q in quotes if kept_quote(text, q, paras)]
@@ -116,3 +126,32 @@ def _token_gender(name: str, cues: SpeakerCues) -> str | None:
     if any(w in cues.male or w + "." in cues.male for w in words):
         return "m"
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’»“]?\s+")
+
+
+def _from_sentence_before(text: str, quotes: list[Quotation], paras: list[tuple[int, int]], cues: SpeakerCues) -> None:
+    """A quotation opening a sentence, with no frame of its own, right after a sentence whose reporting verb
+    names a speaker (and holds no quotation): that speaker's words."""
+    previous, subject_first = _token_rules(cues.language)[5:7]
+    marks = "".join(o + c for o, c in cues.pairs)
+    for q in quotes:
+        if q.speaker is not None or q.how:
+            continue
+        a = paras[q.paragraph][0]
+        head = text[a:max(a, q.start - 1)].rstrip()
+        if not head and q.paragraph > 0:  # the quotation opens its paragraph: the last sentence of the one before
+            a = paras[q.paragraph - 1][0]
+            head = text[a:paras[q.paragraph - 1][1]].rstrip()
+        if not head or head[-1] not in ".!?:":
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(head[:-1])]
+        sentence = head[ends[-1] if ends else 0:].strip()
+        if any(ch in marks for ch in sentence):
+            continue
+        m = previous.search(sentence) or subject_first.search(sentence)
+        if m:
+            name = _token_name(m.group(1), cues)
+            if name:
+                q.speaker, q.how = name, "sentence before"
