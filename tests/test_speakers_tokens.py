@@ -111,3 +111,21 @@ def test_spanish_sentence_before_without_a_reporting_verb_abstains():
     got = said("El fuego destruyó el almacén.\n\nLos bomberos llegaron tarde con Marta Ibáñez. \"Nadie "
                "esperaba un incendio tan grande en plena noche.\"", "es")
     assert list(got.values()) == [None]
+
+
+def test_german_framing_verb_with_a_role_names_the_speaker():
+    got = said("Das Werk bleibt offen.\n\nKonzernchef Paul Amsel nannte den Plan einen „mutigen Schritt für die "
+               "ganze Belegschaft des Werks“.", "de")
+    assert got["mutigen Schritt für die ganze Belegschaft des Werks"] == "Konzernchef Paul Amsel"
+
+
+def test_german_framing_verb_after_a_time_phrase_abstains():
+    got = said("Das Werk bleibt offen.\n\nAm Montag nannte er den Plan einen „mutigen Schritt für die ganze "
+               "Belegschaft des Werks“.", "de")
+    assert all(v is None for v in got.values())
+
+
+def test_spanish_framing_verb():
+    got = said("La planta sigue abierta.\n\nLa directora Ana Prieto calificó el plan de \"un paso valiente para "
+               "toda la plantilla de la fábrica\".", "es")
+    assert got["un paso valiente para toda la plantilla de la fábrica"] == "directora Ana Prieto"

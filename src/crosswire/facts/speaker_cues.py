@@ -187,6 +187,7 @@ GERMAN = SpeakerCues(
     role_stems=tuple("minist präsident sprecher kanzler chef leiter direktor vorsitzend bürgermeister anwalt anwält "
                      "richter sekretär botschafter gouverneur abgeordnet kommissar polizei regierung behörde".split()),
     subject_first=False,
+    framing=frozenset("nannte nannten nennt bezeichnete bezeichneten bezeichnet".split()),
     recipient_words=frozenset("dem der den".split()),
     recipient_stems=tuple("zeitung agentur sender blatt magazin presse reporter journalist journalistin fernsehen "
                           "radio portal".split()),
@@ -222,6 +223,7 @@ SPANISH = SpeakerCues(
     works=frozenset("libro película serie álbum canción novela programa lema titulado titulada".split()),
     determiners=frozenset("el la los las un una del al".split()),
     name_links=frozenset("de del la y".split()),
+    framing=frozenset("calificó calificaron califica llamó llamaron llama describió describe tildó".split()),
     recipient_words=frozenset("a al".split()),
     recipient_stems=tuple("prensa periodista reportero agencia diario periódico cadena emisora radio televisión "
                           "medio".split()),

@@ -145,8 +145,8 @@ class _Article:
                     continue
                 head = ent.root
                 name = clean_name(ent.text, self.cues)
-                if not name:
-                    continue
+                if not name or not any(w[:1].isupper() for w in name.split()):
+                    continue  # "lien avec": a phrase NER took for a person, no name
                 person = ent.label_ in ("PERSON", "PER")
                 gender = _gender_of(doc, ent, self.cues) if person else None
                 if person:
@@ -192,6 +192,8 @@ def clean_name(s: str, cues: SpeakerCues) -> str:
     s = re.sub(r"[\"“”«»„\u200b]", "", s)  # 'Gary” Thomas', a zero-width space inside a name
     s = re.sub(r"['’]s?$", "", s.strip(" ,.;:\"“”«»'’\n")).strip()
     toks = [t for t in s.split() if "/" not in t and "@" not in t]  # no links in a name
+    while toks and re.match(r"\d+[.,]\w", toks[0]):
+        toks = toks[1:]  # "33.The rapper": the end of the previous sentence glued to the name
     while toks and toks[0].lower() in cues.determiners:
         toks = toks[1:]
     return " ".join(toks)
@@ -311,7 +313,10 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             or tok.lemma_.lower() in cues.groups or tok.lemma_.lower().endswith(cues.person_endings)
             or tok.lemma_.lower() in cues.documents):
         return None  # a speaker has a capitalised name, or is a role, a group or a document
-    head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() or tok.ent_type_ in ENTITY_SPEAKERS \
+    # a common noun capitalised only as the sentence's first word ("Part of it reads: …") is no name
+    opening = tok.pos_ == "NOUN" and (tok.is_sent_start or tok.i > 0 and tok.doc[tok.i - 1].is_quote)
+    head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and not opening \
+        or tok.ent_type_ in ENTITY_SPEAKERS \
         or tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and not tok.is_sent_start \
         and tok.ent_type_ not in NOT_SPEAKERS  # a name the tagger missed ("said Skelly" as an adverb)
     lemma = tok.lemma_.lower()

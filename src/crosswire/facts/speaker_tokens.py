@@ -51,11 +51,14 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     previous = re.compile(rf"(?:^|\s)(?:{verbs})\s+{recip}{speaker}(?=\s*(?:[,.;:!?]|$))")
     # ... or "X dijo que …" (a language whose subject comes first; not German, whose first place is anyone's)
     subject_first = re.compile(rf"(?:^|,\s+){speaker},?\s+(?:{verbs})\b" if c.subject_first else "(?!)")
-    return after, pronoun_after, before, according, after_role, previous, subject_first
+    # "X nannte ihn einen „…“", "X lo calificó de «…»": a verb whose quoted object is the subject's words
+    frames = "|".join(sorted((re.escape(v) for v in c.framing), key=len, reverse=True)) or "(?!)"
+    framed = re.compile(rf"(?:^|[.!?;]\s+|,\s+){speaker}\s+(?:{frames})\b[^.!?;:\"“”„«»]{{0,50}}$")
+    return after, pronoun_after, before, according, after_role, previous, subject_first, framed
 
 
 def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | None, str, int | None]:
-    after, pronoun_after, before, according, after_role, _p, _s = _token_rules(cues.language)
+    after, pronoun_after, before, according, after_role, _p, _s, _f = _token_rules(cues.language)
     close_end = q.end + 1 if q.end < len(text) else q.end
     tail = text[q.end:q.end + 160]
     m = pronoun_after.match(tail)
@@ -113,6 +116,7 @@ def token_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
             named.append((q.start, speaker))
         if at is not None:
             q.speaker_start = at
+    _framed(text, quotes, cues)
     _from_sentence_before(text, quotes, paras, cues)
     continued_quotes(text, quotes, paras, lambda n: None)
     signed_quotes(text, quotes, paras, cues)
@@ -155,3 +159,21 @@ def _from_sentence_before(text: str, quotes: list[Quotation], paras: list[tuple[
             name = _token_name(m.group(1), cues)
             if name:
                 q.speaker, q.how = name, "sentence before"
+
+
+def _framed(text: str, quotes: list[Quotation], cues: SpeakerCues) -> None:
+    """„…“ as the object of a framing verb ("X nannte ihn einen „…“"): X's words.  Where the subject need not
+    come first (German), only a speaker holding a role ("Renault-Präsident X"), never "Am Montag"."""
+    framed = _token_rules(cues.language)[7]
+    for q in quotes:
+        if q.speaker is not None or q.how:
+            continue
+        m = framed.search(text[max(0, q.start - 200):max(0, q.start - 1)])
+        name = _token_name(m.group(1), cues) if m else None
+        if not name:
+            continue
+        low = name.lower()
+        if not cues.subject_first and not (any(x in low for x in cues.role_stems)
+                                           or any(w in cues.persons or w in cues.groups for w in name.split())):
+            continue
+        q.speaker, q.how = name, "framing"
