@@ -73,3 +73,13 @@ def test_french_two_men_equally_salient_abstain():
     text = ("Le projet avance.\n\nPaul Roux et Marc Lebon se sont rencontrés lundi à Lyon. "
             "« Nous ne sommes d'accord sur rien pour l'instant », a-t-il dit.")
     assert said(text, "fr")["Nous ne sommes d'accord sur rien pour l'instant"] is None
+
+
+@en
+def test_sentence_opening_common_noun_is_no_speaker_but_a_name_tagged_noun_is():
+    got = said("The funeral was private.\n\nPart of it reads: \"There will be no service, no prayers and no "
+               "closure for the family at all.\"", "en")
+    assert all(v is None for v in got.values())
+    got = said("The funeral was private.\n\nPence added, “It would be a dereliction of duty by the government "
+               "if they fail to act on these facts.”", "en")
+    assert list(got.values()) == ["Pence"]

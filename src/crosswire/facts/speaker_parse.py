@@ -314,7 +314,8 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             or tok.lemma_.lower() in cues.documents):
         return None  # a speaker has a capitalised name, or is a role, a group or a document
     # a common noun capitalised only as the sentence's first word ("Part of it reads: …") is no name
-    opening = tok.pos_ == "NOUN" and (tok.is_sent_start or tok.i > 0 and tok.doc[tok.i - 1].is_quote)
+    opening = tok.pos_ == "NOUN" and (tok.is_sent_start or tok.i > 0 and tok.doc[tok.i - 1].is_quote) and \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)  # (a name tagged NOUN: "Pence added")
     head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and not opening \
         or tok.ent_type_ in ENTITY_SPEAKERS \
         or tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and not tok.is_sent_start \
