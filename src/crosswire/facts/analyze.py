@@ -207,6 +207,11 @@ def analyze(
     if pending is not None:
         pending.attach(story)
 
+    # "said by": a sentence that quotes someone, and that the patterns of facts.attribution credit to nobody,
+    # is credited to the speaker its syntax names (the patterns' parties, "the Russian foreign ministry", stay)
+    for pos, who in quotes.quoted_speakers(story).items():
+        if story.attribution[pos] is None:
+            story.attribution[pos] = who
     facts = build_facts(story, lang)
     if parsing is not None:
         parsing.join()

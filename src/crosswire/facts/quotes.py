@@ -44,7 +44,7 @@ from crosswire.text.words import fold, words
 if TYPE_CHECKING:
     from crosswire.facts.story import StoryText
 
-__all__ = ["find_quotes", "quotes_in", "MIN_WORDS"]
+__all__ = ["find_quotes", "quotes_in", "quoted_speakers", "MIN_WORDS"]
 
 MIN_WORDS = 4
 # languages whose quotations keep this module's rules in the brief: French's incise and title rules here are
@@ -319,6 +319,27 @@ def _parsed_articles(story: StoryText) -> dict[str, list[tuple[str, str | None, 
             if positions:
                 raw.append((q.text, q.speaker, positions))
         out[a.id] = raw
+    return out
+
+
+def quoted_speakers(story: StoryText) -> dict[int, str]:
+    """Sentence position -> the speaker the parse (or a language's token rules) gives the quotations inside
+    that sentence, when they agree: the "said by" of facts and conflict sides that quote someone."""
+    out: dict[int, str] = {}
+    for a in story.articles:
+        sentences = [(pos, s) for pos, s in enumerate(story.sentences) if s.article == a.id]
+        language = a.language or rules_for(None, [s.text for _p, s in sentences[:40]]).language
+        if language.split("-")[0].lower() in KEEP_RULES:
+            continue
+        found = speakers.find_quotations(a.text, language)
+        if not found:
+            continue
+        for pos, s in sentences:
+            if s.is_heading:
+                continue
+            who = speakers.speaker_of_sentence(found, s.start, s.end)
+            if who:
+                out[pos] = who
     return out
 
 
