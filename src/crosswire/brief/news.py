@@ -21,11 +21,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from crosswire.model import Article, Conflict, Sentence
+from crosswire.model import Article, Conflict, Sentence, TimelineEvent
+from crosswire.text.dates import find_dates, is_future
 from crosswire.text.repeats import is_garbage
 
-__all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "first_person", "essay_articles", "is_caption",
-           "is_garbage", "update_leads", "ESSAY_SHARE", "news_weights", "tell_dispute", "DISPUTES_PER"]
+__all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "STALE_WORDS", "first_person", "essay_articles",
+           "is_caption", "is_garbage", "update_leads", "latest_news", "latest_development", "FUTURE_WORDS", "is_stale", "strip_update_marker", "ESSAY_SHARE",
+           "news_weights", "tell_dispute", "DISPUTES_PER"]
 
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "en": ("i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"),
@@ -44,6 +46,14 @@ CAPTION_OPENERS: dict[str, tuple[str, ...]] = {
 UPDATE_MARKERS: tuple[str, ...] = ("update", "updated", "mise à jour", "aktualisierung", "aktualisiert",
                                    "actualización", "actualizado", "breaking", "dernière minute", "eilmeldung",
                                    "última hora")
+# a state told "as of" an earlier moment ("is still missing", "remains closed"): once a report's update
+# tells what happened next, such a sentence is stale
+STALE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("still", "remains", "remain", "yet to", "as of"),
+    "fr": ("toujours", "reste", "restent", "pour l'instant"),
+    "de": ("immer noch", "noch immer", "bislang"),
+    "es": ("todavía", "aún", "sigue", "siguen"),
+}
 ESSAY_SHARE = 0.3  # a report with at least this share of first-person sentences is a personal essay
 
 _QUOTED = re.compile(r"[“«„\"][^”»“\"]*[”»“\"]|‘[^’]*’")
@@ -51,6 +61,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ALL_FIRST = frozenset(w for ws in FIRST_PERSON.values() for w in ws if w not in ("me", "mi"))
 _CAPTION = re.compile(r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
                                             for ws in CAPTION_OPENERS.values() for w in ws) + r")\b", re.I)
+_STALE = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                       for ws in STALE_WORDS.values() for w in ws) + r")\b", re.I)
+# "UPDATE: 9:05 a.m. - " / "Update - " opening a sentence: the marker and its time stamp
+_UPDATE_PREFIX = re.compile(r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in UPDATE_MARKERS)
+                            + r")\s*[:\-–—]\s*(?:[\w.,:/ ]{1,30}?\s[-–—]+\s+)?", re.I)
 _UPDATE = re.compile(r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in UPDATE_MARKERS)
                      + r")\s*[:\-–—]", re.I)
 
@@ -91,6 +106,72 @@ def update_leads(sentences: Sequence[Sentence], reach: int = 3) -> set[int]:
     return set()
 
 
+def latest_news(sents: dict[str, list[Sentence]]) -> list[tuple[str, int]]:
+    """The sentences that tell a live report's latest development, in order: for each report that an
+    update marker opens (see :func:`update_leads`), the marker's sentences, top first."""
+    out = []
+    for aid, ss in sents.items():
+        body = [x for x in ss if not x.is_heading]
+        out += [(aid, k) for k in sorted(update_leads(body))]
+    return out
+
+
+LEAD_SENTENCES = 3  # a development a report tells in its first this many sentences is its news
+# a sentence that announces what is to come tells no development ("will open", "is set to", "plans to")
+FUTURE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("will", "would", "is set to", "are set to", "is due to", "are due to", "plans to", "scheduled", "expected",
+           "upcoming", "next", "opens", "to be held"),
+    "fr": ("va", "vont", "sera", "seront", "doit", "doivent", "prévu", "prévue", "prochain", "prochaine"),
+    "de": ("wird", "werden", "soll", "sollen", "geplant", "nächste", "nächsten"),
+    "es": ("será", "serán", "va a", "van a", "prevé", "previsto", "prevista", "próximo", "próxima"),
+}
+_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                        for ws in FUTURE_WORDS.values() for w in ws) + r")\b", re.I)
+
+
+def latest_development(timeline: Sequence[TimelineEvent], sents: dict[str, list[Sentence]],
+                       published: dict[str, str | None]) -> list[tuple[str, int]]:
+    """The sentences that tell the story's latest development: the timeline's latest day, when it is
+    later than every other day of the story, told in a report's lead (its first :data:`LEAD_SENTENCES`
+    sentences), not announced as to come, and not after the report's own date."""
+    days = sorted({e.date for e in timeline if len(e.date) == 10})
+    if len(days) < 2:
+        return []
+    last = days[-1]
+    lead = {(aid, x.index) for aid, ss in sents.items()
+            for x in [y for y in ss if not y.is_heading][:LEAD_SENTENCES]}
+    out = []
+    for e in timeline:
+        if e.date != last:
+            continue
+        for c in e.citations:
+            pub = published.get(c.article)
+            if (c.article, c.sentence) in lead and not _FUTURE.search(_QUOTED.sub(" ", c.text)) \
+                    and not (pub and pub[:10] < last) and (c.article, c.sentence) not in out \
+                    and _tells_day(c.text, last):
+                out.append((c.article, c.sentence))
+    return sorted(out, key=lambda k: k[1])
+
+
+def _tells_day(text: str, day: str) -> bool:
+    """Does the sentence itself name ``day`` (not only the report's date), as past or present?"""
+    return any(m.date == day and not is_future(text, m.start) for m in find_dates(text, day))
+
+
+def is_stale(text: str) -> bool:
+    """Does a sentence tell a state as of an earlier moment ("is still missing", "remains closed")?"""
+    return bool(_STALE.search(_QUOTED.sub(" ", text)))
+
+
+def strip_update_marker(text: str) -> str:
+    """The sentence without the update marker and time stamp that open it ("UPDATE: 9:05 a.m. - ")."""
+    m = _UPDATE_PREFIX.match(text)
+    if not m or len(text[m.end():].split()) < 5:
+        return text
+    rest = text[m.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 def news_weights(articles: Sequence[Article], sents: dict[str, list[Sentence]],
                  occurrences: list[list[tuple[str, int]]], texts: list[str], *,
                  essay: float, first: float, update: float) -> np.ndarray:
@@ -116,22 +197,28 @@ DISPUTES_PER = 120  # one dispute (a claim and its answer) is told per this many
 
 def tell_dispute(chosen: list[int], conflicts: Sequence[Conflict], unit_of: dict[tuple[str, int], int],
                  pool: set[int], score: np.ndarray, words_of: dict[int, int], words: int) -> list[int]:
-    """The news first, then what is disputed: while the summary tells fewer than one per
-    ``DISPUTES_PER`` words of ``words`` that another party denies or contests, the claim most reports give joins it (its
-    answer is added after, with the other sides of every told disagreement), in the place of
-    the least important sentences.  ``unit_of`` maps (article, sentence) to a candidate,
+    """The news first, then what is disputed: while the summary tells fewer disagreements than one per
+    ``DISPUTES_PER`` words of ``words``, the one most reports give joins it (a claim another party
+    denies or contests: the claim; two figures, dates or titles that cannot both be true: the first
+    version), in the place of the least important sentences; its other sides are added after, with
+    the other sides of every told disagreement.  ``unit_of`` maps (article, sentence) to a candidate,
     ``pool`` holds the candidates that may be told."""
-    claims = [c for c in conflicts if c.kind in ("denial", "claim") and len(c.sides) >= 2]
+    found = [c for c in conflicts if len(c.sides) >= 2]
     sides_of = [[{unit_of[(x.article, x.sentence)] for x in side.citations
-                  if unit_of.get((x.article, x.sentence)) in pool} for side in c.sides] for c in claims]
+                  if unit_of.get((x.article, x.sentence)) in pool} for side in c.sides] for c in found]
+    claim = [c.kind in ("denial", "claim") for c in found]
+
+    def is_told(k: int, out: set[int]) -> bool:  # a claim is told by its own words, figures by any version
+        return bool(out & sides_of[k][0]) if claim[k] else any(out & side for side in sides_of[k])
+
     out = list(chosen)
     disputes = words // DISPUTES_PER  # (a summary of a few lines tells the news alone)
     for _ in range(disputes):
-        told = [k for k, sides in enumerate(sides_of) if set(out) & sides[0]]
-        untold = [k for k in range(len(claims)) if k not in told and sides_of[k][0] and all(sides_of[k][1:])]
+        told = [k for k in range(len(found)) if is_told(k, set(out))]
+        untold = [k for k in range(len(found)) if k not in told and all(sides_of[k])]
         if not untold or len(told) >= disputes:
             break
-        best = max(untold, key=lambda k: (len({a for x in claims[k].sides for a in x.articles}), -k))
+        best = max(untold, key=lambda k: (len({a for x in found[k].sides for a in x.articles}), claim[k], -k))
         keep = max(sides_of[best][0], key=lambda i: score[i])
         size = sum(words_of.get(i, 0) for i in out) + words_of.get(keep, 0)
         before = list(out)
