@@ -25,9 +25,9 @@ from crosswire.model import Article, Conflict, Sentence, TimelineEvent
 from crosswire.text.dates import find_dates, is_future
 from crosswire.text.repeats import is_garbage
 
-__all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "STALE_WORDS", "first_person", "essay_articles",
-           "is_caption", "is_garbage", "update_leads", "latest_news", "latest_development", "FUTURE_WORDS", "is_stale", "strip_update_marker", "ESSAY_SHARE",
-           "news_weights", "tell_dispute", "DISPUTES_PER"]
+__all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "STALE_WORDS", "FUTURE_WORDS", "first_person",
+           "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news", "latest_development",
+           "is_stale", "strip_update_marker", "ESSAY_SHARE", "news_weights", "tell_dispute", "DISPUTES_PER"]
 
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "en": ("i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"),
