@@ -402,12 +402,12 @@ def summarize(
         published = {a.id: a.published for a in articles}
         timeline = sheet.timeline if sheet is not None else []
         for key in latest_news(sents) + latest_development(timeline or [], sents, published):
-            i = unit_at.get(key)
-            if i is not None and i not in latest and score[i] > 0:
-                latest.append(i)
+            at = unit_at.get(key)
+            if at is not None and at not in latest and score[at] > 0:
+                latest.append(at)
         if latest:
-            score *= np.array([cfg.stale if i not in latest and is_stale(u.text) else 1.0
-                               for i, u in enumerate(ulist)])
+            score *= np.array([cfg.stale if k not in latest and is_stale(u.text) else 1.0
+                               for k, u in enumerate(ulist)])
     for u, sc in zip(ulist, score, strict=True):
         u.score = float(sc)
     news = np.divide(score, base, out=np.zeros_like(score), where=base > 0)
