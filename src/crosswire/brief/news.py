@@ -25,7 +25,8 @@ from crosswire.model import Article, Conflict, Sentence, TimelineEvent
 from crosswire.text.dates import find_dates, is_future
 from crosswire.text.repeats import is_garbage
 
-__all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "STALE_WORDS", "FUTURE_WORDS", "first_person",
+__all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "STALE_WORDS", "FUTURE_WORDS", "NOT_EVENT_BEFORE",
+           "first_person",
            "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news", "latest_development",
            "is_stale", "strip_update_marker", "ESSAY_SHARE", "news_weights", "tell_dispute", "DISPUTES_PER"]
 
@@ -120,7 +121,7 @@ LEAD_SENTENCES = 3  # a development a report tells in its first this many senten
 # a sentence that announces what is to come tells no development ("will open", "is set to", "plans to")
 FUTURE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("will", "would", "is set to", "are set to", "is due to", "are due to", "plans to", "scheduled", "expected",
-           "upcoming", "next", "opens", "to be held"),
+           "upcoming", "next", "opens", "to be held", "is to be", "are to be"),
     "fr": ("va", "vont", "sera", "seront", "doit", "doivent", "prévu", "prévue", "prochain", "prochaine"),
     "de": ("wird", "werden", "soll", "sollen", "geplant", "nächste", "nächsten"),
     "es": ("será", "serán", "va a", "van a", "prevé", "previsto", "prevista", "próximo", "próxima"),
@@ -153,9 +154,30 @@ def latest_development(timeline: Sequence[TimelineEvent], sents: dict[str, list[
     return sorted(out, key=lambda k: k[1])
 
 
+# a date these words open is no development: a deadline, the end of a range, a thing named by its date
+# ("until May 3", "from 1993 to December 31, 2012", "the Jan. 9 publication", "Britain's March 29 exit")
+NOT_EVENT_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("the", "'s", "’s", "to", "until", "till", "through", "by", "before", "ahead of", "to be", "is to",
+           "due", "set for"),
+    "fr": ("le", "du", "au", "jusqu'au", "jusqu’au", "avant le", "d'ici le"),
+    "de": ("der", "die", "das", "bis", "zum", "vor dem"),
+    "es": ("el", "del", "al", "hasta el", "antes del"),
+}
+_NOT_EVENT = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                                   for ws in NOT_EVENT_BEFORE.values() for w in ws)
+                        + r")\s*$|\w['’]s\s*$", re.I)
+
+
 def _tells_day(text: str, day: str) -> bool:
-    """Does the sentence itself name ``day`` (not only the report's date), as past or present?"""
-    return any(m.date == day and not is_future(text, m.start) for m in find_dates(text, day))
+    """Does the sentence itself name ``day`` (not only the report's date) as the day something happened?"""
+    return any(m.date == day and _DAY_NAMED.search(text[m.start:m.end]) and not is_future(text, m.start)
+               and not _NOT_EVENT.search(text[:m.start]) for m in find_dates(text, day))
+
+
+# a day named by its number or its weekday (or today / yesterday), not a holiday or "this year"
+_DAY_NAMED = re.compile(r"\d|day\b|tonight|heute|gestern|hier\b|aujourd|hoy\b|ayer\b|lundi|mardi|mercredi|jeudi|"
+                        r"vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+                        r"lunes|martes|miércoles|jueves|viernes|sábado|domingo", re.I)
 
 
 def is_stale(text: str) -> bool:
@@ -213,12 +235,17 @@ def tell_dispute(chosen: list[int], conflicts: Sequence[Conflict], unit_of: dict
 
     out = list(chosen)
     disputes = words // DISPUTES_PER  # (a summary of a few lines tells the news alone)
+    # disagreements the summary tells for their own news do not count: the reader still learns what else is disputed
+    incidental = [k for k in range(len(found)) if is_told(k, set(out))]
     for _ in range(disputes):
         told = [k for k in range(len(found)) if is_told(k, set(out))]
         untold = [k for k in range(len(found)) if k not in told and all(sides_of[k])]
-        if not untold or len(told) >= disputes:
+        if not untold or len(told) - len(incidental) >= disputes:
             break
-        best = max(untold, key=lambda k: (len({a for x in found[k].sides for a in x.articles}), claim[k], -k))
+        # a claim and its answer before two versions of a figure; one the summary tells nothing of first (an
+        # answer already told says what is disputed); then the one most reports give
+        best = max(untold, key=lambda k: (claim[k], not any(set(out) & side for side in sides_of[k]),
+                                          len({a for x in found[k].sides for a in x.articles}), -k))
         keep = max(sides_of[best][0], key=lambda i: score[i])
         size = sum(words_of.get(i, 0) for i in out) + words_of.get(keep, 0)
         before = list(out)
