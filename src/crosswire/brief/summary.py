@@ -121,7 +121,8 @@ _SAY = (
     r"explained|noted|wrote|tweeted|insisted|warned|according\s+to\s+[^,;]{1,60}|"
     r"a\s+(?:indiqué|déclaré|précisé|affirmé|annoncé|ajouté|expliqué|souligné)|"
     r"ont\s+(?:indiqué|déclaré|précisé|affirmé|annoncé)|selon\s+[^,;]{1,60}|"
-    r"sagte|erklärte|teilte\s+\w+\s+mit|dijo|afirmó|según\s+[^,;]{1,60})"
+    r"sagte|erklärte|teilte\s+\w+\s+mit|dijo|afirmó|informó|informaron|indicó|agregó|añadió|señaló|explicó|"
+    r"según\s+[^,;]{1,60})"
 )
 # ", the ministry said." / ", said the ministry." / ", according to officials." at the end
 _TRAILING_ATTRIBUTION = re.compile(
@@ -131,6 +132,10 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"""|""" + _SAY + r"""(?:\s+[\w'’.-]+){0,7}))\s*(?P<end>[.!]?)\s*$""",
     re.UNICODE | re.IGNORECASE,
 )
+# a headline glued to the lead by its dateline: "Fire kills 30 animals at German zoo BERLIN.- A fire ..."
+_GLUED_HEADLINE = re.compile(r"""^(?:[^.!?"“”]{10,120}?)\s(?:[A-ZÀ-Ý]{3,}(?:\s[A-ZÀ-Ý]{2,})*)"""
+                             r"""(?:,\s*[\w .'’/,-]{1,30}?)?\s*(?:\.\s?-+|\([^()]{1,40}\)\s*[-–—]{1,2})\s+""",
+                             re.UNICODE)
 # "PARIS, April 3, 2024 (AFP) - ", "BERLIN (Reuters) -- ", "(Paris) "
 _DATELINE = re.compile(
     r"""^(?:\(\s*[\w .'’-]{2,30}\)\s+"""
@@ -168,6 +173,9 @@ def compress(text: str, *, drop_attribution: bool = True) -> str:
     faithful compression: its words are the original's, in order.
     """
     out = strip_update_marker(text.strip())
+    m = _GLUED_HEADLINE.match(out)
+    if m and len(m.group(0).split()) <= 16 and not _has_negation(m.group(0)) and len(_tokens(out[m.end():])) >= 8:
+        out = _capitalise(out[m.end():])
     m = _DATELINE.match(out)
     if m and not _has_negation(m.group(0)) and len(_tokens(out[m.end():])) >= 5:
         out = _capitalise(out[m.end():])
