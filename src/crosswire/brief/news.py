@@ -135,23 +135,28 @@ def latest_development(timeline: Sequence[TimelineEvent], sents: dict[str, list[
     """The sentences that tell the story's latest development: the timeline's latest day, when it is
     later than every other day of the story, told in a report's lead (its first :data:`LEAD_SENTENCES`
     sentences), not announced as to come, and not after the report's own date."""
-    days = sorted({e.date for e in timeline if len(e.date) == 10})
-    if len(days) < 2:
-        return []
-    last = days[-1]
     lead = {(aid, x.index) for aid, ss in sents.items()
             for x in [y for y in ss if not y.is_heading][:LEAD_SENTENCES]}
-    out = []
+    named: list[tuple[str, tuple[str, int]]] = []  # (day, sentence) a lead names as the day something happened
     for e in timeline:
-        if e.date != last:
+        if len(e.date) != 10:
             continue
         for c in e.citations:
+            key = (c.article, c.sentence)
             pub = published.get(c.article)
-            if (c.article, c.sentence) in lead and not _FUTURE.search(_QUOTED.sub(" ", c.text)) \
-                    and not (pub and pub[:10] < last) and (c.article, c.sentence) not in out \
-                    and _tells_day(c.text, last):
-                out.append((c.article, c.sentence))
-    return sorted(out, key=lambda k: k[1])
+            if key in lead and not _FUTURE.search(_QUOTED.sub(" ", c.text)) and not (pub and pub[:10] < e.date) \
+                    and _tells_day(c.text, e.date):
+                named.append((e.date, key))
+    if not named:
+        return []
+    last = max(d for d, _ in named)
+    out = sorted({k for d, k in named if d == last}, key=lambda k: k[1])
+    # later than every day the story's other sentences tell (the same sentence dated by its report aside)
+    others = [e.date for e in timeline if len(e.date) == 10
+              and not all((c.article, c.sentence) in out for c in e.citations)]
+    if not others or max(others) >= last:
+        return []
+    return out
 
 
 # a date these words open is no development: a deadline, the end of a range, a thing named by its date

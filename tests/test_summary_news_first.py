@@ -1,0 +1,120 @@
+"""The summary tells the news first: the latest development across reports leads, a state it has
+overtaken ("still missing") stays out, a disagreement the brief found is told from both sides,
+sentences that pack the story's shared facts beat colour, and datelines glued to a lead go.
+
+Every article here is fictional and written for these tests.
+"""
+
+from __future__ import annotations
+
+from crosswire import brief, facts
+from crosswire.brief.coverage import coverage_gain, shared_weights, terms
+from crosswire.brief.news import is_stale, latest_development
+from crosswire.brief.summary import compress, is_faithful_compression
+from crosswire.model import Article
+
+
+def art(aid: str, text: str, published: str | None = "2031-05-16", language: str = "en") -> Article:
+    return Article(id=aid, text=text, published=published, language=language)
+
+
+def build(arts: list[Article], words: int = 120):
+    sheet = facts.analyze(arts, [], embedder=False, entities=[], lang="en")
+    return sheet, brief.build_brief(arts, [], sheet, words=words, lang="en")
+
+
+# a live story: two early reports say the fisherman is missing, the latest one says he was found
+SEARCH = [
+    art("a1", "Searchers found the missing fisherman Tomas Reyl alive on a sandbar near Kellow Point on May 15. "
+              "Reyl, 54, was flown to Dunmore hospital with a broken arm. "
+              "His boat had capsized in a squall off Kellow Point on May 12, the coastguard said. "
+              "Two lifeboats and a helicopter had searched the bay for three days."),
+    art("a2", "The fisherman Tomas Reyl is still missing after his boat capsized off Kellow Point on May 12. "
+              "Two lifeboats and a helicopter searched the bay on Tuesday, the coastguard said. "
+              "Reyl, 54, had sailed from Dunmore harbour at dawn. "
+              "Relatives gathered at the harbour to wait for news.", published="2031-05-13"),
+    art("a3", "A coastguard helicopter and two lifeboats searched the bay off Kellow Point for Tomas Reyl, 54. "
+              "His boat capsized in a squall on May 12. "
+              "The fisherman remains missing, the coastguard said on Tuesday. "
+              "The harbour master said the sea had been calm in the morning.", published="2031-05-13"),
+]
+
+
+def test_the_latest_development_leads_and_what_it_overtook_stays_out():
+    sheet, b = build(SEARCH, words=60)
+    assert latest_development(sheet.timeline, sheet.sentences, {a.id: a.published for a in SEARCH}) == [("a1", 0)]
+    assert b.summary[0].citations[0].article == "a1"
+    assert "alive" in b.summary[0].text
+    assert not any(is_stale(s.text) for s in b.summary)
+
+
+def test_a_date_that_is_no_development_does_not_lead():
+    # the latest date is a hearing still to come, or the end of a period: nothing happened on it
+    arts = [art("b1", "The council of Ferrow voted on May 12 to close the old bridge to lorries. "
+                      "A public hearing on the closure will be held on June 3. "
+                      "The bridge was built in 1911."),
+            art("b2", "Ferrow's council voted on May 12 to shut the old bridge to heavy lorries. "
+                      "Residents may object until June 3. "
+                      "Engineers found cracks in two of its piers.")]
+    sheet, b = build(arts, words=40)
+    assert latest_development(sheet.timeline, sheet.sentences, {a.id: a.published for a in arts}) == []
+    assert "voted" in b.summary[0].text
+
+
+def test_stale_words():
+    assert is_stale("The fisherman is still missing.")
+    assert is_stale("The road remains closed to traffic.")
+    assert not is_stale('"We still hope," his sister said of the fisherman.')  # inside a quotation
+    assert not is_stale("The fisherman was found alive.")
+
+
+def test_the_summary_tells_a_disagreement_it_would_leave_out():
+    arts = [art("c1", "The mining firm Oraloc said on Monday that its new pit at Vessa would create 400 jobs. "
+                      "The pit will open in the spring after two years of building. "
+                      "Vessa's mayor welcomed the investment. "
+                      "The firm said the mine would produce copper and zinc."),
+            art("c2", "Oraloc's new pit at Vessa will open in the spring, the mining firm said on Monday. "
+                      "The mine will produce copper and zinc for export. "
+                      "Vessa's mayor said the town had waited years for the investment. "
+                      "The miners' union denied that the pit would create 400 jobs, saying most posts would go "
+                      "to contractors from abroad.")]
+    sheet, b = build(arts, words=120)
+    assert any(c.kind in ("denial", "claim") for c in sheet.conflicts)
+    told = " ".join(s.text for s in b.summary)
+    assert "400 jobs" in told and "denied" in told
+
+
+def test_shared_terms_and_their_gain():
+    texts = ["Tomas Reyl, 54, was found alive near Kellow Point.", "Reyl was found on a sandbar near Kellow Point.",
+             "The sea was calm and the gulls were loud."]
+    w = shared_weights(texts, ["s1", "s2", "s1"])
+    assert w and "kellow" in w and "gull" not in w and "gulls" not in w  # one source's colour is not shared
+    assert coverage_gain(terms(texts[0]), w, set()) > coverage_gain(terms(texts[2]), w, set()) == 0.0
+    assert coverage_gain(terms(texts[0]), w, set(terms(texts[1]))) < coverage_gain(terms(texts[0]), w, set())
+    assert shared_weights(texts, ["s1", "s1", "s1"]) == {}  # one source shares nothing
+
+
+def test_the_sentence_that_packs_the_shared_facts_beats_colour():
+    arts = [art("d1", "Fog hung low over the grey water as the gulls circled the quay at Sallow. "
+                      "The cargo ship Merrow ran aground at Sallow on Monday with 14 crew aboard. "
+                      "All 14 crew were lifted off by a helicopter. "
+                      "The owner, Tarn Shipping, said an inquiry had begun."),
+            art("d2", "The cargo ship Merrow, with 14 crew aboard, ran aground off Sallow on Monday. "
+                      "A helicopter lifted all 14 crew to safety. "
+                      "Tarn Shipping, which owns the Merrow, has opened an inquiry.")]
+    _, b = build(arts, words=30)
+    told = " ".join(s.text for s in b.summary)
+    assert "Merrow" in told and "gulls" not in told
+
+
+def test_a_headline_glued_to_the_lead_by_its_dateline_goes():
+    lead = ("Storm floods old town of Bressa BRESSA.- Heavy rain flooded the old town of Bressa on Sunday, "
+            "forcing 300 people from their homes, the fire service said.")
+    short = compress(lead)
+    assert short.startswith("Heavy rain flooded") and "forcing 300 people" in short
+    assert is_faithful_compression(short, lead)
+    # a capitalised word and a dash inside a sentence are no dateline
+    inside = "The ferry sank near the port of DOVER - officials could not say why it sank so fast."
+    assert compress(inside) == inside
+    es = "Un incendio destruyó el mercado de Olvera el martes, informaron las autoridades."
+    assert compress(es) == "Un incendio destruyó el mercado de Olvera el martes."
