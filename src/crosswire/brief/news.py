@@ -190,9 +190,14 @@ def is_stale(text: str) -> bool:
     return bool(_STALE.search(_QUOTED.sub(" ", text)))
 
 
+# "Last Updated, Wednesday, 11:07 a.m. " / "Updated 9:05 a.m. ET " opening a sentence: a page's time stamp
+_STAMP_PREFIX = re.compile(r"^\W*(?:last\s+)?updated?\s*[:,]?\s*(?:[^\W\d_]+day,?\s*)?(?:[\w.,]{1,12}\s+)?"
+                           r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?\s*[-–—:,]?\s+", re.I)
+
+
 def strip_update_marker(text: str) -> str:
     """The sentence without the update marker and time stamp that open it ("UPDATE: 9:05 a.m. - ")."""
-    m = _UPDATE_PREFIX.match(text)
+    m = _UPDATE_PREFIX.match(text) or _STAMP_PREFIX.match(text)
     if not m or len(text[m.end():].split()) < 5:
         return text
     rest = text[m.end():]
