@@ -123,7 +123,7 @@ def test_a_headline_glued_to_the_lead_by_its_dateline_goes():
 def test_an_update_marker_or_time_stamp_opening_a_sentence_goes():
     assert compress("UPDATE: 9:05 a.m. - The missing fisherman was found alive near Kellow Point on Thursday.") \
         == "The missing fisherman was found alive near Kellow Point on Thursday."
-    assert compress("Last Updated, Friday, 4:12 p.m. The harbour at Dunmore reopened to fishing boats after the storm.") \
-        == "The harbour at Dunmore reopened to fishing boats after the storm."
+    assert compress("Last Updated, Friday, 4:12 p.m. The harbour at Dunmore reopened to boats after the storm.") \
+        == "The harbour at Dunmore reopened to boats after the storm."
     kept = "Updated rules for the harbour took effect on Monday for every boat."
     assert compress(kept) == kept
