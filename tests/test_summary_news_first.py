@@ -127,3 +127,10 @@ def test_an_update_marker_or_time_stamp_opening_a_sentence_goes():
         == "The harbour at Dunmore reopened to boats after the storm."
     kept = "Updated rules for the harbour took effect on Monday for every boat."
     assert compress(kept) == kept
+
+
+def test_a_structured_abstract_label_glued_to_its_sentence_goes():
+    assert compress("Results The share of commuters who cycle to work rose from 4 to 9 percent in ten years.") \
+        == "The share of commuters who cycle to work rose from 4 to 9 percent in ten years."
+    kept = "Results of the council vote were announced on Monday evening."
+    assert compress(kept) == kept

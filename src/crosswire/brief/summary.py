@@ -132,6 +132,14 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"""|""" + _SAY + r"""(?:\s+[\w'’.-]+){0,7}))\s*(?P<end>[.!]?)\s*$""",
     re.UNICODE | re.IGNORECASE,
 )
+# the label of a structured abstract glued to its first sentence ("Results The overall rate ...")
+SECTION_LABELS: tuple[str, ...] = (
+    "Importance", "Objective", "Objectives", "Background", "Methods", "Design, Setting, and Participants",
+    "Main Outcomes and Measures", "Results", "Conclusions", "Conclusions and Relevance", "Findings", "Meaning",
+    "Interventions", "Exposures", "Context", "Purpose", "Conclusion",
+)
+_SECTION_LABEL = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(SECTION_LABELS, key=len, reverse=True))
+                            + r")\s+(?=[A-Z])")
 # a headline glued to the lead by its dateline: "Fire kills 30 animals at German zoo BERLIN.- A fire ..."
 _GLUED_HEADLINE = re.compile(r"""^(?:[^.!?"“”]{10,120}?)\s(?:[A-ZÀ-Ý]{3,}(?:\s[A-ZÀ-Ý]{2,})*)"""
                              r"""(?:,\s*[\w .'’/,-]{1,30}?)?\s*(?:\.\s?-+|\([^()]{1,40}\)\s*[-–—]{1,2})\s+""",
@@ -173,6 +181,9 @@ def compress(text: str, *, drop_attribution: bool = True) -> str:
     faithful compression: its words are the original's, in order.
     """
     out = strip_update_marker(text.strip())
+    m = _SECTION_LABEL.match(out)
+    if m and len(_tokens(out[m.end():])) >= 5:
+        out = out[m.end():]
     m = _GLUED_HEADLINE.match(out)
     if m and len(m.group(0).split()) <= 16 and not _has_negation(m.group(0)) and len(_tokens(out[m.end():])) >= 8:
         out = _capitalise(out[m.end():])
