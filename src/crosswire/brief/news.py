@@ -152,9 +152,10 @@ def latest_development(timeline: Sequence[TimelineEvent], sents: dict[str, list[
     last = max(d for d, _ in named)
     out = sorted({k for d, k in named if d == last}, key=lambda k: k[1])
     # later than every day the story's other sentences tell (the same sentence dated by its report aside)
-    others = [e.date for e in timeline if len(e.date) == 10
-              and not all((c.article, c.sentence) in out for c in e.citations)]
-    if not others or max(others) >= last:
+    # (a month or a year counts at its own precision: "in March 2011" is later than 2007-04-26)
+    others = [e.date for e in timeline if not all((c.article, c.sentence) in out for c in e.citations)]
+    if not any(len(d) == 10 for d in others) or any(d >= last[:len(d)] if len(d) == 10 else d > last[:len(d)]
+                                                    for d in others):
         return []
     return out
 
