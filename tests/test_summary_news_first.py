@@ -68,20 +68,25 @@ def test_stale_words():
     assert not is_stale("The fisherman was found alive.")
 
 
-def test_the_summary_tells_a_disagreement_it_would_leave_out():
-    arts = [art("c1", "The mining firm Oraloc said on Monday that its new pit at Vessa would create 400 jobs. "
-                      "The pit will open in the spring after two years of building. "
-                      "Vessa's mayor welcomed the investment. "
-                      "The firm said the mine would produce copper and zinc."),
-            art("c2", "Oraloc's new pit at Vessa will open in the spring, the mining firm said on Monday. "
-                      "The mine will produce copper and zinc for export. "
-                      "Vessa's mayor said the town had waited years for the investment. "
-                      "The miners' union denied that the pit would create 400 jobs, saying most posts would go "
-                      "to contractors from abroad.")]
+def test_the_summary_tells_a_disagreement_after_the_news_claim_before_answer():
+    arts = [art("c1", "Oraloc opened its new copper pit at Vessa on Monday after two years of building. "
+                      "The pit will produce copper and zinc for export through the port of Marle. "
+                      "The mining firm said on Monday that the pit would create 400 jobs in the valley. "
+                      "The miners' union denied on Tuesday that the pit would create 400 jobs. "
+                      "The mayor of Vessa cut the ribbon with the firm's chief executive, Hana Dorr. "
+                      "About 2,000 people came to watch the opening of the pit."),
+            art("c2", "The new Oraloc copper pit at Vessa opened on Monday after two years of building. "
+                      "Its copper and zinc will be shipped through the port of Marle. "
+                      "Hana Dorr, Oraloc's chief executive, opened the pit with the mayor of Vessa. "
+                      "A crowd of about 2,000 people watched the opening. "
+                      "The valley lost its last mine in 1998.")]
     sheet, b = build(arts, words=120)
     assert any(c.kind in ("denial", "claim") for c in sheet.conflicts)
-    told = " ".join(s.text for s in b.summary)
-    assert "400 jobs" in told and "denied" in told
+    texts = [s.text for s in b.summary]
+    claim = next(k for k, t in enumerate(texts) if "400 jobs" in t and "denied" not in t)
+    answer = next(k for k, t in enumerate(texts) if "denied" in t)
+    # the news first, then the disagreement, its claim right before its answer
+    assert answer == claim + 1 == len(texts) - 1 and "opened" in texts[0]
 
 
 def test_shared_terms_and_their_gain():

@@ -26,9 +26,9 @@ from crosswire.text.dates import find_dates, is_future
 from crosswire.text.repeats import is_garbage
 
 __all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "STALE_WORDS", "FUTURE_WORDS", "NOT_EVENT_BEFORE",
-           "first_person",
-           "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news", "latest_development",
-           "is_stale", "strip_update_marker", "ESSAY_SHARE", "news_weights", "tell_dispute", "DISPUTES_PER"]
+           "first_person", "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news",
+           "latest_development", "is_stale", "strip_update_marker", "ESSAY_SHARE", "news_weights", "tell_dispute",
+           "dispute_order", "DISPUTES_PER"]
 
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "en": ("i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"),
@@ -269,3 +269,21 @@ def tell_dispute(chosen: list[int], conflicts: Sequence[Conflict], unit_of: dict
             out.remove(i)
             size -= words_of.get(i, 0)
     return out
+
+
+def dispute_order(chosen: Sequence[int], conflicts: Sequence[Conflict],
+                  unit_of: dict[tuple[str, int], int]) -> dict[int, tuple[int, int]]:
+    """Where the summary tells a disagreement from two sides or more, its sentences come after the
+    news, together, each claim before its answer: chosen candidate -> (disagreement, side)."""
+    out: dict[int, tuple[int, int]] = {}
+    picked = set(chosen)
+    for n, c in enumerate(conflicts):
+        sides = [{unit_of[(x.article, x.sentence)] for x in side.citations
+                  if unit_of.get((x.article, x.sentence)) in picked} for side in c.sides]
+        if sum(1 for side in sides if side) < 2:
+            continue
+        for k, side in enumerate(sides):
+            for i in side:
+                out.setdefault(i, (n, k))
+    return out
+

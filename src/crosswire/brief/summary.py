@@ -33,6 +33,7 @@ import numpy as np
 
 from crosswire.brief.coverage import coverage_gain, shared_weights, terms
 from crosswire.brief.news import (
+    dispute_order,
     is_caption,
     is_garbage,
     is_stale,
@@ -491,7 +492,10 @@ def summarize(
         chosen = _both_sides(chosen, sheet, ulist, where, pool_pair, unit_facts, score, words_of, words, cfg)
 
     if cfg.story_order:  # told in the order the reports tell it: leads first, then by importance
-        chosen.sort(key=lambda i: (i not in lead, ulist[i].position, -score[i]))
+        # the news, then what is disputed (each disagreement told from its sides together, claim first)
+        where_is = {(o.article, o.index): i for i, u in enumerate(ulist) for o in u.occurrences}
+        sides = dispute_order(chosen, sheet.conflicts if sheet is not None else [], where_is)
+        chosen.sort(key=lambda i: (i not in lead, i in sides, sides.get(i, (0, 0)), ulist[i].position, -score[i]))
     facts = sheet.facts if sheet is not None else []
     out: list[SummarySentence] = []
     for i in chosen:
