@@ -139,3 +139,19 @@ def test_a_structured_abstract_label_glued_to_its_sentence_goes():
         == "The share of commuters who cycle to work rose from 4 to 9 percent in ten years."
     kept = "Results of the council vote were announced on Monday evening."
     assert compress(kept) == kept
+
+
+def test_reports_that_share_no_fact_are_not_ranked_by_the_words_they_share_by_chance():
+    from crosswire.brief.summary import SummaryConfig
+
+    arts = [art("e1", "The town of Ossel opened a new library on Monday. The building has room for 40,000 books. "
+                      "Children from the town's two schools read poems at the opening. "
+                      "The old library had been closed since a fire in 2019."),
+            art("e2", "A storm cut power to 3,000 homes in the hills above Ossel on Monday night. "
+                      "Crews worked through the night to repair the lines. "
+                      "Two schools stayed closed on Tuesday because of fallen trees.")]
+    sheet = facts.analyze(arts, [], embedder=False, entities=[], lang="en")
+    assert not any(f.independent_sources >= 2 for f in sheet.facts)
+    on = brief.build_brief(arts, [], sheet, words=40, lang="en")
+    off = brief.build_brief(arts, [], sheet, words=40, lang="en", config=SummaryConfig(coverage=0.0))
+    assert [s.text for s in on.summary] == [s.text for s in off.summary]

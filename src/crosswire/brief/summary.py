@@ -456,7 +456,9 @@ def summarize(
     where = {u: k for k, u in enumerate(pool)}
     remaining = set(pool) - set(chosen)
     # the story's shared terms a candidate tells, per word: a sentence that packs more of them tells more
-    weights = shared_weights([s.text for s in everything], list(src_of)) if cfg.coverage else {}
+    # (only where the facts stage found facts several sources state: reports that share no fact share words by chance)
+    agree = sheet is None or not sheet.facts or any(f.independent_sources >= 2 for f in sheet.facts)
+    weights = shared_weights([s.text for s in everything], list(src_of)) if cfg.coverage and agree else {}
     unit_terms = {i: terms(ulist[i].text) for i in pool} if weights else {}
     told: set[str] = {t for i in chosen for t in unit_terms.get(i, ())}
     per_word = {i: max(len(short(i).split()), 1) ** cfg.coverage_power for i in unit_terms}
