@@ -8,6 +8,7 @@ told, another sentence gains nothing by telling it again (see :func:`coverage_ga
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from crosswire.text.words import STOPWORDS, content_words, words
@@ -50,4 +51,5 @@ def shared_weights(texts: Sequence[str], sources: Sequence[str]) -> dict[str, fl
 
 def coverage_gain(unit_terms: frozenset[str], weights: dict[str, float], told: set[str]) -> float:
     """The weight of the shared terms a sentence tells that the summary has not told yet."""
-    return sum(weights.get(t, 0.0) for t in unit_terms if t not in told)
+    # (summed exactly: the order of a set's terms changes from one process to the next, the choice must not)
+    return math.fsum(weights.get(t, 0.0) for t in unit_terms if t not in told)
