@@ -293,10 +293,33 @@ def find_quotes(story: StoryText) -> list[Quote]:
             for w in mine:
                 if hit not in postings.setdefault(w, []):
                     postings[w].append(hit)
+    one_name_per_person(merged)
     merged.sort(
         key=lambda x: (-story.independent(x.articles), story.order[x.citations[0].article], x.citations[0].sentence)
     )
     return merged
+
+
+def one_name_per_person(quotes: list[Quote]) -> None:
+    """One person, one speaker across the story's reports: a name that ends the longer names given
+    to speakers ("Trudeau", "Justin Trudeau" -> "Prime Minister Justin Trudeau") takes the longest,
+    when those longer names are all one person (each ends the longest one).  "Trump" stays "Trump"
+    in a story that quotes both "Donald Trump" and "Ivanka Trump"."""
+    names = {q.speaker for q in quotes if q.speaker and q.speaker[:1].isupper()}
+    tokens = {n: n.split() for n in names}
+    chosen: dict[str, str] = {}
+    for n in names:
+        mine = tokens[n]
+        longer = [m for m in names if len(tokens[m]) > len(mine) and tokens[m][-len(mine):] == mine
+                  and tokens[m][-len(mine) - 1][:1].isupper()]
+        if not longer:
+            continue
+        longest = max(longer, key=lambda m: (len(tokens[m]), m))
+        if all(tokens[longest][-len(tokens[m]):] == tokens[m] for m in longer):
+            chosen[n] = longest
+    for q in quotes:
+        if q.speaker in chosen:
+            q.speaker = chosen[q.speaker]
 
 
 def _parsed_articles(story: StoryText) -> dict[str, list[tuple[str, str | None, list[int]]]]:

@@ -15,6 +15,7 @@ from crosswire.facts.quotemarks import (
     ENTITY_SPEAKERS,
     NAME_DEPS,
     NOT_SPEAKER_WORDS,
+    TIME_WORDS,
     NOT_SPEAKERS,
     PASSIVE_DEPS,
     RELATIVES,
@@ -242,6 +243,8 @@ class _Found:
 def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) -> _Found | None:
     """The speaker named by a subject token, as a full noun phrase; None when it names nobody."""
     low = tok.lower_
+    if low in TIME_WORDS or tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "tweeting Saturday: “…”": a day is when, not who
     if tok.pos_ == "PRON" or low in cues.pronouns:
         key = low.lstrip("-t") if low.startswith("-") else low
         if key in cues.pronouns:
