@@ -39,3 +39,15 @@ def test_role_with_its_complement():
 
 def test_title_of_a_work_is_not_a_quotation():
     assert said("Le pont a cédé lundi.\n\nIl a publié le livre « Les jours heureux de la ville » en 2020.") == {}
+
+
+def test_speaker_of_the_sentence_before():
+    text = ("Le projet avance.\n\nLe ministre Paul Roux a déclaré lundi que le projet avancerait. « Nous ne "
+            "reculerons pas devant les difficultés du terrain. » La séance a été levée.")
+    assert said(text)["Nous ne reculerons pas devant les difficultés du terrain."] == "Paul Roux"
+
+
+def test_sentence_before_without_reporting_verb_abstains():
+    text = ("Le projet avance.\n\nLe ministre Paul Roux a visité lundi le chantier. « Nous ne reculerons pas "
+            "devant les difficultés du terrain. » La séance a été levée.")
+    assert said(text)["Nous ne reculerons pas devant les difficultés du terrain."] is None

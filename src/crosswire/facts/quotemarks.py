@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from crosswire.facts.speaker_cues import SpeakerCues
 
@@ -163,3 +164,76 @@ def marked_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
             continue
         out.append(Quotation(s, e, q, paragraph=n, short=len(ws) < MIN_WORDS))
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# Names, and quotations kept or continued (for every reading, parse or tokens)
+# --------------------------------------------------------------------------------------------
+
+def clean_name(s: str, cues: SpeakerCues) -> str:
+    s = re.sub(r"[\"“”«»„\u200b]", "", s)  # 'Gary” Thomas', a zero-width space inside a name
+    s = re.sub(r"['’]s?$", "", s.strip(" ,.;:\"“”«»'’\n")).strip()
+    toks = [t for t in s.split() if "/" not in t and "@" not in t]  # no links in a name
+    while toks and re.match(r"\d+[.,]\w", toks[0]):
+        toks = toks[1:]  # "33.The rapper": the end of the previous sentence glued to the name
+    while toks and toks[0].lower() in cues.determiners:
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+_SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s*(?:[,.]|$)")
+
+
+def signed_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, int]], cues: SpeakerCues) -> None:
+    """A quotation standing alone, signed on the next line ("— Sanders.", "-President Obama, tweeting")."""
+    for q in quotes:
+        if q.speaker is not None or q.paragraph + 1 >= len(paras):
+            continue
+        a, b = paras[q.paragraph + 1]
+        m = _SIGNATURE.match(text, a, min(b, a + 80))
+        if m and not text[q.end:paras[q.paragraph][1]].strip(" .,;:!?\"”’»"):
+            name = clean_name(m.group(1), cues)
+            if name:
+                q.speaker, q.how, q.speaker_start, q.speaker_end = name, "signed", m.start(1), m.end(1)
+
+
+def kept_quote(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
+    """Listed: a quotation with a speaker, or one standing as a sentence; a short one ("“It’s doable,” Risch
+    said") only with its speaker's verb right beside it."""
+    if q.short:
+        return q.how in ("verb", "colon") and q.speaker_start is not None and \
+            (q.end <= q.speaker_start <= q.end + 30 or q.start - 40 <= (q.speaker_end or 0) <= q.start)
+    return q.speaker is not None or not _in_narration(text, q, paras)
+
+
+def continued_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, int]], introduced: Any) -> None:
+    """Quotations without a verb of their own continue the previous one (same paragraph, or the paragraph
+    before when theirs opens with the quotation)."""
+    for k, q in enumerate(quotes):
+        if q.speaker is not None or q.how.startswith("unclear"):
+            continue
+        prev = quotes[k - 1] if k else None
+        a = paras[q.paragraph][0]
+        opens_paragraph = not text[a:q.start - 1].strip()
+        if prev is not None and prev.speaker and prev.paragraph == q.paragraph:
+            q.speaker, q.how = prev.speaker, "continued"
+        elif opens_paragraph and q.paragraph > 0:
+            got = introduced(q.paragraph - 1)
+            if got is not None and got.pronoun is None and got.role is None:
+                q.speaker, q.how = got.speaker, "introduced"
+            elif prev is not None and prev.speaker and prev.paragraph == q.paragraph - 1 and \
+                    _ends_with_quote(text, prev, paras):
+                q.speaker, q.how = prev.speaker, "continued"  # a paragraph of the same quotation
+
+
+def _ends_with_quote(text: str, prev: Quotation, paras: list[tuple[int, int]]) -> bool:
+    """Does the paragraph end with the sentence of its last quotation (the quote and its frame)?"""
+    rest = text[prev.end:paras[prev.paragraph][1]]
+    return not re.search(r"[.!?][\"”’»]?\s+[A-Z“\"«]", rest[1:] if rest[:1] in "\"”’»" else rest)
+
+
+def _in_narration(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
+    """Is this quoted phrase part of a sentence of narration ("a “sizable army” of reporters")?"""
+    a = paras[q.paragraph][0]
+    before = text[a:max(a, q.start - 1)].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "’'") and not before.endswith(":")

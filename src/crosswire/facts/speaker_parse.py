@@ -22,8 +22,12 @@ from crosswire.facts.quotemarks import (
     SUBJECT_DEPS,
     TIME_WORDS,
     Quotation,
+    clean_name,
+    continued_quotes,
+    kept_quote,
     marked_quotations,
     paragraph_spans,
+    signed_quotes,
 )
 from crosswire.facts.salience import Salience, references
 from crosswire.facts.speaker_cues import SpeakerCues, cues_for
@@ -183,17 +187,6 @@ class _Article:
             return None
         last = name.split()[-1]
         return self.gender.get(last) or first_name_gender(self.key(name), self.cues.language) or self.told.get(last)
-
-
-def clean_name(s: str, cues: SpeakerCues) -> str:
-    s = re.sub(r"[\"“”«»„\u200b]", "", s)  # 'Gary” Thomas', a zero-width space inside a name
-    s = re.sub(r"['’]s?$", "", s.strip(" ,.;:\"“”«»'’\n")).strip()
-    toks = [t for t in s.split() if "/" not in t and "@" not in t]  # no links in a name
-    while toks and re.match(r"\d+[.,]\w", toks[0]):
-        toks = toks[1:]  # "33.The rapper": the end of the previous sentence glued to the name
-    while toks and toks[0].lower() in cues.determiners:
-        toks = toks[1:]
-    return " ".join(toks)
 
 
 def _gender_of(doc: Any, ent: Any, cues: SpeakerCues) -> str | None:
@@ -558,6 +551,34 @@ def _introduced(art: _Article, n: int, cues: SpeakerCues) -> _Found | None:
     return None
 
 
+def _sentence_before(art: _Article, q: Quotation, inside: set[int], cues: SpeakerCues) -> _Found | None:
+    """A quotation opening its sentence with no frame of its own, right after a sentence (without quotation)
+    whose reporting verb has a subject: "Le ministre X a déclaré que … . « … »"."""
+    doc, base = art.docs.get(q.paragraph), art.offset(q.paragraph)
+    if doc is None:
+        return None
+    mine = [t for t in doc if q.start - base - 1 <= t.idx < q.end - base + 1]
+    if not mine:
+        return None
+    sent = mine[0].sent
+    k = min(sent.start, mine[0].i) - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1  # "«" parsed as a sentence of its own
+    if k < 0 or any(not (t.is_quote or t.is_space or t.is_punct) for t in doc[sent.start:mine[0].i]) \
+            or doc[k].text not in (".", "!", "?", ":"):
+        return None
+    prev = doc[k].sent
+    if any(t.i in inside or t.is_quote for t in prev):
+        return None
+    for v in sorted((t for t in prev if _reports(t, cues)), key=lambda t: t is not prev.root):
+        subj = _subject(v, cues, inside)
+        if subj is not None and subj.i in range(prev.start, prev.end):
+            found = _phrase(subj, cues, inside, doc, base)
+            if found is not None:
+                return found
+    return None
+
+
 def _resolve(art: _Article, found: _Found, at: int, previous: Sequence[Quotation]) -> tuple[str | None, str]:
     """A pronoun or a role to the person the article last named; a short name to its full form."""
     cues = art.cues
@@ -633,6 +654,12 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
         for q, found in unclear:
             q.speaker, how = _resolve(art, found, found.start, quotes)
             q.how = how if q.speaker is not None else "unclear " + how
+    for q in quotes:
+        if q.speaker is None and not q.how:
+            found = _sentence_before(art, q, inside[q.paragraph], cues)
+            if found is not None:
+                q.speaker, how = _resolve(art, found, found.start, quotes)
+                q.how = "sentence before" if q.speaker is not None else "unclear " + how
     continued_quotes(text, quotes, paras, lambda n: _introduced(art, n, cues))
     signed_quotes(text, quotes, paras, cues)
     return _join_incises(text, [q for q in quotes if kept_quote(text, q, paras)])
@@ -657,31 +684,6 @@ def _join_incises(text: str, quotes: list[Quotation]) -> list[Quotation]:
     return out
 
 
-_SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s*(?:[,.]|$)")
-
-
-def signed_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, int]], cues: SpeakerCues) -> None:
-    """A quotation standing alone, signed on the next line ("— Sanders.", "-President Obama, tweeting")."""
-    for q in quotes:
-        if q.speaker is not None or q.paragraph + 1 >= len(paras):
-            continue
-        a, b = paras[q.paragraph + 1]
-        m = _SIGNATURE.match(text, a, min(b, a + 80))
-        if m and not text[q.end:paras[q.paragraph][1]].strip(" .,;:!?\"”’»"):
-            name = clean_name(m.group(1), cues)
-            if name:
-                q.speaker, q.how, q.speaker_start, q.speaker_end = name, "signed", m.start(1), m.end(1)
-
-
-def kept_quote(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
-    """Listed: a quotation with a speaker, or one standing as a sentence; a short one ("“It’s doable,” Risch
-    said") only with its speaker's verb right beside it."""
-    if q.short:
-        return q.how in ("verb", "colon") and q.speaker_start is not None and \
-            (q.end <= q.speaker_start <= q.end + 30 or q.start - 40 <= (q.speaker_end or 0) <= q.start)
-    return q.speaker is not None or not _in_narration(text, q, paras)
-
-
 _TRANSCRIPT = re.compile(r"^((?:[A-Z][A-Z.’'\-]+\s){0,3}[A-Z][A-Z.’'\-]+):\s")
 
 
@@ -693,36 +695,3 @@ def _transcript(q: Quotation) -> bool:
     q.speaker, q.how, q.speaker_start = m.group(1).title(), "transcript", q.start
     q.speaker_end = q.start + m.end(1)
     return True
-
-
-def continued_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, int]], introduced: Any) -> None:
-    """Quotations without a verb of their own continue the previous one (same paragraph, or the paragraph
-    before when theirs opens with the quotation)."""
-    for k, q in enumerate(quotes):
-        if q.speaker is not None or q.how.startswith("unclear"):
-            continue
-        prev = quotes[k - 1] if k else None
-        a = paras[q.paragraph][0]
-        opens_paragraph = not text[a:q.start - 1].strip()
-        if prev is not None and prev.speaker and prev.paragraph == q.paragraph:
-            q.speaker, q.how = prev.speaker, "continued"
-        elif opens_paragraph and q.paragraph > 0:
-            got = introduced(q.paragraph - 1)
-            if got is not None and got.pronoun is None and got.role is None:
-                q.speaker, q.how = got.speaker, "introduced"
-            elif prev is not None and prev.speaker and prev.paragraph == q.paragraph - 1 and \
-                    _ends_with_quote(text, prev, paras):
-                q.speaker, q.how = prev.speaker, "continued"  # a paragraph of the same quotation
-
-
-def _ends_with_quote(text: str, prev: Quotation, paras: list[tuple[int, int]]) -> bool:
-    """Does the paragraph end with the sentence of its last quotation (the quote and its frame)?"""
-    rest = text[prev.end:paras[prev.paragraph][1]]
-    return not re.search(r"[.!?][\"”’»]?\s+[A-Z“\"«]", rest[1:] if rest[:1] in "\"”’»" else rest)
-
-
-def _in_narration(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
-    """Is this quoted phrase part of a sentence of narration ("a “sizable army” of reporters")?"""
-    a = paras[q.paragraph][0]
-    before = text[a:max(a, q.start - 1)].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] in "’'") and not before.endswith(":")

@@ -6,9 +6,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from crosswire.facts.quotemarks import Quotation, marked_quotations, paragraph_spans
+from crosswire.facts.quotemarks import (
+    Quotation,
+    clean_name,
+    continued_quotes,
+    kept_quote,
+    marked_quotations,
+    paragraph_spans,
+    signed_quotes,
+)
 from crosswire.facts.speaker_cues import CUES, SpeakerCues
-from crosswire.facts.speaker_parse import clean_name, continued_quotes, kept_quote, signed_quotes
 
 __all__ = ["token_quotations"]
 

@@ -11,8 +11,10 @@ chairman``, a verb between two parts of one quotation, "according to X".  The su
 expanded to its full noun phrase ("Clinton's campaign manager Robby Mook").  Then, within the
 article:
 
-* a pronoun ("he", "elle") is the person last named before it whose gender fits (honorifics,
-  role nouns and the pronouns used near the name tell the gender); unclear: no speaker;
+* a pronoun ("he", "elle") is the most salient person before it whose gender fits
+  (:mod:`crosswire.facts.salience`: subjects over objects over names in passing, recency, chains of
+  pronouns; honorifics, role nouns, first names and the pronouns used near the name tell the
+  gender); two persons close: no speaker;
 * a role noun ("the spokeswoman") is the person the article introduced with that role
   ("spokeswoman Jane Doe", "Jane Doe, a spokeswoman"), else it stays the role;
 * a short name ("Trump") takes the fullest form the article uses ("Donald Trump") when only one
@@ -23,7 +25,8 @@ article:
 
 Languages without a pipeline here (German, Spanish) are read from tokens and the data of
 :mod:`crosswire.facts.speaker_cues` (``„…“, sagte der Minister``, ``"…", dijo X``, ``X sagte:
-„…“``, ``laut X``): they name fewer speakers rather than guess.
+„…“``, ``laut X``, ``X nannte ihn einen „…“``, a speaker named in the sentence before a quotation
+without a frame of its own): they name fewer speakers rather than guess.
 
 Headlines, titles of works (``the book "…"``, a quotation in title case) and short quoted
 phrases are not quotations; a quoted phrase inside a sentence of narration, with no speaker, is
