@@ -122,8 +122,8 @@ _PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman")  # stricter than th
 
 
 def multinews_check(path: str) -> int:
-    from crosswire.facts.attribution import guess_language
     from crosswire.facts import speakers
+    from crosswire.facts.attribution import rules_for
 
     bad, total, quotes = 0, 0, 0
     kinds: dict[str, int] = {}
@@ -131,7 +131,7 @@ def multinews_check(path: str) -> int:
         for line in f:
             row = json.loads(line)
             for k, a in enumerate(row["articles"]):
-                for q in speakers.find_quotations(a["text"], guess_language([a["text"]])) or []:
+                for q in speakers.find_quotations(a["text"], rules_for(None, [a["text"]]).language) or []:
                     quotes += 1
                     if q.speaker is None:
                         continue

@@ -115,3 +115,18 @@ def test_rates_are_key_numbers_of_their_own_kind():
     assert [(f.value, f.what) for f in find_rates("about 7.5 per one million people")] == [(7.5, "per million")]
     # a rate is no count: find_numbers leaves it alone
     assert find_numbers("The rate fell from 3.4 to 2.9 per 100,000 residents.") == []
+
+
+@needs_parser
+def test_the_standard_of_a_comparison_is_not_the_story_s_figure():
+    text = ("The new ferry crosses in 40 minutes, quick when compared with the old boat, "
+            "which took 75 minutes.")
+    assert counted(text) == [(40, "minutes")]
+    # without a comparison both figures stand
+    assert sorted(counted("The new ferry crosses in 40 minutes and the old boat took 75 minutes.")) == [
+        (40, "minutes"), (75, "minutes")]
+
+
+@needs_parser
+def test_a_duration_in_hours_and_minutes_stays_minutes():
+    assert counted("The concert ran 2 hours 10 minutes without a break.") == [(130, "minutes")]

@@ -263,3 +263,21 @@ def test_a_toll_set_against_another_is_a_number_conflict():
     sides = {s.articles[0]: s for s in nums[0].sides}
     assert sides["a"].attributed_to == "fire service"
     assert sides["b"].attributed_to == "operator Velm Grain"
+
+
+def test_one_person_is_one_speaker_across_reports():
+    a = art("a", 'Harbour Minister Ilse Korvath opened the new quay on Monday.\n\n'
+                 '"Every ferry will dock here by the summer," Harbour Minister Ilse Korvath said.')
+    b = art("b", 'The quay cost 40 million crowns.\n\n"The old pier will become a park for the town," Korvath said.')
+    sheet = analyze([a, b])
+    speakers = {q.speaker for q in sheet.quotes}
+    assert speakers == {"Harbour Minister Ilse Korvath"}
+
+
+def test_two_people_with_one_surname_keep_their_names():
+    from crosswire.facts.quotes import one_name_per_person
+    from crosswire.model import Quote
+
+    qs = [Quote("Anna Velde", "x", ["a"], []), Quote("Tomas Velde", "y", ["a"], []), Quote("Velde", "z", ["b"], [])]
+    one_name_per_person(qs)
+    assert [q.speaker for q in qs] == ["Anna Velde", "Tomas Velde", "Velde"]

@@ -95,3 +95,11 @@ def test_speaker_is_never_a_fragment():
     text = ("The vote was close.\n\n“We will appeal this decision in the highest court,” "
             "Senator Ruth Ames said on Tuesday in an interview.")
     assert said(text)["We will appeal this decision in the highest court"] == "Senator Ruth Ames"
+
+
+def test_a_day_after_the_verb_is_when_not_who():
+    got = said("The ferry service was cut last week.\n\n"
+               "Councillor Mara Velde had already answered the operator's critics by posting Sunday: "
+               "“Our islands deserve a boat every hour, not every afternoon.”")
+    assert got.get("Our islands deserve a boat every hour, not every afternoon.") in (None, "Councillor Mara Velde")
+    assert "Sunday" not in {v for v in got.values() if v}

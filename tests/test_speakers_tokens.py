@@ -73,3 +73,59 @@ def test_report_groups_by_speaker():
     md = speakers.render_report(groups, "md")
     assert "## Karl Berg (2)" in md and "a2" in md
     assert speakers.render_report(groups, "jsonl").count("\n") == 1
+
+
+def test_german_role_noun_phrase_with_adjective_after_the_verb():
+    got = said("Das Werk bleibt offen.\n\n„Die Entscheidung ist eine sehr gute Nachricht für die ganze Region“, "
+               "sagte der französische Wirtschafts- und Finanzminister am Abend.", "de")
+    speaker = got["Die Entscheidung ist eine sehr gute Nachricht für die ganze Region"]
+    assert speaker is not None and "Finanzminister" in speaker
+
+
+def test_german_the_newspaper_told_is_not_the_speaker():
+    got = said("Das Werk bleibt offen.\n\n„Wir verhandeln weiter mit allen Beteiligten im Werk“, sagte der "
+               "Zeitung ein Sprecher.", "de")
+    assert got["Wir verhandeln weiter mit allen Beteiligten im Werk"] == "Sprecher"
+
+
+def test_german_speaker_of_the_sentence_before():
+    got = said("Das Werk bleibt offen.\n\nAm Montag sagte Betriebsratschefin Lena Hoff, die Gespräche gingen "
+               "weiter. „Wir verhandeln weiter mit allen Beteiligten im Werk.“", "de")
+    assert got["Wir verhandeln weiter mit allen Beteiligten im Werk."] == "Betriebsratschefin Lena Hoff"
+
+
+def test_german_sentence_before_with_a_pronoun_abstains():
+    got = said("Das Werk bleibt offen.\n\nAm Montag sagte er, die Gespräche gingen weiter. „Wir verhandeln "
+               "weiter mit allen Beteiligten im Werk.“", "de")
+    assert list(got.values()) == [None]
+
+
+def test_spanish_speaker_of_the_sentence_before():
+    got = said("El fuego destruyó el almacén.\n\nLos bomberos llegaron tarde, dijo a la prensa Marta Ibáñez, "
+               "portavoz de la policía local. \"Nadie esperaba un incendio tan grande en plena noche\", y el "
+               "almacén ardió.", "es")
+    assert got["Nadie esperaba un incendio tan grande en plena noche"] == "Marta Ibáñez"
+
+
+def test_spanish_sentence_before_without_a_reporting_verb_abstains():
+    got = said("El fuego destruyó el almacén.\n\nLos bomberos llegaron tarde con Marta Ibáñez. \"Nadie "
+               "esperaba un incendio tan grande en plena noche.\"", "es")
+    assert list(got.values()) == [None]
+
+
+def test_german_framing_verb_with_a_role_names_the_speaker():
+    got = said("Das Werk bleibt offen.\n\nKonzernchef Paul Amsel nannte den Plan einen „mutigen Schritt für die "
+               "ganze Belegschaft des Werks“.", "de")
+    assert got["mutigen Schritt für die ganze Belegschaft des Werks"] == "Konzernchef Paul Amsel"
+
+
+def test_german_framing_verb_after_a_time_phrase_abstains():
+    got = said("Das Werk bleibt offen.\n\nAm Montag nannte er den Plan einen „mutigen Schritt für die ganze "
+               "Belegschaft des Werks“.", "de")
+    assert all(v is None for v in got.values())
+
+
+def test_spanish_framing_verb():
+    got = said("La planta sigue abierta.\n\nLa directora Ana Prieto calificó el plan de \"un paso valiente para "
+               "toda la plantilla de la fábrica\".", "es")
+    assert got["un paso valiente para toda la plantilla de la fábrica"] == "directora Ana Prieto"

@@ -126,8 +126,9 @@ def cmd_read(args: argparse.Namespace) -> int:
             if a.credits:
                 meta.append(f"- credits: {md_inline(', '.join(a.credits))}")
             meta.append(f"- removed blocks: {len(a.removed)}")
-            parts.append(f"# {md_inline(a.title or a.id)}\n\n" + "\n".join(meta) + "\n\n"
-                         + md_paragraphs(a.text) + "\n")
+            parts.append(
+                f"# {md_inline(a.title or a.id)}\n\n" + "\n".join(meta) + "\n\n" + md_paragraphs(a.text) + "\n"
+            )
         text = "\n---\n\n".join(parts)
     return _status(result, _write(text, args.output))
 
@@ -157,8 +158,9 @@ def _progress(articles: Sequence[Article]) -> Iterator[Callable[[str], None] | N
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     stages = ["copies", "facts", "brief"]
-    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=Console(stderr=True), transient=True
+    ) as bar:
         task = bar.add_task(f"{len(articles)} articles", total=len(stages))
 
         def step(name: str) -> None:
@@ -169,10 +171,14 @@ def _progress(articles: Sequence[Article]) -> Iterator[Callable[[str], None] | N
 
 
 def _lang_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", default="en", metavar="LANG",
-                        help="the reader's language, a two-letter code (default: en): headline, summary and "
-                             "facts are told from reports in it; a story with none is briefed in its own "
-                             "language and says so")
+    parser.add_argument(
+        "--lang",
+        default="en",
+        metavar="LANG",
+        help="the reader's language, a two-letter code (default: en): headline, summary and "
+        "facts are told from reports in it; a story with none is briefed in its own "
+        "language and says so",
+    )
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
@@ -290,15 +296,27 @@ def cmd_briefs(args: argparse.Namespace) -> int:
             return EXIT_INPUT_ERRORS
         failed: list[str] = []  # stories no brief could be written for (listed in the index)
         try:
-            batch.write_briefs(result.articles, args.output, fmt=args.format, min_articles=args.min_articles,
-                               progress=bar, jobs=jobs, timeout=timeout, words=args.words, lang=args.lang,
-                               on_story=lambda o: failed.append(o.story.id) if o.path is None else None)
+            batch.write_briefs(
+                result.articles,
+                args.output,
+                fmt=args.format,
+                min_articles=args.min_articles,
+                progress=bar,
+                jobs=jobs,
+                timeout=timeout,
+                words=args.words,
+                lang=args.lang,
+                on_story=lambda o: failed.append(o.story.id) if o.path is None else None,
+            )
         except OSError as e:
             _err(f"{args.output}: {e.strerror or e}")
             return EXIT_INPUT_ERRORS
     if failed:
-        _err(f"{len(failed)} stor{'ies' if len(failed) != 1 else 'y'} could not be briefed: {', '.join(failed[:10])}"
-             + (" …" if len(failed) > 10 else "") + " (listed in the index)")
+        _err(
+            f"{len(failed)} stor{'ies' if len(failed) != 1 else 'y'} could not be briefed: {', '.join(failed[:10])}"
+            + (" …" if len(failed) > 10 else "")
+            + " (listed in the index)"
+        )
     return EXIT_INPUT_ERRORS if result.errors or failed else EXIT_OK
 
 
@@ -334,8 +352,10 @@ def _seconds(value: str) -> float:
     return x
 
 
-_INPUTS = ("text files, saved HTML pages, JSON/JSONL records, RSS/Atom feeds, or directories of them "
-           "(read recursively, in sorted order)")
+_INPUTS = (
+    "text files, saved HTML pages, JSON/JSONL records, RSS/Atom feeds, or directories of them "
+    "(read recursively, in sorted order)"
+)
 _EPILOG = """\
 examples:
   crosswire brief examples/harbour-fire/
@@ -354,15 +374,22 @@ stderr and in the index, the others are written) or nothing could be written; 2 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="crosswire", description="Many news reports of the same events, one sourced brief.",
-        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="crosswire",
+        description="Many news reports of the same events, one sourced brief.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--version", action="version", version=f"crosswire {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str, description: str, store: bool = False) -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help, description=description)
-        c.add_argument("paths", nargs="*" if store else "+", metavar="PATH",
-                       help=_INPUTS + ("; none with --db: the stories of the store" if store else ""))
+        c.add_argument(
+            "paths",
+            nargs="*" if store else "+",
+            metavar="PATH",
+            help=_INPUTS + ("; none with --db: the stories of the store" if store else ""),
+        )
         if store:
             from crosswire.store.commands import db_option
 
@@ -370,98 +397,172 @@ def build_parser() -> argparse.ArgumentParser:
         return c
 
     def engine(c: argparse.ArgumentParser) -> None:
-        c.add_argument("--engine", choices=["local", "spark"], default="local",
-                       help="local (default: this machine) or spark (Apache Spark: the spark extra and Java 17; "
-                            "inputs may also be Parquet and remote paths)")
-        c.add_argument("--master", metavar="URL", default=None,
-                       help="with --engine spark: the Spark master, e.g. local[*] (default), spark://host:7077, "
-                            "k8s://https://host:443; under spark-submit its own")
+        c.add_argument(
+            "--engine",
+            choices=["local", "spark"],
+            default="local",
+            help="local (default: this machine) or spark (Apache Spark: the spark extra and Java 17; "
+            "inputs may also be Parquet and remote paths)",
+        )
+        c.add_argument(
+            "--master",
+            metavar="URL",
+            default=None,
+            help="with --engine spark: the Spark master, e.g. local[*] (default), spark://host:7077, "
+            "k8s://https://host:443; under spark-submit its own",
+        )
 
     def output(c: argparse.ArgumentParser, what: str) -> None:
         c.add_argument("-o", "--output", metavar="FILE", help=f"write {what} to FILE instead of stdout")
 
-    r = command("read", "print the cleaned articles",
-                "Read and clean the articles: title, outlet, date, language, clean text; what was cut "
-                "as web furniture is counted (and listed in the JSON).")
+    r = command(
+        "read",
+        "print the cleaned articles",
+        "Read and clean the articles: title, outlet, date, language, clean text; what was cut "
+        "as web furniture is counted (and listed in the JSON).",
+    )
     r.add_argument("--format", choices=["json", "jsonl", "md"], default="md", help="output format (default: md)")
     output(r, "the articles")
     r.set_defaults(func=cmd_read)
 
-    c = command("copies", "group the reports that are copies of one report",
-                "Find the reports that are copies of one report: identical, syndicated wire copy, "
-                "rewrites and translations, with what each copy added or cut.")
+    c = command(
+        "copies",
+        "group the reports that are copies of one report",
+        "Find the reports that are copies of one report: identical, syndicated wire copy, "
+        "rewrites and translations, with what each copy added or cut.",
+    )
     c.add_argument("--format", choices=["json", "md"], default="md", help="output format (default: md)")
     output(c, "the groups")
     c.set_defaults(func=cmd_copies)
 
-    b = command("brief", "write the sourced brief of one story",
-                "Write the sourced brief of one story told by several reports: a cited summary, what all "
-                "sources agree on, what only some report, where they disagree, quotes, figures, a "
-                "timeline and who is named. Every line cites the sentences it came from.")
-    b.add_argument("--format", choices=["md", "json", "html"], default="md",
-                   help="md (default), json (the brief's JSON contract) or html (one self-contained page)")
+    b = command(
+        "brief",
+        "write the sourced brief of one story",
+        "Write the sourced brief of one story told by several reports: a cited summary, what all "
+        "sources agree on, what only some report, where they disagree, quotes, figures, a "
+        "timeline and who is named. Every line cites the sentences it came from.",
+    )
+    b.add_argument(
+        "--format",
+        choices=["md", "json", "html"],
+        default="md",
+        help="md (default), json (the brief's JSON contract) or html (one self-contained page)",
+    )
     output(b, "the brief")
-    b.add_argument("--words", type=_count(1), default=120, metavar="N",
-                   help="length of the summary in words (default: 120)")
+    b.add_argument(
+        "--words", type=_count(1), default=120, metavar="N", help="length of the summary in words (default: 120)"
+    )
     _lang_option(b)
     b.set_defaults(func=cmd_brief)
 
-    q = command("quotes", "who said what across a pile of articles",
-                "List every quotation of the articles with its speaker (a name, organisation or role, read from "
-                "the sentence's syntax; none when the text does not make it clear), grouped by speaker, each "
-                "with its article and sentence.")
-    q.add_argument("--format", choices=["md", "jsonl"], default="md",
-                   help="md (default) or jsonl (one {speaker, article, text, sentence} line per quotation)")
+    q = command(
+        "quotes",
+        "who said what across a pile of articles",
+        "List every quotation of the articles with its speaker (a name, organisation or role, read from "
+        "the sentence's syntax; none when the text does not make it clear), grouped by speaker, each "
+        "with its article and sentence.",
+    )
+    q.add_argument(
+        "--format",
+        choices=["md", "jsonl"],
+        default="md",
+        help="md (default) or jsonl (one {speaker, article, text, sentence} line per quotation)",
+    )
     output(q, "the quotations")
     q.set_defaults(func=cmd_quotes)
 
-    s = command("stories", "group a stream of articles into stories",
-                "Sort a mixed stream of articles into stories; pages that are not articles "
-                "(cookie walls, indexes) are listed apart.", store=True)
-    s.add_argument("--format", choices=["jsonl", "md"], default="jsonl",
-                   help="jsonl (default: one {id, story} line per article) or md (a readable list)")
+    s = command(
+        "stories",
+        "group a stream of articles into stories",
+        "Sort a mixed stream of articles into stories; pages that are not articles "
+        "(cookie walls, indexes) are listed apart.",
+        store=True,
+    )
+    s.add_argument(
+        "--format",
+        choices=["jsonl", "md"],
+        default="jsonl",
+        help="jsonl (default: one {id, story} line per article) or md (a readable list)",
+    )
     output(s, "the stories")
     engine(s)
     s.set_defaults(func=cmd_stories)
 
-    bs = command("briefs", "one brief per story, plus an index",
-                 "Sort a stream of articles into stories and write one brief per story, with an index, "
-                 "into a directory; with --db, only the stories whose articles changed.", store=True)
-    bs.add_argument("-o", "--output", required=True, metavar="DIR",
-                    help="directory for the briefs and index (created if missing)")
-    bs.add_argument("--format", choices=["md", "html", "json"], default="html",
-                    help="format of the briefs (default: html)")
-    bs.add_argument("--min-articles", type=_count(1), default=2, metavar="N",
-                    help="brief only stories of at least N articles (default: 2)")
-    bs.add_argument("--jobs", type=_count(1), default=None, metavar="N",
-                    help="stories briefed in parallel (default: number of cores)")
-    bs.add_argument("--timeout", type=_seconds, default=120.0, metavar="S",
-                    help="CPU seconds a story's brief may take, plus one per article, before it falls back to "
-                         "a summary-only brief (default: 120; 0: no limit)")
-    bs.add_argument("--words", type=_count(1), default=120, metavar="N",
-                    help="length of each summary in words (default: 120)")
+    bs = command(
+        "briefs",
+        "one brief per story, plus an index",
+        "Sort a stream of articles into stories and write one brief per story, with an index, "
+        "into a directory; with --db, only the stories whose articles changed.",
+        store=True,
+    )
+    bs.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="directory for the briefs and index (created if missing)"
+    )
+    bs.add_argument(
+        "--format", choices=["md", "html", "json"], default="html", help="format of the briefs (default: html)"
+    )
+    bs.add_argument(
+        "--min-articles",
+        type=_count(1),
+        default=2,
+        metavar="N",
+        help="brief only stories of at least N articles (default: 2)",
+    )
+    bs.add_argument(
+        "--jobs",
+        type=_count(1),
+        default=None,
+        metavar="N",
+        help="stories briefed in parallel (default: number of cores)",
+    )
+    bs.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=120.0,
+        metavar="S",
+        help="CPU seconds a story's brief may take, plus one per article, before it falls back to "
+        "a summary-only brief (default: 120; 0: no limit)",
+    )
+    bs.add_argument(
+        "--words", type=_count(1), default=120, metavar="N", help="length of each summary in words (default: 120)"
+    )
     _lang_option(bs)
     bs.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     engine(bs)
-    bs.add_argument("--parquet", metavar="DIR",
-                    help="with --engine spark: also write the briefs as Parquet to DIR (default: DIR/briefs.parquet "
-                         "inside the output directory)")
+    bs.add_argument(
+        "--parquet",
+        metavar="DIR",
+        help="with --engine spark: also write the briefs as Parquet to DIR (default: DIR/briefs.parquet "
+        "inside the output directory)",
+    )
     bs.set_defaults(func=cmd_briefs)
 
     from crosswire.store.commands import register
 
     register(sub)  # add, feeds, fetch, watch, status
 
-    w = sub.add_parser("serve", help="browse the stories and briefs of a store in a web browser",
-                       description="Serve the stories of a store and their briefs as web pages and a JSON API "
-                                   "(/api/docs), bound to 127.0.0.1 unless --host says otherwise.")
-    w.add_argument("--db", metavar="URL_OR_PATH", default=None,
-                   help="the store: a SQLite file or a postgresql:// URL (default: $CROSSWIRE_DB or crosswire.db)")
+    w = sub.add_parser(
+        "serve",
+        help="browse the stories and briefs of a store in a web browser",
+        description="Serve the stories of a store and their briefs as web pages and a JSON API "
+        "(/api/docs), bound to 127.0.0.1 unless --host says otherwise.",
+    )
+    w.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        default=None,
+        help="the store: a SQLite file or a postgresql:// URL (default: $CROSSWIRE_DB or crosswire.db)",
+    )
     w.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     w.add_argument("--port", type=_count(1), default=8000, help="port (default: 8000)")
     w.add_argument("--admin", action="store_true", help="allow adding feeds from the feeds page")
-    w.add_argument("--build-timeout", type=_seconds, default=120.0, metavar="S",
-                   help="CPU seconds a missing brief may take to build before a summary-only one (default: 120)")
+    w.add_argument(
+        "--build-timeout",
+        type=_seconds,
+        default=120.0,
+        metavar="S",
+        help="CPU seconds a missing brief may take to build before a summary-only one (default: 120)",
+    )
     w.add_argument("--access-log", action="store_true", help="log every request")
     w.set_defaults(func=cmd_serve)
     return p

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+# fmt: off
 __all__ = [
     "Article",
     "ReadError",
@@ -35,6 +36,7 @@ __all__ = [
     "Story",
     "to_json",
 ]
+# fmt: on
 
 
 @dataclass(slots=True)
@@ -348,20 +350,42 @@ def to_json(brief: Brief) -> dict[str, Any]:
             for c in fs.conflicts
         ],
         "updates": [
-            {"what": u.what, "about": u.about, "values": [
-                {"value": v.value, "date": v.date, "text": v.text, "qualifier": v.qualifier,
-                 "articles": list(v.articles), "citations": [_cite(x) for x in v.citations]}
-                for v in u.values]}
+            {
+                "what": u.what,
+                "about": u.about,
+                "values": [
+                    {
+                        "value": v.value,
+                        "date": v.date,
+                        "text": v.text,
+                        "qualifier": v.qualifier,
+                        "articles": list(v.articles),
+                        "citations": [_cite(x) for x in v.citations],
+                    }
+                    for v in u.values
+                ],
+            }
             for u in fs.updates
         ],
         "quotes": [
-            {"speaker": q.speaker, "text": q.text, "articles": list(q.articles),
-             "citations": [_cite(x) for x in q.citations]}
+            {
+                "speaker": q.speaker,
+                "text": q.text,
+                "articles": list(q.articles),
+                "citations": [_cite(x) for x in q.citations],
+            }
             for q in fs.quotes
         ],
         "numbers": [
-            {"value": n.value, "what": n.what, "text": n.text, "articles": list(n.articles),
-             "qualifier": n.qualifier, "low": n.low, "high": n.high}
+            {
+                "value": n.value,
+                "what": n.what,
+                "text": n.text,
+                "articles": list(n.articles),
+                "qualifier": n.qualifier,
+                "low": n.low,
+                "high": n.high,
+            }
             for n in fs.numbers
         ],
         "entities": [
@@ -369,8 +393,13 @@ def to_json(brief: Brief) -> dict[str, Any]:
             for e in fs.entities
         ],
         "timeline": [
-            {"date": t.date, "event": t.event, "articles": list(t.articles),
-             "citations": [_cite(x) for x in t.citations], "background": t.background}
+            {
+                "date": t.date,
+                "event": t.event,
+                "articles": list(t.articles),
+                "citations": [_cite(x) for x in t.citations],
+                "background": t.background,
+            }
             for t in fs.timeline
         ],
         "summary": [
@@ -380,8 +409,9 @@ def to_json(brief: Brief) -> dict[str, Any]:
     }
 
 
-def source_keys(article_ids: Sequence[str], groups: Sequence[CopyGroup],
-                identities: Mapping[str, str | None] | None = None) -> dict[str, str]:
+def source_keys(
+    article_ids: Sequence[str], groups: Sequence[CopyGroup], identities: Mapping[str, str | None] | None = None
+) -> dict[str, str]:
     """Article id -> its independent source: the copy group it belongs to, or itself; with
     ``identities`` (article id -> outlet or wire key, see ``read.outlets.identities``), the
     reports of one outlet, and the copies credited to one wire, are one source too."""
@@ -413,8 +443,11 @@ def source_keys(article_ids: Sequence[str], groups: Sequence[CopyGroup],
     return {a: find(k) for a, k in keys.items()}
 
 
-def independent_sources(article_ids: Sequence[str] | set[str], groups: Sequence[CopyGroup],
-                        identities: Mapping[str, str | None] | None = None) -> int:
+def independent_sources(
+    article_ids: Sequence[str] | set[str],
+    groups: Sequence[CopyGroup],
+    identities: Mapping[str, str | None] | None = None,
+) -> int:
     """Count articles once per copy group (and once per outlet or wire with ``identities``):
     copies never count as confirmation, nor do two reports of one outlet."""
     return len(set(source_keys(list(article_ids), groups, identities).values()))
@@ -438,8 +471,9 @@ def sources_detail(brief: Brief) -> list[dict[str, Any]]:
         wire = "/".join(dict.fromkeys(wired)) or None  # "BSS/AFP": the wires its copies credit
         outlets = list(dict.fromkeys(o for a in arts if (o := by_id[a].outlet)))
         origins = [c for a in arts for c in by_id[a].credits[:1] if not by_id[a].outlet]
-        label = wire or (" / ".join(outlets) if outlets else None) or (origins[0] if origins else None) \
-            or " + ".join(arts)
+        label = (
+            wire or (" / ".join(outlets) if outlets else None) or (origins[0] if origins else None) or " + ".join(arts)
+        )
         out.append({"source": label, "articles": arts, "outlets": outlets, "wire": wire})
     return out
 

@@ -18,8 +18,14 @@ if TYPE_CHECKING:
 __all__ = ["brief_for"]
 
 
-def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[str], None] | None = None,
-              ner: NerWorker | None = None, lang: str | None = "en") -> Brief:
+def brief_for(
+    articles: list[Article],
+    *,
+    words: int = 120,
+    progress: Callable[[str], None] | None = None,
+    ner: NerWorker | None = None,
+    lang: str | None = "en",
+) -> Brief:
     """Run copies, facts and brief on the cleaned articles of one story.
 
     ``ner``: a :class:`~crosswire.text.ner.NerWorker` the caller owns (and closes) to run the
@@ -46,8 +52,9 @@ def brief_for(articles: list[Article], *, words: int = 120, progress: Callable[[
     return b
 
 
-def _brief_for(articles: list[Article], *, words: int, step: Callable[[str], None],
-               ner: NerWorker | None, lang: str | None) -> Brief:
+def _brief_for(
+    articles: list[Article], *, words: int, step: Callable[[str], None], ner: NerWorker | None, lang: str | None
+) -> Brief:
     from crosswire import brief, copies, facts
     from crosswire.facts import entities
 

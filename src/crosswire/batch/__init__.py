@@ -9,5 +9,7 @@ from crosswire.batch.index import GENERATION, write_index
 from crosswire.batch.run import brief_stories, write_briefs
 from crosswire.batch.workers import RECYCLE_AFTER, WALL_FACTOR, BatchProgress, StoryOutcome
 
+# fmt: off
 __all__ = ["write_briefs", "brief_stories", "write_index", "StoryOutcome", "BatchProgress", "GENERATION",
            "RECYCLE_AFTER", "WALL_FACTOR"]
+# fmt: on

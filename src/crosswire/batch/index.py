@@ -78,8 +78,13 @@ def write_index(
         for o in done
     ]
     not_briefed: list[dict[str, Any]] = [
-        {"id": o.story.id, "headline": headline_of(o.story, by_id), "articles": o.articles,
-         "article_ids": [a for a in o.story.articles if a in by_id], "error": o.error or "unknown error"}
+        {
+            "id": o.story.id,
+            "headline": headline_of(o.story, by_id),
+            "articles": o.articles,
+            "article_ids": [a for a in o.story.articles if a in by_id],
+            "error": o.error or "unknown error",
+        }
         for o in failed
     ]
     snippets = [f"{aid}: " + " ".join((by_id[aid].text if aid in by_id else "").split()[:12]) for aid in noise]
@@ -89,8 +94,12 @@ def write_index(
         text = json.dumps(payload, ensure_ascii=False, indent=2)
     elif fmt == "md":
         path = out / "index.md"
-        lines = [f"# {len(entries)} stor{'ies' if len(entries) != 1 else 'y'}", "",
-                 f"{len(articles)} item{'s' if len(articles) != 1 else ''} read; ranked by independent sources.", ""]
+        lines = [
+            f"# {len(entries)} stor{'ies' if len(entries) != 1 else 'y'}",
+            "",
+            f"{len(articles)} item{'s' if len(articles) != 1 else ''} read; ranked by independent sources.",
+            "",
+        ]
         if interrupted:
             lines += ["**The run was interrupted: this index lists the briefs finished before.**", ""]
         for k, e in enumerate(entries, 1):

@@ -290,8 +290,18 @@ def write_briefs(
         result = cluster_stories(articles, state=state, embedder=embedder)
         bar.finish(stask, len(articles), time.perf_counter() - t0)
         outcomes = brief_stories(
-            result.stories, articles, out, fmt=fmt, min_articles=min_articles, jobs=jobs,
-            timeout=timeout, words=words, progress=bar, on_story=keep, brief_fn=brief_fn, lang=lang,
+            result.stories,
+            articles,
+            out,
+            fmt=fmt,
+            min_articles=min_articles,
+            jobs=jobs,
+            timeout=timeout,
+            words=words,
+            progress=bar,
+            on_story=keep,
+            brief_fn=brief_fn,
+            lang=lang,
         )
     except KeyboardInterrupt:
         if owned:

@@ -145,8 +145,15 @@ def report_error(msg: str) -> None:
 # --- one story ---------------------------------------------------------------------------------
 
 
-def _brief_file(members: list[Article], path: Path, fmt: Format, words: int, mode: str,
-                brief_fn: Callable[..., Any] | None, lang: str | None = "en") -> tuple[str, int]:
+def _brief_file(
+    members: list[Article],
+    path: Path,
+    fmt: Format,
+    words: int,
+    mode: str,
+    brief_fn: Callable[..., Any] | None,
+    lang: str | None = "en",
+) -> tuple[str, int]:
     """Brief one story into ``path`` (atomically); returns (headline, independent sources).
 
     ``mode="summary"`` skips the facts stage: copies and the extractive summary only.
@@ -345,8 +352,14 @@ def story_languages(groups: Any) -> list[str]:
     return sorted(langs)
 
 
-_PRELOAD = ["crosswire.batch", "crosswire.pipeline", "crosswire.copies", "crosswire.facts", "crosswire.brief",
-            "crosswire.brief.render"]
+_PRELOAD = [
+    "crosswire.batch",
+    "crosswire.pipeline",
+    "crosswire.copies",
+    "crosswire.facts",
+    "crosswire.brief",
+    "crosswire.brief.render",
+]
 
 
 def worker_context() -> Any:

@@ -17,6 +17,7 @@ from crosswire.brief.summary import (
     summarize,
 )
 
+# fmt: off
 __all__ = [
     "SummaryConfig",
     "build_brief",
@@ -31,3 +32,4 @@ __all__ = [
     "agreement_threshold",
     "article_labels",
 ]
+# fmt: on

@@ -27,8 +27,10 @@ from typing import Any
 from crosswire.model import Article, Brief, Citation, ConflictSide, Fact, source_keys, sources_detail
 from crosswire.text.safe import clean_chars, md_inline
 
+# fmt: off
 __all__ = ["render", "render_markdown", "render_html", "agreement_threshold", "article_labels", "brief_view",
            "source_line", "finalize", "asset"]
+# fmt: on
 
 _PALETTE_SIZE = 8  # colour classes g0..g7 in brief.css; more groups reuse them
 
@@ -178,7 +180,7 @@ def _about(about: str | None, kind: str | None, sides: Iterable[ConflictSide] = 
     if text and first.startswith(text.rstrip("…").rstrip()) and len(names) == len(sides) >= 2:
         text = " vs ".join(dict.fromkeys(names))
         return f"{str(kind or 'disagreement').capitalize()}: {text}"
-    if text and text[-1] not in ".!?…\"”’»)":
+    if text and text[-1] not in '.!?…"”’»)':
         text += "…"
     label = str(kind or "disagreement").capitalize()
     return f"{label}: {text}" if text else label
@@ -210,8 +212,14 @@ def _view(brief: Brief) -> _View:
         if not text:
             sents = sentences.get(article) or []
             text = sents[sentence].text if 0 <= sentence < len(sents) else ""
-        return _Cite(f"{labels[article]}:{sentence}", article, sentence, text or "",
-                     _outlet(arts[article]), colour.get(article, 0))
+        return _Cite(
+            f"{labels[article]}:{sentence}",
+            article,
+            sentence,
+            text or "",
+            _outlet(arts[article]),
+            colour.get(article, 0),
+        )
 
     def cites(cs: Iterable[Citation]) -> list[_Cite]:
         out = []
@@ -229,7 +237,7 @@ def _view(brief: Brief) -> _View:
         return f"{a.outlet} ({labels[i]})" if a.outlet else labels[i]
 
     def who(ids: Iterable[str]) -> str:
-        """"A+E, B (Daily Star)": copies of one report joined by "+", one entry per source."""
+        """ "A+E, B (Daily Star)": copies of one report joined by "+", one entry per source."""
         by_source: dict[object, list[str]] = {}
         for i in dict.fromkeys(ids):
             if i in arts:
@@ -244,15 +252,21 @@ def _view(brief: Brief) -> _View:
 
     threshold = agreement_threshold(brief.sources)
     facts = sorted(brief.facts.facts, key=lambda f: (-(f.independent_sources or 0), -(f.score or 0.0)))
-    agreed = [_Line(f.text, cites(f.citations), _fact_note(f)) for f in facts
-              if (f.independent_sources or 0) >= threshold]
-    some = [_Line(f.text, cites(f.citations), "reported by " + reported_by(f.articles)) for f in facts
-            if (f.independent_sources or 0) < threshold]
+    agreed = [
+        _Line(f.text, cites(f.citations), _fact_note(f)) for f in facts if (f.independent_sources or 0) >= threshold
+    ]
+    some = [
+        _Line(f.text, cites(f.citations), "reported by " + reported_by(f.articles))
+        for f in facts
+        if (f.independent_sources or 0) < threshold
+    ]
 
     conflicts = [
-        _Conflict(_about(c.about, c.kind, c.sides), c.kind, [
-            _Side(s.claim, s.attributed_to or "", who(s.articles), cites(s.citations)) for s in c.sides
-        ])
+        _Conflict(
+            _about(c.about, c.kind, c.sides),
+            c.kind,
+            [_Side(s.claim, s.attributed_to or "", who(s.articles), cites(s.citations)) for s in c.sides],
+        )
         for c in brief.facts.conflicts
     ]
 
@@ -261,10 +275,18 @@ def _view(brief: Brief) -> _View:
         steps = []
         for k, val in enumerate(u.values):
             cs = cites(val.citations)
-            figure = " ".join(x for x in (val.qualifier if val.qualifier != "between" else None,
-                                          _figure(val.value)) if x)
-            steps.append(_Step(val.date or ("earlier" if k == 0 else "later"), figure, cs[0].text if cs else val.text,
-                               who(val.articles), cs))
+            figure = " ".join(
+                x for x in (val.qualifier if val.qualifier != "between" else None, _figure(val.value)) if x
+            )
+            steps.append(
+                _Step(
+                    val.date or ("earlier" if k == 0 else "later"),
+                    figure,
+                    cs[0].text if cs else val.text,
+                    who(val.articles),
+                    cs,
+                )
+            )
         if len(steps) >= 2:
             about = " ".join(str(u.about or u.what or "figure").split())
             updates.append(_Update(about[:1].upper() + about[1:], steps))
@@ -272,7 +294,8 @@ def _view(brief: Brief) -> _View:
     by_speaker: dict[str, list[_Line]] = {}
     for q in brief.facts.quotes:
         by_speaker.setdefault(q.speaker or "Unattributed", []).append(
-            _Line(_unquote(q.text), cites(q.citations), "in " + who(q.articles)))
+            _Line(_unquote(q.text), cites(q.citations), "in " + who(q.articles))
+        )
     quotes = sorted(by_speaker.items(), key=lambda kv: (kv[0] == "Unattributed", -len(kv[1]), kv[0]))
 
     numbers = []
@@ -281,13 +304,27 @@ def _view(brief: Brief) -> _View:
         head = " ".join(x for x in (num.qualifier, value, num.what) if x)
         numbers.append(_Line(head, cites(num.citations), num.text))
 
-    timeline = [_Line(f"{t.date}: {t.event}", cites(t.citations), "in " + who(t.articles))
-                for t in sorted(brief.facts.timeline, key=lambda t: str(t.date or "")) if not t.background]
-    background = [_Line(f"{t.date}: {t.event}", cites(t.citations), "in " + who(t.articles))
-                  for t in sorted(brief.facts.timeline, key=lambda t: str(t.date or "")) if t.background]
+    timeline = [
+        _Line(f"{t.date}: {t.event}", cites(t.citations), "in " + who(t.articles))
+        for t in sorted(brief.facts.timeline, key=lambda t: str(t.date or ""))
+        if not t.background
+    ]
+    background = [
+        _Line(f"{t.date}: {t.event}", cites(t.citations), "in " + who(t.articles))
+        for t in sorted(brief.facts.timeline, key=lambda t: str(t.date or ""))
+        if t.background
+    ]
 
-    kinds = {"PERSON": "People", "PER": "People", "ORG": "Organisations", "NORP": "Organisations",
-             "GPE": "Places", "LOC": "Places", "PLACE": "Places", "FAC": "Places"}
+    kinds = {
+        "PERSON": "People",
+        "PER": "People",
+        "ORG": "Organisations",
+        "NORP": "Organisations",
+        "GPE": "Places",
+        "LOC": "Places",
+        "PLACE": "Places",
+        "FAC": "Places",
+    }
     ents: dict[str, list[str]] = {}
     for e in sorted(brief.facts.entities, key=lambda e: (-len(e.articles), e.name)):
         ents.setdefault(kinds.get(str(e.type or "").upper(), "Other"), []).append(e.name)
@@ -309,16 +346,22 @@ def _view(brief: Brief) -> _View:
         background=background,
         entities=entities,
         groups=_groups(brief, labels, colour),
-        example=next((c.label for s in brief.summary for c in cites(s.citations) if c.sentence > 0),
-                     next((c.label for s in brief.summary for c in cites(s.citations)), "A:0")),
-        behind="; ".join(d["source"] if d["wire"] or d["outlets"] or d["source"] != " + ".join(d["articles"])
-                         else "report " + " + ".join(labels[a] for a in d["articles"]) for d in sources_detail(brief)),
+        example=next(
+            (c.label for s in brief.summary for c in cites(s.citations) if c.sentence > 0),
+            next((c.label for s in brief.summary for c in cites(s.citations)), "A:0"),
+        ),
+        behind="; ".join(
+            d["source"]
+            if d["wire"] or d["outlets"] or d["source"] != " + ".join(d["articles"])
+            else "report " + " + ".join(labels[a] for a in d["articles"])
+            for d in sources_detail(brief)
+        ),
         set_aside=[(_set_aside_name(x.article), x.reason) for x in brief.set_aside],
     )
 
 
 def _set_aside_name(a: Article) -> str:
-    """"id · outlet · “title”": enough to find a set-aside input."""
+    """ "id · outlet · “title”": enough to find a set-aside input."""
     bits = [a.id]
     if a.path and not a.path.replace("\\", "/").rsplit("/", 1)[-1].startswith(a.id):
         bits.append(a.path.replace("\\", "/").rsplit("/", 1)[-1])  # a record of a JSON/JSONL file
@@ -366,16 +409,30 @@ def _groups(brief: Brief, labels: dict[str, str], colour: dict[str, int]) -> lis
         srcs = []
         for aid in ordered:
             role = "original" if aid == original else f"copy ({g.kind})"
-            srcs.append(_Source(labels[aid], arts[aid], _outlet(arts[aid]), colour[aid], role,
-                                list(g.added.get(aid, [])) if aid != original else [],
-                                list(g.missing.get(aid, [])) if aid != original else []))
+            srcs.append(
+                _Source(
+                    labels[aid],
+                    arts[aid],
+                    _outlet(arts[aid]),
+                    colour[aid],
+                    role,
+                    list(g.added.get(aid, [])) if aid != original else [],
+                    list(g.missing.get(aid, [])) if aid != original else [],
+                )
+            )
         grouped.update(members)
-        out.append(_Group(f"One report, {len(members)} copies", colour[original], g.kind,
-                          float(g.similarity), srcs))
+        out.append(_Group(f"One report, {len(members)} copies", colour[original], g.kind, float(g.similarity), srcs))
     for a in brief.articles:
         if a.id not in grouped:
-            out.append(_Group("Independent report", colour[a.id], None, None,
-                              [_Source(labels[a.id], a, _outlet(a), colour[a.id], "independent")]))
+            out.append(
+                _Group(
+                    "Independent report",
+                    colour[a.id],
+                    None,
+                    None,
+                    [_Source(labels[a.id], a, _outlet(a), colour[a.id], "independent")],
+                )
+            )
     return out
 
 
@@ -395,11 +452,13 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
     """The brief as Markdown: every line followed by its citation markers."""
     v = _view(brief)
     out: list[str] = [f"# {_md(v.headline)}", ""]
-    out.append(f"_{v.n_articles} report{'s' if v.n_articles != 1 else ''}, "
-               f"{v.sources} independent source{'s' if v.sources != 1 else ''}"
-               f"{' (' + _md(v.behind) + ')' if v.behind else ''}. "
-               f"[{v.example}] cites sentence {v.example.split(':')[1]} (from 0) of report "
-               f"{v.example.split(':')[0]}; reports are listed under Sources._")
+    out.append(
+        f"_{v.n_articles} report{'s' if v.n_articles != 1 else ''}, "
+        f"{v.sources} independent source{'s' if v.sources != 1 else ''}"
+        f"{' (' + _md(v.behind) + ')' if v.behind else ''}. "
+        f"[{v.example}] cites sentence {v.example.split(':')[1]} (from 0) of report "
+        f"{v.example.split(':')[0]}; reports are listed under Sources._"
+    )
     if brief.language_note:
         out += ["", f"_{_md(brief.language_note)}_"]
     out.append("")
@@ -420,7 +479,7 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
     out.extend(["## Summary", ""])
     if v.summary:
         out.extend(f"{_md(s.text)}{_md_cites(s.cites)}" for s in v.summary)
-        out[-len(v.summary):] = [ln + "  " for ln in out[-len(v.summary):]]
+        out[-len(v.summary) :] = [ln + "  " for ln in out[-len(v.summary) :]]
     else:
         out.append("_No sentence could be summarised._")
     out.append("")
@@ -443,8 +502,10 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
         for u in v.updates:
             out.extend([f"### {_md(u.about)}", ""])
             for st in u.steps:
-                out.append(f"- {_md(st.when)} — **{_md(st.figure)}**: {_md(st.text)}{_md_cites(st.cites)}"
-                           f" — in {_md(st.carried_by)}")
+                out.append(
+                    f"- {_md(st.when)} — **{_md(st.figure)}**: {_md(st.text)}{_md_cites(st.cites)}"
+                    f" — in {_md(st.carried_by)}"
+                )
             out.append("")
 
     out.extend(["## Quotes", ""])
@@ -492,7 +553,7 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
 
 
 def _source_line(s: _Source) -> str:
-    """"Outlet · “Title” · date · credits · role · file": what we know of one report."""
+    """ "Outlet · “Title” · date · credits · role · file": what we know of one report."""
     return " · ".join(_source_bits(s))
 
 
@@ -535,8 +596,13 @@ def _source_bits(s: _Source) -> list[str]:
 def _environment():
     from jinja2 import Environment, PackageLoader
 
-    env = Environment(loader=PackageLoader("crosswire.brief", "templates"), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
+    env = Environment(
+        loader=PackageLoader("crosswire.brief", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize,
+    )
     env.globals["source_line"] = _source_line_html
     return env
 
@@ -553,11 +619,16 @@ def _csp_hash(text: str) -> str:
 def render_html(brief: Brief) -> str:
     """The brief as one self-contained, responsive HTML page (no network fetches)."""
     css, js = _asset("brief.css"), _asset("brief.js")
-    csp = ("default-src 'none'; img-src data:; "
-           f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
-           "base-uri 'none'; form-action 'none'")
-    return _environment().get_template("brief.html.j2").render(
-        v=_view(brief), css=css, js=js, csp=csp, version=brief.version)
+    csp = (
+        "default-src 'none'; img-src data:; "
+        f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return (
+        _environment()
+        .get_template("brief.html.j2")
+        .render(v=_view(brief), css=css, js=js, csp=csp, version=brief.version)
+    )
 
 
 def brief_view(brief: Brief) -> _View:

@@ -31,7 +31,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from crosswire.brief.news import is_caption, is_garbage, news_weights, tell_dispute
+from crosswire.brief.coverage import coverage_gain, shared_weights, terms
+from crosswire.brief.news import (
+    dispute_order,
+    is_caption,
+    is_garbage,
+    is_stale,
+    latest_development,
+    latest_news,
+    news_weights,
+    strip_update_marker,
+    tell_dispute,
+)
 from crosswire.facts.similarity import dense, tfidf
 from crosswire.facts.updates import find_updates
 from crosswire.model import (
@@ -79,11 +90,15 @@ class SummaryConfig:
     essay: float = 0.5  # ... for a sentence only a personal essay gives (see crosswire.brief.news)
     first_person: float = 1.0  # ... for a sentence in the first person singular outside quotations (off: ROUGE)
     update: float = 1.3  # ... for a sentence that an update marker opens at the top of a report
+    latest_first: bool = True  # the first usable sentence of a live report's latest update leads the summary
+    stale: float = 0.6  # ... and then a sentence telling a state "as of" earlier ("still missing") weighs this
     long_words: int = 30  # past this many words a sentence's score shrinks ...
     long_power: float = 0.5  # ... as (long_words / words) ** long_power
     pool: int = 300  # candidates considered for the summary, best-scored first
     min_words: int = 6
     max_words: int = 70
+    coverage: float = 0.5  # weight of the story's shared terms a sentence newly tells, per word (see brief.coverage)
+    coverage_power: float = 0.5  # ... the gain is divided by the sentence's words to this power
     compress: bool = True
     story_order: bool = True  # tell the chosen sentences leads first (else by score)
     fact_redundancy: bool = True  # two sentences of one fact (facts stage) never both enter
@@ -107,7 +122,8 @@ _SAY = (
     r"explained|noted|wrote|tweeted|insisted|warned|according\s+to\s+[^,;]{1,60}|"
     r"a\s+(?:indiqué|déclaré|précisé|affirmé|annoncé|ajouté|expliqué|souligné)|"
     r"ont\s+(?:indiqué|déclaré|précisé|affirmé|annoncé)|selon\s+[^,;]{1,60}|"
-    r"sagte|erklärte|teilte\s+\w+\s+mit|dijo|afirmó|según\s+[^,;]{1,60})"
+    r"sagte|erklärte|teilte\s+\w+\s+mit|dijo|afirmó|informó|informaron|indicó|agregó|añadió|señaló|explicó|"
+    r"según\s+[^,;]{1,60})"
 )
 # ", the ministry said." / ", said the ministry." / ", according to officials." at the end
 _TRAILING_ATTRIBUTION = re.compile(
@@ -117,6 +133,18 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"""|""" + _SAY + r"""(?:\s+[\w'’.-]+){0,7}))\s*(?P<end>[.!]?)\s*$""",
     re.UNICODE | re.IGNORECASE,
 )
+# the label of a structured abstract glued to its first sentence ("Results The overall rate ...")
+SECTION_LABELS: tuple[str, ...] = (
+    "Importance", "Objective", "Objectives", "Background", "Methods", "Design, Setting, and Participants",
+    "Main Outcomes and Measures", "Results", "Conclusions", "Conclusions and Relevance", "Findings", "Meaning",
+    "Interventions", "Exposures", "Context", "Purpose", "Conclusion",
+)
+_SECTION_LABEL = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(SECTION_LABELS, key=len, reverse=True))
+                            + r")\s+(?=[A-Z])")
+# a headline glued to the lead by its dateline: "Fire kills 30 animals at German zoo BERLIN.- A fire ..."
+_GLUED_HEADLINE = re.compile(r"""^(?:[^.!?"“”]{10,120}?)\s(?:[A-ZÀ-Ý]{3,}(?:\s[A-ZÀ-Ý]{2,})*)"""
+                             r"""(?:,\s*[\w .'’/,-]{1,30}?)?\s*(?:\.\s?-+|\([^()]{1,40}\)\s*[-–—]{1,2})\s+""",
+                             re.UNICODE)
 # "PARIS, April 3, 2024 (AFP) - ", "BERLIN (Reuters) -- ", "(Paris) "
 _DATELINE = re.compile(
     r"""^(?:\(\s*[\w .'’-]{2,30}\)\s+"""
@@ -153,7 +181,13 @@ def compress(text: str, *, drop_attribution: bool = True) -> str:
     never so much that fewer than five words remain.  The result is always a
     faithful compression: its words are the original's, in order.
     """
-    out = text.strip()
+    out = strip_update_marker(text.strip())
+    m = _SECTION_LABEL.match(out)
+    if m and len(_tokens(out[m.end():])) >= 5:
+        out = out[m.end():]
+    m = _GLUED_HEADLINE.match(out)
+    if m and len(m.group(0).split()) <= 16 and not _has_negation(m.group(0)) and len(_tokens(out[m.end():])) >= 8:
+        out = _capitalise(out[m.end():])
     m = _DATELINE.match(out)
     if m and not _has_negation(m.group(0)) and len(_tokens(out[m.end():])) >= 5:
         out = _capitalise(out[m.end():])
@@ -373,6 +407,7 @@ def summarize(
     length *= np.array([cfg.broken_quote if _broken_quote(u.text) else 1.0 for u in ulist])
     score = (cfg.support * support + cfg.centrality * centrality + cfg.position * position) * length
     score *= cfg.source_floor + (1 - cfg.source_floor) * quality
+    base = score.copy()  # (what the news tests below take away, they take from the coverage gain too)
     main = reader_language(articles, groups, lang)
     if main is not None:  # the summary is told in the reader's language, else the story's main one
         lang_of = {a.id: a.language for a in articles}
@@ -381,8 +416,21 @@ def summarize(
                            for u in ulist])
     score *= news_weights(articles, sents, [[(o.article, o.index) for o in u.occurrences] for u in ulist],
                           [u.text for u in ulist], essay=cfg.essay, first=cfg.first_person, update=cfg.update)
+    latest: list[int] = []  # candidates telling a live report's latest development, the report's top first
+    if cfg.latest_first:
+        unit_at = {(o.article, o.index): i for i, u in enumerate(ulist) for o in u.occurrences}
+        published = {a.id: a.published for a in articles}
+        timeline = sheet.timeline if sheet is not None else []
+        for key in latest_news(sents) + latest_development(timeline or [], sents, published):
+            at = unit_at.get(key)
+            if at is not None and at not in latest and score[at] > 0:
+                latest.append(at)
+        if latest:
+            score *= np.array([cfg.stale if k not in latest and is_stale(u.text) else 1.0
+                               for k, u in enumerate(ulist)])
     for u, sc in zip(ulist, score, strict=True):
         u.score = float(sc)
+    news = np.divide(score, base, out=np.zeros_like(score), where=base > 0)
 
     # the facts stage's alignment: sentences of one fact say the same thing
     fact_of = _fact_index(sheet)
@@ -400,12 +448,21 @@ def summarize(
 
     # MMR selection up to the word budget, among the best-scored candidates
     pool = [int(i) for i in np.argsort(-score, kind="stable")[: cfg.pool] if score[i] > 0]
-    chosen: list[int] = []
-    total = 0
+    lead = [i for i in latest if i in pool][:1]  # the news first: what happened last
+    chosen: list[int] = list(lead)
+    total = sum(len(short(i).split()) for i in chosen)
     pv = unit_vecs[pool]
     pool_pair = np.maximum(dense(pv @ pv.T), _overlap_matrix([ulist[i].text for i in pool], everything))
     where = {u: k for k, u in enumerate(pool)}
-    remaining = set(pool)
+    remaining = set(pool) - set(chosen)
+    # the story's shared terms a candidate tells, per word: a sentence that packs more of them tells more
+    # (only where the facts stage found facts several sources state: reports that share no fact share words by chance)
+    agree = sheet is None or not sheet.facts or any(f.independent_sources >= 2 for f in sheet.facts)
+    weights = shared_weights([s.text for s in everything], list(src_of)) if cfg.coverage and agree else {}
+    unit_terms = {i: terms(ulist[i].text) for i in pool} if weights else {}
+    told: set[str] = {t for i in chosen for t in unit_terms.get(i, ())}
+    per_word = {i: max(len(short(i).split()), 1) ** cfg.coverage_power for i in unit_terms}
+    top_gain = max((coverage_gain(unit_terms[i], weights, set()) / per_word[i] for i in unit_terms), default=0.0)
     while remaining and total < words:
         best_i, best_val = -1, -math.inf
         for i in remaining:
@@ -415,6 +472,8 @@ def summarize(
             if cfg.fact_redundancy and any(unit_facts[i] & unit_facts[j] for j in chosen):
                 continue
             val = cfg.mmr_lambda * score[i] - (1 - cfg.mmr_lambda) * overlap
+            if top_gain > 0 and news[i] >= 0.999:  # (an essay's, a stale or other-language sentence gains nothing)
+                val += cfg.coverage * coverage_gain(unit_terms[i], weights, told) / per_word[i] / top_gain
             if val > best_val:
                 best_i, best_val = i, val
         if best_i < 0:
@@ -426,6 +485,7 @@ def summarize(
             continue  # too long for what is left; a shorter one may fit
         chosen.append(best_i)
         total += n
+        told |= unit_terms.get(best_i, frozenset())
 
     if cfg.both_sides and sheet is not None and sheet.conflicts:
         words_of = {i: len(short(i).split()) for i in where}
@@ -434,7 +494,10 @@ def summarize(
         chosen = _both_sides(chosen, sheet, ulist, where, pool_pair, unit_facts, score, words_of, words, cfg)
 
     if cfg.story_order:  # told in the order the reports tell it: leads first, then by importance
-        chosen.sort(key=lambda i: (ulist[i].position, -score[i]))
+        # the news, then what is disputed (each disagreement told from its sides together, claim first)
+        where_is = {(o.article, o.index): i for i, u in enumerate(ulist) for o in u.occurrences}
+        sides = dispute_order(chosen, sheet.conflicts if sheet is not None else [], where_is)
+        chosen.sort(key=lambda i: (i not in lead, i in sides, sides.get(i, (0, 0)), ulist[i].position, -score[i]))
     facts = sheet.facts if sheet is not None else []
     out: list[SummarySentence] = []
     for i in chosen:

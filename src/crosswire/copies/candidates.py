@@ -20,41 +20,41 @@ LOOSENESS: dict[str, int] = {"identical": 0, "syndicated": 1, "rewrite": 2, "tra
 
 # --- parameters (module constants, documented; none is tuned to one corpus) ---------------------
 
-NUM_PERM = 128          # MinHash permutations
-SHINGLE = 4             # words per shingle
-TEXT_BANDS, TEXT_ROWS = 64, 2       # LSH over shingles: catches Jaccard >= ~0.12 most of the time
-NAME_BANDS, NAME_ROWS = 42, 3       # LSH over names+numbers: catches Jaccard >= ~0.3 most of the time
-MAX_BUCKET = 30         # a bucket larger than this (text many pages share) pairs each member
-STAR = 2                # ... with only its STAR fullest members, so the cost stays linear
-MIN_NAMES = 6           # fewer distinct names/numbers than this: no second blocking for the article
-MIN_NUMBERS = 4         # fewer distinct numbers than this: no third blocking (translations only)
-MIN_WORDS = 20          # shorter texts are only grouped when identical
-WORD_GATE = 0.5         # share of the shorter text's distinct words a same-language copy must share
-NAMES_GATE = 0.3        # share of the names/numbers of the smaller text also in the other
+NUM_PERM = 128  # MinHash permutations
+SHINGLE = 4  # words per shingle
+TEXT_BANDS, TEXT_ROWS = 64, 2  # LSH over shingles: catches Jaccard >= ~0.12 most of the time
+NAME_BANDS, NAME_ROWS = 42, 3  # LSH over names+numbers: catches Jaccard >= ~0.3 most of the time
+MAX_BUCKET = 30  # a bucket larger than this (text many pages share) pairs each member
+STAR = 2  # ... with only its STAR fullest members, so the cost stays linear
+MIN_NAMES = 6  # fewer distinct names/numbers than this: no second blocking for the article
+MIN_NUMBERS = 4  # fewer distinct numbers than this: no third blocking (translations only)
+MIN_WORDS = 20  # shorter texts are only grouped when identical
+WORD_GATE = 0.5  # share of the shorter text's distinct words a same-language copy must share
+NAMES_GATE = 0.3  # share of the names/numbers of the smaller text also in the other
 TRANSLATION_NAMES = 0.5  # ... for a translation (it keeps them), and at least
-MIN_SHARED_NAMES = 4     # ... this many of them
+MIN_SHARED_NAMES = 4  # ... this many of them
 
-TEMPLATE_SHARE = 0.25   # more than this share of corresponding sentences differing in numbers/names: a form
-MAX_SWAP = 3            # a swap of at most this many words the other text never uses: a filled-in form
+TEMPLATE_SHARE = 0.25  # more than this share of corresponding sentences differing in numbers/names: a form
+MAX_SWAP = 3  # a swap of at most this many words the other text never uses: a filled-in form
 
-NEAR = 0.85             # fuzz.ratio (0..1) of two sentences that are one sentence lightly edited
-REWORDED = 0.60         # token-sort ratio of two sentences that say the same in other words
-LOOSE_GATE = 0.5        # below this share of SYNDICATED_COVER near-identical, rewording needs names
-EMBED_MATCH = 0.89      # cosine of e5 sentence embeddings that render one sentence (e5 is compressed:
-                        # unrelated news sentences score ~0.75-0.8)
-EMBED_LOW = 0.85        # ... or at least this, when the pair stands out from both sentences' rivals
-EMBED_MARGIN = 0.03     # ... by this much (a rendering is its sentence's clear best match; a sentence of
-                        # an independent report on the same fact is one of several close ones)
-MIN_UNIT_WORDS = 4      # sentences shorter than this do not count for coverage
-MAX_UNIT_CHARS = 200    # a sentence weighs its length up to this: a long one does not outweigh several
-COMMON_DF = 3           # a sentence in this many distinct texts may be boilerplate (see weigh)
+NEAR = 0.85  # fuzz.ratio (0..1) of two sentences that are one sentence lightly edited
+REWORDED = 0.60  # token-sort ratio of two sentences that say the same in other words
+LOOSE_GATE = 0.5  # below this share of SYNDICATED_COVER near-identical, rewording needs names
+EMBED_MATCH = 0.89  # cosine of e5 sentence embeddings that render one sentence (e5 is compressed:
+# unrelated news sentences score ~0.75-0.8)
+EMBED_LOW = 0.85  # ... or at least this, when the pair stands out from both sentences' rivals
+EMBED_MARGIN = 0.03  # ... by this much (a rendering is its sentence's clear best match; a sentence of
+# an independent report on the same fact is one of several close ones)
+MIN_UNIT_WORDS = 4  # sentences shorter than this do not count for coverage
+MAX_UNIT_CHARS = 200  # a sentence weighs its length up to this: a long one does not outweigh several
+COMMON_DF = 3  # a sentence in this many distinct texts may be boilerplate (see weigh)
 SYNDICATED_COVER = 0.6  # weighted share of the lighter text's sentences matched near-identically, in order
-REWRITE_COVER = 0.7     # weighted share of the lighter text's sentences matched (reworded), in order
-REWRITE_SIM = 0.6       # and the score-weighted share (how close the matched sentences are)
-MIN_REWORDED = 3        # a rewrite needs at least this many matched rare sentences, however short
-MIN_MATCHES = 3         # and at least this many matched rare sentences (fewer if the text is that short)
-MAX_UNITS = 80          # sentences per article used by the precise check
-MAX_EMBED_PAIRS = 200   # cap on embedding checks per call, to keep the cost bounded
+REWRITE_COVER = 0.7  # weighted share of the lighter text's sentences matched (reworded), in order
+REWRITE_SIM = 0.6  # and the score-weighted share (how close the matched sentences are)
+MIN_REWORDED = 3  # a rewrite needs at least this many matched rare sentences, however short
+MIN_MATCHES = 3  # and at least this many matched rare sentences (fewer if the text is that short)
+MAX_UNITS = 80  # sentences per article used by the precise check
+MAX_EMBED_PAIRS = 200  # cap on embedding checks per call, to keep the cost bounded
 
 # a word; in scripts written without spaces (Chinese, Japanese) each character counts as one
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -117,8 +117,9 @@ def _shingle_hashes(ids: np.ndarray, k: int) -> np.ndarray:
     return h & _MAX_HASH
 
 
-def minhash_signatures(token_lists: Sequence[Sequence[str]], *, shingle: int = SHINGLE,
-                       num_perm: int = NUM_PERM, chunk: int = 8192) -> np.ndarray:
+def minhash_signatures(
+    token_lists: Sequence[Sequence[str]], *, shingle: int = SHINGLE, num_perm: int = NUM_PERM, chunk: int = 8192
+) -> np.ndarray:
     """MinHash signatures, one row of ``num_perm`` uint64 per token list.
 
     Shingles are ``shingle`` consecutive tokens (a list shorter than that is one
@@ -182,9 +183,16 @@ def minhash_signatures(token_lists: Sequence[Sequence[str]], *, shingle: int = S
     return sig
 
 
-def candidate_pairs(sig: np.ndarray, bands: int, rows: int, *, skip: npt.ArrayLike | None = None,
-                    max_bucket: int = MAX_BUCKET, rank: npt.ArrayLike | None = None,
-                    star: int = STAR) -> set[tuple[int, int]]:
+def candidate_pairs(
+    sig: np.ndarray,
+    bands: int,
+    rows: int,
+    *,
+    skip: npt.ArrayLike | None = None,
+    max_bucket: int = MAX_BUCKET,
+    rank: npt.ArrayLike | None = None,
+    star: int = STAR,
+) -> set[tuple[int, int]]:
     """Index pairs (i < j) that share at least one LSH band bucket.
 
     A bucket with more than ``max_bucket`` members holds text that very many pages

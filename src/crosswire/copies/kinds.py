@@ -93,8 +93,9 @@ from crosswire.text.safe import md_code, md_inline
 __all__ = ["find_copies", "copies_json", "copies_markdown"]
 
 
-def find_copies(articles: list[Article], *, embedder: Encoder | None = None,
-                use_embeddings: bool = True) -> list[CopyGroup]:
+def find_copies(
+    articles: list[Article], *, embedder: Encoder | None = None, use_embeddings: bool = True
+) -> list[CopyGroup]:
     """Group the articles that are one report published several times.
 
     ``embedder`` defaults to :func:`crosswire.text.embed.default_embedder`; without a
@@ -153,8 +154,9 @@ def find_copies(articles: list[Article], *, embedder: Encoder | None = None,
     cands = candidate_pairs(sig, TEXT_BANDS, TEXT_ROWS, skip=skip, rank=rank)
     name_skip = skip | np.array([len(set(d.names)) < MIN_NAMES for d in docs], dtype=bool)
     if not name_skip.all():
-        nsig = minhash_signatures([sorted(set(d.names)) if not name_skip[i] else []
-                                   for i, d in enumerate(docs)], shingle=1)
+        nsig = minhash_signatures(
+            [sorted(set(d.names)) if not name_skip[i] else [] for i, d in enumerate(docs)], shingle=1
+        )
         name_cands = candidate_pairs(nsig, NAME_BANDS, NAME_ROWS, skip=name_skip, rank=rank)
     else:
         name_cands = set()
@@ -228,8 +230,7 @@ def find_copies(articles: list[Article], *, embedder: Encoder | None = None,
     return groups
 
 
-def _describe(orig: int, members: dict[int, Match], docs: list[Doc],
-              dupes: dict[int, list[int]]) -> CopyGroup:
+def _describe(orig: int, members: dict[int, Match], docs: list[Doc], dupes: dict[int, list[int]]) -> CopyGroup:
     """A group: its original, each copy's real match against it, what each copy changed."""
     od = docs[orig]
     entries: list[tuple[int, Match, list[str], list[str]]] = [
@@ -324,6 +325,8 @@ def copies_markdown(articles: list[Article], groups: list[CopyGroup], *, show: i
         lines += [f"- {_label(by_id.get(x), x)}" for x in alone]
         lines.append("")
     n_src = independent_sources(ids, groups, identities(articles))
-    lines.append(f"**{n_src} independent source{'s' if n_src != 1 else ''}** "
-                 f"among {len(ids)} report{'s' if len(ids) != 1 else ''}.")
+    lines.append(
+        f"**{n_src} independent source{'s' if n_src != 1 else ''}** "
+        f"among {len(ids)} report{'s' if len(ids) != 1 else ''}."
+    )
     return "\n".join(lines) + "\n"

@@ -152,15 +152,15 @@ class Doc:
     article: Article
     words: list[str]
     names: list[str]
-    units: list[str] = field(default_factory=list)        # sentence-like units, verbatim
-    norm_units: list[str] = field(default_factory=list)   # folded, punctuation-free
-    sorted_units: list[str] | None = None                 # folded, tokens sorted (lazily)
-    keys: list[int] = field(default_factory=list)         # fingerprint of each unit (0: too short)
+    units: list[str] = field(default_factory=list)  # sentence-like units, verbatim
+    norm_units: list[str] = field(default_factory=list)  # folded, punctuation-free
+    sorted_units: list[str] | None = None  # folded, tokens sorted (lazily)
+    keys: list[int] = field(default_factory=list)  # fingerprint of each unit (0: too short)
     marks: dict[int, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     vocab: frozenset[str] | None = None  # the distinct words of the text (lazily)
     weights: np.ndarray | None = None  # evidence each unit carries (0: too short to count)
-    rare: np.ndarray | None = None     # unit is not boilerplate shared with unrelated pages
-    quoted: np.ndarray | None = None   # unit is a quotation (independent reports share those)
+    rare: np.ndarray | None = None  # unit is not boilerplate shared with unrelated pages
+    quoted: np.ndarray | None = None  # unit is a quotation (independent reports share those)
     language: str | None = None
     vectors: np.ndarray | None = None
 
@@ -311,8 +311,7 @@ def _sorted_units(doc: Doc) -> list[str]:
     return doc.sorted_units
 
 
-def _identifiers_agree(score: np.ndarray, threshold: float, a: Doc, b: Doc, *,
-                       names: bool = True) -> np.ndarray:
+def _identifiers_agree(score: np.ndarray, threshold: float, a: Doc, b: Doc, *, names: bool = True) -> np.ndarray:
     """Zero the sentence pairs above threshold whose numbers (and names) disagree.
 
     Forms, recall notices and filings are one template filled for different cases:
@@ -335,8 +334,9 @@ def _lighter(a: Doc, b: Doc) -> int:
     return 0 if (float(a.weights.sum()), len(a.units)) <= (float(b.weights.sum()), len(b.units)) else 1
 
 
-def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: Doc, b: Doc,
-              threshold: float) -> tuple[float, float, int]:
+def _coverage(
+    pairs: list[tuple[int, int]], score: np.ndarray, a: Doc, b: Doc, threshold: float
+) -> tuple[float, float, int]:
     """How much of the lighter text the alignment covers, and whether the evidence is spread.
 
     Returns the weighted share of the lighter text's units that are matched (0 when
@@ -360,8 +360,7 @@ def _coverage(pairs: list[tuple[int, int]], score: np.ndarray, a: Doc, b: Doc,
     # quotations do not count among the several sentences a copy must share: independent
     # reports quote the same statement, and a report quoting a post is not that post
     # nor does text that is boilerplate in either of the two (a notice a page carries on top)
-    matched = int(sum(bool(a.rare[p[0]] and b.rare[p[1]]) and not a.quoted[p[0]] and not b.quoted[p[1]]
-                      for p in pairs))
+    matched = int(sum(bool(a.rare[p[0]] and b.rare[p[1]]) and not a.quoted[p[0]] and not b.quoted[p[1]] for p in pairs))
     cover = covered / total
     if int(rare.sum()) >= 4 and got.size and (covered - float(got.max())) / total < threshold / 2:
         cover = 0.0  # one long shared unit (a caption, a lead) is not a copy
@@ -425,8 +424,9 @@ def _lexical(a: Doc, b: Doc) -> Match:
     assert a.rare is not None and b.rare is not None and a.quoted is not None and b.quoted is not None
     # and the rewording must be its own evidence: a block of identical sentences (a shared
     # caption) next to one loosely similar lead is not a reworded report
-    reworded = sum(near[i, j] < NEAR and a.rare[i] and b.rare[j] and not a.quoted[i] and not b.quoted[j]
-                   for i, j in pairs)
+    reworded = sum(
+        near[i, j] < NEAR and a.rare[i] and b.rare[j] and not a.quoted[i] and not b.quoted[j] for i, j in pairs
+    )
     if cover >= REWRITE_COVER and sim >= REWRITE_SIM and matched >= MIN_REWORDED and reworded >= 2:
         return Match("rewrite", sim, pairs, cover)
     return Match(None, sim, pairs, cover)

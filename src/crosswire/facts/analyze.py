@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze", "build_facts", "build_numbers"]
 
+
 def _attribution_of(story: StoryText, members: list[int]) -> str | None:
     names: list[str] = [a for m in members if (a := story.attribution[m])]
     if not names:
@@ -61,9 +62,16 @@ def _representative(story: StoryText, members: list[int], main_lang: str | None)
     originals = {g.original for g in story.groups if g.original}
     lang = {a.id: a.language for a in story.articles}
     # a fact reads in the story's main language when one of its sentences is in it
-    keys = [(main_lang is not None and lang.get(story.sentences[m].article) not in (main_lang, None),
-             -round(float(central[k]), 3), story.sentences[m].article not in originals,
-             story.order[story.sentences[m].article], story.sentences[m].index) for k, m in enumerate(members)]
+    keys = [
+        (
+            main_lang is not None and lang.get(story.sentences[m].article) not in (main_lang, None),
+            -round(float(central[k]), 3),
+            story.sentences[m].article not in originals,
+            story.order[story.sentences[m].article],
+            story.sentences[m].index,
+        )
+        for k, m in enumerate(members)
+    ]
     return members[min(range(len(members)), key=lambda k: keys[k])]
 
 
@@ -81,37 +89,47 @@ def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
         # a sentence is cited only where it states the fact (its figures, its names): one that does
         # not stays a fact of its own, a supporting sentence of another fact is just not cited here
         text, lang_rep = story.sentences[rep].text, language.get(story.sentences[rep].article)
-        ok = [m for m in g.members + g.support if m == rep or states(
-            text, story.sentences[m].text, language.get(story.sentences[m].article) == lang_rep, aliases)]
+        ok = [
+            m
+            for m in g.members + g.support
+            if m == rep
+            or states(text, story.sentences[m].text, language.get(story.sentences[m].article) == lang_rep, aliases)
+        ]
         groups.append((rep, [m for m in g.members if m in ok], [m for m in g.support if m in ok], g.strength))
         groups += [(m, [m], [], 1.0) for m in g.members if m not in ok]
     for rep, kept, support, strength in groups:
         # with the sentences of other reports that state it inside a sentence aligned elsewhere
-        members = sorted(kept + support,
-                         key=lambda m: (story.order[story.sentences[m].article], story.sentences[m].index))
+        members = sorted(
+            kept + support, key=lambda m: (story.order[story.sentences[m].article], story.sentences[m].index)
+        )
         arts = list(dict.fromkeys(story.sentences[m].article for m in members))
         n_ind = story.independent(arts)
         lead = float(np.mean([1.0 - min(story.sentences[m].index, 20) / 20.0 for m in members]))
         score = 0.6 * (n_ind / max_sources) + 0.3 * lead + 0.1 * min(1.0, strength)
-        facts.append(Fact(
-            id="",
-            text=story.sentences[rep].text,
-            articles=arts,
-            independent_sources=n_ind,
-            attributed_to=_attribution_of(story, kept),
-            citations=[story.cite(m) for m in members],
-            score=round(min(1.0, max(0.0, score)), 4),
-        ))
-    facts.sort(key=lambda f: (-f.independent_sources, -f.score, story.order[f.citations[0].article],
-                              f.citations[0].sentence))
+        facts.append(
+            Fact(
+                id="",
+                text=story.sentences[rep].text,
+                articles=arts,
+                independent_sources=n_ind,
+                attributed_to=_attribution_of(story, kept),
+                citations=[story.cite(m) for m in members],
+                score=round(min(1.0, max(0.0, score)), 4),
+            )
+        )
+    facts.sort(
+        key=lambda f: (-f.independent_sources, -f.score, story.order[f.citations[0].article], f.citations[0].sentence)
+    )
     for k, f in enumerate(facts, 1):
         f.id = f"f{k}"
     return facts
 
 
 # qualifiers that only soften a figure: "some 80", "about 80" and "80" are one figure
+# fmt: off
 _SOFT = frozenset({None, "about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
                    "nearly", "almost", "close to", "environ", "près de", "roughly about", "closer to", "nearer to"})
+# fmt: on
 
 
 def _bound(x: float) -> float | None:
@@ -138,8 +156,9 @@ def build_numbers(story: StoryText) -> list[Number]:
             key = (f.what, f.value, "~" if soft else f.qualifier)
             n = merged.get(key)
             if n is None:
-                merged[key] = Number(f.value, f.what, f.text, [s.article], f.qualifier, [story.cite(pos)],
-                                     _bound(f.low), _bound(f.high))
+                merged[key] = Number(
+                    f.value, f.what, f.text, [s.article], f.qualifier, [story.cite(pos)], _bound(f.low), _bound(f.high)
+                )
                 texts[key] = [f.text]
                 continue
             if s.article not in n.articles:
@@ -157,8 +176,14 @@ def build_numbers(story: StoryText) -> list[Number]:
     return out
 
 
-def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any = None,
-            entities: Sequence[Entity] | Pending | None = None, lang: str | None = None) -> FactSheet:
+def analyze(
+    articles: list[Article],
+    groups: list[CopyGroup],
+    *,
+    embedder: Any = None,
+    entities: Sequence[Entity] | Pending | None = None,
+    lang: str | None = None,
+) -> FactSheet:
     """The facts, figures, quotes, entities, timeline, conflicts and figure updates of one story.
 
     ``embedder``: an object with ``encode(texts)`` (see :mod:`crosswire.text.embed`); ``None``
@@ -174,8 +199,7 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
     articles = list(articles or [])
     pending = entities if isinstance(entities, entity_stage.Pending) else None
     in_process = entities is None or (pending is not None and pending.worker is None)
-    loading = (entity_stage.preload({entity_stage.language_of(a) for a in articles})
-               if articles and in_process else None)
+    loading = entity_stage.preload({entity_stage.language_of(a) for a in articles}) if articles and in_process else None
     parsing = preload_parser({a.language for a in articles}) if articles else None
     story = read_story(articles, list(groups or []), embedder)
     if loading is not None:
@@ -183,6 +207,11 @@ def analyze(articles: list[Article], groups: list[CopyGroup], *, embedder: Any =
     if pending is not None:
         pending.attach(story)
 
+    # "said by": a sentence that quotes someone, and that the patterns of facts.attribution credit to nobody,
+    # is credited to the speaker its syntax names (the patterns' parties, "the Russian foreign ministry", stay)
+    for pos, who in quotes.quoted_speakers(story).items():
+        if story.attribution[pos] is None:
+            story.attribution[pos] = who
     facts = build_facts(story, lang)
     if parsing is not None:
         parsing.join()

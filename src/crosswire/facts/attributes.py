@@ -37,12 +37,12 @@ from crosswire.text.words import STOPWORDS, fold
 if TYPE_CHECKING:
     from crosswire.facts.story import StoryText
 
-__all__ = ["attribute_conflicts", "ORIGIN_VERBS", "TITLES", "DAY_WORDS", "origin_years", "job_titles",
-           "event_days"]
+__all__ = ["attribute_conflicts", "ORIGIN_VERBS", "TITLES", "DAY_WORDS", "origin_years", "job_titles", "event_days"]
 
 # --- the tables (data: a language is added by adding its words) -----------------------------------
 
 # verbs of a one-time origin, by attribute, then the words that put a year after them
+# fmt: off
 ORIGIN_VERBS: dict[str, tuple[str, ...]] = {
     "founded": (
         "founded", "established", "co-founded", "cofounded", "set up", "incorporated",    # en
@@ -52,8 +52,10 @@ ORIGIN_VERBS: dict[str, tuple[str, ...]] = {
     ),
     "born": ("born", "né", "née", "geboren", "nacido", "nacida"),
 }
+# fmt: on
 _YEAR_LEAD = r"(?:\s+(?:in|en|im\s+jahr(?:e)?|im|el\s+año|au|el|a)){1,2}\s+"
 # posts one person cannot hold at once: canonical post -> its words in en, fr, de, es
+# fmt: off
 TITLES: dict[str, tuple[str, ...]] = {
     "chief executive": ("chief executive officer", "chief executive", "ceo", "directeur général", "directrice générale",
                         "pdg", "président-directeur général", "vorstandschef", "vorstandsvorsitzender",
@@ -67,21 +69,33 @@ TITLES: dict[str, tuple[str, ...]] = {
     "chief technology officer": ("chief technology officer", "cto", "directeur technique", "technikvorstand",
                                  "director técnico", "directora técnica"),
 }
-_FORMER = re.compile(r"\b(?:former|ex|then|one-time|onetime|ancien|ancienne|ex-|ehemalige[rn]?|früheren?|"
-                     r"frueheren?|antiguo|antigua|expresidente|exdirector)\b[\s-]*(?:\S+\s+){0,3}$", re.I)
+# fmt: on
+_FORMER = re.compile(
+    r"\b(?:former|ex|then|one-time|onetime|ancien|ancienne|ex-|ehemalige[rn]?|früheren?|"
+    r"frueheren?|antiguo|antigua|expresidente|exdirector)\b[\s-]*(?:\S+\s+){0,3}$",
+    re.I,
+)
 # weekdays and the words that are only the time of day around them (never the event itself)
-DAY_WORDS: dict[str, int] = {name: k for k, names in enumerate((
-    ("monday", "lundi", "montag", "lunes"),
-    ("tuesday", "mardi", "dienstag", "martes"),
-    ("wednesday", "mercredi", "mittwoch", "miercoles"),
-    ("thursday", "jeudi", "donnerstag", "jueves"),
-    ("friday", "vendredi", "freitag", "viernes"),
-    ("saturday", "samedi", "samstag", "sonnabend", "sabado"),
-    ("sunday", "dimanche", "sonntag", "domingo"),
-)) for name in names}
+DAY_WORDS: dict[str, int] = {
+    name: k
+    for k, names in enumerate(
+        (
+            ("monday", "lundi", "montag", "lunes"),
+            ("tuesday", "mardi", "dienstag", "martes"),
+            ("wednesday", "mercredi", "mittwoch", "miercoles"),
+            ("thursday", "jeudi", "donnerstag", "jueves"),
+            ("friday", "vendredi", "freitag", "viernes"),
+            ("saturday", "samedi", "samstag", "sonnabend", "sabado"),
+            ("sunday", "dimanche", "sonntag", "domingo"),
+        )
+    )
+    for name in names
+}
+# fmt: off
 _TIME_WORDS = {"night", "morning", "afternoon", "evening", "day", "late", "early", "last", "next", "this", "week",
                "time", "hour", "soir", "matin", "nuit", "abend", "morgen", "nacht", "noche", "manana", "tarde",
                "around", "about", "after", "before", "since", "until", "p.m", "a.m", "pm", "am"}
+# fmt: on
 
 
 # --- reading values --------------------------------------------------------------------------------
@@ -91,12 +105,12 @@ _TIME_WORDS = {"night", "morning", "afternoon", "evening", "day", "late", "early
 class Value:
     """One value of one attribute of one thing, in one sentence."""
 
-    pos: int          # the sentence (position in the story)
-    attribute: str    # "founded", "born", "title", "day"
+    pos: int  # the sentence (position in the story)
+    attribute: str  # "founded", "born", "title", "day"
     subject: frozenset[str]  # folded name words of the thing it is about (empty: the event, see ``words``)
-    value: str        # "1989", "chief executive", "weekday=4" / "04-15"
-    shown: str        # the value as a reader says it
-    label: str = ""   # the thing as written ("SkyMall", "Scott Wiley")
+    value: str  # "1989", "chief executive", "weekday=4" / "04-15"
+    shown: str  # the value as a reader says it
+    label: str = ""  # the thing as written ("SkyMall", "Scott Wiley")
     words: frozenset[str] = frozenset()  # the words around a day (the event it dates)
     names: frozenset[str] = frozenset()  # ... and the words of its whole sentence
 
@@ -106,18 +120,25 @@ _NAME_RX = re.compile(_NAME)
 
 
 def _name_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in (fold(x).strip(".’'") for x in text.split())
-                     if len(w) >= 3 and w not in STOPWORDS and w not in DAY_WORDS and w not in MONTHS)
+    return frozenset(
+        w
+        for w in (fold(x).strip(".’'") for x in text.split())
+        if len(w) >= 3 and w not in STOPWORDS and w not in DAY_WORDS and w not in MONTHS
+    )
 
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_ORIGIN_RX = {attr: re.compile(r"\b(?:" + _alternation(verbs) + r")" + _YEAR_LEAD + r"((?:1[5-9]|20)\d\d)\b", re.I)
-              for attr, verbs in ORIGIN_VERBS.items()}
-_ORIGIN_RX_DE = {attr: re.compile(r"\b((?:1[5-9]|20)\d\d)\s+(?:" + _alternation(verbs) + r")\b", re.I)
-                 for attr, verbs in ORIGIN_VERBS.items()}  # "1989 gegründet"
+_ORIGIN_RX = {
+    attr: re.compile(r"\b(?:" + _alternation(verbs) + r")" + _YEAR_LEAD + r"((?:1[5-9]|20)\d\d)\b", re.I)
+    for attr, verbs in ORIGIN_VERBS.items()
+}
+_ORIGIN_RX_DE = {
+    attr: re.compile(r"\b((?:1[5-9]|20)\d\d)\s+(?:" + _alternation(verbs) + r")\b", re.I)
+    for attr, verbs in ORIGIN_VERBS.items()
+}  # "1989 gegründet"
 
 
 def origin_years(text: str) -> list[tuple[str, str, str]]:
@@ -132,7 +153,7 @@ def origin_years(text: str) -> list[tuple[str, str, str]]:
         for rx in (_ORIGIN_RX[attr], _ORIGIN_RX_DE[attr]):
             for m in rx.finditer(text):
                 before = re.split(r"[;:()]|\.\s", text[: m.start()])[-1]
-                after = text[m.end():]
+                after = text[m.end() :]
                 subject = ""
                 if not before.strip() or before.strip() in ("-", "—"):
                     # an opening participle: the subject opens the main clause, after the first comma
@@ -141,8 +162,11 @@ def origin_years(text: str) -> list[tuple[str, str, str]]:
                     if nm:
                         subject = nm.group(0)
                 else:
-                    names = [n.group(0) for n in _NAME_RX.finditer(before)
-                             if not (n.start() == 0 and fold(n.group(0).split()[0]) in STOPWORDS)]
+                    names = [
+                        n.group(0)
+                        for n in _NAME_RX.finditer(before)
+                        if not (n.start() == 0 and fold(n.group(0).split()[0]) in STOPWORDS)
+                    ]
                     if names:
                         subject = names[-1]
                 if _name_words(subject):
@@ -156,9 +180,12 @@ _PERSON = r"(?-i:([A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ]\.)?(?:\s+(?:de|von|van|d
 # "Chief Financial Officer Scott Wiley", "acting CEO Jane Doe"
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(" + _TITLE_RX + r")\s*,?\s+" + _PERSON, re.I)
 # "Scott Wiley, Xhibit's acting chief executive", "Jane Doe, the CEO of Acme"
-_TITLE_AFTER = re.compile(_PERSON + r",\s+(?:(?:the|its|their|his|her|le|la|der|die|el)\s+)?"
-                          r"(?:[A-ZÀ-Þ][\w.&\-]*(?:’s|'s)?\s+)?(?:(?:acting|interim|new|longtime|"
-                          r"intérimaire|kommissarische[rn]?|interino|interina)\s+)?(" + _TITLE_RX + r")\b", re.I)
+_TITLE_AFTER = re.compile(
+    _PERSON + r",\s+(?:(?:the|its|their|his|her|le|la|der|die|el)\s+)?"
+    r"(?:[A-ZÀ-Þ][\w.&\-]*(?:’s|'s)?\s+)?(?:(?:acting|interim|new|longtime|"
+    r"intérimaire|kommissarische[rn]?|interino|interina)\s+)?(" + _TITLE_RX + r")\b",
+    re.I,
+)
 _TWO_POSTS = re.compile(r"^\s*(?:and|&|et|und|y)\s+(?:" + _TITLE_RX + r")\b|^\s*/", re.I)
 
 
@@ -167,16 +194,19 @@ def job_titles(text: str) -> list[tuple[str, str]]:
     out = []
     for m in _TITLE_BEFORE.finditer(text):
         title, person = m.group(1), m.group(2)
-        if not person[:1].isupper() or _FORMER.search(text[: m.start()]) or \
-                re.search(r"\b(?:and|et|und|y)\s*$|&\s*$", text[max(0, m.start() - 6): m.start()]):
+        if (
+            not person[:1].isupper()
+            or _FORMER.search(text[: m.start()])
+            or re.search(r"\b(?:and|et|und|y)\s*$|&\s*$", text[max(0, m.start() - 6) : m.start()])
+        ):
             continue
         canon = _TITLE_WORDS.get(title.lower()) or _TITLE_WORDS.get(fold(title).lower())
         if canon:
             out.append((canon, person))
     for m in _TITLE_AFTER.finditer(text):
         person, title = m.group(1), m.group(2)
-        between = text[m.end(1): m.start(2)]
-        if _FORMER.search(between) or _TWO_POSTS.match(text[m.end():]):
+        between = text[m.end(1) : m.start(2)]
+        if _FORMER.search(between) or _TWO_POSTS.match(text[m.end() :]):
             continue
         canon = _TITLE_WORDS.get(title.lower()) or _TITLE_WORDS.get(fold(title).lower())
         if canon:
@@ -184,8 +214,11 @@ def job_titles(text: str) -> list[tuple[str, str]]:
     return [(c, p) for c, p in out if len(_name_words(p)) >= 2]
 
 
-_MONTH_DAY = re.compile(r"\b(" + _alternation(k for k in MONTHS if len(k) >= 3) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
-                        r"|\b(\d{1,2})(?:\.|er)?\s+(" + _alternation(k for k in MONTHS if len(k) >= 3) + r")\b", re.I)
+_MONTH_DAY = re.compile(
+    r"\b(" + _alternation(k for k in MONTHS if len(k) >= 3) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|\b(\d{1,2})(?:\.|er)?\s+(" + _alternation(k for k in MONTHS if len(k) >= 3) + r")\b",
+    re.I,
+)
 _WEEKDAY = re.compile(r"\b(" + "|".join(DAY_WORDS) + r")\b")
 
 
@@ -196,8 +229,11 @@ def event_days(text: str) -> list[tuple[str, str, int, int]]:
     said = [(m.start(), m.end()) for m in SAID_DAY.finditer(folded)]
     out = []
     for m in _WEEKDAY.finditer(folded):
-        if any(a <= m.start() < b for a, b in said) or _AS_OF.search(folded[max(0, m.start() - 20): m.start()]) \
-                or _POSSESSIVE.match(folded, m.end()):
+        if (
+            any(a <= m.start() < b for a, b in said)
+            or _AS_OF.search(folded[max(0, m.start() - 20) : m.start()])
+            or _POSSESSIVE.match(folded, m.end())
+        ):
             continue  # "said on Friday", "as of Monday", "Tuesday's vote" (the day names a thing, not an event)
         out.append(("weekday", str(DAY_WORDS[m.group(1)]), m.start(), m.end()))
     for m in _MONTH_DAY.finditer(folded):
@@ -218,8 +254,16 @@ def _event_words(text: str, start: int, end: int) -> tuple[frozenset[str], froze
     folded = fold(text)
 
     def keep(ws: Iterable[str]) -> frozenset[str]:
-        return frozenset(w.strip("’'") for w in ws if len(w) >= 3 and w not in STOPWORDS and w not in _TIME_WORDS
-                         and w not in DAY_WORDS and w not in MONTHS and not w[:1].isdigit())
+        return frozenset(
+            w.strip("’'")
+            for w in ws
+            if len(w) >= 3
+            and w not in STOPWORDS
+            and w not in _TIME_WORDS
+            and w not in DAY_WORDS
+            and w not in MONTHS
+            and not w[:1].isdigit()
+        )
 
     left = re.split(r"[;:()]", folded[:start])[-1]
     right = re.split(r"[;:()]", folded[end:])[0]
@@ -231,10 +275,15 @@ def _event_words(text: str, start: int, end: int) -> tuple[frozenset[str], froze
 EVENT_WINDOW = 8  # words either side of a day that tell what happened on it
 EVENT_SHARED = 3  # words two windows share (one of them a past verb: the event) to tell one event
 # how a past verb or participle ends, per language (en, fr, es; de "ge...t" is read apart)
-PAST_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ed",), "fr": ("é", "ée", "és", "ées"),
-                                            "es": ("ado", "ada", "ido", "ida", "ó")}
+PAST_ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": ("ed",),
+    "fr": ("é", "ée", "és", "ées"),
+    "es": ("ado", "ada", "ido", "ida", "ó"),
+}
+# fmt: off
 _IRREGULAR_PAST = {"died", "shot", "hit", "struck", "fled", "fell", "met", "won", "lost", "left", "went", "began",
                    "held", "sank", "broke", "took", "gave", "found", "caught", "stole", "fought", "flew", "ran"}
+# fmt: on
 
 
 def _is_event_verb(word: str) -> bool:
@@ -270,8 +319,10 @@ def _values(story: StoryText) -> list[Value]:
 
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# fmt: off
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
+# fmt: on
 
 
 def _date_words(value: str) -> str:
@@ -282,16 +333,24 @@ def _date_words(value: str) -> str:
 def _same_thing(a: Value, b: Value) -> bool:
     if a.attribute.startswith("day-"):  # the same event: its verb and two more words around both days
         shared = a.words & b.words
-        return len(shared) >= EVENT_SHARED and any(_is_event_verb(w) for w in shared) \
+        return (
+            len(shared) >= EVENT_SHARED
+            and any(_is_event_verb(w) for w in shared)
             and len(a.names & b.names) >= EVENT_SHARED
+        )
     if a.attribute == "title":  # one person: every name word of the shorter name in the longer
         short, long = sorted((a.subject, b.subject), key=len)
         return short <= long
     return bool(a.subject & b.subject)
 
 
-_ABOUT = {"founded": "year {} was founded", "born": "year {} was born", "title": "post of {}",
-          "day-weekday": "day of {}", "day-date": "date of {}"}
+_ABOUT = {
+    "founded": "year {} was founded",
+    "born": "year {} was born",
+    "title": "post of {}",
+    "day-weekday": "day of {}",
+    "day-date": "date of {}",
+}
 
 
 def attribute_conflicts(story: StoryText) -> list[Conflict]:
@@ -302,8 +361,11 @@ def attribute_conflicts(story: StoryText) -> list[Conflict]:
     for v in values:
         for g in groups:
             w = g[0]
-            if w.attribute == v.attribute and _same_thing(w, v) and any(
-                    x.value != v.value and story.independent([article[x.pos], article[v.pos]]) >= 2 for x in g):
+            if (
+                w.attribute == v.attribute
+                and _same_thing(w, v)
+                and any(x.value != v.value and story.independent([article[x.pos], article[v.pos]]) >= 2 for x in g)
+            ):
                 g.append(v)
                 break
             if w.attribute == v.attribute and _same_thing(w, v) and all(x.value == v.value for x in g):
@@ -328,11 +390,16 @@ def attribute_conflicts(story: StoryText) -> list[Conflict]:
         sides = []
         for vs in by_value.values():
             ps = list(dict.fromkeys(v.pos for v in vs))
-            sides.append(ConflictSide(story.sentences[ps[0]].text, story.attribution[ps[0]],
-                                      list(dict.fromkeys(article[p] for p in ps)), [story.cite(p) for p in ps]))
+            sides.append(
+                ConflictSide(
+                    story.sentences[ps[0]].text,
+                    story.attribution[ps[0]],
+                    list(dict.fromkeys(article[p] for p in ps)),
+                    [story.cite(p) for p in ps],
+                )
+            )
         first = g[0]
-        thing = max((v.label for v in g), key=len) if first.subject else \
-            gist_of(story.sentences[first.pos].text, 10)
+        thing = max((v.label for v in g), key=len) if first.subject else gist_of(story.sentences[first.pos].text, 10)
         about = _ABOUT[first.attribute].format(thing) + ": " + " or ".join(vs[0].shown for vs in by_value.values())
         kind = "claim" if first.attribute == "title" else "date"
         out.append(Conflict("", about, kind, sides))  # type: ignore[arg-type]

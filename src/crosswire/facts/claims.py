@@ -51,11 +51,19 @@ def _claim_before(story: StoryText, pos: int, denier: str | None) -> int | None:
     k = pos - 1
     while k >= 0 and story.sentences[k].article == s.article and pos - k <= 4:
         att = story.attribution[k] or claimant(story.sentences[k].text)
-        if att and party_of(att) != dparty and not DENIAL.search(story.sentences[k].text) \
-                and not DENIAL_ANY.search(story.sentences[k].text):
+        if (
+            att
+            and party_of(att) != dparty
+            and not DENIAL.search(story.sentences[k].text)
+            and not DENIAL_ANY.search(story.sentences[k].text)
+        ):
             head = k
-            while head - 1 >= 0 and story.sentences[head - 1].article == s.article \
-                    and story.attribution[head - 1] == att and pos - head < 4:
+            while (
+                head - 1 >= 0
+                and story.sentences[head - 1].article == s.article
+                and story.attribution[head - 1] == att
+                and pos - head < 4
+            ):
                 head -= 1
             if not _answers(story, list(range(head, k + 1)), pos):
                 return None
@@ -71,10 +79,15 @@ _ANAPHOR = re.compile(
     r"accounting|arguments?|theory|theories|characteri[sz]ation|story|narrative|rumou?rs?|speculation)\b",
     re.I,
 )
-_DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|refuted|refutes|"
-                          r"dismissed|dismisses|disputed|disputes|contradicted)\b", re.I)
+_DENIAL_VERB = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|refuted|refutes|"
+    r"dismissed|dismisses|disputed|disputes|contradicted)\b",
+    re.I,
+)
+# fmt: off
 _FRAME_STEMS = {"said", "say", "told", "tell", "deni", "deny", "reject", "refut", "dismiss", "disput", "add",
                 "statement", "also", "report", "claim", "categorically", "immediately", "flatly"}
+# fmt: on
 
 
 def _answers(story: StoryText, claim: list[int], pos: int) -> bool:
@@ -87,13 +100,14 @@ def _answers(story: StoryText, claim: list[int], pos: int) -> bool:
     if verb is not None:
         # a back-reference as the object of the denial ("reject this", "denies the charges"), or as
         # the subject of a passive one ("Comments ... denied by Paris"); not "the idea of X" (content given)
-        after = frame[verb.end(): verb.end() + 60]
+        after = frame[verb.end() : verb.end() + 60]
         before = frame[: verb.start()]
-        if re.match(r"\s*(?:\w+\s+){0,2}?(?:" + _ANAPHOR.pattern + r")(?!\s+(?:that|of|about|over|to)\b)",
-                    after, re.I) or _points_back(frame[verb.start():]):
+        if re.match(
+            r"\s*(?:\w+\s+){0,2}?(?:" + _ANAPHOR.pattern + r")(?!\s+(?:that|of|about|over|to)\b)", after, re.I
+        ) or _points_back(frame[verb.start() :]):
             if pos - claim[-1] <= 3:
                 return True
-        if re.search(r"\bby\s*$", frame[verb.end(): verb.end() + 4]) or PASSIVE.search(frame):
+        if re.search(r"\bby\s*$", frame[verb.end() : verb.end() + 4]) or PASSIVE.search(frame):
             if _ANAPHOR.match(before.strip()) and pos - claim[-1] <= 2:
                 return True
     mine = common_stems(denial) - _FRAME_STEMS
@@ -105,14 +119,16 @@ def _points_back(denial: str) -> bool:
     separable verb too: "wies diese Darstellung zurück")?"""
     parts = denial.split(None, 1)
     m = DENIAL_ANY.match(denial)
-    rest = denial[m.end():] if m else ""
+    rest = denial[m.end() :] if m else ""
     return bool(BACK_REFERENCE_ANY.match(rest) or (len(parts) == 2 and BACK_REFERENCE_ANY.match(parts[1])))
 
 
 _QUOTED = re.compile(r"[“«„\"][^”»“\"]*[”»“\"]|‘[^’]*’")
-_REFUSED = (r"request|requests|application|appeal|appeals|bail|bond|permission|access|entry|visa|motion|bid|"
-            r"offer|proposal|petition|plea|claim\s+for|charges?\s+of|case|cases|lawsuit|suit|nomination|"
-            r"nominee|bill|amendment|resignation|license|licence|parole|asylum|transfer")
+_REFUSED = (
+    r"request|requests|application|appeal|appeals|bail|bond|permission|access|entry|visa|motion|bid|"
+    r"offer|proposal|petition|plea|claim\s+for|charges?\s+of|case|cases|lawsuit|suit|nomination|"
+    r"nominee|bill|amendment|resignation|license|licence|parole|asylum|transfer"
+)
 _REFUSAL = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses)\s+(?:\S+\s+){0,3}?"
     r"(?:" + _REFUSED + r")\b|"
@@ -137,11 +153,16 @@ def _is_denial(text: str, attributed: str | None) -> bool:
     head = _OPENING.sub("", frame.strip(), count=1)
     if DENIER.search(head) or DENIER_ANY.search(head):
         return True
-    quoted_denial = bool(re.search(r"\bneither\s+\w+\s+nor\b|\bnot\s+true\b|\bbaseless\b|\bunfounded\b",
-                                   text, re.I))
-    return bool(attributed) and (quoted_denial or bool(re.search(
-        r"\b(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|categorically)\b", frame, re.I))
-        or bool(DENIAL_ANY.search(frame)))
+    quoted_denial = bool(re.search(r"\bneither\s+\w+\s+nor\b|\bnot\s+true\b|\bbaseless\b|\bunfounded\b", text, re.I))
+    return bool(attributed) and (
+        quoted_denial
+        or bool(
+            re.search(
+                r"\b(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|categorically)\b", frame, re.I
+            )
+        )
+        or bool(DENIAL_ANY.search(frame))
+    )
 
 
 def denial_conflicts(story: StoryText) -> list[Conflict]:
@@ -155,13 +176,15 @@ def denial_conflicts(story: StoryText) -> list[Conflict]:
             continue
         kind: Literal["claim", "denial"] = "claim" if CONTESTED.search(story.sentences[claim].text) else "denial"
         claimed_by = story.attribution[claim] or claimant(story.sentences[claim].text)
-        out.append(Conflict("", "", kind, [conflict_side(story, [claim], claimed_by),
-                                              conflict_side(story, [pos], _normal(denier))]))
+        out.append(
+            Conflict(
+                "", "", kind, [conflict_side(story, [claim], claimed_by), conflict_side(story, [pos], _normal(denier))]
+            )
+        )
     for pos, s in enumerate(story.sentences):  # contested claims that nobody answered in the text
         if pos in story.cluster_of and UNSUPPORTED.search(_QUOTED.sub(" ", s.text)) and story.attribution[pos]:
             if not any(c.article == s.article and c.sentence == s.index for x in out for c in x.sides[0].citations):
-                out.append(Conflict("", "", "claim",
-                                    [conflict_side(story, [pos], story.attribution[pos])]))
+                out.append(Conflict("", "", "claim", [conflict_side(story, [pos], story.attribution[pos])]))
     return out
 
 
@@ -182,16 +205,25 @@ def contrast_conflicts(story: StoryText, limit: int = 2) -> list[Conflict]:
     """
     words = {p: set(content_words(story.sentences[p].text)) for p in story.fact_pos}
     party = {p: party_of(story.attribution[p]) for p in story.fact_pos}
-    proper = {p: {fold(t).rstrip(".,;:'’s") for t in story.sentences[p].text.split() if t[:1].isupper()}
-              for p in story.fact_pos}
+    proper = {
+        p: {fold(t).rstrip(".,;:'’s") for t in story.sentences[p].text.split() if t[:1].isupper()}
+        for p in story.fact_pos
+    }
     negated = [p for p in story.fact_pos if party[p] and NEGATION.search(story.sentences[p].text)]
-    asserting = [q for q in story.fact_pos if party[q] and not NEGATION.search(story.sentences[q].text)
-                 and SUGGEST.search(story.sentences[q].text)]
+    asserting = [
+        q
+        for q in story.fact_pos
+        if party[q] and not NEGATION.search(story.sentences[q].text) and SUGGEST.search(story.sentences[q].text)
+    ]
     cands = []
     for p in negated:
         for q in asserting:
-            if q == p or party[p] == party[q] or story.cluster_of.get(q) == story.cluster_of.get(p) \
-                    or affiliated(story.attribution[p], story.attribution[q]):
+            if (
+                q == p
+                or party[p] == party[q]
+                or story.cluster_of.get(q) == story.cluster_of.get(p)
+                or affiliated(story.attribution[p], story.attribution[q])
+            ):
                 continue
             shared = words[p] & words[q]
             if len(shared) < 2:
@@ -211,9 +243,14 @@ def contrast_conflicts(story: StoryText, limit: int = 2) -> list[Conflict]:
         if len(out) >= limit or p in used or q in used:
             continue
         used.update((p, q))
-        out.append(Conflict("", "", "denial",
-                            [conflict_side(story, [q], story.attribution[q]),
-                             conflict_side(story, [p], story.attribution[p])]))
+        out.append(
+            Conflict(
+                "",
+                "",
+                "denial",
+                [conflict_side(story, [q], story.attribution[q]), conflict_side(story, [p], story.attribution[p])],
+            )
+        )
     return out
 
 
@@ -251,9 +288,19 @@ def merge_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
             hit.kind = "claim"
         for side in c.sides[1:]:
             sk = {(x.article, x.sentence) for x in side.citations}
-            target = next((s for s in hit.sides[1:] if sk & {(x.article, x.sentence) for x in s.citations}
-                           or (s.attributed_to and side.attributed_to
-                               and party_of(s.attributed_to) == party_of(side.attributed_to))), None)
+            target = next(
+                (
+                    s
+                    for s in hit.sides[1:]
+                    if sk & {(x.article, x.sentence) for x in s.citations}
+                    or (
+                        s.attributed_to
+                        and side.attributed_to
+                        and party_of(s.attributed_to) == party_of(side.attributed_to)
+                    )
+                ),
+                None,
+            )
             if target is None:
                 hit.sides.append(side)
             else:
@@ -275,8 +322,12 @@ _FRAME_HEAD = re.compile(
     r"(?:(?:\s+[\w’'\-]+){0,3}?\s+that\b|\s+to\b)?\s*[:,]?\s*",
     re.I,
 )
-_FRAME_TAIL = re.compile(r"[,;]\s*(?:[\"”»’]\s*)?(?:according\s+to\s+[^,;]{2,80}|[^,;“”\"]{2,80}?\s+(?:"
-                         + REPORT_VERBS + r")\b[^,;“”\"]{0,40})\s*[.!?]?\s*$", re.I)
+_FRAME_TAIL = re.compile(
+    r"[,;]\s*(?:[\"”»’]\s*)?(?:according\s+to\s+[^,;]{2,80}|[^,;“”\"]{2,80}?\s+(?:"
+    + REPORT_VERBS
+    + r")\b[^,;“”\"]{0,40})\s*[.!?]?\s*$",
+    re.I,
+)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s[^,;“”\"]{1,120},")
 _ACCORDING_HEAD = re.compile(r"^(?:but\s+|and\s+)?according\s+to\s+[^,;“”\"]{2,80},\s*", re.I)
 _LEAD_IN = re.compile(r"^(?:but|and|however|meanwhile|still|yet|so)\b,?\s+", re.I)
@@ -291,17 +342,26 @@ def gist_of(text: str, limit: int = 14) -> str:
     saboteurs came from Ostmark").
     """
     t = " ".join(text.split())
-    sug = list(re.finditer(r"\b(?:but|and)\s+(?:\w+ly\s+)?(?:suggested|suggests|claimed|claims|alleged|alleges|"
-                           r"insisted|insists|accused|accuses)\b", t))
+    sug = list(
+        re.finditer(
+            r"\b(?:but|and)\s+(?:\w+ly\s+)?(?:suggested|suggests|claimed|claims|alleged|alleges|"
+            r"insisted|insists|accused|accuses)\b",
+            t,
+        )
+    )
     if sug and sug[-1].start() > 10:
-        t = t[sug[-1].start():]
+        t = t[sug[-1].start() :]
     t = _FRAME_TAIL.sub("", t)
     t = _RELATIVE.sub("", t)  # "X, who took office in March, insisted ..." -> "X insisted ..."
     t = _ACCORDING_HEAD.sub("", t)
     head = _FRAME_HEAD.match(t)
-    if head and len(t) - head.end() >= 15 and not re.search(r"[“\"]", t[: head.start(0) + 1]) \
-            and not re.match(r"(?:at|in|on|during|after|before|with|for|from|by|over|about)\b", t[head.end():], re.I):
-        t = t[head.end():]  # not "insisted at a meeting ...": the frame stays when no statement follows it
+    if (
+        head
+        and len(t) - head.end() >= 15
+        and not re.search(r"[“\"]", t[: head.start(0) + 1])
+        and not re.match(r"(?:at|in|on|during|after|before|with|for|from|by|over|about)\b", t[head.end() :], re.I)
+    ):
+        t = t[head.end() :]  # not "insisted at a meeting ...": the frame stays when no statement follows it
     t = _LEAD_IN.sub("", t).strip(" ,;:.")
     toks = t.split()
     if len(toks) > limit + 3:
@@ -313,5 +373,8 @@ def gist_of(text: str, limit: int = 14) -> str:
             t = t.replace(o, "").replace(c, "")
     if t.count('"') % 2:
         t = t.replace('"', "")
-    return t[:1].lower() + t[1:] if t[:2].istitle() and not t.split()[0].isupper() and \
-        fold(t.split()[0]) in STOPWORDS else t
+    return (
+        t[:1].lower() + t[1:]
+        if t[:2].istitle() and not t.split()[0].isupper() and fold(t.split()[0]) in STOPWORDS
+        else t
+    )

@@ -47,7 +47,7 @@ __all__ = ["find_conflicts"]
 
 
 def _claim_about(c: Conflict) -> str:
-    """"Valdorian foreign ministry: both governments had agreed to reopen the border — denied by Karsland"."""
+    """ "Valdorian foreign ministry: both governments had agreed to reopen the border — denied by Karsland"."""
     first = c.sides[0]
     gist = gist_of(first.claim)
     who = first.attributed_to

@@ -20,15 +20,18 @@ SAME_WORDING = 75  # rapidfuzz token_sort_ratio: one sentence, perhaps misdated 
 # --- what two sentences state that cannot both be true -------------------------------------------
 
 _COUNTED = frozenset({"dead", "injured", "arrested", "missing", "displaced"})
-_NUMWORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-             r"thousand|million|billion|dozen)\b")
+_NUMWORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|dozen)\b"
+)
 _NUMBER = r"(?:\d|" + _NUMWORDS + r")"
 ANY_NUMBER = re.compile(r"\d|\b" + _NUMWORDS, re.I)  # a quick test before reading figures
 # a sentence that sets one figure against another: "two, not three", "contradicting ... at three"
 _CONTRAST = re.compile(
     r"\bnot\s+(?:(?:the|as|many|much|a|an|just|only|about|some|more|than|fewer|less|over|under)\s+){0,3}"
-    + _NUMBER + r"|"
+    + _NUMBER
+    + r"|"
     r"\b(?:contradict\w*|disput\w*|den(?:y|ies|ied|ying)|reject\w*|refut\w*|instead\s+of|rather\s+than|"
     r"contrary|challeng\w*|contest\w*|correct\w*|put\s+the\s+(?:toll|figure|number|total)\s+at|"
     r"contredi\w*|dement\w*|widersprach\w*|bestritt\w*|niega\w*|desmint\w*)\b"
@@ -46,15 +49,21 @@ _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|and|or)\s*[$€£]?" + _NUMBER, r
 _RANGE_BEFORE = re.compile(r"(?:\bbetween|\d\s*(?:-|–|—|to|or))\s*[$€£]?$", re.I)
 # partial counts and ages: "13 other states" is not a count of the states, "18-year-old" an age
 _PARTIAL = re.compile(r"\b(?:other|others|more|additional|further|extra|another|old|aged)\b|-old\b")
-WEEKDAYS = {name: k for k, names in enumerate((
-    ("monday", "lundi", "montag", "lunes", "lunedi"),
-    ("tuesday", "mardi", "dienstag", "martes", "martedi"),
-    ("wednesday", "mercredi", "mittwoch", "miercoles", "mercoledi"),
-    ("thursday", "jeudi", "donnerstag", "jueves", "giovedi"),
-    ("friday", "vendredi", "freitag", "viernes", "venerdi"),
-    ("saturday", "samedi", "samstag", "sonnabend", "sabado", "sabato"),
-    ("sunday", "dimanche", "sonntag", "domingo", "domenica"),
-)) for name in names}
+WEEKDAYS = {
+    name: k
+    for k, names in enumerate(
+        (
+            ("monday", "lundi", "montag", "lunes", "lunedi"),
+            ("tuesday", "mardi", "dienstag", "martes", "martedi"),
+            ("wednesday", "mercredi", "mittwoch", "miercoles", "mercoledi"),
+            ("thursday", "jeudi", "donnerstag", "jueves", "giovedi"),
+            ("friday", "vendredi", "freitag", "viernes", "venerdi"),
+            ("saturday", "samedi", "samstag", "sonnabend", "sabado", "sabato"),
+            ("sunday", "dimanche", "sonntag", "domingo", "domenica"),
+        )
+    )
+    for name in names
+}
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 # a weekday that dates the report, not what it tells: "..., the fire service said on Thursday"
 _SAID_BEFORE = re.compile(
@@ -69,7 +78,7 @@ class Stated:
     """The figures (by counted thing) and the days a sentence states."""
 
     figures: dict[str, list[Figure]]
-    contrast: bool      # the sentence sets one figure against another ("not", "contradicting", ...)
+    contrast: bool  # the sentence sets one figure against another ("not", "contradicting", ...)
     days: frozenset[int]
     disputes: bool = False  # ... and the figure it disputes is in it ("87 votes, not the 212")
 
@@ -83,13 +92,13 @@ def _kind(f: Figure, text: str) -> str | None:
     states", "twelve more") are left out: comparing them would part sentences that agree.
     """
     number_start = f.start + (len(f.qualifier) if f.qualifier and fold(f.text).startswith(f.qualifier) else 0)
-    after = fold(f.text)[number_start - f.start:]
-    if _RANGE_BEFORE.search(text[max(0, f.start - 12): f.start]) or _PARTIAL.search(after):
+    after = fold(f.text)[number_start - f.start :]
+    if _RANGE_BEFORE.search(text[max(0, f.start - 12) : f.start]) or _PARTIAL.search(after):
         return None
     m = re.match(r"\s*[^\s\w]*\s*" + _NUMBER + r"[\w.,]*", text[number_start:], re.I)
-    if m and _RANGE_AFTER.match(text[number_start + m.end():]):
+    if m and _RANGE_AFTER.match(text[number_start + m.end() :]):
         return None
-    if text[max(0, f.start - 1): f.start] in _CURRENCIES:
+    if text[max(0, f.start - 1) : f.start] in _CURRENCIES:
         return text[f.start - 1]
     if f.what in _COUNTED:
         return f.what
@@ -108,8 +117,8 @@ _SCALES = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 
 
 def _scaled(f: Figure, text: str) -> Figure:
-    """"$500k" is 500,000 and "$2tn" two trillion, as "$500,000" and "$2 trillion" are."""
-    m = re.match(r"\d[\d,.]*", text[f.start:]) if text[f.start: f.start + 1].isdigit() else None
+    """ "$500k" is 500,000 and "$2tn" two trillion, as "$500,000" and "$2 trillion" are."""
+    m = re.match(r"\d[\d,.]*", text[f.start :]) if text[f.start : f.start + 1].isdigit() else None
     if m is None or f.end < f.start + m.end():
         return f
     sm = _SCALE_SUFFIX.match(text, f.start + m.end())
@@ -132,11 +141,17 @@ def stated_in(text: str, figures: Sequence[Figure] | None = None) -> Stated:
         if kind is not None:
             by_kind.setdefault(kind, []).append(_scaled(f, text) if kind in _CURRENCIES else f)
     folded = fold(text)
-    days = frozenset(WEEKDAYS[m.group(0)] for m in _WEEKDAY.finditer(folded)
-                     if not _SAID_BEFORE.search(folded[max(0, m.start() - 60): m.start()]))
+    days = frozenset(
+        WEEKDAYS[m.group(0)]
+        for m in _WEEKDAY.finditer(folded)
+        if not _SAID_BEFORE.search(folded[max(0, m.start() - 60) : m.start()])
+    )
     contrast = bool(_CONTRAST.search(folded))
-    disputes = bool(by_kind) and (bool(_DISPUTE.search(folded)) or contrast and any(
-        not compatible(x, y) for fs in by_kind.values() for x in fs for y in fs))
+    disputes = bool(by_kind) and (
+        bool(_DISPUTE.search(folded))
+        or contrast
+        and any(not compatible(x, y) for fs in by_kind.values() for x in fs for y in fs)
+    )
     return Stated(by_kind, contrast, days, disputes)
 
 

@@ -11,6 +11,9 @@ figure, the number token's place in it:
 * someone's relatives: "father of four killed" -- the number is the object of "of" after a
   kinship noun (``KINSHIP``);
 * a statistical setting: "a 95% confidence interval" (``PARAMETERS``);
+* the standard of a comparison, which is about something else: "runs 95 minutes, a breeze
+  compared with his previous film, which runs 110 minutes" -- a comparison word
+  (``COMPARISON``) governs the number's clause; the figure is dropped;
 * a casualty figure whose noun phrase is not the one the casualty verb is about: "six people
   died and five victims remained in hospital" -- "five" counts victims, not dead. A count of
   dead, injured, arrested, missing or displaced keeps its category only when its own noun
@@ -35,23 +38,31 @@ from crosswire.facts.numbers import Figure, category
 from crosswire.text.parse import parse
 from crosswire.text.words import fold
 
-__all__ = ["check_figures", "IDENTIFIERS", "AGE_WORDS", "KINSHIP", "PARAMETERS", "CASUALTY_VERBS"]
+__all__ = ["check_figures", "IDENTIFIERS", "AGE_WORDS", "KINSHIP", "PARAMETERS", "CASUALTY_VERBS", "COMPARISON"]
 
 # nouns a number after them names an instance of, per language
 IDENTIFIERS: dict[str, frozenset[str]] = {
-    "en": frozenset("""chapter article section clause paragraph route highway interstate motorway road
+    "en": frozenset(
+        """chapter article section clause paragraph route highway interstate motorway road
         flight apollo room gate terminal platform pier title amendment level category grade phase stage
         channel proposition prop resolution figure table page episode season volume vol district ward
-        precinct zone sector lot bus tram squad version division formula""".split()),
-    "fr": frozenset("""chapitre article alinéa section paragraphe route autoroute nationale vol salle porte
+        precinct zone sector lot bus tram squad version division formula""".split()
+    ),
+    "fr": frozenset(
+        """chapitre article alinéa section paragraphe route autoroute nationale vol salle porte
         terminal quai ligne titre niveau catégorie phase étape chaîne numéro no arrondissement zone secteur
-        bus train tram épisode saison tome volume acte""".split()),
-    "de": frozenset("""kapitel artikel absatz paragraf paragraph abschnitt straße autobahn bundesstraße flug
+        bus train tram épisode saison tome volume acte""".split()
+    ),
+    "de": frozenset(
+        """kapitel artikel absatz paragraf paragraph abschnitt straße autobahn bundesstraße flug
         raum saal tor terminal gleis bahnsteig linie titel stufe kategorie phase kanal nummer nr bezirk
-        zone sektor bus zug episode staffel band akt""".split()),
-    "es": frozenset("""capítulo artículo párrafo sección ruta autopista carretera vuelo sala puerta terminal
+        zone sektor bus zug episode staffel band akt""".split()
+    ),
+    "es": frozenset(
+        """capítulo artículo párrafo sección ruta autopista carretera vuelo sala puerta terminal
         andén línea título nivel categoría fase etapa canal número nº distrito zona sector autobús tren
-        episodio temporada tomo volumen acto""".split()),
+        episodio temporada tomo volumen acto""".split()
+    ),
 }
 # words that make the number they govern an age
 AGE_WORDS: dict[str, frozenset[str]] = {
@@ -61,12 +72,21 @@ AGE_WORDS: dict[str, frozenset[str]] = {
     "es": frozenset({"edad", "edades", "años"}),
 }
 # "father of four": the number counts the person's children
+# fmt: off
 KINSHIP: dict[str, frozenset[str]] = {
     "en": frozenset({"father", "mother", "parent", "parents", "dad", "mom", "mum", "grandfather",
                      "grandmother", "grandparent", "grandparents", "grandma", "grandpa"}),
     "fr": frozenset({"père", "mère", "parent", "parents", "grand-père", "grand-mère"}),
     "de": frozenset({"vater", "mutter", "eltern", "großvater", "großmutter"}),
     "es": frozenset({"padre", "madre", "padres", "abuelo", "abuela"}),
+}
+# fmt: on
+# words (lemmas) that make what they govern the standard a comparison measures against
+COMPARISON: dict[str, frozenset[str]] = {
+    "en": frozenset({"compare", "compared", "comparison", "unlike"}),
+    "fr": frozenset({"comparer", "comparé", "comparée", "comparaison", "contrairement"}),
+    "de": frozenset({"vergleichen", "verglichen", "vergleich", "gegensatz"}),
+    "es": frozenset({"comparar", "comparado", "comparada", "comparación"}),
 }
 # nouns a percentage only sets a parameter of, not a share: "a 95% confidence interval"
 PARAMETERS: dict[str, frozenset[str]] = {
@@ -76,6 +96,7 @@ PARAMETERS: dict[str, frozenset[str]] = {
     "es": frozenset({"confianza", "intervalo"}),
 }
 # verb lemmas that say what happened to the people counted
+# fmt: off
 CASUALTY_VERBS: dict[str, dict[str, str]] = {
     "en": {"kill": "dead", "die": "dead", "perish": "dead", "murder": "dead", "slay": "dead", "shoot": "dead",
            "injure": "injured", "wound": "injured", "hurt": "injured", "hospitalize": "injured",
@@ -86,11 +107,14 @@ CASUALTY_VERBS: dict[str, dict[str, str]] = {
            "hospitaliser": "injured", "arrêter": "arrested", "interpeller": "arrested", "détenir": "arrested",
            "disparaître": "missing", "évacuer": "displaced", "déplacer": "displaced"},
 }
+# fmt: on
 _CASUALTIES = frozenset({"dead", "injured", "arrested", "missing", "displaced"})
 # nouns that state the outcome themselves: "12 deaths", "the 40 wounded"
+# fmt: off
 _OUTCOME_NOUNS = frozenset({"death", "deaths", "dead", "fatality", "fatalities", "casualty", "toll", "wounded",
                             "injured", "injury", "injuries", "arrest", "arrests", "missing", "mort", "morts",
                             "blessé", "blessés", "victime"})
+# fmt: on
 _STATE_DEPS = frozenset({"amod", "acomp", "oprd", "xcomp", "advcl", "ccomp", "conj", "attr"})
 _PREDICATE_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
 
@@ -101,7 +125,7 @@ def _lang(language: str | None) -> str:
 
 
 def _words_before(text: str, start: int, n: int = 2) -> list[str]:
-    return [fold(w) for w in re.findall(r"[^\W\d_][\w'’.\-]*", text[max(0, start - 40):start])][-n:]
+    return [fold(w) for w in re.findall(r"[^\W\d_][\w'’.\-]*", text[max(0, start - 40) : start])][-n:]
 
 
 def _surface(fig: Figure, text: str, lang: str) -> Figure | None:
@@ -112,7 +136,7 @@ def _surface(fig: Figure, text: str, lang: str) -> Figure | None:
     if len(before) == 2 and before[-1] == "of" and before[0] in KINSHIP[lang]:
         return None
     if fig.what == "percent":
-        after = [fold(w) for w in re.findall(r"[^\W\d_]+", text[fig.end: fig.end + 30])][:2]
+        after = [fold(w) for w in re.findall(r"[^\W\d_]+", text[fig.end : fig.end + 30])][:2]
         if any(w in PARAMETERS[lang] for w in after):
             return None
     return fig
@@ -159,7 +183,7 @@ def _counts_a_noun(fig: Figure, doc: Any, tok: Any) -> bool:
     """Whether the word a figure is said to count is a noun (or a unit) where the sentence has it."""
     if not fig.what or not fig.what[0].isalpha() or fig.what in ("percent", "age"):
         return True
-    for t in doc[tok.i + 1: tok.i + 6]:
+    for t in doc[tok.i + 1 : tok.i + 6]:
         if fold(t.text) == fig.what or fold(t.lemma_) == fig.what:
             if t.pos_ in _NOT_COUNTED:
                 return False
@@ -172,6 +196,15 @@ def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
     tok = _number_token(doc, fig)
     if tok is None:
         return fig
+    # the standard of a comparison: "(a breeze) compared with his previous film, which runs 110 minutes"
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if fold(node.lemma_) in COMPARISON[lang] or fold(node.text) in COMPARISON[lang]:
+            return None
+    # a duration read as one figure from two numbers ("1 hour 35 minutes"): the finder decided
+    if sum(1 for t in doc if t.like_num and fig.start <= t.idx < fig.end) > 1:
+        return fig
     # an age: an age word governs the number within three steps
     node, steps = tok, 0
     while steps < 3 and node.head.i != node.i:
@@ -179,8 +212,11 @@ def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
         if fold(node.text) in AGE_WORDS[lang] or fold(node.lemma_) in AGE_WORDS[lang]:
             return dataclasses.replace(fig, what="age") if fig.what != "age" else fig
     head = tok.head
-    if tok.dep_ in ("pobj", "nmod", "obl") and fold(head.text) in {"of", "de"} \
-            and fold(head.head.text) in KINSHIP[lang]:
+    if (
+        tok.dep_ in ("pobj", "nmod", "obl")
+        and fold(head.text) in {"of", "de"}
+        and fold(head.head.text) in KINSHIP[lang]
+    ):
         return None
     if tok.dep_ in ("nummod", "compound", "appos") and head.i < tok.i and fold(head.text) in IDENTIFIERS[lang]:
         return None
@@ -214,13 +250,12 @@ def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
         return dataclasses.replace(fig, what=said)
     if noun is not None:  # "five victims remained in hospital": victims, not dead, and where they are
         end = max(fig.end, min(verb.right_edge.idx + len(verb.right_edge.text), fig.end + 60))
-        text = sentence[fig.start:end].rstrip(" ,;.")
+        text = sentence[fig.start : end].rstrip(" ,;.")
         return dataclasses.replace(fig, what=fold(noun.text), text=text, end=fig.start + len(text))
     return None
 
 
-def check_figures(figures: Sequence[Figure], text: str, language: str | None = None,
-                  doc: Any = None) -> list[Figure]:
+def check_figures(figures: Sequence[Figure], text: str, language: str | None = None, doc: Any = None) -> list[Figure]:
     """``figures`` of one sentence ``text`` kept, relabelled or dropped by what the parse says they count."""
     lang = _lang(language)
     kept = [g for f in figures if (g := _surface(f, text, lang)) is not None]

@@ -21,9 +21,12 @@ from crosswire.text.words import STOPWORDS, fold
 if TYPE_CHECKING:
     from crosswire.facts.story import StoryText
 
+# fmt: off
 __all__ = ["DENIAL_VERBS", "DENIED_BY", "BACK_REFERENCES", "DENIAL_ANY", "DENIED_BY_ANY", "BACK_REFERENCE_ANY",
            "DENIER_ANY", "SAY_VERBS", "claimant", "negated_restatements"]
+# fmt: on
 
+# fmt: off
 DENIAL_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("denied", "denies", "deny", "denying", "rejected", "rejects", "reject", "rejecting", "refuted", "refutes",
            "dismissed", "dismisses", "disputed", "disputes", "contradicted"),
@@ -35,6 +38,8 @@ DENIAL_VERBS: dict[str, tuple[str, ...]] = {
     "es": ("negó", "negaron", "niega", "niegan", "desmintió", "desmintieron", "desmiente", "desmienten", "rechazó",
            "rechazaron", "rechaza", "rechazan", "refutó", "refuta"),
 }
+# fmt: on
+# fmt: off
 DENIED_BY: dict[str, tuple[str, ...]] = {
     "en": ("denied by", "rejected by", "dismissed by", "refuted by", "disputed by", "contested by"),
     "fr": ("démenti par", "démentie par", "démentis par", "démenties par", "rejeté par", "rejetée par",
@@ -42,6 +47,8 @@ DENIED_BY: dict[str, tuple[str, ...]] = {
     "de": ("dementiert von", "zurückgewiesen von", "bestritten von"),
     "es": ("desmentido por", "desmentida por", "negado por", "negada por", "rechazado por", "rechazada por"),
 }
+# fmt: on
+# fmt: off
 BACK_REFERENCES: dict[str, tuple[str, ...]] = {
     "en": ("this", "that", "these claims", "the claims", "the claim", "the report", "the reports", "the allegations",
            "the accusations", "the charges", "such claims"),
@@ -53,6 +60,7 @@ BACK_REFERENCES: dict[str, tuple[str, ...]] = {
     "es": ("esas acusaciones", "estas acusaciones", "esa versión", "esta versión", "esa información",
            "esta información", "esas afirmaciones", "las acusaciones", "la información", "lo"),
 }
+# fmt: on
 
 
 def _alternation(words) -> str:
@@ -70,28 +78,39 @@ def _alternation(words) -> str:
 
 _ALL_VERBS = [w for ws in DENIAL_VERBS.values() for w in ws]
 DENIAL_ANY = re.compile(r"(?<![\w-])(?:" + _alternation(_ALL_VERBS) + r")(?![\w-])", re.I)
-DENIED_BY_ANY = re.compile(r"(?<![\w-])(?:" + _alternation(w for ws in DENIED_BY.values() for w in ws) + r")\s+"
-                           r"((?:the\s+|la\s+|le\s+|les\s+|l[’']|der\s+|die\s+|dem\s+|el\s+|los\s+)?"
-                           r"[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3})")
-BACK_REFERENCE_ANY = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:" + _alternation(
-    w for lang, ws in BACK_REFERENCES.items() if lang != "en" for w in ws) + r")\b", re.I)
+DENIED_BY_ANY = re.compile(
+    r"(?<![\w-])(?:" + _alternation(w for ws in DENIED_BY.values() for w in ws) + r")\s+"
+    r"((?:the\s+|la\s+|le\s+|les\s+|l[’']|der\s+|die\s+|dem\s+|el\s+|los\s+)?"
+    r"[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3})"
+)
+BACK_REFERENCE_ANY = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:"
+    + _alternation(w for lang, ws in BACK_REFERENCES.items() if lang != "en" for w in ws)
+    + r")\b",
+    re.I,
+)
 # a party opening the sentence and denying: "Le Kremlin a démenti ...", "Das Ministerium wies ... zurück"
 DENIER_ANY = re.compile(
     r"^((?:(?:Le|La|Les|L[’']|Der|Die|Das|El|La|Los|Las|The)\s*)?[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:[a-zà-ÿ]{2,12}\s+)?"
-    r"(?:de|du|des|der|des|del|of|[A-ZÀ-Þ][\w’'\-]*)){0,4}?)\s+(?:\w+\s+){0,2}?(?:" + _alternation(
-        w for lang, ws in DENIAL_VERBS.items() if lang != "en" for w in ws) + r")(?![\w-])")
+    r"(?:de|du|des|der|des|del|of|[A-ZÀ-Þ][\w’'\-]*)){0,4}?)\s+(?:\w+\s+){0,2}?(?:"
+    + _alternation(w for lang, ws in DENIAL_VERBS.items() if lang != "en" for w in ws)
+    + r")(?![\w-])"
+)
 
 
 # what a party states, where the attribution rules of the language are not there to read it
+# fmt: off
 SAY_VERBS: dict[str, tuple[str, ...]] = {
     "fr": ("a affirmé", "a déclaré", "a indiqué", "a annoncé", "a assuré", "affirme", "déclare", "assure"),
     "de": ("erklärte", "sagte", "behauptete", "teilte mit", "verkündete", "versicherte", "betonte", "erklärt",
            "behauptet"),
     "es": ("afirmó", "dijo", "aseguró", "declaró", "anunció", "sostuvo", "afirma", "asegura"),
 }
+# fmt: on
 _CLAIMANT = re.compile(
     r"^((?:(?:Le|La|Les|L[’']|Der|Die|Das|El|Los|Las)\s*)?[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:[a-zà-ÿ\-]{2,14}|"
-    r"[A-ZÀ-Þ][\w’'\-]*)){0,5}?)\s+(?:" + _alternation(w for ws in SAY_VERBS.values() for w in ws) + r")(?![\w-])")
+    r"[A-ZÀ-Þ][\w’'\-]*)){0,5}?)\s+(?:" + _alternation(w for ws in SAY_VERBS.values() for w in ws) + r")(?![\w-])"
+)
 
 
 def claimant(text: str) -> str | None:
@@ -109,11 +128,13 @@ _NEGATED = re.compile(
     r"(?:(?:want|try|plan|agree)\s+to\s+)?(?:have\s+)?([a-z]+)\b",
     re.I,
 )
+# fmt: off
 _IRREGULAR = {"met": "meet", "said": "say", "saw": "see", "seen": "see", "knew": "know", "known": "know",
               "gave": "give", "given": "give", "took": "take", "taken": "take", "paid": "pay", "sent": "send",
               "spoke": "speak", "spoken": "speak", "told": "tell", "went": "go", "gone": "go", "made": "make",
               "sold": "sell", "bought": "buy", "wrote": "write", "written": "write", "signed": "sign",
               "ordered": "order", "endorsed": "endorse", "called": "call", "visited": "visit"}
+# fmt: on
 _OWN_VOICE = re.compile(r"\b(?:insist\w*|said|says|claim\w*|maintain\w*|den(?:y|ies|ied)|according\s+to)\b", re.I)
 
 
@@ -129,9 +150,10 @@ def _lemma(word: str) -> str:
 
 def _object_names(text: str, start: int) -> set[str]:
     """The name words in the few words after a verb: what it was done to or with."""
-    after = text[start: start + 60] if start else text
-    return {fold(t).strip(".,;:’'") for t in re.findall(r"[A-ZÀ-Þ][\w’'\-]+", after)
-            if fold(t).lower() not in STOPWORDS}
+    after = text[start : start + 60] if start else text
+    return {
+        fold(t).strip(".,;:’'") for t in re.findall(r"[A-ZÀ-Þ][\w’'\-]+", after) if fold(t).lower() not in STOPWORDS
+    }
 
 
 NEAR = 3  # sentences before a negated statement where the statement it answers may be
@@ -165,10 +187,17 @@ def negated_restatements(story: StoryText) -> list[Conflict]:
                 hit = names & named and any(_lemma(v) == verb for v in re.findall(r"[^\W\d_]+", t.text))
                 if not hit:
                     continue
-                out.append(Conflict("", "", "denial", [
-                    ConflictSide(t.text, story.attribution[k], [t.article], [story.cite(k)]),
-                    ConflictSide(s.text, story.attribution[pos], [s.article], [story.cite(pos)]),
-                ]))
+                out.append(
+                    Conflict(
+                        "",
+                        "",
+                        "denial",
+                        [
+                            ConflictSide(t.text, story.attribution[k], [t.article], [story.cite(k)]),
+                            ConflictSide(s.text, story.attribution[pos], [s.article], [story.cite(pos)]),
+                        ],
+                    )
+                )
                 break
             else:
                 continue

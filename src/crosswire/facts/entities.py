@@ -32,11 +32,15 @@ from crosswire.text.words import STOPWORDS, fold, names
 if TYPE_CHECKING:
     from crosswire.facts.story import StoryText
 
+# fmt: off
 __all__ = ["find_entities", "phonetic", "mentions_regex", "MODELS", "preload", "language_of", "Pending",
            "prefetch"]
+# fmt: on
 
+# fmt: off
 KEEP = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
         "EVENT": "EVENT", "NORP": None, "MISC": None}
+# fmt: on
 MAX_CHARS = 20_000  # per article sent to NER (long pages are mostly repetition)
 STORY_CHARS = 80_000  # per story sent to NER (speed: ~10-25k characters/s on one core)
 MIN_CHARS = 600
@@ -107,6 +111,8 @@ def preload(languages: set[str]) -> Any:
     t.start()
     return t
 
+
+# fmt: off
 _TITLES = {
     "mr", "mrs", "ms", "dr", "m", "mme", "president", "minister", "prime", "secretary", "general", "gen",
     "sen", "senator", "rep", "gov", "governor", "mayor", "king", "queen", "prince", "pope", "chancellor",
@@ -115,6 +121,7 @@ _TITLES = {
     "defense", "defence", "foreign", "interior", "finance", "french", "russian", "american", "british",
     "u.s.", "us", "former", "then", "deputy", "vice", "state", "of", "the", "sports", "armed", "forces",
 }
+# fmt: on
 
 
 def _nlp(lang: str) -> Any:
@@ -131,8 +138,23 @@ def _spans(lang: str, texts: Sequence[str]) -> list[list[Span]] | None:
 def phonetic(word: str) -> str:
     """A transliteration-tolerant key for a surname: "Choïgou" -> "shoigu"."""
     w = re.sub(r"[^a-z]", "", fold(word))
-    for a, b in (("tch", "ch"), ("sch", "sh"), ("ch", "sh"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("ck", "k"),
-                 ("y", "i"), ("j", "i"), ("w", "v"), ("ts", "z"), ("tz", "z"), ("ks", "x"), ("c", "k"), ("q", "k")):
+    for a, b in (
+        ("tch", "ch"),
+        ("sch", "sh"),
+        ("ch", "sh"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("ou", "u"),
+        ("ck", "k"),
+        ("y", "i"),
+        ("j", "i"),
+        ("w", "v"),
+        ("ts", "z"),
+        ("tz", "z"),
+        ("ks", "x"),
+        ("c", "k"),
+        ("q", "k"),
+    ):
         w = w.replace(a, b)
     w = re.sub(r"(.)\1+", r"\1", w)
     w = re.sub(r"e$", "", w) if len(w) > 4 else w
@@ -173,17 +195,21 @@ def mentions_regex(text: str, article: str) -> list[_Mention]:
     return out
 
 
+# fmt: off
 _CALENDAR = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "yesterday", "tomorrow",
 }
+# fmt: on
 _PARTICLES = {"de", "du", "la", "le", "von", "van", "al", "bin", "of", "and", "the"}
+# fmt: off
 _GENERIC_WORDS = {
     "ministry", "government", "minister", "president", "police", "army", "officials", "statement", "office",
     "department", "court", "parliament", "council", "agency", "company", "western", "european", "eastern",
     "northern", "southern", "islamists", "but", "however", "meanwhile", "although", "after", "before",
 }
+# fmt: on
 
 
 def _model_inputs(articles: Sequence[Any]) -> tuple[dict[str, dict[str, list[str]]], int]:
@@ -215,7 +241,7 @@ def _mentions(story: StoryText, worker: NerWorker | None = None) -> list[_Mentio
     for a in story.articles:  # the rest of long reports: capitalised names, for entities already found
         head = _head(a.text, cap)
         if len(head) < len(a.text):
-            out.extend(_Mention(m.text, m.type, m.article, True) for m in mentions_regex(a.text[len(head):], a.id))
+            out.extend(_Mention(m.text, m.type, m.article, True) for m in mentions_regex(a.text[len(head) :], a.id))
     for lang, paras in inputs.items():
         texts = list(paras)
         spans = worker.spans(lang, texts) if worker is not None else _spans(lang, texts)
@@ -305,6 +331,7 @@ def find_entities(story: StoryText, *, ner: NerWorker | None = None) -> list[Ent
 
 # -- entity types from every mention and its context ---------------------------------------
 # Words just before a name that make it a person: titles and forms of address.
+# fmt: off
 _PERSON_BEFORE = {
     "mr", "mrs", "ms", "dr", "m", "mme", "herr", "frau", "sr", "sra", "president", "minister", "secretary",
     "senator", "sen", "rep", "gov", "governor", "mayor", "king", "queen", "prince", "princess", "pope",
@@ -312,6 +339,7 @@ _PERSON_BEFORE = {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "director", "ceo", "coach", "sheikh", "cardinal",
     "président", "ministre", "maire", "präsident", "bürgermeister", "presidente", "ministro",
 }
+# fmt: on
 # Prepositions before a name that put something *in* it: a place, never a person.  "to" and
 # "from" are mostly said of places ("travelled to", "flew in from") but also of people ("a
 # letter to"), so they count apart.
@@ -323,25 +351,29 @@ _WORD = re.compile(r"\w+(?:[.'’-]\w+)*")
 
 # Verbs right after a name that make it someone who speaks (a person, or an organisation or
 # a capital standing for its government: never evidence of a mere place).
+# fmt: off
 _SPEECH_AFTER = {
     "said", "says", "told", "added", "asked", "explained", "wrote", "recalled", "insisted", "replied",
     "a", "declared", "sagte", "erklärte", "dijo", "afirmó",
 }
+# fmt: on
 # Words after "in the X" that are not nouns X could qualify ("in the Orvel report" is no place).
+# fmt: off
 _FUNCTION_AFTER = {
     "and", "or", "on", "in", "at", "to", "for", "with", "by", "from", "of", "as", "that", "which", "where",
     "when", "while", "since", "after", "before", "during", "until", "last", "this", "next", "earlier", "later",
     "yesterday", "today", "tonight", "but", "is", "was", "are", "were", "has", "had", "have", "will", "would",
     "said", "says", "et", "le", "la", "les", "du", "des", "und", "y", "el",
 }
+# fmt: on
 
 
 @dataclass(slots=True)
 class _Cues:
     person: float = 0.0  # a title or form of address just before a mention
-    place: float = 0.0   # a locative preposition just before a mention ("in X")
+    place: float = 0.0  # a locative preposition just before a mention ("in X")
     toward: float = 0.0  # a preposition of direction ("to X", "from X"): places mostly, people too
-    its: float = 0.0     # "X and its ...": spoken of as a thing, not a person
+    its: float = 0.0  # "X and its ...": spoken of as a thing, not a person
     speaks: float = 0.0  # "X said": a person, or a body speaking through someone
 
 
@@ -365,15 +397,17 @@ def _context_cues(articles: Sequence[Any], clusters: list[_Cluster]) -> list[_Cu
         for i, w in enumerate(low):
             for words, k in starts.get(w, ()):
                 n = len(words)
-                if low[i: i + n] != words or not toks[i].group(0)[:1].isupper():
+                if low[i : i + n] != words or not toks[i].group(0)[:1].isupper():
                     continue
                 cue = cues[k]
                 before, article = _word_before(text, toks, low, i)
                 if before in _PERSON_BEFORE:
                     cue.person += 1.0
-                elif ((before in _PLACE_BEFORE or before in _TOWARD_BEFORE)
-                      and not _possessive(text, toks[i + n - 1])
-                      and not _goes_on(text, toks, low, i + n, article)):
+                elif (
+                    (before in _PLACE_BEFORE or before in _TOWARD_BEFORE)
+                    and not _possessive(text, toks[i + n - 1])
+                    and not _goes_on(text, toks, low, i + n, article)
+                ):
                     # "in Velmora", not "in Velmora's", "in the Velmora case" or "from Ida Velk"
                     if before in _PLACE_BEFORE:
                         cue.place += 1.0
@@ -389,22 +423,22 @@ def _context_cues(articles: Sequence[Any], clusters: list[_Cluster]) -> list[_Cu
 def _word_before(text: str, toks: list[re.Match[str]], low: list[str], i: int) -> tuple[str | None, bool]:
     """The word just before token ``i`` in the same clause, folded, skipping an article (and whether)."""
     j = i - 1
-    article = j >= 0 and low[j] in _ARTICLES and not text[toks[j].end(): toks[i].start()].strip()
+    article = j >= 0 and low[j] in _ARTICLES and not text[toks[j].end() : toks[i].start()].strip()
     if article:
         j -= 1
-    if j < 0 or text[toks[j].end(): toks[j + 1].start()].strip():
+    if j < 0 or text[toks[j].end() : toks[j + 1].start()].strip():
         return None, article  # punctuation between: another clause
     return low[j], article
 
 
 def _same_clause(text: str, toks: list[re.Match[str]], j: int) -> bool:
     """Whether token ``j`` follows the previous one with only spaces between."""
-    return j > 0 and not text[toks[j - 1].end(): toks[j].start()].strip()
+    return j > 0 and not text[toks[j - 1].end() : toks[j].start()].strip()
 
 
 def _possessive(text: str, tok: re.Match[str]) -> bool:
-    """"Velk's", "Moats'"."""
-    return bool(re.search(r"['’]s$", tok.group(0))) or text[tok.end(): tok.end() + 1] in ("'", "’")
+    """ "Velk's", "Moats'"."""
+    return bool(re.search(r"['’]s$", tok.group(0))) or text[tok.end() : tok.end() + 1] in ("'", "’")
 
 
 def _goes_on(text: str, toks: list[re.Match[str]], low: list[str], j: int, article: bool) -> bool:
@@ -417,9 +451,9 @@ def _goes_on(text: str, toks: list[re.Match[str]], low: list[str], j: int, artic
 
 
 def _its_follows(text: str, toks: list[re.Match[str]], low: list[str], i: int) -> bool:
-    """"X and its allies", "X, its capital": within three words, in the same sentence."""
+    """ "X and its allies", "X, its capital": within three words, in the same sentence."""
     for j in range(i, min(i + 3, len(toks))):
-        if any(ch in text[toks[j - 1].end(): toks[j].start()] for ch in ".;!?\n") if j > 0 else False:
+        if any(ch in text[toks[j - 1].end() : toks[j].start()] for ch in ".;!?\n") if j > 0 else False:
             return False
         if low[j] == "its":
             return True

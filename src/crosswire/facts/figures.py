@@ -24,9 +24,14 @@ CONTEXT = 0.30  # lexical similarity at which two sentences with figures talk ab
 # (another day or year, an update): a weaker likeness of the sentences is enough
 NARROW = {"critical"}
 NARROW_CONTEXT = 0.15
-_ABOUT = {"dead": "number of dead", "injured": "number of injured", "arrested": "number of arrests",
-          "missing": "number of missing", "displaced": "number of displaced",
-          "critical": "number critically injured"}
+_ABOUT = {
+    "dead": "number of dead",
+    "injured": "number of injured",
+    "arrested": "number of arrests",
+    "missing": "number of missing",
+    "displaced": "number of displaced",
+    "critical": "number critically injured",
+}
 COUNTABLE = {"dead", "injured", "arrested", "missing", "displaced", "critical"}
 
 DENIAL = re.compile(
@@ -57,8 +62,10 @@ DENIER = re.compile(
     r"(?:\s+(?:has|have|had|also|again|and|\w+ly))*\s+"
     r"(?:denied|denies|deny|rejected|rejects|reject|refuted|refutes|dismissed|dismisses|disputed|disputes)\b"
 )
-PASSIVE = re.compile(r"\b(?:denied|rejected|dismissed|refuted|disputed|contested)\s+by\s+"
-                     r"((?:the\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3})")
+PASSIVE = re.compile(
+    r"\b(?:denied|rejected|dismissed|refuted|disputed|contested)\s+by\s+"
+    r"((?:the\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*){0,3})"
+)
 
 
 def party_of(src: str | None) -> str | None:
@@ -82,12 +89,16 @@ def conflict_side(story: StoryText, positions: list[int], attributed: str | None
     return ConflictSide(story.sentences[positions[0]].text, attributed, arts, [story.cite(m) for m in allpos])
 
 
+# fmt: off
 _TIME_UNITS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 7 * 86400.0,
                "month": 30.4 * 86400.0, "year": 365.25 * 86400.0, "decade": 3652.5 * 86400.0}
+# fmt: on
 _CURRENCY = {"$": "$", "€": "€", "£": "£", "¥": "¥", "dollar": "$", "euro": "€", "pound": "£"}
 # words that say a figure was updated, not contradicted: "the toll rose to 15", "now stands at"
-UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|mounted|swelled|revised\s+(?:up|down)\w*|"
-                     r"fell|dropped|now\s+stands?|has\s+reached|updated|latest\s+(?:toll|figure|count))\b")
+UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|mounted|swelled|revised\s+(?:up|down)\w*|"
+    r"fell|dropped|now\s+stands?|has\s+reached|updated|latest\s+(?:toll|figure|count))\b"
+)
 # a sentence that disputes the figure told just before it: "The union disputed that figure, saying ..."
 DISPUTES_BEFORE = re.compile(
     r"\b(?:disput\w*|contest\w*|challeng\w*|reject\w*|den(?:y|ies|ied|ying)|question\w*|contradict\w*)\s+"
@@ -134,9 +145,11 @@ def measure(what: str) -> tuple[str, float] | None:
 
 
 _UNIT_ALIASES = {"min": "minute", "hr": "hour", "yr": "year", "sec": "second"}
+# fmt: off
 _NOT_COMPARED = {"million", "billion", "thousand", "hundred", "trillion", "per", "dozen", "time", "other", "people",
                  "person", "strong", "old", "percentage", "point", "part", "way", "thing", "kind", "level", "step",
                  "stage", "round", "side", "term"}
+# fmt: on
 
 
 class InOneUnit:
@@ -176,26 +189,36 @@ def window(text: str, fig: Figure, width: int = 5) -> tuple[frozenset[str], froz
     left = re.split(r"[;:()]|,\s", text[: fig.start])[-1]
     if not left.strip() and re.search(r"[:]\s*$", text[: fig.start]):  # "Running time: 106 minutes": the label
         left = re.split(r"[;()]|,\s", text[: fig.start].rstrip()[:-1])[-1]
-    right = re.split(r"[;:()]|,\s", re.sub(r"^\S+", "", text[fig.start:]))[0]  # the words after the number
+    right = re.split(r"[;:()]|,\s", re.sub(r"^\S+", "", text[fig.start :]))[0]  # the words after the number
     words_left = re.findall(r"[^\W\d_][\w'’\-]*", left)
     # the sentence's first word is capitalised whatever it is: not a name
     first = words_left[0] if words_left and text[: fig.start].lstrip().startswith(words_left[0]) else None
     toks = words_left[-width:] + re.findall(r"[^\W\d_][\w'’\-]*", right)[:width]
-    names = {fold(t).rstrip("'’s") for t in toks if t[:1].isupper() and fold(t) not in STOPWORDS
-             and fold(t) not in _CALENDAR and t is not first}
-    plain = {stem(fold(t)) for t in toks if not t[:1].isupper() and fold(t) not in STOPWORDS
-             and fold(t) not in QUALIFIER_WORDS and len(t) > 2}
+    names = {
+        fold(t).rstrip("'’s")
+        for t in toks
+        if t[:1].isupper() and fold(t) not in STOPWORDS and fold(t) not in _CALENDAR and t is not first
+    }
+    plain = {
+        stem(fold(t))
+        for t in toks
+        if not t[:1].isupper() and fold(t) not in STOPWORDS and fold(t) not in QUALIFIER_WORDS and len(t) > 2
+    }
     return frozenset(plain - {stem(fold(fig.what))}), frozenset(names)
 
 
+# fmt: off
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# fmt: on
+# fmt: off
 QUALIFIER_WORDS = {"least", "more", "than", "fewer", "less", "about", "around", "nearly", "almost", "some",
                     "just", "only", "over", "under", "estimated", "roughly", "approximately", "up", "to"}
+# fmt: on
 
 
 def number_about(shown: list[Mention]) -> str:
-    """"number of dead: 3 or 2", "number of votes: 87 or 212", "percentage: about 40 or at most 25"."""
+    """ "number of dead: 3 or 2", "number of votes: 87 or 212", "percentage: about 40 or at most 25"."""
     key = shown[0].key
     if key in _ABOUT:
         label = _ABOUT[key]
@@ -224,6 +247,6 @@ def _figure_words(f: Figure) -> str:
     elif f.qualifier:
         value = f"{f.qualifier} {value}"
     if fold(f.what) in ("$", "€", "£", "¥"):
-        return f"{f.what}{value}" if not f.qualifier else f"{f.qualifier} {f.what}{value[len(f.qualifier) + 1:]}"
+        return f"{f.what}{value}" if not f.qualifier else f"{f.qualifier} {f.what}{value[len(f.qualifier) + 1 :]}"
     unit = {"percent": "percent", "age": "years old"}.get(fold(f.what))
     return f"{value} {unit}" if unit else value

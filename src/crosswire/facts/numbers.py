@@ -31,6 +31,7 @@ __all__ = ["Figure", "find_numbers", "find_rates", "compatible", "parse_number_w
 _NUMWORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "a", "and"], key=len, reverse=True))
 
 # qualifier -> (kind) ; kinds: min (>=), gt (>), max (<=), lt (<), approx, near (just under)
+# fmt: off
 _QUALIFIERS = {
     "at least": "min", "no fewer than": "min", "no less than": "min", "a minimum of": "min",
     "more than": "gt", "over": "gt", "upwards of": "gt", "in excess of": "gt", "above": "gt", "plus de": "gt",
@@ -41,8 +42,10 @@ _QUALIFIERS = {
     "environ": "approx", "près de": "near", "au moins": "min", "closer to": "approx", "nearer to": "approx",
     "roughly about": "approx", "just over": "approx", "just under": "near", "well over": "gt", "more like": "approx",
 }
+# fmt: on
 _QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 
+# fmt: off
 _CATEGORIES = {
     "dead": {"dead", "died", "die", "killed", "deaths", "death", "fatalities", "lives", "bodies", "victims",
              "muertos", "muertas", "fallecidos", "fallecidas", "tote", "toten", "todesopfer", "morti", "mortos",
@@ -57,6 +60,7 @@ _CATEGORIES = {
     "displaced": {"displaced", "evacuated", "homeless", "refugees"},
     "critical": set(),  # read from the phrase after the figure (_CRITICAL), never from one word
 }
+# fmt: on
 # "five people were critically injured", "two were in critical condition", "deux blessés graves":
 # the critically injured are counted apart from the injured (en, fr, de, es)
 _CRITICAL = re.compile(
@@ -68,22 +72,30 @@ _CRITICAL = re.compile(
     re.I,
 )
 CATEGORY_WORDS = frozenset(w for ws in _CATEGORIES.values() for w in ws)  # "killed", "wounded", "missing", ...
+# fmt: off
 _SKIP_NOUNS = {"people", "persons", "personnes", "sont", "ont", "ete", "été", "others", "more", "of", "were", "was",
                "have", "had", "been", "are", "and", "the", "men", "women", "children", "individuals", "person",
                "civilians", "soldiers"}
+# fmt: on
 _ADJECTIVES = {"alleged", "suspected", "other", "additional", "new", "more", "further", "separate", "presumed"}
 # verbs and nouns right before a figure that say what it counts
+# fmt: off
 _LEAD_VERBS = {
     "killed": "dead", "killing": "dead", "kills": "dead", "toll": "dead", "deaths": "dead",
     "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
     "arrested": "arrested", "arresting": "arrested", "detained": "arrested", "detaining": "arrested",
     "evacuated": "displaced", "displaced": "displaced",
 }
-_UNIT_RX = r"(?:second|minute|hour|day|week|month|year|decade|century|time|percent|kilometre|kilometer|km|mile|" \
-           r"metre|meter|kg|kilogram|tonne|ton|dollar|euro|pound)s?"
+# fmt: on
+_UNIT_RX = (
+    r"(?:second|minute|hour|day|week|month|year|decade|century|time|percent|kilometre|kilometer|km|mile|"
+    r"metre|meter|kg|kilogram|tonne|ton|dollar|euro|pound)s?"
+)
 _QUAL_WORDS = {w for q in _QUALIFIERS for w in q.split()}
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 
 _NUM_RX = re.compile(
     r"(?P<qual>\b(?:" + _QUAL_RX + r")\s+)?"
@@ -93,8 +105,10 @@ _NUM_RX = re.compile(
     r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?",
     re.IGNORECASE,
 )
+# fmt: off
 _SCALE_VALUES: dict[str, float] = {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6,
                                    "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# fmt: on
 
 
 @lru_cache(maxsize=16)
@@ -173,8 +187,11 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
         f = fold(t)
         if f in _LEAD_VERBS:
             return _LEAD_VERBS[f]
-        if f in STOPWORDS or f in _QUAL_WORDS or f in {"toll", "rose", "risen", "climbed", "reached", "stood",
-                                                        "stands", "now", "to", "at"}:
+        if (
+            f in STOPWORDS
+            or f in _QUAL_WORDS
+            or f in {"toll", "rose", "risen", "climbed", "reached", "stood", "stands", "now", "to", "at"}
+        ):
             continue
         break
     # "the death toll from Monday's capsizing rose to 14", "the number of injured climbed to 40"
@@ -222,12 +239,14 @@ _TOLL_TO = re.compile(
 )
 
 
+# fmt: off
 _NOT_PARTICIPLE = {"bed", "beds", "shed", "sheds", "seed", "seeds", "speed", "need", "needs", "feed", "breed",
                    "hundred", "hundreds", "red", "reed", "steed", "weed", "weeds"}
+# fmt: on
 
 
 def _participle(word: str) -> bool:
-    """"announced", "reported", "marched": a past form after a figure, not the thing counted."""
+    """ "announced", "reported", "marched": a past form after a figure, not the thing counted."""
     return len(word) > 4 and word.endswith("ed") and word not in _NOT_PARTICIPLE
 
 
@@ -257,11 +276,15 @@ def find_numbers(text: str, language: str | None = None) -> list[Figure]:
     return list(_find_numbers(text, code if code in LOCAL_WORDS else None))
 
 
+# fmt: off
 _CONJUNCTIONS = frozenset({"and", "or", "but", "while", "et", "ou", "mais", "y", "e", "o", "pero", "und", "oder",
                            "aber", "ed", "ma"})
+# fmt: on
 # "laying off 47 of its 150 employees": the figure counts a part of what the noun after it counts
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|all)\s+(?:\d[\d,.]*\s+)?"
-                        r"([^\W\d_][\w'’\-]*)")
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those|all)\s+(?:\d[\d,.]*\s+)?"
+    r"([^\W\d_][\w'’\-]*)"
+)
 
 
 @lru_cache(maxsize=16384)
@@ -278,21 +301,26 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
         num_start = m.start("num")
         lead = re.match(r"\s*and\s+", raw, re.I)  # "killed and five": the figure is "five"
         if lead:
-            raw, num_start = raw[lead.end():], num_start + lead.end()
+            raw, num_start = raw[lead.end() :], num_start + lead.end()
         raw_f = fold(raw.strip())
         if not raw_f or re.fullmatch(r"a(?:nd)?", raw_f.split()[0]) and len(raw_f.split()) == 1:
             continue
-        if raw_f in {"one"} and (not re.match(r"[\s\-]+[^\W\d_]", text[m.end():])
-                                 or re.match(r"\s+(?:of|another|day|side|thing)\b", text[m.end():])):
+        if raw_f in {"one"} and (
+            not re.match(r"[\s\-]+[^\W\d_]", text[m.end() :])
+            or re.match(r"\s+(?:of|another|day|side|thing)\b", text[m.end() :])
+        ):
             continue  # "one of", "no one": not a count
-        value = (local_value(raw, language) if language else
-                 parse_number_words(raw.strip().lstrip("a ").strip() if raw_f.startswith("a ") else raw.strip()))
+        value = (
+            local_value(raw, language)
+            if language
+            else parse_number_words(raw.strip().lstrip("a ").strip() if raw_f.startswith("a ") else raw.strip())
+        )
         if value is None:
             continue
         scale = (m.group("scale") or "").strip().lower()
         if scale:
             value *= _scale(scale, language)
-        before, after = text[:num_start], text[m.end():]
+        before, after = text[:num_start], text[m.end() :]
         suffix = 0
         if raw_f.startswith("a ") and re.search(r"\bhalf\s+$", fold(before)):
             value *= 0.5  # "half a million dollars"
@@ -300,20 +328,23 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
             continue  # "1.18 per 1 million": a rate, not a count
         if m.group("cur") and not scale and raw[0].isdigit() and (sm := re.match(r"(k|m|bn|b|tn)\b", after, re.I)):
             value *= {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}[sm.group(1).lower()]  # "$500k"
-            after, suffix = after[sm.end():], sm.end()
-        if re.search(r"\b(?:several|a\s+few|few|many|tens\s+of|hundreds\s+of|thousands\s+of)\s*$", fold(before)) \
-                and not m.group("qual"):
+            after, suffix = after[sm.end() :], sm.end()
+        if re.search(
+            r"\b(?:several|a\s+few|few|many|tens\s+of|hundreds\s+of|thousands\s+of)\s*$", fold(before)
+        ) and not m.group("qual"):
             continue  # "several thousand security forces": no figure to compare
         if re.match(r"\s+of\s+(?:thousands|hundreds|millions)\b", fold(after)):
             continue  # "tens of thousands"
         # not a year, date, time, ordinal or part of an identifier
         if re.match(r"\d{4}$", raw) and 1800 <= value <= 2100 and not scale:
             continue
-        if re.search(r"(?:" + _MONTHS + r")\.?\s*$", fold(before)) or \
-                re.match(r"\s*(?:" + _MONTHS + r")\b", fold(after)):
+        if re.search(r"(?:" + _MONTHS + r")\.?\s*$", fold(before)) or re.match(
+            r"\s*(?:" + _MONTHS + r")\b", fold(after)
+        ):
             continue
-        if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h\d)", after) or \
-                re.search(r"[:/\-]$", before[-1:]):
+        if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h\d)", after) or re.search(
+            r"[:/\-]$", before[-1:]
+        ):
             continue
         if re.search(r"[\w]$", before) and raw[0].isdigit():
             continue
@@ -331,8 +362,13 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
             part_end = m.end() + pm.end()  # the figure's words end with the noun it is a part of
         else:
             what = _what(after.lstrip("-"), before, language)
-        if what is not None and value <= 2 and not raw[0].isdigit() and what not in _CATEGORIES \
-                and not re.match(r"(?:hour|day|week|month|year|minute)s?$", what):
+        if (
+            what is not None
+            and value <= 2
+            and not raw[0].isdigit()
+            and what not in _CATEGORIES
+            and not re.match(r"(?:hour|day|week|month|year|minute)s?$", what)
+        ):
             continue  # "two ministers", "one side": words, not figures
         if m.group("cur"):
             what = m.group("cur")  # "$30,000 prizes" counts dollars, not prizes
@@ -348,8 +384,14 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
         if wm:
             tail = wm.group(0).rstrip()
             tail_words = tail.split()
-            cut = next((i for i, w in enumerate(tail_words)
-                        if i > 0 and ((w[:1].isupper() and language != "de") or fold(w) in _CONJUNCTIONS)), None)
+            cut = next(
+                (
+                    i
+                    for i, w in enumerate(tail_words)
+                    if i > 0 and ((w[:1].isupper() and language != "de") or fold(w) in _CONJUNCTIONS)
+                ),
+                None,
+            )
             tail_words = tail_words[:cut] if cut is not None else tail_words
             while tail_words and fold(tail_words[-1]) in STOPWORDS and fold(tail_words[-1]) not in _CATEGORIES["dead"]:
                 tail_words.pop()
@@ -361,8 +403,18 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
             end = m.end()
             if not raw[0].isdigit() and value < 3:
                 continue  # "one", "two" without a noun: not worth inheriting one
-        fig = Figure(value, what, text[start: end].strip(), qual, low, high, start, end,
-                     previous=bool(_PREVIOUS.search(text[:start])), disputed=bool(_DISPUTED.search(text[:start])))
+        fig = Figure(
+            value,
+            what,
+            text[start:end].strip(),
+            qual,
+            low,
+            high,
+            start,
+            end,
+            previous=bool(_PREVIOUS.search(text[:start])),
+            disputed=bool(_DISPUTED.search(text[:start])),
+        )
         (pending if bare else out).append(fig)
     out.extend(_inherit(text, pending, out))
     out.sort(key=lambda f: f.start)
@@ -374,16 +426,31 @@ _MINUTES = re.compile(r"(?:minutes?|mins?)$")
 
 
 def _compound_durations(text: str, figs: list[Figure]) -> list[Figure]:
-    """"1 hour 35 minutes", "two hours and 15 minutes": one duration, in minutes."""
+    """ "1 hour 35 minutes", "two hours and 15 minutes": one duration, in minutes."""
     out: list[Figure] = []
     for f in figs:
         prev = out[-1] if out else None
-        if prev is not None and _HOURS.match(fold(prev.what)) and _MINUTES.match(fold(f.what)) \
-                and re.fullmatch(r"\s*(?:and\s+)?", text[prev.end: f.start]) and not prev.qualifier:
+        if (
+            prev is not None
+            and _HOURS.match(fold(prev.what))
+            and _MINUTES.match(fold(f.what))
+            and re.fullmatch(r"\s*(?:and\s+)?", text[prev.end : f.start])
+            and not prev.qualifier
+        ):
             value = prev.value * 60 + f.value
             low, high = _interval(value, _QUALIFIERS.get(f.qualifier) if f.qualifier else None)
-            out[-1] = Figure(value, "minutes", text[prev.start: f.end].strip(), f.qualifier, low, high,
-                             prev.start, f.end, previous=prev.previous, disputed=prev.disputed)
+            out[-1] = Figure(
+                value,
+                "minutes",
+                text[prev.start : f.end].strip(),
+                f.qualifier,
+                low,
+                high,
+                prev.start,
+                f.end,
+                previous=prev.previous,
+                disputed=prev.disputed,
+            )
             continue
         out.append(f)
     return out
@@ -391,10 +458,16 @@ def _compound_durations(text: str, figs: list[Figure]) -> list[Figure]:
 
 _AGE_AFTER = re.compile(r"[\s\-]*(?:years?|yrs?)[\s\-]+old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|the\s+age\s+of|ages?)\s+$", re.I)
-_PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped|revised)\s+"
-                       r"from\s+(?:(?:" + _QUAL_RX + r")\s+)?(?:the\s+)?[$€£¥]?$", re.I)
-_DISPUTED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:(?:the|just|only|a\s+mere|some|about|"
-                       r"around)\s+)?(?:(?:" + _QUAL_RX + r")\s+)?[$€£¥]?$", re.I)
+_PREVIOUS = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped|revised)\s+"
+    r"from\s+(?:(?:" + _QUAL_RX + r")\s+)?(?:the\s+)?[$€£¥]?$",
+    re.I,
+)
+_DISPUTED = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of)\s+(?:(?:the|just|only|a\s+mere|some|about|"
+    r"around)\s+)?(?:(?:" + _QUAL_RX + r")\s+)?[$€£¥]?$",
+    re.I,
+)
 # what lies between a figure with a noun and a bare one that counts the same thing
 _SIBLING_THEN_BARE = re.compile(
     r"(?:\s+[^\W\d_]+ed\b(?:\s+by\s+[^\d,;.!?:()]{1,50})?)?"  # "not the 240 announced (by the board), up from 60"
@@ -425,28 +498,36 @@ def _inherit(text: str, pending: list[Figure], found: list[Figure]) -> list[Figu
         before = [g for g in known if g.end <= f.start and g.what and f.start - g.end <= 70]
         after = [g for g in known if g.start >= f.end and g.what and g.start - f.end <= 12]
         sib = None
-        if before and _SIBLING_THEN_BARE.fullmatch(text[before[-1].end: f.start]):
+        if before and _SIBLING_THEN_BARE.fullmatch(text[before[-1].end : f.start]):
             sib = before[-1]
-        elif after and _BARE_THEN_SIBLING.fullmatch(text[f.end: after[0].start]):
+        elif after and _BARE_THEN_SIBLING.fullmatch(text[f.end : after[0].start]):
             sib = after[0]
         if sib is None:
             continue
         value, low, high = f.value, f.low, f.high
-        if sib.what in ("$", "€", "£", "¥") and sib.value >= 1000 and value < 1000 and \
-                re.search(r"\b(?:million|billion|trillion|m|bn)\b", text[sib.start: sib.end], re.I):
+        if (
+            sib.what in ("$", "€", "£", "¥")
+            and sib.value >= 1000
+            and value < 1000
+            and re.search(r"\b(?:million|billion|trillion|m|bn)\b", text[sib.start : sib.end], re.I)
+        ):
             k = sib.value / float(re.sub(r"[^\d.]", "", sib.text.split()[0]) or 1) if sib.text[:1].isdigit() else 1.0
             value, low, high = value * k, low * k, high * k  # "$2 million, not 3": 3 million
         what = "injured" if sib.what == "critical" else sib.what  # "five critically injured and 12 ...": injured
-        out.append(Figure(value, what, f.text, f.qualifier, low, high, f.start, f.end,
-                          previous=f.previous, disputed=f.disputed))
+        out.append(
+            Figure(
+                value, what, f.text, f.qualifier, low, high, f.start, f.end, previous=f.previous, disputed=f.disputed
+            )
+        )
     return out
 
 
-
+# fmt: off
 _FRACTIONS = {"a quarter": 25.0, "one quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3, "half": 50.0,
               "a half": 50.0, "one half": 50.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "three quarters": 75.0, "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
               "a tenth": 10.0, "one tenth": 10.0}
+# fmt: on
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,3}"
 _FRACTION_RX = re.compile(
     r"(?P<qual>\b(?:" + _QUAL_RX + r")\s+)?"
@@ -470,14 +551,15 @@ def _ranges_and_fractions(text: str, out: list[Figure]) -> list[tuple[int, int]]
     """
     taken: list[tuple[int, int]] = []
     for m in _RANGE_RX.finditer(text):
-        before, after = text[: m.start()], text[m.end():]
+        before, after = text[: m.start()], text[m.end() :]
         if re.search(r"[\w/:.\-]$", before) or re.match(r"[:/]\d|\s*(?:" + _MONTHS + r")\b", fold(after)):
             continue  # "March 3-5", "2019-2021 budgets", clock times
         a, b = parse_number_words(m.group("a")), parse_number_words(m.group("b"))
         if a is None or b is None or not a < b or (1800 <= a <= 2100 and 1800 <= b <= 2100 and a == int(a)):
             continue
         k = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}.get(
-            fold((m.group("scale") or "").strip()), 1.0)
+            fold((m.group("scale") or "").strip()), 1.0
+        )
         a, b = a * k, b * k
         if after.startswith("%") or fold(after).lstrip().startswith(("percent", "per cent")):
             what: str | None = "percent"
@@ -489,14 +571,17 @@ def _ranges_and_fractions(text: str, out: list[Figure]) -> list[tuple[int, int]]
             continue
         wm = re.match(r"%|[\s\-]*(?:[^\W\d_][\w'’\-]*)", after)
         end = m.end() + (len(wm.group(0)) if wm else 0)
-        out.append(Figure(a, what, text[m.start(): end].strip(), "between", a, b, m.start(), end))
+        out.append(Figure(a, what, text[m.start() : end].strip(), "between", a, b, m.start(), end))
         taken.append((m.start(), m.end()))
     for m in _FRACTION_RX.finditer(text):
         if any(x <= m.start() < y for x, y in taken):
             continue
         if m.group("frac"):
-            value = _FRACTIONS[fold(m.group("frac")).replace("-", " ") if fold(m.group("frac")) not in _FRACTIONS
-                               else fold(m.group("frac"))]
+            value = _FRACTIONS[
+                fold(m.group("frac")).replace("-", " ")
+                if fold(m.group("frac")) not in _FRACTIONS
+                else fold(m.group("frac"))
+            ]
         else:
             n, d = parse_number_words(m.group("n")), parse_number_words(m.group("d").replace("a ", ""))
             if not n or not d or n > d:
@@ -506,8 +591,19 @@ def _ranges_and_fractions(text: str, out: list[Figure]) -> list[tuple[int, int]]
         qual = fold(q.strip()) if q else None
         low, high = _interval(value, _QUALIFIERS.get(qual) if qual else None)
         start = m.start() if q else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        out.append(Figure(round(value, 2), "percent", text[start: m.end()].strip(), qual, low, high, start, m.end(),
-                          previous=bool(_PREVIOUS.search(text[:start]))))
+        out.append(
+            Figure(
+                round(value, 2),
+                "percent",
+                text[start : m.end()].strip(),
+                qual,
+                low,
+                high,
+                start,
+                m.end(),
+                previous=bool(_PREVIOUS.search(text[:start])),
+            )
+        )
         taken.append((m.start(), m.end()))
     return taken
 
@@ -520,10 +616,16 @@ def compatible(a: Figure, b: Figure, tolerance: float = 0.0) -> bool:
     return lo <= hi + slack
 
 
-_RATE_UNIT = (r"(?:(?:one|a|every|1)\s+)?(?P<unit>hundred\s+thousand|million|billion|thousand|hundred|"
-              r"\d{1,3}(?:,\d{3})+|\d+|capita|person|head|resident|inhabitants)")
-_RATE = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)(?:\s+to\s+(?P<to>\d+(?:\.\d+)?))?\s+(?:per|for\s+every)\s+"
-                   + _RATE_UNIT + r"\b", re.I)
+_RATE_UNIT = (
+    r"(?:(?:one|a|every|1)\s+)?(?P<unit>hundred\s+thousand|million|billion|thousand|hundred|"
+    r"\d{1,3}(?:,\d{3})+|\d+|capita|person|head|resident|inhabitants)"
+)
+_RATE = re.compile(
+    r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)(?:\s+to\s+(?P<to>\d+(?:\.\d+)?))?\s+(?:per|for\s+every)\s+"
+    + _RATE_UNIT
+    + r"\b",
+    re.I,
+)
 
 
 def find_rates(text: str) -> list[Figure]:
@@ -541,6 +643,7 @@ def find_rates(text: str) -> list[Figure]:
             if raw is None:
                 continue
             value = float(raw)
-            out.append(Figure(value, what, text[m.start(key): m.end()].strip(), None, value, value,
-                              m.start(key), m.end()))
+            out.append(
+                Figure(value, what, text[m.start(key) : m.end()].strip(), None, value, value, m.start(key), m.end())
+            )
     return out

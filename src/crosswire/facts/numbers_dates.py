@@ -84,9 +84,21 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
         if (m.pos, m.fig.start) not in timed_of:
             s = story.sentences[m.pos]
             t = timing(s.text, m.fig, own_day.get(s.article), refs.get(s.article))
-            timed_of[m.pos, m.fig.start] = None if t is None else Timed(
-                s.article, s.index, s.text, m.fig, m.key, m.factor, *t, published=own_day.get(s.article),
-                noun=counted_thing(m.fig))
+            timed_of[m.pos, m.fig.start] = (
+                None
+                if t is None
+                else Timed(
+                    s.article,
+                    s.index,
+                    s.text,
+                    m.fig,
+                    m.key,
+                    m.factor,
+                    *t,
+                    published=own_day.get(s.article),
+                    noun=counted_thing(m.fig),
+                )
+            )
         return timed_of[m.pos, m.fig.start]
 
     def dates(pos: int) -> set[str]:
@@ -120,8 +132,9 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
 
     def disputes_value(a: Mention, b: Mention) -> bool:
         """Does a's sentence dispute b's figure by name ("87 votes, not the 212 announced")?"""
-        return a.pos in disputed_at and any(x.fig.disputed and x.key == a.key and agree_mentions(x, b)
-                                            for x in by_pos.get(a.pos, []))
+        return a.pos in disputed_at and any(
+            x.fig.disputed and x.key == a.key and agree_mentions(x, b) for x in by_pos.get(a.pos, [])
+        )
 
     by_pos: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -152,13 +165,15 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
                 return False
         if not named:
             mine_p, mine_q = by_key(p, a.key), by_key(q, b.key)
-            if (len(mine_p) > 1 and any(agree_mentions(x, b) for x in mine_p) and not disputes(p)) or \
-                    (len(mine_q) > 1 and any(agree_mentions(x, a) for x in mine_q) and not disputes(q)):
+            if (len(mine_p) > 1 and any(agree_mentions(x, b) for x in mine_p) and not disputes(p)) or (
+                len(mine_q) > 1 and any(agree_mentions(x, a) for x in mine_q) and not disputes(q)
+            ):
                 return False  # "1,200 injuries ... zero injuries": the sentence itself counts two things
         if updated(p) or updated(q):
             return False  # "the toll rose to 15": a later figure, not a contradiction
-        if any(x.key == a.key and agree_mentions(x, a) for x in earlier.get(q, ())) or \
-                any(x.key == b.key and agree_mentions(x, b) for x in earlier.get(p, ())):
+        if any(x.key == a.key and agree_mentions(x, a) for x in earlier.get(q, ())) or any(
+            x.key == b.key and agree_mentions(x, b) for x in earlier.get(p, ())
+        ):
             return False  # "$5 million, up from $2 million": the sentence itself tells the change
         dp, dq = dates(p), dates(q)
         yp, yq = {d[:4] for d in dp}, {d[:4] for d in dq}
@@ -207,7 +222,7 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
         by_kind.setdefault(m.key, []).append(i)
     for idx in by_kind.values():
         for x, i in enumerate(idx):
-            for j in idx[x + 1:]:
+            for j in idx[x + 1 :]:
                 if not agree_mentions(mentions[i], mentions[j]) and clash(mentions[i], mentions[j]):
                     pairs.append((i, j))
     parent = list(range(len(mentions)))
@@ -228,8 +243,9 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
     for members in components.values():
         sides: list[ConflictSide] = []
         shown: list[Mention] = []
-        for i in sorted(members, key=lambda k: (story.order[story.sentences[mentions[k].pos].article],
-                                                 mentions[k].pos)):
+        for i in sorted(
+            members, key=lambda k: (story.order[story.sentences[mentions[k].pos].article], mentions[k].pos)
+        ):
             m = mentions[i]
             s = story.sentences[m.pos]
             hit = next((k for k, x in enumerate(shown) if x.low == m.low and x.high == m.high), None)
@@ -245,8 +261,9 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
             shown.append(m)
             sides.append(ConflictSide(s.text, story.attribution[m.pos], [s.article], [story.cite(m.pos)]))
         if len(sides) >= 2:
-            twin = next((c for c, sh in zip(out, shown_of, strict=False)
-                         if _same_dispute(sh, c.sides, shown, sides)), None)
+            twin = next(
+                (c for c, sh in zip(out, shown_of, strict=False) if _same_dispute(sh, c.sides, shown, sides)), None
+            )
             if twin is None:
                 out.append(Conflict("", number_about(shown), "number", sides))
                 shown_of.append(shown)
@@ -266,10 +283,17 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
             holder = _holder(s.text, d.fig)
             if claim is None or holder is None:
                 continue
-            out.append(Conflict("", number_about([claim, d]), "number", [
-                ConflictSide(s.text, story.attribution[pos], [s.article], [story.cite(pos)]),
-                ConflictSide(s.text, holder or None, [s.article], [story.cite(pos)]),
-            ]))
+            out.append(
+                Conflict(
+                    "",
+                    number_about([claim, d]),
+                    "number",
+                    [
+                        ConflictSide(s.text, story.attribution[pos], [s.article], [story.cite(pos)]),
+                        ConflictSide(s.text, holder or None, [s.article], [story.cite(pos)]),
+                    ],
+                )
+            )
             break
     return out
 
@@ -289,12 +313,13 @@ def _holder(text: str, fig: Figure) -> str | None:
     """Who gave a figure that a sentence disputes by name: "not the 212 announced by the board"."""
     from crosswire.facts.attribution import normalise_source
 
-    m = _HELD_BY.match(text[fig.end:]) or _HELD_BEFORE.search(text[: fig.start])
+    m = _HELD_BY.match(text[fig.end :]) or _HELD_BEFORE.search(text[: fig.start])
     return normalise_source(m.group(1)) if m else None
 
 
-def _same_dispute(shown_a: list[Mention], sides_a: list[ConflictSide],
-                  shown_b: list[Mention], sides_b: list[ConflictSide]) -> bool:
+def _same_dispute(
+    shown_a: list[Mention], sides_a: list[ConflictSide], shown_b: list[Mention], sides_b: list[ConflictSide]
+) -> bool:
     """Two number conflicts that set the same parties' figures against each other (in two reports)."""
     if len(shown_a) != len(shown_b) or shown_a[0].key != shown_b[0].key:
         return False
@@ -326,8 +351,10 @@ def date_conflicts(story: StoryText) -> list[Conflict]:
         dated: dict[str, list[int]] = {}
         for m in g.members:
             others = [x for x in g.members if x != m]
-            if max(fuzz.token_sort_ratio(fold(story.sentences[m].text), fold(story.sentences[x].text))
-                   for x in others) < DATE_SAME:
+            if (
+                max(fuzz.token_sort_ratio(fold(story.sentences[m].text), fold(story.sentences[x].text)) for x in others)
+                < DATE_SAME
+            ):
                 continue  # only one fact told in nearly the same words can be misdated
             ds = [d for d in find_dates(story.sentences[m].text, None) if len(d.date) >= 7]
             if len(ds) == 1:
@@ -336,9 +363,17 @@ def date_conflicts(story: StoryText) -> list[Conflict]:
             continue
         sides = []
         for _date, ms in dated.items():
-            sides.append(ConflictSide(story.sentences[ms[0]].text, story.attribution[ms[0]],
-                                      list(dict.fromkeys(story.sentences[m].article for m in ms)),
-                                      [story.cite(m) for m in ms]))
-        out.append(Conflict("", f"date of {gist_of(story.sentences[g.members[0]].text, 10)}: "
-                                + " or ".join(dated), "date", sides))
+            sides.append(
+                ConflictSide(
+                    story.sentences[ms[0]].text,
+                    story.attribution[ms[0]],
+                    list(dict.fromkeys(story.sentences[m].article for m in ms)),
+                    [story.cite(m) for m in ms],
+                )
+            )
+        out.append(
+            Conflict(
+                "", f"date of {gist_of(story.sentences[g.members[0]].text, 10)}: " + " or ".join(dated), "date", sides
+            )
+        )
     return out

@@ -27,6 +27,11 @@ NOT_SPEAKER_WORDS = frozenset("argument comment moment element amount event cont
                                "center centre power poster sticker banner screen computer meter filter trailer "
                                "thing things way time times day week year fact idea question point part one none "
                                "lot kind sort number result something nothing everything anything".split())
+# the days of the week (en, fr, de, es) and the parts of a day: a time, never who speaks ("tweeting Saturday: “…”")
+TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow "
+                       "morning afternoon evening night lundi mardi mercredi jeudi vendredi samedi dimanche "
+                       "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
+                       "lunes martes miércoles jueves viernes sábado domingo".split())
 RESPONSES = frozenset("response reply reaction answer réponse réaction riposte".split())  # "Response from X: “…”"
 RELATIVES = {"who", "that", "which", "qui", "que"}
 

@@ -44,7 +44,7 @@ from crosswire.text.words import fold, words
 if TYPE_CHECKING:
     from crosswire.facts.story import StoryText
 
-__all__ = ["find_quotes", "quotes_in", "MIN_WORDS"]
+__all__ = ["find_quotes", "quotes_in", "quoted_speakers", "MIN_WORDS"]
 
 MIN_WORDS = 4
 # languages whose quotations keep this module's rules in the brief: French's incise and title rules here are
@@ -293,10 +293,33 @@ def find_quotes(story: StoryText) -> list[Quote]:
             for w in mine:
                 if hit not in postings.setdefault(w, []):
                     postings[w].append(hit)
+    one_name_per_person(merged)
     merged.sort(
         key=lambda x: (-story.independent(x.articles), story.order[x.citations[0].article], x.citations[0].sentence)
     )
     return merged
+
+
+def one_name_per_person(quotes: list[Quote]) -> None:
+    """One person, one speaker across the story's reports: a name that ends the longer names given
+    to speakers ("Trudeau", "Justin Trudeau" -> "Prime Minister Justin Trudeau") takes the longest,
+    when those longer names are all one person (each ends the longest one).  "Trump" stays "Trump"
+    in a story that quotes both "Donald Trump" and "Ivanka Trump"."""
+    names = {q.speaker for q in quotes if q.speaker and q.speaker[:1].isupper()}
+    tokens = {n: n.split() for n in names}
+    chosen: dict[str, str] = {}
+    for n in names:
+        mine = tokens[n]
+        longer = [m for m in names if len(tokens[m]) > len(mine) and tokens[m][-len(mine):] == mine
+                  and tokens[m][-len(mine) - 1][:1].isupper()]
+        if not longer:
+            continue
+        longest = max(longer, key=lambda m: (len(tokens[m]), m))
+        if all(tokens[longest][-len(tokens[m]):] == tokens[m] for m in longer):
+            chosen[n] = longest
+    for q in quotes:
+        if q.speaker in chosen:
+            q.speaker = chosen[q.speaker]
 
 
 def _parsed_articles(story: StoryText) -> dict[str, list[tuple[str, str | None, list[int]]]]:
@@ -319,6 +342,27 @@ def _parsed_articles(story: StoryText) -> dict[str, list[tuple[str, str | None, 
             if positions:
                 raw.append((q.text, q.speaker, positions))
         out[a.id] = raw
+    return out
+
+
+def quoted_speakers(story: StoryText) -> dict[int, str]:
+    """Sentence position -> the speaker the parse (or a language's token rules) gives the quotations inside
+    that sentence, when they agree: the "said by" of facts and conflict sides that quote someone."""
+    out: dict[int, str] = {}
+    for a in story.articles:
+        sentences = [(pos, s) for pos, s in enumerate(story.sentences) if s.article == a.id]
+        language = a.language or rules_for(None, [s.text for _p, s in sentences[:40]]).language
+        if language.split("-")[0].lower() in KEEP_RULES:
+            continue
+        found = speakers.find_quotations(a.text, language)
+        if not found:
+            continue
+        for pos, s in sentences:
+            if s.is_heading:
+                continue
+            who = speakers.speaker_of_sentence(found, s.start, s.end)
+            if who:
+                out[pos] = who
     return out
 
 

@@ -36,6 +36,11 @@ class SpeakerCues:
     framing: frozenset[str] = frozenset()       # verbs whose quoted object is the subject's words ("called it “…”")
     person_endings: tuple[str, ...] = ()        # a noun ending so names a person ("commenter", "businessman")
     extra: dict[str, str] = field(default_factory=dict)
+    object_pronouns: dict[str, str] = field(default_factory=dict)  # "him", "her": a person named before, for salience
+    role_stems: tuple[str, ...] = ()            # token languages: a noun holding one names a role ("Finanzminister")
+    recipient_words: frozenset[str] = frozenset()  # token languages: "sagte der Zeitung", "dijo a la prensa"
+    recipient_stems: tuple[str, ...] = ()       # ... the noun of the one told (ending so), not the speaker
+    subject_first: bool = True                  # token languages: "X dijo que …" names X (not so in German)
 
 
 _EN_VERBS = (
@@ -99,6 +104,7 @@ ENGLISH = SpeakerCues(
     person_endings=("er", "or", "ist", "ian", "man", "woman", "person", "people", "ee", "ant", "ent"),
     extra={"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
            "sec": "secretary", "gen": "general", "atty": "attorney", "supt": "superintendent"},
+    object_pronouns={"him": "m", "his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"},
 )
 
 _FR_VERBS = (
@@ -178,6 +184,13 @@ GERMAN = SpeakerCues(
     works=frozenset("Buch Film Titel Roman Serie Album Lied Sendung Motto Slogan titel".split()),
     determiners=frozenset("der die das des dem den ein eine einer eines einem".split()),
     name_links=frozenset("von van der de zu".split()),
+    role_stems=tuple("minist präsident sprecher kanzler chef leiter direktor vorsitzend bürgermeister anwalt anwält "
+                     "richter sekretär botschafter gouverneur abgeordnet kommissar polizei regierung behörde".split()),
+    subject_first=False,
+    framing=frozenset("nannte nannten nennt bezeichnete bezeichneten bezeichnet".split()),
+    recipient_words=frozenset("dem der den".split()),
+    recipient_stems=tuple("zeitung agentur sender blatt magazin presse reporter journalist journalistin fernsehen "
+                          "radio portal".split()),
 )
 
 SPANISH = SpeakerCues(
@@ -210,6 +223,10 @@ SPANISH = SpeakerCues(
     works=frozenset("libro película serie álbum canción novela programa lema titulado titulada".split()),
     determiners=frozenset("el la los las un una del al".split()),
     name_links=frozenset("de del la y".split()),
+    framing=frozenset("calificó calificaron califica llamó llamaron llama describió describe tildó".split()),
+    recipient_words=frozenset("a al".split()),
+    recipient_stems=tuple("prensa periodista reportero agencia diario periódico cadena emisora radio televisión "
+                          "medio".split()),
 )
 
 CUES: dict[str, SpeakerCues] = {c.language: c for c in (ENGLISH, FRENCH, GERMAN, SPANISH)}

@@ -20,11 +20,14 @@ from crosswire.facts.quotemarks import (
     RELATIVES,
     RESPONSES,
     SUBJECT_DEPS,
+    TIME_WORDS,
     Quotation,
     marked_quotations,
     paragraph_spans,
 )
+from crosswire.facts.salience import Salience, references
 from crosswire.facts.speaker_cues import SpeakerCues, cues_for
+from crosswire.facts.speaker_names import first_name_gender
 
 __all__ = ["parser_available"]
 
@@ -73,7 +76,11 @@ class _Article:
         for n, doc in zip(todo, nlp.pipe(chunks, batch_size=32), strict=False):
             self.docs[n] = doc
         self.mentions: list[_Mention] = []
-        self.gender: dict[str, str] = {}
+        self.names: dict[int, tuple[str, Any]] = {}   # start of a person's mention -> (name, head token)
+        self.gender: dict[str, str] = {}   # told by a title or a role ("Mr", "spokeswoman")
+        self.told: dict[str, str] = {}     # told by the pronouns of a sentence naming the person alone
+        self.quoted: list[tuple[int, int]] = []
+        self._salience: Salience | None = None
         self.nlp = nlp
         for n in todo:
             self._read_names(n)
@@ -91,6 +98,30 @@ class _Article:
         self.mentions = sorted((m for m in self.mentions if not any(a <= m.start < b for a, b in quoted)),
                                key=lambda m: m.start)
         self._full_names()
+        self._salience = None
+
+    def salience(self) -> Salience:
+        """Pronouns resolved over the paragraphs parsed so far (salience, in text order)."""
+        if self._salience is None:
+            names = {at: (self.key(name), head) for at, (name, head) in self.names.items()}
+            # a surname of a person the article names, wherever NER missed it ("and Trump, …, seems to")
+            surnames = {n.split()[-1]: self.key(n) for n, _h in self.names.values() if len(n.split()) >= 2}
+            for k, doc in self.docs.items():
+                for t in doc:
+                    if t.pos_ == "PROPN" and t.text in surnames and t.ent_type_ not in ("PERSON", "PER") and \
+                            (t.dep_ != "compound" or t.head.pos_ == "PROPN") and \
+                            (t.i == 0 or doc[t.i - 1].pos_ != "PROPN") and self.offset(k) + t.idx not in names:
+                        names[self.offset(k) + t.idx] = (surnames[t.text], t)
+            refs = references(self.docs, self.paras, self.text, names, self.quoted, self.cues)
+            self._salience = Salience(refs, self.gender_of)
+        return self._salience
+
+    def key(self, name: str) -> str:
+        """One person, one name: a surname alone takes the full name the article gives it."""
+        toks = name.split()
+        if toks and len(toks) <= 2 and (len(toks) == 1 or toks[0].rstrip(".").lower() in self.cues.titles):
+            return self.full.get(toks[-1], name)
+        return name
 
     def _full_names(self) -> None:
         full: dict[str, set[str]] = {}
@@ -111,12 +142,13 @@ class _Article:
                     continue
                 head = ent.root
                 name = clean_name(ent.text, self.cues)
-                if not name:
-                    continue
+                if not name or not any(w[:1].isupper() for w in name.split()):
+                    continue  # "lien avec": a phrase NER took for a person, no name
                 person = ent.label_ in ("PERSON", "PER")
                 gender = _gender_of(doc, ent, self.cues) if person else None
                 if person:
                     persons.append(name)
+                    self.names[base + ent.start_char] = (name, head)
                     if gender:
                         self.gender.setdefault(name.split()[-1], gender)
                 roles = frozenset(r for r in _roles_around(head, self.cues))
@@ -129,34 +161,47 @@ class _Article:
                     name = clean_name(doc[t.left_edge.i:t.i + 1].text, self.cues)
                     if name and name[:1].isupper():
                         persons.append(name)
+                        self.names[base + doc[t.left_edge.i].idx] = (name, t)
                         self.mentions.append(_Mention(base + doc[t.left_edge.i].idx, name, True, None,
                                                       frozenset(_roles_around(t, self.cues)), True))
             # the pronouns a sentence with one named person uses for it tell that person's gender
             if len(set(persons)) == 1:
-                told = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON"}
-                told |= {"m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None for t in sent}
+                # not "his" in "his press assistant, Hope Hicks": the possessor is someone else
+                own = {t.i for t in sent if t.dep_ in ("poss", "nmod:poss") and
+                       (t.head.ent_type_ in ("PERSON", "PER") or any(c.dep_ == "appos" for c in t.head.children)
+                        or t.head.dep_ == "appos")}
+                told = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON" and t.i not in own}
+                told |= {"m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None for t in sent
+                         if t.i not in own}
                 said = {g for g in told if g is not None and g not in ("p", "?")}
                 if len(said) == 1:
-                    self.gender.setdefault(persons[0].split()[-1], said.pop())
+                    self.told.setdefault(persons[0].split()[-1], said.pop())
 
     def gender_of(self, name: str) -> str | None:
-        return self.gender.get(name.split()[-1]) if name else None
+        """What the article tells of this person's gender, else what a first name tells."""
+        if not name:
+            return None
+        last = name.split()[-1]
+        return self.gender.get(last) or first_name_gender(self.key(name), self.cues.language) or self.told.get(last)
 
 
 def clean_name(s: str, cues: SpeakerCues) -> str:
     s = re.sub(r"[\"“”«»„\u200b]", "", s)  # 'Gary” Thomas', a zero-width space inside a name
     s = re.sub(r"['’]s?$", "", s.strip(" ,.;:\"“”«»'’\n")).strip()
     toks = [t for t in s.split() if "/" not in t and "@" not in t]  # no links in a name
+    while toks and re.match(r"\d+[.,]\w", toks[0]):
+        toks = toks[1:]  # "33.The rapper": the end of the previous sentence glued to the name
     while toks and toks[0].lower() in cues.determiners:
         toks = toks[1:]
     return " ".join(toks)
 
 
 def _gender_of(doc: Any, ent: Any, cues: SpeakerCues) -> str | None:
-    words = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 3):ent.start]]
+    words = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 3):ent.start] if t.dep_ not in ("poss", "nmod:poss")]
     words += [t.lower_ for t in ent if t.lower_ != ent[-1].lower_]
     words += [t.lower_ for t in ent.root.children if t.dep_ == "appos"] + \
-        [t.lower_ for a in ent.root.children if a.dep_ == "appos" for t in a.subtree]
+        [t.lower_ for a in ent.root.children if a.dep_ == "appos" for t in a.subtree
+         if t.dep_ not in ("poss", "nmod:poss")]  # "his press assistant, Hope Hicks": "his" is the other one
     if any(w in cues.female for w in words):
         return "f"
     if any(w in cues.male for w in words):
@@ -198,6 +243,8 @@ class _Found:
 def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) -> _Found | None:
     """The speaker named by a subject token, as a full noun phrase; None when it names nobody."""
     low = tok.lower_
+    if low in TIME_WORDS or tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "tweeting Saturday: “…”": a day is when, not who
     if tok.pos_ == "PRON" or low in cues.pronouns:
         key = low.lstrip("-t") if low.startswith("-") else low
         if key in cues.pronouns:
@@ -265,7 +312,11 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             or tok.lemma_.lower() in cues.groups or tok.lemma_.lower().endswith(cues.person_endings)
             or tok.lemma_.lower() in cues.documents):
         return None  # a speaker has a capitalised name, or is a role, a group or a document
-    head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() or tok.ent_type_ in ENTITY_SPEAKERS \
+    # a common noun capitalised only as the sentence's first word ("Part of it reads: …") is no name
+    opening = tok.pos_ == "NOUN" and (tok.is_sent_start or tok.i > 0 and tok.doc[tok.i - 1].is_quote) and \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)  # (a name tagged NOUN: "Pence added")
+    head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and not opening \
+        or tok.ent_type_ in ENTITY_SPEAKERS \
         or tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and not tok.is_sent_start \
         and tok.ent_type_ not in NOT_SPEAKERS  # a name the tagger missed ("said Skelly" as an adverb)
     lemma = tok.lemma_.lower()
@@ -514,14 +565,8 @@ def _resolve(art: _Article, found: _Found, at: int, previous: Sequence[Quotation
         want = cues.pronouns.get(found.pronoun)
         if want not in ("m", "f"):
             return None, "pronoun"
-        cands = [m for m in art.mentions if m.person and m.start < at]
-        for m in reversed(cands):
-            g = m.gender or art.gender_of(m.name)
-            if g is not None and g != want:
-                continue
-            # the last person named fits; a different one named in the same sentence with no gender: unclear
-            return art.full.get(m.name.split()[-1], m.name) if len(m.name.split()) == 1 else m.name, "pronoun"
-        return None, "pronoun"
+        # the most salient person whose gender fits; two close ones: unclear
+        return art.salience().resolve(at, want=want), "pronoun"
     if found.role is not None:
         # "the spokeswoman": the person introduced with that role, when only one was
         names = {m.name for m in art.mentions if m.start < at and m.person and found.role in m.roles}
@@ -548,6 +593,7 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
     art = _Article(text, cues, nlp, wanted)
     spans = [(q.start, q.end) for q in quotes]
     art.mentions = [m for m in art.mentions if not any(a <= m.start < b for a, b in spans)]
+    art.quoted = spans
     inside: dict[int, set[int]] = {}
     bounds: dict[int, set[int]] = {}
     for q in quotes:
@@ -568,8 +614,13 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
             plural = last[:1].islower() and last.endswith("s") and last not in cues.persons
             if prev is not None and not plural and \
                     art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun)):
-                q.speaker, q.how, q.speaker_start, q.speaker_end = prev.speaker, "pronoun", found.start, found.end
-                continue
+                # unless the salience of the text's persons, who knows that one, clearly points to another
+                sal = art.salience()
+                other = sal.resolve(found.start, want=cues.pronouns.get(found.pronoun))
+                if other is None or not sal.known(prev.speaker or "") or \
+                        other.split()[-1] == (prev.speaker or " ").split()[-1]:
+                    q.speaker, q.how, q.speaker_start, q.speaker_end = prev.speaker, "pronoun", found.start, found.end
+                    continue
         if found is not None:
             q.speaker, q.how = _resolve(art, found, found.start, quotes)
             q.speaker_start, q.speaker_end = found.start, found.end

@@ -18,7 +18,7 @@ __all__ = ["token_quotations"]
 # --------------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
-def _token_rules(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     c = CUES[language]
     verbs = "|".join(sorted((re.escape(v) for v in c.verbs), key=len, reverse=True))
     dets = "|".join(sorted((re.escape(d) for d in c.determiners), key=len, reverse=True))
@@ -30,22 +30,43 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     speaker = rf"((?:(?i:{dets})\s+)?(?:{role}(?:\s*,?\s*{name})?|{name}))"
     pron = "|".join(re.escape(p) for p in c.pronouns)
     closes = "".join(re.escape(x) for _o, cl in c.pairs for x in cl)
-    after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+(?:(?:{pron})\b|{speaker})(?=\s*(?:[,.;:!?]|$|\s))")
+    rwords = "|".join(re.escape(w) for w in c.recipient_words) or "(?!)"
+    rstems = "|".join(re.escape(w) for w in c.recipient_stems) or "(?!)"
+    # "sagte der Zeitung ein Sprecher", "dijo a la prensa X": the one told is not the speaker
+    recip = rf"(?:(?i:{rwords})\s+(?:(?i:{dets})\s+)?[\w\-]*(?i:{rstems})(?:en|n|s|es)?\b(?:\s+{cap})??\s+)?"
+    after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+{recip}(?:(?:{pron})\b|{speaker})"
+                       rf"(?=\s*(?:[,.;:!?]|$|\s))")
     pronoun_after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+({pron})\b")
     before = re.compile(rf"(?:^|[.!?;]\s+|,\s+){speaker},?\s+(?:[\wäöüßáéíóúñ]+\s+){{0,4}}?(?:{verbs})\b"
                         rf"[^.!?\"“”„«»]{{0,60}}:\s*$")
     acc = "|".join(re.escape(a) for a in c.according)
     according = re.compile(rf"(?:^|\W)(?i:{acc})\s+{speaker}")
-    return after, pronoun_after, before, according
+    # "…", sagte der französische Wirtschafts- und Finanzminister: a role noun phrase after the verb, its
+    # head a noun holding a role's stem (German compounds), adjectives and a coordinated first part allowed
+    stems = "|".join(sorted((re.escape(x) for x in c.role_stems), key=len, reverse=True)) or "(?!)"
+    head = rf"(?=[A-ZÄÖÜ])[\w\-]*(?i:{stems})\w*"
+    role_np = rf"((?:[a-zäöüß]+\s+){{0,2}}(?:[A-ZÄÖÜ][\w\-]*-\s+(?:und|oder|and|y|e)\s+)?{head}(?:\s+{name})?)"
+    after_role = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+{recip}(?i:{dets})\s+{role_np}")
+    # the sentence before a quotation that has no frame of its own: "…, dijo a la prensa X, jefe de …."
+    previous = re.compile(rf"(?:^|\s)(?:{verbs})\s+{recip}{speaker}(?=\s*(?:[,.;:!?]|$))")
+    # ... or "X dijo que …" (a language whose subject comes first; not German, whose first place is anyone's)
+    subject_first = re.compile(rf"(?:^|,\s+){speaker},?\s+(?:{verbs})\b" if c.subject_first else "(?!)")
+    # "X nannte ihn einen „…“", "X lo calificó de «…»": a verb whose quoted object is the subject's words
+    frames = "|".join(sorted((re.escape(v) for v in c.framing), key=len, reverse=True)) or "(?!)"
+    framed = re.compile(rf"(?:^|[.!?;]\s+|,\s+){speaker}\s+(?:{frames})\b[^.!?;:\"“”„«»]{{0,50}}$")
+    return after, pronoun_after, before, according, after_role, previous, subject_first, framed
 
 
 def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | None, str, int | None]:
-    after, pronoun_after, before, according = _token_rules(cues.language)
+    after, pronoun_after, before, according, after_role, _p, _s, _f = _token_rules(cues.language)
     close_end = q.end + 1 if q.end < len(text) else q.end
     tail = text[q.end:q.end + 160]
     m = pronoun_after.match(tail)
     if m:
         return None, "pronoun " + m.group(1), q.end + m.start(1)
+    m = after_role.match(tail)
+    if m:
+        return " ".join(m.group(1).split()), "token", q.end + m.start(1)
     m = after.match(tail)
     if m and m.group(1):
         return _token_name(m.group(1), cues), "token", q.end + m.start(1)
@@ -95,6 +116,8 @@ def token_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
             named.append((q.start, speaker))
         if at is not None:
             q.speaker_start = at
+    _framed(text, quotes, cues)
+    _from_sentence_before(text, quotes, paras, cues)
     continued_quotes(text, quotes, paras, lambda n: None)
     signed_quotes(text, quotes, paras, cues)
     return [q for q in quotes if kept_quote(text, q, paras)]
@@ -107,3 +130,50 @@ def _token_gender(name: str, cues: SpeakerCues) -> str | None:
     if any(w in cues.male or w + "." in cues.male for w in words):
         return "m"
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’»“]?\s+")
+
+
+def _from_sentence_before(text: str, quotes: list[Quotation], paras: list[tuple[int, int]], cues: SpeakerCues) -> None:
+    """A quotation opening a sentence, with no frame of its own, right after a sentence whose reporting verb
+    names a speaker (and holds no quotation): that speaker's words."""
+    previous, subject_first = _token_rules(cues.language)[5:7]
+    marks = "".join(o + c for o, c in cues.pairs)
+    for q in quotes:
+        if q.speaker is not None or q.how:
+            continue
+        a = paras[q.paragraph][0]
+        head = text[a:max(a, q.start - 1)].rstrip()
+        if not head and q.paragraph > 0:  # the quotation opens its paragraph: the last sentence of the one before
+            a = paras[q.paragraph - 1][0]
+            head = text[a:paras[q.paragraph - 1][1]].rstrip()
+        if not head or head[-1] not in ".!?:":
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(head[:-1])]
+        sentence = head[ends[-1] if ends else 0:].strip()
+        if any(ch in marks for ch in sentence):
+            continue
+        m = previous.search(sentence) or subject_first.search(sentence)
+        if m:
+            name = _token_name(m.group(1), cues)
+            if name:
+                q.speaker, q.how = name, "sentence before"
+
+
+def _framed(text: str, quotes: list[Quotation], cues: SpeakerCues) -> None:
+    """„…“ as the object of a framing verb ("X nannte ihn einen „…“"): X's words.  Where the subject need not
+    come first (German), only a speaker holding a role ("Renault-Präsident X"), never "Am Montag"."""
+    framed = _token_rules(cues.language)[7]
+    for q in quotes:
+        if q.speaker is not None or q.how:
+            continue
+        m = framed.search(text[max(0, q.start - 200):max(0, q.start - 1)])
+        name = _token_name(m.group(1), cues) if m else None
+        if not name:
+            continue
+        low = name.lower()
+        if not cues.subject_first and not (any(x in low for x in cues.role_stems)
+                                           or any(w in cues.persons or w in cues.groups for w in name.split())):
+            continue
+        q.speaker, q.how = name, "framing"

@@ -36,6 +36,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Any
 
 from crosswire.facts.quotemarks import MIN_WORDS, Quotation
@@ -53,7 +54,21 @@ __all__ = ["Quotation", "MIN_WORDS", "find_quotations", "parser_available", "spe
 
 def find_quotations(text: str, language: str | None = None) -> list[Quotation] | None:
     """The quotations of one article's text with their speakers; None when this language is read
-    neither with a parser nor with token rules here (the caller keeps its own reading)."""
+    neither with a parser nor with token rules here (the caller keeps its own reading).
+
+    The last articles read are remembered, so the quotes of a brief and its facts' "said by" parse an
+    article once (the quotations returned are shared: read them, do not change them)."""
+    found = _remembered(text, language)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=256)
+def _remembered(text: str, language: str | None) -> tuple[Quotation, ...] | None:
+    found = _find_quotations(text, language)
+    return None if found is None else tuple(found)
+
+
+def _find_quotations(text: str, language: str | None) -> list[Quotation] | None:
     cues = cues_for(language)
     if cues is None or not text:
         return None if cues is None else []

@@ -34,15 +34,15 @@ class StoryText:
 
     articles: list[Article]
     groups: list[CopyGroup]
-    sentences: list[Sentence]             # all sentences of all articles, in article order
+    sentences: list[Sentence]  # all sentences of all articles, in article order
     by_article: dict[str, list[Sentence]]
-    attribution: list[str | None]         # per sentence in ``sentences``
-    figures: list[list[Figure]]           # per sentence
-    aligned: list[Aligned]                # fact groups over fact-worthy sentences
-    cluster_of: dict[int, int]            # sentence position -> index in ``aligned``
-    score: PairScores                     # similarity between fact-worthy sentences (indexed like a matrix)
-    fact_pos: list[int]                   # positions (in ``sentences``) of fact-worthy sentences
-    order: dict[str, int]                 # article id -> order in the story
+    attribution: list[str | None]  # per sentence in ``sentences``
+    figures: list[list[Figure]]  # per sentence
+    aligned: list[Aligned]  # fact groups over fact-worthy sentences
+    cluster_of: dict[int, int]  # sentence position -> index in ``aligned``
+    score: PairScores  # similarity between fact-worthy sentences (indexed like a matrix)
+    fact_pos: list[int]  # positions (in ``sentences``) of fact-worthy sentences
+    order: dict[str, int]  # article id -> order in the story
     outlets: dict[str, str | None] = field(default_factory=dict)  # article id -> its outlet or wire key
 
     def cite(self, pos: int) -> Citation:
@@ -79,8 +79,10 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
             seen.add(a.id)
             arts.append(a)
     known = {a.id for a in arts}
-    groups = [CopyGroup([x for x in g.articles if x in known], g.original, g.kind, g.similarity, g.added, g.missing)
-              for g in groups]
+    groups = [
+        CopyGroup([x for x in g.articles if x in known], g.original, g.kind, g.similarity, g.added, g.missing)
+        for g in groups
+    ]
     groups = [g for g in groups if len(g.articles) >= 2]
     by_article: dict[str, list[Sentence]] = {}
     sentences: list[Sentence] = []
@@ -95,14 +97,31 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
     figures = [find_numbers(s.text, languages[s.article]) for s in sentences]
     fact_pos = [i for i, s in enumerate(sentences) if _fact_worthy(s)]
     copy_of = {x: k for k, g in enumerate(groups) for x in g.articles}
-    aligned, score = align_sentences([sentences[i] for i in fact_pos], languages, _resolve_embedder(embedder),
-                                     copy_of=copy_of, speakers=[party_key(attribution[i]) for i in fact_pos],
-                                     figures=[figures[i] for i in fact_pos], references=_references(arts))
-    aligned = [Aligned([fact_pos[m] for m in g.members], g.strength, [fact_pos[m] for m in g.support])
-               for g in aligned]
+    aligned, score = align_sentences(
+        [sentences[i] for i in fact_pos],
+        languages,
+        _resolve_embedder(embedder),
+        copy_of=copy_of,
+        speakers=[party_key(attribution[i]) for i in fact_pos],
+        figures=[figures[i] for i in fact_pos],
+        references=_references(arts),
+    )
+    aligned = [Aligned([fact_pos[m] for m in g.members], g.strength, [fact_pos[m] for m in g.support]) for g in aligned]
     cluster_of = {m: k for k, g in enumerate(aligned) for m in g.members}
-    return StoryText(arts, groups, sentences, by_article, attribution, figures, aligned, cluster_of, score,
-                     fact_pos, {a.id: i for i, a in enumerate(arts)}, identities(arts))
+    return StoryText(
+        arts,
+        groups,
+        sentences,
+        by_article,
+        attribution,
+        figures,
+        aligned,
+        cluster_of,
+        score,
+        fact_pos,
+        {a.id: i for i, a in enumerate(arts)},
+        identities(arts),
+    )
 
 
 def _references(articles: list[Article]) -> dict[str, str | None]:
@@ -127,5 +146,3 @@ def expand_names(attribution: list[str | None]) -> list[str | None]:
         if longer:
             full[a] = max(longer, key=lambda b: (counts[b], len(b)))
     return [full.get(a, a) if a else a for a in attribution]
-
-

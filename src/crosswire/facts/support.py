@@ -18,9 +18,11 @@ __all__ = ["states", "name_words", "name_aliases"]
 def name_words(text: str) -> set[str]:
     """Folded words of the proper names of a sentence, without weekdays, months and function words."""
     words = (re.sub(r"[’']s?$", "", w) for n in names(text) for w in fold(n).split())
-    return {w for w in words
-            if len(w) >= 3 and w not in STOPWORDS and w not in DAY_WORDS and w not in MONTHS
-            and not ANY_NUMBER.match(w)}
+    return {
+        w
+        for w in words
+        if len(w) >= 3 and w not in STOPWORDS and w not in DAY_WORDS and w not in MONTHS and not ANY_NUMBER.match(w)
+    }
 
 
 def name_aliases(texts: list[str]) -> dict[str, set[str]]:
@@ -41,8 +43,9 @@ def _share(a: set[str], b: set[str]) -> bool:
     return bool(a & b) or any(fuzz.ratio(x, y) >= 80 for x in a for y in b if abs(len(x) - len(y)) <= 2)
 
 
-def states(fact: str, cited: str, same_language: bool = True, aliases: dict[str, set[str]] | None = None,
-           *, names: bool = True) -> bool:
+def states(
+    fact: str, cited: str, same_language: bool = True, aliases: dict[str, set[str]] | None = None, *, names: bool = True
+) -> bool:
     """True unless ``cited`` gives another figure for a thing ``fact`` counts, or (with ``names``, in
     one language) both name people, places or bodies and share none of them (``aliases``, from
     :func:`name_aliases`, lets a first name meet the surname of one full name)."""

@@ -63,8 +63,8 @@ class DatedSentence:
     """The dates of one sentence: the event's (or None) and the background ones, with their words."""
 
     sentence: Sentence
-    event: tuple[str, str] | None          # (date, clause telling the event)
-    background: list[tuple[str, str]]      # (date, phrase around the date)
+    event: tuple[str, str] | None  # (date, clause telling the event)
+    background: list[tuple[str, str]]  # (date, phrase around the date)
 
 
 _CLAUSE_SEP = re.compile(r"[,;:—–]\s+|\s+(?:but|while|whereas)\s+")
@@ -128,9 +128,11 @@ def _phrase(text: str, start: int, end: int) -> str:
 
 # words before a date that make it the edge of a span or a comparison, not the day of the event
 # ("since October 2022", "the video from that night", "until Friday")
+# fmt: off
 _NOT_THE_DAY = frozenset({"since", "until", "till", "from", "through", "by", "before", "after", "than",
                           "depuis", "jusqu'au", "jusqu'à", "avant", "après", "seit", "bis", "vor", "nach",
                           "desde", "hasta", "antes", "después"})
+# fmt: on
 
 
 def _the_day(text: str, x: Timex, offset: int) -> bool:
@@ -178,14 +180,20 @@ def _root_timex(xs: list[Timex], doc: Any, offset: int) -> Timex | None:
         if root.head.i == verb.i or (root.head.pos_ == "ADP" and root.head.head.i == verb.i):
             return x
         prep = root.head
-        if prep.pos_ == "ADP" and prep.lower_ in _EVENT_PREPS and prep.head.pos_ in ("NOUN", "PROPN") \
-                and prep.head.head.i == verb.i and prep.head.dep_ in ("dobj", "obj"):
+        if (
+            prep.pos_ == "ADP"
+            and prep.lower_ in _EVENT_PREPS
+            and prep.head.pos_ in ("NOUN", "PROPN")
+            and prep.head.head.i == verb.i
+            and prep.head.dep_ in ("dobj", "obj")
+        ):
             return x
     return None
 
 
-def dated_sentences(article: Article, sentences: list[Sentence], ref: Reference,
-                    report_day: str | None) -> list[DatedSentence]:
+def dated_sentences(
+    article: Article, sentences: list[Sentence], ref: Reference, report_day: str | None
+) -> list[DatedSentence]:
     """The event date and background dates of each sentence of one report that has any.
 
     ``report_day`` is the report's own publication date (its lead's day), or None.
@@ -212,8 +220,13 @@ def dated_sentences(article: Article, sentences: list[Sentence], ref: Reference,
     lead = body[0]
     for s, doc in zip(body, docs, strict=True):
         quoted = [(s.start + a, s.start + b) for a, b in quoted_spans(s.text)]
-        xs = [x for x in timexes if s.start <= x.start and x.end <= s.end
-              and not (fold(x.text) in _SPEAKING_DAY and any(qa < x.start < qb for qa, qb in quoted))]
+        xs = [
+            x
+            for x in timexes
+            if s.start <= x.start
+            and x.end <= s.end
+            and not (fold(x.text) in _SPEAKING_DAY and any(qa < x.start < qb for qa, qb in quoted))
+        ]
         days = [x for x in xs if _the_day(s.text, x, s.start)]
         ev = event_timex(days, s.start, s.end) or _root_timex(days, doc, s.start)
         event: tuple[str, str] | None = None
@@ -276,8 +289,9 @@ def references(articles: list[Article]) -> dict[str, Reference]:
     # the last year the story writes, or a page's copyright year (kept among the lines cleaning
     # removed): no weekday-and-date pair of the story is later
     years = [y for a in articles for y in _years(a.text)]
-    years += [int(m.group(0)[-4:]) for a in articles for line in [a.text, *a.removed]
-              for m in _COPYRIGHT.finditer(line)]
+    years += [
+        int(m.group(0)[-4:]) for a in articles for line in [a.text, *a.removed] for m in _COPYRIGHT.finditer(line)
+    ]
     found: dict[str, Reference] = {}
     for a in articles:
         if a.id in out:
@@ -354,8 +368,9 @@ def _add(story: StoryText, entries: list[TimelineEvent], date: str, text: str, p
         if ev.date != date:
             continue
         other = ev.citations[0]
-        same_group = cluster is not None and story.cluster_of.get(_position(story, other.article, other.sentence)) \
-            == cluster
+        same_group = (
+            cluster is not None and story.cluster_of.get(_position(story, other.article, other.sentence)) == cluster
+        )
         if same_group or fuzz.token_set_ratio(fold(text), fold(ev.event)) >= 75:
             if s.article not in ev.articles:
                 ev.articles.append(s.article)
@@ -404,8 +419,9 @@ def _merge_leads(story: StoryText, events: list[TimelineEvent]) -> list[Timeline
         if story.independent(ev.articles) > story.independent(keep.articles):
             keep.event = ev.event  # told in the words of the better-sourced entry
         keep.articles.extend(x for x in ev.articles if x not in keep.articles)
-        keep.citations.extend(c for c in ev.citations
-                              if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations))
+        keep.citations.extend(
+            c for c in ev.citations if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations)
+        )
         kept_words[hit] = (kept_words[hit] or set()) | (mine or set())
     return out
 
@@ -429,8 +445,11 @@ def _one_date_per_text(story: StoryText, events: list[TimelineEvent]) -> list[Ti
             if ev is keep or ev.date == keep.date:
                 continue
             keep.articles.extend(x for x in ev.articles if x not in keep.articles)
-            keep.citations.extend(c for c in ev.citations
-                                  if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations))
+            keep.citations.extend(
+                c
+                for c in ev.citations
+                if all((c.article, c.sentence) != (d.article, d.sentence) for d in keep.citations)
+            )
             dropped.add(id(ev))
     return [ev for ev in events if id(ev) not in dropped]
 

@@ -43,16 +43,24 @@ _LATER_WORDS = re.compile(
     r"alourdi|grimpe|passe\s+a|atteint|desormais|nouveau\s+bilan|revu|dernier\s+bilan)\b"
 )
 # ... and those that say the later value is the lower one
-_DOWN_WORDS = re.compile(r"\b(?:revised\s+down\w*|lowered|fell|dropped|decreased|reduced|corrected|down\s+to|"
-                         r"revu\s+a\s+la\s+baisse)\b")
+_DOWN_WORDS = re.compile(
+    r"\b(?:revised\s+down\w*|lowered|fell|dropped|decreased|reduced|corrected|down\s+to|"
+    r"revu\s+a\s+la\s+baisse)\b"
+)
 # a figure somebody expects or fears is no count at any time
-_PROJECTION = re.compile(r"\b(?:could|may|might|would|will|expected|expects|feared|fears|likely|projected|"
-                         r"forecasts?|predicts?|predicted|estimates?\s+that|if)\b")
-_AGAINST = re.compile(r"\b(?:contradict\w*|disput\w*|den(?:y|ies|ied|ying)|reject\w*|refut\w*|contrary|"
-                      r"challeng\w*|contest\w*|instead\s+of|rather\s+than|not\s+the)\b")
-_NUMBER_WORD = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-                r"eighty|ninety|hundred|a\s+dozen|dozens)")
+_PROJECTION = re.compile(
+    r"\b(?:could|may|might|would|will|expected|expects|feared|fears|likely|projected|"
+    r"forecasts?|predicts?|predicted|estimates?\s+that|if)\b"
+)
+_AGAINST = re.compile(
+    r"\b(?:contradict\w*|disput\w*|den(?:y|ies|ied|ying)|reject\w*|refut\w*|contrary|"
+    r"challeng\w*|contest\w*|instead\s+of|rather\s+than|not\s+the)\b"
+)
+_NUMBER_WORD = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|a\s+dozen|dozens)"
+)
 _PART_AFTER = re.compile(r"\s+of\s+(?:the|them|those|these|whom|their|its)\b", re.I)
 _JOINED_AFTER = re.compile(r"[^,;:.!?()\d]{0,25}?(?:,\s*|\s+and\s+|\s+plus\s+)" + _NUMBER_WORD + r"\b")
 _JOINED_BEFORE = re.compile(r"\b" + _NUMBER_WORD + r"\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|and|plus)\s*$")
@@ -86,13 +94,14 @@ class Timed(InOneUnit):
 
 def _clause_around(text: str, fig: Figure) -> tuple[str, str]:
     """The words of a figure's clause before it (up to 80 characters) and after it (up to 40)."""
-    before = re.split(r"[;:()]|\s[-–—]\s", text[max(0, fig.start - 80): fig.start])[-1]
-    after = re.split(r"[,;:.!?()]|\s[-–—]\s", text[fig.end: fig.end + 40])[0]
+    before = re.split(r"[;:()]|\s[-–—]\s", text[max(0, fig.start - 80) : fig.start])[-1]
+    after = re.split(r"[,;:.!?()]|\s[-–—]\s", text[fig.end : fig.end + 40])[0]
     return fold(before), fold(after)
 
 
-def timing(text: str, fig: Figure, published: str | None, ref: str | None
-            ) -> tuple[str | None, str, int, bool, bool] | None:
+def timing(
+    text: str, fig: Figure, published: str | None, ref: str | None
+) -> tuple[str | None, str, int, bool, bool] | None:
     """When a report places a figure: (date, what placed it, level, lowered, another time), or
     None to leave it out.
 
@@ -107,13 +116,16 @@ def timing(text: str, fig: Figure, published: str | None, ref: str | None
     before, after = _clause_around(text, fig)
     if _PROJECTION.search(before):
         return None
-    own = fold(fig.text)[len(fig.qualifier or ""):]
+    own = fold(fig.text)[len(fig.qualifier or "") :]
     if _INCREMENT.search(own) or re.search(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s*$", before):
         return None  # "two more bodies", "another 3 deaths": what was added, not the count
-    rest = text[fig.start:]
-    rest = rest[len(fig.qualifier):].lstrip() if fig.qualifier and fig.qualifier != "between" else rest
-    if _PART_AFTER.match(rest[len(rest.split()[0]) if rest.split() else 0:]) \
-            or _JOINED_AFTER.match(fold(text[fig.end: fig.end + 40])) or _JOINED_BEFORE.search(before):
+    rest = text[fig.start :]
+    rest = rest[len(fig.qualifier) :].lstrip() if fig.qualifier and fig.qualifier != "between" else rest
+    if (
+        _PART_AFTER.match(rest[len(rest.split()[0]) if rest.split() else 0 :])
+        or _JOINED_AFTER.match(fold(text[fig.end : fig.end + 40]))
+        or _JOINED_BEFORE.search(before)
+    ):
         return None  # "two of the people found dead", "eight men and three women": parts of a count
     try:
         dates = find_dates(text, ref)
@@ -121,8 +133,11 @@ def timing(text: str, fig: Figure, published: str | None, ref: str | None
         dates = []
     years = {d.date[:4] for d in dates} | set(YEAR.findall(text))  # (the date reader misses "In 2019 ...")
     days = [d for d in dates if len(d.date) == 10]
-    other = bool((ref and years - {ref[:4]}) or (not ref and len(years) > 1)
-                 or (ref and any(abs(_days_between(d.date, ref)) > MAX_UPDATE_DAYS for d in days)))
+    other = bool(
+        (ref and years - {ref[:4]})
+        or (not ref and len(years) > 1)
+        or (ref and any(abs(_days_between(d.date, ref)) > MAX_UPDATE_DAYS for d in days))
+    )
     level = 0 if fig.previous else 2 if (_LATER_WORDS.search(before) or re.search(r"\b(?:now|since)\b", after)) else 1
     down = bool(_DOWN_WORDS.search(before))
     said = SAID_DAY.search(text)
@@ -143,7 +158,7 @@ def timing(text: str, fig: Figure, published: str | None, ref: str | None
 
 def _day_next_to(text: str, fig: Figure, ref: str | None) -> str | None:
     """The day written right after a figure, in its clause: "up from 12 on Monday" -> Monday's date."""
-    after = re.split(r"[,;:.!?()]", text[fig.end: fig.end + 40])[0]
+    after = re.split(r"[,;:.!?()]", text[fig.end : fig.end + 40])[0]
     try:
         days = [d for d in find_dates(after, ref) if len(d.date) == 10 and d.start <= 12]
     except Exception:  # a date reader that trips on odd input must not stop the brief
@@ -151,19 +166,25 @@ def _day_next_to(text: str, fig: Figure, ref: str | None) -> str | None:
     return days[0].date if days else None
 
 
+# fmt: off
 _GENERIC_COUNTED = {
     "people", "persons", "person", "personnes", "personne", "others", "individuals", "victims", "bodies", "lives",
     "dead", "deaths", "death", "fatalities", "casualties", "injured", "wounded", "injuries", "missing", "toll",
     "total", "civilians", "residents", "hurt", "killed", "died"
 }
+# fmt: on
 
 
 def counted_thing(fig: Figure) -> str:
     """Who a figure counts when it names them: "32 hostage-takers" -> "hostage-taker"; "" for
     people, victims, the dead and other words any count of the kind uses."""
-    for t in re.findall(r"[^\W\d_][\w'’\-]*", fold(fig.text)[len(fig.qualifier or ""):]):
-        if t in QUALIFIER_WORDS or parse_number_words(t) is not None or t.endswith(("ed", "ing")) \
-                or t in ("alleged", "suspected", "other", "additional"):
+    for t in re.findall(r"[^\W\d_][\w'’\-]*", fold(fig.text)[len(fig.qualifier or "") :]):
+        if (
+            t in QUALIFIER_WORDS
+            or parse_number_words(t) is not None
+            or t.endswith(("ed", "ing"))
+            or t in ("alleged", "suspected", "other", "additional")
+        ):
             continue  # the number's own words, an adjective ("armed")
         if t in STOPWORDS or t in _GENERIC_COUNTED or t in CATEGORY_WORDS:
             return ""
@@ -210,8 +231,12 @@ def is_later(first: Timed, then: Timed) -> bool:
         return False  # votes, money, percentages of two days are often two things; history is no update
     if first.noun != then.noun:
         return False  # "all 32 hostage-takers were killed" / "the toll climbed to 81": a part and the whole
-    if first.article == then.article and not (first.when and then.when and first.when < then.when and (
-            then.level == 2 or first.source == then.source == "said")):
+    if first.article == then.article and not (
+        first.when
+        and then.when
+        and first.when < then.when
+        and (then.level == 2 or first.source == then.source == "said")
+    ):
         return False  # one report's two values, with no earlier day and no word that one replaced the other
     if (first.when is None) != (then.when is None) or then.order <= first.order:
         return False
@@ -219,8 +244,13 @@ def is_later(first: Timed, then: Timed) -> bool:
         return False
     if first.when and then.when and abs(_days_between(then.when, first.when)) > MAX_UPDATE_DAYS:
         return False
-    if then.level < 2 and first.source != then.source and first.published and then.published \
-            and then.published <= first.published:
+    if (
+        then.level < 2
+        and first.source != then.source
+        and first.published
+        and then.published
+        and then.published <= first.published
+    ):
         return False  # "said on Tuesday" in one report, Wednesday's date of another: the counts may be of one day
     if _AGAINST.search(fold(first.text)) or _AGAINST.search(fold(then.text)):
         return False  # "contradicting the fire service, which had put the toll at three": a dispute
@@ -237,8 +267,7 @@ def is_later(first: Timed, then: Timed) -> bool:
     return True
 
 
-def _timed_mentions(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
-                    ) -> list[Timed]:
+def _timed_mentions(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]) -> list[Timed]:
     """Every figure of the story with a comparable counted thing, placed in time."""
     published = [d for a in articles if (d := valid_day(a.published))]
     out: list[Timed] = []
@@ -255,13 +284,26 @@ def _timed_mentions(articles: Sequence[Article], sentences: Mapping[str, Sequenc
                 t = timing(s.text, f, own, ref)
                 if t is None:
                     continue
-                out.append(Timed(a.id, s.index, s.text, f, m[0], m[1], *t, published=own, noun=counted_thing(f),
-                                  own_day=_day_next_to(s.text, f, ref) if f.previous else None))
+                out.append(
+                    Timed(
+                        a.id,
+                        s.index,
+                        s.text,
+                        f,
+                        m[0],
+                        m[1],
+                        *t,
+                        published=own,
+                        noun=counted_thing(f),
+                        own_day=_day_next_to(s.text, f, ref) if f.previous else None,
+                    )
+                )
     return out
 
 
-def find_updates(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]],
-                 conflicts: Sequence[Conflict] = ()) -> list[Update]:
+def find_updates(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], conflicts: Sequence[Conflict] = ()
+) -> list[Update]:
     """Figures the reports give at different times, each with its values earliest first.
 
     ``sentences``: every article's numbered sentences (``FactSheet.sentences``).  One counted
@@ -271,8 +313,9 @@ def find_updates(articles: Sequence[Article], sentences: Mapping[str, Sequence[S
     ("15 dead, up from 12") is one for any counted thing.  Values of one time that disagree
     are a conflict, not an update, and a figure a number conflict already shows is left out.
     """
-    in_conflict = {(c.article, c.sentence) for x in conflicts if x.kind == "number"
-                   for side in x.sides for c in side.citations}
+    in_conflict = {
+        (c.article, c.sentence) for x in conflicts if x.kind == "number" for side in x.sides for c in side.citations
+    }
     order = {a.id: k for k, a in enumerate(articles)}
     mentions = [m for m in _timed_mentions(articles, sentences) if (m.article, m.index) not in in_conflict]
     by_sentence: dict[tuple[str, int, str], list[Timed]] = {}
@@ -285,8 +328,11 @@ def find_updates(articles: Sequence[Article], sentences: Mapping[str, Sequence[S
             continue  # "29 and 27, up from 24 and 21 respectively": pairs we do not untangle
         key = ms[0].key
         for prev in (m for m in ms if m.level == 0):
-            told = [f for f in find_numbers(prev.text) if f.end <= prev.fig.start and not f.previous
-                    and (measure(f.what) or ("",))[0] == key]
+            told = [
+                f
+                for f in find_numbers(prev.text)
+                if f.end <= prev.fig.start and not f.previous and (measure(f.what) or ("",))[0] == key
+            ]
             now = [m for m in ms if m.level > 0 and m.fig.end <= prev.fig.start]
             if len(told) == 1 and len(now) == 1 and is_later(prev, now[0]):
                 series.append([[prev], now])  # "29 percent of women and 27 percent of men, up from 22": which?
@@ -358,9 +404,16 @@ def _update(values: list[list[Timed]]) -> Update:
             c = Citation(m.article, m.index, m.text)
             if c not in cites:
                 cites.append(c)
-        out.append(UpdateValue(best.fig.value * best.factor if best.key == "duration" else best.fig.value,
-                               dates[0] if dates else None, best.fig.text,
-                               list(dict.fromkeys(m.article for m in v)), best.fig.qualifier, cites))
+        out.append(
+            UpdateValue(
+                best.fig.value * best.factor if best.key == "duration" else best.fig.value,
+                dates[0] if dates else None,
+                best.fig.text,
+                list(dict.fromkeys(m.article for m in v)),
+                best.fig.qualifier,
+                cites,
+            )
+        )
     first = values[0][0]
     shown = [min(v, key=lambda m: (m.level == 0, m.fig.qualifier is not None)) for v in values]
     about = number_about([Mention(0, m.fig, m.key, m.factor) for m in shown]).replace(" or ", ", then ")

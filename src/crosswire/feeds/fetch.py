@@ -97,13 +97,20 @@ class _Host:
 
 
 class Fetcher:
-    def __init__(self, policy: FetchPolicy | None = None, *, log: LogFn | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        policy: FetchPolicy | None = None,
+        *,
+        log: LogFn | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.policy = policy or FetchPolicy()
         p = self.policy
         self.client = httpx.Client(
             timeout=httpx.Timeout(p.read_timeout, connect=p.connect_timeout),
-            follow_redirects=False, headers={"User-Agent": p.user_agent}, trust_env=False,
+            follow_redirects=False,
+            headers={"User-Agent": p.user_agent},
+            trust_env=False,
         )
         self.log = log
         self.sleep = sleep
@@ -132,16 +139,16 @@ class Fetcher:
         if self.policy.allow_private or host.lower() in self.policy.allowed_hosts:
             return
         try:
-            infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
-                                       type=socket.SOCK_STREAM)
+            infos = socket.getaddrinfo(
+                host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM
+            )
         except (socket.gaierror, UnicodeError) as e:
             raise _final(f"{url}: cannot resolve {host} ({e})") from None
         for info in infos:
             ip = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
             bad = _bad_address(ip)
             if bad:
-                raise _final(f"{url}: {host} resolves to a {bad} address ({ip}); refused "
-                                 "(--allow-private to fetch it)")
+                raise _final(f"{url}: {host} resolves to a {bad} address ({ip}); refused (--allow-private to fetch it)")
 
     def _host(self, url: str) -> _Host:
         key = urlsplit(url).netloc.lower()
@@ -178,8 +185,9 @@ class Fetcher:
         return bool(rules.can_fetch(url, ROBOTS_AGENT))  # type: ignore[attr-defined]
 
     # -- fetching
-    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-            kind: str = "page") -> Response:
+    def get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None, kind: str = "page"
+    ) -> Response:
         """GET ``url`` politely (see the module's docstring); :class:`FetchError` on failure."""
         if kind == "page":
             self.check_url(url)
@@ -190,8 +198,9 @@ class Fetcher:
                 raise _final(f"{url}: disallowed by robots.txt")
         return self._get(url, etag=etag, last_modified=last_modified, kind=kind)
 
-    def _get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-             kind: str = "page") -> Response:
+    def _get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None, kind: str = "page"
+    ) -> Response:
         p = self.policy
         t0 = time.monotonic()
         attempt = 0

@@ -63,9 +63,16 @@ def parse_feed(data: bytes) -> ParsedFeed:
             content = max((c.get("value", "") for c in e.content), key=len)
         parsed = e.get("published_parsed") or e.get("updated_parsed")
         date = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
-        out.entries.append(Entry(guid=_s(e.get("id")), url=_s(e.get("link")), title=_s(e.get("title")),
-                                 published=date, content=content,
-                                 summary=e.get("summary", "") or e.get("description", "")))
+        out.entries.append(
+            Entry(
+                guid=_s(e.get("id")),
+                url=_s(e.get("link")),
+                title=_s(e.get("title")),
+                published=date,
+                content=content,
+                summary=e.get("summary", "") or e.get("description", ""),
+            )
+        )
     return out
 
 
@@ -83,11 +90,16 @@ def _json_feed(data: bytes) -> ParsedFeed:
     for it in items:
         if not isinstance(it, dict):
             continue
-        out.entries.append(Entry(
-            guid=_s(it.get("id")), url=_s(it.get("url") or it.get("external_url")), title=_s(it.get("title")),
-            published=normalize_date(it.get("date_published") or it.get("date_modified")),
-            content=str(it.get("content_html") or it.get("content_text") or ""), summary=str(it.get("summary") or ""),
-        ))
+        out.entries.append(
+            Entry(
+                guid=_s(it.get("id")),
+                url=_s(it.get("url") or it.get("external_url")),
+                title=_s(it.get("title")),
+                published=normalize_date(it.get("date_published") or it.get("date_modified")),
+                content=str(it.get("content_html") or it.get("content_text") or ""),
+                summary=str(it.get("summary") or ""),
+            )
+        )
     return out
 
 
@@ -125,8 +137,7 @@ def entry_article(entry: Entry, outlet: str | None) -> Article | None:
     body = entry.content or ""
     if not body.strip():
         return None
-    kw = {"id": entry_id(entry), "url": entry.url, "title": entry.title, "outlet": outlet,
-          "published": entry.published}
+    kw = {"id": entry_id(entry), "url": entry.url, "title": entry.title, "outlet": outlet, "published": entry.published}
     if _HTML.search(body):
         art = clean_html(f"<html><body><article>{body}</article></body></html>", **kw)  # type: ignore[arg-type]
     else:
@@ -138,8 +149,9 @@ def entry_article(entry: Entry, outlet: str | None) -> Article | None:
 
 def page_article(entry: Entry, html: str, url: str, outlet: str | None) -> Article | None:
     """The article extracted from the entry's page; ``None`` when the page holds no article text."""
-    art = clean_html(html, id=entry_id(entry), url=entry.url or url, title=entry.title, outlet=outlet,
-                     published=entry.published)
+    art = clean_html(
+        html, id=entry_id(entry), url=entry.url or url, title=entry.title, outlet=outlet, published=entry.published
+    )
     if art.outlet is None and outlet:
         art.outlet = outlet
     if len(art.text.split()) < 30:

@@ -69,6 +69,7 @@ MAX_TEXT_CHARS = 1_000_000  # about 150,000 words: far more than any one report
 class TextTooLong(ValueError):
     """The text is far longer than any news report; cleaning it would only waste time."""
 
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _LIST_ITEM = re.compile(r"^(?:[•·▪►▶*]|[-–—](?=\s))\s*")
@@ -161,11 +162,7 @@ def _paragraphs(raw: str, *, blocks_only: bool = False) -> list[_Para]:
             elif wrapped:
                 new = (ind > cont + 1) or (ends_sentence(prev) and len(prev) < 0.6 * width)
             else:
-                new = not (
-                    text[:1].islower()
-                    and not re.search(r"[.!?:;…\"”»)]$", prev)
-                    and nwords(prev) >= 1
-                )
+                new = not (text[:1].islower() and not re.search(r"[.!?:;…\"”»)]$", prev) and nwords(prev) >= 1)
             if new:
                 paras.append(_Para(_join(cur_t), "\n".join(cur_r)))
                 cur_t, cur_r = [text], [verb]
@@ -355,8 +352,17 @@ def _cut_header(st: _State) -> None:
     cands = [i for i in lead if ps[i].label == "body"]
     if st.title is None and cands:
         # a title has four words or more and is no label: not "Photo", "(out of 4)", a column's name
-        pick = next((i for i in cands if 4 <= nwords(ps[i].text) <= 40 and not ps[i].text.startswith("(")
-                     and not is_caption(ps[i].text) and not is_label_line(ps[i].text)), None)
+        pick = next(
+            (
+                i
+                for i in cands
+                if 4 <= nwords(ps[i].text) <= 40
+                and not ps[i].text.startswith("(")
+                and not is_caption(ps[i].text)
+                and not is_label_line(ps[i].text)
+            ),
+            None,
+        )
         if pick is not None:
             st.title = ps[pick].text
             ps[pick].label = "title"
@@ -395,8 +401,11 @@ def _cut_repeats(st: _State) -> None:
 
 def _furniture(t: str) -> bool:
     """A line that belongs to the page, not the report: teasers, headlines, labels."""
-    return is_teaser(t) or is_headline_like(t) or is_tail_marker(t) or (
-        nwords(t) <= 3 and not re.search(r"\d", t) and not ends_sentence(t)
+    return (
+        is_teaser(t)
+        or is_headline_like(t)
+        or is_tail_marker(t)
+        or (nwords(t) <= 3 and not re.search(r"\d", t) and not ends_sentence(t))
     )
 
 
@@ -543,17 +552,19 @@ def clean_text(
         from crosswire.text.langid import detect_language
 
         language = detect_language(text)
-    return identify_outlet(Article(
-        id=id,
-        text=text,
-        title=st.title,
-        outlet=outlet,
-        credits=st.credits,
-        published=published,
-        dateline=dateline,
-        language=language,
-        removed=_removed(st.paras),
-        path=path,
-        url=url,
-        headings=[p.text for p in kept if p.label == "heading"],
-    ))
+    return identify_outlet(
+        Article(
+            id=id,
+            text=text,
+            title=st.title,
+            outlet=outlet,
+            credits=st.credits,
+            published=published,
+            dateline=dateline,
+            language=language,
+            removed=_removed(st.paras),
+            path=path,
+            url=url,
+            headings=[p.text for p in kept if p.label == "heading"],
+        )
+    )

@@ -26,6 +26,7 @@ __all__ = ["LINE_RULES", "SENTENCE_RULES", "SPAN_RULES", "is_label_line", "line_
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
 # (kind, pattern) over one sentence; a sentence that matches is cut whole
+# fmt: off
 SENTENCE_RULES: list[tuple[str, str]] = [
     # captions: "This screengrab from X shows ...", "In this Jan. 3 photo, ...", "A photo of the teen."
     ("caption", r"^(?:In )?[Tt]his (?:\w+\s+){0,4}?(?:photo(?:graph)?|picture|image|screen ?grab|screen ?shot|"
@@ -65,8 +66,10 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("subscribe", r"\bclick here\b|^To (?:receive|get|order) the (?:magazine|newspaper|print edition)\b|"
                   r"^(?:Subscribe|Sign up) (?:now|today|here)\b"),
 ]
+# fmt: on
 
 # (kind, pattern) over a paragraph: the matched span is cut, the sentence around it stays
+# fmt: off
 SPAN_RULES: list[tuple[str, str]] = [
     # a quote box's ticker and change: "AMZN, -1.29%" (two decimals: not "NY, 5%")
     ("ticker", r"(?<=\s)[A-Z]{1,5}(?:\.[A-Z]{1,2})?,\s?[+\-−]?\d{1,3}\.\d\d%(?=[\s,.;)])"),
@@ -95,23 +98,34 @@ SPAN_RULES: list[tuple[str, str]] = [
     ("label", r"^(?:PREVIOUS|UPDATE|UPDATED|EARLIER|ORIGINAL STORY|EDITOR'S NOTE|CORRECTION|BREAKING)\s*:\s*"
               r"(?:\d{1,2}(?::?\d\d)?\s*[ap]\.?\s?m\.?\s*(?:[A-Z]{2,4}\s*)?[-–—,:]\s*)?(?=\S)"),
 ]
+# fmt: on
 
 # (kind, pattern) over a short paragraph of its own: the whole paragraph is furniture
 LINE_RULES: list[tuple[str, str]] = [
-    ("related-link", r"^(?:PREVIOUS|RELATED|MORE|READ MORE|READ|WATCH|SEE ALSO|ALSO READ|LISTEN|VIDEO|PHOTOS)"
-                     r"\s*:\s*\S"),
+    (
+        "related-link",
+        r"^(?:PREVIOUS|RELATED|MORE|READ MORE|READ|WATCH|SEE ALSO|ALSO READ|LISTEN|VIDEO|PHOTOS)"
+        r"\s*:\s*\S",
+    ),
 ]
 
 # a caption of the form "A photo of X" is a sentence only when it has a verb of its own
-_UNLESS = {"caption": re.compile(r"^An? .*\b(?:was|were|is|are|has|have|had|shows|showed|will|would|can|could|"
-                                 r"circulated|posted|released|shared|appeared|emerged|went viral)\b")}
+_UNLESS = {
+    "caption": re.compile(
+        r"^An? .*\b(?:was|were|is|are|has|have|had|shows|showed|will|would|can|could|"
+        r"circulated|posted|released|shared|appeared|emerged|went viral)\b"
+    )
+}
 _SENT = [(k, re.compile(p)) for k, p in SENTENCE_RULES]
 _SPAN = [(k, re.compile(p)) for k, p in SPAN_RULES]
 _LINE = [(k, re.compile(p)) for k, p in LINE_RULES]
 _SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ])|(?<=[.!?]["”’)])\s+""")
-_HINT = re.compile(r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
-                   r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
-                   r"shop|version|story|article|click|receive|subscribe|sign up|wrote", re.IGNORECASE)
+_HINT = re.compile(
+    r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
+    r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
+    r"shop|version|story|article|click|receive|subscribe|sign up|wrote",
+    re.IGNORECASE,
+)
 
 
 def line_furniture(text: str) -> str | None:
@@ -131,8 +145,10 @@ def is_label_line(text: str) -> bool:
     return s.endswith(":") and 1 <= len(s.split()) <= 10 and not re.search(r"[.!?][\"”’]?\s", s)
 
 
-_TITLE_ABBREV = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Nos|vs|"
-                           r"[A-Z]|[A-Z](?:\.[A-Z])+)\.$")
+_TITLE_ABBREV = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Nos|vs|"
+    r"[A-Z]|[A-Z](?:\.[A-Z])+)\.$"
+)
 _ABBREV = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])+)\.$")
 
 
@@ -143,7 +159,7 @@ def _sentences(text: str) -> list[str]:
     for piece in _SPLIT.split(text):
         if not piece or not piece.strip():
             continue
-        nxt = piece.lstrip("\"“‘( ")[:1]
+        nxt = piece.lstrip('"“‘( ')[:1]
         if out and (_TITLE_ABBREV.search(out[-1]) or (_ABBREV.search(out[-1]) and (nxt.isdigit() or nxt.islower()))):
             out[-1] = f"{out[-1]} {piece}"
         else:

@@ -37,11 +37,13 @@ _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _JSON_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _JSON_PUBLISHER = re.compile(r'"publisher"\s*:\s*\[?\s*\{[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"')
 _CANON = re.compile(r"""<link\b[^>]*rel=["']?canonical["']?[^>]*>""", re.I)
+# fmt: off
 _DATE_KEYS = (
     "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date",
     "dc.date.issued", "dcterms.date", "sailthru.date", "parsely-pub-date", "og:published_time",
     "article.published", "published_time", "cxenseparse:recs:publishtime",
 )
+# fmt: on
 
 
 def html_metadata(html: str) -> HtmlMeta:
@@ -212,8 +214,9 @@ def _check_size(html: str) -> None:
     if len(html) > MAX_TEXT_CHARS:
         visible = _visible_chars(html)
         if visible > MAX_TEXT_CHARS:
-            raise TextTooLong(f"text too long to be one article (about {visible:,} characters of text; "
-                              f"limit {MAX_TEXT_CHARS:,})")
+            raise TextTooLong(
+                f"text too long to be one article (about {visible:,} characters of text; limit {MAX_TEXT_CHARS:,})"
+            )
 
 
 def clean_html(

@@ -27,8 +27,10 @@ from crosswire.read.html import clean_html
 from crosswire.read.meta import normalize_date
 from crosswire.read.rules import nwords
 
+# fmt: off
 __all__ = ["read_paths", "read_file", "read_record", "decode_bytes", "unique_ids", "InputError", "MAX_BYTES",
            "MAX_STREAM_BYTES"]
+# fmt: on
 
 MAX_BYTES = 10 * 1024 * 1024  # one page or text: more than this is not a news article
 MAX_STREAM_BYTES = 512 * 1024 * 1024  # JSONL streams are read record by record
@@ -41,10 +43,12 @@ _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _JSON_EXT = {".json"}
 _JSONL_EXT = {".jsonl", ".ndjson"}
 _FEED_EXT = {".rss", ".atom", ".xml", ".rdf"}
+# fmt: off
 _BINARY_MAGIC = (
     b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"BZh", b"\xfd7zXZ",
     b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"RIFF", b"\x00\x00\x01\x00", b"SQLite format",
 )
+# fmt: on
 
 
 class InputError(Exception):
@@ -53,8 +57,11 @@ class InputError(Exception):
 
 # --- bytes to text ----------------------------------------------------------------------------
 
-_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:\-]+)|"""
-                       rb"""encoding\s*=\s*["']([\w.:\-]+)["']""", re.I)
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:\-]+)|"""
+    rb"""encoding\s*=\s*["']([\w.:\-]+)["']""",
+    re.I,
+)
 
 
 def _utf16_order(data: bytes) -> str | None:
@@ -150,8 +157,11 @@ def decode_bytes(data: bytes) -> str:
 
 _SIGNS = frozenset("‘’‚“”„–—…•€£°«»·©®§±")
 # code pages of languages other than the West European ones, whose guess is believed over cp1252
-_OTHER_SCRIPTS = re.compile(r"cp125[013-8]|cp874|iso8859_(2|4|5|6|7|8|9|11|13)|koi8|mac_(cyrillic|greek)|utf|"
-                            r"big5|gb|euc|shift_jis|cp932|cp949|cp950|hz|iso2022|johab", re.I)
+_OTHER_SCRIPTS = re.compile(
+    r"cp125[013-8]|cp874|iso8859_(2|4|5|6|7|8|9|11|13)|koi8|mac_(cyrillic|greek)|utf|"
+    r"big5|gb|euc|shift_jis|cp932|cp949|cp950|hz|iso2022|johab",
+    re.I,
+)
 
 
 def _plausible(data: bytes, encoding: str) -> bool:
@@ -213,8 +223,11 @@ def _looks_garbled(text: str) -> bool:
     sample = text[:20_000]
     if len(sample) < 200:
         return False
-    odd = sum(1 for c in sample if 127 < ord(c) < 0x2500 and (unicodedata.category(c)[0] in "SC"
-                                                             or unicodedata.category(c) == "No"))
+    odd = sum(
+        1
+        for c in sample
+        if 127 < ord(c) < 0x2500 and (unicodedata.category(c)[0] in "SC" or unicodedata.category(c) == "No")
+    )
     return odd > 0.05 * len(sample)
 
 
@@ -353,7 +366,7 @@ def _array_items(text: str) -> Iterator[tuple[int, Any]]:
         elif tok in "]}":
             depth -= 1
         if depth == 1 and tok == "," or depth == 0 and tok == "]":
-            item = text[start:m.start()].strip()
+            item = text[start : m.start()].strip()
             start = m.end()
             if item:
                 n += 1
@@ -392,8 +405,14 @@ def _looks_feed(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     # an XML declaration, comments, processing instructions (a stylesheet) and a DOCTYPE (RSS 0.91's
     # Netscape one) may come before the root element
-    return bool(re.match(r"(<\?xml[^>]*>\s*)?((<!--.*?-->|<\?[^>]*\?>|<!doctype\s[^>\[]*(\[[^\]]*\])?\s*>)\s*)*"
-                         r"<(rss|feed|rdf:rdf)\b", head, re.S))
+    return bool(
+        re.match(
+            r"(<\?xml[^>]*>\s*)?((<!--.*?-->|<\?[^>]*\?>|<!doctype\s[^>\[]*(\[[^\]]*\])?\s*>)\s*)*"
+            r"<(rss|feed|rdf:rdf)\b",
+            head,
+            re.S,
+        )
+    )
 
 
 def _read_feed(data: bytes, source: str, sink: Sink = None) -> list[Article]:
@@ -443,8 +462,15 @@ def _entry(e: Any, n: int, source: str, outlet: str | None) -> Article | None:
     date = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
     title = _str(e.get("title"))
     if "<" in body and re.search(r"<(p|br|div|a|span|img|strong|em)\b", body, re.I):
-        art = clean_html(f"<html><body><article>{body}</article></body></html>", id=rid, url=url,
-                         path=source, title=title, outlet=outlet, published=date)
+        art = clean_html(
+            f"<html><body><article>{body}</article></body></html>",
+            id=rid,
+            url=url,
+            path=source,
+            title=title,
+            outlet=outlet,
+            published=date,
+        )
     else:
         art = clean_text(body, id=rid, url=url, path=source, title=title, outlet=outlet, published=date)
     return art if art.text.strip() else None
@@ -498,8 +524,10 @@ def _id_of(p: Path) -> str:
 
 
 # UTF-8 read as cp1252/Latin-1: a lead byte (Â..ô) followed by what a continuation byte reads as
-_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
-                       "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+    "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 def _fix_text(text: str) -> str:
@@ -508,8 +536,7 @@ def _fix_text(text: str) -> str:
     ftfy costs about a millisecond a line, so it runs only on a line that can need it: beyond
     ASCII and with a mojibake pair, an HTML entity or text not in NFC.
     """
-    if text.isascii() or ("&" not in text and not _MOJIBAKE.search(text)
-                          and unicodedata.is_normalized("NFC", text)):
+    if text.isascii() or ("&" not in text and not _MOJIBAKE.search(text) and unicodedata.is_normalized("NFC", text)):
         return text
     import ftfy
 

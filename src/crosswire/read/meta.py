@@ -80,6 +80,7 @@ def normalize_date(value: object) -> str | None:
 
 
 # Wire agencies: canonical name -> spellings (matched as whole words).
+# fmt: off
 AGENCIES: dict[str, tuple[str, ...]] = {
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "Agence France-Press"),
     "Reuters": ("Reuters", "REUTERS", "Thomson Reuters"),
@@ -138,6 +139,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "CNA": ("CNA",),
     "Agenzia Nova": ("Agenzia Nova",),
 }
+# fmt: on
 _SPELLING: dict[str, str] = {}
 for _canon, _spellings in AGENCIES.items():
     for _s in _spellings:
@@ -190,19 +192,19 @@ _CAPS_PLACE = re.compile(
     rf"(?:[-–—]{{1,2}}|:)\s+(?=\S)"
 )
 # Vellmark, 10. März 2026 – ...  |  Lyon, le 3 avril 2024 - ...   (a place in title case needs a full date)
-_PLACE_DATE = re.compile(
-    rf"^(?P<place>{_PLACE})\s*,\s*(?P<date>[^()\n–—]{{6,32}}?)\s*(?:[-–—]{{1,2}}|:)\s+(?=\S)"
-)
+_PLACE_DATE = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<date>[^()\n–—]{{6,32}}?)\s*(?:[-–—]{{1,2}}|:)\s+(?=\S)")
 # MOSCOW, April 3. /TASS/.
 _TASS = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<date>[^/\n]{{3,30}}?)\s*/(?P<agency>[A-Z][\w ]{{1,20}})/\s*\.?\s*")
 
 
 # Labels that open a text in parentheses but are not places.
+# fmt: off
 _NOT_PLACES = {
     "updated", "update", "video", "videos", "photos", "photo", "live", "exclusive", "opinion", "analysis",
     "corrected", "correction", "watch", "listen", "audio", "breaking", "mis à jour", "vidéo", "direct",
     "exclusif", "aktualisiert", "exklusiv", "actualizado", "en vivo", "exclusiva", "sponsored", "advertisement",
 }
+# fmt: on
 
 
 def _credits_of(paren: str) -> list[str] | None:

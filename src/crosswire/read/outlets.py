@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 from crosswire.model import Article
 from crosswire.read.meta import AGENCIES, agency_name
 
+# fmt: off
 __all__ = [
     "TABLE_ENV",
     "OutletTable",
@@ -46,6 +47,7 @@ __all__ = [
     "outlet_of_url",
     "source_identity",
 ]
+# fmt: on
 
 TABLE_ENV = "CROSSWIRE_OUTLETS"
 _TABLE = Path(__file__).with_name("outlets.tsv")
@@ -176,16 +178,22 @@ def canonical_outlet(name: str | None, table: OutletTable | None = None) -> str 
 # A publisher's name as printed: up to six capitalised words (with "of", "and", "&", "the"
 # inside), or one token such as "KREM-TV", "leprogres.fr", "MarketWatch".
 _CAP = r"[A-ZÀ-Þ0-9][\w&'’.!+-]*"
-_NAME = (rf"(?:[Tt]he\s+|[Ll]e\s+|[Ll]a\s+|[Dd]ie\s+|[Dd]er\s+|[Ee]l\s+)?{_CAP}"
-         rf"(?:\s+(?:of\s+|and\s+|&\s+|de\s+|du\s+|the\s+)?{_CAP}){{0,5}}")
+_NAME = (
+    rf"(?:[Tt]he\s+|[Ll]e\s+|[Ll]a\s+|[Dd]ie\s+|[Dd]er\s+|[Ee]l\s+)?{_CAP}"
+    rf"(?:\s+(?:of\s+|and\s+|&\s+|de\s+|du\s+|the\s+)?{_CAP}){{0,5}}"
+)
+# fmt: off
 _NOT_NAMES = {
     "all", "all rights reserved", "copyright", "the", "us", "our", "this", "we", "you", "inc", "ltd", "llc",
     "independent journalism", "journalism", "news", "media", "reserved", "local journalism", "today",
     "getty images", "getty", "shutterstock", "istock", "the associated press", "photo", "image", "images",
 }
+# fmt: on
 _TRAILING = re.compile(
     r"(?:\s*[,.]?\s*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|"
-    r"todos los derechos reservados|inc|ltd|llc|gmbh|s\.?a|plc|corp(?:oration)?|company|co)\b\.?)+\s*$", re.IGNORECASE)
+    r"todos los derechos reservados|inc|ltd|llc|gmbh|s\.?a|plc|corp(?:oration)?|company|co)\b\.?)+\s*$",
+    re.IGNORECASE,
+)
 
 
 def _tidy_name(raw: str) -> str | None:
@@ -203,32 +211,42 @@ def _tidy_name(raw: str) -> str | None:
 _COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)|\bcopyright\b))*\s*"
     rf"(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
-    rf"(?:by\s+)?(?P<who>{_NAME})", re.IGNORECASE)
+    rf"(?:by\s+)?(?P<who>{_NAME})",
+    re.IGNORECASE,
+)
 # QUEBEC CITY/TORONTO (Reuters) -  |  SAN FRANCISCO (MarketWatch)—  |  Berlin (dpa) –
 _DATELINE = re.compile(
     r"^\s*(?:[A-ZÀ-Þ][\w'’.\-]*(?:[ /\-][A-ZÀ-Þa-z][\w'’.\-]*){0,4}\s*(?:,\s*[^()\n]{2,40}?)?\s*)?"
-    r"\((?P<who>[^()\n]{2,40})\)\s*(?:[-–—:]|\.-)")
+    r"\((?P<who>[^()\n]{2,40})\)\s*(?:[-–—:]|\.-)"
+)
 # "A Message from The Moscow Times", "By supporting The Moscow Times", "journalists of X"
 _APPEAL = re.compile(
     rf"(?i:\b(?:a\s+)?(?:message|note|letter|word) from|\bsupport(?:ing)?|\bdonat(?:e|ing) to|"
     rf"\bsubscri(?:be|bing|ption) to|\bmembers? of|\bmembership (?:of|to)|\bjournalists (?:of|at)|"
     rf"\bthe (?:team|staff|editors|newsroom) (?:of|at)|\bnewsletters? (?:of|from)|\bfriends of|"
     rf"\bun message de|\bsoutenez|\bsoutenir|\bunterstützen sie|\bapoya a)\s+"
-    rf"(?P<who>{_NAME})")
+    rf"(?P<who>{_NAME})"
+)
 # "beim Verlag der Epoch Times", "chez l'éditeur de X", "the publisher of X"
-_PUBLISHER = re.compile(rf"\b(?:Verlag (?:der|des|von)|[Tt]he publishers? of|[ée]diteur d[eu]|editorial de)"
-                        rf"\s+(?P<who>{_NAME})")
+_PUBLISHER = re.compile(
+    rf"\b(?:Verlag (?:der|des|von)|[Tt]he publishers? of|[ée]diteur d[eu]|editorial de)"
+    rf"\s+(?P<who>{_NAME})"
+)
 # "originally published on leprogres.fr", "first appeared in the June 10 issue of X magazine"
 _ORIGIN = re.compile(
     rf"\b(?:originally|first|initially)\s+(?:published|appeared|ran|posted)\s+(?:on|in|at|by)\s+"
-    rf"(?:(?:the\s+)?[^.!?]{{0,40}}?\b(?:issue|edition|print edition)\s+of\s+)?(?P<who>{_NAME}|[\w-]+(?:\.[\w-]+)+)")
+    rf"(?:(?:the\s+)?[^.!?]{{0,40}}?\b(?:issue|edition|print edition)\s+of\s+)?(?P<who>{_NAME}|[\w-]+(?:\.[\w-]+)+)"
+)
 # "Source: The JAMA Network Journals" on a line of its own
-_SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$",
-                          re.IGNORECASE)
+_SOURCE_LINE = re.compile(
+    rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$", re.IGNORECASE
+)
 _PICTURE = re.compile(r"\b(?:photo|photos|picture|image|images|foto|bild|getty|shutterstock|illustration)\b", re.I)
 # dateline and copyright names that are places, section labels or people, not publishers
+# fmt: off
 _NOT_PUBLISHERS = {"updated", "update", "video", "photo", "photos", "live", "exclusive", "opinion", "analysis",
                    "corrected", "correction", "file", "reuters/", "ap photo", "afp photo", "audio"}
+# fmt: on
 
 
 def _agencies(who: str) -> list[str]:
@@ -260,14 +278,15 @@ def _name_in(text: str, rx: re.Pattern[str], table: OutletTable) -> str | None:
 def _table_names(text: str, table: OutletTable) -> list[str]:
     """Canonical names of the table (not wires) whose spelling occurs in ``text`` as a whole name."""
     out: list[str] = []
-    for m in re.finditer(r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’.!-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-ZÀ-Þ][\w&'’.!-]*){0,4}",
-                         text):
+    for m in re.finditer(
+        r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’.!-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-ZÀ-Þ][\w&'’.!-]*){0,4}", text
+    ):
         words = m.group(0).split()
         # the longest run of capitalised words that is a known spelling
         for n in range(len(words), 0, -1):
             hit = None
             for k in range(len(words) - n + 1):
-                cand = " ".join(words[k:k + n])
+                cand = " ".join(words[k : k + n])
                 # a name of one ordinary word ("Time", "People") is no evidence in furniture
                 if len(cand.split()) >= 2 or re.search(r"[a-z][A-Z]|^[A-Z]{3,}$|\.", cand):
                     hit = table.spelling(cand)
@@ -306,8 +325,11 @@ def identify(article: Article, *, table: OutletTable | None = None) -> Article:
             found.credit(*agencies)
         elif found.outlet is None and who.casefold() not in _NOT_PUBLISHERS:
             name = table.spelling(who)
-            if name is None and re.fullmatch(r"[A-ZÀ-Þ][\w.&'’-]*(?:\s[A-ZÀ-Þ0-9][\w.&'’-]*){0,3}", who) \
-                    and re.search(r"[a-z][A-Z]|\.\w{2,}$|^[A-Z]{2,6}(?:[- ]?\d{1,2})?$", who):
+            if (
+                name is None
+                and re.fullmatch(r"[A-ZÀ-Þ][\w.&'’-]*(?:\s[A-ZÀ-Þ0-9][\w.&'’-]*){0,3}", who)
+                and re.search(r"[a-z][A-Z]|\.\w{2,}$|^[A-Z]{2,6}(?:[- ]?\d{1,2})?$", who)
+            ):
                 name = who  # "MarketWatch", "KPIX 5", "Politico.com": a publisher, not a place
             if name:
                 found.outlet, found.why = name, "dateline"

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from crosswire.read.meta import find_agencies, parse_date
 
+# fmt: off
 __all__ = [
     "words",
     "nwords",
@@ -42,6 +43,7 @@ __all__ = [
     "signoff_credits",
     "strip_inline_furniture",
 ]
+# fmt: on
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[•·▪►▶»>\-–—*|]+\s*)+")
@@ -65,9 +67,7 @@ def nwords(line: str) -> int:
     return len(words(line))
 
 
-_DATA_LINE = re.compile(
-    r"^(?:[-*•·▪]\s|\(?\d|\S+(?:\s\S+){0,3}\s?:\s|(?:\w+\.?\s)?\d)|\s(?:--|–|—|@)\s|\d.*\d[^\d]+\d"
-)
+_DATA_LINE = re.compile(r"^(?:[-*•·▪]\s|\(?\d|\S+(?:\s\S+){0,3}\s?:\s|(?:\w+\.?\s)?\d)|\s(?:--|–|—|@)\s|\d.*\d[^\d]+\d")
 
 
 def is_data_line(line: str) -> bool:
@@ -108,12 +108,11 @@ def is_sentence(line: str, min_words: int = 5) -> bool:
 def is_short_line(line: str, max_words: int = 12) -> bool:
     """Short and without a sentence's full stop (a title, heading, menu or label)."""
     s = line.strip()
-    return nwords(s) <= max_words and not re.search(r"[.;,:]['\"”’»]?\s*$", s) or (
-        nwords(s) <= 4 and len(s) <= 40
-    )
+    return nwords(s) <= max_words and not re.search(r"[.;,:]['\"”’»]?\s*$", s) or (nwords(s) <= 4 and len(s) <= 40)
 
 
 # --- share bars ------------------------------------------------------------------------------
+# fmt: off
 _SHARE_WORDS = {
     "share", "shares", "sharing", "tweet", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin",
     "email", "e-mail", "mail", "print", "copy", "link", "copied", "pinterest", "reddit", "messenger",
@@ -123,10 +122,13 @@ _SHARE_WORDS = {
     "commentaires", "kommentare", "comentarios", "listen", "écouter", "anhören", "escuchar", "follow", "us",
     "suivez-nous", "nous", "folgen", "sie", "uns", "síguenos", "en", "auf", "sur",
 }
+# fmt: on
+# fmt: off
 _SHARE_CORE = {
     "share", "sharing", "tweet", "facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest",
     "reddit", "partager", "partagez", "teilen", "compartir", "comparte", "flipboard", "messenger",
 }
+# fmt: on
 
 
 def is_share_bar(line: str) -> bool:
@@ -346,12 +348,14 @@ _APPEAL_START = re.compile(
 )
 
 
+# fmt: off
 _APPEAL_HINTS = (
     "support", "donat", "contribut", "gift", "member", "reader", "later", "help", "journalism", "press",
     "paywall", "every", "$", "month", "souten", "don", "lecteur", "lectrice", "abonn", "rappel", "leser",
     "unterstütz", "spende", "journalismus", "erinner", "lector", "apóy", "apoy", "periodismo", "hazte",
     "recuérd", "sostien", "patron", "subscri",
 )
+# fmt: on
 
 
 def appeal_score(line: str) -> int:
@@ -396,8 +400,11 @@ _CONTACT = re.compile(
     re.I,
 )
 _URL_LINE = re.compile(r"^\s*(?:<)?(?:https?://|www\.)\S+\s*(?:>)?$", re.I)
-_TAGS = re.compile(r"^(?:tags?|tagged|topics?|keywords?|mots[- ]clés|thèmes|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|"
-                   r"themen|etiquetas|temas|argomenti)\s*[:|]?\s+\S", re.I)
+_TAGS = re.compile(
+    r"^(?:tags?|tagged|topics?|keywords?|mots[- ]clés|thèmes|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|"
+    r"themen|etiquetas|temas|argomenti)\s*[:|]?\s+\S",
+    re.I,
+)
 
 
 def is_interface_text(line: str) -> bool:
@@ -484,8 +491,10 @@ def signoff_credits(line: str) -> list[str]:
 # (or a corpus that lost its line breaks) has run into the report's own paragraph.  Each
 # pattern is a label no report writes in its own sentences; where a word is also ordinary
 # English ("close", "advertisement"), its position and the word after it decide.
-_AGENCY_CREDIT = r"(?:getty images|getty|afp|ap|reuters|epa|efe|dpa|bloomberg|shutterstock|istock(?:photo)?|corbis|" \
-                 r"rex features|rex/shutterstock|zuma press|ap images|sipa|abaca|imago|anadolu)"
+_AGENCY_CREDIT = (
+    r"(?:getty images|getty|afp|ap|reuters|epa|efe|dpa|bloomberg|shutterstock|istock(?:photo)?|corbis|"
+    r"rex features|rex/shutterstock|zuma press|ap images|sipa|abaca|imago|anadolu)"
+)
 _CREDIT_NAME = r"(?:[^\W\d_][\w.'’-]*\s+){0,3}?[^\W\d_][\w.'’-]*"
 _PERSON_CREDIT = r"(?:[^\W\d_][\w.'’-]*\s+){1,2}?[^\W\d_][\w.'’-]*"  # a photographer's name
 # a word after a leading "Close" that makes it the adjective or adverb ("Close to 500 people")
@@ -513,8 +522,10 @@ def _repeated_slash_token(low: str) -> bool:
     return len(tokens) != len(set(tokens))
 
 
+# fmt: off
 _AGENCY_HINTS = ("getty", "afp", "reuters", "epa", "efe", "dpa", "bloomberg", "shutterstock", "istock", "corbis",
                  "rex", "zuma", "sipa", "abaca", "imago", "anadolu", "/ap", "/ ap", ", ap")
+# fmt: on
 _Test = tuple[tuple[str, ...], Callable[[str], object] | None]
 
 
@@ -529,75 +540,116 @@ def _when(words: tuple[str, ...], check: Callable[[str], object]) -> _Test:
 
 
 # (a cheap test of the lower-cased paragraph, the pattern it lets run)
-_INLINE_FURNITURE: list[tuple[_Test, re.Pattern[str]]] = [(test, re.compile(p, re.I)) for test, p in (
-    # BBC-style credit and caption labels: "Image copyright AFP Image caption ..."
-    (_any("image copyright"), r"\bimage copyright\b(?:(?!\bimage caption\b).){0,80}?\bimage caption\b:?"),
-    (_any("image caption", "media caption"), r"\b(?:image|media) caption\b:?"),
-    (_any("media playback"), r"\bmedia playback is (?:unsupported|not supported) on your device\b\.?"),
-    # "toggle caption Jane Roe/AP Jane Roe/AP": the credit printed twice
-    (_any("toggle caption"),
-     r"(?:\benlarge this image\s+)?(?:\bi\s)?\bi?toggle caption\s+(?P<c>\S(?:.{0,80}?\S)?)\s+(?P=c)(?=\s|$)"),
-    (_any("enlarge this image"), r"\benlarge this image\s+(?P<d>\S(?:.{0,60}?\S)?)\s+(?P=d)(?=\s|$)"),
-    (_any("enlarge this image", "hide caption", "toggle caption"),
-     r"\b(?:enlarge this image|hide caption)\b|(?:\bi\s)?\bi?toggle caption\b"),
-    # a credit printed twice, with its slash: "Jane Roe/Getty Images Jane Roe/Getty Images"
-    (_when(("/",), _repeated_slash_token),
-     rf"\b(?=[^/]{{0,60}}/)(?P<e>{_CREDIT_NAME}\s*/\s*[\w.'’/ -]{{2,40}}?)\s+(?P=e)(?=\s|$)"),
-    # "(Photo: Jane Roe, Getty Images)", "(AP Photo/Jane Roe)", "(Photo by ...)"
-    (_any("photo", "image", "picture", "video"),
-     r"\(\s*(?:(?:ap|afp|reuters|getty|epa|file|staff|courtesy)\s+)?(?:photo|photos|photograph|image|picture|"
-     r"pictures|video)\s*(?::|/|by\b)[^()]{0,150}?(?:\)|(?=\(\s*(?:the )?associated press\s*\)))"),
-    (_any("associated press"),
-     r"(?:(?<=[.!?]\s)|^)[^.!?()]{1,250}?(?:\.\.\.|…)\s*(?=\(\s*(?:the )?associated press\s*\))"),
-    (_any("associated press"), r"\(\s*(?:the )?associated press\s*\)"),
-    # "(Jane Roe/Getty Images)", "(Jane Roe, AFP)": a credit in brackets
-    # (a name of two or three words: "(XPA/AFP)" in a dateline is the agencies' credit, kept)
-    (_when(_AGENCY_HINTS, _SLASH_OR_COMMA_AGENCY.search), rf"\(\s*{_PERSON_CREDIT}\s*[/,]\s*{_AGENCY_CREDIT}\s*\)"),
-    # "Jane Roe, Getty Images Jane Roe, Getty Images": a credit printed twice
-    (_when(_AGENCY_HINTS, _SLASH_OR_COMMA_AGENCY.search), rf"\b(?P<f>{_CREDIT_NAME},\s*{_AGENCY_CREDIT})\s+(?P=f)\b"),
-    # "Photograph: Jane Roe/AFP/Getty Images", "| AP Photo"
-    (_when(_AGENCY_HINTS, _SLASH_AGENCY.search),
-     rf"\b(?:photo|photograph|picture)s?(?: credit)?\s*:\s*{_CREDIT_NAME}"
-     rf"(?:\s*/\s*[\w.'’-]+)*\s*/\s*{_AGENCY_CREDIT}\b"),
-    (_any("|", "&#124;"), r"(?:\||&#124;)\s*(?:ap|afp|reuters|getty images|epa) photo\b"),
-    # "Image copyright EPA" without its caption label: the label and a one-word credit
-    (_any("image copyright"), r"\bimage copyright\s+(?:getty images|@?[\w.'’-]+)"),
-    # "Jane Roe/Getty Images" where a caption or the text begins
-    (_when(_AGENCY_HINTS, _SLASH_AGENCY.search),
-     rf"(?:(?<=^)|(?<=[.!?\"”)]\s)|(?<=\|\s)|(?<=&#124;\s))(?:(?:\||&#124;)\s*)?{_PERSON_CREDIT}(?:\s*/\s*[\w.'’-]+)*"
-     rf"\s*/\s*{_AGENCY_CREDIT}\b"),
-    (_when(("|", "&#124;"), _SLASH_AGENCY.search),
-     r"(?:\||&#124;)\s*(?=(?:[^\W\d_][\w.'’-]*\s+){0,3}?[^\W\d_][\w.'’-]*(?:\s*/\s*[\w.'’-]+)*\s*/\s*"
-     + _AGENCY_CREDIT + r"\b)"),
-    # "Photo: Jane Roe." as a sentence of its own
-    (_any("photo", "picture"),
-     r"(?:(?<=^)|(?<=[.!?\"”]\s))(?:photo|photograph|picture)s?(?: credit)?\s*:\s*[^.!?()]{1,60}?(?:\.(?=\s|$)|$)"),
-    # galleries: "image 1 of 5 caption close image 1 of 5"
-    (_any("image "), r"\bimage \d+ of\s*/?\s*\d+\b(?:\s+caption)?(?:\s+close)?(?:\s+image \d+ of\s*/?\s*\d+\b)?"),
-    (_any("story highlights"), r"(?:^|(?<=[.!?\"”)]\s))story highlights\b:?"),
-    (_any("story continue"), r"\bstory continue[sd] below\b"),
-    (_any("continue reading"),
-     r"\b(?:advertisement\s+)?continue reading (?:the main story|below(?:\s+advertisement)?)\b"),
-    (_any("text size"), r"\btext size\s*-\s*\+\s*reset\b"),
-    (_any("javascript"),
-     r"\b(?:please )?enable javascript to (?:watch|view|see|play) this (?:video|content|slideshow|gallery)\b\.?"),
-    (_any("push notifications"), r"\bget push notifications with news, features and more\b\.?"),
-    (_any("email notifications"),
-     r"\bget email notifications on [^!.?]{1,60}? daily!\s*(?:your notification has been saved\.?)?"),
-    (_any("breaking news alerts"),
-     r"(?:\bbreaking news emails\s+)?\bget breaking news alerts and special reports\.\s*(?:the news and stories "
-     r"that matter,? delivered weekday mornings\.)?"),
-    (_any("embed"), r"\bplay (?:facebook |twitter |google plus |email )+embed\b"),
-    (_any("skip in skip"), r"^close\s+skip in skip x embed x share\b|\bskip in skip x embed x share\b"),
-    (_any("all of your comments"),
-     r"\bthis will appear next to all of your comments\b(?:\s+this will not appear anywhere on \w+\b)?"),
-    # "Advertisement" between two sentences, or at the end
-    (_any("advertisement"),
-     rf"(?:(?<=[.!?\"”]\s)|^)advertisement\s+(?=(?:{_SENTENCE_START})\b|[\"“'‘(])|(?<=[.!?\"”]\s)advertisement\s*$"),
-)]
+_INLINE_FURNITURE: list[tuple[_Test, re.Pattern[str]]] = [
+    (test, re.compile(p, re.I))
+    for test, p in (
+        # BBC-style credit and caption labels: "Image copyright AFP Image caption ..."
+        (_any("image copyright"), r"\bimage copyright\b(?:(?!\bimage caption\b).){0,80}?\bimage caption\b:?"),
+        (_any("image caption", "media caption"), r"\b(?:image|media) caption\b:?"),
+        (_any("media playback"), r"\bmedia playback is (?:unsupported|not supported) on your device\b\.?"),
+        # "toggle caption Jane Roe/AP Jane Roe/AP": the credit printed twice
+        (
+            _any("toggle caption"),
+            r"(?:\benlarge this image\s+)?(?:\bi\s)?\bi?toggle caption\s+(?P<c>\S(?:.{0,80}?\S)?)\s+(?P=c)(?=\s|$)",
+        ),
+        (_any("enlarge this image"), r"\benlarge this image\s+(?P<d>\S(?:.{0,60}?\S)?)\s+(?P=d)(?=\s|$)"),
+        (
+            _any("enlarge this image", "hide caption", "toggle caption"),
+            r"\b(?:enlarge this image|hide caption)\b|(?:\bi\s)?\bi?toggle caption\b",
+        ),
+        # a credit printed twice, with its slash: "Jane Roe/Getty Images Jane Roe/Getty Images"
+        (
+            _when(("/",), _repeated_slash_token),
+            rf"\b(?=[^/]{{0,60}}/)(?P<e>{_CREDIT_NAME}\s*/\s*[\w.'’/ -]{{2,40}}?)\s+(?P=e)(?=\s|$)",
+        ),
+        # "(Photo: Jane Roe, Getty Images)", "(AP Photo/Jane Roe)", "(Photo by ...)"
+        (
+            _any("photo", "image", "picture", "video"),
+            r"\(\s*(?:(?:ap|afp|reuters|getty|epa|file|staff|courtesy)\s+)?(?:photo|photos|photograph|image|picture|"
+            r"pictures|video)\s*(?::|/|by\b)[^()]{0,150}?(?:\)|(?=\(\s*(?:the )?associated press\s*\)))",
+        ),
+        (
+            _any("associated press"),
+            r"(?:(?<=[.!?]\s)|^)[^.!?()]{1,250}?(?:\.\.\.|…)\s*(?=\(\s*(?:the )?associated press\s*\))",
+        ),
+        (_any("associated press"), r"\(\s*(?:the )?associated press\s*\)"),
+        # "(Jane Roe/Getty Images)", "(Jane Roe, AFP)": a credit in brackets
+        # (a name of two or three words: "(XPA/AFP)" in a dateline is the agencies' credit, kept)
+        (_when(_AGENCY_HINTS, _SLASH_OR_COMMA_AGENCY.search), rf"\(\s*{_PERSON_CREDIT}\s*[/,]\s*{_AGENCY_CREDIT}\s*\)"),
+        # "Jane Roe, Getty Images Jane Roe, Getty Images": a credit printed twice
+        (
+            _when(_AGENCY_HINTS, _SLASH_OR_COMMA_AGENCY.search),
+            rf"\b(?P<f>{_CREDIT_NAME},\s*{_AGENCY_CREDIT})\s+(?P=f)\b",
+        ),
+        # "Photograph: Jane Roe/AFP/Getty Images", "| AP Photo"
+        (
+            _when(_AGENCY_HINTS, _SLASH_AGENCY.search),
+            rf"\b(?:photo|photograph|picture)s?(?: credit)?\s*:\s*{_CREDIT_NAME}"
+            rf"(?:\s*/\s*[\w.'’-]+)*\s*/\s*{_AGENCY_CREDIT}\b",
+        ),
+        (_any("|", "&#124;"), r"(?:\||&#124;)\s*(?:ap|afp|reuters|getty images|epa) photo\b"),
+        # "Image copyright EPA" without its caption label: the label and a one-word credit
+        (_any("image copyright"), r"\bimage copyright\s+(?:getty images|@?[\w.'’-]+)"),
+        # "Jane Roe/Getty Images" where a caption or the text begins
+        (
+            _when(_AGENCY_HINTS, _SLASH_AGENCY.search),
+            rf"(?:(?<=^)|(?<=[.!?\"”)]\s)|(?<=\|\s)|(?<=&#124;\s))(?:(?:\||&#124;)\s*)?{_PERSON_CREDIT}(?:\s*/\s*[\w.'’-]+)*"
+            rf"\s*/\s*{_AGENCY_CREDIT}\b",
+        ),
+        (
+            _when(("|", "&#124;"), _SLASH_AGENCY.search),
+            r"(?:\||&#124;)\s*(?=(?:[^\W\d_][\w.'’-]*\s+){0,3}?[^\W\d_][\w.'’-]*(?:\s*/\s*[\w.'’-]+)*\s*/\s*"
+            + _AGENCY_CREDIT
+            + r"\b)",
+        ),
+        # "Photo: Jane Roe." as a sentence of its own
+        (
+            _any("photo", "picture"),
+            r"(?:(?<=^)|(?<=[.!?\"”]\s))(?:photo|photograph|picture)s?(?: credit)?"
+            r"\s*:\s*[^.!?()]{1,60}?(?:\.(?=\s|$)|$)",
+        ),
+        # galleries: "image 1 of 5 caption close image 1 of 5"
+        (_any("image "), r"\bimage \d+ of\s*/?\s*\d+\b(?:\s+caption)?(?:\s+close)?(?:\s+image \d+ of\s*/?\s*\d+\b)?"),
+        (_any("story highlights"), r"(?:^|(?<=[.!?\"”)]\s))story highlights\b:?"),
+        (_any("story continue"), r"\bstory continue[sd] below\b"),
+        (
+            _any("continue reading"),
+            r"\b(?:advertisement\s+)?continue reading (?:the main story|below(?:\s+advertisement)?)\b",
+        ),
+        (_any("text size"), r"\btext size\s*-\s*\+\s*reset\b"),
+        (
+            _any("javascript"),
+            r"\b(?:please )?enable javascript to (?:watch|view|see|play) this (?:video|content|slideshow|gallery)\b\.?",
+        ),
+        (_any("push notifications"), r"\bget push notifications with news, features and more\b\.?"),
+        (
+            _any("email notifications"),
+            r"\bget email notifications on [^!.?]{1,60}? daily!\s*(?:your notification has been saved\.?)?",
+        ),
+        (
+            _any("breaking news alerts"),
+            r"(?:\bbreaking news emails\s+)?\bget breaking news alerts and special reports\.\s*(?:the news and stories "
+            r"that matter,? delivered weekday mornings\.)?",
+        ),
+        (_any("embed"), r"\bplay (?:facebook |twitter |google plus |email )+embed\b"),
+        (_any("skip in skip"), r"^close\s+skip in skip x embed x share\b|\bskip in skip x embed x share\b"),
+        (
+            _any("all of your comments"),
+            r"\bthis will appear next to all of your comments\b(?:\s+this will not appear anywhere on \w+\b)?",
+        ),
+        # "Advertisement" between two sentences, or at the end
+        (
+            _any("advertisement"),
+            rf"(?:(?<=[.!?\"”]\s)|^)advertisement\s+(?=(?:{_SENTENCE_START})\b|[\"“'‘(])|(?<=[.!?\"”]\s)advertisement\s*$",
+        ),
+    )
+]
 # every word a test above looks for, found in one pass (longest first)
-_HINTS = re.compile("|".join(re.escape(w) for w in sorted({w for (ws, _), _p in _INLINE_FURNITURE for w in ws},
-                                                            key=lambda w: (-len(w), w))))
+_HINTS = re.compile(
+    "|".join(
+        re.escape(w) for w in sorted({w for (ws, _), _p in _INLINE_FURNITURE for w in ws}, key=lambda w: (-len(w), w))
+    )
+)
 # a page's "Close" button before the text ("Close The coroner said ..."): first paragraph only
 _LEADING_CLOSE = re.compile(rf"^close\b(?!\s*[-–,.:;!?]|\s+(?:{_CLOSE_GOES_ON})\b)(?=\s+\S)", re.I)
 

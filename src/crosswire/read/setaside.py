@@ -38,26 +38,36 @@ __all__ = [
 
 # (reason, pattern): phrases of pages that are not news reports, in several languages
 NOT_NEWS: list[tuple[str, str]] = [
-    ("an archive's crawl notice, not a report",
-     r"\bwayback machine\b|\bseed for this crawl\b|\bthis crawl (?:was|is)\b|\bwarc files?\b|\binternet archive\b|"
-     r"\barchive-it\b|\bcrawl (?:data|was run)\b|\bcaptured? (?:\d+ times|between)\b"),
-    ("a cookie or consent notice, not a report",
-     r"\bwe use cookies\b|\bcookie (?:policy|settings|consent|preferences)\b|\baccept (?:all )?cookies\b|"
-     r"\bmanage (?:your )?(?:cookie|consent|privacy) (?:settings|preferences|choices)\b|"
-     r"\bnous utilisons des cookies\b|\bwir verwenden cookies\b|\butilizamos cookies\b"),
-    ("a login or subscription wall, not a report",
-     r"\b(?:sign|log) ?in to (?:continue|read|view|comment)\b|\byou must be (?:logged|signed) in\b|"
-     r"\balready a subscriber\b|\bsubscribe (?:now )?to (?:continue|keep) reading\b|"
-     r"\bthis (?:content|article|story) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)\b|"
-     r"\baccess denied\b|\bare you a robot\b|\bverify (?:that )?you are (?:a )?human\b|"
-     r"\bplease enable (?:javascript|cookies)\b|\byour browser (?:does not|doesn't) support\b"),
-    ("a social network's location notice, not a report",
-     r"\btweet with a location\b|\badd location information to your tweets\b|\byour tweet location history\b|"
-     r"\blocation information to your tweets\b|\bturn off location\b"),
-    ("an error page, not a report",
-     r"\b(?:page|article|story|video) (?:is )?(?:not found|no longer available|cannot be found|you requested)\b|"
-     r"\berror 404\b|\b404 error\b|\bthis (?:video|content|page) is (?:unavailable|not available|private)\b|"
-     r"\bthe page you (?:are looking|were looking|requested)\b"),
+    (
+        "an archive's crawl notice, not a report",
+        r"\bwayback machine\b|\bseed for this crawl\b|\bthis crawl (?:was|is)\b|\bwarc files?\b|\binternet archive\b|"
+        r"\barchive-it\b|\bcrawl (?:data|was run)\b|\bcaptured? (?:\d+ times|between)\b",
+    ),
+    (
+        "a cookie or consent notice, not a report",
+        r"\bwe use cookies\b|\bcookie (?:policy|settings|consent|preferences)\b|\baccept (?:all )?cookies\b|"
+        r"\bmanage (?:your )?(?:cookie|consent|privacy) (?:settings|preferences|choices)\b|"
+        r"\bnous utilisons des cookies\b|\bwir verwenden cookies\b|\butilizamos cookies\b",
+    ),
+    (
+        "a login or subscription wall, not a report",
+        r"\b(?:sign|log) ?in to (?:continue|read|view|comment)\b|\byou must be (?:logged|signed) in\b|"
+        r"\balready a subscriber\b|\bsubscribe (?:now )?to (?:continue|keep) reading\b|"
+        r"\bthis (?:content|article|story) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)\b|"
+        r"\baccess denied\b|\bare you a robot\b|\bverify (?:that )?you are (?:a )?human\b|"
+        r"\bplease enable (?:javascript|cookies)\b|\byour browser (?:does not|doesn't) support\b",
+    ),
+    (
+        "a social network's location notice, not a report",
+        r"\btweet with a location\b|\badd location information to your tweets\b|\byour tweet location history\b|"
+        r"\blocation information to your tweets\b|\bturn off location\b",
+    ),
+    (
+        "an error page, not a report",
+        r"\b(?:page|article|story|video) (?:is )?(?:not found|no longer available|cannot be found|you requested)\b|"
+        r"\berror 404\b|\b404 error\b|\bthis (?:video|content|page) is (?:unavailable|not available|private)\b|"
+        r"\bthe page you (?:are looking|were looking|requested)\b",
+    ),
 ]
 _NOT_NEWS = [(reason, re.compile(p, re.IGNORECASE)) for reason, p in NOT_NEWS]
 _SENTENCE_END = re.compile(r"""[.!?…]['"”’»)]*\s*$""")
@@ -190,8 +200,14 @@ def other_story(articles: Sequence[Article], *, below: float = OTHER_STORY_BELOW
             if s < below:
                 far.append((s, aid, f"about another story (word similarity {s:.2f} to the other reports)"))
             elif meaning is not None and s < OTHER_STORY_WORDS and meaning[aid] < OTHER_STORY_MEANING:
-                far.append((s, aid, f"about another story (word similarity {s:.2f}, meaning "
-                                    f"{meaning[aid]:.2f} to the other reports)"))
+                far.append(
+                    (
+                        s,
+                        aid,
+                        f"about another story (word similarity {s:.2f}, meaning "
+                        f"{meaning[aid]:.2f} to the other reports)",
+                    )
+                )
         for _s, aid, why in sorted(far)[: (len(group) - 1) // 2]:
             out[aid] = why
     return out

@@ -21,6 +21,7 @@ from typing import Any
 from crosswire.model import Article
 from crosswire.stories import NOISE_PREFIX, StoryIndex, StoryParams, cluster_stories, profile_terms
 
+# fmt: off
 __all__ = [
     "ARTICLE_FIELDS",
     "LIST_FIELDS",
@@ -33,9 +34,12 @@ __all__ = [
     "row_article",
     "signed64",
 ]
+# fmt: on
 
+# fmt: off
 ARTICLE_FIELDS = ("id", "text", "title", "outlet", "credits", "published", "dateline", "language", "removed", "path",
                   "url", "headings")
+# fmt: on
 LIST_FIELDS = frozenset({"credits", "removed", "headings"})
 
 
@@ -175,22 +179,25 @@ def cluster_group(
     res = cluster_stories([t[1] for t in items], state=index, embedder=embedder)
     pos_of = {t[1].id: t[0] for t in items}
     key = {s.id: f"{group}:{s.id}" for s in res.stories}
-    assignments = [(pos_of[aid], aid, sid if sid.startswith(NOISE_PREFIX) else key[sid])
-                   for aid, sid in res.assignments]
+    assignments = [
+        (pos_of[aid], aid, sid if sid.startswith(NOISE_PREFIX) else key[sid]) for aid, sid in res.assignments
+    ]
     stories = []
     for s in res.stories:
         pr = res.state.stories[s.id]
-        stories.append({
-            "story": key[s.id],
-            "first_pos": min(pos_of[a] for a in s.articles),
-            "size": len(s.articles),
-            "roots": len(pr.roots),
-            "headline": s.headline,
-            "outlets": list(s.outlets),
-            "first_date": s.first_date,
-            "last_date": s.last_date,
-            "terms": profile_terms(res.state, s.id),
-        })
+        stories.append(
+            {
+                "story": key[s.id],
+                "first_pos": min(pos_of[a] for a in s.articles),
+                "size": len(s.articles),
+                "roots": len(pr.roots),
+                "headline": s.headline,
+                "outlets": list(s.outlets),
+                "first_date": s.first_date,
+                "last_date": s.last_date,
+                "terms": profile_terms(res.state, s.id),
+            }
+        )
     return GroupResult(assignments=assignments, stories=stories)
 
 

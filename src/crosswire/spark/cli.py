@@ -84,15 +84,27 @@ def run_briefs(args: argparse.Namespace) -> int:
     out = Path(args.output)
     parquet = args.parquet or str(out / "briefs.parquet")
     try:
-        outcomes = spark_briefs(spark, articles, res, out, fmt=args.format, min_articles=args.min_articles,
-                                timeout=args.timeout or None, words=args.words, parquet=parquet)
+        outcomes = spark_briefs(
+            spark,
+            articles,
+            res,
+            out,
+            fmt=args.format,
+            min_articles=args.min_articles,
+            timeout=args.timeout or None,
+            words=args.words,
+            parquet=parquet,
+        )
     except OSError as e:
         _err(f"{args.output}: {e.strerror or e}")
         return EXIT_INPUT_ERRORS
     failed = [o.story.id for o in outcomes if o.path is None]
     if failed:
-        _err(f"{len(failed)} stor{'ies' if len(failed) != 1 else 'y'} could not be briefed: {', '.join(failed[:10])}"
-             + (" …" if len(failed) > 10 else "") + " (listed in the index)")
+        _err(
+            f"{len(failed)} stor{'ies' if len(failed) != 1 else 'y'} could not be briefed: {', '.join(failed[:10])}"
+            + (" …" if len(failed) > 10 else "")
+            + " (listed in the index)"
+        )
     if not args.quiet:
         _err(f"{len(outcomes)} briefs from {res.n_articles} articles in {time.perf_counter() - t0:.0f} s on Spark")
     return EXIT_INPUT_ERRORS if problems or failed else EXIT_OK

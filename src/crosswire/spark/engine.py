@@ -85,18 +85,38 @@ class SparkStories:
         stories of at least ``min_articles`` articles (a DataFrame)."""
         from pyspark.sql import functions as F
 
-        members = (self.assignments.filter(~F.col("story").startswith(NOISE_PREFIX))
-                   .groupBy("story").agg(F.sort_array(F.collect_list(F.struct("pos", "id"))).alias("m")))
-        return (self.stories.filter(F.col("size") >= min_articles).join(members, "story")
-                .select("story", F.col("m.id").alias("articles"), "headline", "outlets", "first_date", "last_date",
-                        F.greatest(F.lit(1), F.col("roots")).alias("sources"), "first_pos"))
+        members = (
+            self.assignments.filter(~F.col("story").startswith(NOISE_PREFIX))
+            .groupBy("story")
+            .agg(F.sort_array(F.collect_list(F.struct("pos", "id"))).alias("m"))
+        )
+        return (
+            self.stories.filter(F.col("size") >= min_articles)
+            .join(members, "story")
+            .select(
+                "story",
+                F.col("m.id").alias("articles"),
+                "headline",
+                "outlets",
+                "first_date",
+                "last_date",
+                F.greatest(F.lit(1), F.col("roots")).alias("sources"),
+                "first_pos",
+            )
+        )
 
 
 def story_from_row(r: Any) -> Story:
     get = r.get if hasattr(r, "get") else (lambda k: r[k])
-    return Story(id=get("story"), articles=[str(x) for x in get("articles")], headline=get("headline"),
-                 outlets=[str(x) for x in (get("outlets") or [])], first_date=get("first_date"),
-                 last_date=get("last_date"), sources=int(get("sources")))
+    return Story(
+        id=get("story"),
+        articles=[str(x) for x in get("articles")],
+        headline=get("headline"),
+        outlets=[str(x) for x in (get("outlets") or [])],
+        first_date=get("first_date"),
+        last_date=get("last_date"),
+        sources=int(get("sources")),
+    )
 
 
 def _mark(what: str, t0: list[float]) -> None:
@@ -120,6 +140,7 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> Any:
 
 # --- executors -----------------------------------------------------------------------------------
 
+
 def _features(params: StoryParams):
     def run(batches: Iterator[Any]) -> Iterator[Any]:
 
@@ -127,10 +148,19 @@ def _features(params: StoryParams):
             recs = batch.to_dict("records")
             rows = []
             for rec, t in zip(recs, articles_terms([row_article(r) for r in recs], params), strict=False):
-                rows.append({"pos": int(rec["pos"]), "opening": int(t.opening), "n_words": t.n_words,
-                             "interface": float(t.interface), "terms": {k: float(v) for k, v in t.terms.items()},
-                             "prints": [signed64(h) for h in t.prints], "day": t.day})
+                rows.append(
+                    {
+                        "pos": int(rec["pos"]),
+                        "opening": int(t.opening),
+                        "n_words": t.n_words,
+                        "interface": float(t.interface),
+                        "terms": {k: float(v) for k, v in t.terms.items()},
+                        "prints": [signed64(h) for h in t.prints],
+                        "day": t.day,
+                    }
+                )
             yield _frame(rows, ["pos", "opening", "n_words", "interface", "terms", "prints", "day"])
+
     return run
 
 
@@ -138,11 +168,20 @@ def _noise(params: StoryParams):
     def run(batches: Iterator[Any]) -> Iterator[Any]:
         for batch in batches:
             flags = [
-                ArticleTerms(opening=0, terms={}, prints=[], anchors={}, language=None, day=None, n_words=int(n),
-                             interface=float(d)).is_noise(int(r), params)
+                ArticleTerms(
+                    opening=0,
+                    terms={},
+                    prints=[],
+                    anchors={},
+                    language=None,
+                    day=None,
+                    n_words=int(n),
+                    interface=float(d),
+                ).is_noise(int(r), params)
                 for n, d, r in zip(batch["n_words"], batch["interface"], batch["repeats"], strict=False)
             ]
             yield batch.assign(noise=flags)[["pos", "noise"]]
+
     return run
 
 
@@ -155,6 +194,7 @@ def _blocks(limit: int):
             edges.extend(zip(batch["a"].tolist(), batch["b"].tolist(), batch["w"].tolist(), strict=False))
         block = bounded_blocks(edges, limit)
         yield pd.DataFrame({"pos": list(block.keys()), "block": list(block.values())}, dtype="int64")
+
     return run
 
 
@@ -168,12 +208,21 @@ def _cluster(params: StoryParams, n_docs: int):
         items = []
         for rec in arts.to_dict("records"):
             terms = rec["terms"]
-            items.append((int(rec["pos"]), row_article(rec), int(rec["opening"]), int(rec["repeats"]),
-                          bool(rec["noise"]), list(terms) if terms is not None else []))
+            items.append(
+                (
+                    int(rec["pos"]),
+                    row_article(rec),
+                    int(rec["opening"]),
+                    int(rec["repeats"]),
+                    bool(rec["noise"]),
+                    list(terms) if terms is not None else [],
+                )
+            )
         res = cluster_group(items, df, n_docs, group=group, params=params)
         rows: list[dict[str, Any]] = [{"kind": "a", "pos": p, "id": i, "story": s} for p, i, s in res.assignments]
         rows.extend({"kind": "s", **s} for s in res.stories)
         return _frame(rows, GROUP_OUT_SCHEMA_COLS)
+
     return run
 
 
@@ -182,8 +231,10 @@ GROUP_OUT_SCHEMA_COLS = [c.strip().split(" ")[0] for c in GROUP_OUT_SCHEMA.split
 
 def _score_pairs(batches: Iterator[Any]) -> Iterator[Any]:
     for batch in batches:
-        scores = [mean_cosine(dict(ta), int(na), dict(tb), int(nb))
-                  for ta, na, tb, nb in zip(batch["ta"], batch["na"], batch["tb"], batch["nb"], strict=False)]
+        scores = [
+            mean_cosine(dict(ta), int(na), dict(tb), int(nb))
+            for ta, na, tb, nb in zip(batch["ta"], batch["na"], batch["tb"], batch["nb"], strict=False)
+        ]
         yield batch[["sa", "sb"]].assign(score=scores)
 
 
@@ -202,6 +253,7 @@ def _roots(batches: Iterator[Any]) -> Iterator[Any]:
 
 # --- the driver ----------------------------------------------------------------------------------
 
+
 def _ties(exploded: Any, live: Any, df: Any, n_docs: int, p: StoryParams, sp: SparkParams) -> Any:
     """``a, b, w``: pairs of articles (``a`` < ``b``) tied by shared signature terms (``w``: how many) or
     by copy fingerprints (``w`` = 1e9, followed first)."""
@@ -212,42 +264,57 @@ def _ties(exploded: Any, live: Any, df: Any, n_docs: int, p: StoryParams, sp: Sp
     idf = F.log(F.lit(n_docs + 1.0) / (F.col("df") + 1.0)) + 1.0
     tf = F.when(F.col("c") >= 1, 1.0 + F.log(F.col("c"))).otherwise(F.col("c"))
     rare = df.filter((F.col("df") >= 2) & (F.col("df") <= sp.signature_df))
-    sig = (exploded.join(rare, "term")
-           .withColumn("score", tf * idf)
-           .withColumn("r", F.row_number().over(Window.partitionBy("pos").orderBy(F.desc("score"), "term")))
-           .filter(F.col("r") <= sp.signature_terms))
+    sig = (
+        exploded.join(rare, "term")
+        .withColumn("score", tf * idf)
+        .withColumn("r", F.row_number().over(Window.partitionBy("pos").orderBy(F.desc("score"), "term")))
+        .filter(F.col("r") <= sp.signature_terms)
+    )
     w = p.window_days
     # dated articles carry their window and the next one (two articles at most ``w`` days apart share one)
     windows = F.when(F.col("day").isNull(), F.array(F.lit(-1))).otherwise(
-        F.array((F.col("day") / w).cast("long"), (F.col("day") / w).cast("long") + 1))
+        F.array((F.col("day") / w).cast("long"), (F.col("day") / w).cast("long") + 1)
+    )
     sig = sig.select("pos", "term", F.explode(windows).alias("win"))
-    posting = sig.groupBy("term", "win").agg(F.count(F.lit(1)).alias("n")).filter(
-        (F.col("n") >= 2) & (F.col("n") <= sp.signature_df))
+    posting = (
+        sig.groupBy("term", "win")
+        .agg(F.count(F.lit(1)).alias("n"))
+        .filter((F.col("n") >= 2) & (F.col("n") <= sp.signature_df))
+    )
     sig = sig.join(posting.select("term", "win"), ["term", "win"])
     a, b = sig.alias("a"), sig.alias("b")
-    term_ties = (a.join(b, (F.col("a.term") == F.col("b.term")) & (F.col("a.win") == F.col("b.win"))
-                        & (F.col("a.pos") < F.col("b.pos")))
-                 .groupBy(F.col("a.pos").alias("a"), F.col("b.pos").alias("b"))
-                 .agg(F.countDistinct(F.col("a.term")).alias("w"))
-                 .filter(F.col("w") >= sp.signature_shared)
-                 .select("a", "b", F.col("w").cast("double")))
+    term_ties = (
+        a.join(
+            b,
+            (F.col("a.term") == F.col("b.term"))
+            & (F.col("a.win") == F.col("b.win"))
+            & (F.col("a.pos") < F.col("b.pos")),
+        )
+        .groupBy(F.col("a.pos").alias("a"), F.col("b.pos").alias("b"))
+        .agg(F.countDistinct(F.col("a.term")).alias("w"))
+        .filter(F.col("w") >= sp.signature_shared)
+        .select("a", "b", F.col("w").cast("double"))
+    )
     # copies: shared fingerprints (the copy rule of the clusterer needs 3 of them, or all of a short text's)
     fp = live.select("pos", F.size("prints").alias("np"), F.explode("prints").alias("h"))
-    fpost = fp.groupBy("h").agg(F.count(F.lit(1)).alias("n")).filter(
-        (F.col("n") >= 2) & (F.col("n") <= sp.signature_df))
+    fpost = (
+        fp.groupBy("h").agg(F.count(F.lit(1)).alias("n")).filter((F.col("n") >= 2) & (F.col("n") <= sp.signature_df))
+    )
     fp = fp.join(fpost.select("h"), "h")
     fa, fb = fp.alias("a"), fp.alias("b")
-    copy_ties = (fa.join(fb, (F.col("a.h") == F.col("b.h")) & (F.col("a.pos") < F.col("b.pos")))
-                 .groupBy(F.col("a.pos").alias("a"), F.col("b.pos").alias("b"))
-                 .agg(F.count(F.lit(1)).alias("k"), F.min(F.least("a.np", "b.np")).alias("m"))
-                 .filter(F.col("k") >= F.least(F.lit(p.copy_matches), F.col("m")))
-                 .select("a", "b", F.lit(1e9).alias("w")))
+    copy_ties = (
+        fa.join(fb, (F.col("a.h") == F.col("b.h")) & (F.col("a.pos") < F.col("b.pos")))
+        .groupBy(F.col("a.pos").alias("a"), F.col("b.pos").alias("b"))
+        .agg(F.count(F.lit(1)).alias("k"), F.min(F.least("a.np", "b.np")).alias("m"))
+        .filter(F.col("k") >= F.least(F.lit(p.copy_matches), F.col("m")))
+        .select("a", "b", F.lit(1e9).alias("w"))
+    )
     return term_ties.unionByName(copy_ties).groupBy("a", "b").agg(F.max("w").alias("w")).localCheckpoint()
 
 
-
-def spark_stories(spark: Any, articles: Any, *, params: StoryParams | None = None,
-                  spark_params: SparkParams | None = None) -> SparkStories:
+def spark_stories(
+    spark: Any, articles: Any, *, params: StoryParams | None = None, spark_params: SparkParams | None = None
+) -> SparkStories:
     """Sort the articles of a DataFrame (``pos`` + the article fields) into stories on Spark."""
     import time
 
@@ -281,18 +348,31 @@ def spark_stories(spark: Any, articles: Any, *, params: StoryParams | None = Non
         ties = _ties(exploded, live, df, n_docs, p, sp)
         _mark("ties", clock)
         blocks = ties.repartition(1).mapInPandas(_blocks(sp.block_articles), "pos long, block long")
-        placed = (articles.select("pos").join(blocks, "pos", "left")
-                  .withColumn("block", F.coalesce("block", "pos"))
-                  .withColumn("group", F.pmod(F.xxhash64("block"), F.lit(n_groups)).cast("long"))
-                  .select("pos", "group").localCheckpoint())
+        placed = (
+            articles.select("pos")
+            .join(blocks, "pos", "left")
+            .withColumn("block", F.coalesce("block", "pos"))
+            .withColumn("group", F.pmod(F.xxhash64("block"), F.lit(n_groups)).cast("long"))
+            .select("pos", "group")
+            .localCheckpoint()
+        )
         _mark("blocks", clock)
-    group_arts = (articles.join(feats.select("pos", "opening", "repeats", "noise",
-                                             F.map_keys("terms").alias("terms")), "pos")
-                  .join(placed, "pos"))
-    group_df = (live.select("pos", F.explode(F.map_keys("terms")).alias("term")).join(placed, "pos")
-                .select(F.col("group").alias("grp"), "term").distinct().join(df, "term"))
-    out = (group_arts.groupBy("group").cogroup(group_df.groupBy("grp"))
-           .applyInPandas(_cluster(p, n_docs), GROUP_OUT_SCHEMA).localCheckpoint())
+    group_arts = articles.join(
+        feats.select("pos", "opening", "repeats", "noise", F.map_keys("terms").alias("terms")), "pos"
+    ).join(placed, "pos")
+    group_df = (
+        live.select("pos", F.explode(F.map_keys("terms")).alias("term"))
+        .join(placed, "pos")
+        .select(F.col("group").alias("grp"), "term")
+        .distinct()
+        .join(df, "term")
+    )
+    out = (
+        group_arts.groupBy("group")
+        .cogroup(group_df.groupBy("grp"))
+        .applyInPandas(_cluster(p, n_docs), GROUP_OUT_SCHEMA)
+        .localCheckpoint()
+    )
     _mark("groups clustered", clock)
     assigned = out.filter(F.col("kind") == "a").select("pos", "id", "story")
     profiles = out.filter(F.col("kind") == "s").drop("kind", "pos", "id")
@@ -303,44 +383,77 @@ def spark_stories(spark: Any, articles: Any, *, params: StoryParams | None = Non
         # second pass: stories of different groups whose articles are tied
         sa = assigned.select(F.col("pos").alias("a"), F.col("story").alias("sa"))
         sb = assigned.select(F.col("pos").alias("b"), F.col("story").alias("sb"))
-        pairs = (ties.join(placed.select(F.col("pos").alias("a"), F.col("group").alias("ga")), "a")
-                 .join(placed.select(F.col("pos").alias("b"), F.col("group").alias("gb")), "b")
-                 .filter(F.col("ga") != F.col("gb"))
-                 .join(sa, "a").join(sb, "b")
-                 .filter(~F.col("sa").startswith(NOISE_PREFIX) & ~F.col("sb").startswith(NOISE_PREFIX))
-                 .select(F.least("sa", "sb").alias("sa"), F.greatest("sa", "sb").alias("sb")).distinct())
-        pa = profiles.select(F.col("story").alias("sa"), F.col("terms").alias("ta"), F.col("size").alias("na"),
-                             F.col("first_pos").alias("fa"))
-        pb = profiles.select(F.col("story").alias("sb"), F.col("terms").alias("tb"), F.col("size").alias("nb"),
-                             F.col("first_pos").alias("fb"))
+        pairs = (
+            ties.join(placed.select(F.col("pos").alias("a"), F.col("group").alias("ga")), "a")
+            .join(placed.select(F.col("pos").alias("b"), F.col("group").alias("gb")), "b")
+            .filter(F.col("ga") != F.col("gb"))
+            .join(sa, "a")
+            .join(sb, "b")
+            .filter(~F.col("sa").startswith(NOISE_PREFIX) & ~F.col("sb").startswith(NOISE_PREFIX))
+            .select(F.least("sa", "sb").alias("sa"), F.greatest("sa", "sb").alias("sb"))
+            .distinct()
+        )
+        pa = profiles.select(
+            F.col("story").alias("sa"),
+            F.col("terms").alias("ta"),
+            F.col("size").alias("na"),
+            F.col("first_pos").alias("fa"),
+        )
+        pb = profiles.select(
+            F.col("story").alias("sb"),
+            F.col("terms").alias("tb"),
+            F.col("size").alias("nb"),
+            F.col("first_pos").alias("fb"),
+        )
         cand = pairs.join(pa, "sa").join(pb, "sb")
         scored = cand.select("sa", "sb", "ta", "na", "tb", "nb").mapInPandas(
-            _score_pairs, "sa string, sb string, score double")
+            _score_pairs, "sa string, sb string, score double"
+        )
         bar = sp.merge if sp.merge is not None else p.join
-        joined = (scored.filter(F.col("score") >= bar).join(cand.select("sa", "sb", "fa", "fb"), ["sa", "sb"]))
+        joined = scored.filter(F.col("score") >= bar).join(cand.select("sa", "sb", "fa", "fb"), ["sa", "sb"])
         roots = joined.repartition(1).mapInPandas(_roots, "story string, root string")
 
     keyed = profiles.join(roots, "story", "left").withColumn("root", F.coalesce("root", "story"))
-    merged = (keyed.groupBy("root").agg(
-        F.min("first_pos").alias("first_pos"), F.sum("size").cast("int").alias("size"),
-        F.sum("roots").cast("int").alias("roots"), F.min_by("headline", "first_pos").alias("headline"),
-        F.min("first_date").alias("first_date"), F.max("last_date").alias("last_date"),
-        F.collect_list(F.struct("first_pos", "outlets")).alias("parts"))
+    merged = (
+        keyed.groupBy("root")
+        .agg(
+            F.min("first_pos").alias("first_pos"),
+            F.sum("size").cast("int").alias("size"),
+            F.sum("roots").cast("int").alias("roots"),
+            F.min_by("headline", "first_pos").alias("headline"),
+            F.min("first_date").alias("first_date"),
+            F.max("last_date").alias("last_date"),
+            F.collect_list(F.struct("first_pos", "outlets")).alias("parts"),
+        )
         # outlets of the joined stories in the order of their first articles, each once
-        .withColumn("outlets", F.array_distinct(F.flatten(F.transform(
-            F.array_sort("parts"), lambda x: F.coalesce(x["outlets"], F.array().cast("array<string>"))))))
-        .drop("parts"))
+        .withColumn(
+            "outlets",
+            F.array_distinct(
+                F.flatten(
+                    F.transform(
+                        F.array_sort("parts"), lambda x: F.coalesce(x["outlets"], F.array().cast("array<string>"))
+                    )
+                )
+            ),
+        )
+        .drop("parts")
+    )
     # numbered by first article: s1, s2 ... (zipWithIndex keeps the count off the driver)
-    ordered = merged.orderBy("first_pos").rdd.zipWithIndex().map(
-        lambda rk: (rk[0]["root"], f"s{rk[1] + 1}"))
+    ordered = merged.orderBy("first_pos").rdd.zipWithIndex().map(lambda rk: (rk[0]["root"], f"s{rk[1] + 1}"))
     ids = spark.createDataFrame(ordered, "root string, sid string")
-    stories = (merged.join(ids, "root").withColumnRenamed("sid", "story")
-               .select("story", "root", "first_pos", "size", "roots", "headline", "outlets", "first_date",
-                       "last_date").localCheckpoint())
+    stories = (
+        merged.join(ids, "root")
+        .withColumnRenamed("sid", "story")
+        .select("story", "root", "first_pos", "size", "roots", "headline", "outlets", "first_date", "last_date")
+        .localCheckpoint()
+    )
     _mark("second pass", clock)
     final = keyed.select("story", "root").join(stories.select(F.col("root"), F.col("story").alias("sid")), "root")
-    assignments = (assigned.join(final.select("story", "sid"), "story", "left")
-                   .select("pos", "id", F.coalesce("sid", "story").alias("story")).localCheckpoint())
+    assignments = (
+        assigned.join(final.select("story", "sid"), "story", "left")
+        .select("pos", "id", F.coalesce("sid", "story").alias("story"))
+        .localCheckpoint()
+    )
     _mark("assignments", clock)
     stories = stories.drop("root")
     return SparkStories(assignments=assignments, stories=stories, n_articles=n_articles)

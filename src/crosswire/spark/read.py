@@ -79,8 +79,9 @@ def _frame(rows: list[dict[str, Any]]) -> Any:
     """Rows as a pandas frame with every column filled (a missing value is None, never NaN)."""
     import pandas as pd
 
-    return pd.DataFrame({c: pd.Series([r.get(c) for r in rows], dtype="int64" if c == "pos" else object)
-                         for c in _OUT_COLUMNS})
+    return pd.DataFrame(
+        {c: pd.Series([r.get(c) for r in rows], dtype="int64" if c == "pos" else object) for c in _OUT_COLUMNS}
+    )
 
 
 def _read_files(batches: Iterator[Any]) -> Iterator[Any]:
@@ -114,8 +115,9 @@ def _read_records(batches: Iterator[Any]) -> Iterator[Any]:
                 obj = json.loads(rec)
                 a = read_record(obj, src, n)
             except json.JSONDecodeError as e:
-                rows.append({"pos": int(pos), "kind": "e", "source": f"{src} (record {n})",
-                             "message": f"invalid JSON: {e.msg}"})
+                rows.append(
+                    {"pos": int(pos), "kind": "e", "source": f"{src} (record {n})", "message": f"invalid JSON: {e.msg}"}
+                )
                 continue
             except (InputError, TextTooLong) as e:
                 reason = str(e).removeprefix(f"record {n} ")
@@ -150,8 +152,11 @@ def read_corpus(spark: Any, paths: Sequence[str]) -> tuple[Any, Any, list[ReadEr
             raw = spark.read.text(p)
             rec = F.col("value")
         # the row's place: its input, then Spark's row id (splits in order, rows in order within a split)
-        df = raw.select(rec.alias("rec"), F.input_file_name().alias("source"),
-                        (F.lit(k << _SHIFT) + F.monotonically_increasing_id()).alias("pos"))
+        df = raw.select(
+            rec.alias("rec"),
+            F.input_file_name().alias("source"),
+            (F.lit(k << _SHIFT) + F.monotonically_increasing_id()).alias("pos"),
+        )
         parts.append(df.mapInPandas(_read_records, out_schema))
     if not parts:
         empty = spark.createDataFrame([], out_schema)

@@ -13,6 +13,7 @@ from crosswire.stories.noise import NOISE_PREFIX, is_noise
 from crosswire.stories.profiles import StoriesResult, StoryIndex, StoryParams, StoryProfile
 from crosswire.stories.terms import ArticleTerms, article_terms, articles_terms, profile_terms
 
+# fmt: off
 __all__ = [
     "StoryParams",
     "StoryProfile",
@@ -31,3 +32,4 @@ __all__ = [
     "articles_terms",
     "profile_terms",
 ]
+# fmt: on

@@ -223,6 +223,7 @@ def _lead(article: Article, sentences: int = 2, limit: int = 400) -> str:
 
 NAME, FIGURE, DATE = 1, 2, 3  # kinds of anchor terms: what reports of one event share across languages
 
+# fmt: off
 _MONTH_NAMES = (
     "january janvier januar jänner enero gennaio janeiro styczeń",
     "february février februar febrero febbraio fevereiro luty",
@@ -237,6 +238,7 @@ _MONTH_NAMES = (
     "november novembre noviembre novembro listopad",
     "december décembre dezember diciembre dicembre dezembro grudzień",
 )
+# fmt: on
 _MONTHS: dict[str, int] = {word: k for k, words in enumerate(_MONTH_NAMES, start=1) for word in words.split()}
 _DAY = re.compile(r"([0-3]?\d)(?:er|st|nd|rd|th)?")
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,’']\d{3})+$")

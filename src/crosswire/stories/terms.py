@@ -50,10 +50,18 @@ def articles_terms(articles: list[Article], params: StoryParams | None = None) -
         n_words, density = interface_density(article.text or "", toks)
         d = make_doc(article, p, toks=toks)
         words.append(d.words)
-        out.append(ArticleTerms(
-            opening=hash_text(" ".join(toks[:12])), terms=d.counts, prints=[], anchors=d.anchors,
-            language=d.language, day=d.day, n_words=n_words, interface=density,
-        ))
+        out.append(
+            ArticleTerms(
+                opening=hash_text(" ".join(toks[:12])),
+                terms=d.counts,
+                prints=[],
+                anchors=d.anchors,
+                language=d.language,
+                day=d.day,
+                n_words=n_words,
+                interface=density,
+            )
+        )
     for t, fp in zip(out, batch_fingerprints(words, p.shingle, p.fingerprints, p.fingerprint_rate), strict=True):
         t.prints = fp
     return out

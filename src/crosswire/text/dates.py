@@ -22,20 +22,26 @@ from crosswire.text.temporal import tag
 from crosswire.text.temporal_data import TABLES
 from crosswire.text.words import fold
 
+# fmt: off
 __all__ = ["DateMention", "find_dates", "language_of", "weekday_dated", "is_future", "reference_date", "parse_ref",
            "QUOTED", "CALENDAR_WORDS", "quoted_spans"]
+# fmt: on
 
+# fmt: off
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
     "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+# fmt: on
+# fmt: off
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
     "sonntag": 6, "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "domingo": 6,
 }
+# fmt: on
 # Words of a clause that put what it tells in the future (or in a plan): a weekday or a
 # yearless date after them counts forward from the publication date.
 _FUTURE = re.compile(
@@ -90,9 +96,12 @@ def is_future(text: str, at: int) -> bool:
     """
     head = text[:at]
     # a start right before the date is a preposition ("until after Monday", "before Friday")
-    starts = [m.end() for m in _CLAUSE_START.finditer(head)
-              if fold(m.group(0).strip()) not in ("before", "after", "since") or re.search(r"\w", head[m.end():])]
-    clause = head[starts[-1]:] if starts else head
+    starts = [
+        m.end()
+        for m in _CLAUSE_START.finditer(head)
+        if fold(m.group(0).strip()) not in ("before", "after", "since") or re.search(r"\w", head[m.end() :])
+    ]
+    clause = head[starts[-1] :] if starts else head
     return _FUTURE.search(clause) is not None
 
 
@@ -125,15 +134,20 @@ def find_dates(text: str, ref: str | None, language: str | None = None) -> list[
 
 
 _SPEAKING_DAY = frozenset({"today", "tonight", "this morning", "this evening", "aujourd'hui", "heute", "hoy"})
-_AGO = re.compile(r"^(?P<approx>(?:nearly|almost|about|some|around|roughly|more\s+than|over|less\s+than|just|"
-                  r"at\s+least)\s+)?(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)"
-                  r"\s+(?P<unit>days?|weeks?)\s+ago$", re.I)
+_AGO = re.compile(
+    r"^(?P<approx>(?:nearly|almost|about|some|around|roughly|more\s+than|over|less\s+than|just|"
+    r"at\s+least)\s+)?(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)"
+    r"\s+(?P<unit>days?|weeks?)\s+ago$",
+    re.I,
+)
+# fmt: off
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
+# fmt: on
 
 
 def _counted_back(words: str, ref: dt.date) -> str | None:
-    """"two weeks ago" -> its day; "nearly two weeks ago", "a few days ago" -> its month; else None."""
+    """ "two weeks ago" -> its day; "nearly two weeks ago", "a few days ago" -> its month; else None."""
     m = _AGO.match(" ".join(words.split()))
     if not m:
         return None
@@ -156,8 +170,9 @@ def language_of(text: str) -> str:
 @lru_cache(maxsize=1)
 def _foreign_calendar() -> re.Pattern[str]:
     english = {w.lower() for w in list(TABLES["en"].months) + list(TABLES["en"].weekdays)}
-    words = {w.lower() for lang in TABLES if lang != "en"
-             for w in list(TABLES[lang].months) + list(TABLES[lang].weekdays)} - english
+    words = {
+        w.lower() for lang in TABLES if lang != "en" for w in list(TABLES[lang].months) + list(TABLES[lang].weekdays)
+    } - english
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if len(w) > 2)
     return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.I)
 
@@ -198,8 +213,11 @@ def _weekday_date_rx(language: str) -> re.Pattern[str]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     wd, mon = alt(list(t.weekdays)), alt([m.rstrip(".") for m in t.months])
-    return re.compile(rf"\b(?P<wd>{wd}),?\s+(?:the\s+)?(?:(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b|"
-                      rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?(?P<mon2>{mon})\b)", re.I)
+    return re.compile(
+        rf"\b(?P<wd>{wd}),?\s+(?:the\s+)?(?:(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b|"
+        rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?(?P<mon2>{mon})\b)",
+        re.I,
+    )
 
 
 def reference_date(article, story_dates: list[str]) -> str | None:

@@ -22,15 +22,18 @@ from typing import Any
 __all__ = ["detect_language", "plain_language", "LANGUAGES", "FUNCTION_WORDS"]
 
 # ISO 639-1 codes of the languages the detector chooses among.
+# fmt: off
 LANGUAGES = (
     "en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar",
     "zh", "ja", "ko", "sv", "da", "nb", "fi", "el", "cs", "ro", "hu", "fa", "hi", "id",
 )
+# fmt: on
 _PREFIX = 1200
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
 
 # Function words of a few languages, written for this project: they tell a plain text's language
 # here, and the stories stage drops them from its profiles.
+# fmt: off
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "a about after again against all also am an and any are as at be because been before being below "
@@ -77,12 +80,14 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "ve bir bu da de ile için olarak olan gibi daha çok en ama ki ne o şu sonra kadar".split()
     ),
 }
+# fmt: on
 _FUNCTION_LANGS = tuple(FUNCTION_WORDS)
 # the function words of exactly one language ("the", "les", "der", "los"), not those several
 # share ("de", "la", "a", "en"), which cannot tell French from Spanish
 _OWNERS = Counter(w for words in FUNCTION_WORDS.values() for w in words)
-_OWN_WORD: dict[str, int] = {w: k for k, lang in enumerate(_FUNCTION_LANGS)
-                             for w in FUNCTION_WORDS[lang] if _OWNERS[w] == 1}
+_OWN_WORD: dict[str, int] = {
+    w: k for k, lang in enumerate(_FUNCTION_LANGS) for w in FUNCTION_WORDS[lang] if _OWNERS[w] == 1
+}
 _PLAIN_MIN_WORDS = 60  # a prefix this long ...
 _PLAIN_SHARE = 0.12  # ... with this share of its words from one language's own function words ...
 _PLAIN_MARGIN = 5.0  # ... and this many times more than from any other language's is plain
@@ -95,11 +100,7 @@ def _detector() -> Any:
     except ImportError:  # pragma: no cover - lingua is a dependency
         return None
     codes = [getattr(IsoCode639_1, c.upper()) for c in LANGUAGES if hasattr(IsoCode639_1, c.upper())]
-    return (
-        LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
-        .with_low_accuracy_mode()
-        .build()
-    )
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
 
 
 def plain_language(text: str) -> str | None:

@@ -6,20 +6,25 @@ import re
 
 from crosswire.text.words import fold
 
+# fmt: off
 __all__ = [
     "parse_number_words", "UNITS", "TENS", "SCALES", "LOCAL_WORDS", "LOCAL_SCALES", "DOT_GROUPING", "local_value",
 ]
+# fmt: on
 
+# fmt: off
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
+# fmt: on
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
 
+
 def parse_number_words(text: str) -> float | None:
-    """"twenty-one" -> 21, "two hundred" -> 200, "a dozen" -> 12, "3,500" -> 3500."""
+    """ "twenty-one" -> 21, "two hundred" -> 200, "a dozen" -> 12, "3,500" -> 3500."""
     t = fold(text).strip()
     t = t.replace("\u202f", ",").replace("\u00a0", ",")
     if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?", t):
@@ -55,6 +60,7 @@ def parse_number_words(text: str) -> float | None:
 
 # Number words of other languages: units and tens that are no article or pronoun ("un", "ein",
 # "uno" and the like are left out: they are far more often "a" than "one").
+# fmt: off
 LOCAL_WORDS: dict[str, dict[str, int]] = {
     "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
            "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
@@ -73,7 +79,9 @@ LOCAL_WORDS: dict[str, dict[str, int]] = {
            "nove": 9, "dez": 10, "onze": 11, "doze": 12, "vinte": 20, "trinta": 30, "quarenta": 40,
            "cinquenta": 50, "cem": 100},
 }
+# fmt: on
 # scale words written after a figure: "400 mil visitantes", "2,5 Millionen", "3 milliards"
+# fmt: off
 LOCAL_SCALES: dict[str, dict[str, float]] = {
     "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
     "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9},
@@ -83,6 +91,7 @@ LOCAL_SCALES: dict[str, dict[str, float]] = {
     "pt": {"mil": 1e3, "milhão": 1e6, "milhao": 1e6, "milhões": 1e6, "milhoes": 1e6, "bilhão": 1e9,
            "bilhões": 1e9},
 }
+# fmt: on
 _FOLDED_WORDS = {code: {fold(w): v for w, v in table.items()} for code, table in LOCAL_WORDS.items()}
 # languages that group thousands with a dot and write decimals with a comma: "2.000", "3,5"
 DOT_GROUPING = frozenset({"de", "es", "it", "pt", "nl", "da", "id", "tr", "el", "sl", "hr", "ro"})
@@ -100,4 +109,3 @@ def local_value(raw: str, language: str | None) -> float | None:
     if word is not None:
         return float(word)
     return parse_number_words(t)
-

@@ -15,7 +15,7 @@ def is_garbage(text: str, run: int = 3) -> bool:
     one word of four letters or more."""
     words = [w.lower() for w in _WORD.findall(text)]
     for k in range(len(words) - run + 1):
-        if len(words[k]) > 1 and words[k] == words[k + 1] == words[k + run - 1] and len(set(words[k: k + run])) == 1:
+        if len(words[k]) > 1 and words[k] == words[k + 1] == words[k + run - 1] and len(set(words[k : k + run])) == 1:
             return True
     long = [w for w in words if len(w) > 3]
     if len(words) >= 6 and long:

@@ -78,8 +78,9 @@ def clean_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _DROP.sub("", text)
     if any(c in BIDI_CONTROLS for c in text):
-        text = "\n".join(_balance_line(line) if any(c in BIDI_CONTROLS for c in line) else line
-                         for line in text.split("\n"))
+        text = "\n".join(
+            _balance_line(line) if any(c in BIDI_CONTROLS for c in line) else line for line in text.split("\n")
+        )
     return text
 
 
@@ -142,7 +143,8 @@ def terminal(text: object) -> str:
     """``text`` printable as one line on a terminal: controls, bidi and line breaks shown as escapes."""
     s = str(text)
     return "".join(
-        _visible(c) if (c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp")
-                        or c in "\ufffe\uffff") else c
+        _visible(c)
+        if (c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") or c in "\ufffe\uffff")
+        else c
         for c in s
     )

@@ -15,6 +15,7 @@ from crosswire.text.months import MONTHS
 __all__ = ["split_sentences", "article_sentences"]
 
 # Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
+# fmt: off
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj", "capt", "cmdr",
     "sgt", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt",
@@ -23,8 +24,10 @@ _ABBREV = {
     "fig", "vol", "al", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "ft", "mph", "km",
     "m", "mme", "mlle", "me", "p", "pp", "art", "op", "cf", "ca",
 }
+# fmt: on
 
 # Nouns a German ordinal number often stands before ("3. Liga", "2. Weltkrieg", "5. Spieltag").
+# fmt: off
 _ORDINAL_NOUNS = {
     "liga", "bundesliga", "weltkrieg", "jahrhundert", "jahrtausend", "jahrestag", "geburtstag", "todestag",
     "platz", "rang", "runde", "spieltag", "etappe", "halbzeit", "minute", "klasse", "stock", "etage",
@@ -33,11 +36,14 @@ _ORDINAL_NOUNS = {
     "woche", "monat", "jahr", "legislaturperiode", "armee", "division", "brigade", "kompanie", "symphonie",
     "sinfonie", "parteitag", "kongress", "gipfel", "ausgabe", "versuch", "reihe",
 }
+# fmt: on
 # Month names that are also everyday words in English or Romance languages are left out.
+# fmt: off
 _ENGLISH_MONTHS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
+# fmt: on
 _ORDINAL_MONTHS = {m for m in MONTHS if len(m) > 2 and m not in {"may", "set", "out", "ago", "gen", "mar"}}
 
 _END = re.compile(r"""([.!?…]+)(['"”’»)\]]*)(\s+)""")
@@ -53,7 +59,7 @@ def _is_ordinal(text: str, dot_pos: int, nxt: str) -> bool:
     m = re.match(r"[^\W\d_]+", nxt)
     if not m:
         return False
-    word, after = m.group(0).lower(), nxt[m.end():]
+    word, after = m.group(0).lower(), nxt[m.end() :]
     if word in _ORDINAL_NOUNS:
         return True
     if word not in _ORDINAL_MONTHS or not re.search(r"(?:^|\s)\d{1,2}$", text[:dot_pos]):
@@ -86,7 +92,7 @@ def _split_block(block: str) -> tuple[tuple[int, int], ...]:
     for m in _END.finditer(block):
         punct, closers, _space = m.group(1), m.group(2), m.group(3)
         end = m.start(3)
-        nxt = block[m.end():]
+        nxt = block[m.end() :]
         if not nxt:
             break
         if punct == "." and not closers and _is_abbrev(block, m.start(1)):
@@ -110,8 +116,9 @@ def _split_block(block: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def split_sentences(text: str, article_id: str = "",
-                    headings: frozenset[str] | set[str] = frozenset()) -> list[Sentence]:
+def split_sentences(
+    text: str, article_id: str = "", headings: frozenset[str] | set[str] = frozenset()
+) -> list[Sentence]:
     """Split a cleaned text (paragraphs separated by blank lines) into numbered sentences."""
     out: list[Sentence] = []
     pos = 0

@@ -41,8 +41,20 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A very light English stem, enough to match "talks"/"talk", "condemned"/"condemn"."""
     w = word
-    for suf, keep in (("isation", 3), ("ization", 3), ("ations", 3), ("ation", 3), ("ings", 3),
-                      ("ing", 3), ("ies", 3), ("ied", 3), ("ed", 3), ("es", 3), ("s", 3), ("ly", 3)):
+    for suf, keep in (
+        ("isation", 3),
+        ("ization", 3),
+        ("ations", 3),
+        ("ation", 3),
+        ("ings", 3),
+        ("ing", 3),
+        ("ies", 3),
+        ("ied", 3),
+        ("ed", 3),
+        ("es", 3),
+        ("s", 3),
+        ("ly", 3),
+    ):
         if w.endswith(suf) and len(w) - len(suf) >= keep:
             return w[: -len(suf)]
     return w
@@ -70,10 +82,10 @@ def names(text: str) -> list[str]:
     """Capitalised word runs that are not the first word of the text (rough proper names)."""
     out: list[str] = []
     for m in _NAME.finditer(text):
-        if m.start() == 0 or text[max(0, m.start() - 2): m.start()].strip() in {".", "!", "?", "\"", "“"}:
+        if m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in {".", "!", "?", '"', "“"}:
             first = m.group(0).split()[0]
             if fold(first) in STOPWORDS:
-                rest = m.group(0)[len(first):].strip()
+                rest = m.group(0)[len(first) :].strip()
                 if rest:
                     out.append(rest)
                 continue
