@@ -305,7 +305,9 @@ def _values(story: StoryText) -> list[Value]:
         for canon, person in job_titles(text):
             out.append(Value(p, "title", _name_words(person), canon, canon, person))
         days = event_days(text)
-        kinds = {k for k, *_ in days}
+        # sorted, not a set: a set of strings iterates in the process's hash order, and the first kind read
+        # names the conflict ("date of ...: April 14 or April 19", not "day of ...: Saturday or Thursday")
+        kinds = sorted({k for k, *_ in days})
         for kind in kinds:  # only a sentence naming one day of a kind dates one event
             mine = [d for d in days if d[0] == kind]
             if len({d[1] for d in mine}) != 1:
