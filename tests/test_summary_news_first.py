@@ -10,7 +10,7 @@ from __future__ import annotations
 from crosswire import brief, facts
 from crosswire.brief.coverage import coverage_gain, shared_weights, terms
 from crosswire.brief.news import is_stale, latest_development
-from crosswire.brief.summary import compress, is_faithful_compression
+from crosswire.brief.compress import compress, is_faithful_compression
 from crosswire.model import Article
 
 

@@ -25,17 +25,22 @@ from crosswire.model import Article, Conflict, Sentence, TimelineEvent
 from crosswire.text.dates import find_dates, is_future
 from crosswire.text.repeats import is_garbage
 
+# fmt: off
 __all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "STALE_WORDS", "FUTURE_WORDS", "NOT_EVENT_BEFORE",
            "first_person", "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news",
            "latest_development", "is_stale", "strip_update_marker", "ESSAY_SHARE", "news_weights", "tell_dispute",
            "dispute_order", "DISPUTES_PER"]
+# fmt: on
 
+# fmt: off
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "en": ("i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"),
     "fr": ("je", "j", "me", "moi", "mon", "ma", "mes"),
     "de": ("ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner"),
     "es": ("yo", "me", "mí", "mi", "mis", "conmigo"),
 }
+# fmt: on
+# fmt: off
 CAPTION_OPENERS: dict[str, tuple[str, ...]] = {
     "en": ("a photo of", "photo of", "this photo", "this screengrab", "this screenshot", "in this photo",
            "this image", "an image of", "file photo", "pictured", "this undated photo", "this handout photo",
@@ -44,9 +49,12 @@ CAPTION_OPENERS: dict[str, tuple[str, ...]] = {
     "de": ("ein foto von", "das foto zeigt", "auf diesem foto", "dieses bild", "das bild zeigt"),
     "es": ("una foto de", "foto de", "en esta foto", "esta imagen", "en esta imagen"),
 }
+# fmt: on
+# fmt: off
 UPDATE_MARKERS: tuple[str, ...] = ("update", "updated", "mise à jour", "aktualisierung", "aktualisiert",
                                    "actualización", "actualizado", "breaking", "dernière minute", "eilmeldung",
                                    "última hora")
+# fmt: on
 # a state told "as of" an earlier moment ("is still missing", "remains closed"): once a report's update
 # tells what happened next, such a sentence is stale
 STALE_WORDS: dict[str, tuple[str, ...]] = {
@@ -60,15 +68,23 @@ ESSAY_SHARE = 0.3  # a report with at least this share of first-person sentences
 _QUOTED = re.compile(r"[“«„\"][^”»“\"]*[”»“\"]|‘[^’]*’")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ALL_FIRST = frozenset(w for ws in FIRST_PERSON.values() for w in ws if w not in ("me", "mi"))
-_CAPTION = re.compile(r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                                            for ws in CAPTION_OPENERS.values() for w in ws) + r")\b", re.I)
-_STALE = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                                       for ws in STALE_WORDS.values() for w in ws) + r")\b", re.I)
+_CAPTION = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in CAPTION_OPENERS.values() for w in ws) + r")\b",
+    re.I,
+)
+_STALE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in STALE_WORDS.values() for w in ws) + r")\b", re.I
+)
 # "UPDATE: 9:05 a.m. - " / "Update - " opening a sentence: the marker and its time stamp
-_UPDATE_PREFIX = re.compile(r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in UPDATE_MARKERS)
-                            + r")\s*[:\-–—]\s*(?:[\w.,:/ ]{1,30}?\s[-–—]+\s+)?", re.I)
-_UPDATE = re.compile(r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in UPDATE_MARKERS)
-                     + r")\s*[:\-–—]", re.I)
+_UPDATE_PREFIX = re.compile(
+    r"^\W*(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in UPDATE_MARKERS)
+    + r")\s*[:\-–—]\s*(?:[\w.,:/ ]{1,30}?\s[-–—]+\s+)?",
+    re.I,
+)
+_UPDATE = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in UPDATE_MARKERS) + r")\s*[:\-–—]", re.I
+)
 
 
 def first_person(text: str, language: str | None = None) -> bool:
@@ -103,7 +119,7 @@ def update_leads(sentences: Sequence[Sentence], reach: int = 3) -> set[int]:
     first update of the report, and only when it opens the report (its first three sentences)."""
     for k, s in enumerate(sentences[:3]):
         if _UPDATE.match(s.text):
-            return {x.index for x in sentences[k: k + reach]}
+            return {x.index for x in sentences[k : k + reach]}
     return set()
 
 
@@ -119,6 +135,7 @@ def latest_news(sents: dict[str, list[Sentence]]) -> list[tuple[str, int]]:
 
 LEAD_SENTENCES = 3  # a development a report tells in its first this many sentences is its news
 # a sentence that announces what is to come tells no development ("will open", "is set to", "plans to")
+# fmt: off
 FUTURE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("will", "would", "is set to", "are set to", "is due to", "are due to", "plans to", "scheduled", "expected",
            "upcoming", "next", "opens", "to be held", "is to be", "are to be"),
@@ -126,17 +143,19 @@ FUTURE_WORDS: dict[str, tuple[str, ...]] = {
     "de": ("wird", "werden", "soll", "sollen", "geplant", "nächste", "nächsten"),
     "es": ("será", "serán", "va a", "van a", "prevé", "previsto", "prevista", "próximo", "próxima"),
 }
-_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                                        for ws in FUTURE_WORDS.values() for w in ws) + r")\b", re.I)
+# fmt: on
+_FUTURE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in FUTURE_WORDS.values() for w in ws) + r")\b", re.I
+)
 
 
-def latest_development(timeline: Sequence[TimelineEvent], sents: dict[str, list[Sentence]],
-                       published: dict[str, str | None]) -> list[tuple[str, int]]:
+def latest_development(
+    timeline: Sequence[TimelineEvent], sents: dict[str, list[Sentence]], published: dict[str, str | None]
+) -> list[tuple[str, int]]:
     """The sentences that tell the story's latest development: the timeline's latest day, when it is
     later than every other day of the story, told in a report's lead (its first :data:`LEAD_SENTENCES`
     sentences), not announced as to come, and not after the report's own date."""
-    lead = {(aid, x.index) for aid, ss in sents.items()
-            for x in [y for y in ss if not y.is_heading][:LEAD_SENTENCES]}
+    lead = {(aid, x.index) for aid, ss in sents.items() for x in [y for y in ss if not y.is_heading][:LEAD_SENTENCES]}
     named: list[tuple[str, tuple[str, int]]] = []  # (day, sentence) a lead names as the day something happened
     for e in timeline:
         if len(e.date) != 10:
@@ -144,8 +163,12 @@ def latest_development(timeline: Sequence[TimelineEvent], sents: dict[str, list[
         for c in e.citations:
             key = (c.article, c.sentence)
             pub = published.get(c.article)
-            if key in lead and not _FUTURE.search(_QUOTED.sub(" ", c.text)) and not (pub and pub[:10] < e.date) \
-                    and _tells_day(c.text, e.date):
+            if (
+                key in lead
+                and not _FUTURE.search(_QUOTED.sub(" ", c.text))
+                and not (pub and pub[:10] < e.date)
+                and _tells_day(c.text, e.date)
+            ):
                 named.append((e.date, key))
     if not named:
         return []
@@ -154,14 +177,16 @@ def latest_development(timeline: Sequence[TimelineEvent], sents: dict[str, list[
     # later than every day the story's other sentences tell (the same sentence dated by its report aside)
     # (a month or a year counts at its own precision: "in March 2011" is later than 2007-04-26)
     others = [e.date for e in timeline if not all((c.article, c.sentence) in out for c in e.citations)]
-    if not any(len(d) == 10 for d in others) or any(d >= last[:len(d)] if len(d) == 10 else d > last[:len(d)]
-                                                    for d in others):
+    if not any(len(d) == 10 for d in others) or any(
+        d >= last[: len(d)] if len(d) == 10 else d > last[: len(d)] for d in others
+    ):
         return []
     return out
 
 
 # a date these words open is no development: a deadline, the end of a range, a thing named by its date
 # ("until May 3", "from 1993 to December 31, 2012", "the Jan. 9 publication", "Britain's March 29 exit")
+# fmt: off
 NOT_EVENT_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("the", "'s", "’s", "to", "until", "till", "through", "by", "before", "ahead of", "to be", "is to",
            "due", "set for"),
@@ -169,21 +194,33 @@ NOT_EVENT_BEFORE: dict[str, tuple[str, ...]] = {
     "de": ("der", "die", "das", "bis", "zum", "vor dem"),
     "es": ("el", "del", "al", "hasta el", "antes del"),
 }
-_NOT_EVENT = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                                                   for ws in NOT_EVENT_BEFORE.values() for w in ws)
-                        + r")\s*$|\w['’]s\s*$", re.I)
+# fmt: on
+_NOT_EVENT = re.compile(
+    r"(?:^|[\s(])(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in NOT_EVENT_BEFORE.values() for w in ws)
+    + r")\s*$|\w['’]s\s*$",
+    re.I,
+)
 
 
 def _tells_day(text: str, day: str) -> bool:
     """Does the sentence itself name ``day`` (not only the report's date) as the day something happened?"""
-    return any(m.date == day and _DAY_NAMED.search(text[m.start:m.end]) and not is_future(text, m.start)
-               and not _NOT_EVENT.search(text[:m.start]) for m in find_dates(text, day))
+    return any(
+        m.date == day
+        and _DAY_NAMED.search(text[m.start : m.end])
+        and not is_future(text, m.start)
+        and not _NOT_EVENT.search(text[: m.start])
+        for m in find_dates(text, day)
+    )
 
 
 # a day named by its number or its weekday (or today / yesterday), not a holiday or "this year"
-_DAY_NAMED = re.compile(r"\d|day\b|tonight|heute|gestern|hier\b|aujourd|hoy\b|ayer\b|lundi|mardi|mercredi|jeudi|"
-                        r"vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-                        r"lunes|martes|miércoles|jueves|viernes|sábado|domingo", re.I)
+_DAY_NAMED = re.compile(
+    r"\d|day\b|tonight|heute|gestern|hier\b|aujourd|hoy\b|ayer\b|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo",
+    re.I,
+)
 
 
 def is_stale(text: str) -> bool:
@@ -192,22 +229,32 @@ def is_stale(text: str) -> bool:
 
 
 # "Last Updated, Wednesday, 11:07 a.m. " / "Updated 9:05 a.m. ET " opening a sentence: a page's time stamp
-_STAMP_PREFIX = re.compile(r"^\W*(?:last\s+)?updated?\s*[:,]?\s*(?:[^\W\d_]+day,?\s*)?(?:[\w.,]{1,12}\s+)?"
-                           r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?\s*[-–—:,]?\s+", re.I)
+_STAMP_PREFIX = re.compile(
+    r"^\W*(?:last\s+)?updated?\s*[:,]?\s*(?:[^\W\d_]+day,?\s*)?(?:[\w.,]{1,12}\s+)?"
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?\s*[-–—:,]?\s+",
+    re.I,
+)
 
 
 def strip_update_marker(text: str) -> str:
     """The sentence without the update marker and time stamp that open it ("UPDATE: 9:05 a.m. - ")."""
     m = _UPDATE_PREFIX.match(text) or _STAMP_PREFIX.match(text)
-    if not m or len(text[m.end():].split()) < 5:
+    if not m or len(text[m.end() :].split()) < 5:
         return text
-    rest = text[m.end():]
+    rest = text[m.end() :]
     return rest[:1].upper() + rest[1:]
 
 
-def news_weights(articles: Sequence[Article], sents: dict[str, list[Sentence]],
-                 occurrences: list[list[tuple[str, int]]], texts: list[str], *,
-                 essay: float, first: float, update: float) -> np.ndarray:
+def news_weights(
+    articles: Sequence[Article],
+    sents: dict[str, list[Sentence]],
+    occurrences: list[list[tuple[str, int]]],
+    texts: list[str],
+    *,
+    essay: float,
+    first: float,
+    update: float,
+) -> np.ndarray:
     """Score multipliers of summary candidates (each given by its (article, sentence) occurrences
     and its text): ``essay`` for a sentence only personal essays give, ``first`` for one in the first
     person singular outside quotations, ``update`` for one a report's update marker opens."""
@@ -228,8 +275,15 @@ def news_weights(articles: Sequence[Article], sents: dict[str, list[Sentence]],
 DISPUTES_PER = 120  # one dispute (a claim and its answer) is told per this many words of summary
 
 
-def tell_dispute(chosen: list[int], conflicts: Sequence[Conflict], unit_of: dict[tuple[str, int], int],
-                 pool: set[int], score: np.ndarray, words_of: dict[int, int], words: int) -> list[int]:
+def tell_dispute(
+    chosen: list[int],
+    conflicts: Sequence[Conflict],
+    unit_of: dict[tuple[str, int], int],
+    pool: set[int],
+    score: np.ndarray,
+    words_of: dict[int, int],
+    words: int,
+) -> list[int]:
     """The news first, then what is disputed: while the summary tells fewer disagreements than one per
     ``DISPUTES_PER`` words of ``words``, the one most reports give joins it (a claim another party
     denies or contests: the claim; two figures, dates or titles that cannot both be true: the first
@@ -237,8 +291,13 @@ def tell_dispute(chosen: list[int], conflicts: Sequence[Conflict], unit_of: dict
     the other sides of every told disagreement.  ``unit_of`` maps (article, sentence) to a candidate,
     ``pool`` holds the candidates that may be told."""
     found = [c for c in conflicts if len(c.sides) >= 2]
-    sides_of = [[{unit_of[(x.article, x.sentence)] for x in side.citations
-                  if unit_of.get((x.article, x.sentence)) in pool} for side in c.sides] for c in found]
+    sides_of = [
+        [
+            {unit_of[(x.article, x.sentence)] for x in side.citations if unit_of.get((x.article, x.sentence)) in pool}
+            for side in c.sides
+        ]
+        for c in found
+    ]
     claim = [c.kind in ("denial", "claim") for c in found]
 
     def is_told(k: int, out: set[int]) -> bool:  # a claim is told by its own words, figures by any version
@@ -255,8 +314,15 @@ def tell_dispute(chosen: list[int], conflicts: Sequence[Conflict], unit_of: dict
             break
         # a claim and its answer before two versions of a figure; one the summary tells nothing of first (an
         # answer already told says what is disputed); then the one most reports give
-        best = max(untold, key=lambda k: (claim[k], not any(set(out) & side for side in sides_of[k]),
-                                          len({a for x in found[k].sides for a in x.articles}), -k))
+        best = max(
+            untold,
+            key=lambda k: (
+                claim[k],
+                not any(set(out) & side for side in sides_of[k]),
+                len({a for x in found[k].sides for a in x.articles}),
+                -k,
+            ),
+        )
         keep = max(sides_of[best][0], key=lambda i: score[i])
         size = sum(words_of.get(i, 0) for i in out) + words_of.get(keep, 0)
         before = list(out)
@@ -271,19 +337,21 @@ def tell_dispute(chosen: list[int], conflicts: Sequence[Conflict], unit_of: dict
     return out
 
 
-def dispute_order(chosen: Sequence[int], conflicts: Sequence[Conflict],
-                  unit_of: dict[tuple[str, int], int]) -> dict[int, tuple[int, int]]:
+def dispute_order(
+    chosen: Sequence[int], conflicts: Sequence[Conflict], unit_of: dict[tuple[str, int], int]
+) -> dict[int, tuple[int, int]]:
     """Where the summary tells a disagreement from two sides or more, its sentences come after the
     news, together, each claim before its answer: chosen candidate -> (disagreement, side)."""
     out: dict[int, tuple[int, int]] = {}
     picked = set(chosen)
     for n, c in enumerate(conflicts):
-        sides = [{unit_of[(x.article, x.sentence)] for x in side.citations
-                  if unit_of.get((x.article, x.sentence)) in picked} for side in c.sides]
+        sides = [
+            {unit_of[(x.article, x.sentence)] for x in side.citations if unit_of.get((x.article, x.sentence)) in picked}
+            for side in c.sides
+        ]
         if sum(1 for side in sides if side) < 2:
             continue
         for k, side in enumerate(sides):
             for i in side:
                 out.setdefault(i, (n, k))
     return out
-

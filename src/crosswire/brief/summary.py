@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from crosswire.brief.compress import compress, is_faithful_compression, tokens
 from crosswire.brief.coverage import coverage_gain, shared_weights, terms
 from crosswire.brief.news import (
     dispute_order,
@@ -40,7 +41,6 @@ from crosswire.brief.news import (
     latest_development,
     latest_news,
     news_weights,
-    strip_update_marker,
     tell_dispute,
 )
 from crosswire.facts.similarity import dense, tfidf
@@ -61,6 +61,7 @@ from crosswire.read.outlets import identities as source_identities
 from crosswire.text.parse import without_parse
 from crosswire.text.sentences import article_sentences
 
+# fmt: off
 __all__ = [
     "SummaryConfig",
     "build_brief",
@@ -71,6 +72,7 @@ __all__ = [
     "is_faithful_compression",
     "source_keys",
 ]
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,129 +108,6 @@ class SummaryConfig:
     sides_stretch: float = 1.5  # ... as long as the summary stays under this times the word budget
 
 
-# --- compression -------------------------------------------------------------------------------
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-_NEGATION = {
-    # en, fr, de, es, it, pt: a clause holding one of these is never dropped
-    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot",
-    "t", "deny", "denies", "denied", "refused", "refuses", "rejected", "rejects",
-    "ne", "pas", "jamais", "aucun", "aucune", "sans", "ni", "nie", "démenti", "dément",
-    "nicht", "kein", "keine", "ohne", "nunca", "nada", "ningún", "ninguna", "sin",
-    "non", "mai", "senza", "não", "nem",
-}
-_SAY = (
-    r"(?:said|says|say|told(?:\s+\w+){0,2}|added|reported|announced|stated|confirmed|"
-    r"explained|noted|wrote|tweeted|insisted|warned|according\s+to\s+[^,;]{1,60}|"
-    r"a\s+(?:indiqué|déclaré|précisé|affirmé|annoncé|ajouté|expliqué|souligné)|"
-    r"ont\s+(?:indiqué|déclaré|précisé|affirmé|annoncé)|selon\s+[^,;]{1,60}|"
-    r"sagte|erklärte|teilte\s+\w+\s+mit|dijo|afirmó|informó|informaron|indicó|agregó|añadió|señaló|explicó|"
-    r"según\s+[^,;]{1,60})"
-)
-# ", the ministry said." / ", said the ministry." / ", according to officials." at the end
-_TRAILING_ATTRIBUTION = re.compile(
-    r"""(?P<closer>,["”’»]?|["”’»],)\s+"""
-    r"""(?P<attr>(?!(?:who|which|that|where|when|whom|whose|qui|que|dont)\b)"""
-    r"""(?:(?:[\w'’.-]+\s+){0,7}""" + _SAY + r"""(?:\s+[\w'’.-]+){0,3}"""
-    r"""|""" + _SAY + r"""(?:\s+[\w'’.-]+){0,7}))\s*(?P<end>[.!]?)\s*$""",
-    re.UNICODE | re.IGNORECASE,
-)
-# the label of a structured abstract glued to its first sentence ("Results The overall rate ...")
-SECTION_LABELS: tuple[str, ...] = (
-    "Importance", "Objective", "Objectives", "Background", "Methods", "Design, Setting, and Participants",
-    "Main Outcomes and Measures", "Results", "Conclusions", "Conclusions and Relevance", "Findings", "Meaning",
-    "Interventions", "Exposures", "Context", "Purpose", "Conclusion",
-)
-_SECTION_LABEL = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(SECTION_LABELS, key=len, reverse=True))
-                            + r")\s+(?=[A-Z])")
-# a headline glued to the lead by its dateline: "Fire kills 30 animals at German zoo BERLIN.- A fire ..."
-_GLUED_HEADLINE = re.compile(r"""^(?:[^.!?"“”]{10,120}?)\s(?:[A-ZÀ-Ý]{3,}(?:\s[A-ZÀ-Ý]{2,})*)"""
-                             r"""(?:,\s*[\w .'’/,-]{1,30}?)?\s*(?:\.\s?-+|\([^()]{1,40}\)\s*[-–—]{1,2})\s+""",
-                             re.UNICODE)
-# "PARIS, April 3, 2024 (AFP) - ", "BERLIN (Reuters) -- ", "(Paris) "
-_DATELINE = re.compile(
-    r"""^(?:\(\s*[\w .'’-]{2,30}\)\s+"""
-    r"""|[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,30}(?:,\s*[\w .'’/,-]{1,40}?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+)""",
-    re.UNICODE,
-)
-_PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
-_SAYS = re.compile(r"\b" + _SAY + r"\b", re.UNICODE | re.IGNORECASE)
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.casefold() for t in _WORD.findall(text)]
-
-
-def _has_negation(text: str) -> bool:
-    return any(t in _NEGATION for t in _tokens(text)) or "n't" in text.lower() or "n’t" in text.lower()
-
-
-def _capitalise(text: str) -> str:
-    for i, ch in enumerate(text):
-        if ch.isalpha():
-            return text[:i] + ch.upper() + text[i + 1:] if ch.islower() else text
-        if ch.isdigit():
-            return text
-    return text
-
-
-def compress(text: str, *, drop_attribution: bool = True) -> str:
-    """A shorter sentence that keeps the meaning of ``text``, or ``text`` itself.
-
-    Drops a leading dateline, a trailing attribution clause (", the ministry
-    said"; not with ``drop_attribution=False``, e.g. for a disputed claim) and
-    parenthetical asides that hold no figure; never a part with a negation, and
-    never so much that fewer than five words remain.  The result is always a
-    faithful compression: its words are the original's, in order.
-    """
-    out = strip_update_marker(text.strip())
-    m = _SECTION_LABEL.match(out)
-    if m and len(_tokens(out[m.end():])) >= 5:
-        out = out[m.end():]
-    m = _GLUED_HEADLINE.match(out)
-    if m and len(m.group(0).split()) <= 16 and not _has_negation(m.group(0)) and len(_tokens(out[m.end():])) >= 8:
-        out = _capitalise(out[m.end():])
-    m = _DATELINE.match(out)
-    if m and not _has_negation(m.group(0)) and len(_tokens(out[m.end():])) >= 5:
-        out = _capitalise(out[m.end():])
-    m = _TRAILING_ATTRIBUTION.search(out) if drop_attribution else None
-    if m and m.start() > 0:
-        head = out[: m.start()]
-        attr = m.group("attr")
-        quote = re.sub(r"[,\s]", "", m.group("closer"))
-        if (not _has_negation(attr) and len(_tokens(head)) >= 6
-                and not (any(q in head for q in "\"“”«»")  # a quotation keeps its speaker
-                         and not _SAYS.search(head))  # ... unless the sentence names one itself
-                and head.count('"') % 2 == (1 if quote == '"' else 0)):
-            # a sentence reported as said is stated as the report's own:
-            # keep it only where the head is a full clause (it has a verb-like length)
-            out = head.rstrip(" ,;:") + "." + quote
-    def _drop_paren(pm: re.Match[str]) -> str:
-        inner = pm.group(1)
-        if any(ch.isdigit() for ch in inner) or _has_negation(inner):
-            return pm.group(0)
-        return ""
-    shorter = _PAREN.sub(_drop_paren, out)
-    if len(_tokens(shorter)) >= 5:
-        out = shorter
-    out = re.sub(r"\s+([,.;:!?])", r"\1", out)
-    return out if is_faithful_compression(out, text) else text.strip()
-
-
-def is_faithful_compression(short: str, long: str) -> bool:
-    """True if ``short``'s words occur in ``long`` in the same order (a subsequence)
-    and no negation of ``long`` was dropped."""
-    s, lt = _tokens(short), _tokens(long)
-    if not s:
-        return False
-    it = iter(lt)
-    if not all(tok in it for tok in s):
-        return False
-    neg_long = sum(1 for t in lt if t in _NEGATION) + long.lower().count("n't") + long.lower().count("n’t")
-    neg_short = sum(1 for t in s if t in _NEGATION) + short.lower().count("n't") + short.lower().count("n’t")
-    return neg_short == neg_long
-
-
 # --- the ranking -------------------------------------------------------------------------------
 
 
@@ -243,13 +122,13 @@ class _Unit:
 
 
 def _norm(text: str) -> str:
-    return " ".join(_tokens(text))
+    return " ".join(tokens(text))
 
 
 def _usable(s: Sentence, cfg: SummaryConfig) -> bool:
     if s.is_heading:
         return False
-    toks = _tokens(s.text)
+    toks = tokens(s.text)
     if not (cfg.min_words <= len(toks) <= cfg.max_words):
         return False
     low = s.text.lower()
@@ -337,7 +216,7 @@ def summarize(
     # vectors over every sentence of the story, so idf reflects the whole story
     everything = [s for a in articles for s in sents[a.id] if not s.is_heading]
     matrix = _vectorise([s.text for s in everything] + [u.text for u in ulist])
-    all_vecs, unit_vecs = matrix[: len(everything)], matrix[len(everything):]
+    all_vecs, unit_vecs = matrix[: len(everything)], matrix[len(everything) :]
     src_of = np.array([keys[s.article] for s in everything])
     sources = sorted(set(keys.values()))
     n_src = len(sources)
@@ -402,8 +281,12 @@ def summarize(
 
     position = np.array([0.5 ** (u.position / cfg.lead_halflife) for u in ulist])
     # a short sentence leaves room for another point: past ``long_words`` words a sentence weighs less
-    length = np.array([min(1.0, n / 12.0, (cfg.long_words / max(n, 1)) ** cfg.long_power)
-                       for n in (len(_tokens(u.text)) for u in ulist)])
+    length = np.array(
+        [
+            min(1.0, n / 12.0, (cfg.long_words / max(n, 1)) ** cfg.long_power)
+            for n in (len(tokens(u.text)) for u in ulist)
+        ]
+    )
     length *= np.array([cfg.broken_quote if _broken_quote(u.text) else 1.0 for u in ulist])
     score = (cfg.support * support + cfg.centrality * centrality + cfg.position * position) * length
     score *= cfg.source_floor + (1 - cfg.source_floor) * quality
@@ -412,10 +295,16 @@ def summarize(
     if main is not None:  # the summary is told in the reader's language, else the story's main one
         lang_of = {a.id: a.language for a in articles}
         other = 0.0 if lang is not None and main == lang else cfg.other_language  # the reader's: only it
-        score *= np.array([1.0 if lang_of.get(u.occurrences[0].article) in (main, None) else other
-                           for u in ulist])
-    score *= news_weights(articles, sents, [[(o.article, o.index) for o in u.occurrences] for u in ulist],
-                          [u.text for u in ulist], essay=cfg.essay, first=cfg.first_person, update=cfg.update)
+        score *= np.array([1.0 if lang_of.get(u.occurrences[0].article) in (main, None) else other for u in ulist])
+    score *= news_weights(
+        articles,
+        sents,
+        [[(o.article, o.index) for o in u.occurrences] for u in ulist],
+        [u.text for u in ulist],
+        essay=cfg.essay,
+        first=cfg.first_person,
+        update=cfg.update,
+    )
     latest: list[int] = []  # candidates telling a live report's latest development, the report's top first
     if cfg.latest_first:
         unit_at = {(o.article, o.index): i for i, u in enumerate(ulist) for o in u.occurrences}
@@ -426,8 +315,7 @@ def summarize(
             if at is not None and at not in latest and score[at] > 0:
                 latest.append(at)
         if latest:
-            score *= np.array([cfg.stale if k not in latest and is_stale(u.text) else 1.0
-                               for k, u in enumerate(ulist)])
+            score *= np.array([cfg.stale if k not in latest and is_stale(u.text) else 1.0 for k, u in enumerate(ulist)])
     for u, sc in zip(ulist, score, strict=True):
         u.score = float(sc)
     news = np.divide(score, base, out=np.zeros_like(score), where=base > 0)
@@ -437,8 +325,12 @@ def summarize(
     unit_facts = [{n for o in u.occurrences for n in fact_of.get((o.article, o.index), ())} for u in ulist]
 
     # a disputed sentence (a side of a disagreement) keeps its "who says so"
-    disputed = {(c.article, c.sentence) for conflict in (sheet.conflicts if sheet is not None else []) or []
-                for side in conflict.sides or [] for c in side.citations or []}
+    disputed = {
+        (c.article, c.sentence)
+        for conflict in (sheet.conflicts if sheet is not None else []) or []
+        for side in conflict.sides or []
+        for c in side.citations or []
+    }
 
     def short(i: int) -> str:
         u = ulist[i]
@@ -509,9 +401,18 @@ def summarize(
     return out
 
 
-def _both_sides(chosen: list[int], sheet: FactSheet, ulist: list[_Unit], where: dict[int, int],
-                pool_pair: np.ndarray, unit_facts: list[set[int]], score: np.ndarray,
-                words_of: dict[int, int], words: int, cfg: SummaryConfig) -> list[int]:
+def _both_sides(
+    chosen: list[int],
+    sheet: FactSheet,
+    ulist: list[_Unit],
+    where: dict[int, int],
+    pool_pair: np.ndarray,
+    unit_facts: list[set[int]],
+    score: np.ndarray,
+    words_of: dict[int, int],
+    words: int,
+    cfg: SummaryConfig,
+) -> list[int]:
     """Where the summary states a claim, it states its denial too; where it gives one of
     two disagreeing figures or dates, it gives the other too.
 
@@ -526,9 +427,14 @@ def _both_sides(chosen: list[int], sheet: FactSheet, ulist: list[_Unit], where: 
     kept: set[int] = set()
     todo = []
     for conflict in sheet.conflicts or []:
-        sides = [{unit_of[(c.article, c.sentence)] for c in side.citations or []
-                  if (c.article, c.sentence) in unit_of and unit_of[(c.article, c.sentence)] in where}
-                 for side in conflict.sides or []]
+        sides = [
+            {
+                unit_of[(c.article, c.sentence)]
+                for c in side.citations or []
+                if (c.article, c.sentence) in unit_of and unit_of[(c.article, c.sentence)] in where
+            }
+            for side in conflict.sides or []
+        ]
         told = [side & set(chosen) for side in sides]
         if len(sides) < 2:
             continue
@@ -548,8 +454,11 @@ def _both_sides(chosen: list[int], sheet: FactSheet, ulist: list[_Unit], where: 
                 continue
             for i in sorted(side, key=lambda k: -score[k]):
                 # a denial shares words with its claim: only the other sentences count here
-                if any(pool_pair[where[i], where[j]] >= cfg.max_overlap or unit_facts[i] & unit_facts[j]
-                       for j in chosen + added if not any(j in x for x in sides)):
+                if any(
+                    pool_pair[where[i], where[j]] >= cfg.max_overlap or unit_facts[i] & unit_facts[j]
+                    for j in chosen + added
+                    if not any(j in x for x in sides)
+                ):
                     continue
                 added.append(i)
                 break
@@ -590,9 +499,11 @@ def _overlap_matrix(texts: list[str], story: list[Sentence]) -> np.ndarray:
     ("struck a sandbank in thick fog" / "hit a sandbank in heavy fog") that TF-IDF
     cosine scores low.
     """
+
     def stems(text: str) -> set[str]:
-        return {t[:5] for t in _tokens(text) if len(t) >= 3 and not t.isdigit()} | \
-               {t for t in _tokens(text) if t.isdigit()}
+        return {t[:5] for t in tokens(text) if len(t) >= 3 and not t.isdigit()} | {
+            t for t in tokens(text) if t.isdigit()
+        }
 
     df: dict[str, int] = {}
     distinct = {_norm(s.text): s.text for s in story}
@@ -613,8 +524,9 @@ def _overlap_matrix(texts: list[str], story: list[Sentence]) -> np.ndarray:
     return out
 
 
-def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
-               cfg: SummaryConfig, aligned: Sequence[Citation] = ()) -> list[Citation]:
+def _citations(
+    unit: _Unit, sims: np.ndarray, everything: list[Sentence], cfg: SummaryConfig, aligned: Sequence[Citation] = ()
+) -> list[Citation]:
     """The unit's own sentences first, then other articles' sentences that state the same:
     those the facts stage aligned with it (``aligned``), then close TF-IDF matches; never a
     sentence that contradicts it ("forcing 125 families" is not cited for "forcing 120
@@ -644,8 +556,12 @@ def _citations(unit: _Unit, sims: np.ndarray, everything: list[Sentence],
 # --- headline and brief ------------------------------------------------------------------------
 
 
-def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (),
-                    summary: Sequence[SummarySentence] = (), lang: str | None = None) -> str | None:
+def choose_headline(
+    articles: Sequence[Article],
+    groups: Sequence[CopyGroup] = (),
+    summary: Sequence[SummarySentence] = (),
+    lang: str | None = None,
+) -> str | None:
     """The title most supported by the other independent sources, else the summary's lead.
 
     Only titles in the reader's language ``lang`` (else the story's main language, the one most
@@ -660,7 +576,7 @@ def choose_headline(articles: Sequence[Article], groups: Sequence[CopyGroup] = (
     if titled:
         docs = [a.text for a in articles]
         mat = _vectorise([a.title or "" for a in titled] + docs)
-        cross = dense(mat[: len(titled)] @ mat[len(titled):].T)
+        cross = dense(mat[: len(titled)] @ mat[len(titled) :].T)
         best, best_val = None, -1.0
         for i, a in enumerate(titled):
             val = 0.0
@@ -708,8 +624,15 @@ def headline_from_sentence(text: str, *, max_words: int = _HEADLINE_WORDS) -> st
     return head.rstrip(" ,;:-–—") + "…"
 
 
-def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet: FactSheet | None, *,
-                words: int = 120, config: SummaryConfig | None = None, lang: str | None = "en") -> Brief:
+def build_brief(
+    articles: Sequence[Article],
+    groups: Sequence[CopyGroup],
+    sheet: FactSheet | None,
+    *,
+    words: int = 120,
+    config: SummaryConfig | None = None,
+    lang: str | None = "en",
+) -> Brief:
     """The whole brief of one story: summary, headline and everything the facts stage found.
 
     ``sheet`` may be sparse (only ``sentences``, or nothing at all): missing
@@ -731,8 +654,11 @@ def build_brief(articles: Sequence[Article], groups: Sequence[CopyGroup], sheet:
     summary = summarize(articles, groups, sheet, words=words, config=config, lang=lang)
     idents = source_identities(articles)
     told_in = reader_language(articles, groups, lang)
-    note = (f"No report in the reader's language ({lang}); briefed in {told_in}."
-            if lang and told_in and told_in != lang else None)
+    note = (
+        f"No report in the reader's language ({lang}); briefed in {told_in}."
+        if lang and told_in and told_in != lang
+        else None
+    )
     return Brief(
         articles=articles,
         copies=list(groups),

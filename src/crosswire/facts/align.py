@@ -51,8 +51,8 @@ from crosswire.text.words import STOPWORDS, fold, names
 
 __all__ = ["align_sentences", "LINK", "GREY", "EMBED_LINK", "MAX_EMBED", "MUTUAL_LINK"]
 
-LINK = 0.50        # lexical similarity at which two sentences state the same fact
-GREY = 0.15        # below LINK, above GREY: ask the embedding (if any) about mutual best pairs
+LINK = 0.50  # lexical similarity at which two sentences state the same fact
+GREY = 0.15  # below LINK, above GREY: ask the embedding (if any) about mutual best pairs
 MUTUAL_LINK = 0.34  # lexical similarity enough for two sentences that are each other's best match
 MUTUAL_WEAK = 0.17  # ... or this much when they also share MUTUAL_WORDS ordinary words
 MUTUAL_WORDS = 4
@@ -61,7 +61,7 @@ ANCHOR_SHARE = 1 / 3  # ... the shared ordinary words being at least this part o
 ANCHOR_BONUS = 0.10  # how much such shared content counts when finding each sentence's best match
 EMBED_LINK = 0.915  # e5 cosine at which a grey-zone mutual pair is the same fact
 EMBED_LINK_CROSS = 0.88  # the same for a pair in two languages
-MAX_EMBED = 48     # at most this many sentences are embedded per story with several languages
+MAX_EMBED = 48  # at most this many sentences are embedded per story with several languages
 MAX_EMBED_SAME = 0  # ... and per story in one language: lexical evidence decides there (speed)
 
 
@@ -120,8 +120,20 @@ def align_sentences(
     evidence = _Evidence(texts, sentences, stated, references or {})
     score, half = _weak_links(evidence, rows, cols, score, veto, art_index, n_arts, link, speakers)
     if embedder is not None and len(rows):
-        score = _embed_boost(texts, rows, cols, art_index, n_arts, np.array(langs, dtype=object),
-                             copy_of or {}, sentences, embedder, score, link, grey)
+        score = _embed_boost(
+            texts,
+            rows,
+            cols,
+            art_index,
+            n_arts,
+            np.array(langs, dtype=object),
+            copy_of or {},
+            sentences,
+            embedder,
+            score,
+            link,
+            grey,
+        )
     raised = score > lex
     scores.raise_pairs(rows[raised], cols[raised], score[raised])
     return _cluster(n, rows, cols, score, veto, art_index, scores, link, half, evidence), scores
@@ -131,7 +143,7 @@ def _names(text: str) -> set[str]:
     """Folded words of the proper names of a sentence, without weekdays and months."""
     from crosswire.text.dates import find_dates
 
-    dated = {fold(w) for d in find_dates(text, None) for w in text[d.start: d.end].split()}
+    dated = {fold(w) for d in find_dates(text, None) for w in text[d.start : d.end].split()}
     out = set()
     for name in names(text):
         for w in fold(name).split():
@@ -211,8 +223,7 @@ class _Evidence:
 
     def anchors(self, x: int) -> set[str]:
         if x not in self._anchors:
-            self._anchors[x] = _anchors(self.texts[x], self.stated[x],
-                                        self.references.get(self.sentences[x].article))
+            self._anchors[x] = _anchors(self.texts[x], self.stated[x], self.references.get(self.sentences[x].article))
         return self._anchors[x]
 
     def shared(self, i: int, j: int) -> int:
@@ -251,12 +262,16 @@ class _Evidence:
         """Do two sentences pin down the same things: a date, figure or quotation, a name and two
         ordinary words?  Not enough to link them; enough for two groups linked by a stronger pair
         to hold together although their other sentences are worded apart."""
-        return (self.shared(i, j) >= 2 and _share_name(self.names(i), self.names(j))
-                and bool(self.anchors(i) & self.anchors(j)))
+        return (
+            self.shared(i, j) >= 2
+            and _share_name(self.names(i), self.names(j))
+            and bool(self.anchors(i) & self.anchors(j))
+        )
 
 
-def _weak_links(evidence: _Evidence, rows, cols, score, veto, art_index, n_arts, link,
-                speakers) -> tuple[np.ndarray, np.ndarray]:
+def _weak_links(
+    evidence: _Evidence, rows, cols, score, veto, art_index, n_arts, link, speakers
+) -> tuple[np.ndarray, np.ndarray]:
     """Link the mutual best matches below ``MUTUAL_LINK`` that share enough content.
 
     Two kinds of evidence, checked on pairs that are each other's best match between their
@@ -293,10 +308,12 @@ def _weak_links(evidence: _Evidence, rows, cols, score, veto, art_index, n_arts,
     half = []
     one_sided = np.nonzero((weak_ok | detail) & ~hit)[0]
     if len(one_sided):
-        best_of_row = mutual_links(rows, cols, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS,
-                              one_sided=True)
-        best_of_col = mutual_links(cols, rows, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS,
-                              one_sided=True)
+        best_of_row = mutual_links(
+            rows, cols, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS, one_sided=True
+        )
+        best_of_col = mutual_links(
+            cols, rows, ranked, art_index, n_arts, ANCHOR_LOW, MUTUAL_LINK + ANCHOR_BONUS, one_sided=True
+        )
         for k in one_sided.tolist():
             i, j = int(rows[k]), int(cols[k])
             if mutual[k]:  # each the other's best: the shorter one's fact is the one both state
@@ -309,9 +326,18 @@ def _weak_links(evidence: _Evidence, rows, cols, score, veto, art_index, n_arts,
     return out, np.array(half, dtype=np.int64).reshape(-1, 2)
 
 
-def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto: np.ndarray,
-             art_index: np.ndarray, scores: PairScores, link: float, half: np.ndarray,
-             evidence: _Evidence) -> list[Aligned]:
+def _cluster(
+    n: int,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    score: np.ndarray,
+    veto: np.ndarray,
+    art_index: np.ndarray,
+    scores: PairScores,
+    link: float,
+    half: np.ndarray,
+    evidence: _Evidence,
+) -> list[Aligned]:
     """Greedy clustering from the strongest pair down, one sentence per article per group.
 
     A merge is refused when the merged group would hold two sentences that contradict each
@@ -340,9 +366,11 @@ def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto
         if float(block.mean()) >= link * 0.75:
             return True
         # most pairs pin down the same things; the pair known to be linked does not vote for itself
-        agree = sum((p, q) != linked and (block[x, y] >= link or (
-                    block[x, y] >= ANCHOR_LOW and evidence.consistent(p, q)))
-                    for x, p in enumerate(a) for y, q in enumerate(b))
+        agree = sum(
+            (p, q) != linked and (block[x, y] >= link or (block[x, y] >= ANCHOR_LOW and evidence.consistent(p, q)))
+            for x, p in enumerate(a)
+            for y, q in enumerate(b)
+        )
         return 2 * agree >= block.size - (linked is not None)
 
     strong = np.nonzero(score >= link)[0]
@@ -400,14 +428,17 @@ def _cluster(n: int, rows: np.ndarray, cols: np.ndarray, score: np.ndarray, veto
                 continue
             if detail <= evidence.anchors(z) and words & evidence.stems(z):
                 support[c].append(z)
-    out = [Aligned(sorted(ms), float(np.mean(links[c])) if links[c] else 1.0, sorted(support.get(c, [])))
-           for c, ms in members.items()]
+    out = [
+        Aligned(sorted(ms), float(np.mean(links[c])) if links[c] else 1.0, sorted(support.get(c, [])))
+        for c, ms in members.items()
+    ]
     out.sort(key=lambda g: g.members[0])
     return out
 
 
-def _embed_boost(texts, rows, cols, art_index, n_arts, langs, copy_of, sentences, embedder, score, link,
-                 grey) -> np.ndarray:
+def _embed_boost(
+    texts, rows, cols, art_index, n_arts, langs, copy_of, sentences, embedder, score, link, grey
+) -> np.ndarray:
     """Raise the score of grey-zone and cross-language pairs that the embedding confirms.
 
     Candidates are pairs of sentences from two articles that are not copies of each other in

@@ -37,10 +37,12 @@ from crosswire.facts.cues import CUES, Cues
 from crosswire.text.langid import detect_language
 from crosswire.text.words import fold
 
+# fmt: off
 __all__ = [
     "find_attribution", "normalise_source", "attribute_article", "same_party", "REPORT_VERBS", "Rules", "build_rules",
     "rules_for",
 ]
+# fmt: on
 
 REPORT_VERBS = (
     "said|says|say|added|adds|told|tells|announced|announces|stated|states|declared|declares|"
@@ -50,17 +52,29 @@ REPORT_VERBS = (
     "maintained|reiterated|underlined|underlines|emphasised|emphasized|tweeted|posted|"
     "revealed|disclosed|estimated|countered|retorted|conceded|disputed|disputes|contested|contests|questioned"
 )
-_TIME = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"\
-        r"earlier|later|late|shortly\s+after(?:wards)?|soon\s+after(?:wards)?|afterwards|then|last\s+\w+|this\s+\w+|in\s+a\s+statement|in\s+a\s+(?:press\s+)?release|"\
-        r"(?:on\s+)?\w+day\s+(?:morning|evening|night|afternoon)))*"
+_TIME = (
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"earlier|later|late|shortly\s+after(?:wards)?|soon\s+after(?:wards)?|afterwards|then|last\s+\w+|this\s+\w+|in\s+a\s+statement|in\s+a\s+(?:press\s+)?release|"
+    r"(?:on\s+)?\w+day\s+(?:morning|evening|night|afternoon)))*"
+)
 _SRC = r"((?:[Tt]he |[Aa]n? )?[A-ZÀ-Þ\w][\w’'\-\.]*(?:[ \-][\w’'\-\.]+){0,7}?)"
 
 _TRAILING = re.compile(
-    r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
+    r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)"
+    + _SRC
+    + r"\s+(?:"
+    + REPORT_VERBS
+    + r")"
+    + _TIME
     + r"(?:\s+(?:AFP|Reuters|AP|reporters|journalists|the\s+\w+|[A-Z]\w+))?\s*[.!?]?[\"”»’]?\s*$"
 )
 _MIDDLE = re.compile(  # "..., the harbour operator said on Thursday, contradicting the fire service, ..."
-    r"[,;]\s*" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
+    r"[,;]\s*"
+    + _SRC
+    + r"\s+(?:"
+    + REPORT_VERBS
+    + r")"
+    + _TIME
     + r"\s*,\s+(?:[a-z]+ing|which|while|but|after|before|as|citing|in\s+a)\b"
 )
 _TRAILING_INV = re.compile(  # "..., said the minister." (a short source closing the sentence)
@@ -69,14 +83,24 @@ _TRAILING_INV = re.compile(  # "..., said the minister." (a short source closing
     r"\s*[.!?]?\s*$"
 )
 _TRAILING_TAIL = re.compile(  # "..., the board said on Monday, eight days after the vote."
-    r"[,;]\s*(?:[\"”»’]\s*)?" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
+    r"[,;]\s*(?:[\"”»’]\s*)?"
+    + _SRC
+    + r"\s+(?:"
+    + REPORT_VERBS
+    + r")"
+    + _TIME
     + r"\s*,\s+[^\"“”«»,;]{2,90}[.!?]?[\"”»’]?\s*$"
 )
 _TRAILING_TOLD = re.compile(  # "..., party secretary Ines Marloe told a news conference."
     r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)" + _SRC + r"\s+(?:told|tells)\s+[^\"“”«»,;]{1,60}?[.!?]?[\"”»’]?\s*$"
 )
 _TRAILING_PLACE = re.compile(  # "“...,” Reuel said outside the town hall on Thursday."
-    r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)" + _SRC + r"\s+(?:" + REPORT_VERBS + r")" + _TIME
+    r"(?:[,;]\s*(?:[\"”»’]\s*)?|[\"”»’]\s+)"
+    + _SRC
+    + r"\s+(?:"
+    + REPORT_VERBS
+    + r")"
+    + _TIME
     + r"\s+(?:outside|at|in|after|during|before|from|on|to|while|as|via|through)\b[^\"“”«»,;]{1,70}?[.!?]?[\"”»’]?\s*$"
 )
 _TRAILING_INV_APPOSITION = re.compile(  # "..., said Dora Vance, a nurse at the city hospital."
@@ -85,12 +109,15 @@ _TRAILING_INV_APPOSITION = re.compile(  # "..., said Dora Vance, a nurse at the 
     r"\s*,\s+(?:a|an|the|who|whose|one|its|his|her)\b[^\"“”«»]{2,120}[.!?]?\s*$"
 )
 _TOLD_BY = re.compile(  # "..., Social Renewal was told by the commission."
-    r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+told\s+by\s+" + _SRC
+    r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+told\s+by\s+"
+    + _SRC
     + r"(?=\s*(?:[,.;]|$|\s+(?:that|on|in|at)\b))"
 )
 # a subject that addresses someone, with words that are not reporting verbs ("X called on Y to ...")
-_ADDRESSING = (r"called\s+on|called\s+for|urged|appealed\s+to|pressed|implored|invited|accused|described|"
-               r"called|branded|labell?ed|vowed|promised|pledged|predicted|asked")
+_ADDRESSING = (
+    r"called\s+on|called\s+for|urged|appealed\s+to|pressed|implored|invited|accused|described|"
+    r"called|branded|labell?ed|vowed|promised|pledged|predicted|asked"
+)
 _LEADING_ADDRESS = re.compile(
     r"^(?:[A-Z][\w’']*\s+\w+day,\s+)?" + _SRC + r"(?:,[^,]{3,80},)?\s+(?:(?:has|had|have|also|then|again|later|"
     r"earlier|publicly|immediately)\s+)*(?:" + _ADDRESSING + r")\s+[^.!?]*[“\"«„]"
@@ -105,41 +132,129 @@ _PASSIVE = re.compile(r"\b(?:denied|rejected|dismissed|refuted|contested|dispute
 _RESPONDED = re.compile(r"^" + _SRC + r"\s+(?:responded|replied|retorted|hit back|countered)\b")
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which"}
+# fmt: off
 _GENERIC = {
     "ministry", "statement", "minister", "government", "spokesman", "spokeswoman", "spokesperson",
     "office", "president", "release", "press release", "communique", "communiqué", "report", "source",
     "sources", "officials", "official", "authorities", "police", "agency", "leader", "army", "military",
 }
+# fmt: on
 _DOC_WORDS = r"(?:statement|(?:press\s+)?release|communiqué|communique|report|readout|note|text|post|tweet)"
+# fmt: off
 _LOWER_WORDS = {
     "ministry", "minister", "defence", "defense", "foreign", "interior", "armed", "forces", "statement",
     "government", "office", "spokesman", "spokeswoman", "spokesperson", "department", "secretary",
     "press", "release", "entourage", "services", "authorities", "officials", "official", "police",
     "army", "military", "embassy", "agency", "council", "presidency", "of", "the", "for", "and",
 }
-_INSTITUTIONS = (_LOWER_WORDS | _GENERIC) - {"of", "the", "for", "and", "statement", "release",
-                                             "press release", "report", "defence", "defense", "foreign",
-                                             "interior", "armed", "press"} | {
-    "union", "unions", "court", "prosecutor", "prosecutors", "investigators", "committee", "commission",
-    "party", "group", "hospital", "company", "firm", "witnesses", "residents", "observers", "analysts",
-    "experts", "diplomats", "lawyers", "lawyer", "service", "services", "embassy", "mayor", "governor",
-    "regulator", "board", "institute", "organisation", "organization", "coalition", "rebels", "militants",
-    "operator", "owner", "owners", "airline", "carrier", "utility", "organisers", "organizers", "campaign",
-    "council", "chamber", "association", "federation", "club", "team", "school", "university",
-    "spokesman", "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "chair", "director",
-    "minister", "ministry", "government", "department", "staff", "workers", "employees", "doctors", "nurses",
-    "teachers", "farmers", "drivers", "pilots", "management", "bank", "manufacturer", "insurer",
+# fmt: on
+_INSTITUTIONS = (_LOWER_WORDS | _GENERIC) - {
+    "of",
+    "the",
+    "for",
+    "and",
+    "statement",
+    "release",
+    "press release",
+    "report",
+    "defence",
+    "defense",
+    "foreign",
+    "interior",
+    "armed",
+    "press",
+} | {
+    "union",
+    "unions",
+    "court",
+    "prosecutor",
+    "prosecutors",
+    "investigators",
+    "committee",
+    "commission",
+    "party",
+    "group",
+    "hospital",
+    "company",
+    "firm",
+    "witnesses",
+    "residents",
+    "observers",
+    "analysts",
+    "experts",
+    "diplomats",
+    "lawyers",
+    "lawyer",
+    "service",
+    "services",
+    "embassy",
+    "mayor",
+    "governor",
+    "regulator",
+    "board",
+    "institute",
+    "organisation",
+    "organization",
+    "coalition",
+    "rebels",
+    "militants",
+    "operator",
+    "owner",
+    "owners",
+    "airline",
+    "carrier",
+    "utility",
+    "organisers",
+    "organizers",
+    "campaign",
+    "council",
+    "chamber",
+    "association",
+    "federation",
+    "club",
+    "team",
+    "school",
+    "university",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "minister",
+    "ministry",
+    "government",
+    "department",
+    "staff",
+    "workers",
+    "employees",
+    "doctors",
+    "nurses",
+    "teachers",
+    "farmers",
+    "drivers",
+    "pilots",
+    "management",
+    "bank",
+    "manufacturer",
+    "insurer",
 }
+# fmt: off
 _CLAUSE_WORDS = {"after", "before", "when", "while", "since", "during", "until", "if", "because", "although",
                  "though", "as", "moments", "once", "where", "whether", "than"}
+# fmt: on
+# fmt: off
 _NOT_SOURCES = {
     "there", "here", "it", "this", "that", "which", "what", "who", "such", "one", "some", "many",
     "comments", "positions", "talks", "call", "meeting", "attack", "the call", "the talks",
 }
+# fmt: on
 
 
 def normalise_source(raw: str | None) -> str | None:
-    """"a French defense ministry statement" -> "French defence ministry"; None if not a source."""
+    """ "a French defense ministry statement" -> "French defence ministry"; None if not a source."""
     if not raw:
         return None
     s = raw.strip(" ,.;:\"“”«»'’")
@@ -170,8 +285,11 @@ def normalise_source(raw: str | None) -> str | None:
     return res
 
 
-_NOT_SPEECH = re.compile(r"(?<=added)\s+(?:a|an|more|extra|new|another|several|some|\d)\b|"
-                         r"(?<=adds)\s+(?:a|an|more|extra|new|another|several|some|\d)\b", re.I)
+_NOT_SPEECH = re.compile(
+    r"(?<=added)\s+(?:a|an|more|extra|new|another|several|some|\d)\b|"
+    r"(?<=adds)\s+(?:a|an|more|extra|new|another|several|some|\d)\b",
+    re.I,
+)
 
 
 def raw_attribution(text: str, language: str | None = None) -> str | None:
@@ -181,8 +299,21 @@ def raw_attribution(text: str, language: str | None = None) -> str | None:
 
 def _raw_english(text: str) -> str | None:
     t = text.strip()
-    for rx in (_TRAILING, _TRAILING_INV, _TRAILING_TOLD, _TRAILING_PLACE, _TRAILING_INV_APPOSITION, _TOLD_BY, _RESPONSE,
-               _ACCORDING, _TRAILING_TAIL, _LEADING, _MIDDLE, _RESPONDED, _LEADING_ADDRESS):
+    for rx in (
+        _TRAILING,
+        _TRAILING_INV,
+        _TRAILING_TOLD,
+        _TRAILING_PLACE,
+        _TRAILING_INV_APPOSITION,
+        _TOLD_BY,
+        _RESPONSE,
+        _ACCORDING,
+        _TRAILING_TAIL,
+        _LEADING,
+        _MIDDLE,
+        _RESPONDED,
+        _LEADING_ADDRESS,
+    ):
         m = rx.search(t)
         if m and rx is _LEADING and _NOT_SPEECH.match(t, m.end()):
             continue  # "Bus operators added extra coaches": adding things, not words
@@ -233,9 +364,13 @@ def _plausible(src: str) -> bool:
     if any(w in _CLAUSE_WORDS for w in f.split()):  # "Moments after Justice Kennedy retired, he said"
         return False
     first = src.split()[0]
-    if first[:1].islower() and f.split()[0] not in _LOWER_WORDS and f not in _GENERIC \
-            and not any(w in _INSTITUTIONS for w in f.split()) \
-            and not any(t[:1].isupper() for t in src.split()[1:]):  # "harbour operator Halden Logistics"
+    if (
+        first[:1].islower()
+        and f.split()[0] not in _LOWER_WORDS
+        and f not in _GENERIC
+        and not any(w in _INSTITUTIONS for w in f.split())
+        and not any(t[:1].isupper() for t in src.split()[1:])
+    ):  # "harbour operator Halden Logistics"
         # "comments said" is not a source; a lower-case phrase must name an institution
         # ("the regional emergency ministry")
         return False
@@ -248,12 +383,14 @@ def denier(text: str) -> str | None:
     return normalise_source(m.group(1)) if m else None
 
 
+# fmt: off
 _PERSON_TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chairman", "chairwoman", "chair",
     "director", "president", "mayor", "governor", "lawyer", "attorney", "prosecutor", "judge", "senator",
     "chief", "commander", "leader", "official", "inspector", "officer", "head", "ambassador", "envoy",
     "witness", "resident", "doctor", "nurse", "teacher", "driver", "candidate", "founder", "owner", "manager",
 }
+# fmt: on
 
 
 def _person_like(src: str) -> bool:
@@ -264,16 +401,25 @@ def _person_like(src: str) -> bool:
     last = toks[-1]
     if fold(last) in _PERSON_TITLES:
         return True
-    return last[:1].isupper() and not last.isupper() and len(toks) >= 1 and fold(last) not in _INSTITUTIONS \
-        and fold(src) not in _COUNTRY_ADJ and fold(src) not in CAPITALS
+    return (
+        last[:1].isupper()
+        and not last.isupper()
+        and len(toks) >= 1
+        and fold(last) not in _INSTITUTIONS
+        and fold(src) not in _COUNTRY_ADJ
+        and fold(src) not in CAPITALS
+    )
 
 
+# fmt: off
 _BARE_DOC_MODIFIERS = {"press", "same", "joint", "new", "latest", "earlier", "official", "written", "short", "brief",
                        "its", "his", "her", "their", "final", "first", "second"}
+# fmt: on
 
 
-def attribute_article(sentences: list[str], paragraphs: list[int] | None = None,
-                      language: str | None = None) -> list[str | None]:
+def attribute_article(
+    sentences: list[str], paragraphs: list[int] | None = None, language: str | None = None
+) -> list[str | None]:
     """Attributions for every sentence of one article, with light coreference.
 
     "he added" takes the last person named as a source (in the same paragraph first, when
@@ -323,8 +469,13 @@ def attribute_article(sentences: list[str], paragraphs: list[int] | None = None,
     return out
 
 
-def _antecedent(pronoun: str, history: list[tuple[str, str]], where: list[int], para: int,
-                person_like: Callable[[str], bool] | None = None) -> str | None:
+def _antecedent(
+    pronoun: str,
+    history: list[tuple[str, str]],
+    where: list[int],
+    para: int,
+    person_like: Callable[[str], bool] | None = None,
+) -> str | None:
     """The source a pronoun stands for: the last fitting one of the paragraph, else of the article."""
     if not history:
         return None
@@ -346,19 +497,21 @@ def _antecedent(pronoun: str, history: list[tuple[str, str]], where: list[int], 
 def _generic(src: str) -> bool:
     f = fold(src)
     toks = f.split()
-    return f in _GENERIC or (len(toks) <= 2 and src.split()[0][:1].islower()) \
-        or (len(toks) == 1 and f in _COUNTRY_ADJ)
+    return f in _GENERIC or (len(toks) <= 2 and src.split()[0][:1].islower()) or (len(toks) == 1 and f in _COUNTRY_ADJ)
 
 
+# fmt: off
 _COUNTRY_ADJ = {
     "french": "france", "russian": "russia", "ukrainian": "ukraine", "american": "united states",
     "us": "united states", "u.s.": "united states", "british": "united kingdom", "german": "germany",
     "chinese": "china", "italian": "italy", "spanish": "spain", "israeli": "israel", "iranian": "iran",
     "turkish": "turkey", "polish": "poland", "japanese": "japan", "indian": "india",
 }
+# fmt: on
 
 
 # seats of government that stand for their country in news style ("Paris denied", "the Kremlin said")
+# fmt: off
 CAPITALS = {
     "paris": "france", "elysee": "france", "moscow": "russia", "kremlin": "russia", "kyiv": "ukraine",
     "kiev": "ukraine", "washington": "united states", "white house": "united states", "pentagon": "united states",
@@ -366,6 +519,7 @@ CAPITALS = {
     "tokyo": "japan", "rome": "italy", "madrid": "spain", "ankara": "turkey", "tehran": "iran",
     "jerusalem": "israel", "brussels": "european union", "warsaw": "poland", "new delhi": "india",
 }
+# fmt: on
 
 
 def party_key(src: str | None, capitals: dict[str, str] | None = None) -> str | None:
@@ -404,19 +558,19 @@ class Rules:
     """The compiled attribution rules of one language (see :func:`rules_for`)."""
 
     language: str
-    raw: Callable[[str], str | None]             # the reporting frame's source phrase as written
+    raw: Callable[[str], str | None]  # the reporting frame's source phrase as written
     normalise: Callable[[str | None], str | None]
     is_document: Callable[[str], bool]
     possessive: Callable[[str], bool]
     denier: Callable[[str], str | None]
     person_like: Callable[[str], bool]
     doc_words: str
-    determiners: str                             # anchored: the determiners dropped before a name
+    determiners: str  # anchored: the determiners dropped before a name
     source: Callable[[str | None], str | None] = normalise_source  # normalised, None unless plausible
     # for quotations (None: crosswire.facts.quotes keeps its English rules)
     quote_head: re.Pattern[str] | None = None  # the text before a quote ends with its speaker
     quote_tail: re.Pattern[str] | None = None  # the text after a quote starts with its speaker
-    incise: re.Pattern[str] | None = None      # the whole text between two parts of one quote
+    incise: re.Pattern[str] | None = None  # the whole text between two parts of one quote
     work_title: re.Pattern[str] | None = None  # the text before a quotation names a work: a title, not a quote
     quote_link: re.Pattern[str] | None = None  # all the text between two quotes of one speaker
 
@@ -438,8 +592,17 @@ def rules_for(language: str | None, texts: Iterable[str] = ()) -> Rules:
 
 
 def _english_rules() -> Rules:
-    return Rules("en", _raw_english, normalise_source, _is_document, _possessive, denier, _person_like,
-                 _DOC_WORDS, r"^(?:the|a|an|this|that)\s+")
+    return Rules(
+        "en",
+        _raw_english,
+        normalise_source,
+        _is_document,
+        _possessive,
+        denier,
+        _person_like,
+        _DOC_WORDS,
+        r"^(?:the|a|an|this|that)\s+",
+    )
 
 
 _ENGLISH = _english_rules()
@@ -460,7 +623,7 @@ def build_rules(c: Cues) -> Rules:
     qo, qc = re.escape(c.quote_open), re.escape(c.quote_close)
     adv = rf"(?:{c.adverbs})"
     fill = rf"(?:\s+(?:{c.adverbs}|{c.addressees}|{c.channels}))*"
-    verb = (rf"(?:(?:{c.auxiliaries})(?:\s+{adv})*\s+(?:{_alt(c.participles)})|(?:{_alt(c.finite)}))(?![\w\-])")
+    verb = rf"(?:(?:{c.auxiliaries})(?:\s+{adv})*\s+(?:{_alt(c.participles)})|(?:{_alt(c.finite)}))(?![\w\-])"
     name = r"[^\W\d_][\w’'\-\.]*"
     src = rf"({name}(?:\s+[\w’'\-\.]+){{0,8}}?)"
     capname = r"[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+){0,3}"
@@ -470,27 +633,38 @@ def build_rules(c: Cues) -> Rules:
     pre = rf"(?:[,;]\s*(?:[{qc}]\s*)?|[{qc}]\s+)"
     pron = _alt(c.pronouns) + "|" + c.impersonal
     inv = c.inversion or r"\s+"
-    inverted = (rf"(?:(?:{c.auxiliaries}){inv}({pron})(?![\w])(?:\s+{adv})*\s+(?:{_alt(c.participles)})"
-                rf"|(?:{_alt(c.finite)}){inv}({pron})(?![\w]))")
+    inverted = (
+        rf"(?:(?:{c.auxiliaries}){inv}({pron})(?![\w])(?:\s+{adv})*\s+(?:{_alt(c.participles)})"
+        rf"|(?:{_alt(c.finite)}){inv}({pron})(?![\w]))"
+    )
     patterns = [
-        re.compile(pre + verb + fill + r"\s+" + src_appos + fill + end),                 # ", a déclaré X."
-        re.compile(pre + inverted + fill + end),                                           # ", a-t-il ajouté."
+        re.compile(pre + verb + fill + r"\s+" + src_appos + fill + end),  # ", a déclaré X."
+        re.compile(pre + inverted + fill + end),  # ", a-t-il ajouté."
         re.compile(pre + verb + fill + r"\s+" + src + r"\s*,\s+[^" + qo + qc + r"]{2,120}" + end),  # ", a dit X, un …"
-        re.compile(pre + verb + fill + r"\s+" + src + rf"(?:\s*,\s*[^,{qo}{qc}]{{2,80}}?)?\s*,\s+"
-                   rf"(?:[{qo}]|(?:{c.saying})\b)"),                                    # incise
+        re.compile(
+            pre + verb + fill + r"\s+" + src + rf"(?:\s*,\s*[^,{qo}{qc}]{{2,80}}?)?\s*,\s+"
+            rf"(?:[{qo}]|(?:{c.saying})\b)"
+        ),  # incise
         re.compile(rf"\b(?:{c.learned})" + fill + rf"\s+(?:{c.source_from})\s*{src}(?=\s*(?:[,.;!?]|$))"),
         re.compile(rf"\b(?:{c.unnamed_prefix})\s+({c.unnamed_source})(?=\s*(?:[,.;!?)]|$))"),  # "de source policière"
-        re.compile(rf"(?:^|[\s,;(])(?:{c.according})\s+{src}(?=\s*(?:[,.;:!?)]|$)|\s+(?:{c.cited}|"
-                   rf"{c.relatives})\b)"),                                                     # "selon X,"
-        re.compile(rf"^(?:{c.responses})\s+(?:{c.of}){src}\s*:"),                         # "Réponse de Moscou :"
-        re.compile(rf"^(?:[^,]{{2,40}},\s+)?{src}(?:\s*,\s*({capname})\s*,|,[^,]{{3,80}},)?(?:\s+{adv})*"
-                   rf"\s+(?:{c.object_clitic}\s*)?{verb}"),  # "X, Name, a déclaré"
+        re.compile(
+            rf"(?:^|[\s,;(])(?:{c.according})\s+{src}(?=\s*(?:[,.;:!?)]|$)|\s+(?:{c.cited}|"
+            rf"{c.relatives})\b)"
+        ),  # "selon X,"
+        re.compile(rf"^(?:{c.responses})\s+(?:{c.of}){src}\s*:"),  # "Réponse de Moscou :"
+        re.compile(
+            rf"^(?:[^,]{{2,40}},\s+)?{src}(?:\s*,\s*({capname})\s*,|,[^,]{{3,80}},)?(?:\s+{adv})*"
+            rf"\s+(?:{c.object_clitic}\s*)?{verb}"
+        ),  # "X, Name, a déclaré"
         re.compile(pre + src + rf"\s+(?:{c.object_clitic}\s*)?" + verb + fill + end),  # ", X l'a confirmé."
     ]
     passive = re.compile(rf"\b(?:{c.passive_denials})\s+(?:{c.by})\s+{src}\s*[.,;]")
     dets = rf"^(?:(?:{c.determiners})\s+|(?:{c.elided})\s*)"
-    doc_rx = re.compile(rf"(?:(?:{c.determiners})\s+|(?:{c.elided})\s*|(?:{c.possessives})\s+)?"
-                        rf"(?:{c.documents})(?:\s+[\w\-]+)?", re.I)
+    doc_rx = re.compile(
+        rf"(?:(?:{c.determiners})\s+|(?:{c.elided})\s*|(?:{c.possessives})\s+)?"
+        rf"(?:{c.documents})(?:\s+[\w\-]+)?",
+        re.I,
+    )
     doc_of = re.compile(rf"^(?:{c.documents})(?:\s+[\w\-]+)?\s+(?:{c.of})", re.I)
     conj = re.compile(rf"^(?:{c.conjunctions})\s+", re.I)
     trailing_time = re.compile(rf"(?:\s+(?:{c.adverbs}|{c.addressees}|{c.channels}))+$")
@@ -535,7 +709,7 @@ def build_rules(c: Cues) -> Rules:
         return head[:1].isupper() and _name_like(toks[k:])
 
     def _name_like(toks: list[str]) -> bool:
-        """"Ilse Korvath", "Banque de Velmora", "Kremlin"; not "Contrairement à ce qu'il" (a capital
+        """ "Ilse Korvath", "Banque de Velmora", "Kremlin"; not "Contrairement à ce qu'il" (a capital
         that only starts the sentence): every later word is capitalised or links two that are."""
         for j, t in enumerate(toks[1:], 1):
             low = t.lower()
@@ -589,12 +763,16 @@ def build_rules(c: Cues) -> Rules:
         rf"(?:(?:^|[,;:]\s+|\b(?:{c.conjunctions})\s+){src}(?:\s+{adv})*\s+{verb}{fill}(?:\s+(?:{c.that}))?"
         rf"|(?:^|[,;:]\s+)(?:{c.according})\s+{src}"
         rf"|(?:^|[,;:]\s+){src}(?:\s+{adv})*\s+(?:{c.auxiliaries})(?:\s+{adv})*\s+(?:{c.addressing})\b"
-        rf"[^{qo}{qc}.;:]{{0,80}})\s*[:,]?\s*$")
+        rf"[^{qo}{qc}.;:]{{0,80}})\s*[:,]?\s*$"
+    )
     quote_tail = re.compile(
         rf"^\s*[,;]?\s*(?:{verb}{fill}\s+{src_appos}|(?:{c.according})\s+{src}|{inverted}){fill}"
-        rf"(?=\s*(?:[,.;:!?…{qo}]|$)|\s+(?:{c.that}|{c.relatives})\b)")
-    incise = re.compile(rf"^\s*,\s*(?:{verb}{fill}\s+{src}(?:\s*,\s*[^,{qo}{qc}]{{2,80}})?|{inverted}){fill}"
-                        rf"\s*,\s*$")
+        rf"(?=\s*(?:[,.;:!?…{qo}]|$)|\s+(?:{c.that}|{c.relatives})\b)"
+    )
+    incise = re.compile(
+        rf"^\s*,\s*(?:{verb}{fill}\s+{src}(?:\s*,\s*[^,{qo}{qc}]{{2,80}})?|{inverted}){fill}"
+        rf"\s*,\s*$"
+    )
     work_title = re.compile(rf"\b(?:{c.works})(?:\s+(?:{c.determiners}))?\s*$", re.I)
 
     def source(raw_: str | None) -> str | None:
@@ -602,12 +780,28 @@ def build_rules(c: Cues) -> Rules:
         return s if s and plausible(s) else None
 
     quote_link = re.compile(rf"^\s*[,;]?\s*(?:(?:{c.quote_links})\s*)*$", re.I)
-    return Rules(c.language, raw, normalise, is_document, lambda _r: False, deny, person_like,
-                 rf"\b(?:{c.documents})\b", dets, source, quote_head, quote_tail, incise, work_title, quote_link)
+    return Rules(
+        c.language,
+        raw,
+        normalise,
+        is_document,
+        lambda _r: False,
+        deny,
+        person_like,
+        rf"\b(?:{c.documents})\b",
+        dets,
+        source,
+        quote_head,
+        quote_tail,
+        incise,
+        work_title,
+        quote_link,
+    )
 
 
 @lru_cache(maxsize=1)
 def _other_places() -> tuple[tuple[str, str], ...]:
     """Country words and seats of government of the languages with rules, other than English."""
-    return tuple((w, country) for c in CUES.values()
-                 for w, country in (*c.extra_countries.items(), *c.extra_capitals.items()))
+    return tuple(
+        (w, country) for c in CUES.values() for w, country in (*c.extra_countries.items(), *c.extra_capitals.items())
+    )

@@ -11,28 +11,36 @@ from crosswire.facts.speaker_cues import SpeakerCues
 
 __all__ = ["Quotation", "MIN_WORDS"]
 
-MIN_WORDS = 4          # shorter quoted phrases are scare quotes, not anyone's words
-HEADLINE_WORDS = 20    # a first paragraph this short, in title case or with a colon, is a headline
+MIN_WORDS = 4  # shorter quoted phrases are scare quotes, not anyone's words
+HEADLINE_WORDS = 20  # a first paragraph this short, in title case or with a colon, is a headline
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 SUBJECT_DEPS = {"nsubj", "expl:subj"}
 PASSIVE_DEPS = {"nsubjpass", "nsubj:pass"}  # "X can be heard asking": X, once climbed from "asking"
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp", "prep"}  # "… by saying, “…”"
+# fmt: off
 NAME_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod", "nmod:poss", "poss", "case",
               "det", "nummod", "appos", "fixed", "cc", "conj", "prep", "pobj"}
+# fmt: on
 ENTITY_SPEAKERS = {"PERSON", "PER", "ORG", "NORP", "GPE"}
+# fmt: off
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LOC", "FAC", "EVENT",
                  "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
-NOT_SPEAKER_WORDS = frozenset("argument comment moment element amount event content percent agreement development "
-                               "payment treatment investment announcement number order border water matter chapter "
-                               "center centre power poster sticker banner screen computer meter filter trailer "
-                               "thing things way time times day week year fact idea question point part one none "
-                               "lot kind sort number result something nothing everything anything".split())
+# fmt: on
+NOT_SPEAKER_WORDS = frozenset(
+    "argument comment moment element amount event content percent agreement development "
+    "payment treatment investment announcement number order border water matter chapter "
+    "center centre power poster sticker banner screen computer meter filter trailer "
+    "thing things way time times day week year fact idea question point part one none "
+    "lot kind sort number result something nothing everything anything".split()
+)
 # the days of the week (en, fr, de, es) and the parts of a day: a time, never who speaks ("tweeting Saturday: “…”")
-TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow "
-                       "morning afternoon evening night lundi mardi mercredi jeudi vendredi samedi dimanche "
-                       "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
-                       "lunes martes miércoles jueves viernes sábado domingo".split())
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow "
+    "morning afternoon evening night lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
+    "lunes martes miércoles jueves viernes sábado domingo".split()
+)
 RESPONSES = frozenset("response reply reaction answer réponse réaction riposte".split())  # "Response from X: “…”"
 RELATIVES = {"who", "that", "which", "qui", "que"}
 
@@ -41,20 +49,21 @@ RELATIVES = {"who", "that", "which", "qui", "que"}
 class Quotation:
     """One quotation of an article: its words (without the marks) and who said them."""
 
-    start: int                       # character offsets of the quoted words in the article text
+    start: int  # character offsets of the quoted words in the article text
     end: int
     text: str
-    speaker: str | None = None       # a name, organisation or role; None: not clear from the text
+    speaker: str | None = None  # a name, organisation or role; None: not clear from the text
     speaker_start: int | None = None  # where the text names the speaker (the pronoun for "he said")
     speaker_end: int | None = None
-    how: str = ""                    # verb | according | colon | continued | introduced | token
+    how: str = ""  # verb | according | colon | continued | introduced | token
     paragraph: int = 0
-    short: bool = False              # under MIN_WORDS: kept only with a reporting verb right beside it
+    short: bool = False  # under MIN_WORDS: kept only with a reporting verb right beside it
 
 
 # --------------------------------------------------------------------------------------------
 # Quotation marks
 # --------------------------------------------------------------------------------------------
+
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
@@ -122,8 +131,10 @@ def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
 
-_STOP = frozenset("a an the of and or to in on at for by with from as is be it its this that le la les de des "
-                  "du et à en un une der die das und von zu el los las del y".split())
+_STOP = frozenset(
+    "a an the of and or to in on at for by with from as is be it its this that le la les de des "
+    "du et à en un une der die das und von zu el los las del y".split()
+)
 
 
 def _title_case(words: list[str]) -> bool:
@@ -159,7 +170,7 @@ def marked_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
             continue
         if _title_case(ws) and not re.search(r"[.!?,]\W*$", q):
             continue  # "Saturday Night Live", "Make America Great Again": a name, not words said
-        before = _words(text[max(paras[n][0], s - 40):s])
+        before = _words(text[max(paras[n][0], s - 40) : s])
         if before and before[-1].lower() in cues.works:
             continue
         out.append(Quotation(s, e, q, paragraph=n, short=len(ws) < MIN_WORDS))
@@ -169,6 +180,7 @@ def marked_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
 # --------------------------------------------------------------------------------------------
 # Names, and quotations kept or continued (for every reading, parse or tokens)
 # --------------------------------------------------------------------------------------------
+
 
 def clean_name(s: str, cues: SpeakerCues) -> str:
     s = re.sub(r"[\"“”«»„\u200b]", "", s)  # 'Gary” Thomas', a zero-width space inside a name
@@ -191,7 +203,7 @@ def signed_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, int
             continue
         a, b = paras[q.paragraph + 1]
         m = _SIGNATURE.match(text, a, min(b, a + 80))
-        if m and not text[q.end:paras[q.paragraph][1]].strip(" .,;:!?\"”’»"):
+        if m and not text[q.end : paras[q.paragraph][1]].strip(' .,;:!?"”’»'):
             name = clean_name(m.group(1), cues)
             if name:
                 q.speaker, q.how, q.speaker_start, q.speaker_end = name, "signed", m.start(1), m.end(1)
@@ -201,8 +213,11 @@ def kept_quote(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
     """Listed: a quotation with a speaker, or one standing as a sentence; a short one ("“It’s doable,” Risch
     said") only with its speaker's verb right beside it."""
     if q.short:
-        return q.how in ("verb", "colon") and q.speaker_start is not None and \
-            (q.end <= q.speaker_start <= q.end + 30 or q.start - 40 <= (q.speaker_end or 0) <= q.start)
+        return (
+            q.how in ("verb", "colon")
+            and q.speaker_start is not None
+            and (q.end <= q.speaker_start <= q.end + 30 or q.start - 40 <= (q.speaker_end or 0) <= q.start)
+        )
     return q.speaker is not None or not _in_narration(text, q, paras)
 
 
@@ -214,26 +229,30 @@ def continued_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, 
             continue
         prev = quotes[k - 1] if k else None
         a = paras[q.paragraph][0]
-        opens_paragraph = not text[a:q.start - 1].strip()
+        opens_paragraph = not text[a : q.start - 1].strip()
         if prev is not None and prev.speaker and prev.paragraph == q.paragraph:
             q.speaker, q.how = prev.speaker, "continued"
         elif opens_paragraph and q.paragraph > 0:
             got = introduced(q.paragraph - 1)
             if got is not None and got.pronoun is None and got.role is None:
                 q.speaker, q.how = got.speaker, "introduced"
-            elif prev is not None and prev.speaker and prev.paragraph == q.paragraph - 1 and \
-                    _ends_with_quote(text, prev, paras):
+            elif (
+                prev is not None
+                and prev.speaker
+                and prev.paragraph == q.paragraph - 1
+                and _ends_with_quote(text, prev, paras)
+            ):
                 q.speaker, q.how = prev.speaker, "continued"  # a paragraph of the same quotation
 
 
 def _ends_with_quote(text: str, prev: Quotation, paras: list[tuple[int, int]]) -> bool:
     """Does the paragraph end with the sentence of its last quotation (the quote and its frame)?"""
-    rest = text[prev.end:paras[prev.paragraph][1]]
-    return not re.search(r"[.!?][\"”’»]?\s+[A-Z“\"«]", rest[1:] if rest[:1] in "\"”’»" else rest)
+    rest = text[prev.end : paras[prev.paragraph][1]]
+    return not re.search(r"[.!?][\"”’»]?\s+[A-Z“\"«]", rest[1:] if rest[:1] in '"”’»' else rest)
 
 
 def _in_narration(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool:
     """Is this quoted phrase part of a sentence of narration ("a “sizable army” of reporters")?"""
     a = paras[q.paragraph][0]
-    before = text[a:max(a, q.start - 1)].rstrip()
+    before = text[a : max(a, q.start - 1)].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] in "’'") and not before.endswith(":")

@@ -89,9 +89,11 @@ _ADDRESS = re.compile(
     r"accused|warned|reminded|assured|called|described|branded|labell?ed)\s+"
     r"(?:[^\W\d_][\w’'\-.]*\s+){0,6}?(?:to|that|of|as|for)?\s*[:,]?\s*$"
 )
-_ELIDED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:" + REPORT_VERBS + r")(?:\s+that)?\s*[:,]?\s*$|"
-                     r",\s+(?:saying|adding|insisting|arguing|noting|warning|stressing|claiming|declaring)\b"
-                     r"[^“”\"«»]{0,100}$")
+_ELIDED = re.compile(
+    r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:" + REPORT_VERBS + r")(?:\s+that)?\s*[:,]?\s*$|"
+    r",\s+(?:saying|adding|insisting|arguing|noting|warning|stressing|claiming|declaring)\b"
+    r"[^“”\"«»]{0,100}$"
+)
 _SUBJECT = re.compile(r"^(?:[^,“”\"]{0,30},\s+)?((?:[A-ZÀ-Þ][\w’'\-.]*\s+){0,3}[A-ZÀ-Þ][\w’'\-]*)(?=[\s,])")
 _PASSIVE_TOLD = re.compile(  # "“...”, Y was told by X."
     r"^[\s,]*(?:\w+\s+){0,4}?(?:was|were|had\s+been|has\s+been)\s+told\s+by\s+"
@@ -99,8 +101,9 @@ _PASSIVE_TOLD = re.compile(  # "“...”, Y was told by X."
 )
 
 
-def _introduced_by(text: str, start: int, previous_end: int, end: int | None = None,
-                   rules: Rules | None = None) -> str | None:
+def _introduced_by(
+    text: str, start: int, previous_end: int, end: int | None = None, rules: Rules | None = None
+) -> str | None:
     """The speaker named around a quote inside its sentence, if any.
 
     "X affirmed “...”", "X called on Y to “...”" (X, not Y, the party addressed),
@@ -148,9 +151,9 @@ def _join_incises(text: str, spans: list[tuple[str, int, int]], rules: Rules) ->
     """
     out: list[tuple[str, int, int, int]] = []
     for q, a, b in spans:
-        if out and rules.incise is not None and rules.incise.match(text[out[-1][2]:a]):
+        if out and rules.incise is not None and rules.incise.match(text[out[-1][2] : a]):
             prev_q, prev_a, prev_b, first_end = out[-1]
-            inner = text[prev_a + 1:prev_b - 1].rstrip()  # the first part as written, with its full stop
+            inner = text[prev_a + 1 : prev_b - 1].rstrip()  # the first part as written, with its full stop
             joined = f"{prev_q}. {q}" if inner.endswith(".") and not prev_q.endswith(".") else f"{prev_q} {q}"
             out[-1] = (joined, prev_a, b, first_end)
             continue
@@ -197,7 +200,7 @@ def _continued(story: StoryText, pos: int, limit: int = 5) -> tuple[str, list[in
     start = _open_quote(first.text)
     if start is None:
         return None
-    parts = [first.text[start + 1:].strip()]
+    parts = [first.text[start + 1 :].strip()]
     spans = [pos]
     for nxt in range(pos + 1, min(len(story.sentences), pos + 1 + limit)):
         s = story.sentences[nxt]
@@ -231,16 +234,16 @@ def find_quotes(story: StoryText) -> list[Quote]:
         if s.article in parsed:
             continue
         if s.article not in rules_of:
-            rules_of[s.article] = rules_for(languages.get(s.article),
-                                            (x.text for x in story.by_article.get(s.article, ())))
+            rules_of[s.article] = rules_for(
+                languages.get(s.article), (x.text for x in story.by_article.get(s.article, ()))
+            )
         rules = rules_of[s.article]
         spans = sorted(_spans(s.text), key=lambda x: x[1])
         if rules.quote_head is None:
             for k, (q, start, end) in enumerate(spans):
                 if len(words(q)) < MIN_WORDS:
                     continue
-                speaker = _introduced_by(s.text, start, spans[k - 1][2] if k else 0, end) \
-                    or _speaker_of(story, pos)
+                speaker = _introduced_by(s.text, start, spans[k - 1][2] if k else 0, end) or _speaker_of(story, pos)
                 raw.append((q, speaker, [pos]))
         else:
             raw.extend(_quotes_by_rules(story, pos, spans, rules))
@@ -255,9 +258,12 @@ def find_quotes(story: StoryText) -> list[Quote]:
             continue
         first, last = story.sentences[positions[0]], story.sentences[positions[-1]]
         opening = _open_quote(first.text) or 0
-        speaker = (_introduced_by(first.text, opening, 0, None, rules)
-                   or _introduced_by(last.text, len(last.text), 0, close + 1, rules)
-                   or _speaker_of(story, positions[-1]) or _speaker_of(story, positions[0]))
+        speaker = (
+            _introduced_by(first.text, opening, 0, None, rules)
+            or _introduced_by(last.text, len(last.text), 0, close + 1, rules)
+            or _speaker_of(story, positions[-1])
+            or _speaker_of(story, positions[0])
+        )
         raw.append((q, speaker, positions))
     merged: list[Quote] = []
     keys: list[str] = []
@@ -270,8 +276,14 @@ def find_quotes(story: StoryText) -> list[Quote]:
             for k in postings.get(w, ()):
                 shared[k] = shared.get(k, 0) + 1
         # one quotation shares at least half the words of the shorter wording
-        hit = next((k for k in sorted(shared) if 2 * shared[k] >= min(len(mine), len(set(keys[k].split())))
-                    and same_quote(key, keys[k])), None)
+        hit = next(
+            (
+                k
+                for k in sorted(shared)
+                if 2 * shared[k] >= min(len(mine), len(set(keys[k].split()))) and same_quote(key, keys[k])
+            ),
+            None,
+        )
         if hit is None:
             s = story.sentences[positions[0]]
             merged.append(Quote(speaker, q, [s.article], [story.cite(p) for p in positions]))
@@ -310,12 +322,17 @@ def one_name_per_person(quotes: list[Quote]) -> None:
     chosen: dict[str, str] = {}
     for n in names:
         mine = tokens[n]
-        longer = [m for m in names if len(tokens[m]) > len(mine) and tokens[m][-len(mine):] == mine
-                  and tokens[m][-len(mine) - 1][:1].isupper()]
+        longer = [
+            m
+            for m in names
+            if len(tokens[m]) > len(mine)
+            and tokens[m][-len(mine) :] == mine
+            and tokens[m][-len(mine) - 1][:1].isupper()
+        ]
         if not longer:
             continue
         longest = max(longer, key=lambda m: (len(tokens[m]), m))
-        if all(tokens[longest][-len(tokens[m]):] == tokens[m] for m in longer):
+        if all(tokens[longest][-len(tokens[m]) :] == tokens[m] for m in longer):
             chosen[n] = longest
     for q in quotes:
         if q.speaker in chosen:
@@ -366,8 +383,9 @@ def quoted_speakers(story: StoryText) -> dict[int, str]:
     return out
 
 
-def _quotes_by_rules(story: StoryText, pos: int, spans: list[tuple[str, int, int]],
-                     rules: Rules) -> list[tuple[str, str | None, list[int]]]:
+def _quotes_by_rules(
+    story: StoryText, pos: int, spans: list[tuple[str, int, int]], rules: Rules
+) -> list[tuple[str, str | None, list[int]]]:
     """The quotes of one sentence read with a language's own rules: incises joined, titles skipped."""
     text = story.sentences[pos].text
     out: list[tuple[str, str | None, list[int]]] = []
@@ -379,10 +397,15 @@ def _quotes_by_rules(story: StoryText, pos: int, spans: list[tuple[str, int, int
             continue  # "le livre «...»": the name of a work, nobody's words
         speaker = _introduced_by_rules(rules, text, start, head_from, first_end)
         if speaker is not None and fold(speaker) in _PRONOUN_WORDS:
-            speaker = named if named is not None and fold(speaker) in ("he", "she") \
-                and rules.person_like(named) else None
-        elif speaker is None and head_from and rules.quote_link is not None \
-                and rules.quote_link.match(text[head_from:start]):
+            speaker = (
+                named if named is not None and fold(speaker) in ("he", "she") and rules.person_like(named) else None
+            )
+        elif (
+            speaker is None
+            and head_from
+            and rules.quote_link is not None
+            and rules.quote_link.match(text[head_from:start])
+        ):
             speaker = named  # "X a appelé à «…» et à «…»": both are X's
         named = speaker or named
         if len(words(q)) < MIN_WORDS:
@@ -426,8 +449,7 @@ def _better_speaker(new: str | None, old: str | None) -> bool:
     if not old:
         return True
     named = lambda x: any(t[:1].isupper() for t in x.split())  # noqa: E731
-    return named(new) and not named(old) or named(new) == named(old) and len(new) > len(old) and \
-        fold(old) in fold(new)
+    return named(new) and not named(old) or named(new) == named(old) and len(new) > len(old) and fold(old) in fold(new)
 
 
 def _fold_key(text: str) -> str:

@@ -23,10 +23,10 @@ __all__ = ["Reference", "Salience", "references"]
 
 RECENCY = 100.0
 ROLE = {"subject": 80.0, "object": 50.0, "possessor": 40.0, "oblique": 40.0, "other": 30.0}
-HEAD = 80.0          # not embedded in another noun phrase
-MAIN_CLAUSE = 50.0   # not inside an adverbial, relative or prepositional phrase
-PARALLEL = 35.0      # a subject pronoun for a subject, an object for an object
-CLOSE = 0.9          # the runner-up at this share of the best: unclear, no answer
+HEAD = 80.0  # not embedded in another noun phrase
+MAIN_CLAUSE = 50.0  # not inside an adverbial, relative or prepositional phrase
+PARALLEL = 35.0  # a subject pronoun for a subject, an object for an object
+CLOSE = 0.9  # the runner-up at this share of the best: unclear, no answer
 
 _SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass", "expl:subj", "csubj"}
 _OBJECT = {"dobj", "obj", "iobj", "dative", "attr", "oprd"}
@@ -41,12 +41,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’»]?(?:\s|$)")
 class Reference:
     """A person named, or a third-person pronoun, at one place of the article."""
 
-    start: int             # character offset in the article
-    sentence: int          # ordinal of its sentence in the article
+    start: int  # character offset in the article
+    sentence: int  # ordinal of its sentence in the article
     weight: float
-    role: str              # subject | object | possessor | oblique | other
-    key: str | None        # the person (full name) for a name; for a pronoun once resolved
-    gender: str | None     # the pronoun's gender ("m", "f"); None for a name
+    role: str  # subject | object | possessor | oblique | other
+    key: str | None  # the person (full name) for a name; for a pronoun once resolved
+    gender: str | None  # the pronoun's gender ("m", "f"); None for a name
     pronoun: bool
 
 
@@ -59,8 +59,17 @@ def _role(tok: Any) -> tuple[str, float]:
         else:
             break
     dep = t.dep_
-    role = "subject" if dep in _SUBJECT else "object" if dep in _OBJECT else "possessor" if dep in _POSSESSOR \
-        else "oblique" if dep in _OBLIQUE else "other"
+    role = (
+        "subject"
+        if dep in _SUBJECT
+        else "object"
+        if dep in _OBJECT
+        else "possessor"
+        if dep in _POSSESSOR
+        else "oblique"
+        if dep in _OBLIQUE
+        else "other"
+    )
     weight = ROLE[role]
     if role not in ("possessor", "oblique"):
         weight += HEAD
@@ -75,8 +84,14 @@ def _role(tok: Any) -> tuple[str, float]:
     return role, weight
 
 
-def references(docs: dict[int, Any], paras: list[tuple[int, int]], text: str, names: dict[int, tuple[str, Any]],
-               quoted: list[tuple[int, int]], cues: SpeakerCues) -> list[Reference]:
+def references(
+    docs: dict[int, Any],
+    paras: list[tuple[int, int]],
+    text: str,
+    names: dict[int, tuple[str, Any]],
+    quoted: list[tuple[int, int]],
+    cues: SpeakerCues,
+) -> list[Reference]:
     """The references of the parsed paragraphs, in the order of the text.
 
     ``names`` maps the start of each person mention the article keeps to its (full) name and head token;
@@ -149,8 +164,9 @@ class Salience:
             return None
         return fit[0][1]
 
-    def resolve(self, at: int, sentence: int | None = None, want: str | None = None,
-                role: str = "subject") -> str | None:
+    def resolve(
+        self, at: int, sentence: int | None = None, want: str | None = None, role: str = "subject"
+    ) -> str | None:
         """The person a pronoun at ``at`` means: its own resolution when it was read, else the most
         salient fitting person before ``at``."""
         r = self.by_start.get(at)

@@ -25,7 +25,7 @@ class Aligned:
     """One group of sentences (at most one per article) that state the same fact."""
 
     members: list[int]  # indexes into the sentence list given to align_sentences
-    strength: float     # mean similarity of the links that built it (1.0 for a single sentence)
+    strength: float  # mean similarity of the links that built it (1.0 for a single sentence)
     # sentences of other articles that state it too, inside a sentence aligned with another fact
     # ("their first contact since October 2022" in a lead aligned with the lead of another report)
     support: list[int] = field(default_factory=list)
@@ -45,12 +45,12 @@ def _char_ngrams(text: str, lo: int = 3, hi: int = 5) -> list[str]:
         for n in range(lo, hi + 1):
             if n > n_w:
                 break
-            out.extend(w[i: i + n] for i in range(n_w - n + 1))
+            out.extend(w[i : i + n] for i in range(n_w - n + 1))
     return out
 
 
 DENSE_FLOPS = 300_000_000  # below this n*n*vocabulary, TF-IDF stays a dense numpy array (no scipy import);
-                           # above it the dense product costs more than importing scipy and going sparse
+# above it the dense product costs more than importing scipy and going sparse
 
 
 def tfidf(docs: Sequence[list[str]], *, dense: bool | None = None):
@@ -123,9 +123,9 @@ def common_stems(text: str) -> set[str]:
 
 # --- scoring pairs without an n-by-n matrix -------------------------------------------------------
 
-DENSE_N = 1500     # up to this many sentences every pair is scored (one dense matrix, exact)
-NEIGHBOURS = 30    # above it, each sentence is scored against its NEIGHBOURS nearest sentences by words
-_ROW_CHUNK = 512   # rows of the word-similarity block computed at once when looking for neighbours
+DENSE_N = 1500  # up to this many sentences every pair is scored (one dense matrix, exact)
+NEIGHBOURS = 30  # above it, each sentence is scored against its NEIGHBOURS nearest sentences by words
+_ROW_CHUNK = 512  # rows of the word-similarity block computed at once when looking for neighbours
 _PAIR_CHUNK = 8192  # pairs whose character similarity is computed at once
 
 
@@ -133,11 +133,11 @@ def _row_dots(x, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Dot products of the row pairs (rows[k], cols[k]) of a dense or CSR matrix."""
     out = np.zeros(len(rows), dtype=np.float32)
     for k in range(0, len(rows), _PAIR_CHUNK):
-        r, c = rows[k: k + _PAIR_CHUNK], cols[k: k + _PAIR_CHUNK]
+        r, c = rows[k : k + _PAIR_CHUNK], cols[k : k + _PAIR_CHUNK]
         if isinstance(x, np.ndarray):
-            out[k: k + len(r)] = np.einsum("ij,ij->i", x[r], x[c])
+            out[k : k + len(r)] = np.einsum("ij,ij->i", x[r], x[c])
         else:
-            out[k: k + len(r)] = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel()
+            out[k : k + len(r)] = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel()
     return out
 
 
@@ -171,7 +171,7 @@ class PairScores:
         self._art = np.asarray(art_index, dtype=np.int64)
         self._matrix = matrix
         self._word, self._char = word, char
-        self._keys = np.zeros(0, dtype=np.int64)   # raised pairs: i * n + j with i < j, sorted
+        self._keys = np.zeros(0, dtype=np.int64)  # raised pairs: i * n + j with i < j, sorted
         self._vals = np.zeros(0, dtype=np.float32)
         self._memo: dict[int, float] = {}
         self._raised: dict[int, float] = {}
@@ -267,8 +267,9 @@ def _neighbour_pairs(word, art_index: np.ndarray, k: int) -> tuple[np.ndarray, n
     return keys // n, keys % n
 
 
-def candidate_pairs(texts: Sequence[str], art_index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray,
-                                                                          PairScores]:
+def candidate_pairs(
+    texts: Sequence[str], art_index: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, PairScores]:
     """The pairs worth scoring (i < j, two articles, lexical similarity >= 0.02), row-major.
 
     Up to ``DENSE_N`` sentences every pair is scored; above it each sentence is compared only
@@ -293,8 +294,17 @@ def candidate_pairs(texts: Sequence[str], art_index: np.ndarray) -> tuple[np.nda
     return rows[keep], cols[keep], lex[keep], scores
 
 
-def mutual_links(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, art_index: np.ndarray, n_arts: int,
-            lo: float, hi: float, *, one_sided: bool = False) -> np.ndarray:
+def mutual_links(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    score: np.ndarray,
+    art_index: np.ndarray,
+    n_arts: int,
+    lo: float,
+    hi: float,
+    *,
+    one_sided: bool = False,
+) -> np.ndarray:
     """Mask of the pairs scoring in [lo, hi) that are each other's best match between their two articles.
 
     A sentence's best match in an article is its highest-scoring pair there (ties: the
@@ -324,8 +334,9 @@ def mutual_links(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, art_inde
     return inside if one_sided else inside & (best(cols * n_arts + art_index[rows]) == rows)
 
 
-def vetoes(texts: Sequence[str], stated: Sequence[Stated], rows: np.ndarray, cols: np.ndarray,
-            langs: Sequence[str]) -> np.ndarray:
+def vetoes(
+    texts: Sequence[str], stated: Sequence[Stated], rows: np.ndarray, cols: np.ndarray, langs: Sequence[str]
+) -> np.ndarray:
     """Mask of the pairs whose sentences contradict each other (figures or days)."""
     veto = np.zeros(len(rows), dtype=bool)
     has = np.array([bool(st.figures or st.days) for st in stated], dtype=bool)

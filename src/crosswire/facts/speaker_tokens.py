@@ -24,6 +24,7 @@ __all__ = ["token_quotations"]
 # Speakers from tokens (languages without a parser here)
 # --------------------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=8)
 def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     c = CUES[language]
@@ -41,11 +42,15 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     rstems = "|".join(re.escape(w) for w in c.recipient_stems) or "(?!)"
     # "sagte der Zeitung ein Sprecher", "dijo a la prensa X": the one told is not the speaker
     recip = rf"(?:(?i:{rwords})\s+(?:(?i:{dets})\s+)?[\w\-]*(?i:{rstems})(?:en|n|s|es)?\b(?:\s+{cap})??\s+)?"
-    after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+{recip}(?:(?:{pron})\b|{speaker})"
-                       rf"(?=\s*(?:[,.;:!?]|$|\s))")
+    after = re.compile(
+        rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+{recip}(?:(?:{pron})\b|{speaker})"
+        rf"(?=\s*(?:[,.;:!?]|$|\s))"
+    )
     pronoun_after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+({pron})\b")
-    before = re.compile(rf"(?:^|[.!?;]\s+|,\s+){speaker},?\s+(?:[\wäöüßáéíóúñ]+\s+){{0,4}}?(?:{verbs})\b"
-                        rf"[^.!?\"“”„«»]{{0,60}}:\s*$")
+    before = re.compile(
+        rf"(?:^|[.!?;]\s+|,\s+){speaker},?\s+(?:[\wäöüßáéíóúñ]+\s+){{0,4}}?(?:{verbs})\b"
+        rf"[^.!?\"“”„«»]{{0,60}}:\s*$"
+    )
     acc = "|".join(re.escape(a) for a in c.according)
     according = re.compile(rf"(?:^|\W)(?i:{acc})\s+{speaker}")
     # "…", sagte der französische Wirtschafts- und Finanzminister: a role noun phrase after the verb, its
@@ -67,7 +72,7 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
 def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | None, str, int | None]:
     after, pronoun_after, before, according, after_role, _p, _s, _f = _token_rules(cues.language)
     close_end = q.end + 1 if q.end < len(text) else q.end
-    tail = text[q.end:q.end + 160]
+    tail = text[q.end : q.end + 160]
     m = pronoun_after.match(tail)
     if m:
         return None, "pronoun " + m.group(1), q.end + m.start(1)
@@ -77,11 +82,11 @@ def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | No
     m = after.match(tail)
     if m and m.group(1):
         return _token_name(m.group(1), cues), "token", q.end + m.start(1)
-    head = text[max(0, q.start - 200):max(0, q.start - 1)]
+    head = text[max(0, q.start - 200) : max(0, q.start - 1)]
     m = before.search(head)
     if m:
         return _token_name(m.group(1), cues), "token", q.start - 1 - len(head) + m.start(1)
-    sentence = text[max(0, q.start - 200):min(len(text), close_end + 120)]
+    sentence = text[max(0, q.start - 200) : min(len(text), close_end + 120)]
     m = according.search(sentence)
     if m:
         return _token_name(m.group(1), cues), "according", None
@@ -151,14 +156,14 @@ def _from_sentence_before(text: str, quotes: list[Quotation], paras: list[tuple[
         if q.speaker is not None or q.how:
             continue
         a = paras[q.paragraph][0]
-        head = text[a:max(a, q.start - 1)].rstrip()
+        head = text[a : max(a, q.start - 1)].rstrip()
         if not head and q.paragraph > 0:  # the quotation opens its paragraph: the last sentence of the one before
             a = paras[q.paragraph - 1][0]
-            head = text[a:paras[q.paragraph - 1][1]].rstrip()
+            head = text[a : paras[q.paragraph - 1][1]].rstrip()
         if not head or head[-1] not in ".!?:":
             continue
         ends = [m.end() for m in _SENTENCE_END.finditer(head[:-1])]
-        sentence = head[ends[-1] if ends else 0:].strip()
+        sentence = head[ends[-1] if ends else 0 :].strip()
         if any(ch in marks for ch in sentence):
             continue
         m = previous.search(sentence) or subject_first.search(sentence)
@@ -175,12 +180,13 @@ def _framed(text: str, quotes: list[Quotation], cues: SpeakerCues) -> None:
     for q in quotes:
         if q.speaker is not None or q.how:
             continue
-        m = framed.search(text[max(0, q.start - 200):max(0, q.start - 1)])
+        m = framed.search(text[max(0, q.start - 200) : max(0, q.start - 1)])
         name = _token_name(m.group(1), cues) if m else None
         if not name:
             continue
         low = name.lower()
-        if not cues.subject_first and not (any(x in low for x in cues.role_stems)
-                                           or any(w in cues.persons or w in cues.groups for w in name.split())):
+        if not cues.subject_first and not (
+            any(x in low for x in cues.role_stems) or any(w in cues.persons or w in cues.groups for w in name.split())
+        ):
             continue
         q.speaker, q.how = name, "framing"

@@ -47,13 +47,21 @@ from crosswire.facts.speaker_cues import cues_for
 from crosswire.facts.speaker_parse import parsed_quotations, parser_available, speaker_pipeline
 from crosswire.facts.speaker_tokens import token_quotations
 
-__all__ = ["Quotation", "MIN_WORDS", "find_quotations", "parser_available", "speaker_of_sentence", "who_said_what",
-           "render_report"]
+__all__ = [
+    "Quotation",
+    "MIN_WORDS",
+    "find_quotations",
+    "parser_available",
+    "speaker_of_sentence",
+    "who_said_what",
+    "render_report",
+]
 
 
 # --------------------------------------------------------------------------------------------
 # Entry points
 # --------------------------------------------------------------------------------------------
+
 
 def find_quotations(text: str, language: str | None = None) -> list[Quotation] | None:
     """The quotations of one article's text with their speakers; None when this language is read
@@ -94,10 +102,11 @@ def speaker_of_sentence(quotations: Sequence[Quotation], start: int, end: int) -
 # Who said what across a pile of articles (the ``crosswire quotes`` command)
 # --------------------------------------------------------------------------------------------
 
+
 def _sentence_of(text: str, q: Quotation) -> str:
     a = max(text.rfind("\n", 0, q.start), max(text.rfind(". ", 0, max(0, q.start - 1)), -1) + 1)
     a = max(a, 0)
-    stops = [m.end() for m in re.finditer(r"[.!?][\"”’»]?(?=\s|$)", text[q.end:q.end + 300])]
+    stops = [m.end() for m in re.finditer(r"[.!?][\"”’»]?(?=\s|$)", text[q.end : q.end + 300])]
     b = q.end + stops[0] if stops else min(len(text), q.end + 1)
     return " ".join(text[a:b].split()).strip()
 
@@ -114,9 +123,9 @@ def who_said_what(articles: Iterable[Any]) -> list[dict[str, Any]]:
         if found is None:
             found = find_quotations(a.text, "en") or []
         for q in found:
-            groups.setdefault(q.speaker, []).append({"article": a.id, "text": q.text,
-                                                     "sentence": _sentence_of(a.text, q),
-                                                     "start": q.start, "end": q.end})
+            groups.setdefault(q.speaker, []).append(
+                {"article": a.id, "text": q.text, "sentence": _sentence_of(a.text, q), "start": q.start, "end": q.end}
+            )
     keys = {k: k.split()[-1].lower() for k in groups if k}
     merged: dict[str | None, list[dict[str, Any]]] = {}
     for k, v in groups.items():
@@ -135,8 +144,9 @@ def who_said_what(articles: Iterable[Any]) -> list[dict[str, Any]]:
 def render_report(groups: list[dict[str, Any]], fmt: str = "md") -> str:
     """The report of :func:`who_said_what` as Markdown or JSON lines (one quotation a line)."""
     if fmt == "jsonl":
-        return "\n".join(json.dumps({"speaker": g["speaker"], **q}, ensure_ascii=False)
-                         for g in groups for q in g["quotes"])
+        return "\n".join(
+            json.dumps({"speaker": g["speaker"], **q}, ensure_ascii=False) for g in groups for q in g["quotes"]
+        )
     lines = ["# Who said what", ""]
     for g in groups:
         lines.append(f"## {g['speaker'] or 'Unattributed'} ({len(g['quotes'])})")

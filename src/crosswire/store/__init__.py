@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+# fmt: off
 _WHERE = {
     "AddSummary": "add", "Clusterer": "add", "add_articles": "add", "content_hash": "add",
     "DEFAULT_DB": "db", "ENV_DB": "db", "Store": "db", "StoreError": "db", "db_url": "db", "default_db": "db",
     "open_store": "db",
 }
+# fmt: on
 
 
 def __getattr__(name: str) -> Any:
@@ -25,6 +27,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
+# fmt: off
 __all__ = [
     "DEFAULT_DB",
     "ENV_DB",
@@ -38,3 +41,4 @@ __all__ = [
     "default_db",
     "open_store",
 ]
+# fmt: on

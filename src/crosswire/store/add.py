@@ -56,8 +56,9 @@ class AddSummary:
 
     def line(self) -> str:
         err = f"{self.errors} error" + ("s" if self.errors != 1 else "")
-        ver = (f" ({self.versions} new version{'s' if self.versions != 1 else ''} of known pages)"
-               if self.versions else "")
+        ver = (
+            f" ({self.versions} new version{'s' if self.versions != 1 else ''} of known pages)" if self.versions else ""
+        )
         return f"{self.new} new{ver}, {self.stored} already stored, {err}"
 
     def merge(self, other: AddSummary) -> None:
@@ -78,6 +79,7 @@ def content_hash(article: Article) -> str:
 
 # what a saved clusterer state may be made of: unpickling anything else is refused, so that
 # whoever can write to a shared database cannot make its writers run code
+# fmt: off
 _STATE_CLASSES = {
     "crosswire.stories.profiles": {"StoryIndex", "StoryProfile", "StoryParams"},
     "collections": {"Counter"},
@@ -88,6 +90,7 @@ _STATE_CLASSES = {
     "numpy._core.multiarray": {"_reconstruct", "scalar"},
     "numpy.core.multiarray": {"_reconstruct", "scalar"},
 }
+# fmt: on
 
 
 class _StateUnpickler(pickle.Unpickler):
@@ -113,9 +116,17 @@ def _params_key(params: StoryParams) -> str:
 def article_from_row(row: Any) -> Article:
     meta = json.loads(row.meta) if getattr(row, "meta", None) else {}
     return Article(
-        id=row.uid, text=row.text, title=row.title, outlet=row.outlet, published=row.published,
-        language=row.language, url=row.url, credits=meta.get("credits", []), dateline=meta.get("dateline"),
-        headings=meta.get("headings", []), path=meta.get("path"),
+        id=row.uid,
+        text=row.text,
+        title=row.title,
+        outlet=row.outlet,
+        published=row.published,
+        language=row.language,
+        url=row.url,
+        credits=meta.get("credits", []),
+        dateline=meta.get("dateline"),
+        headings=meta.get("headings", []),
+        path=meta.get("path"),
     )
 
 
@@ -157,8 +168,13 @@ class Clusterer:
                 if self.index is None:
                     self.index, self.upto = StoryIndex(params=self.params), 0
             a = t.articles.c
-            q = (select(a.seq, a.uid, a.text, a.title, a.outlet, a.published, a.language, a.url, a.meta,
-                        a.story_id, a.noise).where(a.seq > self.upto).order_by(a.seq))
+            q = (
+                select(
+                    a.seq, a.uid, a.text, a.title, a.outlet, a.published, a.language, a.url, a.meta, a.story_id, a.noise
+                )
+                .where(a.seq > self.upto)
+                .order_by(a.seq)
+            )
             arts: list[Article] = []
             sids: list[str | None] = []
             for r in conn.execute(q):
@@ -243,25 +259,45 @@ def _plan(store: Store, articles: Sequence[Article], summary: AddSummary) -> lis
 
 
 def _meta(a: Article) -> str:
-    return json.dumps({"credits": a.credits, "dateline": a.dateline, "headings": a.headings, "path": a.path,
-                       "removed": len(a.removed)}, ensure_ascii=False)
+    return json.dumps(
+        {
+            "credits": a.credits,
+            "dateline": a.dateline,
+            "headings": a.headings,
+            "path": a.path,
+            "removed": len(a.removed),
+        },
+        ensure_ascii=False,
+    )
 
 
-_STORY_ROW = select(t.stories.c.size, t.stories.c.sources, t.stories.c.first_date, t.stories.c.last_date,
-                    t.stories.c.headline).where(t.stories.c.id == bindparam("b_id"))
+_STORY_ROW = select(
+    t.stories.c.size, t.stories.c.sources, t.stories.c.first_date, t.stories.c.last_date, t.stories.c.headline
+).where(t.stories.c.id == bindparam("b_id"))
 _STORY_NEW = t.stories.insert()
-_STORY_SET = (update(t.stories).where(t.stories.c.id == bindparam("b_id"))
-              .values(size=bindparam("b_size"), sources=bindparam("b_sources"), first_date=bindparam("b_first"),
-                      last_date=bindparam("b_last"), headline=bindparam("b_headline"), updated=bindparam("b_updated"),
-                      live=bindparam("b_live")))
-_LATEST_AT = (select(t.articles.c.seq, t.articles.c.version)
-              .where(t.articles.c.url == bindparam("b_url"), t.articles.c.latest.is_(True)))
+_STORY_SET = (
+    update(t.stories)
+    .where(t.stories.c.id == bindparam("b_id"))
+    .values(
+        size=bindparam("b_size"),
+        sources=bindparam("b_sources"),
+        first_date=bindparam("b_first"),
+        last_date=bindparam("b_last"),
+        headline=bindparam("b_headline"),
+        updated=bindparam("b_updated"),
+        live=bindparam("b_live"),
+    )
+)
+_LATEST_AT = select(t.articles.c.seq, t.articles.c.version).where(
+    t.articles.c.url == bindparam("b_url"), t.articles.c.latest.is_(True)
+)
 _NOT_LATEST = update(t.articles).where(t.articles.c.seq == bindparam("b_seq")).values(latest=False)
 _ARTICLE_NEW = t.articles.insert()
 
 
-def _commit_one(store: Store, item: _New, story_id: str | None, is_copy: bool, headline: str | None,
-                feed_id: int | None, live: bool) -> int:
+def _commit_one(
+    store: Store, item: _New, story_id: str | None, is_copy: bool, headline: str | None, feed_id: int | None, live: bool
+) -> int:
     """One article and its story decision, in one transaction; returns the article's seq.
 
     The statements are built once (only their parameters change), and the
@@ -279,8 +315,18 @@ def _commit_one(store: Store, item: _New, story_id: str | None, is_copy: bool, h
         if story_id is not None:
             cur = conn.execute(_STORY_ROW, {"b_id": story_id}).first()
             if cur is None:
-                conn.execute(_STORY_NEW, {"id": story_id, "headline": None, "size": 0, "sources": 0,
-                                          "created": now, "updated": now, "live": True})
+                conn.execute(
+                    _STORY_NEW,
+                    {
+                        "id": story_id,
+                        "headline": None,
+                        "size": 0,
+                        "sources": 0,
+                        "created": now,
+                        "updated": now,
+                        "live": True,
+                    },
+                )
                 size = sources = 0
                 first = last = head = None
             else:
@@ -291,15 +337,41 @@ def _commit_one(store: Store, item: _New, story_id: str | None, is_copy: bool, h
                 last = max(d, last) if last else d
             if a.title and (head is None or a.title == headline):
                 head = a.title  # only a committed member's title heads a story
-            conn.execute(_STORY_SET, {"b_id": story_id, "b_size": size + 1, "b_sources": sources + (not is_copy),
-                                      "b_first": first, "b_last": last, "b_headline": head, "b_updated": now,
-                                      "b_live": live})
-        res = conn.execute(_ARTICLE_NEW, {
-            "uid": a.id, "url": a.url, "content_hash": item.hash, "title": a.title, "outlet": a.outlet,
-            "published": a.published, "language": a.language, "text": a.text, "meta": _meta(a), "first_seen": now,
-            "feed_id": feed_id, "version": version, "previous": previous, "latest": True, "story_id": story_id,
-            "is_copy": is_copy, "noise": story_id is None,
-        })
+            conn.execute(
+                _STORY_SET,
+                {
+                    "b_id": story_id,
+                    "b_size": size + 1,
+                    "b_sources": sources + (not is_copy),
+                    "b_first": first,
+                    "b_last": last,
+                    "b_headline": head,
+                    "b_updated": now,
+                    "b_live": live,
+                },
+            )
+        res = conn.execute(
+            _ARTICLE_NEW,
+            {
+                "uid": a.id,
+                "url": a.url,
+                "content_hash": item.hash,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published,
+                "language": a.language,
+                "text": a.text,
+                "meta": _meta(a),
+                "first_seen": now,
+                "feed_id": feed_id,
+                "version": version,
+                "previous": previous,
+                "latest": True,
+                "story_id": story_id,
+                "is_copy": is_copy,
+                "noise": story_id is None,
+            },
+        )
         key = res.inserted_primary_key
         if key is None:
             raise RuntimeError("the database returned no key for the new article")
@@ -345,9 +417,13 @@ def add_articles(
                     sid = story_of[item.article.id]
                     pr = None if sid.startswith(NOISE_PREFIX) else index.stories.get(sid)
                     seq = _commit_one(
-                        store, item, None if pr is None else sid,
+                        store,
+                        item,
+                        None if pr is None else sid,
                         is_copy=pr is not None and item.article.id not in pr.roots,
-                        headline=pr.headline if pr else None, feed_id=feed_id, live=pr.live if pr else True,
+                        headline=pr.headline if pr else None,
+                        feed_id=feed_id,
+                        live=pr.live if pr else True,
                     )
                     cl.upto = seq
                     summary.new += 1
@@ -361,8 +437,11 @@ def add_articles(
                 if closed:
                     with store.engine.begin() as conn:
                         for part_ids in _chunks(closed):
-                            conn.execute(update(t.stories).where(t.stories.c.id.in_(part_ids),
-                                                                 t.stories.c.live.is_(True)).values(live=False))
+                            conn.execute(
+                                update(t.stories)
+                                .where(t.stories.c.id.in_(part_ids), t.stories.c.live.is_(True))
+                                .values(live=False)
+                            )
                 cl.save()
         except BaseException:
             # the in-memory state may hold articles that were not committed: drop it (the next load rebuilds)

@@ -74,8 +74,16 @@ def write_store_briefs(
         name = _file_name(s.id, fmt)
         if prev is not None and prev.articles_hash == set_of[s.id] and prev.error is None and (out / name).exists():
             run.kept.append(s.id)
-            outcomes.append(StoryOutcome(story=s, articles=len(s.articles), path=out / name, mode=prev.mode or "full",
-                                         headline=prev.headline or "", sources=prev.sources or s.sources))
+            outcomes.append(
+                StoryOutcome(
+                    story=s,
+                    articles=len(s.articles),
+                    path=out / name,
+                    mode=prev.mode or "full",
+                    headline=prev.headline or "",
+                    sources=prev.sources or s.sources,
+                )
+            )
         else:
             todo.append(s)
     members = query.articles(store, [u for s in todo for u in s.articles])
@@ -90,9 +98,14 @@ def write_store_briefs(
                 body = None
         values = {
             "body": body,
-            "articles_hash": set_of[sid], "article_ids": json.dumps(o.story.articles), "built": time.time(),
-            "path": o.path.name if o.path else None, "headline": o.headline or o.story.headline,
-            "sources": o.sources, "mode": o.mode, "error": o.error if not o.ok else None,
+            "articles_hash": set_of[sid],
+            "article_ids": json.dumps(o.story.articles),
+            "built": time.time(),
+            "path": o.path.name if o.path else None,
+            "headline": o.headline or o.story.headline,
+            "sources": o.sources,
+            "mode": o.mode,
+            "error": o.error if not o.ok else None,
         }
         with store.engine.begin() as conn:
             n = conn.execute(update(t.briefs).where(b.story_id == sid, b.format == fmt).values(**values)).rowcount
@@ -101,8 +114,19 @@ def write_store_briefs(
         (run.built if o.ok else run.failed).append(sid)
 
     if todo:
-        outcomes += brief_stories(todo, members, out, fmt=fmt, min_articles=1, jobs=jobs, timeout=timeout,
-                                  words=words, progress=progress, on_story=record, brief_fn=brief_fn)
+        outcomes += brief_stories(
+            todo,
+            members,
+            out,
+            fmt=fmt,
+            min_articles=1,
+            jobs=jobs,
+            timeout=timeout,
+            words=words,
+            progress=progress,
+            on_story=record,
+            brief_fn=brief_fn,
+        )
     index_articles = query.articles(store, [u for s in chosen for u in s.articles[:1]])
     run.index = write_index(outcomes, index_articles, [], out, fmt=fmt)
     return run
@@ -142,26 +166,59 @@ def kept_brief(store: Store, story_id: str, fmt: str = "json") -> KeptBrief | No
         r = conn.execute(select(t.briefs).where(b.story_id == story_id, b.format == fmt)).first()
     if r is None:
         return None
-    return KeptBrief(story_id=r.story_id, articles_hash=r.articles_hash, article_ids=json.loads(r.article_ids or "[]"),
-                     body=r.body, built=float(r.built), mode=r.mode, error=r.error, headline=r.headline,
-                     sources=r.sources)
+    return KeptBrief(
+        story_id=r.story_id,
+        articles_hash=r.articles_hash,
+        article_ids=json.loads(r.article_ids or "[]"),
+        body=r.body,
+        built=float(r.built),
+        mode=r.mode,
+        error=r.error,
+        headline=r.headline,
+        sources=r.sources,
+    )
 
 
-def keep_brief(store: Store, story_id: str, *, article_ids: list[str], set_hash: str, body: str | None,
-               mode: str | None = "full", headline: str | None = None, sources: int | None = None,
-               error: str | None = None, fmt: str = "json") -> None:
+def keep_brief(
+    store: Store,
+    story_id: str,
+    *,
+    article_ids: list[str],
+    set_hash: str,
+    body: str | None,
+    mode: str | None = "full",
+    headline: str | None = None,
+    sources: int | None = None,
+    error: str | None = None,
+    fmt: str = "json",
+) -> None:
     """Store (or replace) a story's brief; ``body`` None with ``error`` records a story that could not be briefed."""
     b = t.briefs.c
-    values = {"articles_hash": set_hash, "article_ids": json.dumps(article_ids), "built": time.time(), "path": None,
-              "headline": headline, "sources": sources, "mode": mode, "error": error, "body": body}
+    values = {
+        "articles_hash": set_hash,
+        "article_ids": json.dumps(article_ids),
+        "built": time.time(),
+        "path": None,
+        "headline": headline,
+        "sources": sources,
+        "mode": mode,
+        "error": error,
+        "body": body,
+    }
     with store.engine.begin() as conn:
         n = conn.execute(update(t.briefs).where(b.story_id == story_id, b.format == fmt).values(**values)).rowcount
         if not n:
             conn.execute(t.briefs.insert().values(story_id=story_id, format=fmt, **values))
 
 
-def build_story_brief(store: Store, story: Story, *, timeout: float | None = 120.0, words: int = 120,
-                      brief_fn: Callable[..., Any] | None = None) -> KeptBrief | None:
+def build_story_brief(
+    store: Store,
+    story: Story,
+    *,
+    timeout: float | None = 120.0,
+    words: int = 120,
+    brief_fn: Callable[..., Any] | None = None,
+) -> KeptBrief | None:
     """Brief one story now (as ``crosswire briefs`` would: bounded by ``timeout`` CPU seconds, then summary-only)
     and keep it in the store; returns what was kept."""
     import tempfile
@@ -170,10 +227,19 @@ def build_story_brief(store: Store, story: Story, *, timeout: float | None = 120
     uids = [m.id for m in members]
     set_hash = articles_hash(store, uids)
     with tempfile.TemporaryDirectory(prefix="crosswire-brief-") as tmp:
-        outcome = brief_stories([story], members, tmp, fmt="json", min_articles=1, jobs=1, timeout=timeout,
-                                words=words, brief_fn=brief_fn)[0]
+        outcome = brief_stories(
+            [story], members, tmp, fmt="json", min_articles=1, jobs=1, timeout=timeout, words=words, brief_fn=brief_fn
+        )[0]
         body = outcome.path.read_text(encoding="utf-8") if outcome.ok and outcome.path is not None else None
-    keep_brief(store, story.id, article_ids=uids, set_hash=set_hash, body=body, mode=outcome.mode,
-               headline=outcome.headline or story.headline, sources=outcome.sources or story.sources,
-               error=None if body is not None else (outcome.error or "no brief written"))
+    keep_brief(
+        store,
+        story.id,
+        article_ids=uids,
+        set_hash=set_hash,
+        body=body,
+        mode=outcome.mode,
+        headline=outcome.headline or story.headline,
+        sources=outcome.sources or story.sources,
+        error=None if body is not None else (outcome.error or "no brief written"),
+    )
     return kept_brief(store, story.id)

@@ -74,8 +74,9 @@ def cmd_add(args: argparse.Namespace) -> int:
             for url in urls:
                 try:
                     page = fetcher.get(url, kind="page")
-                    art = page_article(Entry(guid=url, url=url, title=None, published=None),
-                                       decode_bytes(page.content), page.url, None)
+                    art = page_article(
+                        Entry(guid=url, url=url, title=None, published=None), decode_bytes(page.content), page.url, None
+                    )
                     if art is None:
                         errors.append(f"{url}: no article text found")
                     else:
@@ -123,15 +124,33 @@ def cmd_feeds_list(args: argparse.Namespace) -> int:
 
     rows = list_feeds(store)
     if args.format == "json":
-        print(json.dumps([{"url": r.url, "title": r.title, "last_fetch": _iso(r.last_fetch), "last_ok": _iso(r.last_ok),
-                           "status": r.last_status, "errors": r.errors, "last_error": r.last_error} for r in rows],
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "url": r.url,
+                        "title": r.title,
+                        "last_fetch": _iso(r.last_fetch),
+                        "last_ok": _iso(r.last_ok),
+                        "status": r.last_status,
+                        "errors": r.errors,
+                        "last_error": r.last_error,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return EXIT_OK
     if not rows:
         print("no feeds (crosswire feeds add URL)")
     for r in rows:
-        state = (f"failing ({r.errors}x): {r.last_error}" if r.errors
-                 else (f"ok {_iso(r.last_ok)}" if r.last_ok else "never fetched"))
+        state = (
+            f"failing ({r.errors}x): {r.last_error}"
+            if r.errors
+            else (f"ok {_iso(r.last_ok)}" if r.last_ok else "never fetched")
+        )
         print(f"{r.url}  {r.title or ''}  [{state}]")
     return EXIT_OK
 
@@ -161,8 +180,14 @@ def cmd_watch(args: argparse.Namespace) -> int:
     def done(res: Any) -> None:
         print(f"pass: {res.summary.line()}", flush=True)
 
-    n = watch(store, every=args.every, policy=_policy(args), on_pass=done,
-              on_feed=None if args.quiet else _feed_line, passes=args.passes)
+    n = watch(
+        store,
+        every=args.every,
+        policy=_policy(args),
+        on_pass=done,
+        on_feed=None if args.quiet else _feed_line,
+        passes=args.passes,
+    )
     print(f"stopped after {n} pass{'es' if n != 1 else ''}", flush=True)
     return EXIT_OK
 
@@ -207,8 +232,16 @@ def briefs_from_db(args: argparse.Namespace, jobs: int, timeout: float | None) -
 
     with BatchProgress(sys.stderr.isatty() and not args.quiet) as bar:
         try:
-            run = write_store_briefs(store, args.output, fmt=args.format, min_articles=args.min_articles, jobs=jobs,
-                                     timeout=timeout, words=args.words, progress=bar)
+            run = write_store_briefs(
+                store,
+                args.output,
+                fmt=args.format,
+                min_articles=args.min_articles,
+                jobs=jobs,
+                timeout=timeout,
+                words=args.words,
+                progress=bar,
+            )
         except OSError as e:
             _err(f"{args.output}: {e.strerror or e}")
             return EXIT_ERRORS
@@ -217,61 +250,90 @@ def briefs_from_db(args: argparse.Namespace, jobs: int, timeout: float | None) -
 
 
 def db_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="URL_OR_PATH", default=None,
-                   help="the store: a SQLite file or a postgresql:// URL (default: $CROSSWIRE_DB or crosswire.db)")
+    p.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        default=None,
+        help="the store: a SQLite file or a postgresql:// URL (default: $CROSSWIRE_DB or crosswire.db)",
+    )
 
 
 def _fetch_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--allow-private", action="store_true",
-                   help="fetch hosts on loopback, private or link-local addresses (intranet feeds, tests)")
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch hosts on loopback, private or link-local addresses (intranet feeds, tests)",
+    )
     p.add_argument("--delay", type=float, default=1.0, metavar="S", help="seconds between two requests to one host")
 
 
 def register(sub: Any) -> None:
     """Add the store commands to the ``crosswire`` subparsers."""
-    a = sub.add_parser("add", help="store articles (files, directories, page URLs) and sort them into stories",
-                       description="Store articles once (by URL and content) and sort the new ones into stories.")
-    a.add_argument("paths", nargs="+", metavar="PATH|URL",
-                   help="files or directories to read as `crosswire read` does, or http(s) URLs of pages to fetch")
+    a = sub.add_parser(
+        "add",
+        help="store articles (files, directories, page URLs) and sort them into stories",
+        description="Store articles once (by URL and content) and sort the new ones into stories.",
+    )
+    a.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH|URL",
+        help="files or directories to read as `crosswire read` does, or http(s) URLs of pages to fetch",
+    )
     db_option(a)
     _fetch_options(a)
     a.set_defaults(func=cmd_add)
 
     f = sub.add_parser("feeds", help="the feeds a store follows", description="Add or list the feeds a store follows.")
     fs = f.add_subparsers(dest="feeds_command", required=True, metavar="ACTION", help="add or list")
-    fa = fs.add_parser("add", help="follow a feed URL, or every feed of an OPML file",
-                       description="Follow feeds: each URL is fetched once to check it is a feed; "
-                                   "an OPML file adds its feeds.")
+    fa = fs.add_parser(
+        "add",
+        help="follow a feed URL, or every feed of an OPML file",
+        description="Follow feeds: each URL is fetched once to check it is a feed; an OPML file adds its feeds.",
+    )
     fa.add_argument("sources", nargs="+", metavar="URL|OPML", help="feed URLs (RSS, Atom, JSON Feed) or OPML files")
     db_option(fa)
     _fetch_options(fa)
     fa.set_defaults(func=cmd_feeds_add)
-    fl = fs.add_parser("list", help="the feeds followed, with their fetch state",
-                       description="List the feeds a store follows, with their last fetch and errors.")
+    fl = fs.add_parser(
+        "list",
+        help="the feeds followed, with their fetch state",
+        description="List the feeds a store follows, with their last fetch and errors.",
+    )
     fl.add_argument("--format", choices=["text", "json"], default="text", help="a table (default) or JSON")
     db_option(fl)
     fl.set_defaults(func=cmd_feeds_list)
 
-    fe = sub.add_parser("fetch", help="one pass over every feed: store the new entries",
-                        description="Fetch every feed once (conditional GET) and store its new entries.")
+    fe = sub.add_parser(
+        "fetch",
+        help="one pass over every feed: store the new entries",
+        description="Fetch every feed once (conditional GET) and store its new entries.",
+    )
     db_option(fe)
     _fetch_options(fe)
     fe.add_argument("--force", action="store_true", help="also fetch feeds that are backing off after errors")
     fe.add_argument("-q", "--quiet", action="store_true", help="only the summary line")
     fe.set_defaults(func=cmd_fetch)
 
-    w = sub.add_parser("watch", help="fetch the feeds again and again (Ctrl-C or SIGTERM stops cleanly)",
-                       description="Fetch every feed, wait, again, until interrupted.")
+    w = sub.add_parser(
+        "watch",
+        help="fetch the feeds again and again (Ctrl-C or SIGTERM stops cleanly)",
+        description="Fetch every feed, wait, again, until interrupted.",
+    )
     db_option(w)
     _fetch_options(w)
-    w.add_argument("--every", type=duration, default=900.0, metavar="DURATION",
-                   help="time between passes (default: 15m)")
+    w.add_argument(
+        "--every", type=duration, default=900.0, metavar="DURATION", help="time between passes (default: 15m)"
+    )
     w.add_argument("--passes", type=int, default=None, metavar="N", help="stop after N passes")
     w.add_argument("-q", "--quiet", action="store_true", help="only one line per pass")
     w.set_defaults(func=cmd_watch)
 
-    s = sub.add_parser("status", help="what a store holds", description="Counts of a store: articles, stories, "
-                       "briefs, feeds, the last fetch and recent errors.")
+    s = sub.add_parser(
+        "status",
+        help="what a store holds",
+        description="Counts of a store: articles, stories, briefs, feeds, the last fetch and recent errors.",
+    )
     db_option(s)
     s.add_argument("--format", choices=["text", "json"], default="text", help="lines of text (default) or JSON")
     s.set_defaults(func=cmd_status)

@@ -91,9 +91,18 @@ class PassResult:
 def _logger(store: Store, feed_id: int | None) -> Callable[[str, str, int | None, float, str | None], None]:
     def log(kind: str, url: str, status: int | None, seconds: float, error: str | None) -> None:
         with store.engine.begin() as conn:
-            conn.execute(t.fetch_log.insert().values(feed_id=feed_id, url=url[:2048], kind=kind,
-                                                     started=time.time() - seconds, seconds=seconds,
-                                                     status=status, error=error))
+            conn.execute(
+                t.fetch_log.insert().values(
+                    feed_id=feed_id,
+                    url=url[:2048],
+                    kind=kind,
+                    started=time.time() - seconds,
+                    seconds=seconds,
+                    status=status,
+                    error=error,
+                )
+            )
+
     return log
 
 
@@ -106,8 +115,16 @@ def _known_urls(store: Store, urls: list[str]) -> set[str]:
     return found
 
 
-def fetch_feed(store: Store, feed: Any, fetcher: Fetcher, clusterer: Clusterer, *, stop: Callable[[], bool],
-               every: float, result: PassResult) -> FeedResult:
+def fetch_feed(
+    store: Store,
+    feed: Any,
+    fetcher: Fetcher,
+    clusterer: Clusterer,
+    *,
+    stop: Callable[[], bool],
+    every: float,
+    result: PassResult,
+) -> FeedResult:
     """Fetch one feed (conditional GET), store its new entries; the feed's fetch state is updated."""
     fetcher.log = _logger(store, feed.id)
     now = time.time()
@@ -174,15 +191,26 @@ def _failed(store: Store, feed: Any, msg: str, every: float) -> None:
     n = (feed.errors or 0) + 1
     # if the store itself is failing, the feed is simply tried again next pass
     with contextlib.suppress(Exception), store.engine.begin() as conn:
-        conn.execute(update(t.feeds).where(t.feeds.c.id == feed.id).values(
-            last_fetch=now, errors=n, last_error=msg, next_fetch=now + min(every * 2 ** (n - 1), MAX_BACKOFF)))
-        conn.execute(t.fetch_log.insert().values(feed_id=feed.id, url=feed.url, kind="feed", started=now,
-                                                 seconds=0.0, error=msg))
+        conn.execute(
+            update(t.feeds)
+            .where(t.feeds.c.id == feed.id)
+            .values(last_fetch=now, errors=n, last_error=msg, next_fetch=now + min(every * 2 ** (n - 1), MAX_BACKOFF))
+        )
+        conn.execute(
+            t.fetch_log.insert().values(feed_id=feed.id, url=feed.url, kind="feed", started=now, seconds=0.0, error=msg)
+        )
 
 
-def fetch_all(store: Store, *, policy: FetchPolicy | None = None, clusterer: Clusterer | None = None,
-              stop: Callable[[], bool] = lambda: False, every: float = 900.0, force: bool = False,
-              on_feed: Callable[[FeedResult], None] | None = None) -> PassResult:
+def fetch_all(
+    store: Store,
+    *,
+    policy: FetchPolicy | None = None,
+    clusterer: Clusterer | None = None,
+    stop: Callable[[], bool] = lambda: False,
+    every: float = 900.0,
+    force: bool = False,
+    on_feed: Callable[[FeedResult], None] | None = None,
+) -> PassResult:
     """One pass over every feed that is due (a failing feed waits out its back-off unless ``force``)."""
     result = PassResult()
     cl = clusterer or Clusterer(store)
@@ -209,9 +237,16 @@ def fetch_all(store: Store, *, policy: FetchPolicy | None = None, clusterer: Clu
     return result
 
 
-def watch(store: Store, *, every: float = 900.0, policy: FetchPolicy | None = None,
-          on_pass: Callable[[PassResult], None] | None = None, on_feed: Callable[[FeedResult], None] | None = None,
-          stop_event: threading.Event | None = None, passes: int | None = None) -> int:
+def watch(
+    store: Store,
+    *,
+    every: float = 900.0,
+    policy: FetchPolicy | None = None,
+    on_pass: Callable[[PassResult], None] | None = None,
+    on_feed: Callable[[FeedResult], None] | None = None,
+    stop_event: threading.Event | None = None,
+    passes: int | None = None,
+) -> int:
     """Fetch every ``every`` seconds until SIGINT/SIGTERM (or ``passes`` passes); returns the passes made.
 
     A signal stops the loop between two articles: the article being stored is

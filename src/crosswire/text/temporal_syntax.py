@@ -13,8 +13,15 @@ from crosswire.text.parse import pipeline
 from crosswire.text.temporal_data import LangTables
 from crosswire.text.temporal_rules import Cand
 
-__all__ = ["Reading", "REFERENCE_RULES", "fallback_direction", "load_parser", "needs_direction", "read_parse",
-           "sentence_spans"]
+__all__ = [
+    "Reading",
+    "REFERENCE_RULES",
+    "fallback_direction",
+    "load_parser",
+    "needs_direction",
+    "read_parse",
+    "sentence_spans",
+]
 
 
 # ---------------------------------------------------------------- direction
@@ -34,9 +41,11 @@ def load_parser(language: str) -> Any:
 
 _VERBAL = ("VERB", "AUX")
 _AUX_DEPS = ("aux", "auxpass", "aux:pass", "cop", "aux:tense")
+# fmt: off
 _REPORTING = frozenset({"say", "tell", "add", "announce", "state", "report", "confirm", "declare", "claim",
                         "insist", "note", "explain", "write", "deny", "warn", "argue", "dire", "déclarer",
                         "annoncer", "affirmer", "indiquer", "expliquer", "ajouter", "préciser"})
+# fmt: on
 
 
 def _governor(tok: Any) -> Any:
@@ -54,17 +63,23 @@ def _governor(tok: Any) -> Any:
 
 
 def _tense_of(verb: Any, t: LangTables, depth: int = 0) -> str:
-    """"future" / "past" / "present" / "" for a verb; a present in a clause of condition or time
+    """ "future" / "past" / "present" / "" for a verb; a present in a clause of condition or time
     under a future verb is the future ("will strike if Thursday's meeting does not produce ...")."""
     tense = _verb_tense(verb, t, depth)
-    if tense == "present" and verb.dep_ == "advcl" and depth < 3 and verb.head.i != verb.i \
-            and verb.head.pos_ in _VERBAL and _verb_tense(verb.head, t, depth + 1) == "future":
+    if (
+        tense == "present"
+        and verb.dep_ == "advcl"
+        and depth < 3
+        and verb.head.i != verb.i
+        and verb.head.pos_ in _VERBAL
+        and _verb_tense(verb.head, t, depth + 1) == "future"
+    ):
         return "future"
     return tense
 
 
 def _verb_tense(verb: Any, t: LangTables, depth: int = 0) -> str:
-    """"future" / "past" / "present" / "" for a verb, from its tag, morphology and auxiliaries."""
+    """ "future" / "past" / "present" / "" for a verb, from its tag, morphology and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")]
     lowers = {a.lower_ for a in auxes} | ({verb.lower_} if verb.tag_ == "MD" else set())
     lemmas = {a.lemma_.lower() for a in auxes}
@@ -92,8 +107,11 @@ def _verb_tense(verb: Any, t: LangTables, depth: int = 0) -> str:
             a0 = aux_tags[0]
             if a0.tag_ in ("VBD",) or a0.lower_ in ("had", "was", "were"):
                 return "past"
-            if verb.tag_ == "VBN" and a0.lower_ in ("has", "have", "'ve", "'s") and \
-                    not any(a.lower_ in ("been", "being") for a in aux_tags if a is not a0):
+            if (
+                verb.tag_ == "VBN"
+                and a0.lower_ in ("has", "have", "'ve", "'s")
+                and not any(a.lower_ in ("been", "being") for a in aux_tags if a is not a0)
+            ):
                 return "past"  # present perfect: done
             if verb.tag_ == "VBN" and verb.lemma_.lower() in t.plan_verbs:
                 return "future"  # "is scheduled for Friday"
@@ -116,8 +134,9 @@ def _verb_tense(verb: Any, t: LangTables, depth: int = 0) -> str:
             return "past"
         if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
-    if any(a.lemma_.lower() in ("avoir", "être", "haber", "haben", "sein") for a in auxes) and \
-            "Part" in verb.morph.get("VerbForm"):
+    if any(a.lemma_.lower() in ("avoir", "être", "haber", "haben", "sein") for a in auxes) and "Part" in verb.morph.get(
+        "VerbForm"
+    ):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or "Pres" in tense:
         return "present"
@@ -131,8 +150,8 @@ def fallback_direction(text: str, start: int, end: int, t: LangTables) -> str:
     lo = max(0, start - 120)
     left = text[lo:start]
     cut = max(left.rfind(x) for x in (".", ";", ":", "\n", ",", " but ", " and ", " said ", " says "))
-    left = left[cut + 1:] if cut >= 0 else left
-    right = text[end:end + 60]
+    left = left[cut + 1 :] if cut >= 0 else left
+    right = text[end : end + 60]
     cut_r = min([i for i in (right.find(x) for x in (".", ";", ",", "\n")) if i >= 0] or [len(right)])
     clause = f" {left} {right[:cut_r]} ".lower()
     for cue in t.future_cues:
@@ -143,6 +162,7 @@ def fallback_direction(text: str, start: int, end: int, t: LangTables) -> str:
 
 _SENT_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[\"“‘'(]?[A-Z])|\n\s*\n")
 # words that end with a dot without ending a sentence (titles, firms, months, states)
+# fmt: off
 _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "maj",
                      "adm", "cmdr", "prof", "rev", "fr", "messrs", "mme", "inc", "corp", "co", "ltd", "jr", "sr",
                      "bros", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -150,6 +170,7 @@ _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", 
                      "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
                      "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "u.s", "s.a",
                      "u.k", "u.n", "e.u", "a.m", "p.m", "ft", "mt", "pt"})
+# fmt: on
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -157,7 +178,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for m in _SENT_END.finditer(text):
         if text[m.start()] == ".":
-            word = re.search(r"([\w.]+)$", text[pos:m.start()])
+            word = re.search(r"([\w.]+)$", text[pos : m.start()])
             w = word.group(1).lower() if word else ""
             if w in _ABBREV or len(w) == 1 or re.fullmatch(r"(?:\w\.)+\w", w):
                 continue
@@ -198,8 +219,10 @@ def read_parse(doc: Any, offset: int, start: int, end: int, t: LangTables) -> Re
         direction = ""
     sent_root = verb.sent.root if hasattr(verb, "sent") else verb
     reporting = sent_root.lemma_.lower() in _REPORTING
-    main = direct and ((verb.i == sent_root.i and not reporting) or
-                       (verb.head.i == sent_root.i and reporting and verb.dep_ in ("ccomp", "conj", "parataxis")))
+    main = direct and (
+        (verb.i == sent_root.i and not reporting)
+        or (verb.head.i == sent_root.i and reporting and verb.dep_ in ("ccomp", "conj", "parataxis"))
+    )
     return Reading(direction, (verb.idx + offset, verb.idx + len(verb.text) + offset), verb.i, main)
 
 
@@ -208,9 +231,11 @@ _NEEDS_DIRECTION = {"month", "mdy", "dmy", "weekday", "rel_season", "season", "q
 
 # the rules whose values later anaphoric expressions ("a year earlier", "the quarter") count from;
 # the anaphoric ones themselves do not move the reference
+# fmt: off
 REFERENCE_RULES = frozenset({"iso", "numeric", "numeric_dmy", "mdy", "dmy", "my", "month", "weekday", "deictic",
                               "phrase", "rel_unit", "quarter", "half", "year", "holiday", "season_year",
                               "rel_season", "season", "ago", "ago_pre"})
+# fmt: on
 
 
 def needs_direction(c: Cand) -> bool:
