@@ -1,0 +1,213 @@
+"""One article seen by the speaker finder: its paragraphs parsed, the persons and organisations it names
+(with the roles and genders it gives them), and the salience of those persons for pronouns to point to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire.facts.quotemarks import ENTITY_SPEAKERS, SUBJECT_DEPS, clean_name, paragraph_spans
+from crosswire.facts.salience import Salience, references
+from crosswire.facts.speaker_cues import SpeakerCues
+from crosswire.facts.speaker_names import first_name_gender
+
+__all__ = ["ArticleView"]
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A person or organisation the article names, for pronouns and role nouns to point back to."""
+
+    start: int
+    name: str
+    person: bool
+    gender: str | None
+    roles: frozenset[str]
+    subject: bool
+
+
+class ArticleView:
+    """One article's paragraphs parsed, with the names it gives."""
+
+    def __init__(self, text: str, cues: SpeakerCues, nlp: Any, wanted: set[int]):
+        self.text, self.cues = text, cues
+        self.paras = paragraph_spans(text)
+        self.docs: dict[int, Any] = {}
+        todo = sorted(wanted)
+        chunks = [text[self.paras[n][0] : self.paras[n][1]] for n in todo]
+        for n, doc in zip(todo, nlp.pipe(chunks, batch_size=32), strict=False):
+            self.docs[n] = doc
+        self.mentions: list[_Mention] = []
+        self.names: dict[int, tuple[str, Any]] = {}  # start of a person's mention -> (name, head token)
+        self.gender: dict[str, str] = {}  # told by a title or a role ("Mr", "spokeswoman")
+        self.told: dict[str, str] = {}  # told by the pronouns of a sentence naming the person alone
+        self.quoted: list[tuple[int, int]] = []
+        self._salience: Salience | None = None
+        self.nlp = nlp
+        for n in todo:
+            self._read_names(n)
+        self._full_names()
+
+    def read_before(self, n: int, quoted: list[tuple[int, int]]) -> None:
+        """Parse the paragraphs before paragraph ``n`` not parsed yet, for the names a pronoun may point to."""
+        todo = [k for k in range(n) if k not in self.docs]
+        if not todo:
+            return
+        chunks = [self.text[self.paras[k][0] : self.paras[k][1]] for k in todo]
+        for k, doc in zip(todo, self.nlp.pipe(chunks), strict=False):
+            self.docs[k] = doc
+            self._read_names(k)
+        self.mentions = sorted(
+            (m for m in self.mentions if not any(a <= m.start < b for a, b in quoted)), key=lambda m: m.start
+        )
+        self._full_names()
+        self._salience = None
+
+    def salience(self) -> Salience:
+        """Pronouns resolved over the paragraphs parsed so far (salience, in text order)."""
+        if self._salience is None:
+            names = {at: (self.key(name), head) for at, (name, head) in self.names.items()}
+            # a surname of a person the article names, wherever NER missed it ("and Trump, …, seems to")
+            surnames = {n.split()[-1]: self.key(n) for n, _h in self.names.values() if len(n.split()) >= 2}
+            for k, doc in self.docs.items():
+                for t in doc:
+                    if (
+                        t.pos_ == "PROPN"
+                        and t.text in surnames
+                        and t.ent_type_ not in ("PERSON", "PER")
+                        and (t.dep_ != "compound" or t.head.pos_ == "PROPN")
+                        and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN")
+                        and self.offset(k) + t.idx not in names
+                    ):
+                        names[self.offset(k) + t.idx] = (surnames[t.text], t)
+            refs = references(self.docs, self.paras, self.text, names, self.quoted, self.cues)
+            self._salience = Salience(refs, self.gender_of)
+        return self._salience
+
+    def key(self, name: str) -> str:
+        """One person, one name: a surname alone takes the full name the article gives it."""
+        toks = name.split()
+        if toks and len(toks) <= 2 and (len(toks) == 1 or toks[0].rstrip(".").lower() in self.cues.titles):
+            return self.full.get(toks[-1], name)
+        return name
+
+    def _full_names(self) -> None:
+        full: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.person and len(m.name.split()) >= 2:
+                full.setdefault(m.name.split()[-1], set()).add(m.name)
+        self.full = {k: next(iter(v)) for k, v in full.items() if len(v) == 1}
+
+    def offset(self, n: int) -> int:
+        return self.paras[n][0]
+
+    def _read_names(self, n: int) -> None:
+        doc, base = self.docs[n], self.offset(n)
+        for sent in doc.sents:
+            persons = []
+            for ent in sent.ents:
+                if ent.label_ not in ENTITY_SPEAKERS:
+                    continue
+                head = ent.root
+                name = clean_name(ent.text, self.cues)
+                if not name or not any(w[:1].isupper() for w in name.split()):
+                    continue  # "lien avec": a phrase NER took for a person, no name
+                person = ent.label_ in ("PERSON", "PER")
+                gender = _gender_of(doc, ent, self.cues) if person else None
+                if person:
+                    persons.append(name)
+                    self.names[base + ent.start_char] = (name, head)
+                    if gender:
+                        self.gender.setdefault(name.split()[-1], gender)
+                roles = frozenset(r for r in _roles_around(head, self.cues))
+                self.mentions.append(
+                    _Mention(base + ent.start_char, name, person, gender, roles, head.dep_ in SUBJECT_DEPS)
+                )
+            # the named subject of a reporting verb is a person the article names, whatever NER made of it
+            for t in sent:
+                if (
+                    t.dep_ in SUBJECT_DEPS
+                    and t.pos_ == "PROPN"
+                    and t.head.lemma_.lower() in self.cues.verbs
+                    and not t.ent_type_
+                ):
+                    name = clean_name(doc[t.left_edge.i : t.i + 1].text, self.cues)
+                    if name and name[:1].isupper():
+                        persons.append(name)
+                        self.names[base + doc[t.left_edge.i].idx] = (name, t)
+                        self.mentions.append(
+                            _Mention(
+                                base + doc[t.left_edge.i].idx,
+                                name,
+                                True,
+                                None,
+                                frozenset(_roles_around(t, self.cues)),
+                                True,
+                            )
+                        )
+            # the pronouns a sentence with one named person uses for it tell that person's gender
+            if len(set(persons)) == 1:
+                # not "his" in "his press assistant, Hope Hicks": the possessor is someone else
+                own = {
+                    t.i
+                    for t in sent
+                    if t.dep_ in ("poss", "nmod:poss")
+                    and (
+                        t.head.ent_type_ in ("PERSON", "PER")
+                        or any(c.dep_ == "appos" for c in t.head.children)
+                        or t.head.dep_ == "appos"
+                    )
+                }
+                told = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON" and t.i not in own}
+                told |= {
+                    "m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None
+                    for t in sent
+                    if t.i not in own
+                }
+                said = {g for g in told if g is not None and g not in ("p", "?")}
+                if len(said) == 1:
+                    self.told.setdefault(persons[0].split()[-1], said.pop())
+
+    def gender_of(self, name: str) -> str | None:
+        """What the article tells of this person's gender, else what a first name tells."""
+        if not name:
+            return None
+        last = name.split()[-1]
+        return self.gender.get(last) or first_name_gender(self.key(name), self.cues.language) or self.told.get(last)
+
+
+def _gender_of(doc: Any, ent: Any, cues: SpeakerCues) -> str | None:
+    words = [
+        t.lower_.rstrip(".") for t in doc[max(0, ent.start - 3) : ent.start] if t.dep_ not in ("poss", "nmod:poss")
+    ]
+    words += [t.lower_ for t in ent if t.lower_ != ent[-1].lower_]
+    words += [t.lower_ for t in ent.root.children if t.dep_ == "appos"] + [
+        t.lower_
+        for a in ent.root.children
+        if a.dep_ == "appos"
+        for t in a.subtree
+        if t.dep_ not in ("poss", "nmod:poss")
+    ]  # "his press assistant, Hope Hicks": "his" is the other one
+    if any(w in cues.female for w in words):
+        return "f"
+    if any(w in cues.male for w in words):
+        return "m"
+    return None
+
+
+def _roles_around(head: Any, cues: SpeakerCues) -> Iterable[str]:
+    """Role words given to a name: "Press Secretary Josh Earnest", "Jane Doe, a spokeswoman"."""
+    for c in head.children:
+        word = c.lower_.rstrip(".")
+        word = cues.extra.get(word, word)
+        if c.dep_ in ("compound", "amod", "nmod") and word in cues.persons:
+            yield word
+        if c.dep_ == "appos":
+            if c.lemma_.lower() in cues.persons:
+                yield c.lemma_.lower()
+            for t in c.children:
+                if t.dep_ in ("compound", "amod", "nmod") and t.lower_ in cues.persons:
+                    yield t.lower_
+    if head.dep_ == "appos" and head.head.lemma_.lower() in cues.persons:
+        yield head.head.lemma_.lower()
