@@ -74,7 +74,7 @@ class _Found:
 def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) -> _Found | None:
     """The speaker named by a subject token, as a full noun phrase; None when it names nobody."""
     low = tok.lower_
-    if low in TIME_WORDS or tok.ent_type_ in ("DATE", "TIME"):
+    if low in TIME_WORDS:
         return None  # "tweeting Saturday: “…”": a day is when, not who
     if tok.pos_ == "PRON" or low in cues.pronouns:
         key = low.lstrip("-t") if low.startswith("-") else low
@@ -98,6 +98,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             for g in a.children
             if g.dep_ in ("pobj", "obj") and g.pos_ in ("PROPN", "NOUN")
         ]
+        owner = [c for c in owner if c.lower_ not in TIME_WORDS]  # "a Wednesday editorial": no owner
         if not owner:
             return _Found(clean_name(tok.text, cues), base + tok.idx, base + tok.idx + len(tok), "document")
         found = _phrase(owner[0], cues, inside, doc, base)
