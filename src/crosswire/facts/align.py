@@ -258,6 +258,22 @@ class _Evidence:
             self._may_detail[x] = bool(ANY_NUMBER.search(t)) or any(q in t for q in '"“«„')
         return self._may_detail[x]
 
+    def says_again(self, i: int, j: int) -> bool:
+        """Do two sentences of one report word one fact alike: at least two ordinary words in
+        common, half of the shorter sentence's, no names apart ("Read more about Kerry's case" /
+        "... about McCann's case") and, when both give figures or quotations, one in common?"""
+        shared = self.shared(i, j)
+        if shared < 2 or 2 * shared < min(len(self.stems(i)), len(self.stems(j))):
+            return False
+        a, b = self.names(i), self.names(j)
+        if a and b and not _share_name(a, b):
+            return False
+        # each with figures or quotations of its own, none in common: two details of one story
+        # ("400 deaths" / "a quarter million car fires" since the car went into production)
+        da = {x for x in self.anchors(i) if _is_detail(x)} if self.may_detail(i) else set()
+        db = {x for x in self.anchors(j) if _is_detail(x)} if self.may_detail(j) else set()
+        return not (da and db) or bool(da & db)
+
     def consistent(self, i: int, j: int) -> bool:
         """Do two sentences pin down the same things: a date, figure or quotation, a name and two
         ordinary words?  Not enough to link them; enough for two groups linked by a stronger pair
@@ -346,7 +362,9 @@ def _cluster(
     reports that word one fact apart still give its day, its names and a few of its words).  Then a
     sentence linked to a group it could not join (its article is there already), and the
     second sentence of a ``half`` pair (x, y: y states x's fact), support the group: they are
-    cited with it, on the same two conditions.
+    cited with it, on the same two conditions.  Last, two groups that share a report which tells
+    their fact twice are one group (:func:`_restated`): the one group that holds two sentences
+    of an article, whose sources are still counted once.
     """
     vetoed: dict[int, set[int]] = {}
     for k in np.nonzero(veto)[0].tolist():
@@ -397,6 +415,26 @@ def _cluster(
         members[a].extend(members.pop(b))
         cl_arts[a] |= cl_arts.pop(b)
         links[a].extend(links.pop(b) + [float(score[k])])
+    # one report telling a fact in two sentences, each aligned with another report's sentence ("charged
+    # with six counts of first-degree murder" twice), or the second left alone: two groups of one fact,
+    # which the one-sentence-per-article rule kept apart; they are one group when nothing in one
+    # contradicts the other and most of their pairs across articles link: the report's second sentence
+    # only adds a citation (its sources are counted once)
+    near = np.nonzero(score >= MUTUAL_LINK)[0]
+    for k in near[np.argsort(-score[near], kind="stable")].tolist():
+        i, j = int(rows[k]), int(cols[k])
+        a, b = cluster[i], cluster[j]
+        if a == b or int(art_index[i]) == int(art_index[j]) or not cl_arts[a] & cl_arts[b]:
+            continue
+        if not _restated(members[a], members[b], art_index, scores, vetoed, evidence):
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        for m in members[b]:
+            cluster[m] = a
+        members[a].extend(members.pop(b))
+        cl_arts[a] |= cl_arts.pop(b)
+        links[a].extend(links.pop(b) + [float(score[k])])
     # a sentence linked to a group it could not join (its article is in the group already, by another
     # sentence, or its own group holds one of the group's articles) still states the group's fact
     support: dict[int, list[int]] = {}
@@ -434,6 +472,34 @@ def _cluster(
     ]
     out.sort(key=lambda g: g.members[0])
     return out
+
+
+def _restated(a: list[int], b: list[int], art_index, scores: PairScores, vetoed, evidence: _Evidence) -> bool:
+    """Are two groups that share an article one fact told twice by that article?
+
+    Nothing in one contradicts the other, the report's two sentences word it alike
+    (:meth:`_Evidence.says_again`), and every sentence of each links to most sentences of
+    other articles in the other: by words (``MUTUAL_LINK``), or pinning down the same things
+    (:meth:`_Evidence.consistent`).  A sentence telling two facts, aligned with each, does not
+    chain their groups: the other sentences of the groups do not link.
+    """
+    other = set(b)
+    if any(vetoed.get(m, set()) & other for m in a):
+        return False
+    agree: dict[int, list[int]] = {}  # sentence -> [pairs that link, pairs] with the other group
+    for p in a:
+        for q in b:
+            if int(art_index[p]) == int(art_index[q]):
+                if not evidence.says_again(p, q):
+                    return False
+                continue
+            s = float(scores[p, q])
+            ok = s >= MUTUAL_LINK or (s >= ANCHOR_LOW and evidence.consistent(p, q))
+            for x in (p, q):
+                tally = agree.setdefault(x, [0, 0])
+                tally[0] += ok
+                tally[1] += 1
+    return bool(agree) and all(2 * n_ok > n for n_ok, n in agree.values())
 
 
 def _embed_boost(
