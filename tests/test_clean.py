@@ -53,6 +53,13 @@ def test_timestamp_line_gives_published_date_and_is_cut():
     assert "08:05" not in a.text
 
 
+def test_a_stamp_and_tags_line_set_apart_by_bars_is_cut():
+    line = "Posted: March 14th, 2023 | Tags: Marrow, floods, river Vell"
+    a = clean_text(line + "\n\n" + _body(), id="x")
+    assert a.published == "2023-03-14"
+    assert line in a.removed and "Tags" not in a.text
+
+
 def test_given_date_wins_over_timestamp_line():
     a = clean_text("Updated: 14 March 2023 08:05\n\n" + _body(), id="x", published="2023-03-15T10:00:00Z")
     assert a.published == "2023-03-15"

@@ -240,6 +240,24 @@ def _classify_lines(st: _State) -> None:
             _cut(p, "tags")
         elif kind := line_furniture(t):
             _cut(p, kind)
+        elif (stamp := _stamp_and_tags(t)) is not None:
+            if stamp:
+                st.stamps.append(stamp)
+            _cut(p, "timestamp")
+
+
+def _stamp_and_tags(line: str) -> str | None:
+    """A metadata line of parts set apart by bars, each a time stamp or a tag list ("Published:
+    January 31st, 2012 | Tags: …"): its date (or "") when it is one, else None."""
+    parts = [x.strip() for x in re.split(r"\s+[|¦•]\s+", line)]
+    if len(parts) < 2:
+        return None
+    stamps = [is_timestamp(x) for x in parts]
+    if not all(st is not None or is_tags(x) for x, st in zip(parts, stamps, strict=True)):
+        return None
+    if not any(st is not None for st in stamps):
+        return None
+    return next((st for st in stamps if st), "")
 
 
 # --- pass 3: regions ------------------------------------------------------------------------
