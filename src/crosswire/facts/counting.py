@@ -192,25 +192,30 @@ def _counts_a_noun(fig: Figure, doc: Any, tok: Any) -> bool:
     return True
 
 
+def _governed_by(tok: Any, words: frozenset[str], steps: int | None = None) -> bool:
+    """Is one of ``words`` (as written or as its lemma) among the heads above ``tok``, up to
+    ``steps`` of them (all the way to the root when None)?"""
+    node, n = tok, 0
+    while node.head.i != node.i and (steps is None or n < steps):
+        node, n = node.head, n + 1
+        if fold(node.text) in words or fold(node.lemma_) in words:
+            return True
+    return False
+
+
 def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
     tok = _number_token(doc, fig)
     if tok is None:
         return fig
     # the standard of a comparison: "(a breeze) compared with his previous film, which runs 110 minutes"
-    node = tok
-    while node.head.i != node.i:
-        node = node.head
-        if fold(node.lemma_) in COMPARISON[lang] or fold(node.text) in COMPARISON[lang]:
-            return None
+    if _governed_by(tok, COMPARISON[lang]):
+        return None
     # a duration read as one figure from two numbers ("1 hour 35 minutes"): the finder decided
     if sum(1 for t in doc if t.like_num and fig.start <= t.idx < fig.end) > 1:
         return fig
     # an age: an age word governs the number within three steps
-    node, steps = tok, 0
-    while steps < 3 and node.head.i != node.i:
-        node, steps = node.head, steps + 1
-        if fold(node.text) in AGE_WORDS[lang] or fold(node.lemma_) in AGE_WORDS[lang]:
-            return dataclasses.replace(fig, what="age") if fig.what != "age" else fig
+    if _governed_by(tok, AGE_WORDS[lang], steps=3):
+        return dataclasses.replace(fig, what="age") if fig.what != "age" else fig
     head = tok.head
     if (
         tok.dep_ in ("pobj", "nmod", "obl")

@@ -215,6 +215,8 @@ def _classify_lines(st: _State) -> None:
             _cut(p, "signoff")
             continue
         stamp = is_timestamp(t)
+        if stamp is None:
+            stamp = _stamp_and_tags(t)  # "Published: January 31st, 2012 | Tags: …"
         if stamp is not None:
             if stamp:
                 st.stamps.append(stamp)
@@ -240,10 +242,6 @@ def _classify_lines(st: _State) -> None:
             _cut(p, "tags")
         elif kind := line_furniture(t):
             _cut(p, kind)
-        elif (stamp := _stamp_and_tags(t)) is not None:
-            if stamp:
-                st.stamps.append(stamp)
-            _cut(p, "timestamp")
 
 
 def _stamp_and_tags(line: str) -> str | None:
