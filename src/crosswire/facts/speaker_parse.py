@@ -31,6 +31,7 @@ from crosswire.facts.quotemarks import (
 )
 from crosswire.facts.speaker_article import ArticleView
 from crosswire.facts.speaker_cues import SpeakerCues, cues_for
+from crosswire.facts.speaker_turns import discourse_speakers, view_colon
 
 __all__ = ["parser_available"]
 
@@ -358,6 +359,10 @@ def _from_parse(
     home = {t.sent.start for t in doc[first : last + 1]}
     verbs.sort(key=lambda t: (not _governs(t, mine), t.sent.start not in home, min(abs(t.i - first), abs(t.i - last))))
     for v in verbs:
+        if v.sent.start not in home and v.dep_ in ("relcl", "acl:relcl") and any(
+            c.dep_ == "ccomp" and not any(x.i in mine for x in c.subtree) for c in v.children
+        ):
+            continue  # "… the people who have told him they have never seen this. “…”": that verb says its own words
         s = None
         if v.i >= 1 and doc[v.i - 1].text == "," and v.tag_ != "VBG":
             s = _adjacent(v, inside_all, cues, left_only=True)  # "Gene Sperling, a top Clinton adviser, said"
@@ -621,6 +626,7 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
             if (
                 prev is not None
                 and not plural
+                and found.pronoun not in cues.first_person  # "“…?” I ask": the writer, not the last speaker
                 and art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun))
             ):
                 # unless the salience of the text's persons, who knows that one, clearly points to another
@@ -651,8 +657,12 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
             if found is not None:
                 q.speaker, how = _resolve(art, found, found.start, quotes)
                 q.how = "sentence before" if q.speaker is not None else "unclear " + how
+            elif (view := view_colon(art, q, inside[q.paragraph])) is not None:
+                q.speaker, q.speaker_start, q.speaker_end = view
+                q.how = "view"
     continued_quotes(text, quotes, paras, lambda n: _introduced(art, n, cues))
     signed_quotes(text, quotes, paras, cues)
+    discourse_speakers(text, quotes, paras, art, cues)
     return _join_incises(text, [q for q in quotes if kept_quote(text, q, paras)])
 
 
