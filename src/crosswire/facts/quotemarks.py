@@ -41,6 +41,8 @@ TIME_WORDS = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
     "lunes martes miércoles jueves viernes sábado domingo".split()
 )
+# a photo caption's words, that NER may take for a person ("| Photo by Reuters"): never someone a pronoun means
+CAPTION_WORDS = frozenset("photo photos image images picture video file credit caption getty foto bild".split())
 RESPONSES = frozenset("response reply reaction answer réponse réaction riposte".split())  # "Response from X: “…”"
 RELATIVES = {"who", "that", "which", "qui", "que"}
 
