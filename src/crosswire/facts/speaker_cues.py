@@ -59,7 +59,7 @@ _EN_VERBS = (
     "acknowledge whisper sigh recall explain pledge "
     "declare assure chime interject opine reason recollect reflect bark snap growl scoff laugh chuckle "
     "read interrupt mutter declaim murmur grumble gush marvel plead beg demand cry sob rant rave tease gripe "
-    "fume sneer mock sniff sing advise ask"
+    "fume sneer mock sniff sing advise ask crack"
 )
 ENGLISH = SpeakerCues(
     language="en",

@@ -414,7 +414,10 @@ def _from_parse(
         while root.head is not root and root.head.i < first and root.dep_ not in ("ROOT",):
             root = root.head  # the clause before the colon
         subj = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < before[-1].i and c.i not in inside_all]
-        if subj and (subj[0].pos_ in ("PROPN", "PRON") or subj[0].ent_type_ in ENTITY_SPEAKERS):
+        named = subj and any(
+            c.dep_ == "appos" and c.ent_type_ in ("PERSON", "PER") and c.i not in inside_all for c in subj[0].children
+        )  # "One early supporter, Representative Lee Zeldin, gave the technique a whirl: “…”"
+        if subj and (subj[0].pos_ in ("PROPN", "PRON") or subj[0].ent_type_ in ENTITY_SPEAKERS or named):
             found = _phrase(subj[0], cues, inside_all, doc, base)
             if found is not None:
                 found.how = "colon"
