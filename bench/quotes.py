@@ -96,7 +96,9 @@ def regex_system(rows: list[Row]) -> tuple[list[Row], float]:
 SYSTEMS: dict[str, Callable[[list[Row]], tuple[list[Row], float] | None]] = {
     "crosswire": crosswire_system, "textacy": textacy_system, "regex": regex_system}
 
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|[A-Z]{2,}|&|’s|'s|of|for|the|and|de|du|des|la|le|von|van|der|al|bin)$")
+# a name's words: capitalised ("AT&T" too), particles, and Arabic names' "al-Ansari"
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.&\-]*|[A-Z]{2,}|&|’s|'s|of|for|the|and|de|du|des|la|le|von|van|der|al|bin"
+                        r"|(?:al|el|ad|as|ash|bin|ibn|abu)-[A-ZÀ-Þ][\w’'\-]*)$")
 
 
 def speaker_kind(name: str) -> str | None:
@@ -112,6 +114,7 @@ def speaker_kind(name: str) -> str | None:
     heads = [w.lower() for w in words if w[:1].islower()]
     if heads and any(heads[-1] in c.documents or heads[-1].rstrip("s") in c.documents for c in CUES.values()):
         return "document"
+    heads = heads + [h[:-3] + "y" for h in heads if h.endswith("ies")]  # "agencies"
     if any(h in c.persons | c.groups or h.rstrip("s") in c.persons | c.groups or h.endswith(_PERSON_ENDINGS)
            for c in CUES.values() for h in heads):
         return "role"  # "spokesman for AT&T", "White House chief of staff", "one commenter"

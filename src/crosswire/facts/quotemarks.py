@@ -43,6 +43,11 @@ TIME_WORDS = frozenset(
 )
 # a photo caption's words, that NER may take for a person ("| Photo by Reuters"): never someone a pronoun means
 CAPTION_WORDS = frozenset("photo photos image images picture video file credit caption getty foto bild".split())
+# who says nothing of who: "others said", "someone wrote" (no speaker rather than these)
+VAGUE_SPEAKERS = frozenset(
+    "others other some many several few everyone everybody someone somebody anyone anybody".split()
+)
+CONJUNCTIONS = frozenset("and or but nor et ou mais und oder aber y o pero".split())  # never a name's last word
 RESPONSES = frozenset("response reply reaction answer réponse réaction riposte".split())  # "Response from X: “…”"
 RELATIVES = {"who", "that", "which", "qui", "que"}
 
@@ -192,6 +197,10 @@ def clean_name(s: str, cues: SpeakerCues) -> str:
         toks = toks[1:]  # "33.The rapper": the end of the previous sentence glued to the name
     while toks and toks[0].lower() in cues.determiners:
         toks = toks[1:]
+    while toks and re.match(r"^(?:\d+-)?(?:years?|ans?|jahre?|años?)-(?:old|jährige[rn]?)$|^-?old$", toks[0].lower()):
+        toks = toks[1:]  # "71-year-old diplomat" whose number was cut: "diplomat", not "year-old diplomat"
+    while toks and toks[-1].lower() in CONJUNCTIONS:
+        toks = toks[:-1]  # "former secretary of state and": never a fragment
     return " ".join(toks)
 
 

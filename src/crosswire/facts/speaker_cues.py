@@ -92,12 +92,12 @@ ENGLISH = SpeakerCues(
         "association federation institute foundation network newspaper magazine station channel website daily paper "
         "outlet publication site newsletter blog editorial-board "
         "spokesman's house senate congress parliament cabinet white state pentagon fbi cia entourage camp circle "
-        "aides spokespeople".split()
+        "aides spokespeople management leadership".split()
     ),
     documents=frozenset(
         "statement release report letter memo email e-mail post tweet message note filing "
         "document communique communiqué transcript ad advertisement video poll survey study "
-        "article story book editorial column complaint lawsuit suit".split()
+        "article story book editorial column complaint lawsuit suit indictment affidavit ruling".split()
     ),
     female=frozenset(
         "mrs ms miss madam madame spokeswoman chairwoman congresswoman councilwoman assemblywoman "

@@ -21,6 +21,7 @@ from crosswire.facts.quotemarks import (
     RESPONSES,
     SUBJECT_DEPS,
     TIME_WORDS,
+    VAGUE_SPEAKERS,
     Quotation,
     clean_name,
     continued_quotes,
@@ -121,6 +122,17 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             names = [doc[edge - 2]]  # "says Geoffrey Garin, a Democratic pollster": the parse took the role
         if names:
             tok = names[0]
+    if (
+        tok.pos_ == "PROPN"
+        and tok.left_edge.i >= 2
+        and doc[tok.left_edge.i - 1].text == "("
+        and tok.right_edge.i + 1 < len(doc)
+        and doc[tok.right_edge.i + 1].text == ")"
+        and tok.right_edge.i - tok.left_edge.i < 5
+        and doc[tok.left_edge.i - 2].pos_ == "PROPN"
+        and tok.left_edge.i - 2 not in inside
+    ):
+        return _phrase(doc[tok.left_edge.i - 2], cues, inside, doc, base)  # "Del. X (D-Newport News)": X, not the label
     left = tok.i
     for t in reversed(list(tok.lefts)):
         if t.i != left - 1 and not (t.i < left and all(u.i in (x.i for x in t.subtree) for u in doc[t.i : left])):
@@ -155,6 +167,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             break
     while left < tok.i and (
         doc[left].is_punct
+        or doc[left].pos_ == "SYM"  # "Fight for $15 organizing director X": not "$15 organizing director X"
         or doc[left].lower_ in cues.determiners
         or doc[left].like_num
         or doc[left].lower_ in ("his", "her", "its", "their", "son", "sa", "ses", "leur")
@@ -171,6 +184,8 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
         span = doc[tok.i : tok.i + 1]
     words = re.sub(r"[\"“”«»„]", "", span.text)
     name = clean_name(words, cues)
+    if name.lower() in VAGUE_SPEAKERS:
+        return None  # "others said": no one in particular
     if (
         not name
         or not any(w[:1].isupper() for w in name.split())
@@ -359,8 +374,10 @@ def _from_parse(
     home = {t.sent.start for t in doc[first : last + 1]}
     verbs.sort(key=lambda t: (not _governs(t, mine), t.sent.start not in home, min(abs(t.i - first), abs(t.i - last))))
     for v in verbs:
-        if v.sent.start not in home and v.dep_ in ("relcl", "acl:relcl") and any(
-            c.dep_ == "ccomp" and not any(x.i in mine for x in c.subtree) for c in v.children
+        if (
+            v.sent.start not in home
+            and v.dep_ in ("relcl", "acl:relcl")
+            and any(c.dep_ == "ccomp" and not any(x.i in mine for x in c.subtree) for c in v.children)
         ):
             continue  # "… the people who have told him they have never seen this. “…”": that verb says its own words
         s = None
