@@ -49,3 +49,8 @@ def test_currency_before_a_role_is_cut():
         "told reporters."
     )
     assert "$" not in (got["They care about two things and nothing else at all"] or "")
+
+
+def test_two_apostrophes_close_a_straight_quotation():
+    got = said("The man waited for officers.\n\n\"He was armed and spoke to us about his acts,'' said Inspector Roy.")
+    assert got == {"He was armed and spoke to us about his acts": "Inspector Roy"}

@@ -198,3 +198,32 @@ def test_spanish_pronoun_far_from_any_name_abstains():
     got = said("La alcaldesa Juana Holt visitó las obras.\n\nEl río creció durante la noche.\n\nLas lluvias "
                "siguieron el martes.\n\n\"Las obras empezarán el próximo lunes por la mañana\", dijo ella.", "es")
     assert got["Las obras empezarán el próximo lunes por la mañana"] is None
+
+
+# a first-person quotation without a frame goes on with the last speaker, when nobody else is named between
+
+
+def test_german_first_person_quotation_continues_the_last_speaker():
+    got = said("Die Brücke wird neu gebaut.\n\n„Die Arbeiten beginnen am Montag“, sagte Bürgermeisterin Jana Holt.\n\n"
+               "Die Kosten haben sich verdoppelt. „Ich habe jedes Wochenende auf dieser Baustelle verbracht.“", "de")
+    assert got["Die Arbeiten beginnen am Montag"] == "Bürgermeisterin Jana Holt"  # the name ends with its line
+    assert got["Ich habe jedes Wochenende auf dieser Baustelle verbracht."] == "Bürgermeisterin Jana Holt"
+
+
+def test_german_first_person_after_another_person_abstains():
+    got = said("Die Brücke wird neu gebaut.\n\n„Die Arbeiten beginnen am Montag“, sagte Bürgermeisterin Jana Holt.\n\n"
+               "Die Arbeiten leitet Ingenieur Paul Grant. „Ich habe jedes Wochenende auf dieser Baustelle verbracht.“",
+               "de")
+    assert got["Ich habe jedes Wochenende auf dieser Baustelle verbracht."] is None
+
+
+def test_spanish_first_person_quotation_continues_the_last_speaker():
+    got = said("El puente será reconstruido.\n\n\"Las obras empezarán el lunes\", dijo la alcaldesa Juana Holt.\n\n"
+               "Los costes se han duplicado. \"Yo he pasado todos los fines de semana en esta obra.\"", "es")
+    assert got["Yo he pasado todos los fines de semana en esta obra."] == "alcaldesa Juana Holt"
+
+
+def test_spanish_quotation_not_in_the_first_person_abstains():
+    got = said("El puente será reconstruido.\n\n\"Las obras empezarán el lunes\", dijo la alcaldesa Juana Holt.\n\n"
+               "Los costes se han duplicado. \"El puente estará listo en primavera.\"", "es")
+    assert got.get("El puente estará listo en primavera.") is None

@@ -103,6 +103,10 @@ def _marked(text: str, a: int, b: int, cues: SpeakerCues) -> tuple[list[tuple[in
         elif ch in closer and k > open_at + 1:
             spans.append((open_at + 1, k))
             open_at = None
+        elif ch == "'" and text[open_at] == '"' and text[k : k + 2] == "''" and k > open_at + 1:
+            spans.append((open_at + 1, k))  # "He was armed,'' said X: two apostrophes close a straight quotation
+            open_at = None
+            k += 1
         elif text[open_at] == '"' and ch in openers and ch != '"':
             open_at, closer = k, openers[ch]  # a stray straight mark before a curly quotation
         k += 1

@@ -24,6 +24,7 @@ from crosswire.facts.speaker_token_refs import (
     role_gender,
     token_persons,
 )
+from crosswire.facts.speaker_turns import MAX_SENTENCES_BETWEEN, first_person
 
 __all__ = ["token_quotations"]
 
@@ -40,8 +41,9 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     dets = "|".join(sorted((re.escape(d) for d in c.determiners), key=len, reverse=True))
     links = "|".join(sorted((re.escape(d) for d in c.name_links), key=len, reverse=True))
     roles = "|".join(sorted((re.escape(r) for r in c.persons | c.groups), key=len, reverse=True))
-    cap = r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+\.?"
-    name = rf"(?:{cap}(?:\s+(?:(?:{links})\s+)?{cap}){{0,4}})"
+    # a name's word; a period only after an abbreviation ("Dr.", "Sr."), never the sentence's end ("Holt. Die …")
+    cap = r"(?:[A-ZÀ-ÞĀ-Ž][a-zà-ÿ]{0,2}\.(?=[ \t]+[A-ZÀ-ÞĀ-Ž])|[A-ZÀ-ÞĀ-Ž][\w’'\-]+)"
+    name = rf"(?:{cap}(?:[ \t]+(?:(?:{links})[ \t]+)?{cap}){{0,4}})"  # within a line
     role = rf"(?:(?:{roles})(?:\s+(?:{links})(?:\s+(?:{dets}))?\s+[\w\-]+){{0,2}})"
     speaker = rf"((?:(?i:{dets})\s+)?(?:{role}(?:\s*,?\s*{name})?|{name}))"
     pron = "|".join(re.escape(p) for p in c.pronouns)
@@ -158,8 +160,43 @@ def token_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
     _framed(text, quotes, cues)
     _from_sentence_before(text, quotes, paras, cues)
     continued_quotes(text, quotes, paras, lambda n: None)
+    _first_person_continued(text, quotes, persons, cues)
     signed_quotes(text, quotes, paras, cues)
     return [q for q in quotes if kept_quote(text, q, paras)]
+
+
+def _first_person_continued(text: str, quotes: list[Quotation], persons: list[TokenPerson], cues: SpeakerCues) -> None:
+    """A quotation in the first person without a frame, one or two paragraphs after the last quotation, with no
+    other person named between (nor a pronoun, nor more than ``MAX_SENTENCES_BETWEEN`` sentences): its speaker's."""
+    prev: Quotation | None = None
+    for q in quotes:
+        if q.short and q.speaker is None and not q.how:
+            continue
+        if (
+            q.speaker is None
+            and not q.how
+            and prev is not None
+            and prev.speaker
+            and not prev.how.startswith("unclear")
+            and 1 <= q.paragraph - prev.paragraph <= 2
+            and first_person(q.text, cues)
+        ):
+            between = _SPANS.sub(" ", text[prev.end + 1 : max(prev.end + 1, q.start - 1)])
+            mine = {w.lower() for w in prev.speaker.split()}
+            others = [
+                p for p in persons if prev.end < p.start < q.start and not mine & {w.lower() for w in p.name.split()}
+            ]
+            pronouns = [
+                w
+                for w in re.findall(r"\w+", between)
+                if cues.pronouns.get(w.lower()) in ("m", "f") or w.lower() in cues.number_pronouns
+            ]
+            if not others and not pronouns and len(_SENTENCE_END.findall(between)) <= MAX_SENTENCES_BETWEEN:
+                q.speaker, q.how = prev.speaker, "first person"
+        prev = q
+
+
+_SPANS = re.compile(r"[„“”\"«»][^„“”\"«»]*[„“”\"«»]")  # quoted words between: not narration
 
 
 def _token_gender(name: str, cues: SpeakerCues) -> str | None:
