@@ -227,3 +227,9 @@ def test_spanish_quotation_not_in_the_first_person_abstains():
     got = said("El puente será reconstruido.\n\n\"Las obras empezarán el lunes\", dijo la alcaldesa Juana Holt.\n\n"
                "Los costes se han duplicado. \"El puente estará listo en primavera.\"", "es")
     assert got.get("El puente estará listo en primavera.") is None
+
+
+def test_german_pronoun_never_points_to_mere_capitalised_words():
+    got = said("Die Brücke wird neu gebaut.\n\nAm Dienstag prüften Stadtwerke Holtdorf die Leitungen. „Die Arbeiten "
+               "beginnen schon am kommenden Montag“, sagte er.", "de")
+    assert got["Die Arbeiten beginnen schon am kommenden Montag"] is None

@@ -29,6 +29,8 @@ class TokenPerson:
     intro: str  # as the article introduced the person: "Innenminister Karl Berg"
     gender: str | None  # "m", "f" or None
     role: str  # the role's words, lower case ("innenminister"); "" without one
+    sure: bool = True  # False: capitalised words that may be a person ("Paul Amsel", "Tests Mobiltelefone"), which
+    # make a pronoun unclear but are never its answer
 
 
 def _roles(cues: SpeakerCues) -> str:
@@ -119,7 +121,7 @@ def token_persons(text: str, cues: SpeakerCues, quoted: list[tuple[int, int]]) -
         words = m.group(1).split()
         if any(w.lower() in TIME_WORDS or w.lower() in cues.determiners or _stems(w, cues) for w in words):
             continue
-        out.append(TokenPerson(a, m.group(1), m.group(1), None, ""))
+        out.append(TokenPerson(a, m.group(1), m.group(1), None, "", sure=False))
     out.sort(key=lambda p: p.start)
     return out
 
@@ -139,7 +141,7 @@ def resolve_pronoun(persons: list[TokenPerson], at: int, want: str, since: int) 
         genders = {p.gender for p in group if p.gender}
         if genders <= {want}:
             fits.append(group)
-    if len(fits) != 1:
+    if len(fits) != 1 or not any(p.sure for p in fits[0]):
         return None
     return max((p.intro if p.role and not p.intro.startswith(p.name + ",") else p.name for p in fits[0]), key=len)
 
