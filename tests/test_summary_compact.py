@@ -1,0 +1,47 @@
+"""A summary sentence says its news in fewer words: the speaker's title in a trailing attribution,
+an aside between dashes go; a bare reporting verb after a named speaker stays (issue 15)."""
+
+from crosswire.brief.compress import compress, is_faithful_compression
+
+
+def test_a_trailing_attribution_goes_with_the_speakers_title():
+    long = "The mill at Harrowby will close in May and 120 jobs will go, said Ann Pell, a spokeswoman for the owners."
+    assert compress(long) == "The mill at Harrowby will close in May and 120 jobs will go."
+    es = ("Los bomberos apagaron el fuego del almacén de Tordes antes del amanecer, dijo a la prensa Luis Vara, "
+          "jefe de bomberos de la provincia.")
+    assert compress(es) == "Los bomberos apagaron el fuego del almacén de Tordes antes del amanecer."
+
+
+def test_an_attribution_that_goes_on_with_a_clause_stays():
+    text = "The mill at Harrowby will close in May, said Ann Pell, adding that 120 jobs would go."
+    assert compress(text) == text
+    text = "The mill at Harrowby will close in May, said Ann Pell, who runs the union branch."
+    assert compress(text) == text
+
+
+def test_a_bare_reporting_verb_after_a_named_speaker_stays():
+    # dropping ", said" would leave "Ann Pell, a spokeswoman" hanging as if the sentence were about her
+    text = "The mill at Harrowby will close in May and 120 jobs will go, Ann Pell, a spokeswoman, said."
+    assert compress(text) == text
+
+
+def test_an_aside_between_dashes_goes():
+    long = ("Neighbours saw the lanterns - paper shells lifted by a small flame - drifting low over the "
+            "depot shortly after midnight.")
+    short = compress(long)
+    assert short == "Neighbours saw the lanterns drifting low over the depot shortly after midnight."
+    assert is_faithful_compression(short, long)
+    es = ("Los vecinos vieron los farolillos -globos de papel con una pequeña llama- volando bajo sobre el "
+          "almacén poco después de la medianoche.")
+    assert compress(es).startswith("Los vecinos vieron los farolillos volando bajo")
+
+
+def test_an_aside_with_a_figure_a_negation_or_a_quote_stays():
+    for text in (
+        "The budget for the bridge -- about 40 million -- was cut by the council on Monday.",
+        "The mayor - who had not been told of the plan - cancelled the vote on Monday.",
+        'The mayor - "a friend of the town" - opened the new bridge on Monday afternoon.',
+    ):
+        assert compress(text) == text
+    one = "The ferry sank near the port of Dover - officials could not say why it sank so fast."
+    assert compress(one) == one
