@@ -45,3 +45,24 @@ def test_an_aside_with_a_figure_a_negation_or_a_quote_stays():
         assert compress(text) == text
     one = "The ferry sank near the port of Dover - officials could not say why it sank so fast."
     assert compress(one) == one
+
+
+def test_a_reviews_credits_line_is_no_summary_sentence():
+    from crosswire.brief import build_brief
+    from crosswire.brief.news import is_caption
+    from crosswire.model import Article
+
+    assert is_caption("Screenplay by Ada Vell and Tom Rusk, based on a novel by Mira Oake.")
+    assert is_caption("WITH: Nora Hale (the Duchess), Piet Arn (the Count).")
+    assert is_caption("Running time: 1 hour 52 minutes.")
+    assert not is_caption("Written off by the critics, the film still drew large crowds on its first weekend.")
+    a = Article(id="r1", text=(
+        "Directed by Ola Brin. Screenplay by Ada Vell and Tom Rusk, based on a novel by Mira Oake. "
+        "The Glass Orchard is a slow, handsome drama about two sisters who inherit a failing farm. "
+        "Nora Hale is superb as the elder sister, cold and proud until the last reel."))
+    b = Article(id="r2", text=(
+        "Screenplay by Ada Vell and Tom Rusk, based on a novel by Mira Oake. "
+        "Nora Hale gives the performance of her career in The Glass Orchard, a drama of two sisters and a farm. "
+        "The film is handsome but slow, and its second half drags."))
+    told = " ".join(s.text for s in build_brief([a, b], [], None, words=60).summary)
+    assert "Screenplay" not in told and "Nora Hale" in told
