@@ -66,3 +66,35 @@ def test_a_reviews_credits_line_is_no_summary_sentence():
         "The film is handsome but slow, and its second half drags."))
     told = " ".join(s.text for s in build_brief([a, b], [], None, words=60).summary)
     assert "Screenplay" not in told and "Nora Hale" in told
+
+
+def _reviews():
+    from crosswire.model import Article
+
+    a = Article(id="r1", text=(
+        "Rain fell on the opening night as the queue curled twice round the old cinema on Quay Street. "
+        "Nobody in it seemed to mind the cold. "
+        "The Glass Orchard is a quiet film about two sisters who inherit a failing farm. "
+        "It gathers Nora Hale, Piet Arn, Tom Rusk, Ada Vell and Lena Dorr, with music by Ola Brin and sets by "
+        "Mira Oake. "
+        "Nora Hale is superb as the elder sister, cold and proud until the last reel."))
+    b = Article(id="r2", text=(
+        "Some films wear their sadness lightly, and some carry it like a wet coat through every scene. "
+        "This one carries it well. "
+        "A farm in winter is the whole world of this patient picture. "
+        "Nora Hale, Piet Arn, Tom Rusk, Ada Vell and Lena Dorr lead the cast, Ola Brin wrote the music and Mira Oake "
+        "built the sets. "
+        "Hale gives the performance of her career as a proud woman losing her land."))
+    return [a, b]
+
+
+def test_shared_words_count_only_where_the_reports_leads_tell_the_same_news():
+    # two reviews open on hooks no other report states: the names they share are no sign of shared news,
+    # so the summary is chosen as it would be without the shared-terms gain
+    from crosswire.brief import SummaryConfig, build_brief
+
+    def told(cfg):
+        return [s.text for s in build_brief(_reviews(), [], None, words=40, config=cfg).summary]
+
+    assert told(SummaryConfig()) == told(SummaryConfig(coverage=0.0))
+    assert told(SummaryConfig(lead_agreement=0.0)) != told(SummaryConfig())

@@ -90,6 +90,12 @@ _CREDIT = re.compile(
     + r")(?!\w)",
     re.I,
 )
+_CREDIT_ANY = re.compile(
+    r"(?:^|[;,:.]\s*)(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in CREDIT_OPENERS.values() for w in ws)
+    + r")(?!\w)",
+    re.I,
+)
 _STALE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in STALE_WORDS.values() for w in ws) + r")\b", re.I
 )
@@ -128,7 +134,10 @@ def essay_articles(sentences: dict[str, list[Sentence]], languages: dict[str, st
 
 def is_caption(text: str) -> bool:
     """Does a sentence describe a picture, or list a work's credits, rather than tell the news?"""
-    return bool(_CAPTION.match(text) or (_CREDIT.match(text) and len(text.split()) <= CREDIT_WORDS))
+    if _CAPTION.match(text):
+        return True
+    # a credits line is short, or a list of credits ("Directed by ...; written by ...; music by ...")
+    return bool(_CREDIT.match(text) and (len(text.split()) <= CREDIT_WORDS or len(_CREDIT_ANY.findall(text)) >= 3))
 
 
 def update_leads(sentences: Sequence[Sentence], reach: int = 3) -> set[int]:
