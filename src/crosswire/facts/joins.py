@@ -1,0 +1,154 @@
+"""One fact told once: sentences of several reports that make one claim in different words.
+
+The aligner (:mod:`crosswire.facts.align`) links sentences that are worded alike. A claim told in
+passing inside longer sentences ("directed by Tarsem Singh" / "Director Tarsem Singh certainly
+knows ..." / "the director, Tarsem Singh, an India-born ...") links no two of them, and each stands
+as a fact of one source. This pass reads the claim keys of each fact's sentence
+(:mod:`crosswire.facts.claim_keys`) and, for a key that sentences of two independent reports make:
+
+* the fact that states it most directly (its sentence says little besides its claim keys) is its
+  **host**: the sentences of other facts that make the claim are cited there;
+* a one-sentence fact whose content is covered by the hosts of its keys (little of its own
+  besides their words: "WITH: Julia Roberts (the Queen), Lily Collins (Snow White) ...") is
+  **absorbed**: it is cited in each of those hosts instead of standing as a fact of its own;
+  a sentence with content of its own stays a fact, and is cited in the host as well.
+
+Never across a contradiction: a sentence is cited in a host only where it states it
+(:func:`crosswire.facts.support.states`: no other figure for a thing the host counts, a name in
+common) and gives no other day or figure (:func:`crosswire.facts.contradiction.contradicts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from crosswire.facts.claim_keys import ClaimKey, Keys, claim_keys
+from crosswire.facts.contradiction import contradicts
+from crosswire.facts.similarity import common_stems
+from crosswire.facts.story import StoryText
+from crosswire.facts.support import name_aliases, name_words, states
+from crosswire.text.words import content_words
+
+__all__ = ["join_claims", "Group", "HOST_OWN", "ABSORB_OWN", "MAX_KEYS"]
+
+Group = tuple[int, list[int], list[int], float]  # (sentence telling the fact, members, supporting sentences, strength)
+
+HOST_OWN = 6  # a sentence about a claim says at most this many words besides its claim keys
+HOST_OWN_DETAIL = 12  # ... or, for a detail of an event (a clock time), besides it
+MAX_KEYS = 2  # a sentence making more claims than this (a credits line) tells none of them most directly
+ABSORB_OWN = 2  # a one-sentence fact saying at most this many words besides its keys and its hosts' is absorbed
+MAX_CARRIERS = 8  # a key made by more facts than this is the story's background, not a claim
+_DETAILS = frozenset({"time"})  # keys that pin down when an event happened rather than a claim of their own
+
+
+def _words(text: str) -> set[str]:
+    """Stems of a sentence's ordinary words and folded words of its names."""
+    return common_stems(text) | name_words(text)
+
+
+def _own(text: str, keys: Keys, covered: set[str]) -> set[str]:
+    """What a sentence says besides the words making its keys and the ``covered`` words."""
+    inside = {w for ws in keys.values() for w in ws}
+    inside |= {s for w in list(inside) for s in content_words(w)}
+    return {w for w in _words(text) if w not in inside and w not in covered and not re.fullmatch(r"[\d:.]+", w)}
+
+
+def _about(text: str, keys: Keys, key: ClaimKey) -> bool:
+    """Is a sentence about one of its claims: few claims, and little said besides them?"""
+    if len(keys) > MAX_KEYS:
+        return False
+    return len(_own(text, keys, set())) <= (HOST_OWN_DETAIL if key[0] in _DETAILS else HOST_OWN)
+
+
+def join_claims(story: StoryText, groups: list[Group], language: dict[str, str | None]) -> list[Group]:
+    """The fact groups with the claims several reports make in passing cited together (see above)."""
+    if len(groups) < 2:
+        return groups
+    reps = [g[0] for g in groups]
+    texts = [story.sentences[r].text for r in reps]
+    keys: list[Keys] = [{} for _ in groups]
+    by_lang: dict[str | None, list[int]] = defaultdict(list)
+    for k, rep in enumerate(reps):
+        by_lang[language.get(story.sentences[rep].article)].append(k)
+    for lang, ks in by_lang.items():
+        for k, found in zip(ks, claim_keys([texts[k] for k in ks], lang), strict=True):
+            keys[k] = found
+    carriers: dict[ClaimKey, list[int]] = defaultdict(list)
+    for k, ks in enumerate(keys):
+        for key in ks:
+            carriers[key].append(k)
+    hosts: dict[ClaimKey, int] = {}
+    for key, ks in carriers.items():
+        if (
+            2 <= len(ks) <= MAX_CARRIERS
+            and story.independent([story.sentences[m].article for k in ks for m in _all(groups[k])]) >= 2
+        ):
+            host = _host(story, groups, keys, texts, key, ks)
+            if host is not None:
+                hosts[key] = host
+    if not hosts:
+        return groups
+    aliases = name_aliases([s.text for s in story.sentences])
+    extra: dict[int, list[int]] = defaultdict(list)  # host -> sentences cited there
+    absorbed: set[int] = set()
+    host_set = set(hosts.values())
+    for k in range(len(groups)):
+        mine = {key: h for key, h in hosts.items() if key in keys[k] and h != k}
+        fits = {key: h for key, h in mine.items() if _states(story, language, reps[h], reps[k], aliases)}
+        if not fits:
+            continue
+        for h in set(fits.values()):
+            if reps[k] not in extra[h]:
+                extra[h].append(reps[k])
+        if len(groups[k][1]) != 1 or groups[k][2] or k in host_set or len(fits) < len(mine):
+            continue
+        covered = set().union(*(_words(texts[h]) for h in set(fits.values())))
+        joined = any(_about(texts[k], keys[k], key) and _detail_shared(texts, key, k, h) for key, h in fits.items())
+        if joined or len(_own(texts[k], keys[k], covered)) <= ABSORB_OWN:
+            absorbed.add(k)
+    gone = {reps[k] for k in absorbed}
+    out: list[Group] = []
+    for k, (rep, members, support, strength) in enumerate(groups):
+        if k in absorbed:
+            continue
+        have = set(members) | set(support)
+        taken = {story.sentences[m].article for m in have}
+        # one sentence per report is enough to cite a claim, but an absorbed sentence is cited where it went
+        add = [m for m in extra.get(k, []) if m not in have and (m in gone or story.sentences[m].article not in taken)]
+        out.append((rep, members, sorted(set(support) | set(add)), strength))
+    return out
+
+
+def _detail_shared(texts: list[str], key: ClaimKey, k: int, h: int) -> bool:
+    """A detail (a clock time) joins two sentences that also share an ordinary word ("the prom")."""
+    return key[0] not in _DETAILS or bool(common_stems(texts[k]) & common_stems(texts[h]))
+
+
+def _all(g: Group) -> list[int]:
+    """The sentences of a group: members and supporting sentences."""
+    return list(dict.fromkeys(g[1] + g[2]))
+
+
+def _host(
+    story: StoryText, groups: list[Group], keys: list[Keys], texts: list[str], key: ClaimKey, ks: list[int]
+) -> int | None:
+    """The fact that states a claim most directly: the most sources, then the fewest claims and the
+    least said besides them (:func:`_about`), then the shortest sentence."""
+    best: tuple[int, int, int, int] | None = None
+    host = None
+    for k in ks:
+        if not _about(texts[k], keys[k], key):
+            continue
+        n_ind = story.independent([story.sentences[m].article for m in groups[k][1]])
+        rank = (-n_ind, len(keys[k]), len(_own(texts[k], keys[k], set())), len(texts[k]))
+        if best is None or rank < best:
+            best, host = rank, k
+    return host
+
+
+def _states(story: StoryText, language: dict[str, str | None], host: int, pos: int, aliases) -> bool:
+    """Does the sentence at ``pos`` state the host sentence's claim without contradicting it?"""
+    a, b = story.sentences[host], story.sentences[pos]
+    same = language.get(a.article) == language.get(b.article)
+    return states(a.text, b.text, same, aliases) and not (same and contradicts(a.text, b.text))
