@@ -12,7 +12,9 @@ can be found whatever else they say:
 * ``("role", role, person)``: a credit (:data:`ROLES`): the role word before the name
   ("Director Tarsem Singh", "the director, Tarsem Singh", "costume designer Eiko Ishioka") or
   as a passive agent or a credit line ("directed by X", "Screenplay by X and Y");
-* ``("time", "21:32")``: a clock time.
+* ``("time", "21:32")``, ``("phone", "476-5551")``: a clock time, a telephone number (the
+  details of an event or an appeal rather than claims of their own);
+* ``("rating", "pg")``: a film's rating (:data:`RATINGS`).
 
 A name is a run of capitalised tokens that the parse tags as a name (or a noun inside a name);
 a key keeps its last word, folded ("Ms. Collins" and "Lily Collins" give "collins"). Tables are
@@ -70,6 +72,14 @@ _NAME_POS = frozenset({"PROPN"})
 _IN_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})  # "Snow" of "Snow White" is often a noun
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
+# a telephone number: with its area code, or seven digits that end a clause ("call OPD, 476-5551.")
+_PHONE = re.compile(
+    r"(?<![\d-])(?:\(?\d{3}\)?[-.\s](\d{3})[-.](\d{4})(?![\d-])|(\d{3})-(\d{4})(?=\s*(?:[.;,)]|$)))"
+)
+# a film's rating: the words before it and the ratings themselves (written as they are)
+RATINGS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:[Rr]ated|[Rr]ating:?)\s+(G|PG|PG-13|R|NC-17)\b"),
+}
 _MAX_APART = 2  # a role word this many tokens before a name at most ("director, Tarsem Singh")
 
 
@@ -86,6 +96,9 @@ def claim_keys(texts: list[str], language: str | None) -> list[Keys]:
     lang = (language or "").split("-")[0].lower()
     if lang not in ROLES:
         return out
+    for k, t in enumerate(texts):
+        for m in RATINGS[lang].finditer(t):
+            out[k][("rating", m.group(1).lower(), "")] = {fold(w) for w in m.group(0).replace(":", " ").split()}
     docs = parse(texts, lang)
     if docs is None:
         return out
@@ -104,6 +117,9 @@ def _clock_keys(text: str) -> Keys:
             continue
         h = h % 12 + (12 if m.group(3).lower() == "p" else 0)
         out[("time", f"{h:02d}:{mi:02d}", "")] = set()
+    for m in _PHONE.finditer(text):
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        out[("phone", f"{first}-{last}", "")] = set()
     return out
 
 

@@ -23,23 +23,28 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from rapidfuzz import fuzz
+
 from crosswire.facts.claim_keys import ClaimKey, Keys, claim_keys
 from crosswire.facts.contradiction import contradicts
 from crosswire.facts.similarity import common_stems
 from crosswire.facts.story import StoryText
 from crosswire.facts.support import name_aliases, name_words, states
-from crosswire.text.words import content_words
+from crosswire.text.dates import find_dates, reference_date
+from crosswire.text.words import content_words, fold
 
 __all__ = ["join_claims", "Group", "HOST_OWN", "ABSORB_OWN", "MAX_KEYS"]
 
 Group = tuple[int, list[int], list[int], float]  # (sentence telling the fact, members, supporting sentences, strength)
 
 HOST_OWN = 6  # a sentence about a claim says at most this many words besides its claim keys
+HOST_UNSHARED = 2  # ... and a host at most this many that no other sentence making the claim says
 HOST_OWN_DETAIL = 12  # ... or, for a detail of an event (a clock time), besides it
 MAX_KEYS = 2  # a sentence making more claims than this (a credits line) tells none of them most directly
 ABSORB_OWN = 2  # a one-sentence fact saying at most this many words besides its keys and its hosts' is absorbed
 MAX_CARRIERS = 8  # a key made by more facts than this is the story's background, not a claim
-_DETAILS = frozenset({"time"})  # keys that pin down when an event happened rather than a claim of their own
+_DETAILS = frozenset({"time", "phone", "date"})  # details of an event or an appeal rather than claims of their own
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 def _words(text: str) -> set[str]:
@@ -55,10 +60,11 @@ def _own(text: str, keys: Keys, covered: set[str]) -> set[str]:
 
 
 def _about(text: str, keys: Keys, key: ClaimKey) -> bool:
-    """Is a sentence about one of its claims: few claims, and little said besides them?"""
+    """Is a sentence about one of its claims: few claims, and little said besides them (its asides
+    in parentheses left out)?"""
     if len(keys) > MAX_KEYS:
         return False
-    return len(_own(text, keys, set())) <= (HOST_OWN_DETAIL if key[0] in _DETAILS else HOST_OWN)
+    return len(_own(_without_asides(text, keys), keys, set())) <= (HOST_OWN_DETAIL if key[0] in _DETAILS else HOST_OWN)
 
 
 def join_claims(story: StoryText, groups: list[Group], language: dict[str, str | None]) -> list[Group]:
@@ -74,6 +80,11 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
     for lang, ks in by_lang.items():
         for k, found in zip(ks, claim_keys([texts[k] for k in ks], lang), strict=True):
             keys[k] = found
+    refs = _references(story)
+    for k, rep in enumerate(reps):
+        keys[k].update(
+            _date_keys(texts[k], refs.get(story.sentences[rep].article), language.get(story.sentences[rep].article))
+        )
     carriers: dict[ClaimKey, list[int]] = defaultdict(list)
     for k, ks in enumerate(keys):
         for key in ks:
@@ -90,12 +101,15 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
     if not hosts:
         return groups
     aliases = name_aliases([s.text for s in story.sentences])
+    # words the story writes in lower case somewhere: a common noun, not a name, when one opens a sentence
+    lower = {w for s in story.sentences for w in re.findall(r"\b[^\W\d_A-Z][\w'’-]*", s.text)}
+    common = {fold(w) for w in lower if w[:1].islower()}
     extra: dict[int, list[int]] = defaultdict(list)  # host -> sentences cited there
     absorbed: set[int] = set()
     host_set = set(hosts.values())
     for k in range(len(groups)):
         mine = {key: h for key, h in hosts.items() if key in keys[k] and h != k}
-        fits = {key: h for key, h in mine.items() if _states(story, language, reps[h], reps[k], aliases)}
+        fits = {key: h for key, h in mine.items() if _states(story, language, reps[h], reps[k], aliases, common)}
         if not fits:
             continue
         for h in set(fits.values()):
@@ -104,7 +118,9 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
         if len(groups[k][1]) != 1 or groups[k][2] or k in host_set or len(fits) < len(mine):
             continue
         covered = set().union(*(_words(texts[h]) for h in set(fits.values())))
-        joined = any(_about(texts[k], keys[k], key) and _detail_shared(texts, key, k, h) for key, h in fits.items())
+        joined = any(
+            _about(texts[k], keys[k], key) and _detail_shared(texts, keys, key, k, h) for key, h in fits.items()
+        )
         if joined or len(_own(texts[k], keys[k], covered)) <= ABSORB_OWN:
             absorbed.add(k)
     gone = {reps[k] for k in absorbed}
@@ -120,9 +136,59 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
     return out
 
 
-def _detail_shared(texts: list[str], key: ClaimKey, k: int, h: int) -> bool:
-    """A detail (a clock time) joins two sentences that also share an ordinary word ("the prom")."""
-    return key[0] not in _DETAILS or bool(common_stems(texts[k]) & common_stems(texts[h]))
+def _references(story: StoryText) -> dict[str, str | None]:
+    published = [a.published for a in story.articles if a.published]
+    return {a.id: reference_date(a, published) for a in story.articles}
+
+
+def _date_keys(text: str, reference: str | None, language: str | None) -> Keys:
+    """A day written with its month ("on Feb. 21", "June 1"): a detail two reports of one event give."""
+    out: Keys = {}
+    for d in find_dates(text, reference, language):
+        written = text[d.start : d.end]
+        if len(d.date) == 10 and any(c.isdigit() for c in written):
+            out[("date", d.date, "")] = {fold(w) for w in re.findall(r"\w+", written)}
+    return out
+
+
+# words that tell who says it, not what happened: two sentences sharing only these share no content
+_SAYING = frozenset({"said", "say", "says", "saying", "told", "tell", "according", "report", "reported", "added"})
+_PREFIX_MIN = 4  # two stems, one the start of the other and this long at least, are one word
+_PREFIX = 5  # ... this long at least for a detail's shared word
+
+
+def _ordinary(text: str) -> set[str]:
+    return {w for w in content_words(fold(text).lower()) if w not in _SAYING and not w[:1].isdigit()}
+
+
+_ASIDE = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _without_asides(text: str, keys: Keys) -> str:
+    """A sentence without its asides in parentheses that make none of its keys: "rated PG (Parental
+    guidance suggested)" says what "rated PG" says."""
+    inside = {w for ws in keys.values() for w in ws}
+    return _ASIDE.sub(lambda m: m.group(0) if {fold(w) for w in m.group(1).split()} & inside else "", text)
+
+
+def _same_word(x: str, y: str) -> bool:
+    """One word, or two stems of it ("stories" / "story", "appear" / "appearance")."""
+    return x == y or (min(len(x), len(y)) >= _PREFIX_MIN and (x.startswith(y) or y.startswith(x)))
+
+
+def _unmatched(words: set[str], others: set[str]) -> set[str]:
+    return {w for w in words if w not in others and not any(_same_word(w, o) for o in others)}
+
+
+def _detail_shared(texts: list[str], keys: list[Keys], key: ClaimKey, k: int, h: int) -> bool:
+    """A detail (a clock time, a telephone number, a day) joins two sentences that also share an
+    ordinary word besides it ("signed out of the prom at 9:32 p.m." / "left the prom at 9:32 p.m.";
+    "next court appearance on Feb. 21" / "set to appear again on Feb. 21")."""
+    if key[0] not in _DETAILS:
+        return True
+    made = {w for x in (k, h) for w in keys[x].get(key, set())}
+    a, b = _ordinary(texts[k]) - made, _ordinary(texts[h]) - made
+    return any(_same_word(x, y) and len(x) >= _PREFIX for x in a for y in b)
 
 
 def _all(g: Group) -> list[int]:
@@ -134,21 +200,52 @@ def _host(
     story: StoryText, groups: list[Group], keys: list[Keys], texts: list[str], key: ClaimKey, ks: list[int]
 ) -> int | None:
     """The fact that states a claim most directly: the most sources, then the fewest claims and the
-    least said besides them (:func:`_about`), then the shortest sentence."""
+    least said besides them (:func:`_about`), then the shortest sentence.  Its other words are said
+    by the other sentences making the claim, but ``HOST_UNSHARED``: the sentences cited with it
+    state it ("Brighton (Nathan Lane), her aide and accountant, tells her she's broke" says more
+    than "Nathan Lane, who plays the Queen's henchman, Brighton": it hosts nothing)."""
     best: tuple[int, int, int, int] | None = None
     host = None
     for k in ks:
-        if not _about(texts[k], keys[k], key):
+        detail = key[0] in _DETAILS
+        # a claim's host states it most directly; a detail's host is the fact the others give it for
+        if not detail and not _about(texts[k], keys[k], key):
+            continue
+        own = _own(_without_asides(texts[k], keys[k]), keys[k], set())
+        others = set().union(*(_words(texts[x]) for x in ks if x != k))
+        if not detail and len(_unmatched(own, others)) > HOST_UNSHARED:
             continue
         n_ind = story.independent([story.sentences[m].article for m in groups[k][1]])
-        rank = (-n_ind, len(keys[k]), len(_own(texts[k], keys[k], set())), len(texts[k]))
+        rank = (-n_ind, len(keys[k]), len(own), len(texts[k]))
         if best is None or rank < best:
             best, host = rank, k
     return host
 
 
-def _states(story: StoryText, language: dict[str, str | None], host: int, pos: int, aliases) -> bool:
+def _states(story: StoryText, language: dict[str, str | None], host: int, pos: int, aliases, common: set[str]) -> bool:
     """Does the sentence at ``pos`` state the host sentence's claim without contradicting it?"""
     a, b = story.sentences[host], story.sentences[pos]
     same = language.get(a.article) == language.get(b.article)
-    return states(a.text, b.text, same, aliases) and not (same and contradicts(a.text, b.text))
+    if not states(a.text, b.text, same, aliases, names=False) or (same and contradicts(a.text, b.text)):
+        return False
+    return not same or _names_agree(a.text, b.text, aliases, common)
+
+
+def _name_set(text: str, aliases: dict[str, set[str]], common: set[str]) -> set[str]:
+    """Name words of a sentence with their aliases, without a capitalised first word that the story
+    writes in lower case elsewhere ("Police say ..." / "the local police department")."""
+    words = name_words(text) - {fold(m.group(0)) for m in _ACRONYM.finditer(text)}
+    first = fold(text.split()[0]) if text.split() else ""
+    if first in words and first not in name_words(text[len(first) :]) and text[:1].isupper():
+        if first in common:
+            words.discard(first)
+    return words | {x for w in words for x in aliases.get(w, ())}
+
+
+def _names_agree(a: str, b: str, aliases: dict[str, set[str]], common: set[str]) -> bool:
+    """Do two sentences that both name people, places or bodies share one?  Acronyms are left out
+    ("OPD" / "Orofino Police Department", "MPAA rating")."""
+    x, y = _name_set(a, aliases, common), _name_set(b, aliases, common)
+    if not x or not y or x & y:
+        return True
+    return any(fuzz.ratio(p, q) >= 80 for p in x for q in y if abs(len(p) - len(q)) <= 2)  # "Shoigu" / "Choigu"
