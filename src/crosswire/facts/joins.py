@@ -44,6 +44,7 @@ MAX_KEYS = 2  # a sentence making more claims than this (a credits line) tells n
 ABSORB_OWN = 2  # a one-sentence fact saying at most this many words besides its keys and its hosts' is absorbed
 MAX_CARRIERS = 8  # a key made by more facts than this is the story's background, not a claim
 _DETAILS = frozenset({"time", "phone", "date"})  # details of an event or an appeal rather than claims of their own
+_NO_REFERENCE = "2000-07-01"  # resolves a day written without its year when a report has no date
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
@@ -119,7 +120,7 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
             continue
         covered = set().union(*(_words(texts[h]) for h in set(fits.values())))
         joined = any(
-            _about(texts[k], keys[k], key) and _detail_shared(texts, keys, key, k, h) for key, h in fits.items()
+            _about(texts[k], keys[k], key) and _detail_shared(texts, keys, key, k, h, common) for key, h in fits.items()
         )
         if joined or len(_own(texts[k], keys[k], covered)) <= ABSORB_OWN:
             absorbed.add(k)
@@ -142,12 +143,13 @@ def _references(story: StoryText) -> dict[str, str | None]:
 
 
 def _date_keys(text: str, reference: str | None, language: str | None) -> Keys:
-    """A day written with its month ("on Feb. 21", "June 1"): a detail two reports of one event give."""
+    """A day written with its month ("on Feb. 21", "June 1"): a detail two reports of one event give.
+    Keyed by month and day, so a report without a publication date still meets one with it."""
     out: Keys = {}
-    for d in find_dates(text, reference, language):
+    for d in find_dates(text, reference or _NO_REFERENCE, language):
         written = text[d.start : d.end]
         if len(d.date) == 10 and any(c.isdigit() for c in written):
-            out[("date", d.date, "")] = {fold(w) for w in re.findall(r"\w+", written)}
+            out[("date", d.date[5:], "")] = {fold(w) for w in re.findall(r"\w+", written)}
     return out
 
 
@@ -157,8 +159,12 @@ _PREFIX_MIN = 4  # two stems, one the start of the other and this long at least,
 _PREFIX = 5  # ... this long at least for a detail's shared word
 
 
-def _ordinary(text: str) -> set[str]:
-    return {w for w in content_words(fold(text).lower()) if w not in _SAYING and not w[:1].isdigit()}
+def _ordinary(text: str, common: set[str]) -> set[str]:
+    """Stems of the ordinary words of a sentence (not names: "Aviation Policing (@MPSHeathrow)" shares a
+    signature, not content), the first word counting when the story writes it in lower case."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    kept = " ".join(w for k, w in enumerate(words) if w[:1].islower() or (k == 0 and fold(w) in common))
+    return {w for w in content_words(fold(kept).lower()) if w not in _SAYING and not w[:1].isdigit()}
 
 
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")
@@ -180,15 +186,15 @@ def _unmatched(words: set[str], others: set[str]) -> set[str]:
     return {w for w in words if w not in others and not any(_same_word(w, o) for o in others)}
 
 
-def _detail_shared(texts: list[str], keys: list[Keys], key: ClaimKey, k: int, h: int) -> bool:
+def _detail_shared(texts: list[str], keys: list[Keys], key: ClaimKey, k: int, h: int, common: set[str]) -> bool:
     """A detail (a clock time, a telephone number, a day) joins two sentences that also share an
     ordinary word besides it ("signed out of the prom at 9:32 p.m." / "left the prom at 9:32 p.m.";
     "next court appearance on Feb. 21" / "set to appear again on Feb. 21")."""
     if key[0] not in _DETAILS:
         return True
     made = {w for x in (k, h) for w in keys[x].get(key, set())}
-    a, b = _ordinary(texts[k]) - made, _ordinary(texts[h]) - made
-    return any(_same_word(x, y) and len(x) >= _PREFIX for x in a for y in b)
+    a, b = _ordinary(texts[k], common) - made, _ordinary(texts[h], common) - made
+    return bool(a & b) or any(_same_word(x, y) and min(len(x), len(y)) >= _PREFIX for x in a for y in b)
 
 
 def _all(g: Group) -> list[int]:
