@@ -105,6 +105,7 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
     # words the story writes in lower case somewhere: a common noun, not a name, when one opens a sentence
     lower = {w for s in story.sentences for w in re.findall(r"\b[^\W\d_A-Z][\w'’-]*", s.text)}
     common = {fold(w) for w in lower if w[:1].islower()}
+    common |= {x for w in common for x in content_words(w)}  # and their stems: "Rangers" / "the ranger service"
     extra: dict[int, list[int]] = defaultdict(list)  # host -> sentences cited there
     absorbed: set[int] = set()
     host_set = set(hosts.values())
@@ -243,7 +244,7 @@ def _name_set(text: str, aliases: dict[str, set[str]], common: set[str]) -> set[
     words = name_words(text) - {fold(m.group(0)) for m in _ACRONYM.finditer(text)}
     first = fold(text.split()[0]) if text.split() else ""
     if first in words and first not in name_words(text[len(first) :]) and text[:1].isupper():
-        if first in common:
+        if first in common or set(content_words(first)) & common:
             words.discard(first)
     return words | {x for w in words for x in aliases.get(w, ())}
 
