@@ -87,16 +87,16 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
             _date_keys(texts[k], refs.get(story.sentences[rep].article), language.get(story.sentences[rep].article))
         )
     carriers: dict[ClaimKey, list[int]] = defaultdict(list)
-    for k, ks in enumerate(keys):
-        for key in ks:
+    for k, made in enumerate(keys):
+        for key in made:
             carriers[key].append(k)
     hosts: dict[ClaimKey, int] = {}
-    for key, ks in carriers.items():
+    for key, facts in carriers.items():
         if (
-            2 <= len(ks) <= MAX_CARRIERS
-            and story.independent([story.sentences[m].article for k in ks for m in _all(groups[k])]) >= 2
+            2 <= len(facts) <= MAX_CARRIERS
+            and story.independent([story.sentences[m].article for k in facts for m in _all(groups[k])]) >= 2
         ):
-            host = _host(story, groups, keys, texts, key, ks)
+            host = _host(story, groups, keys, texts, key, facts)
             if host is not None:
                 hosts[key] = host
     if not hosts:
