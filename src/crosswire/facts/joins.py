@@ -8,10 +8,14 @@ as a fact of one source. This pass reads the claim keys of each fact's sentence
 
 * the fact that states it most directly (its sentence says little besides its claim keys) is its
   **host**: the sentences of other facts that make the claim are cited there;
-* a one-sentence fact whose content is covered by the hosts of its keys (little of its own
-  besides their words: "WITH: Julia Roberts (the Queen), Lily Collins (Snow White) ...") is
-  **absorbed**: it is cited in each of those hosts instead of standing as a fact of its own;
-  a sentence with content of its own stays a fact, and is cited in the host as well.
+* a one-sentence fact about the claim too (:func:`_about`), or whose content is covered by the
+  hosts of its keys (little of its own besides their words), is **absorbed**: it is cited in
+  each of those hosts instead of standing as a fact of its own ("MPAA rating: PG (...)" / "rated
+  PG (...)"); a sentence with content of its own stays a fact, and is cited in the host as well;
+* a detail (a clock time, a telephone number) joins the one-sentence facts giving it that also
+  share an ordinary word with its host ("signed out of the prom at 9:32 p.m." / "last heard from
+  at 9:32 p.m., ... he had left the ... prom"). Days are no such detail: photo captions and
+  signatures of quoted posts give the day of other events.
 
 Never across a contradiction: a sentence is cited in a host only where it states it
 (:func:`crosswire.facts.support.states`: no other figure for a thing the host counts, a name in
@@ -30,7 +34,6 @@ from crosswire.facts.contradiction import contradicts
 from crosswire.facts.similarity import common_stems
 from crosswire.facts.story import StoryText
 from crosswire.facts.support import name_aliases, name_words, states
-from crosswire.text.dates import find_dates, reference_date
 from crosswire.text.words import content_words, fold
 
 __all__ = ["join_claims", "Group", "HOST_OWN", "ABSORB_OWN", "MAX_KEYS"]
@@ -43,8 +46,7 @@ HOST_OWN_DETAIL = 12  # ... or, for a detail of an event (a clock time), besides
 MAX_KEYS = 2  # a sentence making more claims than this (a credits line) tells none of them most directly
 ABSORB_OWN = 2  # a one-sentence fact saying at most this many words besides its keys and its hosts' is absorbed
 MAX_CARRIERS = 8  # a key made by more facts than this is the story's background, not a claim
-_DETAILS = frozenset({"time", "phone", "date"})  # details of an event or an appeal rather than claims of their own
-_NO_REFERENCE = "2000-07-01"  # resolves a day written without its year when a report has no date
+_DETAILS = frozenset({"time", "phone"})  # details of an event or an appeal rather than claims of their own
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
@@ -81,11 +83,6 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
     for lang, ks in by_lang.items():
         for k, found in zip(ks, claim_keys([texts[k] for k in ks], lang), strict=True):
             keys[k] = found
-    refs = _references(story)
-    for k, rep in enumerate(reps):
-        keys[k].update(
-            _date_keys(texts[k], refs.get(story.sentences[rep].article), language.get(story.sentences[rep].article))
-        )
     carriers: dict[ClaimKey, list[int]] = defaultdict(list)
     for k, made in enumerate(keys):
         for key in made:
@@ -138,22 +135,6 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
     return out
 
 
-def _references(story: StoryText) -> dict[str, str | None]:
-    published = [a.published for a in story.articles if a.published]
-    return {a.id: reference_date(a, published) for a in story.articles}
-
-
-def _date_keys(text: str, reference: str | None, language: str | None) -> Keys:
-    """A day written with its month ("on Feb. 21", "June 1"): a detail two reports of one event give.
-    Keyed by month and day, so a report without a publication date still meets one with it."""
-    out: Keys = {}
-    for d in find_dates(text, reference or _NO_REFERENCE, language):
-        written = text[d.start : d.end]
-        if len(d.date) == 10 and any(c.isdigit() for c in written):
-            out[("date", d.date[5:], "")] = {fold(w) for w in re.findall(r"\w+", written)}
-    return out
-
-
 # words that tell who says it, not what happened: two sentences sharing only these share no content
 _SAYING = frozenset({"said", "say", "says", "saying", "told", "tell", "according", "report", "reported", "added"})
 _PREFIX_MIN = 4  # two stems, one the start of the other and this long at least, are one word
@@ -188,9 +169,9 @@ def _unmatched(words: set[str], others: set[str]) -> set[str]:
 
 
 def _detail_shared(texts: list[str], keys: list[Keys], key: ClaimKey, k: int, h: int, common: set[str]) -> bool:
-    """A detail (a clock time, a telephone number, a day) joins two sentences that also share an
-    ordinary word besides it ("signed out of the prom at 9:32 p.m." / "left the prom at 9:32 p.m.";
-    "next court appearance on Feb. 21" / "set to appear again on Feb. 21")."""
+    """A detail (a clock time, a telephone number) joins two sentences that also share an ordinary
+    word besides it ("signed out of the prom at 9:32 p.m." / "left the prom at 9:32 p.m.", "any
+    information ... 208-476-5551" / "Information ... can be provided to OPD, 476-5551")."""
     if key[0] not in _DETAILS:
         return True
     made = {w for x in (k, h) for w in keys[x].get(key, set())}
