@@ -93,17 +93,17 @@ REVIEW_C = (
 
 
 @needs_parser
-def test_a_credit_told_in_passing_is_cited_with_the_sentence_that_states_it_most_directly():
+def test_a_bare_credit_line_is_cited_with_the_sentence_that_states_the_credit_most_directly():
     sheet = analyze([art("a", REVIEW_A), art("b", REVIEW_B), art("c", REVIEW_C)])
     host = told_by(sheet, "Glass Harbor was directed by Oren Valka")
     assert len(host) == 1
-    assert set(host[0].articles) == {"a", "b", "c"}
-    assert host[0].independent_sources == 3
+    assert set(host[0].articles) == {"a", "c"}
+    assert host[0].independent_sources == 2
     # the bare credit line says nothing of its own: it is only cited there
     assert not told_by(sheet, "The new thriller was directed by Oren Valka")
-    # the review's sentence with an opinion of its own stays a fact, and is cited with the credit too
+    # the review's sentence with an opinion of its own stays a fact, and is not cited with the credit
     assert told_by(sheet, "fills every frame with rain and neon")
-    assert host[0] in cited_in(sheet, "fills every frame with rain and neon")
+    assert host[0] not in cited_in(sheet, "fills every frame with rain and neon")
 
 
 @needs_parser
