@@ -73,9 +73,7 @@ _IN_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})  # "Snow" of "Snow White" is 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
 # a telephone number: with its area code, or seven digits that end a clause ("call OPD, 476-5551.")
-_PHONE = re.compile(
-    r"(?<![\d-])(?:\(?\d{3}\)?[-.\s](\d{3})[-.](\d{4})(?![\d-])|(\d{3})-(\d{4})(?=\s*(?:[.;,)]|$)))"
-)
+_PHONE = re.compile(r"(?<![\d-])(?:\(?\d{3}\)?[-.\s](\d{3})[-.](\d{4})(?![\d-])|(\d{3})-(\d{4})(?=\s*(?:[.;,)]|$)))")
 # a film's rating: the words before it and the ratings themselves (written as they are)
 RATINGS: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:[Rr]ated|[Rr]ating:?)\s+(G|PG|PG-13|R|NC-17)\b"),
@@ -99,10 +97,16 @@ def claim_keys(texts: list[str], language: str | None) -> list[Keys]:
     for k, t in enumerate(texts):
         for m in RATINGS[lang].finditer(t):
             out[k][("rating", m.group(1).lower(), "")] = {fold(w) for w in m.group(0).replace(":", " ").split()}
-    docs = parse(texts, lang)
+    # only sentences with a cue of a key are parsed (a parenthesis, "as", a verb of playing, a role word)
+    cues = {w for words in ROLES[lang] for w in words} | PLAY_VERBS[lang]
+    as_name = re.compile(r"\b(?:" + "|".join(AS_WORDS[lang]) + r")\s+(?:the\s+)?[A-Z]")
+    todo = [
+        k for k, t in enumerate(texts) if "(" in t or as_name.search(t) or cues & set(re.findall(r"[\w-]+", t.lower()))
+    ]
+    docs = parse([texts[k] for k in todo], lang) if todo else []
     if docs is None:
         return out
-    for k, doc in enumerate(docs):
+    for k, doc in zip(todo, docs, strict=True):
         if doc is not None:
             for key, words in _parse_keys(doc, lang).items():
                 out[k].setdefault(key, set()).update(words)
@@ -215,7 +219,7 @@ def _pair_between(doc: Any, a: _Name, b: _Name, lang: str) -> bool:
 
 
 def _verb_with_subject(doc: Any, a: _Name, b: _Name, lang: str) -> bool:
-    """"A plays B": the verb's subject is A (or A's relative pronoun) and B is its object."""
+    """ "A plays B": the verb's subject is A (or A's relative pronoun) and B is its object."""
     for x in range(a.end, b.start):
         t = doc[x]
         if fold(t.text) in PLAY_VERBS[lang] and t.pos_ in ("VERB", "AUX"):
