@@ -25,7 +25,8 @@ def test_party_label_in_brackets_is_not_the_speaker():
         "The fair opened on Saturday.\n\n"
         '"This is a big year for the whole valley," state Sen. Maria Lopez (D-Riverside) told the crowd.'
     )
-    assert got["This is a big year for the whole valley"] in ("state Sen. Maria Lopez", "Maria Lopez", "Sen. Maria Lopez")
+    names = ("state Sen. Maria Lopez", "Maria Lopez", "Sen. Maria Lopez")
+    assert got["This is a big year for the whole valley"] in names
 
 
 def test_a_name_inside_brackets_after_a_place_stays_the_speaker():
