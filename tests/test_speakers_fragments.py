@@ -25,7 +25,8 @@ def test_party_label_in_brackets_is_not_the_speaker():
         "The fair opened on Saturday.\n\n"
         '"This is a big year for the whole valley," state Sen. Maria Lopez (D-Riverside) told the crowd.'
     )
-    assert got["This is a big year for the whole valley"] in ("state Sen. Maria Lopez", "Maria Lopez", "Sen. Maria Lopez")
+    names = ("state Sen. Maria Lopez", "Maria Lopez", "Sen. Maria Lopez")
+    assert got["This is a big year for the whole valley"] in names
 
 
 def test_a_name_inside_brackets_after_a_place_stays_the_speaker():
@@ -54,3 +55,12 @@ def test_currency_before_a_role_is_cut():
 def test_two_apostrophes_close_a_straight_quotation():
     got = said("The man waited for officers.\n\n\"He was armed and spoke to us about his acts,'' said Inspector Roy.")
     assert got == {"He was armed and spoke to us about his acts": "Inspector Roy"}
+
+
+def test_long_apposition_naming_an_outlet_keeps_the_person():
+    got = said(
+        "The debate went on.\n\n"
+        "Just last week, Jane Roe, editor at large of The Valley Beacon, an influential weekly paper catering "
+        'to the farmers of the region, wrote, "When we think of the drought, we should think of the whole valley."'
+    )
+    assert got["When we think of the drought, we should think of the whole valley."] == "Jane Roe"

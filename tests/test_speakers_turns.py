@@ -132,3 +132,20 @@ def test_french_first_person_after_another_person_abstains():
         "Les travaux ont été dirigés par l'ingénieur Paul Grandet. « J'ai passé tous mes week-ends sur ce pont. »"
     )
     assert said(text, "fr")["J'ai passé tous mes week-ends sur ce pont."] is None
+
+
+@pytest.mark.skipif(not speakers.parser_available("fr"), reason="no French spaCy pipeline")
+def test_french_interview_turn_and_topic_go_to_the_interviewee():
+    text = (
+        "La maire de Dunmore passe ses soirées à la mairie.\n\n"
+        "« Nous avons reconstruit le pont en neuf mois », dit Hélène Marchand. « Personne ne pensait que "
+        "c'était possible. »\n\n"
+        "« La rivière débordera encore au printemps », dit Marchand en servant le thé.\n\n"
+        "« Et la nouvelle route ? Quand ouvrira-t-elle ? » je demande.\n\n"
+        "« L'an prochain, sans doute, si l'argent arrive à temps. »\n\n"
+        "Sur le conseil municipal : « Ce sont des gens bien, tous, et ils travaillent dur. »"
+    )
+    got = said(text, "fr")
+    assert got["Et la nouvelle route ? Quand ouvrira-t-elle ?"] is None
+    assert got["L'an prochain, sans doute, si l'argent arrive à temps."] == "Hélène Marchand"
+    assert got["Ce sont des gens bien, tous, et ils travaillent dur."] == "Hélène Marchand"

@@ -383,6 +383,9 @@ def _from_parse(
         s = None
         if v.i >= 1 and doc[v.i - 1].text == "," and v.tag_ != "VBG":
             s = _adjacent(v, inside_all, cues, left_only=True)  # "Gene Sperling, a top Clinton adviser, said"
+            if s is not None and s.ent_type_ not in ("PERSON", "PER"):
+                subj = _subject(v, cues, inside_all)  # "X, editor of The Forward, a newspaper …, wrote": X
+                s = subj if subj is not None and subj.ent_type_ in ("PERSON", "PER") else s
         if s is None:
             s = _subject(v, cues, inside_all)
         if s is None and v.tag_ != "VBG":
