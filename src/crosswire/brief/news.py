@@ -315,9 +315,12 @@ def tell_dispute(
     ``DISPUTES_PER`` words of ``words``, the one most reports give joins it (a claim another party
     denies or contests: the claim; two figures, dates or titles that cannot both be true: the first
     version), in the place of the least important sentences; its other sides are added after, with
-    the other sides of every told disagreement.  ``unit_of`` maps (article, sentence) to a candidate,
-    ``pool`` holds the candidates that may be told."""
-    found = [c for c in conflicts if len(c.sides) >= 2]
+    the other sides of every told disagreement.  Only a disagreement between parties joins so: every
+    side says who holds it (a ministry's claim and the answer of another); two reports that merely word
+    a year or a title differently, or a report that quotes a denial it tells itself, are no news of their
+    own (the brief's conflicts list them; the summary tells them where it tells one of their sentences).
+    ``unit_of`` maps (article, sentence) to a candidate, ``pool`` holds the candidates that may be told."""
+    found = [c for c in conflicts if len(c.sides) >= 2 and all(side.attributed_to for side in c.sides)]
     sides_of = [
         [
             {unit_of[(x.article, x.sentence)] for x in side.citations if unit_of.get((x.article, x.sentence)) in pool}
