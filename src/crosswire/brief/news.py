@@ -63,6 +63,7 @@ CREDIT_OPENERS: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 CREDIT_WORDS = 30  # ... and no longer than this: a review's own sentence may open with "Written by, among others, ..."
+# fmt: off
 UPDATE_MARKERS: tuple[str, ...] = ("update", "updated", "mise à jour", "aktualisierung", "aktualisiert",
                                    "actualización", "actualizado", "breaking", "dernière minute", "eilmeldung",
                                    "última hora")
