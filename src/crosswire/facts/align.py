@@ -36,6 +36,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from crosswire.facts.contradiction import ANY_NUMBER, WEEKDAYS, Stated, stated_in
+from crosswire.facts.crosslang import cross_links
 from crosswire.facts.numbers import Figure
 from crosswire.facts.similarity import (
     Aligned,
@@ -119,6 +120,9 @@ def align_sentences(
     # talks on Wednesday" / "the defense ministers spoke by phone on April 3 in a rare call")
     evidence = _Evidence(texts, sentences, stated, references or {})
     score, half = _weak_links(evidence, rows, cols, score, veto, art_index, n_arts, link, speakers)
+    # two languages: the names and figures both write alike (crosswire.facts.crosslang)
+    cross = cross_links(sentences, langs, rows, cols, score, veto, link)
+    score[cross] = link + 0.01
     if embedder is not None and len(rows):
         score = _embed_boost(
             texts,
