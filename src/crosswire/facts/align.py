@@ -121,7 +121,7 @@ def align_sentences(
     evidence = _Evidence(texts, sentences, stated, references or {})
     score, half = _weak_links(evidence, rows, cols, score, veto, art_index, n_arts, link, speakers)
     # two languages: the names and figures both write alike (crosswire.facts.crosslang)
-    cross = cross_links(sentences, langs, rows, cols, score, veto, link)
+    cross = cross_links(sentences, langs, rows, cols, score, veto, link, embedder)
     score[cross] = link + 0.01
     if embedder is not None and len(rows):
         score = _embed_boost(

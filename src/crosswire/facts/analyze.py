@@ -29,6 +29,7 @@ import numpy as np
 
 from crosswire.facts.counting import check_figures
 from crosswire.facts.numbers import find_rates
+from crosswire.facts.quote_translations import merge_translations
 from crosswire.facts.story import StoryText, read_story
 from crosswire.facts.support import name_aliases, states
 from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, reader_language
@@ -226,7 +227,7 @@ def analyze(
         facts=facts,
         conflicts=disagreements,
         updates=updates.find_updates(story.articles, story.by_article, disagreements),
-        quotes=quotes.find_quotes(story),
+        quotes=merge_translations(quotes.find_quotes(story), story, reader_language(articles, groups, lang)),
         numbers=build_numbers(story),
         entities=found,
         timeline=timeline.build_timeline(story),

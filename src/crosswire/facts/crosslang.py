@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from crosswire.facts.similarity import Encoder
 from crosswire.model import Sentence
 from crosswire.text.langid import FUNCTION_WORDS
 from crosswire.text.months import MONTHS
@@ -32,19 +33,26 @@ __all__ = ["cross_links", "cross_names", "cross_figures"]
 
 _ALL_FUNCTION = frozenset().union(*FUNCTION_WORDS.values()) | STOPWORDS
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
-_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:([.,\u202f\u00a0 ])\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+_FIGURE = re.compile(
+    r"(?<![\w.,\-])(?:\d{1,3}(?:([.,\u202f\u00a0 ])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+)  # not a name's number ("COVID-19", "F-35")
 MIN_FIGURE = 10  # smaller figures (one, two, ...) are too common to tell two facts apart
+YEAR_NAMES = 2  # a year a report gives in several sentences (the story's year) counts with this many names
+LEAD_NAMES = 1  # two leads link on this many shared names, without a figure
+CROSS_FLOOR = 0.82  # with the embedding: the cosine below which it denies a pair (unrelated: 0.76-0.80)
+MAX_CHECKED = 96  # at most this many sentences are embedded for the check
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def cross_names(text: str) -> set[str]:
-    """Folded words of the capitalised words of a sentence, its first word left out (in German every
-    noun is capitalised: those do not meet their translation, so they do no harm), without function
-    words, months and possessive endings: "Volkswagen-Tochtersitz" gives "volkswagen" and
-    "tochtersitz", "Volkswagen’s" gives "volkswagen"."""
+    """Folded words of the capitalised words of a sentence, without function words, months and
+    possessive endings: "Volkswagen-Tochtersitz" gives "volkswagen" and "tochtersitz", "Volkswagen’s"
+    gives "volkswagen".  German nouns and a sentence's first word are in too: an ordinary word
+    seldom meets its translation written alike, so they do no harm."""
     out: set[str] = set()
-    for k, m in enumerate(_TOKEN.finditer(text)):
+    for m in _TOKEN.finditer(text):
         tok = m.group(0)
-        if k == 0 or not tok[:1].isupper():
+        if not tok[:1].isupper():
             continue
         for part in re.split(r"[-.]", tok):
             w = re.sub(r"['’]s?$", "", fold(part).lower())
@@ -79,6 +87,7 @@ def cross_links(
     score: np.ndarray,
     veto: np.ndarray,
     link: float,
+    embedder: Encoder | None = None,
 ) -> np.ndarray:
     """Mask of the pairs in two languages that state one fact by their names and figures (see the
     module's notes): each other's best match between their two reports, not vetoed, below ``link``."""
@@ -101,25 +110,85 @@ def cross_links(
             names[x], figures[x] = cross_names(sentences[x].text), cross_figures(sentences[x].text)
         return names[x], figures[x]
 
+    years_in: dict[str, dict[str, int]] = {}  # article -> year -> sentences giving it
+
+    def year_count(article: str, year: str) -> int:
+        if article not in years_in:
+            tally: dict[str, int] = {}
+            for s in sentences:
+                if s.article == article:
+                    for y in set(_YEAR.findall(s.text)):
+                        tally[y] = tally.get(y, 0) + 1
+            years_in[article] = tally
+        return years_in[article].get(year, 0)
+
     evidence: dict[int, float] = {}
+    leads: list[int] = []  # pairs of two leads naming the same, without figures apart
     for k in cand.tolist():
         i, j = int(rows[k]), int(cols[k])
         ni, fi = read(i)
         nj, fj = read(j)
-        shared_names, shared_figures = len(ni & nj), len(fi & fj)
+        shared_names, shared = len(ni & nj), fi & fj
         if not shared_names:
             continue
-        if shared_figures:
-            evidence[k] = 2.0 * shared_figures + shared_names
+        a, b = sentences[i].article, sentences[j].article
+        years = sum(_YEAR.fullmatch(x) is not None and (year_count(a, x) > 1 or year_count(b, x) > 1) for x in shared)
+        if len(shared) > years or (years and shared_names >= YEAR_NAMES):
+            evidence[k] = 2.0 * len(shared) + shared_names
         elif (
-            not (fi and fj)
+            shared_names >= LEAD_NAMES
+            and not (fi and fj)
             and sentences[i].index == lead[sentences[i].article]
             and sentences[j].index == lead[sentences[j].article]
         ):
-            evidence[k] = 0.5 + 0.1 * shared_names  # two leads naming the same: the story's main fact
-    if not evidence:
-        return out
-    # each the other's best by evidence between their two reports; a tie at the top is no match
+            leads.append(k)
+    if embedder is not None and (evidence or leads):
+        evidence, leads = _not_denied(evidence, leads, rows, cols, sentences, embedder)
+    out = _mutual_best(evidence, rows, cols, sentences)
+    # two leads naming the same tell the story's main fact, in two reports shown to be of one story by a
+    # figure they share with their names (a link above), and not linked elsewhere between the two
+    linked = {(sentences[int(rows[k])].article, sentences[int(cols[k])].article) for k in np.nonzero(out)[0].tolist()}
+    taken = {
+        (int(x), sentences[int(y)].article)
+        for k in np.nonzero(out)[0].tolist()
+        for x, y in ((rows[k], cols[k]), (cols[k], rows[k]))
+    }
+    for k in leads:
+        i, j = int(rows[k]), int(cols[k])
+        a, b = sentences[i].article, sentences[j].article
+        if ((a, b) in linked or (b, a) in linked) and (i, b) not in taken and (j, a) not in taken:
+            out[k] = True
+    return out
+
+
+def _not_denied(
+    evidence: dict[int, float], leads: list[int], rows, cols, sentences: Sequence[Sentence], embedder: Encoder
+) -> tuple[dict[int, float], list[int]]:
+    """The candidate pairs the embedding does not deny: cosine ``CROSS_FLOOR`` or more (unrelated
+    sentences that happen to share a name and a number score lower; when the model fails, all)."""
+    pairs = list(evidence) + leads
+    need = sorted({int(x) for k in pairs for x in (rows[k], cols[k])})[:MAX_CHECKED]
+    where = {x: n for n, x in enumerate(need)}
+    try:
+        vecs = embedder.encode([sentences[x].text for x in need])
+    except Exception:  # a broken model must not break the stage
+        vecs = None
+    if vecs is None or len(vecs) != len(need):
+        return evidence, leads
+
+    def ok(k: int) -> bool:
+        i, j = int(rows[k]), int(cols[k])
+        return i not in where or j not in where or float(vecs[where[i]] @ vecs[where[j]]) >= CROSS_FLOOR
+
+    return {k: e for k, e in evidence.items() if ok(k)}, [k for k in leads if ok(k)]
+
+
+def _mutual_best(
+    evidence: dict[int, float], rows: np.ndarray, cols: np.ndarray, sentences: Sequence[Sentence]
+) -> np.ndarray:
+    """Mask of the pairs with evidence that are each other's best between their two reports (a tie at
+    the top is no match)."""
+    out = np.zeros(len(rows), dtype=bool)
     best: dict[tuple[int, str], list[tuple[float, int]]] = {}
     for k, e in evidence.items():
         i, j = int(rows[k]), int(cols[k])
