@@ -13,7 +13,10 @@ def test_german_quotation_opens_a_sentence():
 
 def test_german_quotation_closes_a_sentence():
     text = "Der Chef sagte: „Wir bauen weiter.“ Danach verließ er den Saal."
-    assert [s.text for s in split_sentences(text)] == ["Der Chef sagte: „Wir bauen weiter.“", "Danach verließ er den Saal."]
+    assert [s.text for s in split_sentences(text)] == [
+        "Der Chef sagte: „Wir bauen weiter.“",
+        "Danach verließ er den Saal.",
+    ]
 
 
 def test_english_quotes_unchanged():
