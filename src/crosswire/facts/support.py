@@ -55,6 +55,23 @@ def states(
         a, b = name_words(fact), name_words(cited)
         if aliases:
             a = a | {x for w in a for x in aliases.get(w, ())}
-        if a and b and not _share(a, b):
+        if a and b and not _share(a, b) and not (_adjective_of(a, cited) or _adjective_of(b, fact)):
             return False
     return True
+
+
+_PLACE_STEM = 5  # a lower-case word shares at least this many first letters with the name it is the adjective of
+
+
+def _adjective_of(names: set[str], text: str) -> bool:
+    """Does ``text`` write one of ``names`` as a lower-case word of its own ("la ciudad alemana" for
+    "Alemania", "la police française" for "France")?  Romance languages write the adjectives of
+    places in lower case: the sentence names the place, only not as a name."""
+    lower = {fold(w) for w in re.findall(r"\b[a-zà-ÿ][a-zà-ÿ]{4,}\b", text)}
+    return any(
+        w[:_PLACE_STEM] == n[:_PLACE_STEM] and fuzz.ratio(w, n) >= 80
+        for n in names
+        if len(n) >= _PLACE_STEM
+        for w in lower
+        if w not in STOPWORDS
+    )
