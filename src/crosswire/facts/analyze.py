@@ -94,7 +94,13 @@ def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
             m
             for m in g.members + g.support
             if m == rep
-            or states(text, story.sentences[m].text, language.get(story.sentences[m].article) == lang_rep, aliases)
+            or states(
+                text,
+                story.sentences[m].text,
+                language.get(story.sentences[m].article) == lang_rep,
+                aliases,
+                language=lang_rep,
+            )
         ]
         groups.append((rep, [m for m in g.members if m in ok], [m for m in g.support if m in ok], g.strength))
         groups += [(m, [m], [], 1.0) for m in g.members if m not in ok]
