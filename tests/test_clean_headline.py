@@ -44,6 +44,14 @@ from crosswire.read.headline import glued_headline
             None,
         ),
         (
+            "Arbeitsmarkt in Nordheim: Folgen der Flut noch offen Im Landkreis Nordheim waren im Mai 2808 Menschen "
+            "arbeitslos gemeldet, etwas weniger als im Vorjahr.",
+            "de",
+            "Arbeitsmarkt in Nordheim: Folgen der Flut noch offen",
+            "Im Landkreis Nordheim",
+            None,
+        ),
+        (
             "Cientos de evacuados por la crecida de un río en Sajonia Unos trescientos vecinos dejaron sus casas "
             "el domingo después de que el río se desbordara, informó el gobierno regional.",
             "es",
@@ -74,8 +82,7 @@ def test_glued_headline_is_the_title(text, language, title, start, dateline):
         ("BERLIN (dpa) - Der Fluss trat am Sonntag über die Ufer und zwang Hunderte Menschen zur Flucht.", "de"),
         # capitals that are no dateline: an acronym in brackets
         (
-            "Zahl der Verfahren gestiegen Im Jahr 2019 wurden nach der Verordnung (VO) 185 Verfahren eröffnet, "
-            "wie eine Umfrage zeigt.",
+            "Nach der neuen Verordnung (VO) 185 wurden im Jahr 2019 viele Verfahren eröffnet, wie eine Umfrage zeigt.",
             "de",
         ),
         # a quotation still open where the capitals stand

@@ -35,7 +35,8 @@ OPENERS: dict[str, frozenset[str]] = {
     "en": frozenset({"The", "A", "An"}),
     "es": frozenset({"El", "La", "Los", "Las", "Un", "Una", "Unos", "Unas"}),
     "fr": frozenset({"Le", "La", "Les", "Un", "Une", "Des"}),
-    "de": frozenset({"Der", "Die", "Das", "Ein", "Eine", "Einen", "Den", "Dem"}),
+    "de": frozenset({"Der", "Die", "Das", "Ein", "Eine", "Einen", "Den", "Dem", "Im", "Am", "Beim", "Vom", "Zum",
+                     "Zur"}),
     "it": frozenset({"Il", "Lo", "La", "Gli", "Le", "Un", "Una", "Uno"}),
     "pt": frozenset({"O", "A", "Os", "As", "Um", "Uma"}),
 }
