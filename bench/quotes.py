@@ -96,7 +96,9 @@ def regex_system(rows: list[Row]) -> tuple[list[Row], float]:
 SYSTEMS: dict[str, Callable[[list[Row]], tuple[list[Row], float] | None]] = {
     "crosswire": crosswire_system, "textacy": textacy_system, "regex": regex_system}
 
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|[A-Z]{2,}|&|’s|'s|of|for|the|and|de|du|des|la|le|von|van|der|al|bin)$")
+# a name's words: capitalised ("AT&T" too), particles, and Arabic names' "al-Ansari"
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.&\-]*|[A-Z]{2,}|&|’s|'s|of|for|the|and|de|du|des|la|le|von|van|der|al|bin"
+                        r"|(?:al|el|ad|as|ash|bin|ibn|abu)-[A-ZÀ-Þ][\w’'\-]*)$")
 
 
 def speaker_kind(name: str) -> str | None:
@@ -112,6 +114,7 @@ def speaker_kind(name: str) -> str | None:
     heads = [w.lower() for w in words if w[:1].islower()]
     if heads and any(heads[-1] in c.documents or heads[-1].rstrip("s") in c.documents for c in CUES.values()):
         return "document"
+    heads = heads + [h[:-3] + "y" for h in heads if h.endswith("ies")]  # "agencies"
     if any(h in c.persons | c.groups or h.rstrip("s") in c.persons | c.groups or h.endswith(_PERSON_ENDINGS)
            for c in CUES.values() for h in heads):
         return "role"  # "spokesman for AT&T", "White House chief of staff", "one commenter"
@@ -146,6 +149,29 @@ def multinews_check(path: str) -> int:
     return bad
 
 
+def by_how(scorer: Any, rows: list[Row], preds: list[Row]) -> None:
+    """Per rule ("how"): quotations it attributes, those matched to a gold quotation with a named speaker, and right."""
+    table: dict[str, list[int]] = {}
+    pred_of_id = {p["id"]: p for p in preds}
+    for row in rows:
+        pq = [q for q in pred_of_id.get(row["id"], {"quotes": []})["quotes"] if scorer.norm_quote(q.get("text"))]
+        gq = [q for q in row["quotes"] if q.get("kind", "direct") == "direct"]
+        pred_of = scorer.match_row([(scorer.norm_quote(q["text"]), q.get("attribution")) for q in gq],
+                                   [scorer.norm_quote(q["text"]) for q in pq])
+        for j, q in enumerate(pq):
+            if not q.get("speaker"):
+                continue
+            t = table.setdefault(q.get("how") or "?", [0, 0, 0])
+            t[0] += 1
+            named = [gq[i]["speaker"] for i in pred_of.get(j, []) if gq[i].get("speaker")]
+            if named:
+                t[1] += 1
+                t[2] += scorer.speaker_right(q["speaker"], named[0])
+    print(f"  {'how':24s} {'named':>6s} {'judged':>7s} {'right':>6s}")
+    for how, (n, judged, right) in sorted(table.items(), key=lambda kv: -kv[1][0]):
+        print(f"  {how:24s} {n:6d} {judged:7d} {right:6d}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="?")
@@ -154,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--errors", help="write crosswire's wrong speakers to this JSONL file")
     ap.add_argument("--multinews", help="check the speakers named across a Multi-News JSONL file")
+    ap.add_argument("--by-how", action="store_true", help="crosswire's speakers by the rule that gave them")
     a = ap.parse_args(argv)
     if a.multinews:
         multinews_check(a.multinews)
@@ -178,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         ex, e2e = res["extraction"], res["end_to_end"]
         print(f"{name:10s} {ex['P']:6.3f} {ex['R']:6.3f} {ex['F1']:6.3f} {res['speaker_accuracy']:6.3f} "
               f"{e2e['F1']:7.3f} {100 * seconds / max(1, len(rows)):10.2f}", flush=True)
+        if name == "crosswire" and a.by_how:
+            by_how(scorer, rows, preds)
         if name == "crosswire" and a.pred:
             Path(a.pred).write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
         if errors is not None:

@@ -129,3 +129,107 @@ def test_spanish_framing_verb():
     got = said("La planta sigue abierta.\n\nLa directora Ana Prieto calificó el plan de \"un paso valiente para "
                "toda la plantilla de la fábrica\".", "es")
     assert got["un paso valiente para toda la plantilla de la fábrica"] == "directora Ana Prieto"
+
+
+# "sagte er", "dijo ella", "der Minister", "el portavoz": the one person of the article they can mean, else nobody
+
+
+def test_german_pronoun_resolved_to_the_one_man_named():
+    got = said("Die Brücke wird neu gebaut.\n\nInnenminister Karl Berg besuchte am Dienstag die Baustelle. "
+               "„Die Arbeiten beginnen schon am kommenden Montag“, sagte er.", "de")
+    assert got["Die Arbeiten beginnen schon am kommenden Montag"] == "Innenminister Karl Berg"
+
+
+def test_german_singular_sie_is_a_woman():
+    got = said("Die Brücke wird neu gebaut.\n\nBürgermeisterin Jana Holt besuchte am Dienstag die Baustelle. "
+               "„Die Arbeiten beginnen schon am kommenden Montag“, sagte sie.", "de")
+    assert got["Die Arbeiten beginnen schon am kommenden Montag"] == "Bürgermeisterin Jana Holt"
+
+
+def test_german_plural_sie_abstains():
+    got = said("Die Brücke wird neu gebaut.\n\nBürgermeisterin Jana Holt und Innenminister Karl Berg besuchten die "
+               "Baustelle. „Die Arbeiten beginnen schon am kommenden Montag“, sagten sie.", "de")
+    assert got["Die Arbeiten beginnen schon am kommenden Montag"] is None
+
+
+def test_german_pronoun_with_two_men_named_abstains():
+    got = said("Die Brücke wird neu gebaut.\n\nKarl Berg traf am Dienstag Paul Amsel auf der Baustelle. "
+               "„Die Arbeiten beginnen schon am kommenden Montag“, sagte er.", "de")
+    assert got["Die Arbeiten beginnen schon am kommenden Montag"] is None
+
+
+def test_german_role_resolved_to_the_person_introduced_with_it():
+    got = said("Die Brücke wird neu gebaut.\n\nInnenminister Karl Berg besuchte am Dienstag die Baustelle.\n\n"
+               "„Die Arbeiten beginnen schon am kommenden Montag“, sagte der Minister.", "de")
+    assert got["Die Arbeiten beginnen schon am kommenden Montag"] == "Innenminister Karl Berg"
+
+
+def test_german_indefinite_role_is_someone_new():
+    got = said("Die Brücke wird neu gebaut.\n\nPolizeisprecher Tom Weber besuchte am Dienstag die Baustelle.\n\n"
+               "„Die Arbeiten beginnen schon am kommenden Montag“, sagte ein Sprecher.", "de")
+    assert got["Die Arbeiten beginnen schon am kommenden Montag"] == "Sprecher"
+
+
+def test_german_role_held_by_two_stays_the_role():
+    got = said("Die Brücke wird neu gebaut.\n\nInnenminister Karl Berg und Finanzminister Otto Lenz besuchten die "
+               "Baustelle.\n\n„Die Arbeiten beginnen schon am kommenden Montag“, sagte der Minister.", "de")
+    assert got["Die Arbeiten beginnen schon am kommenden Montag"] == "Minister"
+
+
+def test_spanish_pronoun_resolved_to_the_one_woman_named():
+    got = said("El puente será reconstruido.\n\nLa alcaldesa Juana Holt y el ministro Carlos Berg visitaron las "
+               "obras. \"Las obras empezarán el próximo lunes por la mañana\", dijo ella.", "es")
+    assert got["Las obras empezarán el próximo lunes por la mañana"] == "alcaldesa Juana Holt"
+
+
+def test_spanish_pronoun_with_two_women_named_abstains():
+    got = said("El puente será reconstruido.\n\nLa alcaldesa Juana Holt y la ministra Ana Prieto visitaron las "
+               "obras. \"Las obras empezarán el próximo lunes por la mañana\", dijo ella.", "es")
+    assert got["Las obras empezarán el próximo lunes por la mañana"] is None
+
+
+def test_spanish_role_resolved_to_the_person_introduced_with_it():
+    got = said("El puente será reconstruido.\n\nEl portavoz de la policía, Juan García, visitó las obras.\n\n"
+               "\"No hubo heridos en el derrumbe de anoche\", dijo el portavoz.", "es")
+    assert got["No hubo heridos en el derrumbe de anoche"] == "portavoz de la policía, Juan García"
+
+
+def test_spanish_pronoun_far_from_any_name_abstains():
+    got = said("La alcaldesa Juana Holt visitó las obras.\n\nEl río creció durante la noche.\n\nLas lluvias "
+               "siguieron el martes.\n\n\"Las obras empezarán el próximo lunes por la mañana\", dijo ella.", "es")
+    assert got["Las obras empezarán el próximo lunes por la mañana"] is None
+
+
+# a first-person quotation without a frame goes on with the last speaker, when nobody else is named between
+
+
+def test_german_first_person_quotation_continues_the_last_speaker():
+    got = said("Die Brücke wird neu gebaut.\n\n„Die Arbeiten beginnen am Montag“, sagte Bürgermeisterin Jana Holt.\n\n"
+               "Die Kosten haben sich verdoppelt. „Ich habe jedes Wochenende auf dieser Baustelle verbracht.“", "de")
+    assert got["Die Arbeiten beginnen am Montag"] == "Bürgermeisterin Jana Holt"  # the name ends with its line
+    assert got["Ich habe jedes Wochenende auf dieser Baustelle verbracht."] == "Bürgermeisterin Jana Holt"
+
+
+def test_german_first_person_after_another_person_abstains():
+    got = said("Die Brücke wird neu gebaut.\n\n„Die Arbeiten beginnen am Montag“, sagte Bürgermeisterin Jana Holt.\n\n"
+               "Die Arbeiten leitet Ingenieur Paul Grant. „Ich habe jedes Wochenende auf dieser Baustelle verbracht.“",
+               "de")
+    assert got["Ich habe jedes Wochenende auf dieser Baustelle verbracht."] is None
+
+
+def test_spanish_first_person_quotation_continues_the_last_speaker():
+    got = said("El puente será reconstruido.\n\n\"Las obras empezarán el lunes\", dijo la alcaldesa Juana Holt.\n\n"
+               "Los costes se han duplicado. \"Yo he pasado todos los fines de semana en esta obra.\"", "es")
+    assert got["Yo he pasado todos los fines de semana en esta obra."] == "alcaldesa Juana Holt"
+
+
+def test_spanish_quotation_not_in_the_first_person_abstains():
+    got = said("El puente será reconstruido.\n\n\"Las obras empezarán el lunes\", dijo la alcaldesa Juana Holt.\n\n"
+               "Los costes se han duplicado. \"El puente estará listo en primavera.\"", "es")
+    assert got.get("El puente estará listo en primavera.") is None
+
+
+def test_german_pronoun_never_points_to_mere_capitalised_words():
+    got = said("Die Brücke wird neu gebaut.\n\nAm Dienstag prüften Stadtwerke Holtdorf die Leitungen. „Die Arbeiten "
+               "beginnen schon am kommenden Montag“, sagte er.", "de")
+    assert got["Die Arbeiten beginnen schon am kommenden Montag"] is None

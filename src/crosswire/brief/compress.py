@@ -30,14 +30,27 @@ _SAY = (
     r"sagte|erklärte|teilte\s+\w+\s+mit|dijo|afirmó|informó|informaron|indicó|agregó|añadió|señaló|explicó|"
     r"según\s+[^,;]{1,60})"
 )
+# the speaker's title after the speaker's name (", a spokesman for the ministry", ", jefe de la policía"):
+# no clause ("who ...", "adding that ...", "que ..."), no gerund
+_TITLE = (
+    r"""(?:,\s+(?!(?:who|which|that|whose|whom|where|when|qui|que|quien|dont|der|die|das|dass|adding|"""
+    r"""agregando|añadiendo|ajoutant)\b)(?![\w'’.-]*(?:ing|ando|iendo|ant)\b)"""
+    r"""(?:[\w'’.-]+)(?:\s+(?!(?:that|que|qu|dass)\b)[\w'’.-]+){0,9})?"""
+)
 # ", the ministry said." / ", said the ministry." / ", according to officials." at the end
 _TRAILING_ATTRIBUTION = re.compile(
     r"""(?P<closer>,["”’»]?|["”’»],)\s+"""
     r"""(?P<attr>(?!(?:who|which|that|where|when|whom|whose|qui|que|dont)\b)"""
     r"""(?:(?:[\w'’.-]+\s+){0,7}""" + _SAY + r"""(?:\s+[\w'’.-]+){0,3}"""
-    r"""|""" + _SAY + r"""(?:\s+[\w'’.-]+){0,7}))\s*(?P<end>[.!]?)\s*$""",
+    r"""|""" + _SAY + r"""(?:\s+[\w'’.-]+){0,7}""" + _TITLE + r"""))\s*(?P<end>[.!]?)\s*$""",
     re.UNICODE | re.IGNORECASE,
 )
+# an attribution that is the reporting verb alone (", said.", ", told reporters."): its speaker is the
+# phrase before it ("..., John Smith, a spokesman, said."), and dropping the verb would leave the name dangling
+_BARE_SAY = re.compile(r"(?:said|says|say|told(?:\s+\w+){0,2}|added|dijo|sagte|a\s+déclaré|a\s+indiqué)", re.I)
+# an aside between two dashes ("the lanterns - paper cylinders with a small flame - were seen"): no figure,
+# no negation, no quotation; the sentence around it still reads whole
+_DASH_ASIDE = re.compile(r"""\s(?:-{1,2}|[–—])\s?(?P<inner>[^-–—\d"“”«»()]{3,160}?)\s?(?:-{1,2}|[–—])(?=\s)""")
 # the label of a structured abstract glued to its first sentence ("Results The overall rate ...")
 # fmt: off
 SECTION_LABELS: tuple[str, ...] = (
@@ -108,6 +121,7 @@ def compress(text: str, *, drop_attribution: bool = True) -> str:
         quote = re.sub(r"[,\s]", "", m.group("closer"))
         if (
             not _has_negation(attr)
+            and not _BARE_SAY.fullmatch(attr.strip())
             and len(tokens(head)) >= 6
             and not (
                 any(q in head for q in '"“”«»')  # a quotation keeps its speaker
@@ -126,10 +140,26 @@ def compress(text: str, *, drop_attribution: bool = True) -> str:
         return ""
 
     shorter = _PAREN.sub(_drop_paren, out)
+    shorter = _drop_dash_asides(shorter)
     if len(tokens(shorter)) >= 5:
         out = shorter
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
     return out if is_faithful_compression(out, text) else text.strip()
+
+
+def _drop_dash_asides(text: str) -> str:
+    """``text`` without the asides set between two dashes inside it (see :data:`_DASH_ASIDE`), where at
+    least eight words are left and the aside is not the sentence's end."""
+
+    def drop(m: re.Match[str]) -> str:
+        inner = m.group("inner")
+        if _has_negation(inner) or len(inner.split()) > 25:
+            return m.group(0)
+        return ""
+
+    out = _DASH_ASIDE.sub(drop, text)
+    out = re.sub(r"\s{2,}", " ", out)
+    return out if len(tokens(out)) >= 8 else text
 
 
 def is_faithful_compression(short: str, long: str) -> bool:

@@ -26,7 +26,8 @@ from crosswire.text.dates import find_dates, is_future
 from crosswire.text.repeats import is_garbage
 
 # fmt: off
-__all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "UPDATE_MARKERS", "STALE_WORDS", "FUTURE_WORDS", "NOT_EVENT_BEFORE",
+__all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "CREDIT_OPENERS", "CREDIT_WORDS", "UPDATE_MARKERS", "STALE_WORDS",
+           "FUTURE_WORDS", "NOT_EVENT_BEFORE",
            "first_person", "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news",
            "latest_development", "is_stale", "strip_update_marker", "ESSAY_SHARE", "news_weights", "tell_dispute",
            "dispute_order", "DISPUTES_PER"]
@@ -51,6 +52,17 @@ CAPTION_OPENERS: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 # fmt: off
+# a credits line of a review or a listing ("Screenplay by ...", "WITH: ...", "Running time: ..."): furniture, not news
+# fmt: off
+CREDIT_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("screenplay by", "written by", "directed by", "produced by", "starring", "with:", "cast:", "credits:",
+           "cast & credits", "running time", "mpaa rating", "music by", "edited by", "director of photography"),
+    "fr": ("réalisé par", "scénario de", "scénario :", "avec :", "durée :", "de et avec"),
+    "de": ("regie:", "drehbuch:", "mit:", "laufzeit:", "buch:"),
+    "es": ("dirigida por", "guion de", "guión de", "con:", "reparto:", "duración:"),
+}
+# fmt: on
+CREDIT_WORDS = 30  # ... and no longer than this: a review's own sentence may open with "Written by, among others, ..."
 UPDATE_MARKERS: tuple[str, ...] = ("update", "updated", "mise à jour", "aktualisierung", "aktualisiert",
                                    "actualización", "actualizado", "breaking", "dernière minute", "eilmeldung",
                                    "última hora")
@@ -70,6 +82,18 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ALL_FIRST = frozenset(w for ws in FIRST_PERSON.values() for w in ws if w not in ("me", "mi"))
 _CAPTION = re.compile(
     r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in CAPTION_OPENERS.values() for w in ws) + r")\b",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^\W*(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in CREDIT_OPENERS.values() for w in ws)
+    + r")(?!\w)",
+    re.I,
+)
+_CREDIT_ANY = re.compile(
+    r"(?:^|[;,:.]\s*)(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in CREDIT_OPENERS.values() for w in ws)
+    + r")(?!\w)",
     re.I,
 )
 _STALE = re.compile(
@@ -109,8 +133,11 @@ def essay_articles(sentences: dict[str, list[Sentence]], languages: dict[str, st
 
 
 def is_caption(text: str) -> bool:
-    """Does a sentence describe a picture rather than tell the news?"""
-    return bool(_CAPTION.match(text))
+    """Does a sentence describe a picture, or list a work's credits, rather than tell the news?"""
+    if _CAPTION.match(text):
+        return True
+    # a credits line is short, or a list of credits ("Directed by ...; written by ...; music by ...")
+    return bool(_CREDIT.match(text) and (len(text.split()) <= CREDIT_WORDS or len(_CREDIT_ANY.findall(text)) >= 3))
 
 
 def update_leads(sentences: Sequence[Sentence], reach: int = 3) -> set[int]:

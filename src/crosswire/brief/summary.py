@@ -101,6 +101,7 @@ class SummaryConfig:
     max_words: int = 70
     coverage: float = 0.5  # weight of the story's shared terms a sentence newly tells, per word (see brief.coverage)
     coverage_power: float = 0.5  # ... the gain is divided by the sentence's words to this power
+    lead_agreement: float = 0.15  # ... and counts only where some report's lead is stated this much by the others
     compress: bool = True
     story_order: bool = True  # tell the chosen sentences leads first (else by score)
     fact_redundancy: bool = True  # two sentences of one fact (facts stage) never both enter
@@ -109,6 +110,9 @@ class SummaryConfig:
 
 
 # --- the ranking -------------------------------------------------------------------------------
+
+
+_LEAD = 3  # a report's lead: its first this many usable sentences
 
 
 @dataclass(slots=True)
@@ -242,6 +246,9 @@ def summarize(
     if n_src > 1:
         support /= n_src - 1
 
+    # do the reports tell the same news? the best support of a report's lead (first sentences) by the others' words
+    lead_agreement = max((float(support[i]) for i, u in enumerate(ulist) if u.position < _LEAD), default=0.0)
+
     # facts from the facts stage as extra evidence
     if sheet is not None and sheet.facts and n_src:
         fact_support: dict[tuple[str, int], float] = {}
@@ -348,8 +355,11 @@ def summarize(
     where = {u: k for k, u in enumerate(pool)}
     remaining = set(pool) - set(chosen)
     # the story's shared terms a candidate tells, per word: a sentence that packs more of them tells more
-    # (only where the facts stage found facts several sources state: reports that share no fact share words by chance)
+    # (only where the facts stage found facts several sources state, and where some report's lead is stated by the
+    # others: reports that share no fact, or no news (reviews of one film, an old interview beside a new book), share
+    # words by chance)
     agree = sheet is None or not sheet.facts or any(f.independent_sources >= 2 for f in sheet.facts)
+    agree = agree and lead_agreement >= cfg.lead_agreement
     weights = shared_weights([s.text for s in everything], list(src_of)) if cfg.coverage and agree else {}
     unit_terms = {i: terms(ulist[i].text) for i in pool} if weights else {}
     told: set[str] = {t for i in chosen for t in unit_terms.get(i, ())}

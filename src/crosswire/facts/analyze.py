@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from crosswire.facts.counting import check_figures
+from crosswire.facts.joins import join_claims
 from crosswire.facts.numbers import find_rates
 from crosswire.facts.quote_translations import merge_translations
 from crosswire.facts.story import StoryText, read_story
@@ -104,6 +105,7 @@ def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
         ]
         groups.append((rep, [m for m in g.members if m in ok], [m for m in g.support if m in ok], g.strength))
         groups += [(m, [m], [], 1.0) for m in g.members if m not in ok]
+    groups = join_claims(story, groups, language)
     for rep, kept, support, strength in groups:
         # with the sentences of other reports that state it inside a sentence aligned elsewhere
         members = sorted(

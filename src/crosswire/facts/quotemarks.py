@@ -41,6 +41,13 @@ TIME_WORDS = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
     "lunes martes miércoles jueves viernes sábado domingo".split()
 )
+# a photo caption's words, that NER may take for a person ("| Photo by Reuters"): never someone a pronoun means
+CAPTION_WORDS = frozenset("photo photos image images picture video file credit caption getty foto bild".split())
+# who says nothing of who: "others said", "someone wrote" (no speaker rather than these)
+VAGUE_SPEAKERS = frozenset(
+    "others other some many several few everyone everybody someone somebody anyone anybody".split()
+)
+CONJUNCTIONS = frozenset("and or but nor et ou mais und oder aber y o pero".split())  # never a name's last word
 RESPONSES = frozenset("response reply reaction answer réponse réaction riposte".split())  # "Response from X: “…”"
 RELATIVES = {"who", "that", "which", "qui", "que"}
 
@@ -96,6 +103,10 @@ def _marked(text: str, a: int, b: int, cues: SpeakerCues) -> tuple[list[tuple[in
         elif ch in closer and k > open_at + 1:
             spans.append((open_at + 1, k))
             open_at = None
+        elif ch == "'" and text[open_at] == '"' and text[k : k + 2] == "''" and k > open_at + 1:
+            spans.append((open_at + 1, k))  # "He was armed,'' said X: two apostrophes close a straight quotation
+            open_at = None
+            k += 1
         elif text[open_at] == '"' and ch in openers and ch != '"':
             open_at, closer = k, openers[ch]  # a stray straight mark before a curly quotation
         k += 1
@@ -190,6 +201,10 @@ def clean_name(s: str, cues: SpeakerCues) -> str:
         toks = toks[1:]  # "33.The rapper": the end of the previous sentence glued to the name
     while toks and toks[0].lower() in cues.determiners:
         toks = toks[1:]
+    while toks and re.match(r"^(?:\d+-)?(?:years?|ans?|jahre?|años?)-(?:old|jährige[rn]?)$|^-?old$", toks[0].lower()):
+        toks = toks[1:]  # "71-year-old diplomat" whose number was cut: "diplomat", not "year-old diplomat"
+    while toks and toks[-1].lower() in CONJUNCTIONS:
+        toks = toks[:-1]  # "former secretary of state and": never a fragment
     return " ".join(toks)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from crosswire.facts.quotemarks import ENTITY_SPEAKERS, SUBJECT_DEPS, clean_name, paragraph_spans
+from crosswire.facts.quotemarks import CAPTION_WORDS, ENTITY_SPEAKERS, SUBJECT_DEPS, clean_name, paragraph_spans
 from crosswire.facts.salience import Salience, references
 from crosswire.facts.speaker_cues import SpeakerCues
 from crosswire.facts.speaker_names import first_name_gender
@@ -113,6 +113,8 @@ class ArticleView:
                 name = clean_name(ent.text, self.cues)
                 if not name or not any(w[:1].isupper() for w in name.split()):
                     continue  # "lien avec": a phrase NER took for a person, no name
+                if name.split()[0].lower() in CAPTION_WORDS:
+                    continue  # "Photo by Reuters": a caption, no one
                 person = ent.label_ in ("PERSON", "PER")
                 gender = _gender_of(doc, ent, self.cues) if person else None
                 if person:

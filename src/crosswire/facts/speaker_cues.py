@@ -41,6 +41,13 @@ class SpeakerCues:
     recipient_words: frozenset[str] = frozenset()  # token languages: "sagte der Zeitung", "dijo a la prensa"
     recipient_stems: tuple[str, ...] = ()  # ... the noun of the one told (ending so), not the speaker
     subject_first: bool = True  # token languages: "X dijo que …" names X (not so in German)
+    first_person: frozenset[str] = frozenset()  # "I", "me", "my": words of a quotation said in the first person
+    topics: tuple[str, ...] = ()  # "On Murdoch: “…”": the words opening an interview's topic before a colon
+    views: frozenset[str] = frozenset()  # "what X had seen as …: “…”": verbs whose subject owns the words quoted
+    indefinites: frozenset[str] = frozenset()  # token languages: "ein Sprecher" is someone new, never one named before
+    number_pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # "sie": (singular, plural) genders
+    plural_verb_endings: tuple[str, ...] = ()  # ... told by the verb: "sagten sie" plural, "sagte sie" a woman
+    female_role_endings: tuple[str, ...] = ()  # a role noun ending so names a woman ("Innenministerin")
 
 
 _EN_VERBS = (
@@ -52,7 +59,7 @@ _EN_VERBS = (
     "acknowledge whisper sigh recall explain pledge "
     "declare assure chime interject opine reason recollect reflect bark snap growl scoff laugh chuckle "
     "read interrupt mutter declaim murmur grumble gush marvel plead beg demand cry sob rant rave tease gripe "
-    "fume sneer mock sniff sing advise ask"
+    "fume sneer mock sniff sing advise ask crack"
 )
 ENGLISH = SpeakerCues(
     language="en",
@@ -85,12 +92,12 @@ ENGLISH = SpeakerCues(
         "association federation institute foundation network newspaper magazine station channel website daily paper "
         "outlet publication site newsletter blog editorial-board "
         "spokesman's house senate congress parliament cabinet white state pentagon fbi cia entourage camp circle "
-        "aides spokespeople".split()
+        "aides spokespeople management leadership".split()
     ),
     documents=frozenset(
         "statement release report letter memo email e-mail post tweet message note filing "
         "document communique communiqué transcript ad advertisement video poll survey study "
-        "article story book editorial column complaint lawsuit suit".split()
+        "article story book editorial column complaint lawsuit suit indictment affidavit ruling".split()
     ),
     female=frozenset(
         "mrs ms miss madam madame spokeswoman chairwoman congresswoman councilwoman assemblywoman "
@@ -125,6 +132,9 @@ ENGLISH = SpeakerCues(
         "supt": "superintendent",
     },
     object_pronouns={"him": "m", "his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"},
+    first_person=frozenset("i me my mine myself".split()),
+    topics=("on", "about", "asked about", "on the subject of"),
+    views=frozenset("see view consider regard think believe describe summarize summarise".split()),
 )
 
 _FR_VERBS = (
@@ -180,6 +190,9 @@ FRENCH = SpeakerCues(
     drop_verbs=frozenset("demander interroger".split()),
     framing=frozenset("qualifier décrire traiter".split()),
     person_endings=("eur", "euse", "rice", "iste", "ien", "ienne", "ant", "ante", "ent", "ente"),
+    first_person=frozenset("je j' j’ me m' m’ moi mon ma mes".split()),
+    topics=("sur", "à propos de", "quant à"),
+    views=frozenset("voir considérer juger penser croire décrire résumer".split()),
 )
 
 GERMAN = SpeakerCues(
@@ -226,6 +239,12 @@ GERMAN = SpeakerCues(
         "richter sekretär botschafter gouverneur abgeordnet kommissar polizei regierung behörde".split()
     ),
     subject_first=False,
+    first_person=frozenset("ich mich mir mein meine meinen meinem meiner".split()),
+    topics=("über", "zu", "zum", "zur"),
+    indefinites=frozenset("ein eine einer eines einem einen".split()),
+    number_pronouns={"sie": ("f", "p")},
+    plural_verb_endings=("en",),
+    female_role_endings=("in",),
     framing=frozenset("nannte nannten nennt bezeichnete bezeichneten bezeichnet".split()),
     recipient_words=frozenset("dem der den".split()),
     recipient_stems=tuple(
@@ -272,6 +291,9 @@ SPANISH = SpeakerCues(
     determiners=frozenset("el la los las un una del al".split()),
     name_links=frozenset("de del la y".split()),
     framing=frozenset("calificó calificaron califica llamó llamaron llama describió describe tildó".split()),
+    first_person=frozenset("yo me mi mis conmigo".split()),
+    topics=("sobre", "acerca de"),
+    indefinites=frozenset("un una unos unas".split()),
     recipient_words=frozenset("a al".split()),
     recipient_stems=tuple(
         "prensa periodista reportero agencia diario periódico cadena emisora radio televisión medio".split()

@@ -21,6 +21,7 @@ from crosswire.facts.quotemarks import (
     RESPONSES,
     SUBJECT_DEPS,
     TIME_WORDS,
+    VAGUE_SPEAKERS,
     Quotation,
     clean_name,
     continued_quotes,
@@ -31,6 +32,7 @@ from crosswire.facts.quotemarks import (
 )
 from crosswire.facts.speaker_article import ArticleView
 from crosswire.facts.speaker_cues import SpeakerCues, cues_for
+from crosswire.facts.speaker_turns import discourse_speakers, view_colon
 
 __all__ = ["parser_available"]
 
@@ -120,6 +122,17 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             names = [doc[edge - 2]]  # "says Geoffrey Garin, a Democratic pollster": the parse took the role
         if names:
             tok = names[0]
+    if (
+        tok.pos_ == "PROPN"
+        and tok.left_edge.i >= 2
+        and doc[tok.left_edge.i - 1].text == "("
+        and tok.right_edge.i + 1 < len(doc)
+        and doc[tok.right_edge.i + 1].text == ")"
+        and tok.right_edge.i - tok.left_edge.i < 5
+        and doc[tok.left_edge.i - 2].pos_ == "PROPN"
+        and tok.left_edge.i - 2 not in inside
+    ):
+        return _phrase(doc[tok.left_edge.i - 2], cues, inside, doc, base)  # "Del. X (D-Newport News)": X, not the label
     left = tok.i
     for t in reversed(list(tok.lefts)):
         if t.i != left - 1 and not (t.i < left and all(u.i in (x.i for x in t.subtree) for u in doc[t.i : left])):
@@ -154,6 +167,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             break
     while left < tok.i and (
         doc[left].is_punct
+        or doc[left].pos_ == "SYM"  # "Fight for $15 organizing director X": not "$15 organizing director X"
         or doc[left].lower_ in cues.determiners
         or doc[left].like_num
         or doc[left].lower_ in ("his", "her", "its", "their", "son", "sa", "ses", "leur")
@@ -170,6 +184,8 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
         span = doc[tok.i : tok.i + 1]
     words = re.sub(r"[\"“”«»„]", "", span.text)
     name = clean_name(words, cues)
+    if name.lower() in VAGUE_SPEAKERS:
+        return None  # "others said": no one in particular
     if (
         not name
         or not any(w[:1].isupper() for w in name.split())
@@ -358,9 +374,18 @@ def _from_parse(
     home = {t.sent.start for t in doc[first : last + 1]}
     verbs.sort(key=lambda t: (not _governs(t, mine), t.sent.start not in home, min(abs(t.i - first), abs(t.i - last))))
     for v in verbs:
+        if (
+            v.sent.start not in home
+            and v.dep_ in ("relcl", "acl:relcl")
+            and any(c.dep_ == "ccomp" and not any(x.i in mine for x in c.subtree) for c in v.children)
+        ):
+            continue  # "… the people who have told him they have never seen this. “…”": that verb says its own words
         s = None
         if v.i >= 1 and doc[v.i - 1].text == "," and v.tag_ != "VBG":
             s = _adjacent(v, inside_all, cues, left_only=True)  # "Gene Sperling, a top Clinton adviser, said"
+            if s is not None and s.ent_type_ not in ("PERSON", "PER"):
+                subj = _subject(v, cues, inside_all)  # "X, editor of The Forward, a newspaper …, wrote": X
+                s = subj if subj is not None and subj.ent_type_ in ("PERSON", "PER") else s
         if s is None:
             s = _subject(v, cues, inside_all)
         if s is None and v.tag_ != "VBG":
@@ -409,7 +434,10 @@ def _from_parse(
         while root.head is not root and root.head.i < first and root.dep_ not in ("ROOT",):
             root = root.head  # the clause before the colon
         subj = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < before[-1].i and c.i not in inside_all]
-        if subj and (subj[0].pos_ in ("PROPN", "PRON") or subj[0].ent_type_ in ENTITY_SPEAKERS):
+        named = subj and any(
+            c.dep_ == "appos" and c.ent_type_ in ("PERSON", "PER") and c.i not in inside_all for c in subj[0].children
+        )  # "One early supporter, Representative Lee Zeldin, gave the technique a whirl: “…”"
+        if subj and (subj[0].pos_ in ("PROPN", "PRON") or subj[0].ent_type_ in ENTITY_SPEAKERS or named):
             found = _phrase(subj[0], cues, inside_all, doc, base)
             if found is not None:
                 found.how = "colon"
@@ -621,6 +649,7 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
             if (
                 prev is not None
                 and not plural
+                and found.pronoun not in cues.first_person  # "“…?” I ask": the writer, not the last speaker
                 and art.gender_of(prev.speaker or "") in (None, cues.pronouns.get(found.pronoun))
             ):
                 # unless the salience of the text's persons, who knows that one, clearly points to another
@@ -651,8 +680,12 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
             if found is not None:
                 q.speaker, how = _resolve(art, found, found.start, quotes)
                 q.how = "sentence before" if q.speaker is not None else "unclear " + how
+            elif (view := view_colon(art, q, inside[q.paragraph])) is not None:
+                q.speaker, q.speaker_start, q.speaker_end = view
+                q.how = "view"
     continued_quotes(text, quotes, paras, lambda n: _introduced(art, n, cues))
     signed_quotes(text, quotes, paras, cues)
+    discourse_speakers(text, quotes, paras, art, cues)
     return _join_incises(text, [q for q in quotes if kept_quote(text, q, paras)])
 
 

@@ -16,6 +16,15 @@ from crosswire.facts.quotemarks import (
     signed_quotes,
 )
 from crosswire.facts.speaker_cues import CUES, SpeakerCues
+from crosswire.facts.speaker_token_refs import (
+    TokenPerson,
+    bare_role,
+    resolve_pronoun,
+    resolve_role,
+    role_gender,
+    token_persons,
+)
+from crosswire.facts.speaker_turns import MAX_SENTENCES_BETWEEN, first_person
 
 __all__ = ["token_quotations"]
 
@@ -32,8 +41,9 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     dets = "|".join(sorted((re.escape(d) for d in c.determiners), key=len, reverse=True))
     links = "|".join(sorted((re.escape(d) for d in c.name_links), key=len, reverse=True))
     roles = "|".join(sorted((re.escape(r) for r in c.persons | c.groups), key=len, reverse=True))
-    cap = r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+\.?"
-    name = rf"(?:{cap}(?:\s+(?:(?:{links})\s+)?{cap}){{0,4}})"
+    # a name's word; a period only after an abbreviation ("Dr.", "Sr."), never the sentence's end ("Holt. Die …")
+    cap = r"(?:[A-ZÀ-ÞĀ-Ž][a-zà-ÿ]{0,2}\.(?=[ \t]+[A-ZÀ-ÞĀ-Ž])|[A-ZÀ-ÞĀ-Ž][\w’'\-]+)"
+    name = rf"(?:{cap}(?:[ \t]+(?:(?:{links})[ \t]+)?{cap}){{0,4}})"  # within a line
     role = rf"(?:(?:{roles})(?:\s+(?:{links})(?:\s+(?:{dets}))?\s+[\w\-]+){{0,2}})"
     speaker = rf"((?:(?i:{dets})\s+)?(?:{role}(?:\s*,?\s*{name})?|{name}))"
     pron = "|".join(re.escape(p) for p in c.pronouns)
@@ -46,7 +56,7 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
         rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+{recip}(?:(?:{pron})\b|{speaker})"
         rf"(?=\s*(?:[,.;:!?]|$|\s))"
     )
-    pronoun_after = re.compile(rf"^[{closes}]?\s*[,.]?\s*(?:{verbs})\s+({pron})\b")
+    pronoun_after = re.compile(rf"^[{closes}]?\s*[,.]?\s*({verbs})\s+({pron})\b")
     before = re.compile(
         rf"(?:^|[.!?;]\s+|,\s+){speaker},?\s+(?:[\wäöüßáéíóúñ]+\s+){{0,4}}?(?:{verbs})\b"
         rf"[^.!?\"“”„«»]{{0,60}}:\s*$"
@@ -75,7 +85,7 @@ def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | No
     tail = text[q.end : q.end + 160]
     m = pronoun_after.match(tail)
     if m:
-        return None, "pronoun " + m.group(1), q.end + m.start(1)
+        return None, f"pronoun {m.group(2)} {m.group(1)}", q.end + m.start(2)
     m = after_role.match(tail)
     if m:
         return " ".join(m.group(1).split()), "token", q.end + m.start(1)
@@ -112,27 +122,81 @@ def _token_name(raw: str, cues: SpeakerCues) -> str | None:
 def token_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
     quotes = marked_quotations(text, cues)
     paras = paragraph_spans(text)
-    named: list[tuple[int, str]] = []
+    persons = token_persons(text, cues, [(q.start, q.end) for q in quotes])
     for q in quotes:
         speaker, how, at = _token_speaker(text, q, cues)
-        if how.startswith("pronoun"):
-            gender = cues.pronouns.get(how.split()[1])
-            last = named[-1][1] if named else None
-            # "sagte er": the last speaker named, when a man (or unknown) and the same paragraph or the one before
-            if last and gender in ("m", "f") and _token_gender(last, cues) in (gender, None):
-                q.speaker, q.how = last, "pronoun"
-            else:
-                q.how = "unclear pronoun"
-        elif speaker:
-            q.speaker, q.how = speaker, how
-            named.append((q.start, speaker))
         if at is not None:
             q.speaker_start = at
+        if how.startswith("pronoun"):
+            # "sagte er", "dijo ella": the one person of that gender named in this paragraph or the one before
+            _p, pron, verb = how.split(" ", 2)
+            want = cues.pronouns.get(pron)
+            if pron in cues.number_pronouns:  # "sagte sie" a woman, "sagten sie" several
+                one, many = cues.number_pronouns[pron]
+                want = many if cues.plural_verb_endings and verb.endswith(cues.plural_verb_endings) else one
+            since = paras[max(0, q.paragraph - 1)][0]
+            q.speaker = resolve_pronoun(persons, at or q.end, want, since) if want in ("m", "f") else None
+            q.how = "pronoun" if q.speaker else "unclear pronoun"
+        elif speaker:
+            q.speaker, q.how = speaker, how
+            if bare_role(speaker, cues) and at is not None:
+                # "sagte der Minister": the person introduced with that role, when one was; never "ein Sprecher"
+                det = text[max(0, at - 12) : at].split()
+                if not (det and det[-1].lower() in cues.indefinites):
+                    full = resolve_role(persons, at, speaker, cues)
+                    if full:
+                        q.speaker, q.how = full, "role"
+            role = speaker.split()[0] if speaker.split() else ""
+            persons.append(
+                TokenPerson(
+                    at if at is not None else q.start,
+                    speaker,
+                    speaker,
+                    _token_gender(speaker, cues) or role_gender(role, cues),
+                    role.lower() if bare_role(role, cues) else "",
+                )
+            )
+            persons.sort(key=lambda p: p.start)
     _framed(text, quotes, cues)
     _from_sentence_before(text, quotes, paras, cues)
     continued_quotes(text, quotes, paras, lambda n: None)
+    _first_person_continued(text, quotes, persons, cues)
     signed_quotes(text, quotes, paras, cues)
     return [q for q in quotes if kept_quote(text, q, paras)]
+
+
+def _first_person_continued(text: str, quotes: list[Quotation], persons: list[TokenPerson], cues: SpeakerCues) -> None:
+    """A quotation in the first person without a frame, one or two paragraphs after the last quotation, with no
+    other person named between (nor a pronoun, nor more than ``MAX_SENTENCES_BETWEEN`` sentences): its speaker's."""
+    prev: Quotation | None = None
+    for q in quotes:
+        if q.short and q.speaker is None and not q.how:
+            continue
+        if (
+            q.speaker is None
+            and not q.how
+            and prev is not None
+            and prev.speaker
+            and not prev.how.startswith("unclear")
+            and 1 <= q.paragraph - prev.paragraph <= 2
+            and first_person(q.text, cues)
+        ):
+            between = _SPANS.sub(" ", text[prev.end + 1 : max(prev.end + 1, q.start - 1)])
+            mine = {w.lower() for w in prev.speaker.split()}
+            others = [
+                p for p in persons if prev.end < p.start < q.start and not mine & {w.lower() for w in p.name.split()}
+            ]
+            pronouns = [
+                w
+                for w in re.findall(r"\w+", between)
+                if cues.pronouns.get(w.lower()) in ("m", "f") or w.lower() in cues.number_pronouns
+            ]
+            if not others and not pronouns and len(_SENTENCE_END.findall(between)) <= MAX_SENTENCES_BETWEEN:
+                q.speaker, q.how = prev.speaker, "first person"
+        prev = q
+
+
+_SPANS = re.compile(r"[„“”\"«»][^„“”\"«»]*[„“”\"«»]")  # quoted words between: not narration
 
 
 def _token_gender(name: str, cues: SpeakerCues) -> str | None:
