@@ -120,9 +120,6 @@ def align_sentences(
     # talks on Wednesday" / "the defense ministers spoke by phone on April 3 in a rare call")
     evidence = _Evidence(texts, sentences, stated, references or {})
     score, half = _weak_links(evidence, rows, cols, score, veto, art_index, n_arts, link, speakers)
-    # two languages: the names and figures both write alike (crosswire.facts.crosslang)
-    cross = cross_links(sentences, langs, rows, cols, score, veto, link, embedder)
-    score[cross] = link + 0.01
     if embedder is not None and len(rows):
         score = _embed_boost(
             texts,
@@ -138,6 +135,10 @@ def align_sentences(
             link,
             grey,
         )
+    # two languages: the names and figures both write alike (crosswire.facts.crosslang); after the
+    # embedding, so that its budget goes to the pairs it went to before
+    cross = cross_links(sentences, langs, rows, cols, score, veto, link, embedder)
+    score[cross] = link + 0.01
     raised = score > lex
     scores.raise_pairs(rows[raised], cols[raised], score[raised])
     return _cluster(n, rows, cols, score, veto, art_index, scores, link, half, evidence), scores

@@ -44,6 +44,10 @@ MAX_CHECKED = 96  # at most this many sentences are embedded for the check
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def _base(language: str | None) -> str:
+    return (language or "").split("-")[0].split("_")[0].lower()
+
+
 def cross_names(text: str) -> set[str]:
     """Folded words of the capitalised words of a sentence, without function words, months and
     possessive endings: "Volkswagen-Tochtersitz" gives "volkswagen" and "tochtersitz", "Volkswagen’s"
@@ -94,8 +98,9 @@ def cross_links(
     out = np.zeros(len(rows), dtype=bool)
     if not len(rows):
         return out
-    langs_r = np.array([langs[int(i)] for i in rows], dtype=object)
-    langs_c = np.array([langs[int(j)] for j in cols], dtype=object)
+    base = [_base(x) for x in langs]  # "en-GB" and "en" are one language
+    langs_r = np.array([base[int(i)] for i in rows], dtype=object)
+    langs_c = np.array([base[int(j)] for j in cols], dtype=object)
     cand = np.nonzero((langs_r != langs_c) & (langs_r != "") & (langs_c != "") & ~veto & (score < link))[0]
     if not len(cand):
         return out

@@ -38,7 +38,9 @@ LENGTH_RATIO = 2.0  # the longer of two merged quotes has at most this many time
 
 
 def _language(q: Quote, language: dict[str, str | None]) -> str:
-    return (language.get(q.citations[0].article) if q.citations else language.get(q.articles[0])) or ""
+    """The quote's language without its region ("en-GB" and "en" are one)."""
+    found = (language.get(q.citations[0].article) if q.citations else language.get(q.articles[0])) or ""
+    return found.split("-")[0].split("_")[0].lower()
 
 
 def _speaker_names(speaker: str | None) -> set[str]:
@@ -89,7 +91,8 @@ def merge_translations(quotes: list[Quote], story: StoryText, lang: str | None =
         back = best.get((j, langs[i]))
         if back is None or back[1] != i or i in into or j in into or i > j:
             continue
-        keep, drop = (j, i) if lang and langs[j] == lang and langs[i] != lang else (i, j)
+        reader = (lang or "").split("-")[0].lower()
+        keep, drop = (j, i) if reader and langs[j] == reader and langs[i] != reader else (i, j)
         _merge(quotes[keep], quotes[drop])
         into[drop] = keep
     if not into:
