@@ -36,6 +36,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from crosswire.facts.contradiction import ANY_NUMBER, WEEKDAYS, Stated, stated_in
+from crosswire.facts.crosslang import cross_links
 from crosswire.facts.numbers import Figure
 from crosswire.facts.similarity import (
     Aligned,
@@ -134,6 +135,10 @@ def align_sentences(
             link,
             grey,
         )
+    # two languages: the names and figures both write alike (crosswire.facts.crosslang); after the
+    # embedding, so that its budget goes to the pairs it went to before
+    cross = cross_links(sentences, langs, rows, cols, score, veto, link, embedder)
+    score[cross] = link + 0.01
     raised = score > lex
     scores.raise_pairs(rows[raised], cols[raised], score[raised])
     return _cluster(n, rows, cols, score, veto, art_index, scores, link, half, evidence), scores

@@ -30,6 +30,7 @@ import numpy as np
 from crosswire.facts.counting import check_figures
 from crosswire.facts.joins import join_claims
 from crosswire.facts.numbers import find_rates
+from crosswire.facts.quote_translations import merge_translations
 from crosswire.facts.story import StoryText, read_story
 from crosswire.facts.support import name_aliases, states
 from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, reader_language
@@ -94,7 +95,13 @@ def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
             m
             for m in g.members + g.support
             if m == rep
-            or states(text, story.sentences[m].text, language.get(story.sentences[m].article) == lang_rep, aliases)
+            or states(
+                text,
+                story.sentences[m].text,
+                language.get(story.sentences[m].article) == lang_rep,
+                aliases,
+                language=lang_rep,
+            )
         ]
         groups.append((rep, [m for m in g.members if m in ok], [m for m in g.support if m in ok], g.strength))
         groups += [(m, [m], [], 1.0) for m in g.members if m not in ok]
@@ -228,7 +235,7 @@ def analyze(
         facts=facts,
         conflicts=disagreements,
         updates=updates.find_updates(story.articles, story.by_article, disagreements),
-        quotes=quotes.find_quotes(story),
+        quotes=merge_translations(quotes.find_quotes(story), story, reader_language(articles, groups, lang)),
         numbers=build_numbers(story),
         entities=found,
         timeline=timeline.build_timeline(story),

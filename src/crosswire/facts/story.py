@@ -44,6 +44,7 @@ class StoryText:
     fact_pos: list[int]  # positions (in ``sentences``) of fact-worthy sentences
     order: dict[str, int]  # article id -> order in the story
     outlets: dict[str, str | None] = field(default_factory=dict)  # article id -> its outlet or wire key
+    embedder: Any = None  # the multilingual embedding the story was aligned with, when there is one
 
     def cite(self, pos: int) -> Citation:
         s = self.sentences[pos]
@@ -97,10 +98,11 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
     figures = [find_numbers(s.text, languages[s.article]) for s in sentences]
     fact_pos = [i for i, s in enumerate(sentences) if _fact_worthy(s)]
     copy_of = {x: k for k, g in enumerate(groups) for x in g.articles}
+    embedder = _resolve_embedder(embedder)
     aligned, score = align_sentences(
         [sentences[i] for i in fact_pos],
         languages,
-        _resolve_embedder(embedder),
+        embedder,
         copy_of=copy_of,
         speakers=[party_key(attribution[i]) for i in fact_pos],
         figures=[figures[i] for i in fact_pos],
@@ -121,6 +123,7 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
         fact_pos,
         {a.id: i for i, a in enumerate(arts)},
         identities(arts),
+        embedder,
     )
 
 

@@ -44,11 +44,18 @@ def _share(a: set[str], b: set[str]) -> bool:
 
 
 def states(
-    fact: str, cited: str, same_language: bool = True, aliases: dict[str, set[str]] | None = None, *, names: bool = True
+    fact: str,
+    cited: str,
+    same_language: bool = True,
+    aliases: dict[str, set[str]] | None = None,
+    *,
+    names: bool = True,
+    language: str | None = None,
 ) -> bool:
     """True unless ``cited`` gives another figure for a thing ``fact`` counts, or (with ``names``, in
     one language) both name people, places or bodies and share none of them (``aliases``, from
-    :func:`name_aliases`, lets a first name meet the surname of one full name)."""
+    :func:`name_aliases`, lets a first name meet the surname of one full name; in a ``language``
+    of ``LOWER_CASE_ADJECTIVES`` a place's adjective names it: "la ciudad alemana" / "Alemania")."""
     if figures_clash(stated_in(fact), stated_in(cited), same_language):
         return False
     if names and same_language:
@@ -56,5 +63,27 @@ def states(
         if aliases:
             a = a | {x for w in a for x in aliases.get(w, ())}
         if a and b and not _share(a, b):
-            return False
+            adjectives = (language or "").split("-")[0] in LOWER_CASE_ADJECTIVES
+            if not (adjectives and (_adjective_of(a, cited) or _adjective_of(b, fact))):
+                return False
     return True
+
+
+# languages that write the adjectives of places in lower case ("alemana", "française", "deutsche")
+LOWER_CASE_ADJECTIVES = frozenset({"es", "fr", "it", "pt", "ca", "ro", "de", "nl", "pl", "sv", "da", "nb"})
+_PLACE_STEM = 5  # a lower-case word shares at least this many first letters with the name it is the adjective of
+
+
+def _adjective_of(names: set[str], text: str) -> bool:
+    """Does ``text`` write one of ``names`` as a lower-case word of its own ("la ciudad alemana" for
+    "Alemania", "la police française" for "France")?  Romance languages write the adjectives of
+    places in lower case: the sentence names the place, only not as a name.  The same word in lower
+    case is not an adjective ("night" for "Monday Night Football", "red carpet" for "Red Carpet")."""
+    lower = {fold(w) for w in re.findall(r"\b[a-zà-ÿ][a-zà-ÿ]{4,}\b", text)}
+    return any(
+        w[:_PLACE_STEM] == n[:_PLACE_STEM] and fuzz.ratio(w, n) >= 80 and w.rstrip("s") != n.rstrip("s")
+        for n in names
+        if len(n) >= _PLACE_STEM
+        for w in lower
+        if w not in STOPWORDS
+    )

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from crosswire.model import Article
 from crosswire.read.furniture import is_label_line, line_furniture, strip_furniture
+from crosswire.read.headline import glued_headline, title_line
 from crosswire.read.meta import normalize_date, parse_date, parse_dateline
 from crosswire.read.outlets import identify as identify_outlet
 from crosswire.read.rules import (
@@ -478,6 +479,22 @@ def _mark_headings(st: _State, hints: set[str]) -> None:
             ps[i].label = "heading"
 
 
+def _unglue_headline(st: _State, first: _Para, language: str | None) -> bool | None:
+    """A headline run into the first sentence ("Zoo fire kills dozens BERLIN.- A fire ..."): the
+    title when there is none yet, else cut as the title again (:func:`crosswire.read.headline.glued_headline`).
+    None when there is none, else whether a dateline follows it."""
+    found = glued_headline(first.text, language)
+    if found is None:
+        return None
+    at, dateline = found
+    head = first.text[:at].rstrip()
+    if st.title is None:
+        st.title = head
+    first.cuts.append(head)
+    first.text = first.text[at:]
+    return dateline
+
+
 def _removed(ps: list[_Para]) -> list[str]:
     out: list[str] = []
     prev: str | None = None
@@ -553,7 +570,19 @@ def clean_text(
     dateline = None
     kept = [p for p in st.paras if p.label in ("body", "heading")]
     first = next((p for p in kept if p.label == "body"), None)
-    if first is not None:
+    if language is None and kept:
+        from crosswire.text.langid import detect_language
+
+        language = detect_language("\n\n".join(p.text for p in kept))
+    if st.title is None and len(kept) >= 2 and kept[0] is first and kept[1].label == "body":
+        body = "\n".join(p.text for p in kept[1:6])
+        if is_sentence(kept[1].text) and title_line(first.text, body, language):  # "Renault Chooses ... as New C.E.O."
+            st.title = first.text
+            _cut(first, "title")
+            kept = kept[1:]
+            first = kept[0]
+    # a headline glued to the lead: the lead starts at a dateline, or at a sentence that has none
+    if first is not None and (first is not kept[0] or _unglue_headline(st, first, language) is not False):
         year = int(published[:4]) if published else None
         dl = parse_dateline(first.text, default_year=year)
         if dl is not None and len(first.text) - dl.end >= 20:
@@ -564,7 +593,7 @@ def clean_text(
             rest = first.text[dl.end :].lstrip()
             first.text = rest[:1].upper() + rest[1:]
     text = "\n\n".join(p.text for p in kept)
-    if language is None:
+    if language is None:  # no paragraph kept
         from crosswire.text.langid import detect_language
 
         language = detect_language(text)

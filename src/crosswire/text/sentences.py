@@ -46,10 +46,10 @@ _ENGLISH_MONTHS = {
 # fmt: on
 _ORDINAL_MONTHS = {m for m in MONTHS if len(m) > 2 and m not in {"may", "set", "out", "ago", "gen", "mar"}}
 
-_END = re.compile(r"""([.!?…]+)(['"”’»)\]]*)(\s+)""")
+_END = re.compile(r"""([.!?…]+)(['"”’»)\]“‘]*)(\s+)""")  # German quotations close with “ ‘
 # what may start a sentence: opening quotes or brackets, then a word; French spacing puts a
 # (no-break) space after «
-_NEXT_START = re.compile(r"""['"“‘(\[]*(?:«[\s\u00a0\u202f]*)?['"“‘(\[]*[\w\d¿¡]""")
+_NEXT_START = re.compile(r"""['"“‘„‚(\[]*(?:«[\s\u00a0\u202f]*)?['"“‘„‚(\[]*[\w\d¿¡]""")
 
 
 def _is_ordinal(text: str, dot_pos: int, nxt: str) -> bool:
@@ -102,7 +102,7 @@ def _split_block(block: str) -> tuple[tuple[int, int], ...]:
             continue
         if punct == "." and not closers and _is_ordinal(block, m.start(1), nxt):
             continue
-        first = nxt.lstrip("'\"“‘«([")[:1]
+        first = nxt.lstrip("'\"“‘„‚«([")[:1]
         if first.islower() and punct == ".":
             continue
         if punct.endswith(".") and re.search(r"\d\.$", block[: m.end(1)]) and first.isdigit():
