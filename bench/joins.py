@@ -34,8 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     join = analyze_mod.join_claims
     seen = {"clusters": 0, "hosts": 0, "cited": 0, "absorbed": 0}
 
-    def logged(story, groups, language):
-        out = join(story, groups, language)
+    def logged(story, groups, language, claims=None):
+        claims = {} if claims is None else claims
+        out = join(story, groups, language, claims)
         kept = {g[0] for g in out}
         gone = {g[0] for g in groups if g[0] not in kept}
         before = {g[0]: set(g[1]) | set(g[2]) for g in groups}
@@ -45,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
             if not new:
                 continue
             seen["hosts"] += 1
-            lines.append(f"  HOST {story.sentences[rep].article}: {story.sentences[rep].text[:160]}")
+            claim = f" [claim: {claims[rep]}]" if rep in claims else ""
+            lines.append(f"  HOST {story.sentences[rep].article}{claim}: {story.sentences[rep].text[:160]}")
             for m in new:
                 mark = "=" if m in gone else "+"
                 seen["absorbed" if m in gone else "cited"] += 1

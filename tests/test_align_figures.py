@@ -150,6 +150,26 @@ def test_sentences_about_different_days_are_not_aligned():
     assert not linked([sent("x", monday), sent("y", tuesday)])
 
 
+needs_parser = pytest.mark.skipif(
+    __import__("crosswire.text.parse", fromlist=["parser"]).parser("en") is None, reason="no English parser"
+)
+
+
+@needs_parser
+def test_a_day_naming_another_event_in_passing_does_not_block_alignment():
+    charged = "Tomas Brell, 31, was charged Monday with arson over the fire that destroyed the Selby grain depot."
+    passing = "Tomas Brell was charged with arson over the fire on Saturday night that destroyed the Selby grain depot."
+    assert not contradicts(charged, passing)  # Saturday dates the fire, Monday the charge
+
+
+@needs_parser
+def test_days_dating_one_event_or_two_verbs_still_clash():
+    assert contradicts("The fire on Saturday destroyed the Selby grain depot and two barns beside it.",
+                       "The Sunday fire destroyed the Selby grain depot, the county said.")
+    assert contradicts("The Selby depot reopened on Monday after the repairs.",
+                       "Workers finished the repairs and the Selby depot opened again Tuesday.")
+
+
 def test_the_day_a_report_was_made_does_not_block_alignment():
     a = "The harbour at Selby will stay closed to cargo ships until further notice, the port authority said on Friday."
     b = "The harbour at Selby will stay closed to cargo ships until further notice, the port authority said Thursday."

@@ -116,8 +116,8 @@ def _hostile_brief():
     s = {a.id: article_sentences(a) for a in arts}
     cite_a, cite_b = Citation(arts[0].id, 0, s[arts[0].id][0].text), Citation("two", 0, s["two"][0].text)
     sheet = FactSheet(
-        facts=[Fact("f1", bad[6], [arts[0].id, "two"], 2, bad[2], [cite_a, cite_b], 1.0),
-               Fact("f2", bad[14], ["two"], 1, None, [cite_b], 0.5)],
+        facts=[Fact("f1", bad[6], [arts[0].id, "two"], 2, bad[2], [cite_a, cite_b], 1.0, claim=bad[4]),
+               Fact("f2", bad[14], ["two"], 1, None, [cite_b], 0.5, claim=bad[8])],
         conflicts=[Conflict("c1", bad[9], "claim", [ConflictSide(bad[10], bad[11], [arts[0].id], [cite_a]),
                                                     ConflictSide(bad[12], None, ["two"], [cite_b])])],
         quotes=[Quote(bad[13], bad[15], ["two"], [cite_b])],

@@ -122,6 +122,9 @@ class Fact:
     attributed_to: str | None = None
     citations: list[Citation] = field(default_factory=list)
     score: float = 0.0  # ranking weight used by the brief (not part of the contract)
+    # the short claim all its citations state, when they state it inside sentences saying more
+    # ("Tarsem Singh: director", "Lily Collins as Snow White"); None when they state the text
+    claim: str | None = None
 
 
 @dataclass(slots=True)
@@ -327,6 +330,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                 "articles": list(f.articles),
                 "independent_sources": f.independent_sources,
                 "attributed_to": f.attributed_to,
+                "claim": f.claim,
                 "citations": [_cite(c) for c in f.citations],
                 "outlets": list(dict.fromkeys(label_of[a] for a in f.articles if a in label_of)),
             }

@@ -99,6 +99,7 @@ def brief_from_json(d: dict[str, Any]) -> Brief:
             attributed_to=_str(f.get("attributed_to")),
             citations=_cites(f.get("citations"), sentences),
             score=float(len(facts_in) - k),
+            claim=_str(f.get("claim")),
         )
         for k, f in enumerate(facts_in)
     ]

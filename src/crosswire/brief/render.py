@@ -76,6 +76,7 @@ class _Line:
     text: str
     cites: list[_Cite]
     note: str = ""  # "reported by: ..." and the like
+    claim: str = ""  # the short claim all the cited sentences state, shown before the sentence
 
 
 @dataclass(slots=True)
@@ -253,10 +254,12 @@ def _view(brief: Brief) -> _View:
     threshold = agreement_threshold(brief.sources)
     facts = sorted(brief.facts.facts, key=lambda f: (-(f.independent_sources or 0), -(f.score or 0.0)))
     agreed = [
-        _Line(f.text, cites(f.citations), _fact_note(f)) for f in facts if (f.independent_sources or 0) >= threshold
+        _Line(f.text, cites(f.citations), _fact_note(f), f.claim or "")
+        for f in facts
+        if (f.independent_sources or 0) >= threshold
     ]
     some = [
-        _Line(f.text, cites(f.citations), "reported by " + reported_by(f.articles))
+        _Line(f.text, cites(f.citations), "reported by " + reported_by(f.articles), f.claim or "")
         for f in facts
         if (f.independent_sources or 0) < threshold
     ]
@@ -471,7 +474,8 @@ def render_markdown(brief: Brief, *, max_items: int = 15, max_changes: int = 5) 
         shown = lines if limit is None else lines[:limit]
         for ln in shown:
             note = f" — {_md(ln.note)}" if ln.note else ""
-            out.append(f"- {_md(ln.text)}{_md_cites(ln.cites)}{note}")
+            claim = f"**{_md(ln.claim)}** — " if ln.claim else ""
+            out.append(f"- {claim}{_md(ln.text)}{_md_cites(ln.cites)}{note}")
         if len(lines) > len(shown):
             out.append(f"- _…and {len(lines) - len(shown)} more (see the JSON brief)_")
         out.append("")

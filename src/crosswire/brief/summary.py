@@ -253,6 +253,8 @@ def summarize(
     if sheet is not None and sheet.facts and n_src:
         fact_support: dict[tuple[str, int], float] = {}
         for f in sheet.facts:
+            if f.claim:  # its citations agree on a claim inside them, not on what else they say
+                continue
             val = min(1.0, max(f.independent_sources - 1, 0) / max(n_src - 1, 1))
             for c in f.citations:
                 key = (c.article, c.sentence)
@@ -496,6 +498,8 @@ def _fact_index(sheet: FactSheet | None) -> dict[tuple[str, int], set[int]]:
     if sheet is None:
         return out
     for n, f in enumerate(sheet.facts or []):
+        if f.claim:  # cited for a claim inside them: the sentences do not tell one fact
+            continue
         for c in f.citations or []:
             out.setdefault((c.article, c.sentence), set()).add(n)
     return out

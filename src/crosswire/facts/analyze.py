@@ -105,7 +105,8 @@ def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
         ]
         groups.append((rep, [m for m in g.members if m in ok], [m for m in g.support if m in ok], g.strength))
         groups += [(m, [m], [], 1.0) for m in g.members if m not in ok]
-    groups = join_claims(story, groups, language)
+    claims: dict[int, str] = {}
+    groups = join_claims(story, groups, language, claims)
     for rep, kept, support, strength in groups:
         # with the sentences of other reports that state it inside a sentence aligned elsewhere
         members = sorted(
@@ -124,6 +125,7 @@ def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
                 attributed_to=_attribution_of(story, kept),
                 citations=[story.cite(m) for m in members],
                 score=round(min(1.0, max(0.0, score)), 4),
+                claim=claims.get(rep),
             )
         )
     facts.sort(

@@ -30,10 +30,24 @@ from typing import Any
 from crosswire.text.parse import parse
 from crosswire.text.words import STOPWORDS, fold
 
-__all__ = ["ClaimKey", "Keys", "claim_keys", "ROLES", "PLAY_VERBS"]
+__all__ = ["ClaimKey", "Keys", "Made", "claim_keys", "read_claims", "ROLES", "PLAY_VERBS"]
 
 ClaimKey = tuple[str, str, str]
 Keys = dict[ClaimKey, set[str]]  # each key of a sentence -> the folded words that make it there
+
+
+@dataclass(slots=True)
+class Made:
+    """How a sentence makes a claim key: the folded words making it, the claim as the sentence
+    words it ("Lily Collins as Snow White", "Tarsem Singh: director", "rated PG"; empty for a
+    detail), and whether it is the claim the sentence makes about that entity (``main``: the
+    entity is the sentence's subject, or the key sits in its main clause, an apposition or a
+    credit of it, not in a clause of its own such as "after critics said X directed it")."""
+
+    words: set[str]
+    phrase: str = ""
+    main: bool = True
+
 
 # role words: the word (or words) of a credit -> the role it credits. Longer entries win ("director of
 # photography" is not the director).
@@ -66,6 +80,10 @@ TITLE_BEFORE: dict[str, frozenset[str]] = {
     "en": frozenset({"former", "executive", "managing", "deputy", "assistant", "acting", "general", "associate",
                      "interim", "regional", "national", "founding", "editorial", "senior", "chief", "news"}),
 }
+# nouns before a role word that keep it a film's credit ("film director X", "costume designer X")
+FILM_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"film", "movie", "costume", "casting", "music", "art", "production", "set", "dialogue"}),
+}
 # fmt: on
 
 _NAME_POS = frozenset({"PROPN"})
@@ -76,8 +94,9 @@ _CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
 _PHONE = re.compile(r"(?<![\d-])(?:\(?\d{3}\)?[-.\s](\d{3})[-.](\d{4})(?![\d-])|(\d{3})-(\d{4})(?=\s*(?:[.;,)]|$)))")
 # a film's rating: the words before it and the ratings themselves (written as they are)
 RATINGS: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:[Rr]ated|[Rr]ating:?)\s+(G|PG|PG-13|R|NC-17)\b"),
+    "en": re.compile(r"\b(?:[Rr]ated|[Rr]ating:?)\s+(PG-13|NC-17|PG|G|R)(?![\w-])"),
 }
+CREDITS_LINE = 3  # a sentence making this many claim keys is a credits line or a cast list
 _MAX_APART = 2  # a role word this many tokens before a name at most ("director, Tarsem Singh")
 
 
@@ -90,13 +109,19 @@ class _Name:
 
 def claim_keys(texts: list[str], language: str | None) -> list[Keys]:
     """The claim keys of each sentence with the words that make each (see the module's docstring)."""
-    out: list[Keys] = [_clock_keys(t) for t in texts]
+    return [{key: made.words for key, made in found.items()} for found in read_claims(texts, language)]
+
+
+def read_claims(texts: list[str], language: str | None) -> list[dict[ClaimKey, Made]]:
+    """The claim keys of each sentence with how it makes each (:class:`Made`)."""
+    out: list[dict[ClaimKey, Made]] = [{key: Made(w) for key, w in _clock_keys(t).items()} for t in texts]
     lang = (language or "").split("-")[0].lower()
     if lang not in ROLES:
         return out
     for k, t in enumerate(texts):
         for m in RATINGS[lang].finditer(t):
-            out[k][("rating", m.group(1).lower(), "")] = {fold(w) for w in m.group(0).replace(":", " ").split()}
+            words = {fold(w) for w in m.group(0).replace(":", " ").split()}
+            out[k][("rating", m.group(1).lower(), "")] = Made(words, m.group(0))
     # only sentences with a cue of a key are parsed (a parenthesis, "as", a verb of playing, a role word)
     cues = {w for words in ROLES[lang] for w in words} | PLAY_VERBS[lang]
     as_name = re.compile(r"\b(?:" + "|".join(AS_WORDS[lang]) + r")\s+(?:the\s+)?[A-Z]")
@@ -108,8 +133,10 @@ def claim_keys(texts: list[str], language: str | None) -> list[Keys]:
         return out
     for k, doc in zip(todo, docs, strict=True):
         if doc is not None:
-            for key, words in _parse_keys(doc, lang).items():
-                out[k].setdefault(key, set()).update(words)
+            for key, made in _parse_keys(doc, lang).items():
+                have = out[k].setdefault(key, Made(set(), made.phrase, made.main))
+                have.words |= made.words
+                have.main = have.main or made.main
     return out
 
 
@@ -175,7 +202,7 @@ def _span_words(doc: Any, start: int, end: int) -> set[str]:
     return {fold(doc[x].text) for x in range(start, end)}
 
 
-def _parse_keys(doc: Any, lang: str) -> Keys:
+def _parse_keys(doc: Any, lang: str) -> dict[ClaimKey, Made]:
     roles = ROLES[lang]
     spans = {
         k: r for k in range(len(doc)) if (r := _role_at(doc, k, roles)) is not None and not _title_at(doc, k, lang)
@@ -184,38 +211,100 @@ def _parse_keys(doc: Any, lang: str) -> Keys:
     role_starts = {x for k, (_, end) in spans.items() for x in range(k, end)}
     names = _names(doc, role_starts)
     starts = {nm.start: nm for nm in names}
-    out: Keys = {}
+    out: dict[ClaimKey, Made] = {}
     for a, b in zip(names, names[1:], strict=False):
         pair = _pair_between(doc, a, b, lang)
         if pair and a.key != b.key:
             x, y = sorted((a.key, b.key))
-            out.setdefault(("pair", x, y), set()).update(_span_words(doc, a.start, b.end))
+            # "Snow White (Lily Collins)" and "Julia Roberts (the Queen)" as written; the performer before
+            # "as" / "plays" ("Lily Collins as Snow White")
+            the = "the " if b.start > 0 and fold(doc[b.start - 1].text) == "the" else ""
+            if pair == "(":
+                phrase = f"{_text(doc, a)} ({the}{_text(doc, b)})"
+            else:
+                phrase = f"{_text(doc, a)} as {the}{_text(doc, b)}"
+            main = _in_main_clause(doc, a) or _in_main_clause(doc, b)
+            _add(out, ("pair", x, y), _span_words(doc, a.start, b.end), phrase, main)
     for k, (role, end) in spans.items():
-        for nm in _credited(doc, end, starts, lang):
+        credited = _credited(doc, end, starts, lang)
+        if not credited:
+            continue
+        # "Screenplay by Marc Klein and Jason Keller", "Tarsem Singh: director"
+        said, who = doc[k:end].text, str(doc[credited[0].start : credited[-1].end].text)
+        by = any(fold(doc[x].text) in AGENT[lang] for x in range(end, credited[0].start))
+        phrase = f"{said} by {who}" if by else f"{who}: {said.lower()}"
+        for nm in credited:
             words = _span_words(doc, k, end) | _span_words(doc, nm.start, nm.end)
-            out.setdefault(("role", role, nm.key), set()).update(words)
+            _add(out, ("role", role, nm.key), words, phrase, _in_main_clause(doc, nm))
+    if len(out) >= CREDITS_LINE:  # a credits line ("Directed by X; written by Y; ...") makes each of its claims
+        for made in out.values():
+            made.main = True
     return out
 
 
+def _add(out: dict[ClaimKey, Made], key: ClaimKey, words: set[str], phrase: str, main: bool) -> None:
+    have = out.get(key)
+    if have is None:
+        out[key] = Made(set(words), phrase, main)
+        return
+    have.words |= words
+    if main and not have.main:
+        have.phrase, have.main = phrase, True
+
+
+def _text(doc: Any, nm: _Name) -> str:
+    return str(doc[nm.start : nm.end].text)
+
+
+# dependencies that open a clause of its own: a key inside one is not the sentence's claim
+_CLAUSES = frozenset({"advcl", "ccomp", "csubj", "csubjpass", "parataxis", "pcomp", "xcomp", "relcl", "acl", "mark"})
+# ... unless that clause qualifies one of these parts of the main clause ("Nathan Lane, who plays
+# Brighton, ...", "Mirror Mirror, directed by Tarsem Singh, ...")
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "ROOT"})
+
+
+def _in_main_clause(doc: Any, nm: _Name) -> bool:
+    """Does a name stand in the sentence's main clause (as its subject, an argument, an apposition or
+    a credit), or in a clause qualifying one of the main clause's arguments (see above)?"""
+    t = doc[nm.end - 1]
+    for _ in range(len(doc)):
+        if t.dep_ == "ROOT" or t.head is t:
+            return True
+        if t.dep_ == "poss":  # "director Quentin Tarantino's latest film ... was canceled": about the film
+            return False
+        if t.dep_ in _CLAUSES:
+            head = t.head
+            qualifies = head.dep_ == "ROOT" or (head.dep_ in _ARGUMENTS and head.head.dep_ == "ROOT")
+            if t.dep_ not in ("relcl", "acl") or not qualifies:
+                return False
+        t = t.head
+    return True
+
+
 def _title_at(doc: Any, k: int, lang: str) -> bool:
-    """Is the role word at ``k`` a job title: after a name ("FBI Director") or a title word ("former")?"""
+    """Is the role word at ``k`` a job title: after a name ("FBI Director"), a title word ("former")
+    or a noun naming a field ("communications director"; a film's own nouns aside: "film director")?"""
     if k == 0:
         return False
     before = doc[k - 1]
+    if before.pos_ == "NOUN" and before.dep_ == "compound" and fold(before.text) not in FILM_NOUNS[lang]:
+        return True
     return fold(before.text) in TITLE_BEFORE[lang] or (before.text[:1].isupper() and before.pos_ in _NAME_POS)
 
 
-def _pair_between(doc: Any, a: _Name, b: _Name, lang: str) -> bool:
-    """Do the tokens between two names set one for the other: "A (B", "A as B", "A plays (the) B"?"""
+def _pair_between(doc: Any, a: _Name, b: _Name, lang: str) -> str:
+    """How the tokens between two names set one for the other: "(" ("A (B"), "as" ("A as B",
+    "A plays (the) B"), or "" (they do not)."""
     between = [fold(doc[x].text) for x in range(a.end, b.start)]
     between = [w for w in between if w not in {"the", "a", "an"}]
     if between == ["("]:
-        return a.start > 0 or doc[-1].i > b.end  # not a dateline opening the sentence
+        return "(" if a.start > 0 or doc[-1].i > b.end else ""  # not a dateline opening the sentence
     if between and between[-1] in AS_WORDS[lang] and all(w in PLAY_VERBS[lang] or w == "," for w in between[:-1]):
-        return True
+        return "as"
+    between = [w for w in between if w != ","]  # "Ian Holm, who plays the Baker"
     if len(between) in (1, 2) and between[-1] in PLAY_VERBS[lang] and between[0] in (between[-1], "who"):
-        return _verb_with_subject(doc, a, b, lang)
-    return False
+        return "as" if _verb_with_subject(doc, a, b, lang) else ""
+    return ""
 
 
 def _verb_with_subject(doc: Any, a: _Name, b: _Name, lang: str) -> bool:

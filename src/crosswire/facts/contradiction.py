@@ -7,10 +7,13 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from crosswire.facts.numbers import Figure, category, compatible, find_numbers
+from crosswire.text.parse import parse
 from crosswire.text.words import STOPWORDS, fold
 
 __all__ = ["contradicts"]
@@ -64,6 +67,7 @@ WEEKDAYS = {
     )
     for name in names
 }
+_EN_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 # a weekday that dates the report, not what it tells: "..., the fire service said on Thursday"
 _SAID_BEFORE = re.compile(
@@ -178,14 +182,75 @@ def figures_clash(a: Stated, b: Stated, same_language: bool = True) -> bool:
 
 
 def days_clash(a: Stated, b: Stated, text_a: str, text_b: str) -> bool:
-    """Do two sentences tell of different days ("on Monday" / "on Tuesday")?
+    """Do two sentences tell of different days ("on Monday" / "on Tuesday") for one event?
 
     Weekdays that date the report ("said on Thursday") do not count.  Two sentences in
-    nearly the same words are left to the date conflict: one fact, perhaps misdated.
+    nearly the same words are left to the date conflict: one fact, perhaps misdated.  Where
+    the parse tells what each day dates (:func:`_day_heads`), the days clash when they date
+    the same word ("the attack on Sunday" / "the Monday attack") or each a verb ("brought
+    ... on Monday" / "left ... running on Tuesday": the parse of which verb is not trusted);
+    a day dating a noun of another event names that event in passing: "charged Monday" and
+    "charged ... over the attack on Sunday evening prayers" do not clash.
     """
     if not a.days or not b.days or a.days & b.days:
         return False
-    return fuzz.token_sort_ratio(fold(text_a), fold(text_b)) < SAME_WORDING
+    if fuzz.token_sort_ratio(fold(text_a), fold(text_b)) >= SAME_WORDING:
+        return False
+    ha, hb = _day_heads(text_a), _day_heads(text_b)
+    if not ha or not hb:
+        return True
+    return any(da != db and (wa & wb or (ra and rb)) for da, wa, ra in ha for db, wb, rb in hb)
+
+
+# words between a weekday and what it dates: "on Sunday evening", "last Monday night"
+_TIME_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"morning", "afternoon", "evening", "night", "day", "last", "next", "this", "early", "late"}),
+}
+_PASS = frozenset({"ADP", "DET", "NUM", "PUNCT"})
+
+
+@lru_cache(maxsize=4096)
+def _day_heads(text: str) -> tuple[tuple[int, frozenset[str], bool], ...] | None:
+    """Each weekday of an English sentence with the lemmas of the words it may date (the word the
+    parse attaches it to, and the noun right before its preposition: "the fire on Saturday
+    destroyed ...", which the parse may attach to the verb) and whether that word is a verb;
+    None without a parser or another language."""
+    folded = fold(text)
+    found = [m for m in _WEEKDAY.finditer(folded) if m.group(0) in _EN_DAYS]
+    if not found or len(folded) != len(text):
+        return None
+    docs = parse([text], "en")
+    if not docs or docs[0] is None:
+        return None
+    out = []
+    for m in found:
+        if _SAID_BEFORE.search(folded[max(0, m.start() - 60) : m.start()]):
+            continue
+        tok = docs[0].char_span(m.start(), m.end(), alignment_mode="expand")
+        if tok is None:
+            return None
+        head = _dated(tok.root)
+        words = {str(head.lemma_).lower()}
+        k = tok.start - 1
+        while k > 0 and (fold(tok.doc[k].text) in _TIME_WORDS["en"] or tok.doc[k].pos_ in ("DET", "ADJ")):
+            k -= 1
+        if k > 0 and tok.doc[k].pos_ == "ADP" and tok.doc[k - 1].pos_ in ("NOUN", "PROPN"):
+            words.add(str(tok.doc[k - 1].lemma_).lower())
+        out.append((WEEKDAYS[m.group(0)], frozenset(words), head.pos_ in ("VERB", "AUX")))
+    return tuple(out)
+
+
+def _dated(tok: Any) -> Any:
+    """The word a weekday dates: up its head chain past prepositions, time words and other days."""
+    t = tok
+    for _ in range(8):
+        up = t.head
+        if up is t:
+            return t
+        t = up
+        if not (t.pos_ in _PASS or fold(t.text) in _TIME_WORDS["en"] or fold(t.text) in _EN_DAYS):
+            return t
+    return t
 
 
 def contradicts(text_a: str, text_b: str) -> bool:

@@ -31,7 +31,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-from crosswire.facts.claim_keys import ClaimKey, Keys, claim_keys
+from crosswire.facts.claim_keys import ClaimKey, Keys, Made, read_claims
 from crosswire.facts.contradiction import contradicts
 from crosswire.facts.similarity import common_stems
 from crosswire.facts.story import StoryText
@@ -72,22 +72,27 @@ def _about(text: str, keys: Keys, key: ClaimKey) -> bool:
     return len(_own(_without_asides(text, keys), keys, set())) <= (HOST_OWN_DETAIL if key[0] in _DETAILS else HOST_OWN)
 
 
-def join_claims(story: StoryText, groups: list[Group], language: dict[str, str | None]) -> list[Group]:
-    """The fact groups with the claims several reports make in passing cited together (see above)."""
+def join_claims(
+    story: StoryText, groups: list[Group], language: dict[str, str | None], claims: dict[int, str] | None = None
+) -> list[Group]:
+    """The fact groups with the claims several reports make in passing cited together (see above).
+    ``claims`` (when given) is filled with the claim of each host that cites sentences saying more
+    than it (its sentence -> "Tarsem Singh: director")."""
     if len(groups) < 2:
         return groups
     reps = [g[0] for g in groups]
     texts = [story.sentences[r].text for r in reps]
-    keys: list[Keys] = [{} for _ in groups]
+    made: list[dict[ClaimKey, Made]] = [{} for _ in groups]
     by_lang: dict[str | None, list[int]] = defaultdict(list)
     for k, rep in enumerate(reps):
         by_lang[language.get(story.sentences[rep].article)].append(k)
     for lang, ks in by_lang.items():
-        for k, found in zip(ks, claim_keys([texts[k] for k in ks], lang), strict=True):
-            keys[k] = found
+        for k, found in zip(ks, read_claims([texts[k] for k in ks], lang), strict=True):
+            made[k] = found
+    keys: list[Keys] = [{key: m.words for key, m in found.items()} for found in made]
     carriers: dict[ClaimKey, list[int]] = defaultdict(list)
-    for k, made in enumerate(keys):
-        for key in made:
+    for k, its in enumerate(keys):
+        for key in its:
             carriers[key].append(k)
     hosts: dict[ClaimKey, int] = {}
     for key, facts in carriers.items():
@@ -95,7 +100,7 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
             2 <= len(facts) <= MAX_CARRIERS
             and story.independent([story.sentences[m].article for k in facts for m in _all(groups[k])]) >= 2
         ):
-            host = _host(story, groups, keys, texts, key, facts)
+            host = _host(story, groups, keys, texts, key, facts, made)
             if host is not None:
                 hosts[key] = host
     if not hosts:
@@ -106,6 +111,8 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
     common = {fold(w) for w in lower if w[:1].islower()}
     common |= {x for w in common for x in content_words(w)}  # and their stems: "Rangers" / "the ranger service"
     extra: dict[int, list[int]] = defaultdict(list)  # host -> sentences absorbed there
+    said: dict[int, list[ClaimKey]] = defaultdict(list)  # host -> the keys of the sentences absorbed there
+    more: dict[int, bool] = {}  # host -> does a sentence absorbed there say more than its claim?
     absorbed: set[int] = set()
     host_set = set(hosts.values())
     for k in range(len(groups)):
@@ -119,15 +126,26 @@ def join_claims(story: StoryText, groups: list[Group], language: dict[str, str |
         joined = any(
             _about(texts[k], keys[k], key) and _detail_shared(texts, keys, key, k, h, common) for key, h in fits.items()
         )
-        if joined or len(_own(texts[k], keys[k], covered)) <= ABSORB_OWN:
+        # a sentence saying more is cited for the claim it makes about the key's entity (the host then
+        # shows that claim): not for a key told in a clause of its own ("after critics said X directed it")
+        claimed = all(made[k][key].main and key[0] not in _DETAILS for key in fits)
+        little = len(_own(texts[k], keys[k], covered)) <= ABSORB_OWN
+        if joined or claimed or little:
             absorbed.add(k)
-            for h in set(fits.values()):
+            for key, h in fits.items():
                 extra[h].append(reps[k])
+                said[h].append(key)
+                more[h] = more.get(h, False) or not (joined or little)
     out: list[Group] = []
     for k, (rep, members, support, strength) in enumerate(groups):
         if k not in absorbed:
             add = [m for m in extra.get(k, []) if m not in members and m not in support]
             out.append((rep, members, sorted(set(support) | set(add)), strength))
+            # the claim is shown when the host or a sentence cited there says more than it
+            hosted = [key for key in said.get(k, []) if more.get(k) or not _about(texts[k], keys[k], key)]
+            phrases = list(dict.fromkeys(made[k][key].phrase for key in hosted if made[k][key].phrase))
+            if claims is not None and phrases:
+                claims[rep] = "; ".join(phrases)
     return out
 
 
@@ -181,26 +199,31 @@ def _all(g: Group) -> list[int]:
 
 
 def _host(
-    story: StoryText, groups: list[Group], keys: list[Keys], texts: list[str], key: ClaimKey, ks: list[int]
+    story: StoryText,
+    groups: list[Group],
+    keys: list[Keys],
+    texts: list[str],
+    key: ClaimKey,
+    ks: list[int],
+    made: list[dict[ClaimKey, Made]],
 ) -> int | None:
-    """The fact that states a claim most directly: the most sources, then the fewest claims and the
-    least said besides them (:func:`_about`), then the shortest sentence.  Its other words are said
-    by the other sentences making the claim, but ``HOST_UNSHARED``: the sentences cited with it
-    state it ("Brighton (Nathan Lane), her aide and accountant, tells her she's broke" says more
-    than "Nathan Lane, who plays the Queen's henchman, Brighton": it hosts nothing)."""
-    best: tuple[int, int, int, int] | None = None
+    """The fact that states a claim most directly: the most sources, then a sentence about the claim
+    (few claims, little said besides them: :func:`_about`, its other words said by the other
+    sentences making the claim, but ``HOST_UNSHARED``), then the fewest claims and the shortest
+    sentence.  A sentence saying more hosts a claim it makes about the key's entity
+    (:attr:`Made.main`); the fact then shows the claim ("Lily Collins as Snow White")."""
+    best: tuple[int, bool, int, int, int] | None = None
     host = None
     for k in ks:
         detail = key[0] in _DETAILS
-        # a claim's host states it most directly; a detail's host is the fact the others give it for
-        if not detail and not _about(texts[k], keys[k], key):
-            continue
         own = _own(_without_asides(texts[k], keys[k]), keys[k], set())
         others = set().union(*(_words(texts[x]) for x in ks if x != k))
-        if not detail and len(_unmatched(own, others)) > HOST_UNSHARED:
+        about = detail or (_about(texts[k], keys[k], key) and len(_unmatched(own, others)) <= HOST_UNSHARED)
+        # a claim's host states it most directly; a detail's host is the fact the others give it for
+        if not about and not made[k][key].main:
             continue
         n_ind = story.independent([story.sentences[m].article for m in groups[k][1]])
-        rank = (-n_ind, len(keys[k]), len(own), len(texts[k]))
+        rank = (-n_ind, not about, len(keys[k]), len(own), len(texts[k]))
         if best is None or rank < best:
             best, host = rank, k
     return host
