@@ -130,6 +130,16 @@ def migrate(store: Store) -> None:
             command.upgrade(cfg, "head")
 
 
+def _fresh_file(path: Path) -> bool:
+    """Is this SQLite file missing, empty or not yet in WAL mode (its header's bytes 18-19 are 2 in WAL)?"""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(20)
+    except FileNotFoundError:
+        return True
+    return len(head) < 20 or head[18] != 2 or head[19] != 2
+
+
 def open_store(value: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
     """Open (and create or migrate) the store at a path or URL; :class:`StoreError` says why it cannot."""
     url = db_url(value)
@@ -152,7 +162,13 @@ def open_store(value: str | os.PathLike[str] | None = None, *, create: bool = Tr
         else:
             engine = create_engine(url, pool_pre_ping=True)
         store = Store(engine=engine, url=url, display=shown)
-        migrate(store)
+        if url.startswith("sqlite:///") and _fresh_file(Path(url.removeprefix("sqlite:///"))):
+            # the first connection turns the new file to WAL, which needs it alone: two processes
+            # creating one store at once take turns here instead of one failing "database is locked"
+            with store.writer():
+                migrate(store)
+        else:
+            migrate(store)
     except ModuleNotFoundError as e:
         raise StoreError(f"{shown}: database driver missing ({e.name}); install crosswire[store]") from None
     except SQLAlchemyError as e:
