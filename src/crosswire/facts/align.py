@@ -36,7 +36,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from crosswire.facts.contradiction import ANY_NUMBER, WEEKDAYS, Stated, stated_in
-from crosswire.facts.crosslang import cross_links
+from crosswire.facts.crosslang import cross_links, follow_translations
 from crosswire.facts.numbers import Figure
 from crosswire.facts.similarity import (
     Aligned,
@@ -141,7 +141,8 @@ def align_sentences(
     score[cross] = link + 0.01
     raised = score > lex
     scores.raise_pairs(rows[raised], cols[raised], score[raised])
-    return _cluster(n, rows, cols, score, veto, art_index, scores, link, half, evidence), scores
+    groups = _cluster(n, rows, cols, score, veto, art_index, scores, link, half, evidence)
+    return follow_translations(groups, sentences, langs, copy_of or {}, embedder), scores
 
 
 def _names(text: str) -> set[str]:

@@ -23,13 +23,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from crosswire.facts.similarity import Encoder
+from crosswire.facts.similarity import Aligned, Encoder
 from crosswire.model import Sentence
 from crosswire.text.langid import FUNCTION_WORDS
 from crosswire.text.months import MONTHS
 from crosswire.text.words import STOPWORDS, fold
 
-__all__ = ["cross_links", "cross_names", "cross_figures"]
+__all__ = ["cross_links", "cross_names", "cross_figures", "follow_translations", "TRANSLATION_WINDOW"]
 
 _ALL_FUNCTION = frozenset().union(*FUNCTION_WORDS.values()) | STOPWORDS
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
@@ -42,6 +42,7 @@ LEAD_NAMES = 1  # two leads link on this many shared names, without a figure
 CROSS_FLOOR = 0.82  # with the embedding: the cosine below which it denies a pair (unrelated: 0.76-0.80)
 MAX_CHECKED = 96  # at most this many sentences are embedded for the check
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+TRANSLATION_WINDOW = 2  # a translated sentence stands at most this many places from its original
 
 
 def _base(language: str | None) -> str:
@@ -207,4 +208,82 @@ def _mutual_best(
         i, j = int(rows[k]), int(cols[k])
         if top[(i, sentences[j].article)] == k and top[(j, sentences[i].article)] == k:
             out[k] = True
+    return out
+
+
+def follow_translations(
+    groups: list[Aligned],
+    sentences: Sequence[Sentence],
+    langs: Sequence[str],
+    copy_of: dict[str, int],
+    embedder: Encoder | None,
+) -> list[Aligned]:
+    """A sentence of a translated copy left alone joins the fact of the sentence it translates.
+
+    A translation copy (two articles of one copy group in two languages) follows its original
+    sentence by sentence, so the evidence is strong where names and figures are missing ("Les
+    pompiers ont indiqué maintenir leur bilan." / "The fire service said it stood by its figure."):
+    the two stand at most ``TRANSLATION_WINDOW`` places apart in their reports, each is the other's
+    best match by the multilingual embedding among those places, with a cosine of ``CROSS_FLOOR``
+    or more, and their figures do not differ.  Without the embedding nothing moves.  The copy
+    counts once as a source whatever it joins.
+    """
+    if embedder is None or not copy_of:
+        return groups
+    base = [_base(x) for x in langs]
+    by_group: dict[int, dict[str, list[int]]] = {}
+    for k, s in enumerate(sentences):
+        g = copy_of.get(s.article)
+        if g is not None:
+            by_group.setdefault(g, {}).setdefault(s.article, []).append(k)
+    owner = {m: n for n, a in enumerate(groups) for m in a.members}
+    lone = {a.members[0] for a in groups if len(a.members) == 1 and not a.support}
+    moved: dict[int, int] = {}  # lone sentence -> the group it joins
+    for arts in by_group.values():
+        ids = list(arts)
+        for x_art in ids:
+            for y_art in ids:
+                xs, ys = arts[x_art], arts[y_art]
+                if x_art == y_art or not xs or not ys or base[xs[0]] == base[ys[0]] or "" in (base[xs[0]], base[ys[0]]):
+                    continue
+                if not any(x in lone for x in xs):
+                    continue
+                try:
+                    vx = embedder.encode([sentences[x].text for x in xs[:MAX_CHECKED]])
+                    vy = embedder.encode([sentences[y].text for y in ys[:MAX_CHECKED]])
+                except Exception:  # a broken model must not break the stage
+                    return groups
+                if vx is None or vy is None or len(vx) != len(xs[:MAX_CHECKED]) or len(vy) != len(ys[:MAX_CHECKED]):
+                    return groups
+                sim = np.asarray(vx) @ np.asarray(vy).T
+                near = np.abs(np.arange(len(vx))[:, None] - np.arange(len(vy))[None, :]) <= TRANSLATION_WINDOW
+                sim = np.where(near, sim, -1.0)
+                for a, x in enumerate(xs[: len(vx)]):
+                    if x not in lone or x in moved:
+                        continue
+                    b = int(np.argmax(sim[a]))
+                    if sim[a, b] < CROSS_FLOOR or int(np.argmax(sim[:, b])) != a:
+                        continue
+                    y = ys[b]
+                    fx, fy = cross_figures(sentences[x].text), cross_figures(sentences[y].text)
+                    if fx and fy and fx != fy:
+                        continue
+                    target = owner[y]
+                    if y in moved or owner[x] in moved.values():  # a pair of two lone sentences joins once
+                        continue
+                    if any(sentences[m].article == x_art for m in groups[target].members):
+                        continue
+                    moved[x] = target
+    if not moved:
+        return groups
+    out: list[Aligned] = []
+    for n, group in enumerate(groups):
+        if len(group.members) == 1 and group.members[0] in moved:
+            continue
+        joined = [x for x, t in moved.items() if t == n]
+        if joined:
+            group = Aligned(
+                members=sorted(group.members + joined), strength=group.strength, support=list(group.support)
+            )
+        out.append(group)
     return out
