@@ -44,6 +44,7 @@ from crosswire.facts.similarity import (
     PairScores,
     candidate_pairs,
     common_stems,
+    encode_all,
     mutual_links,
     vetoes,
 )
@@ -404,6 +405,17 @@ def _cluster(
     cl_arts: dict[int, set[int]] = {i: {int(art_index[i])} for i in range(n)}
     links: dict[int, list[float]] = {i: [] for i in range(n)}
     crowded: list[int] = []  # links refused because both groups hold a sentence of one article
+
+    def join(a: int, b: int, strength: float) -> None:
+        """Group ``b`` goes into group ``a`` (the smaller into the larger), by a link of that strength."""
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        for m in members[b]:
+            cluster[m] = a
+        members[a].extend(members.pop(b))
+        cl_arts[a] |= cl_arts.pop(b)
+        links[a].extend(links.pop(b) + [strength])
+
     for k in order.tolist():
         i, j = int(rows[k]), int(cols[k])
         a, b = cluster[i], cluster[j]
@@ -414,13 +426,7 @@ def _cluster(
             continue
         if not holds(members[a], members[b]):
             continue
-        if len(members[a]) < len(members[b]):
-            a, b = b, a
-        for m in members[b]:
-            cluster[m] = a
-        members[a].extend(members.pop(b))
-        cl_arts[a] |= cl_arts.pop(b)
-        links[a].extend(links.pop(b) + [float(score[k])])
+        join(a, b, float(score[k]))
     # one report telling a fact in two sentences, each aligned with another report's sentence ("charged
     # with six counts of first-degree murder" twice), or the second left alone: two groups of one fact,
     # which the one-sentence-per-article rule kept apart; they are one group when nothing in one
@@ -434,13 +440,7 @@ def _cluster(
             continue
         if not _restated(members[a], members[b], art_index, scores, vetoed, evidence):
             continue
-        if len(members[a]) < len(members[b]):
-            a, b = b, a
-        for m in members[b]:
-            cluster[m] = a
-        members[a].extend(members.pop(b))
-        cl_arts[a] |= cl_arts.pop(b)
-        links[a].extend(links.pop(b) + [float(score[k])])
+        join(a, b, float(score[k]))
     # a sentence linked to a group it could not join (its article is in the group already, by another
     # sentence, or its own group holds one of the group's articles) still states the group's fact
     support: dict[int, list[int]] = {}
@@ -545,12 +545,8 @@ def _embed_boost(
         kept.append(k)
     if not kept:
         return score
-    order = list(need)
-    try:
-        vecs = embedder.encode([texts[i] for i in order])
-    except Exception:  # a broken model must not break the stage
-        vecs = None
-    if vecs is None or len(vecs) != len(order):
+    vecs = encode_all(embedder, [texts[i] for i in need])
+    if vecs is None:
         return score
     out = score.copy()
     for k in kept:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from crosswire.facts.similarity import Aligned, Encoder
+from crosswire.facts.similarity import Aligned, Encoder, encode_all
 from crosswire.model import Sentence
 from crosswire.text.langid import FUNCTION_WORDS
 from crosswire.text.months import MONTHS
@@ -175,11 +175,8 @@ def _not_denied(
     pairs = list(evidence) + leads
     need = sorted({int(x) for k in pairs for x in (rows[k], cols[k])})[:MAX_CHECKED]
     where = {x: n for n, x in enumerate(need)}
-    try:
-        vecs = embedder.encode([sentences[x].text for x in need])
-    except Exception:  # a broken model must not break the stage
-        vecs = None
-    if vecs is None or len(vecs) != len(need):
+    vecs = encode_all(embedder, [sentences[x].text for x in need])
+    if vecs is None:
         return evidence, leads
 
     def ok(k: int) -> bool:
@@ -239,6 +236,16 @@ def follow_translations(
     owner = {m: n for n, a in enumerate(groups) for m in a.members}
     lone = {a.members[0] for a in groups if len(a.members) == 1 and not a.support}
     moved: dict[int, int] = {}  # lone sentence -> the group it joins
+    vectors: dict[str, np.ndarray] = {}  # article -> its first MAX_CHECKED sentences embedded, once
+
+    def embedded(article: str, ks: list[int]) -> np.ndarray | None:
+        if article not in vectors:
+            vecs = encode_all(embedder, [sentences[k].text for k in ks[:MAX_CHECKED]])
+            if vecs is None:
+                return None
+            vectors[article] = vecs
+        return vectors[article]
+
     for arts in by_group.values():
         ids = list(arts)
         for x_art in ids:
@@ -248,12 +255,8 @@ def follow_translations(
                     continue
                 if not any(x in lone for x in xs):
                     continue
-                try:
-                    vx = embedder.encode([sentences[x].text for x in xs[:MAX_CHECKED]])
-                    vy = embedder.encode([sentences[y].text for y in ys[:MAX_CHECKED]])
-                except Exception:  # a broken model must not break the stage
-                    return groups
-                if vx is None or vy is None or len(vx) != len(xs[:MAX_CHECKED]) or len(vy) != len(ys[:MAX_CHECKED]):
+                vx, vy = embedded(x_art, xs), embedded(y_art, ys)
+                if vx is None or vy is None:
                     return groups
                 sim = np.asarray(vx) @ np.asarray(vy).T
                 near = np.abs(np.arange(len(vx))[:, None] - np.arange(len(vy))[None, :]) <= TRANSLATION_WINDOW

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from crosswire.facts.crosslang import cross_figures, cross_names
+from crosswire.facts.similarity import encode_all
 from crosswire.model import Quote
 from crosswire.text.words import words
 
@@ -69,11 +70,8 @@ def merge_translations(quotes: list[Quote], story: StoryText, lang: str | None =
     if embedder is None or len({x for x in langs if x}) < 2:
         return quotes
     pool = [k for k, x in enumerate(langs) if x][:MAX_QUOTES]
-    try:
-        vecs = embedder.encode([quotes[k].text for k in pool])
-    except Exception:  # a broken model must not break the stage
-        vecs = None
-    if vecs is None or len(vecs) != len(pool):
+    vecs = encode_all(embedder, [quotes[k].text for k in pool])
+    if vecs is None:
         return quotes
     cos = np.asarray(vecs, dtype=np.float32) @ np.asarray(vecs, dtype=np.float32).T
     best: dict[tuple[int, str], tuple[float, int]] = {}  # (quote, other language) -> its best match there

@@ -13,11 +13,23 @@ import numpy as np
 from crosswire.facts.contradiction import Stated, days_clash, figures_clash
 from crosswire.text.words import content_words, fold
 
-__all__ = ["Aligned", "PairScores", "similarity_matrix", "tfidf", "dense"]
+__all__ = ["Aligned", "PairScores", "similarity_matrix", "tfidf", "dense", "encode_all"]
 
 
 class Encoder(Protocol):
     def encode(self, texts: list[str], *, query: bool = False) -> np.ndarray | None: ...
+
+
+def encode_all(embedder: Encoder, texts: Sequence[str]) -> np.ndarray | None:
+    """The embedding of every text, or None when the model fails or answers for a different number of
+    texts: a broken model must not break the stage, whose callers then go on without it."""
+    try:
+        vecs = embedder.encode(list(texts))
+    except Exception:
+        return None
+    if vecs is None or len(vecs) != len(texts):
+        return None
+    return vecs
 
 
 @dataclass(slots=True)
