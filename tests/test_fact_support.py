@@ -35,3 +35,31 @@ def test_a_sentence_naming_others_is_not_cited_for_the_fact():
         if "Vale" in f.text:
             assert f.articles == ["b1"], f
     assert any("Lind" in f.text for f in sheet.facts) and any("Vale" in f.text for f in sheet.facts)
+
+
+def test_a_supporting_sentence_must_give_the_facts_count():
+    from crosswire.facts.support import gives_figures
+
+    fact = "The survey found that 412 farms in the valley lost their harvest between 2027 and 2030."
+    assert gives_figures(fact, "Some 412 farms lost crops, the survey said.")
+    assert not gives_figures(fact, "The share of farms losing their harvest stayed flat between 2027 and 2030.")
+    assert gives_figures("The valley's farmers met in Corrin on Tuesday.", "Farmers met on Tuesday.")  # counts nothing
+
+
+def test_a_longer_sentence_sharing_words_but_not_the_count_is_not_cited():
+    # the abstract's "overall rate ... stable between 2011 and 2030" shares the count's years, ages and
+    # words, but not its count: it is not cited for "812 children ... drowned"
+    a = art("a1", "Background Drowning is a leading cause of death among children in Velmark. "
+                  "Results The overall drowning rate among children aged 3 to 9 years remained stable between "
+                  "2011 to 2015 and 2026 to 2030 (from 2.4 to 2.2 per 1 million). "
+                  "However, the drowning rate increased in rural children (from 1.9 to 3.1 per 1 million).")
+    b = art("b1", "The overall drowning rate among children between the ages of three and 9 was stable during the "
+                  "20 years from 2011 to 2030, researchers in Velmark said. "
+                  "The researchers found that 812 children between the ages of three and 9 drowned between 2011 "
+                  "and 2030 — an average of nearly 41 children each year. "
+                  "The drowning rate increased in rural children from 1.9 per one million to 3.1 per one million.")
+    sheet = facts.analyze([a, b], [], embedder=False, entities=[])
+    count = [f for f in sheet.facts if "812" in f.text]
+    assert count and all(f.articles == ["b1"] for f in count), count
+    rural = [f for f in sheet.facts if "rural" in f.text]
+    assert any(f.articles == ["a1", "b1"] for f in rural)  # the same figures still support each other

@@ -32,7 +32,7 @@ from crosswire.facts.joins import join_claims
 from crosswire.facts.numbers import find_rates
 from crosswire.facts.quote_translations import merge_translations
 from crosswire.facts.story import StoryText, read_story
-from crosswire.facts.support import name_aliases, states
+from crosswire.facts.support import gives_figures, name_aliases, states
 from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, reader_language
 from crosswire.text.parse import preload as preload_parser
 from crosswire.text.words import fold
@@ -102,6 +102,7 @@ def build_facts(story: StoryText, lang: str | None = None) -> list[Fact]:
                 aliases,
                 language=lang_rep,
             )
+            and (m in g.members or gives_figures(text, story.sentences[m].text))
         ]
         groups.append((rep, [m for m in g.members if m in ok], [m for m in g.support if m in ok], g.strength))
         groups += [(m, [m], [], 1.0) for m in g.members if m not in ok]

@@ -9,10 +9,11 @@ from rapidfuzz import fuzz
 
 from crosswire.facts.attributes import DAY_WORDS
 from crosswire.facts.contradiction import ANY_NUMBER, figures_clash, stated_in
+from crosswire.facts.numbers import compatible
 from crosswire.text.months import MONTHS
 from crosswire.text.words import STOPWORDS, fold, names
 
-__all__ = ["states", "name_words", "name_aliases"]
+__all__ = ["states", "gives_figures", "name_words", "name_aliases"]
 
 
 def name_words(text: str) -> set[str]:
@@ -67,6 +68,19 @@ def states(
             if not (adjectives and (_adjective_of(a, cited) or _adjective_of(b, fact))):
                 return False
     return True
+
+
+def gives_figures(fact: str, cited: str) -> bool:
+    """Does ``cited`` give one of the figures ``fact`` counts something with (when it counts
+    anything)?  A sentence cited as support from inside a longer sentence states its fact only
+    with its figures: "657 children ... died by suicide between 1993 and 2012" is not stated by
+    "the overall suicide rate ... remained stable between 1993 and 2012", which shares its years
+    and its words but not its count."""
+    counted = [f for fs in stated_in(fact).figures.values() for f in fs if not f.previous]
+    if not counted:
+        return True
+    given = [f for fs in stated_in(cited).figures.values() for f in fs]
+    return any(compatible(x, y) or compatible(y, x) for x in counted for y in given)
 
 
 # languages that write the adjectives of places in lower case ("alemana", "française", "deutsche")
