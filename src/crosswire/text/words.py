@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "words", "content_words", "names", "STOPWORDS", "stem"]
+__all__ = ["fold", "words", "content_words", "names", "STOPWORDS", "FUNCTION_WORDS", "stem"]
 
 STOPWORDS = frozenset(
     """a an the and or but nor of to in on at by for with from as into onto about over after before
@@ -22,6 +22,23 @@ STOPWORDS = frozenset(
     le la les de des du un une et en au aux pour par sur dans que qui est il elle ils
     mr mrs ms""".split()
 )
+# The function words of other languages the stories come in, one table per language. A word that is
+# also an English word or abbreviation stays out ("son", "sin", "era", "hay", "han"; "die", "war",
+# "hat", "man", "den", "dem", "aus", "er", "über" folded to "uber"; "da"): dropping it would hide what
+# an English sentence says.
+# fmt: off
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset("""el los las del al lo una unos unas y o ni con por para sobre entre hasta desde como pero
+        sino mas más muy ya se su sus nos mi este esta estos estas ese esa esos esas ha había habían
+        ser es fue fueron está están estaba sido también porque cuando donde quien quienes cual cuales
+        tras ante según después dijo dijeron""".split()),
+    "de": frozenset("""der das und ist nicht mit von zu auf für des ein eine einer eines einem einen
+        sich auch als wie bei nach noch wird wurde wurden sind haben sie es im zum zur vom
+        oder aber dass daß sein seine ihr ihre wir ich nur schon sagte sagt""".split()),
+    "it": frozenset("""il gli della delle degli dei nel nella per che non è sono ha hanno""".split()),
+    "pt": frozenset("""os ao à é foi são uma um das na pelo pela""".split()),
+}
+# fmt: on
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -31,6 +48,9 @@ def fold(text: str) -> str:
     """Lower-case and strip accents: "Sébastien" -> "sebastien"."""
     nfkd = unicodedata.normalize("NFKD", text)
     return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
+
+
+STOPWORDS = STOPWORDS | frozenset(fold(w) for ws in FUNCTION_WORDS.values() for w in ws)
 
 
 def words(text: str) -> list[str]:
