@@ -37,20 +37,24 @@ YEARS = Conflict(
 )
 UNIT_OF = {("a", 4): 4, ("b", 5): 5, ("a", 6): 6, ("b", 7): 7}
 WORDS = {i: 20 for i in range(8)}
+SCORE = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.55, 0.5])
+
+
+def told(conflicts: list[Conflict]) -> list[int]:
+    """The candidates chosen after the news 0-3, with these disagreements, at 120 words."""
+    return tell_dispute([0, 1, 2, 3], conflicts, UNIT_OF, set(range(8)), SCORE, WORDS, 120)
 
 
 def test_a_disagreement_between_parties_joins_the_summary():
-    score = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.55, 0.5])
-    out = tell_dispute([0, 1, 2, 3], [CLAIM], UNIT_OF, set(range(8)), score, WORDS, 120)
+    out = told([CLAIM])
     assert 4 in out  # the claim; its answer is added with the other sides (brief.summary)
 
 
 def test_two_wordings_of_a_year_are_no_dispute_of_their_own():
-    score = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.55, 0.5])
-    out = tell_dispute([0, 1, 2, 3], [YEARS], UNIT_OF, set(range(8)), score, WORDS, 120)
+    out = told([YEARS])
     assert out == [0, 1, 2, 3]
     # with both, the parties' disagreement is the one told, whatever the years' sentences score
-    out = tell_dispute([0, 1, 2, 3], [YEARS, CLAIM], UNIT_OF, set(range(8)), score, WORDS, 120)
+    out = told([YEARS, CLAIM])
     assert 4 in out and 6 not in out and 7 not in out
 
 
@@ -64,6 +68,5 @@ def test_a_denial_a_report_tells_without_naming_who_holds_each_side_is_not_force
             side("He did not meet the mayor, he said later.", None, "a", 7),
         ],
     )
-    score = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.55, 0.5])
-    out = tell_dispute([0, 1, 2, 3], [quiet], UNIT_OF, set(range(8)), score, WORDS, 120)
+    out = told([quiet])
     assert out == [0, 1, 2, 3]

@@ -19,15 +19,15 @@ STOPWORDS = frozenset(
     whose which what when where why how also said says say told tells according while during there here
     all any some such very more most much many can could would should will shall may might must just
     other others one own same both each few only up down out off again further once now yet still even
-    le la les de des du un une et en au aux pour par sur dans que qui est il elle ils
     mr mrs ms""".split()
 )
-# The function words of other languages the stories come in, one table per language. A word that is
+# The function words of the other languages the stories come in, one table per language. A word that is
 # also an English word or abbreviation stays out ("son", "sin", "era", "hay", "han"; "die", "war",
 # "hat", "man", "den", "dem", "aus", "er", "über" folded to "uber"; "da"): dropping it would hide what
 # an English sentence says.
 # fmt: off
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset("""le la les de des du un une et en au aux pour par sur dans que qui est il elle ils""".split()),
     "es": frozenset("""el los las del al lo una unos unas y o ni con por para sobre entre hasta desde como pero
         sino mas más muy ya se su sus nos mi este esta estos estas ese esa esos esas ha había habían
         ser es fue fueron está están estaba sido también porque cuando donde quien quienes cual cuales
