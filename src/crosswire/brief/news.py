@@ -41,6 +41,17 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "es": ("yo", "me", "mí", "mi", "mis", "conmigo"),
 }
 # fmt: on
+# third-person pronouns that open a sentence: read alone, as a summary reads it, such a sentence
+# names nobody ("He's intuitive, he gets it, ..."): its referent is in the sentence before
+# fmt: off
+PRONOUN_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("he", "she", "they", "his", "her", "their", "he's", "she's", "they're", "he'd", "she'd", "they'd",
+           "he'll", "she'll", "they'll", "they've"),
+    "fr": ("il", "elle", "ils", "elles", "il'", "son", "sa", "ses", "leur", "leurs"),
+    "de": ("er", "sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem"),
+    "es": ("él", "ella", "ellos", "ellas", "su", "sus"),
+}
+# fmt: on
 # fmt: off
 CAPTION_OPENERS: dict[str, tuple[str, ...]] = {
     "en": ("a photo of", "photo of", "this photo", "this screengrab", "this screenshot", "in this photo",
@@ -273,6 +284,19 @@ def strip_update_marker(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+_OPENING_WORD = re.compile(r"^[\W_]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
+
+
+def opens_on_pronoun(text: str, language: str | None = None) -> bool:
+    """Does a sentence open on a third-person pronoun (:data:`PRONOUN_OPENERS`)?"""
+    m = _OPENING_WORD.match(text)
+    if not m:
+        return False
+    word = m.group(1).lower().replace("’", "'")
+    table = PRONOUN_OPENERS.get(language or "en", ())
+    return word in table
+
+
 def news_weights(
     articles: Sequence[Article],
     sents: dict[str, list[Sentence]],
@@ -282,10 +306,12 @@ def news_weights(
     essay: float,
     first: float,
     update: float,
+    pronoun: float = 1.0,
 ) -> np.ndarray:
     """Score multipliers of summary candidates (each given by its (article, sentence) occurrences
     and its text): ``essay`` for a sentence only personal essays give, ``first`` for one in the first
-    person singular outside quotations, ``update`` for one a report's update marker opens."""
+    person singular outside quotations, ``update`` for one a report's update marker opens,
+    ``pronoun`` for one opening on a third-person pronoun (:func:`opens_on_pronoun`)."""
     lang = {a.id: a.language for a in articles}
     essays = essay_articles(sents, lang)
     updates = {(aid, k) for aid, ss in sents.items() for k in update_leads([x for x in ss if not x.is_heading])}
@@ -297,6 +323,8 @@ def news_weights(
             out[i] *= first
         if any(o in updates for o in occ):
             out[i] *= update
+        if opens_on_pronoun(text, lang.get(occ[0][0])):
+            out[i] *= pronoun
     return out
 
 

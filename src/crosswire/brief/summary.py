@@ -91,6 +91,7 @@ class SummaryConfig:
     other_language: float = 0.15  # score multiplier for a sentence not in the language the brief is told in
     essay: float = 0.5  # ... for a sentence only a personal essay gives (see crosswire.brief.news)
     first_person: float = 1.0  # ... for a sentence in the first person singular outside quotations (off: ROUGE)
+    pronoun: float = 0.7  # ... for a sentence opening on a third-person pronoun: read alone it names nobody
     update: float = 1.3  # ... for a sentence that an update marker opens at the top of a report
     latest_first: bool = True  # the first usable sentence of a live report's latest update leads the summary
     stale: float = 0.6  # ... and then a sentence telling a state "as of" earlier ("still missing") weighs this
@@ -313,6 +314,7 @@ def summarize(
         essay=cfg.essay,
         first=cfg.first_person,
         update=cfg.update,
+        pronoun=cfg.pronoun,
     )
     latest: list[int] = []  # candidates telling a live report's latest development, the report's top first
     if cfg.latest_first:
