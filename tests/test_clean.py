@@ -481,3 +481,44 @@ def test_title_case_place_with_a_full_date_is_a_dateline(text, place, date):
 @pytest.mark.parametrize("text", ["Paris, the capital – is calm today.", "However, in 2024 – the year of the vote – few came."])
 def test_comma_clause_that_is_not_a_date_is_no_dateline(text):
     assert parse_dateline(text) is None
+
+
+# --- what is no title: a credits box, a caption of two sentences ---------------------------
+
+
+REVIEW = (
+    "The Lantern Keeper is a slow, lovely film about a lighthouse family, and its last reel is "
+    "the best twenty minutes of the year.\n\n"
+    "Mara Voss plays the keeper's widow with a stillness that carries the whole picture."
+)
+
+
+def test_a_credits_box_is_no_title():
+    raw = (
+        "The Lantern Keeper\n\n"
+        "Starring Mara Voss and Ilan Petrak. Directed by Sena Holt. 98 minutes. PG\n\n" + REVIEW
+    )
+    a = clean_text(raw, id="x")
+    assert a.title is None
+    assert a.text.startswith("The Lantern Keeper is a slow")
+
+
+def test_the_lines_after_a_cast_and_credits_label_are_no_title():
+    raw = (
+        "The Lantern Keeper\n\n"
+        "Cast & Credits The Widow Mara Voss\n\n"
+        "The Keeper Ilan Petrak Senior\n\n"
+        "The Daughter Anna Lise Korver\n\n" + REVIEW
+    )
+    a = clean_text(raw, id="x")
+    assert a.title is None
+
+
+def test_a_caption_of_two_sentences_is_no_title_but_a_question_title_is():
+    raw = (
+        "Rescuers carry a resident of Marrow to a boat on Monday. Photo by Ada Kell for the Courier\n\n"
+        + _body()
+    )
+    assert clean_text(raw, id="x").title is None
+    title = "Will Marrow ever be safe from the Vell? The town counts the cost of the floods"
+    assert clean_text(title + "\n\n" + _body(), id="x").title == title

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from crosswire.model import Article, Conflict, Sentence, TimelineEvent
+from crosswire.read.furniture import CREDIT_OPENERS
 from crosswire.text.dates import find_dates, is_future
 from crosswire.text.repeats import is_garbage
 
@@ -62,17 +63,7 @@ CAPTION_OPENERS: dict[str, tuple[str, ...]] = {
     "es": ("una foto de", "foto de", "en esta foto", "esta imagen", "en esta imagen"),
 }
 # fmt: on
-# fmt: off
-# a credits line of a review or a listing ("Screenplay by ...", "WITH: ...", "Running time: ..."): furniture, not news
-# fmt: off
-CREDIT_OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("screenplay by", "written by", "directed by", "produced by", "starring", "with:", "cast:", "credits:",
-           "cast & credits", "running time", "mpaa rating", "music by", "edited by", "director of photography"),
-    "fr": ("réalisé par", "scénario de", "scénario :", "avec :", "durée :", "de et avec"),
-    "de": ("regie:", "drehbuch:", "mit:", "laufzeit:", "buch:"),
-    "es": ("dirigida por", "guion de", "guión de", "con:", "reparto:", "duración:"),
-}
-# fmt: on
+# a credits line (CREDIT_OPENERS, crosswire.read.furniture: "Screenplay by ...", "WITH: ...") is furniture ...
 CREDIT_WORDS = 30  # ... and no longer than this: a review's own sentence may open with "Written by, among others, ..."
 # fmt: off
 UPDATE_MARKERS: tuple[str, ...] = ("update", "updated", "mise à jour", "aktualisierung", "aktualisiert",

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from crosswire.model import Article
-from crosswire.read.furniture import is_label_line, line_furniture, strip_furniture
+from crosswire.read.furniture import is_label_line, line_furniture, may_be_title, opens_credits, strip_furniture
 from crosswire.read.headline import glued_headline, title_line
 from crosswire.read.meta import normalize_date, parse_date, parse_dateline
 from crosswire.read.outlets import identify as identify_outlet
@@ -367,16 +367,20 @@ def _cut_header(st: _State) -> None:
             if stamp:  # "By Jane Roe, The Gazette, 15 May 2025"
                 st.stamps.append(stamp)
     cands = [i for i in lead if ps[i].label == "body"]
-    if st.title is None and cands:
+    # the lines after a credits line are its credits ("Cast & Credits The Queen Julia Roberts" /
+    # "Snow White Lily Collins" / ...), no title
+    credits = next((k for k, i in enumerate(cands) if opens_credits(ps[i].text)), len(cands))
+    if st.title is None and cands[:credits]:
         # a title has four words or more and is no label: not "Photo", "(out of 4)", a column's name
         pick = next(
             (
                 i
-                for i in cands
+                for i in cands[:credits]
                 if 4 <= nwords(ps[i].text) <= 40
                 and not ps[i].text.startswith("(")
                 and not is_caption(ps[i].text)
                 and not is_label_line(ps[i].text)
+                and may_be_title(ps[i].text)
             ),
             None,
         )

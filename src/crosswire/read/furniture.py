@@ -21,7 +21,34 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LINE_RULES", "SENTENCE_RULES", "SPAN_RULES", "is_label_line", "line_furniture", "strip_furniture"]
+__all__ = [
+    "CREDIT_OPENERS",
+    "LINE_RULES",
+    "SENTENCE_RULES",
+    "SPAN_RULES",
+    "is_label_line",
+    "line_furniture",
+    "strip_furniture",
+    "may_be_title",
+    "opens_credits",
+]
+
+# a credits line of a review or a listing ("Screenplay by ...", "WITH: ...", "Running time: ..."): furniture, not news
+# fmt: off
+CREDIT_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("screenplay by", "written by", "directed by", "produced by", "starring", "with:", "cast:", "credits:",
+           "cast & credits", "running time", "mpaa rating", "music by", "edited by", "director of photography"),
+    "fr": ("réalisé par", "scénario de", "scénario :", "avec :", "durée :", "de et avec"),
+    "de": ("regie:", "drehbuch:", "mit:", "laufzeit:", "buch:"),
+    "es": ("dirigida por", "guion de", "guión de", "con:", "reparto:", "duración:"),
+}
+# fmt: on
+_CREDITS_LINE = re.compile(
+    r"^\W*(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in CREDIT_OPENERS.values() for w in ws)
+    + r")(?!\w)",
+    re.I,
+)
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
@@ -150,6 +177,21 @@ _TITLE_ABBREV = re.compile(
     r"[A-Z]|[A-Z](?:\.[A-Z])+)\.$"
 )
 _ABBREV = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])+)\.$")
+
+
+def opens_credits(text: str) -> bool:
+    """Does a line open a work's credits ("Starring ...", "Cast & Credits ...", "Directed by ...")?"""
+    return bool(_CREDITS_LINE.match(text))
+
+
+def may_be_title(text: str) -> bool:
+    """Can a line at the top of a page be its title?  Not a credits box ("Starring Julia Roberts,
+    ... Directed by Tarsem Singh. 106 minutes. PG", "Cast & Credits ..."): a title opens with no
+    credit and holds no sentence ended by a full stop before its end."""
+    if opens_credits(text):
+        return False
+    parts = _sentences(text.strip())
+    return not any(p.rstrip().endswith(".") for p in parts[:-1])
 
 
 def _sentences(text: str) -> list[str]:
