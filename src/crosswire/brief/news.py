@@ -330,6 +330,7 @@ def tell_dispute(
     score: np.ndarray,
     words_of: dict[int, int],
     words: int,
+    stays: frozenset[int] = frozenset(),
 ) -> list[int]:
     """The news first, then what is disputed: while the summary tells fewer disagreements than one per
     ``DISPUTES_PER`` words of ``words``, the one most reports give joins it (a claim another party
@@ -339,7 +340,8 @@ def tell_dispute(
     side says who holds it (a ministry's claim and the answer of another); two reports that merely word
     a year or a title differently, or a report that quotes a denial it tells itself, are no news of their
     own (the brief's conflicts list them; the summary tells them where it tells one of their sentences).
-    ``unit_of`` maps (article, sentence) to a candidate, ``pool`` holds the candidates that may be told."""
+    ``unit_of`` maps (article, sentence) to a candidate, ``pool`` holds the candidates that may be told;
+    the candidates in ``stays`` (the latest development that leads the summary) never make room."""
     found = [c for c in conflicts if len(c.sides) >= 2 and all(side.attributed_to for side in c.sides)]
     sides_of = [
         [
@@ -380,8 +382,8 @@ def tell_dispute(
         for i in sorted(before, key=lambda k: score[k]):
             if size <= words * 1.2 or size - words_of.get(i, 0) < words * 0.8:
                 break
-            if any(i in x for sides in sides_of for x in sides):
-                continue  # a side already told stays
+            if i in stays or any(i in x for sides in sides_of for x in sides):
+                continue  # the lead and a side already told stay
             out.remove(i)
             size -= words_of.get(i, 0)
     return out

@@ -396,8 +396,10 @@ def summarize(
     if cfg.both_sides and sheet is not None and sheet.conflicts:
         words_of = {i: len(short(i).split()) for i in where}
         unit_of = {(o.article, o.index): i for i, u in enumerate(ulist) for o in u.occurrences}
-        chosen = tell_dispute(chosen, sheet.conflicts, unit_of, set(where), score, words_of, words)
-        chosen = _both_sides(chosen, sheet, ulist, where, pool_pair, unit_facts, score, words_of, words, cfg)
+        chosen = tell_dispute(chosen, sheet.conflicts, unit_of, set(where), score, words_of, words, frozenset(lead))
+        chosen = _both_sides(
+            chosen, sheet, ulist, where, pool_pair, unit_facts, score, words_of, words, cfg, frozenset(lead)
+        )
 
     if cfg.story_order:  # told in the order the reports tell it: leads first, then by importance
         # the news, then what is disputed (each disagreement told from its sides together, claim first)
@@ -426,9 +428,11 @@ def _both_sides(
     words_of: dict[int, int],
     words: int,
     cfg: SummaryConfig,
+    stays: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Where the summary states a claim, it states its denial too; where it gives one of
-    two disagreeing figures or dates, it gives the other too.
+    two disagreeing figures or dates, it gives the other too (the sentences in ``stays``, the
+    latest development leading the summary, never make room).
 
     The best-scored sentence of each missing side joins (unless it repeats a chosen
     sentence), disagreements of the most important sentences first; the least important
@@ -478,7 +482,7 @@ def _both_sides(
                 break
         if not added:
             continue
-        keep = kept | set(added) | {i for t in told for i in t}
+        keep = kept | set(added) | {i for t in told for i in t} | stays
         trial = chosen + added
         size = total + sum(words_of.get(i, 0) for i in added)
         for i in sorted((i for i in trial if i not in keep), key=lambda k: score[k]):
