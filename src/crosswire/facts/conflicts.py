@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from crosswire.facts.attributes import attribute_conflicts
 from crosswire.facts.claims import contrast_conflicts, denial_conflicts, gist_of, merge_conflicts
 from crosswire.facts.denials import negated_restatements
-from crosswire.facts.numbers_dates import date_conflicts, number_conflicts
+from crosswire.facts.numbers_dates import clock_date_conflicts, date_conflicts, number_conflicts
 from crosswire.model import Conflict
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ def _same_sentences(a: Conflict, b: Conflict) -> bool:
 def find_conflicts(story: StoryText) -> list[Conflict]:
     """Every disagreement in the story, numbered c1, c2, ..."""
     out = number_conflicts(story) + date_conflicts(story)
+    out += [c for c in clock_date_conflicts(story) if not any(_same_sentences(c, n) for n in out)]
     out += [c for c in attribute_conflicts(story) if not any(_same_sentences(c, n) for n in out)]
     for c in merge_conflicts(denial_conflicts(story) + contrast_conflicts(story) + negated_restatements(story)):
         if any(_same_sentences(c, n) for n in out):

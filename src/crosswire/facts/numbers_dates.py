@@ -1,5 +1,7 @@
 """Number and date conflicts: figures of one counted thing in one frame whose intervals cannot
-overlap, and one fact dated differently by two reports."""
+overlap, and one fact dated differently by two reports: told in nearly the same words, or pinned
+to the same clock time ("left the prom at about 9:30 p.m. on Friday" / "signed out of the prom at
+9:32 p.m." on Saturday night)."""
 
 from __future__ import annotations
 
@@ -376,4 +378,98 @@ def date_conflicts(story: StoryText) -> list[Conflict]:
                 "", f"date of {gist_of(story.sentences[g.members[0]].text, 10)}: " + " or ".join(dated), "date", sides
             )
         )
+    return out
+
+
+# a clock time ("9:32 p.m.", "9.30pm"), and the words that make it approximate ("at about 9:30 p.m.")
+_CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
+_ABOUT = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|shortly (?:before|after)|just (?:before|after))\s+$", re.I
+)
+CLOCK_NEAR = 15  # minutes apart at which an approximate clock time and another tell one moment
+
+
+def _clock_times(text: str) -> list[tuple[int, bool]]:
+    """Minutes after midnight of each clock time of a sentence, with whether it is approximate."""
+    out = []
+    for m in _CLOCK.finditer(text):
+        h, mi = int(m.group(1)), int(m.group(2))
+        if 1 <= h <= 12 and mi < 60:
+            minutes = (h % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + mi
+            out.append((minutes, bool(_ABOUT.search(text[: m.start()]))))
+    return out
+
+
+def clock_date_conflicts(story: StoryText) -> list[Conflict]:
+    """One moment dated on two days by two independent reports: two sentences that give the same
+    clock time (within ``CLOCK_NEAR`` minutes when one says "about"), share an ordinary word besides
+    it, and whose events happened on different days as the timeline reads them (the day the verb
+    of the event is dated, :func:`crosswire.facts.timeline.dated_sentences`). A clock time pins an
+    event down: "left the prom at about 9:30 p.m. on Friday" and "the last time anyone saw him was
+    Saturday night, when he signed out of the prom at 9:32 p.m." cannot both be true."""
+    from crosswire.facts.similarity import common_stems
+    from crosswire.facts.timeline import dated_sentences, references
+    from crosswire.text.dates import parse_ref
+
+    clocked = [pos for pos, sent in enumerate(story.sentences) if _CLOCK.search(sent.text)]
+    if story.independent(list({story.sentences[p].article for p in clocked})) < 2:
+        return []
+    refs = references(story.articles)
+    at = {(story.sentences[p].article, story.sentences[p].index): p for p in clocked}
+    day_of: dict[int, str] = {}
+    for a in story.articles:
+        if not any(story.sentences[p].article == a.id for p in clocked):
+            continue
+        day = a.published if parse_ref(a.published) else None
+        for ds in dated_sentences(a, story.by_article.get(a.id, []), refs[a.id], day):
+            pos = at.get((a.id, ds.sentence.index))
+            if pos is not None and ds.event is not None and len(ds.event[0]) == 10:
+                day_of[pos] = ds.event[0]
+        for p in clocked:  # the sentence's own day: it must give one (not only its report's), and one only
+            sent = story.sentences[p]
+            if sent.article != a.id:
+                continue
+            bare = _CLOCK.sub(" ", sent.text)  # (a clock time alone dates nothing but the report's day)
+            days = {d.date for d in find_dates(bare, refs[a.id].date) if len(d.date) == 10}
+            if len(days) != 1:
+                day_of.pop(p, None)
+            elif p not in day_of:
+                day_of[p] = days.pop()
+    dated = [
+        (pos, _clock_times(story.sentences[pos].text), day, common_stems(_CLOCK.sub(" ", story.sentences[pos].text)))
+        for pos, day in sorted(day_of.items())
+    ]
+    pairs: list[tuple[int, int]] = []
+    for x, (i, ti, di, wi) in enumerate(dated):
+        for j, tj, dj, wj in dated[x + 1 :]:
+            ai, aj = story.sentences[i].article, story.sentences[j].article
+            if di == dj or story.independent([ai, aj]) < 2 or not (wi & wj):
+                continue
+            if any(abs(p - q) <= (CLOCK_NEAR if (ap or aq) else 0) for p, ap in ti for q, aq in tj):
+                pairs.append((i, j))
+    # one conflict per moment: the sentences linked by such pairs, told by day
+    moment: dict[int, int] = {}
+    for i, j in pairs:
+        mi, mj = moment.setdefault(i, i), moment.setdefault(j, j)
+        if mi != mj:
+            for k, v in list(moment.items()):
+                if v == mj:
+                    moment[k] = mi
+    out: list[Conflict] = []
+    for root in sorted(set(moment.values())):
+        members = [m for m, v in moment.items() if v == root]
+        sides: dict[str, list[int]] = {}
+        for m in sorted(members, key=lambda m: (story.order[story.sentences[m].article], story.sentences[m].index)):
+            sides.setdefault(day_of[m], []).append(m)
+        out_sides = [
+            ConflictSide(
+                story.sentences[ms[0]].text,
+                story.attribution[ms[0]],
+                list(dict.fromkeys(story.sentences[m].article for m in ms)),
+                [story.cite(m) for m in ms],
+            )
+            for _day, ms in sorted(sides.items())
+        ]
+        about = f"date of {gist_of(story.sentences[min(members)].text, 10)}: " + " or ".join(sorted(sides))
+        out.append(Conflict("", about, "date", out_sides))
     return out

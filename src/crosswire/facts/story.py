@@ -106,7 +106,7 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
         copy_of=copy_of,
         speakers=[party_key(attribution[i]) for i in fact_pos],
         figures=[figures[i] for i in fact_pos],
-        references=_references(arts),
+        references=article_references(arts),
     )
     aligned = [Aligned([fact_pos[m] for m in g.members], g.strength, [fact_pos[m] for m in g.support]) for g in aligned]
     cluster_of = {m: k for k, g in enumerate(aligned) for m in g.members}
@@ -127,7 +127,7 @@ def read_story(articles: list[Article], groups: list[CopyGroup], embedder: Any =
     )
 
 
-def _references(articles: list[Article]) -> dict[str, str | None]:
+def article_references(articles: list[Article]) -> dict[str, str | None]:
     """Article id -> the date its relative dates ("on Wednesday") count from."""
     published = [a.published for a in articles if a.published]
     return {a.id: reference_date(a, published) for a in articles}
