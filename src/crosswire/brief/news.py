@@ -25,10 +25,11 @@ from crosswire.model import Article, Conflict, Sentence, TimelineEvent
 from crosswire.read.furniture import CREDIT_OPENERS
 from crosswire.text.dates import find_dates, is_future
 from crosswire.text.repeats import is_garbage
+from crosswire.text.words import PRONOUN_OPENERS, opens_on_pronoun
 
 # fmt: off
 __all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "CREDIT_OPENERS", "CREDIT_WORDS", "UPDATE_MARKERS", "STALE_WORDS",
-           "FUTURE_WORDS", "NOT_EVENT_BEFORE",
+           "FUTURE_WORDS", "NOT_EVENT_BEFORE", "PRONOUN_OPENERS", "opens_on_pronoun",
            "first_person", "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news",
            "latest_development", "is_stale", "strip_update_marker", "ESSAY_SHARE", "news_weights", "tell_dispute",
            "dispute_order", "DISPUTES_PER"]
@@ -40,17 +41,6 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "fr": ("je", "j", "me", "moi", "mon", "ma", "mes"),
     "de": ("ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner"),
     "es": ("yo", "me", "mí", "mi", "mis", "conmigo"),
-}
-# fmt: on
-# third-person pronouns that open a sentence: read alone, as a summary reads it, such a sentence
-# names nobody ("He's intuitive, he gets it, ..."): its referent is in the sentence before
-# fmt: off
-PRONOUN_OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("he", "she", "they", "his", "her", "their", "he's", "she's", "they're", "he'd", "she'd", "they'd",
-           "he'll", "she'll", "they'll", "they've"),
-    "fr": ("il", "elle", "ils", "elles", "il'", "son", "sa", "ses", "leur", "leurs"),
-    "de": ("er", "sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem"),
-    "es": ("él", "ella", "ellos", "ellas", "su", "sus"),
 }
 # fmt: on
 # fmt: off
@@ -273,19 +263,6 @@ def strip_update_marker(text: str) -> str:
         return text
     rest = text[m.end() :]
     return rest[:1].upper() + rest[1:]
-
-
-_OPENING_WORD = re.compile(r"^[\W_]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
-
-
-def opens_on_pronoun(text: str, language: str | None = None) -> bool:
-    """Does a sentence open on a third-person pronoun (:data:`PRONOUN_OPENERS`)?"""
-    m = _OPENING_WORD.match(text)
-    if not m:
-        return False
-    word = m.group(1).lower().replace("’", "'")
-    table = PRONOUN_OPENERS.get(language or "en", ())
-    return word in table
 
 
 def news_weights(

@@ -31,11 +31,12 @@ from crosswire.facts.counting import check_figures
 from crosswire.facts.joins import join_claims
 from crosswire.facts.numbers import find_rates
 from crosswire.facts.quote_translations import merge_translations
+from crosswire.facts.similarity import common_stems
 from crosswire.facts.story import StoryText, read_story
-from crosswire.facts.support import gives_figures, name_aliases, states
+from crosswire.facts.support import gives_figures, name_aliases, name_words, states
 from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, reader_language
 from crosswire.text.parse import preload as preload_parser
-from crosswire.text.words import fold
+from crosswire.text.words import fold, opens_on_pronoun
 
 if TYPE_CHECKING:
     from crosswire.facts.entities import Pending
@@ -53,8 +54,12 @@ def _attribution_of(story: StoryText, members: list[int]) -> str | None:
     return best
 
 
+CONTAINED = 0.5  # a member half of whose words each other member says is told by them all
+
+
 def _representative(story: StoryText, members: list[int], main_lang: str | None) -> int:
-    """The member most like the others; ties go to originals of copy groups, then story order."""
+    """The member every other states (:data:`CONTAINED`), else the one most like the others; ties go
+    to originals of copy groups, then story order."""
     if len(members) == 1:
         return members[0]
     local = {p: k for k, p in enumerate(story.fact_pos)}
@@ -63,10 +68,25 @@ def _representative(story: StoryText, members: list[int], main_lang: str | None)
     central = sub.sum(axis=1)
     originals = {g.original for g in story.groups if g.original}
     lang = {a.id: a.language for a in story.articles}
+    # the fact reads as what every member states: a member whose words the others say (the narrower
+    # wording) before a more central one that says more than some of them
+    words = {m: common_stems(story.sentences[m].text) | name_words(story.sentences[m].text) for m in members}
+
+    def told(m: int) -> float:
+        """The least part of a member's words another member says: 1.0 when each says them all."""
+        if not words[m]:
+            return 0.0
+        return min(len(words[m] & words[x]) / len(words[m]) for x in members if x != m)
+
+    share = {m: told(m) for m in members}
+
     # a fact reads in the story's main language when one of its sentences is in it
     keys = [
         (
             main_lang is not None and lang.get(story.sentences[m].article) not in (main_lang, None),
+            share[m] < CONTAINED,
+            opens_on_pronoun(story.sentences[m].text, lang.get(story.sentences[m].article)),  # names its subject
+            -round(share[m], 1) if share[m] >= CONTAINED else 0.0,  # among those, the most told
             -round(float(central[k]), 3),
             story.sentences[m].article not in originals,
             story.order[story.sentences[m].article],

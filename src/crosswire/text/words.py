@@ -10,7 +10,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "words", "content_words", "names", "STOPWORDS", "FUNCTION_WORDS", "stem"]
+__all__ = [
+    "fold",
+    "words",
+    "content_words",
+    "names",
+    "STOPWORDS",
+    "FUNCTION_WORDS",
+    "stem",
+    "PRONOUN_OPENERS",
+    "opens_on_pronoun",
+]
 
 STOPWORDS = frozenset(
     """a an the and or but nor of to in on at by for with from as into onto about over after before
@@ -111,3 +121,28 @@ def names(text: str) -> list[str]:
                 continue
         out.append(m.group(0))
     return out
+
+
+# third-person pronouns that open a sentence: read alone, as a summary reads it, such a sentence
+# names nobody ("He's intuitive, he gets it, ..."): its referent is in the sentence before
+# fmt: off
+PRONOUN_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("he", "she", "they", "his", "her", "their", "he's", "she's", "they're", "he'd", "she'd", "they'd",
+           "he'll", "she'll", "they'll", "they've"),
+    "fr": ("il", "elle", "ils", "elles", "il'", "son", "sa", "ses", "leur", "leurs"),
+    "de": ("er", "sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem"),
+    "es": ("él", "ella", "ellos", "ellas", "su", "sus"),
+}
+# fmt: on
+
+_OPENING_WORD = re.compile(r"^[\W_]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
+
+
+def opens_on_pronoun(text: str, language: str | None = None) -> bool:
+    """Does a sentence open on a third-person pronoun (:data:`PRONOUN_OPENERS`)?"""
+    m = _OPENING_WORD.match(text)
+    if not m:
+        return False
+    word = m.group(1).lower().replace("’", "'")
+    table = PRONOUN_OPENERS.get(language or "en", ())
+    return word in table
