@@ -58,8 +58,9 @@ CONTAINED = 0.5  # a member half of whose words each other member says is told b
 
 
 def _representative(story: StoryText, members: list[int], main_lang: str | None) -> int:
-    """The member every other states (:data:`CONTAINED`), else the one most like the others; ties go
-    to originals of copy groups, then story order."""
+    """The member the others state (each says at least :data:`CONTAINED` of its words; of those the
+    most told, one naming its subject before one opening on a pronoun), else the one most like the
+    others; ties go to originals of copy groups, then story order."""
     if len(members) == 1:
         return members[0]
     local = {p: k for k, p in enumerate(story.fact_pos)}
