@@ -63,3 +63,15 @@ def test_a_longer_sentence_sharing_words_but_not_the_count_is_not_cited():
     assert count and all(f.articles == ["b1"] for f in count), count
     rural = [f for f in sheet.facts if "rural" in f.text]
     assert any(f.articles == ["a1", "b1"] for f in rural)  # the same figures still support each other
+
+
+def test_sums_of_money_for_the_same_thing_must_agree():
+    # both give "$80 million in commissions"; the sales figures cannot both be true
+    from crosswire.facts.contradiction import figures_clash, stated_in
+
+    a = "The market boasted over $1.6 billion in sales from 2029 to 2031, which resulted in $80 million in commissions."
+    b = "The market generated $1.2 billion in sales and $80 million in commissions, the complaint said."
+    c = "The market generated about $1.2 billion in revenue, prosecutors said."
+    assert figures_clash(stated_in(a), stated_in(b))
+    # another thing, or no thing named: left as before (the sums are not compared by what they count)
+    assert not figures_clash(stated_in(b), stated_in(c))

@@ -178,7 +178,40 @@ def figures_clash(a: Stated, b: Stated, same_language: bool = True) -> bool:
         matched_b = [any(compatible(y, x) for x in fa) for y in fb]
         if (a.contrast and not all(matched_a)) or (b.contrast and not all(matched_b)):
             return True
+        if kind in _CURRENCIES and _money_clash(fa, fb):
+            return True
     return False
+
+
+MONEY_NEAR = 0.1  # two sums of one thing this close (as a part of the larger) are one sum told loosely
+_MONEY_IN = re.compile(r"\bin\s+([^\W\d_][\w-]{2,})")
+
+
+def _money_noun(f: Figure) -> str | None:
+    """What a sum of money is an amount of, where the figure says it ("$1.2 billion in sales")."""
+    m = _MONEY_IN.search(fold(f.text))
+    if m is None or m.group(1) in STOPWORDS:
+        return None
+    w = m.group(1)
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _money_clash(fa: list[Figure], fb: list[Figure]) -> bool:
+    """Two sums of one currency that say what they are amounts of, the same thing, and cannot both
+    be true: "$1.2 billion in sales and $80 million in commissions" / "over $1.6 billion in sales
+    ... $80 million in commissions" agree on the commissions and not on the sales."""
+    by_a: dict[str, list[Figure]] = {}
+    by_b: dict[str, list[Figure]] = {}
+    for figs, by in ((fa, by_a), (fb, by_b)):
+        for f in figs:
+            noun = _money_noun(f)
+            if noun is not None:
+                by.setdefault(noun, []).append(f)
+
+    def agree(x: Figure, y: Figure) -> bool:  # "more than $5 million" / "$5 million": one sum, said loosely
+        return compatible(x, y) or abs(x.value - y.value) <= MONEY_NEAR * max(x.value, y.value)
+
+    return any(not any(agree(x, y) for x in by_a[n] for y in by_b[n]) for n in by_a.keys() & by_b.keys())
 
 
 def days_clash(a: Stated, b: Stated, text_a: str, text_b: str) -> bool:
