@@ -130,3 +130,9 @@ def test_the_standard_of_a_comparison_is_not_the_story_s_figure():
 @needs_parser
 def test_a_duration_in_hours_and_minutes_stays_minutes():
     assert counted("The concert ran 2 hours 10 minutes without a break.") == [(130, "minutes")]
+
+
+def test_per_cent_written_in_two_words_is_a_percentage_not_a_rate():
+    figs = find_numbers("The state ran a deficit of 15 per cent of output in 2030, against 16 per cent a year before.")
+    assert [(f.value, f.what) for f in figs] == [(15.0, "percent"), (16.0, "percent")]
+    assert find_numbers("The rate fell from 1.18 per 1 million children to 1.09 per million.") == []

@@ -324,8 +324,8 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
         suffix = 0
         if raw_f.startswith("a ") and re.search(r"\bhalf\s+$", fold(before)):
             value *= 0.5  # "half a million dollars"
-        if re.match(r"\s+per\b", after) or re.search(r"\bper\s+$", fold(before)):
-            continue  # "1.18 per 1 million": a rate, not a count
+        if re.match(r"\s+per\b(?!\s+cent\b)", after) or re.search(r"\bper\s+$", fold(before)):
+            continue  # "1.18 per 1 million": a rate, not a count ("16 per cent" is a percentage)
         if m.group("cur") and not scale and raw[0].isdigit() and (sm := re.match(r"(k|m|bn|b|tn)\b", after, re.I)):
             value *= {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}[sm.group(1).lower()]  # "$500k"
             after, suffix = after[sm.end() :], sm.end()
