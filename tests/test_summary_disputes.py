@@ -76,18 +76,9 @@ def test_the_latest_development_never_makes_room():
     # six sentences of news (0 the latest development, scored lowest: its place comes from being the latest)
     score = np.array([0.3, 0.8, 0.7, 0.6, 0.5, 0.4, 0.55, 0.5, 0.45, 0.42])
     words = {i: 24 for i in range(10)}
-    unit_of = {("a", 4): 8, ("b", 5): 9}
-    claim = Conflict(
-        "c1",
-        "the strike",
-        "denial",
-        [
-            side("The port authority said the strike had ended on Monday.", "the port authority", "a", 4),
-            side("The dockers' union denied that the strike had ended.", "the dockers' union", "b", 5),
-        ],
-    )
+    unit_of = {("a", 4): 8, ("b", 5): 9}  # CLAIM's two sides, as candidates 8 and 9
     news = [0, 1, 2, 3, 4, 5]
-    out = tell_dispute(news, [claim], unit_of, set(range(10)), score, words, 120)
+    out = tell_dispute(news, [CLAIM], unit_of, set(range(10)), score, words, 120)
     assert 8 in out and 0 not in out  # without a lead to keep, the lowest-scored sentence makes room
-    out = tell_dispute(news, [claim], unit_of, set(range(10)), score, words, 120, frozenset({0}))
+    out = tell_dispute(news, [CLAIM], unit_of, set(range(10)), score, words, 120, frozenset({0}))
     assert 8 in out and 0 in out

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from crosswire.model import Article, Conflict, Sentence, TimelineEvent
-from crosswire.read.furniture import CREDIT_OPENERS
+from crosswire.read.furniture import CREDIT_OPENERS, opens_credits
 from crosswire.text.dates import find_dates, is_future
 from crosswire.text.repeats import is_garbage
 from crosswire.text.words import PRONOUN_OPENERS, opens_on_pronoun
@@ -77,12 +77,6 @@ _CAPTION = re.compile(
     r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in CAPTION_OPENERS.values() for w in ws) + r")\b",
     re.I,
 )
-_CREDIT = re.compile(
-    r"^\W*(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in CREDIT_OPENERS.values() for w in ws)
-    + r")(?!\w)",
-    re.I,
-)
 _CREDIT_ANY = re.compile(
     r"(?:^|[;,:.]\s*)(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for ws in CREDIT_OPENERS.values() for w in ws)
@@ -130,7 +124,7 @@ def is_caption(text: str) -> bool:
     if _CAPTION.match(text):
         return True
     # a credits line is short, or a list of credits ("Directed by ...; written by ...; music by ...")
-    return bool(_CREDIT.match(text) and (len(text.split()) <= CREDIT_WORDS or len(_CREDIT_ANY.findall(text)) >= 3))
+    return bool(opens_credits(text) and (len(text.split()) <= CREDIT_WORDS or len(_CREDIT_ANY.findall(text)) >= 3))
 
 
 def update_leads(sentences: Sequence[Sentence], reach: int = 3) -> set[int]:

@@ -396,10 +396,9 @@ def summarize(
     if cfg.both_sides and sheet is not None and sheet.conflicts:
         words_of = {i: len(short(i).split()) for i in where}
         unit_of = {(o.article, o.index): i for i, u in enumerate(ulist) for o in u.occurrences}
-        chosen = tell_dispute(chosen, sheet.conflicts, unit_of, set(where), score, words_of, words, frozenset(lead))
-        chosen = _both_sides(
-            chosen, sheet, ulist, where, pool_pair, unit_facts, score, words_of, words, cfg, frozenset(lead)
-        )
+        stays = frozenset(lead)  # the latest development keeps its place
+        chosen = tell_dispute(chosen, sheet.conflicts, unit_of, set(where), score, words_of, words, stays)
+        chosen = _both_sides(chosen, sheet, ulist, where, pool_pair, unit_facts, score, words_of, words, cfg, stays)
 
     if cfg.story_order:  # told in the order the reports tell it: leads first, then by importance
         # the news, then what is disputed (each disagreement told from its sides together, claim first)

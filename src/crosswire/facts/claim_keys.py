@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from crosswire.text.dates import clock_times
 from crosswire.text.parse import parse
 from crosswire.text.words import STOPWORDS, fold
 
@@ -89,7 +90,6 @@ FILM_NOUNS: dict[str, frozenset[str]] = {
 _NAME_POS = frozenset({"PROPN"})
 _IN_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})  # "Snow" of "Snow White" is often a noun
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
-_CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
 # a telephone number: with its area code, or seven digits that end a clause ("call OPD, 476-5551.")
 _PHONE = re.compile(r"(?<![\d-])(?:\(?\d{3}\)?[-.\s](\d{3})[-.](\d{4})(?![\d-])|(\d{3})-(\d{4})(?=\s*(?:[.;,)]|$)))")
 # a film's rating: the words before it and the ratings themselves (written as they are)
@@ -142,12 +142,8 @@ def read_claims(texts: list[str], language: str | None) -> list[dict[ClaimKey, M
 
 def _clock_keys(text: str) -> Keys:
     out: Keys = {}
-    for m in _CLOCK.finditer(text):
-        h, mi = int(m.group(1)), int(m.group(2))
-        if not (1 <= h <= 12 and mi < 60):
-            continue
-        h = h % 12 + (12 if m.group(3).lower() == "p" else 0)
-        out[("time", f"{h:02d}:{mi:02d}", "")] = set()
+    for minutes, _about in clock_times(text):
+        out[("time", f"{minutes // 60:02d}:{minutes % 60:02d}", "")] = set()
     for m in _PHONE.finditer(text):
         first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         out[("phone", f"{first}-{last}", "")] = set()

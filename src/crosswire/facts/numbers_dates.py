@@ -34,7 +34,7 @@ from crosswire.facts.figures import (
 from crosswire.facts.numbers import Figure
 from crosswire.facts.updates import Timed, counted_thing, is_later, timing, valid_day
 from crosswire.model import Conflict, ConflictSide
-from crosswire.text.dates import find_dates
+from crosswire.text.dates import CLOCK, clock_times, find_dates
 from crosswire.text.words import fold
 
 if TYPE_CHECKING:
@@ -381,23 +381,7 @@ def date_conflicts(story: StoryText) -> list[Conflict]:
     return out
 
 
-# a clock time ("9:32 p.m.", "9.30pm"), and the words that make it approximate ("at about 9:30 p.m.")
-_CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
-_ABOUT = re.compile(
-    r"\b(?:about|around|approximately|roughly|nearly|almost|shortly (?:before|after)|just (?:before|after))\s+$", re.I
-)
 CLOCK_NEAR = 15  # minutes apart at which an approximate clock time and another tell one moment
-
-
-def _clock_times(text: str) -> list[tuple[int, bool]]:
-    """Minutes after midnight of each clock time of a sentence, with whether it is approximate."""
-    out = []
-    for m in _CLOCK.finditer(text):
-        h, mi = int(m.group(1)), int(m.group(2))
-        if 1 <= h <= 12 and mi < 60:
-            minutes = (h % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + mi
-            out.append((minutes, bool(_ABOUT.search(text[: m.start()]))))
-    return out
 
 
 def clock_date_conflicts(story: StoryText) -> list[Conflict]:
@@ -411,32 +395,33 @@ def clock_date_conflicts(story: StoryText) -> list[Conflict]:
     from crosswire.facts.timeline import dated_sentences, references
     from crosswire.text.dates import parse_ref
 
-    clocked = [pos for pos, sent in enumerate(story.sentences) if _CLOCK.search(sent.text)]
-    if story.independent(list({story.sentences[p].article for p in clocked})) < 2:
+    clocked: dict[str, dict[int, int]] = {}  # article -> its sentences with a clock time (index -> position)
+    for pos, sent in enumerate(story.sentences):
+        if CLOCK.search(sent.text):
+            clocked.setdefault(sent.article, {})[sent.index] = pos
+    if story.independent(list(clocked)) < 2:
         return []
     refs = references(story.articles)
-    at = {(story.sentences[p].article, story.sentences[p].index): p for p in clocked}
     day_of: dict[int, str] = {}
     for a in story.articles:
-        if not any(story.sentences[p].article == a.id for p in clocked):
+        at = clocked.get(a.id)
+        if not at:
             continue
         day = a.published if parse_ref(a.published) else None
         for ds in dated_sentences(a, story.by_article.get(a.id, []), refs[a.id], day):
-            pos = at.get((a.id, ds.sentence.index))
-            if pos is not None and ds.event is not None and len(ds.event[0]) == 10:
-                day_of[pos] = ds.event[0]
-        for p in clocked:  # the sentence's own day: it must give one (not only its report's), and one only
+            hit = at.get(ds.sentence.index)
+            if hit is not None and ds.event is not None and len(ds.event[0]) == 10:
+                day_of[hit] = ds.event[0]
+        for p in at.values():  # the sentence's own day: it must give one (not only its report's), and one only
             sent = story.sentences[p]
-            if sent.article != a.id:
-                continue
-            bare = _CLOCK.sub(" ", sent.text)  # (a clock time alone dates nothing but the report's day)
+            bare = CLOCK.sub(" ", sent.text)  # (a clock time alone dates nothing but the report's day)
             days = {d.date for d in find_dates(bare, refs[a.id].date) if len(d.date) == 10}
             if len(days) != 1:
                 day_of.pop(p, None)
             elif p not in day_of:
                 day_of[p] = days.pop()
     dated = [
-        (pos, _clock_times(story.sentences[pos].text), day, common_stems(_CLOCK.sub(" ", story.sentences[pos].text)))
+        (pos, clock_times(story.sentences[pos].text), day, common_stems(CLOCK.sub(" ", story.sentences[pos].text)))
         for pos, day in sorted(day_of.items())
     ]
     pairs: list[tuple[int, int]] = []

@@ -24,7 +24,7 @@ from crosswire.text.words import fold
 
 # fmt: off
 __all__ = ["DateMention", "find_dates", "language_of", "weekday_dated", "is_future", "reference_date", "parse_ref",
-           "QUOTED", "CALENDAR_WORDS", "quoted_spans"]
+           "QUOTED", "CALENDAR_WORDS", "quoted_spans", "CLOCK", "clock_times"]
 # fmt: on
 
 # fmt: off
@@ -240,3 +240,22 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+
+
+# a clock time ("9:32 p.m.", "9.30pm"), and the words that make it approximate ("at about 9:30 p.m.")
+CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
+_ABOUT = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|shortly (?:before|after)|just (?:before|after))\s+$", re.I
+)
+
+
+def clock_times(text: str) -> list[tuple[int, bool]]:
+    """Minutes after midnight of each clock time of a sentence (:data:`CLOCK`), with whether it is
+    approximate ("at about 9:30 p.m.")."""
+    out = []
+    for m in CLOCK.finditer(text):
+        h, mi = int(m.group(1)), int(m.group(2))
+        if 1 <= h <= 12 and mi < 60:
+            minutes = (h % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + mi
+            out.append((minutes, bool(_ABOUT.search(text[: m.start()]))))
+    return out
