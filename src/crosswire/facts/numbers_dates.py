@@ -43,6 +43,26 @@ if TYPE_CHECKING:
 __all__ = []
 
 
+def _components(pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """The items linked by ``pairs``, one sorted list per connected group, in the order of their
+    smallest item."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in sorted(parent):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
 def number_conflicts(story: StoryText) -> list[Conflict]:
     """Figures of one counted thing, in one frame, that cannot both be true.
 
@@ -227,22 +247,9 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
             for j in idx[x + 1 :]:
                 if not agree_mentions(mentions[i], mentions[j]) and clash(mentions[i], mentions[j]):
                     pairs.append((i, j))
-    parent = list(range(len(mentions)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        parent[root(i)] = root(j)
-    components: dict[int, list[int]] = {}
-    for i in sorted({x for pair in pairs for x in pair}):
-        components.setdefault(root(i), []).append(i)
     out: list[Conflict] = []
     shown_of: list[list[Mention]] = []
-    for members in components.values():
+    for members in _components(pairs):
         sides: list[ConflictSide] = []
         shown: list[Mention] = []
         for i in sorted(
@@ -433,16 +440,8 @@ def clock_date_conflicts(story: StoryText) -> list[Conflict]:
             if any(abs(p - q) <= (CLOCK_NEAR if (ap or aq) else 0) for p, ap in ti for q, aq in tj):
                 pairs.append((i, j))
     # one conflict per moment: the sentences linked by such pairs, told by day
-    moment: dict[int, int] = {}
-    for i, j in pairs:
-        mi, mj = moment.setdefault(i, i), moment.setdefault(j, j)
-        if mi != mj:
-            for k, v in list(moment.items()):
-                if v == mj:
-                    moment[k] = mi
     out: list[Conflict] = []
-    for root in sorted(set(moment.values())):
-        members = [m for m, v in moment.items() if v == root]
+    for members in _components(pairs):
         sides: dict[str, list[int]] = {}
         for m in sorted(members, key=lambda m: (story.order[story.sentences[m].article], story.sentences[m].index)):
             sides.setdefault(day_of[m], []).append(m)
