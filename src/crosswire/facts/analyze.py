@@ -31,9 +31,8 @@ from crosswire.facts.counting import check_figures
 from crosswire.facts.joins import join_claims
 from crosswire.facts.numbers import find_rates
 from crosswire.facts.quote_translations import merge_translations
-from crosswire.facts.similarity import common_stems
 from crosswire.facts.story import StoryText, read_story
-from crosswire.facts.support import gives_figures, name_aliases, name_words, states
+from crosswire.facts.support import gives_figures, name_aliases, sentence_words, states
 from crosswire.model import Article, CopyGroup, Fact, FactSheet, Number, reader_language
 from crosswire.text.parse import preload as preload_parser
 from crosswire.text.words import fold, opens_on_pronoun
@@ -71,7 +70,7 @@ def _representative(story: StoryText, members: list[int], main_lang: str | None)
     lang = {a.id: a.language for a in story.articles}
     # the fact reads as what every member states: a member whose words the others say (the narrower
     # wording) before a more central one that says more than some of them
-    words = {m: common_stems(story.sentences[m].text) | name_words(story.sentences[m].text) for m in members}
+    words = {m: sentence_words(story.sentences[m].text) for m in members}
 
     def told(m: int) -> float:
         """The least part of a member's words another member says: 1.0 when each says them all."""

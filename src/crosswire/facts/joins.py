@@ -33,9 +33,8 @@ from rapidfuzz import fuzz
 
 from crosswire.facts.claim_keys import ClaimKey, Keys, Made, read_claims
 from crosswire.facts.contradiction import contradicts
-from crosswire.facts.similarity import common_stems
 from crosswire.facts.story import StoryText
-from crosswire.facts.support import name_aliases, name_words, states
+from crosswire.facts.support import name_aliases, name_words, sentence_words, states
 from crosswire.text.words import content_words, fold
 
 __all__ = ["join_claims", "Group", "HOST_OWN", "ABSORB_OWN", "MAX_KEYS"]
@@ -52,16 +51,11 @@ _DETAILS = frozenset({"time", "phone"})  # details of an event or an appeal rath
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
-def _words(text: str) -> set[str]:
-    """Stems of a sentence's ordinary words and folded words of its names."""
-    return common_stems(text) | name_words(text)
-
-
 def _own(text: str, keys: Keys, covered: set[str]) -> set[str]:
     """What a sentence says besides the words making its keys and the ``covered`` words."""
     inside = {w for ws in keys.values() for w in ws}
     inside |= {s for w in list(inside) for s in content_words(w)}
-    return {w for w in _words(text) if w not in inside and w not in covered and not re.fullmatch(r"[\d:.]+", w)}
+    return {w for w in sentence_words(text) if w not in inside and w not in covered and not re.fullmatch(r"[\d:.]+", w)}
 
 
 def _about(text: str, keys: Keys, key: ClaimKey) -> bool:
@@ -122,7 +116,7 @@ def join_claims(
         fits = {key: h for key, h in mine.items() if _states(story, language, reps[h], reps[k], aliases, common)}
         if not fits or len(fits) < len(mine):
             continue
-        covered = set().union(*(_words(texts[h]) for h in set(fits.values())))
+        covered = set().union(*(sentence_words(texts[h]) for h in set(fits.values())))
         joined = any(
             _about(texts[k], keys[k], key) and _detail_shared(texts, keys, key, k, h, common) for key, h in fits.items()
         )
@@ -217,7 +211,7 @@ def _host(
     for k in ks:
         detail = key[0] in _DETAILS
         own = _own(_without_asides(texts[k], keys[k]), keys[k], set())
-        others = set().union(*(_words(texts[x]) for x in ks if x != k))
+        others = set().union(*(sentence_words(texts[x]) for x in ks if x != k))
         about = detail or (_about(texts[k], keys[k], key) and len(_unmatched(own, others)) <= HOST_UNSHARED)
         # a claim's host states it most directly; a detail's host is the fact the others give it for
         if not about and not made[k][key].main:

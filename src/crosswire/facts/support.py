@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from crosswire.facts.attributes import DAY_WORDS
 from crosswire.facts.contradiction import ANY_NUMBER, figures_clash, stated_in
 from crosswire.facts.numbers import compatible
+from crosswire.facts.similarity import common_stems
 from crosswire.text.months import MONTHS
 from crosswire.text.words import STOPWORDS, fold, names
 
@@ -24,6 +25,12 @@ def name_words(text: str) -> set[str]:
         for w in words
         if len(w) >= 3 and w not in STOPWORDS and w not in DAY_WORDS and w not in MONTHS and not ANY_NUMBER.match(w)
     }
+
+
+def sentence_words(text: str) -> set[str]:
+    """Stems of a sentence's ordinary words and folded words of its names: what it says, for telling
+    whether another sentence says it too."""
+    return common_stems(text) | name_words(text)
 
 
 def name_aliases(texts: list[str]) -> dict[str, set[str]]:
