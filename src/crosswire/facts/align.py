@@ -170,17 +170,39 @@ def _share_name(a: set[str], b: set[str]) -> bool:
 _QUOTED = re.compile(r'[“"«„]([^“”"«»„]{3,300})[”"»“]')
 
 
+def _quotations(text: str) -> list[set[str]]:
+    """Each quotation of a sentence as its consecutive ordinary words (pairs)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        ws = [w for w in re.findall(r"[^\W\d_]+", fold(m.group(1))) if w not in STOPWORDS and len(w) >= 3]
+        pairs = {f"q={a} {b}" for a, b in zip(ws, ws[1:], strict=False)}
+        if pairs:
+            out.append(pairs)
+    return out
+
+
 def _quoted_pairs(text: str) -> set[str]:
     """Consecutive ordinary words inside quotation marks: what a report quotes word for word.
 
     Two reports quoting one statement share its words ("increased exchanges", "war of
     aggression" -> "war aggression"), however they word the rest of the sentence.
     """
-    out: set[str] = set()
-    for m in _QUOTED.finditer(text):
-        ws = [w for w in re.findall(r"[^\W\d_]+", fold(m.group(1))) if w not in STOPWORDS and len(w) >= 3]
-        out.update(f"q={a} {b}" for a, b in zip(ws, ws[1:], strict=False))
-    return out
+    return {p for q in _quotations(text) for p in q}
+
+
+def _same_quotation(a: list[set[str]], b: list[set[str]], pair: str) -> bool:
+    """Is a word pair two quotations share a sign they quote one statement: they share another
+    pair too, or it makes half of one of them?  Two long quotations of different people meet on a
+    phrase of the trade ("public safety", "law enforcement") without quoting one another."""
+    for x in a:
+        if pair not in x:
+            continue
+        for y in b:
+            if pair in y:
+                both = len(x & y)
+                if both >= _QUOTE_PAIRS or _QUOTE_SHARE * both >= min(len(x), len(y)):
+                    return True
+    return False
 
 
 def _anchors(text: str, stated: Stated, reference: str | None) -> set[str]:
@@ -199,6 +221,9 @@ def _is_detail(anchor: str) -> bool:
     return not anchor[:1].isdigit()
 
 
+_QUOTE_PAIRS = 2  # two quotations sharing this many word pairs quote one statement ...
+_QUOTE_SHARE = 2  # ... or one sharing a pair with another that makes 1/this of its pairs
+_BACKGROUND = 3  # a figure told in this many sentences per report telling it is the story's subject, not a detail
 _COMPOUND_TAIL = 5  # a word ending in another ordinary word of at least this many letters counts as it
 
 
@@ -217,6 +242,8 @@ class _Evidence:
         self._names: dict[int, set[str]] = {}
         self._anchors: dict[int, set[str]] = {}
         self._may_detail: dict[int, bool] = {}
+        self._quotes: dict[int, list[set[str]]] = {}
+        self._background: set[str] | None = None
 
     def stems(self, x: int) -> set[str]:
         if x not in self._stems:
@@ -233,6 +260,36 @@ class _Evidence:
             self._anchors[x] = _anchors(self.texts[x], self.stated[x], self.references.get(self.sentences[x].article))
         return self._anchors[x]
 
+    def common(self, i: int, j: int) -> set[str]:
+        """The anchors two sentences share that pin down one thing: a quoted word pair only where
+        they quote one statement (:func:`_same_quotation`), a figure only where it is not the
+        story's background (told in ``_BACKGROUND`` sentences per report telling it: "the 12 boys
+        and their coach" in every sentence of a rescue story)."""
+        out = self.anchors(i) & self.anchors(j)
+        if not out:
+            return out
+        if any(a.startswith("q=") for a in out):
+            qi, qj = self.quotations(i), self.quotations(j)
+            out = {a for a in out if not a.startswith("q=") or _same_quotation(qi, qj, a)}
+        return out - self.background()
+
+    def quotations(self, x: int) -> list[set[str]]:
+        if x not in self._quotes:
+            self._quotes[x] = _quotations(self.texts[x])
+        return self._quotes[x]
+
+    def background(self) -> set[str]:
+        """Figures the story tells in ``_BACKGROUND`` sentences or more per report telling them."""
+        if self._background is None:
+            sentences: dict[str, int] = {}
+            reports: dict[str, set[str]] = {}
+            for x, st in enumerate(self.stated):
+                for key in {f"{kind}={f.value:g}" for kind, fs in st.figures.items() for f in fs}:
+                    sentences[key] = sentences.get(key, 0) + 1
+                    reports.setdefault(key, set()).add(self.sentences[x].article)
+            self._background = {k for k, n in sentences.items() if n >= _BACKGROUND * len(reports[k])}
+        return self._background
+
     def shared(self, i: int, j: int) -> int:
         """How many ordinary words two sentences share, a compound counting as the word it ends
         with ("telephone" / "phone", "videoconference" / "conference")."""
@@ -246,7 +303,7 @@ class _Evidence:
             shared = self.shared(i, j)
         if shared < MUTUAL_WORDS or shared < ANCHOR_SHARE * min(len(self.stems(i)), len(self.stems(j))):
             return False
-        return _share_name(self.names(i), self.names(j)) and bool(self.anchors(i) & self.anchors(j))
+        return _share_name(self.names(i), self.names(j)) and bool(self.common(i, j))
 
     def same_detail(self, i: int, j: int) -> bool:
         """Do two sentences give the same detail (see :func:`_is_detail`), with a name and two
@@ -256,7 +313,7 @@ class _Evidence:
         fact."""
         if not (self.may_detail(i) and self.may_detail(j)) or not self.consistent(i, j):
             return False
-        return any(_is_detail(a) for a in self.anchors(i) & self.anchors(j))
+        return any(_is_detail(a) for a in self.common(i, j))
 
     def may_detail(self, x: int) -> bool:
         """Can a sentence hold a detail at all (a figure or a quotation)?  A quick test."""
@@ -285,11 +342,7 @@ class _Evidence:
         """Do two sentences pin down the same things: a date, figure or quotation, a name and two
         ordinary words?  Not enough to link them; enough for two groups linked by a stronger pair
         to hold together although their other sentences are worded apart."""
-        return (
-            self.shared(i, j) >= 2
-            and _share_name(self.names(i), self.names(j))
-            and bool(self.anchors(i) & self.anchors(j))
-        )
+        return self.shared(i, j) >= 2 and _share_name(self.names(i), self.names(j)) and bool(self.common(i, j))
 
 
 def _weak_links(
@@ -462,7 +515,7 @@ def _cluster(
     # that are one fact with it (about the call), but not a lead that gives no such date
     for y, x in via:
         c = cluster[x]
-        detail = evidence.anchors(y) & evidence.anchors(x)
+        detail = evidence.common(y, x)
         words = evidence.stems(y) & evidence.stems(x)
         if not detail:
             continue
