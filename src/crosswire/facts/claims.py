@@ -20,6 +20,7 @@ from crosswire.facts.figures import (
     party_of,
 )
 from crosswire.model import Conflict
+from crosswire.text.parse import parse
 from crosswire.text.words import STOPWORDS, content_words, fold
 
 if TYPE_CHECKING:
@@ -210,6 +211,7 @@ def contrast_conflicts(story: StoryText, limit: int = 2) -> list[Conflict]:
         for p in story.fact_pos
     }
     negated = [p for p in story.fact_pos if party[p] and NEGATION.search(story.sentences[p].text)]
+    scope = _negated_scopes(story, negated)
     asserting = [
         q
         for q in story.fact_pos
@@ -226,6 +228,10 @@ def contrast_conflicts(story: StoryText, limit: int = 2) -> list[Conflict]:
             ):
                 continue
             shared = words[p] & words[q]
+            if p in scope and not DENIAL_ANY.search(story.sentences[p].text):
+                # what the negation denies: the clause it negates, as the parse reads it (a denial verb
+                # denies by itself: "Cohen disputed Avenatti's accounting but provided no details")
+                shared &= scope[p]
             if len(shared) < 2:
                 continue
             names = proper[p] | proper[q]
@@ -251,6 +257,36 @@ def contrast_conflicts(story: StoryText, limit: int = 2) -> list[Conflict]:
                 [conflict_side(story, [q], story.attribution[q]), conflict_side(story, [p], story.attribution[p])],
             )
         )
+    return out
+
+
+_NEGATORS = frozenset({"no", "not", "never", "neither", "nor", "nothing", "none", "n't"})
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+
+
+def _negated_scopes(story: StoryText, positions: list[int]) -> dict[int, set[str]]:
+    """The ordinary words of the clauses each sentence negates, read from its parse (a sentence
+    without one is left out): "... the alleged violations 'occurred more than six years ago' and are
+    'not a reflection of who we are'" negates the reflection, not the six years."""
+    by_lang: dict[str | None, list[int]] = {}
+    language = {a.id: a.language for a in story.articles}
+    for p in positions:
+        by_lang.setdefault(language.get(story.sentences[p].article), []).append(p)
+    out: dict[int, set[str]] = {}
+    for lang, ps in by_lang.items():
+        docs = parse([story.sentences[p].text for p in ps], lang)
+        if docs is None:
+            continue
+        for p, doc in zip(ps, docs, strict=True):
+            words: set[str] = set()
+            for tok in doc:
+                if tok.lower_ not in _NEGATORS:
+                    continue
+                head = tok.head
+                while head.pos_ not in _CLAUSE_HEADS and head.head.i != head.i:
+                    head = head.head
+                words |= set(content_words(" ".join(t.text for t in head.subtree)))
+            out[p] = words
     return out
 
 
