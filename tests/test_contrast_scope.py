@@ -44,3 +44,12 @@ def test_a_negation_of_the_claim_is_still_a_denial():
     found = _denials(DENIED)
     assert found
     assert any("Holt" in (s.attributed_to or "") for c in found for s in c.sides[1:])
+
+
+def test_a_source_never_ends_on_a_determiner_or_a_preposition():
+    from crosswire.facts.attribution import find_attribution
+
+    # "alleged" after "the" is an adjective, not a reporting verb
+    assert find_attribution("No details of the alleged 2029 assault were provided by the court.", "en") is None
+    assert find_attribution("Each year an estimated 4,000 people fall ill.", "en") is None
+    assert find_attribution("Harbour chief Lena Ost alleged the cranes were unsafe.", "en") == "Harbour chief Lena Ost"

@@ -302,6 +302,35 @@ def possessive_english(raw: str) -> bool:
     return bool(re.search(r"\b(?:his|her|its|their)\s+\w+", raw, re.I))
 
 
+# words a source never ends on: a determiner or a preposition still waits for its noun
+_OPEN_ENDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "on",
+        "at",
+        "by",
+        "from",
+        "this",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+    }
+)
+
+
 def _plausible(src: str) -> bool:
     f = fold(src)
     if f in PRONOUNS:
@@ -309,6 +338,8 @@ def _plausible(src: str) -> bool:
     if re.search(r"\b(?:was|were|is|are|been|be|being)$", f):  # a passive: "responsibility ... was claimed"
         return False
     if any(w in _CLAUSE_WORDS for w in f.split()):  # "Moments after Justice Kennedy retired, he said"
+        return False
+    if f.split()[-1] in _OPEN_ENDS:  # "No details of the alleged assault": the verb is an adjective there
         return False
     first = src.split()[0]
     if (
