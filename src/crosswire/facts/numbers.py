@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from crosswire.text.months import MONTH_NAMES
 from crosswire.text.numwords import LOCAL_SCALES, LOCAL_WORDS, SCALES, TENS, UNITS, local_value, parse_number_words
 from crosswire.text.words import STOPWORDS, fold
 
@@ -342,6 +343,9 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
             r"\s*(?:" + _MONTHS + r")\b", fold(after)
         ):
             continue
+        if language in MONTH_NAMES and (m_after := re.match(r"\s*(?:de\s+|del\s+)?([^\W\d_]+)", fold(after))):
+            if m_after.group(1) in MONTH_NAMES[language]:
+                continue  # "10 février", "3 de febrero": a day of a month
         if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h\d)", after) or re.search(
             r"[:/\-]$", before[-1:]
         ):

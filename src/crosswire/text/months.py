@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MONTHS"]
+__all__ = ["MONTHS", "MONTH_NAMES"]
 
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
@@ -24,3 +24,18 @@ for _num, _names in enumerate(
 ):
     for _n in _names.split():
         MONTHS[_n] = _num
+
+# the months as each language writes them in full (folded), for telling "10 février" from a count
+# fmt: off
+MONTH_NAMES: dict[str, frozenset[str]] = {
+    "fr": frozenset("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()),
+    "es": frozenset("enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+                    "diciembre".split()),
+    "de": frozenset("januar jaenner februar maerz marz april mai juni juli august september oktober november "
+                    "dezember".split()),
+    "it": frozenset("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+                    "dicembre".split()),
+    "pt": frozenset("janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro "
+                    "dezembro".split()),
+}
+# fmt: on

@@ -93,8 +93,10 @@ LOCAL_SCALES: dict[str, dict[str, float]] = {
 }
 # fmt: on
 _FOLDED_WORDS = {code: {fold(w): v for w, v in table.items()} for code, table in LOCAL_WORDS.items()}
-# languages that group thousands with a dot and write decimals with a comma: "2.000", "3,5"
-DOT_GROUPING = frozenset({"de", "es", "it", "pt", "nl", "da", "id", "tr", "el", "sl", "hr", "ro"})
+# languages that write decimals with a comma ("3,5"), so that a dot before three digits groups thousands
+# ("2.000 metros"; French groups them with a space by the book, and with a dot in much of its press:
+# "plus de 130.000 contaminations")
+DOT_GROUPING = frozenset({"de", "es", "fr", "it", "pt", "nl", "da", "id", "tr", "el", "sl", "hr", "ro"})
 
 
 def local_value(raw: str, language: str | None) -> float | None:

@@ -1,0 +1,37 @@
+"""Figures as other languages write them (sentences written here): thousands grouped with a dot in
+French, and a day of a month that is no count."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.facts.numbers import find_numbers
+
+
+def read(text: str, language: str) -> list[tuple[float, str]]:
+    return [(f.value, f.what) for f in find_numbers(text, language)]
+
+
+def test_french_groups_thousands_with_a_dot_too():
+    got = read("La région compte plus de 130.000 contaminations et près de 4.000 décès.", "fr")
+    assert (130000.0, "contaminations") in got
+    assert (4000.0, "deces") in got
+    assert (130000.0, "contaminations") in read("La région compte 130 000 contaminations.", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("Lundi 10 février, le jury a goûté 15 plats.", "fr", (15.0, "plats")),
+        ("El 3 de febrero murieron 12 personas en Valdora.", "es", (12.0, "personas")),
+        ("Am 5 Mai starben 12 Menschen in Orsk.", "de", (12.0, "menschen")),
+        ("Il 5 maggio sono morte 7 persone a Vella.", "it", (7.0, "persone")),
+        ("Em 9 de julho morreram 4 pessoas em Orva.", "pt", (4.0, "pessoas")),
+    ],
+)
+def test_a_day_of_a_month_is_no_count(text, language, count):
+    assert read(text, language) == [count]
+
+
+def test_english_counts_are_read_as_before():
+    assert read("Officials counted 40 food trucks and 7 stages.", "en") == [(40.0, "trucks"), (7.0, "stages")]
