@@ -7,7 +7,8 @@ sentence, by kind:
 * **sentence** rules (:data:`SENTENCE_RULES`): a whole sentence that is a photo caption, a
   reporting credit ("X reported from Toronto.", "... contributed to this report."), an
   embedded post or its markup, an advert (a phone number, a price to buy at), a reprint or
-  subscription notice ("A version of this story first appeared in ...", "click here");
+  subscription notice ("A version of this story first appeared in ...", "click here"), a study's
+  reference or author contribution pasted under a science story;
 * **span** rules (:data:`SPAN_RULES`): a piece of a sentence that is a stock ticker
   ("AMZN, -1.29%", "US:XBTC"), a "> More:" link, a bracketed related link ("[Related: ...]"),
   a picture credit ("Facebook/Handout via REUTERS", "Slideshow (16 Images)"), print and
@@ -92,6 +93,14 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                 r"(?:appeared|ran|was published)\b"),
     ("subscribe", r"\bclick here\b|^To (?:receive|get|order) the (?:magazine|newspaper|print edition)\b|"
                   r"^(?:Subscribe|Sign up) (?:now|today|here)\b"),
+    # a study's reference list and author contributions, pasted under a science story: "Fretwell, P. et al.
+    # Bedmap2: ...", "Science 333, 1427–1430 (2011).", "D. Roe developed the study concept ..."
+    ("reference", r"^(?:[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*(?:-\s*)?){1,3},?\s+){1,6}(?:et al\.|&|and\b)"),
+    ("reference", r"^(?:[^.!?]|\b[A-Z][a-z]{0,8}\.){0,120}?\b\d{1,4}\s*(?:\(\d{1,3}\))?"
+                  r"\s*,\s*[A-Za-z]?\d{1,6}(?:\s*[–-]\s*\d{1,6})?\s*"
+                  r"\(\s*(?:19|20)\d\d\s*\)?\s*\.?$"),
+    ("reference", r"^(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+ (?:developed|drafted|designed|conceived|performed|analy[sz]ed|"
+                  r"collected|supervised|revised|wrote)\b[^.]{0,120}\b(?:study|manuscript|data|analysis|experiments?)\b"),
 ]
 # fmt: on
 
@@ -150,7 +159,8 @@ _SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ])|(?<
 _HINT = re.compile(
     r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
     r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
-    r"shop|version|story|article|click|receive|subscribe|sign up|wrote",
+    r"shop|version|story|article|click|receive|subscribe|sign up|wrote|et al\.|\(\s*(?:19|20)\d\d\b|"
+    r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]",
     re.IGNORECASE,
 )
 
@@ -177,6 +187,7 @@ _TITLE_ABBREV = re.compile(
     r"[A-Z]|[A-Z](?:\.[A-Z])+)\.$"
 )
 _ABBREV = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])+)\.$")
+_ET_AL = re.compile(r"\bet al\.$")
 
 
 def opens_credits(text: str) -> bool:
@@ -195,14 +206,18 @@ def may_be_title(text: str) -> bool:
 
 
 def _sentences(text: str) -> list[str]:
-    """Sentences, not split after a title or an initial ("Mr. Roe", "J. Roe"), nor after an
+    """Sentences, not split after a title or an initial ("Mr. Roe", "J. Roe"), "et al.", nor after an
     abbreviation followed by a figure or a small letter ("Oct. 27", "U.S. troops")."""
     out: list[str] = []
     for piece in _SPLIT.split(text):
         if not piece or not piece.strip():
             continue
         nxt = piece.lstrip('"“‘( ')[:1]
-        if out and (_TITLE_ABBREV.search(out[-1]) or (_ABBREV.search(out[-1]) and (nxt.isdigit() or nxt.islower()))):
+        if out and (
+            _TITLE_ABBREV.search(out[-1])
+            or _ET_AL.search(out[-1])
+            or (_ABBREV.search(out[-1]) and (nxt.isdigit() or nxt.islower()))
+        ):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)

@@ -1,0 +1,32 @@
+"""A study's reference list and author contributions pasted under a science story are furniture
+(paragraphs written here); a story that cites a study in its prose keeps it."""
+
+from __future__ import annotations
+
+from crosswire.read.furniture import strip_furniture
+
+
+def test_reference_entries_are_cut_whole():
+    kept, cut = strip_furniture(
+        "Orlov, K. et al. Shelf thinning in the Varno basin, 1990-2020. Polar Res. 44, 210 – 231 ( 2021 ). "
+        "Satellites show the shelf lost 40 billion tonnes a year."
+    )
+    assert kept == "Satellites show the shelf lost 40 billion tonnes a year."
+    assert cut[0].startswith("Orlov, K. et al. Shelf thinning")
+
+
+def test_author_contributions_are_cut():
+    kept, cut = strip_furniture(
+        "M. Oda developed the study concept and contributed to the study design. "
+        "K. L. Brenn drafted the manuscript. Sad volunteers named fewer colours."
+    )
+    assert kept == "Sad volunteers named fewer colours."
+    assert len(cut) == 2
+
+
+def test_a_study_cited_in_the_prose_stays():
+    text = (
+        "Orlov et al. found that 40 billion tonnes are lost each year. "
+        "The study, published in Polar Research 44, 210-231 (2021), drew on satellite data."
+    )
+    assert strip_furniture(text) == (text, [])
