@@ -30,3 +30,18 @@ def test_a_study_cited_in_the_prose_stays():
         "The study, published in Polar Research 44, 210-231 (2021), drew on satellite data."
     )
     assert strip_furniture(text) == (text, [])
+
+
+def test_a_copyright_notice_is_cut_and_the_sentence_it_closes_stays():
+    kept, cut = strip_furniture('"We will find them," Chief Ana Brel said. © 2031 Varno Broadcasting Co.')
+    assert kept == '"We will find them," Chief Ana Brel said.'
+    assert cut == ["© 2031 Varno Broadcasting Co."]
+    assert strip_furniture("Copyright 2031 The Varno Herald. All rights reserved.")[0] == ""
+
+
+def test_newsletter_prompts_are_cut():
+    kept, _ = strip_furniture(
+        "The dam held overnight. For more articles like this, please visit us at varnoherald.example. "
+        "Whenever Ana Brel posts new content, you'll get an email delivered to your inbox with a link."
+    )
+    assert kept == "The dam held overnight."

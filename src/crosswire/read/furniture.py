@@ -93,6 +93,10 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                 r"(?:appeared|ran|was published)\b"),
     ("subscribe", r"\bclick here\b|^To (?:receive|get|order) the (?:magazine|newspaper|print edition)\b|"
                   r"^(?:Subscribe|Sign up) (?:now|today|here)\b"),
+    # a page's copyright notice and newsletter prompts ("© 2018 KREM-TV", "... delivered to your inbox")
+    ("notice", r"^\(?\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:19|20)\d\d\b(?:\s+\S+){0,10}\s*$"),
+    ("subscribe", r"\bdelivered to your inbox\b|\bplease visit us at\b|"
+                  r"^For more (?:articles|stories|news) like this\b"),
     # a study's reference list and author contributions, pasted under a science story: "Fretwell, P. et al.
     # Bedmap2: ...", "Science 333, 1427–1430 (2011).", "D. Roe developed the study concept ..."
     ("reference", r"^(?:[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*(?:-\s*)?){1,3},?\s+){1,6}(?:et al\.|&|and\b)"),
@@ -129,6 +133,9 @@ SPAN_RULES: list[tuple[str, str]] = [
     # (after a sentence: on a line of its own the attribution harms nothing and pages count it as text)
     ("embed", r"(?:(?<=[.!?\"”»)]\s)|(?<=[.!?\"”»)]))[—–-]\s*(?:[^()\n]{1,60}\s)?\(?@\w{2,}\)?\s*"
               r"(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4})?\s*$"),
+    # a copyright notice closing a sentence or a paragraph: "... davis said. © 2017 Cox Media Group."
+    ("notice", r"\(?\s*(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s+[\w.&,/'’-]+){0,6}?\s*\)?"
+               r"(?=\s*(?:\.\s*)?$)"),
     ("tools", r"\bPrinter[- ]friendly(?: version)?\s*»?|\bE-?mail this (?:to a friend|article|story|page)\s*»?"),
     ("rating", r"\(\s*out of (?:4|four|5|five|10|ten)(?: stars)?\s*\)"),
     ("label", r"^(?:PREVIOUS|UPDATE|UPDATED|EARLIER|ORIGINAL STORY|EDITOR'S NOTE|CORRECTION|BREAKING)\s*:\s*"
@@ -159,7 +166,8 @@ _SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ])|(?<
 _HINT = re.compile(
     r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
     r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
-    r"shop|version|story|article|click|receive|subscribe|sign up|wrote|et al\.|\(\s*(?:19|20)\d\d\b|"
+    r"shop|version|story|article|click|receive|subscribe|sign up|wrote|inbox|visit us|©|\(c\)|copyright|"
+    r"et al\.|\(\s*(?:19|20)\d\d\b|"
     r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]",
     re.IGNORECASE,
 )
