@@ -35,3 +35,18 @@ def test_a_day_of_a_month_is_no_count(text, language, count):
 
 def test_english_counts_are_read_as_before():
     assert read("Officials counted 40 food trucks and 7 stages.", "en") == [(40.0, "trucks"), (7.0, "stages")]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "Mehr als 650 amerikanische Fallschirmjäger machten sich am Mittwoch auf den Weg.",
+            (650.0, "fallschirmjager"),
+        ),
+        ("Nach dem Angriff schicken die USA 750 Soldaten zusätzlich in die Region.", (750.0, "soldaten")),
+        ("Die Grenze soll auf 44.590 Euro anheben.", (44590.0, "euro")),
+    ],
+)
+def test_german_counts_the_capitalised_noun_after_its_adjectives(text, count):
+    assert count in read(text, "de")

@@ -159,6 +159,11 @@ def category(word: str) -> str:
     return w
 
 
+# languages that write every noun with a capital: the counted noun is the first capitalised word after the
+# figure ("650 amerikanische Fallschirmjäger machten ...", not "machten")
+NOUNS_CAPITALISED = frozenset({"de"})
+
+
 def _what(after: str, before: str, language: str | None = None) -> str | None:
     if _CRITICAL.match(after):
         return "critical"
@@ -212,8 +217,13 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
             if head is not None:
                 break
             continue
-        if f in STOPWORDS or (t[:1].isupper() and language != "de"):
+        if f in STOPWORDS or (t[:1].isupper() and language not in NOUNS_CAPITALISED):
             break  # "150 on Friday": the noun is not after the figure (German capitalises every noun)
+        if language in NOUNS_CAPITALISED:
+            if t[:1].isupper():
+                head = t
+                break  # "650 amerikanische Fallschirmjäger machten ...": the capitalised word is the noun
+            continue  # an adjective before it
         if _participle(f):
             nxt = fold(candidates[k + 1]) if k + 1 < len(candidates) else ""
             if head is None and nxt and nxt not in STOPWORDS and not _participle(nxt):
@@ -396,6 +406,12 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
                 ),
                 None,
             )
+            if (
+                language in NOUNS_CAPITALISED
+            ):  # the figure's words end with its noun: "650 amerikanische Fallschirmjäger"
+                noun = next((i for i, w in enumerate(tail_words) if w[:1].isupper()), None)
+                if noun is not None and (cut is None or noun + 1 < cut):
+                    cut = noun + 1
             tail_words = tail_words[:cut] if cut is not None else tail_words
             while tail_words and fold(tail_words[-1]) in STOPWORDS and fold(tail_words[-1]) not in _CATEGORIES["dead"]:
                 tail_words.pop()
