@@ -23,10 +23,10 @@ def test_french_groups_thousands_with_a_dot_too():
     ("text", "language", "count"),
     [
         ("Lundi 10 février, le jury a goûté 15 plats.", "fr", (15.0, "plats")),
-        ("El 3 de febrero murieron 12 personas en Valdora.", "es", (12.0, "personas")),
-        ("Am 5 Mai starben 12 Menschen in Orsk.", "de", (12.0, "menschen")),
+        ("El 3 de febrero murieron 12 personas en Valdora.", "es", (12.0, "dead")),
+        ("Am 5 Mai starben 12 Menschen in Orsk.", "de", (12.0, "dead")),
         ("Il 5 maggio sono morte 7 persone a Vella.", "it", (7.0, "persone")),
-        ("Em 9 de julho morreram 4 pessoas em Orva.", "pt", (4.0, "pessoas")),
+        ("Em 9 de julho morreram 4 pessoas em Orva.", "pt", (4.0, "dead")),
     ],
 )
 def test_a_day_of_a_month_is_no_count(text, language, count):
@@ -50,3 +50,19 @@ def test_english_counts_are_read_as_before():
 )
 def test_german_counts_the_capitalised_noun_after_its_adjectives(text, count):
     assert count in read(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("Heinz Roe ist im Alter von 89 Jahren gestorben.", "de", (89.0, "age")),
+        ("Der 35-jährige Fahrer starb am Unfallort.", "de", (35.0, "age")),
+        ("Un hombre de 40 años de edad murió en Valdora.", "es", (40.0, "age")),
+        ("Mindestens 25 Menschen kamen in Orsk ums Leben.", "de", (25.0, "dead")),
+        ("Hasta ahora 107 han fallecido en Valdora.", "es", (107.0, "dead")),
+        ("65 Todesopfer in 24 Stunden meldete das Amt.", "de", (24.0, "stunden")),
+    ],
+)
+def test_ages_deaths_and_durations_in_other_languages(text, language, count):
+    assert count in read(text, language)
+    assert (89.0, "dead") not in read(text, language)

@@ -51,10 +51,12 @@ _CATEGORIES = {
     "dead": {"dead", "died", "die", "killed", "deaths", "death", "fatalities", "lives", "bodies", "victims",
              "muertos", "muertas", "fallecidos", "fallecidas", "tote", "toten", "todesopfer", "morti", "mortos",
              "morts", "mortes", "tues", "tués", "tuees", "tuées", "deceased", "perished", "toll", "decedes",
-             "décédés", "decedees", "décédées", "victimes"},
+             "décédés", "decedees", "décédées", "victimes",
+             # participles after an auxiliary: "107 han fallecido", "sind gestorben", "sono stati uccisi"
+             "fallecido", "fallecida", "muerto", "muerta", "getötet", "getoetet", "gestorben", "uccisi"},
     "injured": {"injured", "wounded", "hurt", "injuries", "blesses", "blessés", "blessees", "blessées", "hospitalised",
                 "heridos", "heridas", "verletzte", "verletzten", "verwundete", "feriti", "feridos",
-                "hospitalized"},
+                "hospitalized", "verletzt", "herido", "herida", "ferito", "ferita", "feridas"},
     "arrested": {"arrested", "detained", "arrests", "detentions", "held", "custody", "suspects", "detenidos",
                  "festnahmen", "festgenommene", "arrestati", "presos"},
     "missing": {"missing", "disappeared", "desaparecidos", "vermisste", "vermissten", "dispersi"},
@@ -72,6 +74,12 @@ _CRITICAL = re.compile(
     r"schwer\s*verletzt|lebensgefährlich\s+verletzt|heridos?\s+(?:de\s+)?graves?(?:dad)?|en\s+estado\s+crítico)",
     re.I,
 )
+# "25 Menschen kamen ums Leben", "perdieron la vida", "ont perdu la vie", "lost their lives": the dead
+_LOST_LIVES = re.compile(
+    r"^[\s-]*(?:[^\W\d_][\w'’-]*\s+){0,4}?(?:ums\s+Leben\b|(?:perdieron|perdido)\s+la\s+vida\b|"
+    r"(?:ont\s+)?perdu\s+la\s+vie\b|trouvé\s+la\s+mort\b|lost\s+their\s+lives\b|perso\s+la\s+vita\b)",
+    re.I,
+)
 CATEGORY_WORDS = frozenset(w for ws in _CATEGORIES.values() for w in ws)  # "killed", "wounded", "missing", ...
 # fmt: off
 _SKIP_NOUNS = {"people", "persons", "personnes", "sont", "ont", "ete", "été", "others", "more", "of", "were", "was",
@@ -86,11 +94,17 @@ _LEAD_VERBS = {
     "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
     "arrested": "arrested", "arresting": "arrested", "detained": "arrested", "detaining": "arrested",
     "evacuated": "displaced", "displaced": "displaced",
+    "murieron": "dead", "fallecieron": "dead", "starben": "dead", "morreram": "dead", "morirono": "dead",
 }
 # fmt: on
 _UNIT_RX = (
     r"(?:second|minute|hour|day|week|month|year|decade|century|time|percent|kilometre|kilometer|km|mile|"
     r"metre|meter|kg|kilogram|tonne|ton|dollar|euro|pound)s?"
+    # the same units in the other languages read (folded): "im Alter von 89 Jahren gestorben" counts years
+    r"|jahre?n?|monaten?|monate|tagen?|stunden?|minuten?|wochen?|sekunden?|"
+    r"anos?|años?|meses|mes|dias?|horas?|semanas?|minutos?|"
+    r"ans?|mois|jours?|heures?|semaines?|"
+    r"anni|mesi|giorni|ore|settimane"
 )
 _QUAL_WORDS = {w for q in _QUALIFIERS for w in q.split()}
 _MONTHS = (
@@ -167,6 +181,8 @@ NOUNS_CAPITALISED = frozenset({"de"})
 def _what(after: str, before: str, language: str | None = None) -> str | None:
     if _CRITICAL.match(after):
         return "critical"
+    if _LOST_LIVES.match(after):
+        return "dead"
     toks = re.findall(r"[^\W\d_][\w'’\-]*|[.,;:!?()]|\d", after[:80])
     candidates: list[str] = []
     for t in toks[:5]:
@@ -476,8 +492,14 @@ def _compound_durations(text: str, figs: list[Figure]) -> list[Figure]:
     return out
 
 
-_AGE_AFTER = re.compile(r"[\s\-]*(?:years?|yrs?)[\s\-]+old\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|the\s+age\s+of|ages?)\s+$", re.I)
+_AGE_AFTER = re.compile(
+    r"[\s\-]*(?:(?:years?|yrs?)[\s\-]+old\b|Jahre\s+alt\b|jährige|años\s+de\s+edad\b|anni\s+di\s+età\b)", re.I
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|the\s+age\s+of|ages?|im\s+Alter\s+von|a\s+la\s+edad\s+de|âgée?s?\s+de|à\s+l[’']âge\s+de|"
+    r"all[’']età\s+di)\s+$",
+    re.I,
+)
 _PREVIOUS = re.compile(
     r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped|revised)\s+"
     r"from\s+(?:(?:" + _QUAL_RX + r")\s+)?(?:the\s+)?[$€£¥]?$",
