@@ -126,12 +126,15 @@ def test_a_weekday_written_with_its_date_tells_the_year_of_a_report_without_one(
 
 
 def test_a_guessed_reference_places_no_weekday_and_counts_yearless_dates_forward():
-    # the text's latest full date is only a lower bound of the report's own date
+    # the text's latest full date is only a lower bound of the report's own date: a yearless date
+    # after it in the year is that year's, one before it is the next year's when it is ahead (a plan),
+    # and unknown when it is past ("had filed ... on Jan. 9": 2025, or an earlier year's January)
     tl = _timeline("The inquiry into the March 3, 2024 collapse reported on Friday.\n\n"
-                   "The builder had filed for bankruptcy on Jan. 9, months before the hearing opened.",
+                   "The builder had filed for bankruptcy on Jan. 9, months before the hearing opened.\n\n"
+                   "The inquiry will hear the builder on Jan. 14.",
                    published=None)
-    assert all(e.date != "2024-01-09" for e in tl)
-    assert any(e.date == "2025-01-09" for e in tl)
+    assert all(e.date not in ("2024-01-09", "2025-01-09") for e in tl)
+    assert any(e.date == "2025-01-14" for e in tl)
     assert all(not e.date.startswith("2024-03-0") or e.date == "2024-03-03" for e in tl)
 
 

@@ -36,6 +36,7 @@ from rapidfuzz import fuzz
 from crosswire.model import TimelineEvent
 from crosswire.text.dates import (
     CALENDAR_WORDS,
+    CLOCK,
     QUOTED,
     find_dates,
     language_of,
@@ -321,6 +322,8 @@ def _placed(x: Timex, ref: Reference) -> str | None:
         return x.date
     if ref.date is None or not x.date or len(x.date) != 10 or not re.search(r"\d", x.text):
         return None  # "Friday", "last month" against a guessed date: not placed
+    if x.type == "TIME" and CLOCK.fullmatch(x.text.strip()):
+        return None  # "at 6:16 p.m.": a time of a day the report does not give
     low = dt.date.fromisoformat(ref.date) - dt.timedelta(days=7)
     d = dt.date.fromisoformat(x.date)
     for y in (low.year, low.year + 1):
@@ -329,6 +332,10 @@ def _placed(x: Timex, ref: Reference) -> str | None:
         except ValueError:
             continue
         if cand >= low:
+            if y > low.year and x.direction == "past":
+                # a past event before the report's latest full date: this year's or an earlier one's,
+                # and the report does not say which ("was born on Aug. 8" under "Oct. 10, 2010")
+                return None
             return cand.isoformat()  # written after its latest full date: the first such day from it
     return None
 
