@@ -45,3 +45,24 @@ def test_newsletter_prompts_are_cut():
         "Whenever Ana Brel posts new content, you'll get an email delivered to your inbox with a link."
     )
     assert kept == "The dam held overnight."
+
+
+def test_prompts_to_read_on_follow_or_sign_up_and_bare_links_are_cut():
+    paragraph = (
+        "The bridge reopened on Monday. Read more about the bridge's repairs here. "
+        "Follow Ana Brel on Twitter at http://twitter.com/anabrel. "
+        "Sign up for the Varno Herald's morning newsletter to get stories like this in your inbox. "
+        "You can unsubscribe at any time. Click here to view this in a new window. "
+        "(Photo furnished by: Ivo Dane)"
+    )
+    assert strip_furniture(paragraph)[0] == "The bridge reopened on Monday."
+    assert strip_furniture("https://varnoherald.example/story/123")[0] == ""
+
+
+def test_sentences_about_photos_or_follow_ups_stay():
+    for text in (
+        "Photos provided by the Varno government on Tuesday showed the minister meeting the envoy.",
+        "Investigators will follow up on the report, the police said.",
+        "Find out more at the town meeting, the mayor told residents.",
+    ):
+        assert strip_furniture(text) == (text, [])

@@ -91,8 +91,20 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("reprint", r"^(?:An? (?:version|earlier version|shorter version|edited version) of this (?:story|article|piece|"
                 r"report)|This (?:story|article|piece|report)) (?:first |originally |also )?"
                 r"(?:appeared|ran|was published)\b"),
-    ("subscribe", r"\bclick here\b|^To (?:receive|get|order) the (?:magazine|newspaper|print edition)\b|"
+    ("subscribe", r"\b(?i:click here)\b|^To (?:receive|get|order) the (?:magazine|newspaper|print edition)\b|"
                   r"^(?:Subscribe|Sign up) (?:now|today|here)\b"),
+    # prompts to read on, follow, sign up or unsubscribe; a link with its label; a picture's credit
+    ("subscribe", r"^(?:Read|Watch|Listen)(?: or Share)? (?:more|this story|the full story)\b|"
+                  r"^(?:Email )?(?:Sign up|Subscribe)\b[^.]{0,120}\b(?:newsletters?|inbox|alerts|e-?mails?|channel)\b|"
+                  r"^You can unsubscribe at any time\b|\byou must be a subscriber\b|"
+                  r"\b(?:newsletter|alerts?|briefing)\b[^.]{0,80}\bin your inbox\b"),
+    ("social", r"^(?:Like|Follow|Find|Visit|Join)\s+(?:us|[A-Z][\w'’.-]+(?:\s+[A-Z0-9][\w'’.-]+){0,3})\s+"
+               r"(?:on\s+(?:Twitter|Facebook|Instagram|Tumblr|YouTube|Google\+|LinkedIn|Snapchat|TikTok)\b|"
+               r"at\s+(?:https?://|www\.|@))"),
+    ("link", r"^(?:More [A-Z][\w ]{0,30}|Related|See also|For more information, (?:go to|visit))\s*:?\s*"
+             r"(?:https?://|www\.)|^(?:\S*https?://\S+\s*)+$"),
+    ("credit", r"^\(?(?:Photo|Image|Video)s? (?:furnished|courtesy|provided|credit)(?: by| of)?:?\s+"
+               r"[^.()]{0,60}\)?\.?$"),
     # a page's copyright notice and newsletter prompts ("© 2018 KREM-TV", "... delivered to your inbox")
     ("notice", r"^\(?\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:19|20)\d\d\b(?:\s+\S+){0,10}\s*$"),
     ("subscribe", r"\bdelivered to your inbox\b|\bplease visit us at\b|"
@@ -167,6 +179,7 @@ _HINT = re.compile(
     r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
     r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
     r"shop|version|story|article|click|receive|subscribe|sign up|wrote|inbox|visit us|©|\(c\)|copyright|"
+    r"read|watch|listen|follow|like|find|visit|join|more|related|see also|information|http|www\.|"
     r"et al\.|\(\s*(?:19|20)\d\d\b|"
     r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]",
     re.IGNORECASE,
