@@ -66,3 +66,12 @@ def test_sentences_about_photos_or_follow_ups_stay():
         "Find out more at the town meeting, the mayor told residents.",
     ):
         assert strip_furniture(text) == (text, [])
+
+
+def test_contact_lines_captions_and_trailing_links_are_cut():
+    kept, _ = strip_furniture("Two women learned they had been switched at birth in 1945. https://varno.example/2JFKY")
+    assert kept == "Two women learned they had been switched at birth in 1945."
+    kept, _ = strip_furniture("The study was published on Monday. He is reachable at iroe(at)varno.example.")
+    assert kept == "The study was published on Monday."
+    assert strip_furniture("Census study: http://varno.example/names")[0] == ""
+    assert strip_furniture("Caption Protesters gather outside the town hall in Orsk.")[0] == ""

@@ -95,14 +95,18 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                   r"^(?:Subscribe|Sign up) (?:now|today|here)\b"),
     # prompts to read on, follow, sign up or unsubscribe; a link with its label; a picture's credit
     ("subscribe", r"^(?:Read|Watch|Listen)(?: or Share)? (?:more|this story|the full story)\b|"
-                  r"^(?:Email )?(?:Sign up|Subscribe)\b[^.]{0,120}\b(?:newsletters?|inbox|alerts|e-?mails?|channel)\b|"
+                  r"^(?:Email )?(?i:sign up|subscribe)\b[^.]{0,120}\b(?:newsletters?|inbox|alerts|e-?mails?|channel)\b|"
                   r"^You can unsubscribe at any time\b|\byou must be a subscriber\b|"
                   r"\b(?:newsletter|alerts?|briefing)\b[^.]{0,80}\bin your inbox\b"),
     ("social", r"^(?:Like|Follow|Find|Visit|Join)\s+(?:us|[A-Z][\w'’.-]+(?:\s+[A-Z0-9][\w'’.-]+){0,3})\s+"
                r"(?:on\s+(?:Twitter|Facebook|Instagram|Tumblr|YouTube|Google\+|LinkedIn|Snapchat|TikTok)\b|"
                r"at\s+(?:https?://|www\.|@))"),
     ("link", r"^(?:More [A-Z][\w ]{0,30}|Related|See also|For more information, (?:go to|visit))\s*:?\s*"
-             r"(?:https?://|www\.)|^(?:\S*https?://\S+\s*)+$"),
+             r"(?:https?://|www\.)|^(?:\S*https?://\S+\s*)+$|^[A-Z][\w ]{0,40}:\s*(?:https?://|www\.)\S+\s*$"),
+    # a writer's contact line: "He is reachable at jroe(at)ap.org or http://...", "... subscribe to his RSS feed"
+    ("credit", r"^(?:He|She|They) (?:is|are|can be) reach(?:ed|able) at\b|"
+               r"\bsubscribe to (?:his|her|their|our) RSS feed\b"),
+    ("caption", r"^Caption\s+[A-Z]"),
     ("credit", r"^\(?(?:Photo|Image|Video)s? (?:furnished|courtesy|provided|credit)(?: by| of)?:?\s+"
                r"[^.()]{0,60}\)?\.?$"),
     # a page's copyright notice and newsletter prompts ("© 2018 KREM-TV", "... delivered to your inbox")
@@ -148,6 +152,8 @@ SPAN_RULES: list[tuple[str, str]] = [
     # a copyright notice closing a sentence or a paragraph: "... davis said. © 2017 Cox Media Group."
     ("notice", r"\(?\s*(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s+[\w.&,/'’-]+){0,6}?\s*\)?"
                r"(?=\s*(?:\.\s*)?$)"),
+    # a bare link after a sentence's end: "... switched at birth in 1945. https://kare11.tv/2JFKYyf"
+    ("link", r"(?<=[.!?\"”])\s*https?://\S+(?:\s*…)?\s*$"),
     ("tools", r"\bPrinter[- ]friendly(?: version)?\s*»?|\bE-?mail this (?:to a friend|article|story|page)\s*»?"),
     ("rating", r"\(\s*out of (?:4|four|5|five|10|ten)(?: stars)?\s*\)"),
     ("label", r"^(?:PREVIOUS|UPDATE|UPDATED|EARLIER|ORIGINAL STORY|EDITOR'S NOTE|CORRECTION|BREAKING)\s*:\s*"
@@ -179,7 +185,7 @@ _HINT = re.compile(
     r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
     r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
     r"shop|version|story|article|click|receive|subscribe|sign up|wrote|inbox|visit us|©|\(c\)|copyright|"
-    r"read|watch|listen|follow|like|find|visit|join|more|related|see also|information|http|www\.|"
+    r"read|watch|listen|follow|like|find|visit|join|more|related|see also|information|http|www\.|reach|caption|"
     r"et al\.|\(\s*(?:19|20)\d\d\b|"
     r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]",
     re.IGNORECASE,
