@@ -246,6 +246,9 @@ def continued_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, 
         a = paras[q.paragraph][0]
         opens_paragraph = not text[a : q.start - 1].strip()
         if prev is not None and prev.speaker and prev.paragraph == q.paragraph:
+            between = text[prev.end + 1 : max(prev.end + 1, q.start - 1)]
+            if between.rstrip().endswith(":") and _NEW_SENTENCE.search(between):
+                continue  # a sentence of its own introduces it ("El artículo 205 señala: «…»"): not the last speaker's
             q.speaker, q.how = prev.speaker, "continued"
         elif opens_paragraph and q.paragraph > 0:
             got = introduced(q.paragraph - 1)
@@ -258,6 +261,9 @@ def continued_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, 
                 and _ends_with_quote(text, prev, paras)
             ):
                 q.speaker, q.how = prev.speaker, "continued"  # a paragraph of the same quotation
+
+
+_NEW_SENTENCE = re.compile(r"[.!?][\"”’»]?\s+\S")
 
 
 def _ends_with_quote(text: str, prev: Quotation, paras: list[tuple[int, int]]) -> bool:

@@ -41,6 +41,7 @@ class SpeakerCues:
     recipient_words: frozenset[str] = frozenset()  # token languages: "sagte der Zeitung", "dijo a la prensa"
     recipient_stems: tuple[str, ...] = ()  # ... the noun of the one told (ending so), not the speaker
     subject_first: bool = True  # token languages: "X dijo que …" names X (not so in German)
+    that: frozenset[str] = frozenset()  # token languages: the word opening reported speech ("X afirmó que … «…»")
     first_person: frozenset[str] = frozenset()  # "I", "me", "my": words of a quotation said in the first person
     topics: tuple[str, ...] = ()  # "On Murdoch: “…”": the words opening an interview's topic before a colon
     views: frozenset[str] = frozenset()  # "what X had seen as …: “…”": verbs whose subject owns the words quoted
@@ -291,6 +292,7 @@ SPANISH = SpeakerCues(
     determiners=frozenset("el la los las un una del al".split()),
     name_links=frozenset("de del la y".split()),
     framing=frozenset("calificó calificaron califica llamó llamaron llama describió describe tildó".split()),
+    that=frozenset({"que"}),
     first_person=frozenset("yo me mi mis conmigo".split()),
     topics=("sobre", "acerca de"),
     indefinites=frozenset("un una unos unas".split()),

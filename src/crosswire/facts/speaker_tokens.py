@@ -76,11 +76,18 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
     # "X nannte ihn einen „…“", "X lo calificó de «…»": a verb whose quoted object is the subject's words
     frames = "|".join(sorted((re.escape(v) for v in c.framing), key=len, reverse=True)) or "(?!)"
     framed = re.compile(rf"(?:^|[.!?;]\s+|,\s+){speaker}\s+(?:{frames})\b[^.!?;:\"“”„«»]{{0,50}}$")
-    return after, pronoun_after, before, according, after_role, previous, subject_first, framed
+    # "X afirmó hoy que las Fuerzas Armadas «están …»": a quotation inside the speech X reports (a language whose
+    # subject comes first)
+    that = "|".join(re.escape(w) for w in c.that) if c.subject_first and c.that else "(?!)"
+    indirect = re.compile(
+        rf"(?:^|[.!?;]\s+|,\s+){speaker},?\s+(?:{verbs})\b(?:\s+[\w\-]+){{0,2}}?\s+(?:{that})\b"
+        rf"[^.!?;:\"“”„«»]{{0,120}}$"
+    )
+    return after, pronoun_after, before, according, after_role, previous, subject_first, framed, indirect
 
 
 def _token_speaker(text: str, q: Quotation, cues: SpeakerCues) -> tuple[str | None, str, int | None]:
-    after, pronoun_after, before, according, after_role, _p, _s, _f = _token_rules(cues.language)
+    after, pronoun_after, before, according, after_role, _p, _s, _f, _i = _token_rules(cues.language)
     close_end = q.end + 1 if q.end < len(text) else q.end
     tail = text[q.end : q.end + 160]
     m = pronoun_after.match(tail)
@@ -240,11 +247,14 @@ def _from_sentence_before(text: str, quotes: list[Quotation], paras: list[tuple[
 def _framed(text: str, quotes: list[Quotation], cues: SpeakerCues) -> None:
     """„…“ as the object of a framing verb ("X nannte ihn einen „…“"): X's words.  Where the subject need not
     come first (German), only a speaker holding a role ("Renault-Präsident X"), never "Am Montag"."""
-    framed = _token_rules(cues.language)[7]
+    framed, indirect = _token_rules(cues.language)[7:9]
     for q in quotes:
         if q.speaker is not None or q.how:
             continue
-        m = framed.search(text[max(0, q.start - 200) : max(0, q.start - 1)])
+        head = text[max(0, q.start - 200) : max(0, q.start - 1)]
+        m, how = framed.search(head), "framing"
+        if m is None:
+            m, how = indirect.search(head), "reported speech"
         name = _token_name(m.group(1), cues) if m else None
         if not name:
             continue
@@ -253,4 +263,4 @@ def _framed(text: str, quotes: list[Quotation], cues: SpeakerCues) -> None:
             any(x in low for x in cues.role_stems) or any(w in cues.persons or w in cues.groups for w in name.split())
         ):
             continue
-        q.speaker, q.how = name, "framing"
+        q.speaker, q.how = name, how
