@@ -422,9 +422,8 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
                 ),
                 None,
             )
-            if (
-                language in NOUNS_CAPITALISED
-            ):  # the figure's words end with its noun: "650 amerikanische Fallschirmjäger"
+            # in German the figure's words end with its noun: "650 amerikanische Fallschirmjäger"
+            if language in NOUNS_CAPITALISED:
                 noun = next((i for i, w in enumerate(tail_words) if w[:1].isupper()), None)
                 if noun is not None and (cut is None or noun + 1 < cut):
                     cut = noun + 1
