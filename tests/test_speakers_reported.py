@@ -25,3 +25,13 @@ def test_a_quotation_a_new_sentence_introduces_is_not_the_last_speakers():
     )
     assert got[0][1] and "Dane" in got[0][1]
     assert got[1][1] is None
+
+
+def test_he_never_means_a_team_named_with_its_article():
+    got = speakers(
+        "The Bulldogs lost their nerve against the Hornets 12 months ago, losing 27-21, and coach Tomas Reiner is "
+        "determined to avoid a repeat when his team faces Orsk on New Year's Day. "
+        '"It is a one-game season for us," he said at his press conference last week.',
+        "en",
+    )
+    assert got and got[0][1] == "Tomas Reiner"

@@ -84,6 +84,13 @@ def _role(tok: Any) -> tuple[str, float]:
     return role, weight
 
 
+def _plural(head: Any) -> bool:
+    """Is a name a plural noun with its article ("The Bulldogs"): never what "he" or "she" means?  (The
+    tagger calls some surnames plural, "Kakalios": a person's name comes without an article.)"""
+    plural = head.tag_ in ("NNPS", "NNS") or "Plur" in head.morph.get("Number")
+    return plural and any(c.dep_ == "det" for c in head.children)
+
+
 def references(
     docs: dict[int, Any],
     paras: list[tuple[int, int]],
@@ -114,6 +121,8 @@ def references(
                     continue
                 if at in names:
                     name, head = names[at]
+                    if _plural(head):
+                        continue  # "The Bulldogs lost ...": no "he" or "she" means a team
                     role, w = _role(head)
                     out.append(Reference(at, ordinal, RECENCY + w, role, name, None, False))
                 elif tok.lower_ in pronouns and tok.pos_ in ("PRON", "DET"):
