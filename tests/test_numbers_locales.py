@@ -66,3 +66,24 @@ def test_german_counts_the_capitalised_noun_after_its_adjectives(text, count):
 def test_ages_deaths_and_durations_in_other_languages(text, language, count):
     assert count in read(text, language)
     assert (89.0, "dead") not in read(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company filed for Chapter 11 bankruptcy protection on Thursday.",
+        "Flight 1380 made an emergency landing in Orsk.",
+        "It is the first time a No. 12 team has won the cup.",
+        "No one was injured in the blast.",
+        "The Season 2 premiere drew a crowd.",
+    ],
+)
+def test_a_number_that_names_or_ranks_and_no_one_are_no_counts(text):
+    assert read(text, "en") == []
+
+
+def test_counts_after_look_alike_words_stay():
+    assert read("The team has no 3 players left and spoke of it three times.", "en") == [
+        (3.0, "players"),
+        (3.0, "times"),
+    ]

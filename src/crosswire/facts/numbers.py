@@ -173,6 +173,21 @@ def category(word: str) -> str:
     return w
 
 
+# words after which a number names or ranks something rather than counting it ("Chapter 11", "Flight 370",
+# "a No. 12 team", "Artikel 5", "vuelo 8501"), folded
+# fmt: off
+_NUMBERING_WORDS = (
+    "number", "chapter", "article", "section", "title", "route", "highway", "interstate", "flight",
+    "room", "gate", "terminal", "platform", "channel", "page", "volume", "vol", "episode", "season", "phase", "stage",
+    "category", "grade", "ward", "district", "precinct", "proposition", "exhibit", "tier", "pier", "amendment",
+    "apollo", "windows", "ios", "android", "iphone", "galaxy", "model",
+    "numero", "articulo", "capitulo", "vuelo", "ruta", "chapitre", "artikel", "kapitel", "flug", "nummer",
+)
+# fmt: on
+_NAMED_BY_NUMBER = re.compile(r"\b(?:" + "|".join(_NUMBERING_WORDS) + r")\.?\s*[#nº°]?\s*$")
+_RANKED = re.compile(r"\b(?:No|Nos|Nr|N[º°])\.?\s*$|\bno\.\s*$")  # "a No. 12 team", not "no 3 players"
+
+
 # languages that write every noun with a capital: the counted noun is the first capitalised word after the
 # figure ("650 amerikanische Fallschirmjäger machten ...", not "machten")
 NOUNS_CAPITALISED = frozenset({"de"})
@@ -369,6 +384,10 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
             r"\s*(?:" + _MONTHS + r")\b", fold(after)
         ):
             continue
+        if raw[0].isdigit() and (_NAMED_BY_NUMBER.search(fold(before)) or _RANKED.search(before)):
+            continue  # "Chapter 11", "Flight 370", "a No. 12 team": a number that names or ranks, no count
+        if raw_f == "one" and re.search(r"\bno\s+$", fold(before)):
+            continue  # "No one was hurt": nobody, not one
         if language in MONTH_NAMES and (m_after := re.match(r"\s*(?:de\s+|del\s+)?([^\W\d_]+)", fold(after))):
             if m_after.group(1) in MONTH_NAMES[language]:
                 continue  # "10 février", "3 de febrero": a day of a month
