@@ -87,3 +87,23 @@ def test_counts_after_look_alike_words_stay():
         (3.0, "players"),
         (3.0, "times"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film, Zero Dark Thirty, opened in Orsk on Friday.",
+        "He played the Human Torch in two Fantastic Four films.",
+        "An estimated 200 people held signs outside the court.",
+    ],
+)
+def test_number_words_in_names_and_people_holding_things(text):
+    got = read(text, "en")
+    assert all(what not in ("injured", "arrested") for _, what in got)
+    assert (4.0, "films") not in got and (30.0, "injured") not in got
+
+
+def test_headlines_and_sentence_openings_keep_their_counts():
+    assert (4.0, "dead") in read("Police Check Video in Neighborhood Where Four Found Dead", "en")
+    assert (25.0, "years") in read("BOSTON — Twenty-five years after the heist, the paintings are still missing.", "en")
+    assert (1000.0, "arrested") in read("A thousand people were held overnight.", "en")

@@ -193,6 +193,15 @@ _RANKED = re.compile(r"\b(?:No|Nos|Nr|N[º°])\.?\s*$|\bno\.\s*$")  # "a No. 12 
 NOUNS_CAPITALISED = frozenset({"de"})
 
 
+def _title_case(text: str) -> bool:
+    """Is a line written with every word capitalised (a headline: "Where Four Found Dead")?"""
+    words = re.findall(r"[^\W\d_][\w'’]*", text)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+_PASSIVE_AUX = frozenset({"were", "was", "are", "is", "be", "being", "been"})
+
+
 def _what(after: str, before: str, language: str | None = None) -> str | None:
     if _CRITICAL.match(after):
         return "critical"
@@ -205,8 +214,10 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
             break  # "1 hour 35 minutes": the next figure starts its own noun phrase
         candidates.append(t)
     nouns = 0
-    for t in candidates:
+    for k, t in enumerate(candidates):
         f = fold(t)
+        if f == "held" and not (k and fold(candidates[k - 1]) in _PASSIVE_AUX):
+            break  # "200 people held signs": they held something; "were held" is arrested
         if category(t) in _CATEGORIES:
             return category(t)
         if re.fullmatch(_UNIT_RX, f):
@@ -388,6 +399,10 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
             continue  # "Chapter 11", "Flight 370", "a No. 12 team": a number that names or ranks, no count
         if raw_f == "one" and re.search(r"\bno\s+$", fold(before)):
             continue  # "No one was hurt": nobody, not one
+        if language in (None, "en") and not raw[0].isdigit() and raw[:1].isupper() and not _title_case(text):
+            mid = bool(before.strip()) and not re.search(r"[.!?:;\"“”‘’'(—–-]\s*$", before)
+            if mid or re.match(r"\s+[A-Z][a-z]", after):
+                continue  # a number word in a name: "Zero Dark Thirty", "Ocean's Eleven", "Three Rivers"
         if language in MONTH_NAMES and (m_after := re.match(r"\s*(?:de\s+|del\s+)?([^\W\d_]+)", fold(after))):
             if m_after.group(1) in MONTH_NAMES[language]:
                 continue  # "10 février", "3 de febrero": a day of a month
