@@ -115,3 +115,18 @@ def test_dateline_place_is_the_shortest_that_parses():
     assert a.dateline == "BERLIN"
     assert "Reuters" in a.credits
     assert a.text.startswith("The premier")
+
+
+def test_a_headline_with_an_abbreviation_or_an_initial_is_still_a_headline():
+    text = (
+        "U.S. and Varno reach truce over port fees ORSK, Varno, Feb 15, 2031 (AP) - The United States and "
+        "Varno have agreed on a weeklong truce over port fees, officials said."
+    )
+    found = glued_headline(text, "en")
+    assert found is not None and text[: found[0]].strip() == "U.S. and Varno reach truce over port fees"
+    text = (
+        "R. Roe muss im Gefängnis bleiben Der frühere Sänger R. Roe wird wegen der Pandemie nicht vorzeitig "
+        "aus dem Gefängnis entlassen, entschied ein Gericht."
+    )
+    found = glued_headline(text, "de")
+    assert found is not None and text[: found[0]].strip() == "R. Roe muss im Gefängnis bleiben"

@@ -50,7 +50,8 @@ _SCAN_WORDS = MAX_HEAD_WORDS + 1
 
 _WORD = re.compile(r"\S+")
 _END = re.compile(r"[.!?…:;,\-–—\"'”’»)]$")
-_INNER_STOP = re.compile(r"[.!?…][\"'”’»)]*\s+\S")  # a sentence ending inside the headline
+# a sentence ending inside the headline (not an abbreviation's point: "Georgia vs. Baylor", "Dr. Roe")
+_INNER_STOP = re.compile(r"(?<!\bvs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[A-Z])[.!?…][\"'”’»)]*\s+\S")
 
 
 def _head_ok(head: str, language: str | None) -> bool:
