@@ -35,6 +35,7 @@ from crosswire.facts.numbers import Figure
 from crosswire.facts.updates import Timed, counted_thing, is_later, timing, valid_day
 from crosswire.model import Conflict, ConflictSide
 from crosswire.text.dates import CLOCK, clock_times, find_dates
+from crosswire.text.parse import parse
 from crosswire.text.words import fold
 
 if TYPE_CHECKING:
@@ -61,6 +62,35 @@ def _components(pairs: list[tuple[int, int]]) -> list[list[int]]:
     for i in sorted(parent):
         groups.setdefault(root(i), []).append(i)
     return list(groups.values())
+
+
+def _subject(text: str, fig: Figure, language: str | None) -> tuple[str, str] | None:
+    """(verb lemma, subject head) of the clause a figure is the object of, read from the parse; a relative
+    pronoun stands for the noun its clause qualifies ("the porn star who received $130,000" -> star)."""
+    docs = parse([text], language)
+    if not docs:
+        return None
+    tok = next((t for t in docs[0] if t.idx <= fig.start < t.idx + len(t.text) + 1), None)
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok is None or tok.pos_ != "VERB":
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+        subj = tok.head
+    return tok.lemma_.lower(), subj.lemma_.lower()
+
+
+def _other_subjects(story: StoryText, p: int, fa: Figure, q: int, fb: Figure) -> bool:
+    """Are two sums the objects of one verb said of two different subjects?"""
+    lang = {a.id: a.language for a in story.articles}
+    x = _subject(story.sentences[p].text, fa, lang.get(story.sentences[p].article))
+    y = _subject(story.sentences[q].text, fb, lang.get(story.sentences[q].article))
+    return x is not None and y is not None and x[0] == y[0] and x[1] != y[1]
 
 
 def number_conflicts(story: StoryText) -> list[Conflict]:
@@ -234,6 +264,8 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
         sim = float(story.score[local[p], local[q]])
         if a.key in COUNTABLE:
             return same or sim >= (NARROW_CONTEXT if a.key in NARROW else CONTEXT)
+        if not same and _other_subjects(story, p, a.fig, q, b.fig):
+            return False  # "Cohen received $500,000" / "the porn star who received $130,000": two recipients
         return same or sim >= CONTEXT and bool(plain_a & plain_b)
 
     # pairs that clash, then one conflict per connected group of figures
