@@ -171,7 +171,12 @@ _QUOTED = re.compile(r'[“"«„]([^“”"«»„]{3,300})[”"»“]')
 
 
 def _quotations(text: str) -> list[set[str]]:
-    """Each quotation of a sentence as its consecutive ordinary words (pairs)."""
+    """Each quotation of a sentence as its consecutive ordinary words (pairs): what a report quotes
+    word for word.
+
+    Two reports quoting one statement share its words ("increased exchanges", "war of
+    aggression" -> "war aggression"), however they word the rest of the sentence.
+    """
     out = []
     for m in _QUOTED.finditer(text):
         ws = [w for w in re.findall(r"[^\W\d_]+", fold(m.group(1))) if w not in STOPWORDS and len(w) >= 3]
@@ -179,15 +184,6 @@ def _quotations(text: str) -> list[set[str]]:
         if pairs:
             out.append(pairs)
     return out
-
-
-def _quoted_pairs(text: str) -> set[str]:
-    """Consecutive ordinary words inside quotation marks: what a report quotes word for word.
-
-    Two reports quoting one statement share its words ("increased exchanges", "war of
-    aggression" -> "war aggression"), however they word the rest of the sentence.
-    """
-    return {p for q in _quotations(text) for p in q}
 
 
 def _same_quotation(a: list[set[str]], b: list[set[str]], pair: str) -> bool:
@@ -205,14 +201,19 @@ def _same_quotation(a: list[set[str]], b: list[set[str]], pair: str) -> bool:
     return False
 
 
-def _anchors(text: str, stated: Stated, reference: str | None) -> set[str]:
+def _figure_anchors(stated: Stated) -> set[str]:
+    """A sentence's figures as anchors: "dead=144"."""
+    return {f"{kind}={f.value:g}" for kind, fs in stated.figures.items() for f in fs}
+
+
+def _anchors(text: str, stated: Stated, reference: str | None, quotations: list[set[str]]) -> set[str]:
     """What a sentence pins down: its dates (resolved against ``reference``), its figures and
-    the words it quotes."""
+    the words it quotes (its ``quotations``, :func:`_quotations`)."""
     from crosswire.text.dates import find_dates
 
     out = {d.date for d in find_dates(text, reference)}
-    out |= {f"{kind}={f.value:g}" for kind, fs in stated.figures.items() for f in fs}
-    return out | _quoted_pairs(text)
+    out |= _figure_anchors(stated)
+    return out | {p for q in quotations for p in q}
 
 
 def _is_detail(anchor: str) -> bool:
@@ -257,7 +258,8 @@ class _Evidence:
 
     def anchors(self, x: int) -> set[str]:
         if x not in self._anchors:
-            self._anchors[x] = _anchors(self.texts[x], self.stated[x], self.references.get(self.sentences[x].article))
+            ref = self.references.get(self.sentences[x].article)
+            self._anchors[x] = _anchors(self.texts[x], self.stated[x], ref, self.quotations(x))
         return self._anchors[x]
 
     def common(self, i: int, j: int) -> set[str]:
@@ -284,7 +286,7 @@ class _Evidence:
             sentences: dict[str, int] = {}
             reports: dict[str, set[str]] = {}
             for x, st in enumerate(self.stated):
-                for key in {f"{kind}={f.value:g}" for kind, fs in st.figures.items() for f in fs}:
+                for key in _figure_anchors(st):
                     sentences[key] = sentences.get(key, 0) + 1
                     reports.setdefault(key, set()).add(self.sentences[x].article)
             self._background = {k for k, n in sentences.items() if n >= _BACKGROUND * len(reports[k])}

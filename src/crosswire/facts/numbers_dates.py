@@ -85,9 +85,9 @@ def _subject(text: str, fig: Figure, language: str | None) -> tuple[str, str] | 
     return tok.lemma_.lower(), subj.lemma_.lower()
 
 
-def _other_subjects(story: StoryText, p: int, fa: Figure, q: int, fb: Figure) -> bool:
-    """Are two sums the objects of one verb said of two different subjects?"""
-    lang = {a.id: a.language for a in story.articles}
+def _other_subjects(story: StoryText, lang: dict[str, str | None], p: int, fa: Figure, q: int, fb: Figure) -> bool:
+    """Are two sums the objects of one verb said of two different subjects?  (``lang``: article id ->
+    its language.)"""
     x = _subject(story.sentences[p].text, fa, lang.get(story.sentences[p].article))
     y = _subject(story.sentences[q].text, fb, lang.get(story.sentences[q].article))
     return x is not None and y is not None and x[0] == y[0] and x[1] != y[1]
@@ -112,6 +112,7 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
         for a in g.articles:
             owner[a] = i
     local = local_index(story)
+    lang = {a.id: a.language for a in story.articles}
     mentions: list[Mention] = []
     earlier: dict[int, list[Mention]] = {}  # "up from 12": values a sentence moves from
     for p, figs in enumerate(story.figures):
@@ -264,7 +265,7 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
         sim = float(story.score[local[p], local[q]])
         if a.key in COUNTABLE:
             return same or sim >= (NARROW_CONTEXT if a.key in NARROW else CONTEXT)
-        if not same and _other_subjects(story, p, a.fig, q, b.fig):
+        if not same and _other_subjects(story, lang, p, a.fig, q, b.fig):
             return False  # "Cohen received $500,000" / "the porn star who received $130,000": two recipients
         return same or sim >= CONTEXT and bool(plain_a & plain_b)
 
