@@ -13,6 +13,7 @@ from crosswire.facts.figures import (
     DENIAL,
     DENIER,
     NEGATION,
+    NEGATION_WORDS,
     PASSIVE,
     SUGGEST,
     UNSUPPORTED,
@@ -260,7 +261,7 @@ def contrast_conflicts(story: StoryText, limit: int = 2) -> list[Conflict]:
     return out
 
 
-_NEGATORS = frozenset({"no", "not", "never", "neither", "nor", "nothing", "none", "n't"})
+_NEGATORS = frozenset(NEGATION_WORDS)  # the words NEGATION finds, as the parse's tokens
 _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 
 

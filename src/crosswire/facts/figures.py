@@ -55,7 +55,8 @@ UNSUPPORTED = re.compile(
     r"unsubstantiated|unverified|unproven|without\s+evidence)\b",
     re.I,
 )
-NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|n't)\b", re.I)
+NEGATION_WORDS = ("no", "not", "never", "neither", "nor", "nothing", "none", "n't")
+NEGATION = re.compile(r"\b(?:" + "|".join(NEGATION_WORDS) + r")\b", re.I)
 SUGGEST = re.compile(r"\b(?:suggest\w*|accus\w*|alleg\w*|insinuat\w*|blam\w*|linked|involved|behind)\b", re.I)
 DENIER = re.compile(
     r"^((?:[Tt]he\s+)?[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:and|of|its|their|the|[A-ZÀ-Þ\w][\w’'\-]*)){0,5}?)"
