@@ -52,6 +52,9 @@ _CREDITS_LINE = re.compile(
 )
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_COPYRIGHT = (
+    r"\(?\s*(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:19|20)\d\d"  # "© 2017", "(Copyright 2013", "Copyright © 2011"
+)
 
 # (kind, pattern) over one sentence; a sentence that matches is cut whole
 # fmt: off
@@ -110,7 +113,7 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("credit", r"^\(?(?:Photo|Image|Video)s? (?:furnished|courtesy|provided|credit)(?: by| of)?:?\s+"
                r"[^.()]{0,60}\)?\.?$"),
     # a page's copyright notice and newsletter prompts ("© 2018 KREM-TV", "... delivered to your inbox")
-    ("notice", r"^\(?\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:19|20)\d\d\b(?:\s+\S+){0,10}\s*$"),
+    ("notice", r"^" + _COPYRIGHT + r"\b(?:\s+\S+){0,10}\s*$"),
     ("subscribe", r"\bdelivered to your inbox\b|\bplease visit us at\b|"
                   r"^For more (?:articles|stories|news) like this\b"),
     # a study's reference list and author contributions, pasted under a science story: "Fretwell, P. et al.
@@ -150,7 +153,7 @@ SPAN_RULES: list[tuple[str, str]] = [
     ("embed", r"(?:(?<=[.!?\"”»)]\s)|(?<=[.!?\"”»)]))[—–-]\s*(?:[^()\n]{1,60}\s)?\(?@\w{2,}\)?\s*"
               r"(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4})?\s*$"),
     # a copyright notice closing a sentence or a paragraph: "... davis said. © 2017 Cox Media Group."
-    ("notice", r"\(?\s*(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s+[\w.&,/'’-]+){0,6}?\s*\)?"
+    ("notice", _COPYRIGHT + r"(?:\s+[\w.&,/'’-]+){0,6}?\s*\)?"
                r"(?=\s*(?:\.\s*)?$)"),
     # a bare link after a sentence's end: "... switched at birth in 1945. https://kare11.tv/2JFKYyf"
     ("link", r"(?<=[.!?\"”])\s*https?://\S+(?:\s*…)?\s*$"),
