@@ -188,9 +188,9 @@ _HINT = re.compile(
     r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
     r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
     r"shop|version|story|article|click|receive|subscribe|sign up|wrote|inbox|visit us|©|\(c\)|copyright|"
-    r"read|watch|listen|follow|like|find|visit|join|more|related|see also|information|http|www\.|reach|caption|"
-    r"et al\.|\(\s*(?:19|20)\d\d\b|"
-    r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]",
+    r"(?:read|watch|listen)(?: or share)? more|tumblr|youtube|google\+|linkedin|snapchat|tiktok|http|www\.|"
+    r"reach|caption|et al\.|\(\s*(?:19|20)\d\d\b|"
+    r"(?-i:\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z])",  # (the initials of a study's author, in capitals)
     re.IGNORECASE,
 )
 
