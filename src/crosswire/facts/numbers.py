@@ -23,47 +23,27 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from crosswire.facts.number_words import ADJECTIVES, CATEGORIES, LEAD_VERBS, QUALIFIERS, SKIP_NOUNS, UNIT_RX
 from crosswire.text.months import MONTH_NAMES
-from crosswire.text.numwords import LOCAL_SCALES, LOCAL_WORDS, SCALES, TENS, UNITS, local_value, parse_number_words
+from crosswire.text.numwords import (
+    DOT_GROUPING,
+    LOCAL_SCALES,
+    LOCAL_WORDS,
+    RANGE_WORDS,
+    SCALES,
+    TENS,
+    UNITS,
+    local_value,
+    parse_number_words,
+)
 from crosswire.text.words import STOPWORDS, fold
 
 __all__ = ["Figure", "find_numbers", "find_rates", "compatible", "parse_number_words", "category", "CATEGORY_WORDS"]
 
 _NUMWORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "a", "and"], key=len, reverse=True))
 
-# qualifier -> (kind) ; kinds: min (>=), gt (>), max (<=), lt (<), approx, near (just under)
-# fmt: off
-_QUALIFIERS = {
-    "at least": "min", "no fewer than": "min", "no less than": "min", "a minimum of": "min",
-    "more than": "gt", "over": "gt", "upwards of": "gt", "in excess of": "gt", "above": "gt", "plus de": "gt",
-    "at most": "max", "up to": "max", "as many as": "max", "no more than": "max",
-    "fewer than": "lt", "less than": "lt", "under": "lt", "below": "lt", "moins de": "lt",
-    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
-    "an estimated": "approx", "estimated": "approx", "nearly": "near", "almost": "near", "close to": "near",
-    "environ": "approx", "près de": "near", "au moins": "min", "closer to": "approx", "nearer to": "approx",
-    "roughly about": "approx", "just over": "approx", "just under": "near", "well over": "gt", "more like": "approx",
-}
-# fmt: on
-_QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
+_QUAL_RX = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 
-# fmt: off
-_CATEGORIES = {
-    "dead": {"dead", "died", "die", "killed", "deaths", "death", "fatalities", "lives", "bodies", "victims",
-             "muertos", "muertas", "fallecidos", "fallecidas", "tote", "toten", "todesopfer", "morti", "mortos",
-             "morts", "mortes", "tues", "tués", "tuees", "tuées", "deceased", "perished", "toll", "decedes",
-             "décédés", "decedees", "décédées", "victimes",
-             # participles after an auxiliary: "107 han fallecido", "sind gestorben", "sono stati uccisi"
-             "fallecido", "fallecida", "muerto", "muerta", "getötet", "getoetet", "gestorben", "uccisi"},
-    "injured": {"injured", "wounded", "hurt", "injuries", "blesses", "blessés", "blessees", "blessées", "hospitalised",
-                "heridos", "heridas", "verletzte", "verletzten", "verwundete", "feriti", "feridos",
-                "hospitalized", "verletzt", "herido", "herida", "ferito", "ferita", "feridas"},
-    "arrested": {"arrested", "detained", "arrests", "detentions", "held", "custody", "suspects", "detenidos",
-                 "festnahmen", "festgenommene", "arrestati", "presos"},
-    "missing": {"missing", "disappeared", "desaparecidos", "vermisste", "vermissten", "dispersi"},
-    "displaced": {"displaced", "evacuated", "homeless", "refugees"},
-    "critical": set(),  # read from the phrase after the figure (_CRITICAL), never from one word
-}
-# fmt: on
 # "five people were critically injured", "two were in critical condition", "deux blessés graves":
 # the critically injured are counted apart from the injured (en, fr, de, es)
 _CRITICAL = re.compile(
@@ -80,33 +60,8 @@ _LOST_LIVES = re.compile(
     r"(?:ont\s+)?perdu\s+la\s+vie\b|trouvé\s+la\s+mort\b|lost\s+their\s+lives\b|perso\s+la\s+vita\b)",
     re.I,
 )
-CATEGORY_WORDS = frozenset(w for ws in _CATEGORIES.values() for w in ws)  # "killed", "wounded", "missing", ...
-# fmt: off
-_SKIP_NOUNS = {"people", "persons", "personnes", "sont", "ont", "ete", "été", "others", "more", "of", "were", "was",
-               "have", "had", "been", "are", "and", "the", "men", "women", "children", "individuals", "person",
-               "civilians", "soldiers"}
-# fmt: on
-_ADJECTIVES = {"alleged", "suspected", "other", "additional", "new", "more", "further", "separate", "presumed"}
-# verbs and nouns right before a figure that say what it counts
-# fmt: off
-_LEAD_VERBS = {
-    "killed": "dead", "killing": "dead", "kills": "dead", "toll": "dead", "deaths": "dead",
-    "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
-    "arrested": "arrested", "arresting": "arrested", "detained": "arrested", "detaining": "arrested",
-    "evacuated": "displaced", "displaced": "displaced",
-    "murieron": "dead", "fallecieron": "dead", "starben": "dead", "morreram": "dead", "morirono": "dead",
-}
-# fmt: on
-_UNIT_RX = (
-    r"(?:second|minute|hour|day|week|month|year|decade|century|time|percent|kilometre|kilometer|km|mile|"
-    r"metre|meter|kg|kilogram|tonne|ton|dollar|euro|pound)s?"
-    # the same units in the other languages read (folded): "im Alter von 89 Jahren gestorben" counts years
-    r"|jahre?n?|monaten?|monate|tagen?|stunden?|minuten?|wochen?|sekunden?|"
-    r"anos?|años?|meses|mes|dias?|horas?|semanas?|minutos?|"
-    r"ans?|mois|jours?|heures?|semaines?|"
-    r"anni|mesi|giorni|ore|settimane"
-)
-_QUAL_WORDS = {w for q in _QUALIFIERS for w in q.split()}
+CATEGORY_WORDS = frozenset(w for ws in CATEGORIES.values() for w in ws)  # "killed", "wounded", "missing", ...
+_QUAL_WORDS = {w for q in QUALIFIERS for w in q.split()}
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -167,7 +122,7 @@ class Figure:
 def category(word: str) -> str:
     """The counted thing, normalised: death words -> "dead", and so on; else the word, lightly singular."""
     w = fold(word)
-    for cat, lex in _CATEGORIES.items():
+    for cat, lex in CATEGORIES.items():
         if w in lex:
             return cat
     return w
@@ -218,11 +173,11 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
         f = fold(t)
         if f == "held" and not (k and fold(candidates[k - 1]) in _PASSIVE_AUX):
             break  # "200 people held signs": they held something; "were held" is arrested
-        if category(t) in _CATEGORIES:
+        if category(t) in CATEGORIES:
             return category(t)
-        if re.fullmatch(_UNIT_RX, f):
+        if re.fullmatch(UNIT_RX, f):
             break  # "a one-hour conversation was held": the unit is what is counted
-        if f in _SKIP_NOUNS or f in _ADJECTIVES:
+        if f in SKIP_NOUNS or f in ADJECTIVES:
             continue
         nouns += 1
         if nouns >= 3:  # "30 dock workers died": look one word past the noun phrase, no further
@@ -233,8 +188,8 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
     prev = re.findall(r"[^\W\d_][\w'’\-]*", clause)
     for t in reversed(prev[-4:]):
         f = fold(t)
-        if f in _LEAD_VERBS:
-            return _LEAD_VERBS[f]
+        if f in LEAD_VERBS:
+            return LEAD_VERBS[f]
         if (
             f in STOPWORDS
             or f in _QUAL_WORDS
@@ -246,7 +201,7 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
     told = _TOLL_TO.search(fold(before[-120:]))
     if told:
         for t in re.findall(r"[^\W\d_][\w'’\-]*", told.group("subject")):
-            if category(t) in _CATEGORIES and category(t) != "arrested":
+            if category(t) in CATEGORIES and category(t) != "arrested":
                 return category(t)
             if fold(t) == "bilan":  # French: "le bilan s'est alourdi à 15"
                 return "dead"
@@ -255,7 +210,7 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
     head: str | None = None
     for k, t in enumerate(candidates[:4]):
         f = fold(t)
-        if f in _SKIP_NOUNS or f in _ADJECTIVES:
+        if f in SKIP_NOUNS or f in ADJECTIVES:
             if head is not None:
                 break
             continue
@@ -344,7 +299,7 @@ _PARTITIVE = re.compile(
 def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
     out: list[Figure] = []
     pending: list[Figure] = []  # figures with nothing counted after them: "Ostrander 14,174", "not the 212"
-    taken = _ranges_and_fractions(text, out)
+    taken = _ranges_and_fractions(text, out, language)
     for m in _num_rx(language).finditer(text):
         if any(a <= m.start("num") < b for a, b in taken):
             continue
@@ -406,9 +361,9 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
         if language in MONTH_NAMES and (m_after := re.match(r"\s*(?:de\s+|del\s+)?([^\W\d_]+)", fold(after))):
             if m_after.group(1) in MONTH_NAMES[language]:
                 continue  # "10 février", "3 de febrero": a day of a month
-        if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h\d)", after) or re.search(
-            r"[:/\-]$", before[-1:]
-        ):
+        if re.match(
+            r"(?:st|nd|rd|th)\b|[:/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h\d|(?i:" + _CLOCK_WORDS + r")\b)", after
+        ) or re.search(r"[:/\-]$", before[-1:]):
             continue
         if re.search(r"[\w]$", before) and raw[0].isdigit():
             continue
@@ -430,7 +385,7 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
             what is not None
             and value <= 2
             and not raw[0].isdigit()
-            and what not in _CATEGORIES
+            and what not in CATEGORIES
             and not re.match(r"(?:hour|day|week|month|year|minute)s?$", what)
         ):
             continue  # "two ministers", "one side": words, not figures
@@ -441,7 +396,7 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
             what = m.group("cur") or ""
         q = m.group("qual")
         qual = fold(q.strip()) if q else None
-        kind = _QUALIFIERS.get(qual) if qual else None
+        kind = QUALIFIERS.get(qual) if qual else None
         low, high = _interval(value, kind)
         end = m.end() + suffix
         wm = re.match(r"[%]|[\s\-]*(?:[^\W\d_][\w'’\-]*\s*){1,3}", after)
@@ -462,7 +417,7 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
                 if noun is not None and (cut is None or noun + 1 < cut):
                     cut = noun + 1
             tail_words = tail_words[:cut] if cut is not None else tail_words
-            while tail_words and fold(tail_words[-1]) in STOPWORDS and fold(tail_words[-1]) not in _CATEGORIES["dead"]:
+            while tail_words and fold(tail_words[-1]) in STOPWORDS and fold(tail_words[-1]) not in CATEGORIES["dead"]:
                 tail_words.pop()
             kept = tail[: tail.find(tail_words[-1]) + len(tail_words[-1])] if tail_words else ""
             end = m.end() + suffix + len(kept)
@@ -507,7 +462,7 @@ def _compound_durations(text: str, figs: list[Figure]) -> list[Figure]:
             and not prev.qualifier
         ):
             value = prev.value * 60 + f.value
-            low, high = _interval(value, _QUALIFIERS.get(f.qualifier) if f.qualifier else None)
+            low, high = _interval(value, QUALIFIERS.get(f.qualifier) if f.qualifier else None)
             out[-1] = Figure(
                 value,
                 "minutes",
@@ -610,26 +565,57 @@ _FRACTION_RX = re.compile(
     r"\b(?P<frac>" + "|".join(re.escape(k) for k in sorted(_FRACTIONS, key=len, reverse=True)) + r")\s+of\b)",
     re.I,
 )
-_RANGE_RX = re.compile(
-    r"(?P<between>\bbetween\s+)?(?P<cur>[$€£¥])?(?P<a>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?(between)\s+and\s+|\s*(?:-|–|—|to)\s*)[$€£¥]?(?P<b>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)\b)?",
-    re.I,
-)
+_CLOCK_WORDS = r"uhr|o['’]clock"  # "um 22 Uhr", "19 bis 22 Uhr": a time of day, no count
 
 
-def _ranges_and_fractions(text: str, out: list[Figure]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=32)
+def _range_rx(language: str | None) -> re.Pattern[str]:
+    """A range as ``language`` writes it (:data:`RANGE_WORDS`): "between 3,000 and 4,000", "10-15",
+    "zwischen 47 und 51", "60 bis 80", "de 80 a 110"; which opener goes with which word is checked after."""
+    table = RANGE_WORDS.get(language or "en", RANGE_WORDS["en"])
+    openers = "|".join(o for o, _ in table if o)
+    mids = "|".join(w for _, w in table)
+    if language in DOT_GROUPING:
+        num = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+|\d+(?:,\d+)?"
+    else:
+        num = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    return re.compile(
+        r"(?:\b(?P<open>" + openers + r")\s+)?(?P<cur>[$€£¥])?(?P<a>" + num + r")"
+        r"(?:\s*(?P<dash>-|–|—)\s*|\s+(?P<mid>" + mids + r")\s+)[$€£¥]?(?P<b>" + num + r")"
+        r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)\b)?",
+        re.I,
+    )
+
+
+def _paired(m: re.Match[str], language: str | None) -> bool:
+    """Is a range's word the one its opener goes with ("between ... and", "de ... a"), or a dash?"""
+    if m.group("dash"):
+        return True
+    opener, mid = fold(m.group("open") or ""), fold(m.group("mid") or "")
+    for o, w in RANGE_WORDS.get(language or "en", RANGE_WORDS["en"]):
+        if mid in fold(w).split("|") and (not o or opener in fold(o).split("|")):  # ("between 10 to 80")
+            return True
+    return False
+
+
+def _ranges_and_fractions(text: str, out: list[Figure], language: str | None = None) -> list[tuple[int, int]]:
     """Read "between 3,000 and 4,000 people", "10-15 percent", "a quarter of", "nine in ten".
 
     A range is one figure whose interval is the range; a share is a percentage.  Adds the
     figures to ``out`` and returns the spans they take, so no number in them is read twice.
     """
     taken: list[tuple[int, int]] = []
-    for m in _RANGE_RX.finditer(text):
+    for m in _range_rx(language).finditer(text):
         before, after = text[: m.start()], text[m.end() :]
-        if re.search(r"[\w/:.\-]$", before) or re.match(r"[:/]\d|\s*(?:" + _MONTHS + r")\b", fold(after)):
-            continue  # "March 3-5", "2019-2021 budgets", clock times
-        a, b = parse_number_words(m.group("a")), parse_number_words(m.group("b"))
+        if not _paired(m, language) or re.search(r"[\w/:.\-]$|\(\d+\)\s*$|\+\d[\d\s]*$", before):
+            continue  # (a phone number: "(0211) 505-2627", "+49 40 4286-56213")
+        months = "|".join([_MONTHS, *MONTH_NAMES.get(language or "", ())])
+        if re.match(r"[:/]\d|\.?\s*(?:" + months + "|" + _CLOCK_WORDS + r")\b", fold(after)):
+            continue  # "March 3-5", "vom 8. bis 10. Mai", "2019-2021 budgets", clock times
+        if language:
+            a, b = local_value(m.group("a"), language), local_value(m.group("b"), language)
+        else:
+            a, b = parse_number_words(m.group("a")), parse_number_words(m.group("b"))
         if a is None or b is None or not a < b or (1800 <= a <= 2100 and 1800 <= b <= 2100 and a == int(a)):
             continue
         k = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}.get(
@@ -641,7 +627,7 @@ def _ranges_and_fractions(text: str, out: list[Figure]) -> list[tuple[int, int]]
         elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             what = "age"
         else:
-            what = m.group("cur") or _what(after.lstrip("-"), before)
+            what = m.group("cur") or _what(after.lstrip("-"), before, language)
         if not what:
             continue
         wm = re.match(r"%|[\s\-]*(?:[^\W\d_][\w'’\-]*)", after)
@@ -664,7 +650,7 @@ def _ranges_and_fractions(text: str, out: list[Figure]) -> list[tuple[int, int]]
             value = 100.0 * n / d
         q = m.group("qual")
         qual = fold(q.strip()) if q else None
-        low, high = _interval(value, _QUALIFIERS.get(qual) if qual else None)
+        low, high = _interval(value, QUALIFIERS.get(qual) if qual else None)
         start = m.start() if q else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         out.append(
             Figure(

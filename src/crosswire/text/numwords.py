@@ -9,6 +9,7 @@ from crosswire.text.words import fold
 # fmt: off
 __all__ = [
     "parse_number_words", "UNITS", "TENS", "SCALES", "LOCAL_WORDS", "LOCAL_SCALES", "DOT_GROUPING", "local_value",
+    "RANGE_WORDS",
 ]
 # fmt: on
 
@@ -97,6 +98,21 @@ _FOLDED_WORDS = {code: {fold(w): v for w, v in table.items()} for code, table in
 # ("2.000 metros"; French groups them with a space by the book, and with a dot in much of its press:
 # "plus de 130.000 contaminations")
 DOT_GROUPING = frozenset({"de", "es", "fr", "it", "pt", "nl", "da", "id", "tr", "el", "sl", "hr", "ro"})
+
+
+# a range written in words, per language: (words opening it, word between its ends) for "between 3,000 and
+# 4,000" and for "from 60 to 80" (an empty opener: the range needs none, "60 bis 80 km/h"; else one is
+# required, as a bare "a" or "à" between two figures is too often something else: "subió de 80 a 110")
+# fmt: off
+RANGE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("between", "and"), ("", "to")),
+    "de": (("zwischen", "und"), ("", "bis")),
+    "fr": (("entre", "et"), ("de", "à")),
+    "es": (("entre", "y"), ("de|desde", "a|hasta")),
+    "it": (("tra|fra", "e"), ("da", "a")),
+    "pt": (("entre", "e"), ("de", "a")),
+}
+# fmt: on
 
 
 def local_value(raw: str, language: str | None) -> float | None:
