@@ -136,11 +136,21 @@ class Salience:
     """Resolves the pronouns of ``refs`` in text order; ``gender(name)`` is what the article tells of a person."""
 
     def __init__(self, refs: list[Reference], gender: Callable[[str], str | None]):
-        self.refs, self.gender = refs, gender
+        self.refs, self.told = refs, gender
         self.by_start = {r.start: r for r in refs}
+        # a person whose gender the article told nothing of takes that of the first subject pronoun resolved
+        # to it: once "he" means Tony Burroughs, a later "she" does not (not a possessive: "... took a jab at
+        # her ex-fiancé Pete Davidson" names the fiancé before the "her" it does not mean)
+        self.learned: dict[str, str] = {}
         for k, r in enumerate(refs):
             if r.pronoun:
                 r.key = self._best(refs[:k], r.sentence, r.gender, r.role)
+                if r.key is not None and r.role == "subject" and r.gender in ("m", "f") and gender(r.key) is None:
+                    self.learned.setdefault(r.key, r.gender)
+
+    def gender(self, name: str) -> str | None:
+        """What the article tells of a person's gender, else what its pronouns resolved so far tell."""
+        return self.told(name) or self.learned.get(name)
 
     def _scores(self, earlier: Iterable[Reference], sentence: int) -> dict[str, float]:
         best: dict[tuple[str, int], float] = {}

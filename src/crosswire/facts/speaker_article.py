@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,9 @@ from crosswire.facts.speaker_cues import SpeakerCues
 from crosswire.facts.speaker_names import first_name_gender
 
 __all__ = ["ArticleView"]
+
+_CLOSERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’"}  # a quotation mark and the marks that close it
+_OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl"}  # a pronoun in these roles: "him", "to her"
 
 
 @dataclass(slots=True)
@@ -41,7 +45,7 @@ class ArticleView:
         self.mentions: list[_Mention] = []
         self.names: dict[int, tuple[str, Any]] = {}  # start of a person's mention -> (name, head token)
         self.gender: dict[str, str] = {}  # told by a title or a role ("Mr", "spokeswoman")
-        self.told: dict[str, str] = {}  # told by the pronouns of a sentence naming the person alone
+        self.votes: dict[str, Counter[str]] = {}  # the pronouns of the sentences naming the person alone
         self.quoted: list[tuple[int, int]] = []
         self._salience: Salience | None = None
         self.nlp = nlp
@@ -98,6 +102,7 @@ class ArticleView:
             if m.person and len(m.name.split()) >= 2:
                 full.setdefault(m.name.split()[-1], set()).add(m.name)
         self.full = {k: next(iter(v)) for k, v in full.items() if len(v) == 1}
+        self.shared = {k for k, v in full.items() if len(v) > 1}  # surnames of two persons or more
 
     def offset(self, n: int) -> int:
         return self.paras[n][0]
@@ -105,7 +110,8 @@ class ArticleView:
     def _read_names(self, n: int) -> None:
         doc, base = self.docs[n], self.offset(n)
         for sent in doc.sents:
-            persons = []
+            persons: list[str] = []
+            first = len(doc)  # the first token naming a person in the sentence
             for ent in sent.ents:
                 if ent.label_ not in ENTITY_SPEAKERS:
                     continue
@@ -119,8 +125,10 @@ class ArticleView:
                 gender = _gender_of(doc, ent, self.cues) if person else None
                 if person:
                     persons.append(name)
+                    first = min(first, ent.start)
                     self.names[base + ent.start_char] = (name, head)
                     if gender:
+                        self.gender.setdefault(name, gender)
                         self.gender.setdefault(name.split()[-1], gender)
                 roles = frozenset(r for r in _roles_around(head, self.cues))
                 self.mentions.append(
@@ -137,6 +145,7 @@ class ArticleView:
                     name = clean_name(doc[t.left_edge.i : t.i + 1].text, self.cues)
                     if name and name[:1].isupper():
                         persons.append(name)
+                        first = min(first, t.left_edge.i)
                         self.names[base + doc[t.left_edge.i].idx] = (name, t)
                         self.mentions.append(
                             _Mention(
@@ -161,22 +170,62 @@ class ArticleView:
                         or t.head.dep_ == "appos"
                     )
                 }
-                told = {self.cues.pronouns.get(t.lower_) for t in sent if t.pos_ == "PRON" and t.i not in own}
-                told |= {
-                    "m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None
-                    for t in sent
-                    if t.i not in own
-                }
+                # nor an object: "Perez did not rush up to her" is someone else (a pronoun object of a clause
+                # never means that clause's subject)
+                # and not a word of a quotation ("I walked up to her," Perez said): the speaker's own words
+                # and only after the name: "One misstep, and she could fall ..., so Perez did not ..." is another
+                kept = [t for t in _narration(sent) if t.i > first and t.i not in own and t.dep_ not in _OBJECT_DEPS]
+                told = {self.cues.pronouns.get(t.lower_) for t in kept if t.pos_ == "PRON"}
+                told |= {"m" if t.lower_ in ("his", "him") else "f" if t.lower_ == "her" else None for t in kept}
                 said = {g for g in told if g is not None and g not in ("p", "?")}
                 if len(said) == 1:
-                    self.told.setdefault(persons[0].split()[-1], said.pop())
+                    g = said.pop()
+                    for who in (persons[0], persons[0].split()[-1]):
+                        self.votes.setdefault(who, Counter())[g] += 1
 
     def gender_of(self, name: str) -> str | None:
-        """What the article tells of this person's gender, else what a first name tells."""
+        """What the article tells of this person's gender, else what a first name tells.
+
+        What is told of a surname alone ("Mr. Washington", "Washington said he") is this person's only
+        when no other person of the article bears that surname (Shannon, Marcus and George Washington)."""
         if not name:
             return None
-        last = name.split()[-1]
-        return self.gender.get(last) or first_name_gender(self.key(name), self.cues.language) or self.told.get(last)
+        key, last = self.key(name), name.split()[-1]
+        alone = last not in self.shared
+        return (
+            self.gender.get(key)
+            or self.gender.get(name)
+            or (self.gender.get(last) if alone else None)
+            or first_name_gender(key, self.cues.language)
+            or self._told(key)
+            or self._told(name)
+            or (self._told(last) if alone else None)
+        )
+
+    def _told(self, name: str) -> str | None:
+        """The gender the pronouns of the sentences naming this person alone give it, twice as often as
+        the other one ("... so Perez did not rush up to her" is one sentence against many of his)."""
+        votes = self.votes.get(name)
+        if not votes:
+            return None
+        (g, n), *rest = votes.most_common()
+        return g if not rest or n >= 2 * rest[0][1] else None
+
+
+def _narration(sent: Any) -> Iterable[Any]:
+    """The tokens of a sentence outside its quotation marks; a sentence whose first mark closes a quotation
+    (the last sentence of a quotation running over several) opens inside it."""
+    marks = [t.text for t in sent if t.text in _CLOSERS or t.text in ("”", "»")]
+    closer = None
+    if marks and (marks[0] in ("”", "»") or (marks[0] == '"' and len(marks) % 2 == 1 and sent[0].text != '"')):
+        closer = marks[0]
+    for t in sent:
+        if closer is None and t.text in _CLOSERS:
+            closer = _CLOSERS[t.text]
+        elif closer is not None and t.text in closer:
+            closer = None
+        elif closer is None:
+            yield t
 
 
 def _gender_of(doc: Any, ent: Any, cues: SpeakerCues) -> str | None:

@@ -1,0 +1,51 @@
+"""What an article tells of a speaker's gender, read so that a "she" or "he" finds the right person.
+
+Written for this project: two people who share a surname keep their own genders, and the pronouns
+of another, unnamed person (an object, a quotation's words, a clause before the name) tell nothing of
+the person a sentence names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.facts.speakers import find_quotations, parser_available
+
+pytestmark = pytest.mark.skipif(not parser_available("en"), reason="needs the English spaCy pipeline")
+
+
+def _speaker(text: str, start: str) -> str | None:
+    found = [q for q in find_quotations(text, "en") or [] if q.text.startswith(start)]
+    assert found, [q.text for q in find_quotations(text, "en") or []]
+    return found[0].speaker
+
+
+SHARED_SURNAME = (
+    "Historian Tony Marsh has studied the family for years. "
+    '"Names travel with people wherever they settle," he said. "Nobody planned any of it."\n\n'
+    "Pastor Ezra Holt, who founded the chapel in 1952, was proud of the name, and he told his "
+    "congregation so every Sunday.\n\n"
+    '"I grew up hearing that only our family had this name," says Lena Holt of Denver. Like her '
+    "cousins, she has never met another Holt outside the county.\n\n"
+    'She has no regrets about the name: "It is a mark of where we come from and how far we have come."\n'
+)
+
+
+def test_a_shared_surname_does_not_share_a_gender() -> None:
+    # "he" of Pastor Ezra Holt said nothing of Lena Holt: "she" is her, not the historian
+    assert _speaker(SHARED_SURNAME, "It is a mark of where") == "Lena Holt"
+
+
+OTHER_PERSONS_PRONOUNS = (
+    "Officer Paul Brennan reached the ledge a few minutes after the call.\n\n"
+    "One slip, and she could fall into the river, so Brennan did not rush toward her.\n\n"
+    '"I kept my voice low and asked her to look at me," Brennan told reporter Dana Cole of the Ledger. '
+    '"She held my arm and I pulled her back over the rail," Brennan said.\n\n'
+    "Brennan said the teenager was shaking afterwards.\n\n"
+    '"She was frightened and could not stop crying," he said.\n'
+)
+
+
+def test_the_pronouns_of_someone_else_do_not_make_the_named_person_a_woman() -> None:
+    # "her" (the teenager) after Brennan, in an object or inside Brennan's own words, is not Brennan
+    assert _speaker(OTHER_PERSONS_PRONOUNS, "She was frightened") in ("Brennan", "Officer Paul Brennan", "Paul Brennan")
