@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from crosswire.facts.speaker_article import without_hometown
 from crosswire.facts.speakers import find_quotations, parser_available
 
 pytestmark = pytest.mark.skipif(not parser_available("en"), reason="needs the English spaCy pipeline")
@@ -49,3 +50,17 @@ OTHER_PERSONS_PRONOUNS = (
 def test_the_pronouns_of_someone_else_do_not_make_the_named_person_a_woman() -> None:
     # "her" (the teenager) after Brennan, in an object or inside Brennan's own words, is not Brennan
     assert _speaker(OTHER_PERSONS_PRONOUNS, "She was frightened") in ("Brennan", "Officer Paul Brennan", "Paul Brennan")
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Darnell Pike of Titusville", "Darnell Pike"),
+        ("Rosa Ibarra of San Antonio", "Rosa Ibarra"),
+        ("Catherine of Aragon", "Catherine of Aragon"),
+        ("Mary Smith of the Red Cross", "Mary Smith of the Red Cross"),
+    ],
+)
+def test_a_hometown_is_no_part_of_a_name(name: str, person: str) -> None:
+    # else "Titusville" in "Titusville Mayor Jo Lamb" would be read as Darnell Pike named again
+    assert without_hometown(name) == person

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,9 +14,10 @@ from crosswire.facts.salience import Salience, references
 from crosswire.facts.speaker_cues import SpeakerCues
 from crosswire.facts.speaker_names import first_name_gender
 
-__all__ = ["ArticleView"]
+__all__ = ["ArticleView", "without_hometown"]
 
 _CLOSERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’"}  # a quotation mark and the marks that close it
+_HOMETOWN = re.compile(r"^(\S+(?:\s+\S+)+?)\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl"}  # a pronoun in these roles: "him", "to her"
 
 
@@ -124,6 +126,7 @@ class ArticleView:
                 person = ent.label_ in ("PERSON", "PER")
                 gender = _gender_of(doc, ent, self.cues) if person else None
                 if person:
+                    name = without_hometown(name)
                     persons.append(name)
                     first = min(first, ent.start)
                     self.names[base + ent.start_char] = (name, head)
@@ -210,6 +213,12 @@ class ArticleView:
             return None
         (g, n), *rest = votes.most_common()
         return g if not rest or n >= 2 * rest[0][1] else None
+
+
+def without_hometown(name: str) -> str:
+    """A person's name without the town the entity recogniser read into it: "Jamel Dunn of Cocoa" is
+    Jamel Dunn, whose surname is not "Cocoa" (a name of one word before "of" is kept: "Catherine of Aragon")."""
+    return _HOMETOWN.sub(r"\1", name)
 
 
 def _narration(sent: Any) -> Iterable[Any]:
