@@ -64,3 +64,13 @@ def test_the_pronouns_of_someone_else_do_not_make_the_named_person_a_woman() -> 
 def test_a_hometown_is_no_part_of_a_name(name: str, person: str) -> None:
     # else "Titusville" in "Titusville Mayor Jo Lamb" would be read as Darnell Pike named again
     assert without_hometown(name) == person
+
+
+def test_a_double_mark_typed_as_two_single_ones_closes_a_quotation() -> None:
+    text = (
+        "The commissioner spoke to the graduating class on Tuesday.\n\n"
+        "“Every one of you will be judged by the worst day of your career,’’ Okafor said. "
+        "“Make that day a good one.’’\n"
+    )
+    found = {q.text[:20]: q.speaker for q in find_quotations(text, "en") or []}
+    assert found.get("Every one of you wil") == "Okafor"

@@ -79,10 +79,17 @@ def _remembered(text: str, language: str | None) -> tuple[Quotation, ...] | None
     return None if found is None else tuple(found)
 
 
+# a double quotation mark typed as two single ones ("“We all know …,’’ Sessions said"; "‘‘…’’"): the one
+# mark, in as many characters, so every offset into the article stays where it was
+_DOUBLED = (("’’", "” "), ("‘‘", " “"), ("''", '" '), ("``", ' "'))
+
+
 def _find_quotations(text: str, language: str | None) -> list[Quotation] | None:
     cues = cues_for(language)
     if cues is None or not text:
         return None if cues is None else []
+    for doubled, single in _DOUBLED:
+        text = text.replace(doubled, single)
     if cues.pipeline is None:
         return token_quotations(text, cues)
     nlp = speaker_pipeline(cues.pipeline)
