@@ -138,6 +138,10 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "NHK": ("NHK",),
     "CNA": ("CNA",),
     "Agenzia Nova": ("Agenzia Nova",),
+    "KUNA": ("KUNA", "Kuwait News Agency"),
+    "KCNA": ("KCNA", "Korean Central News Agency"),
+    "WAFA": ("WAFA",),
+    "KPL": ("KPL",),
 }
 # fmt: on
 _SPELLING: dict[str, str] = {}

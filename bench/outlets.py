@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Outlets and credits read from report texts: every article whose outlet or credits differ
+between two checkouts, to read one by one.
+
+Every article of ``../shared/eval/mds/multinews-dev.jsonl``, ``../shared/eval/pairs/semeval2022-train.jsonl``
+(both texts of each pair, with their language) and ``../shared/eval/stories/*.jsonl`` is cleaned
+(``read.clean.clean_text``, which names the outlet and credits) by each checkout in its own process;
+the script prints, per file, how many articles have an outlet or a credit, and every article whose
+outlet or credits changed, with the text around the new name:
+
+    python bench/outlets.py --base /work/main/src --new src [--only multinews] [--context 90]
+
+``--dump OUT`` (used by the two child processes) writes ``key<TAB>outlet<TAB>credits`` lines for
+the checkout first on ``PYTHONPATH``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval"
+
+
+def _inputs(only: str | None) -> Iterator[tuple[str, str, str, str | None]]:
+    """(file label, key, raw text, language) for every article."""
+    mds = SHARED / "mds" / "multinews-dev.jsonl"
+    if only in (None, "multinews") and mds.is_file():
+        for line in mds.open(encoding="utf-8"):
+            row = json.loads(line)
+            for k, a in enumerate(row["articles"], 1):
+                if (a.get("text") or "").strip():
+                    yield "multinews", f"{row['id']}/a{k}", a["text"], None
+    pairs = SHARED / "pairs" / "semeval2022-train.jsonl"
+    if only in (None, "semeval") and pairs.is_file():
+        for line in pairs.open(encoding="utf-8"):
+            row = json.loads(line)
+            for k in (1, 2):
+                if (row.get(f"text{k}") or "").strip():
+                    yield "semeval", f"{row['pair_id']}/{k}", row[f"text{k}"], row.get(f"lang{k}")
+    if only in (None, "stories"):
+        for path in sorted((SHARED / "stories").glob("*.jsonl")):
+            for line in path.open(encoding="utf-8"):
+                row = json.loads(line)
+                if (row.get("text") or "").strip():
+                    yield "stories", f"{path.stem}/{row['id']}", row["text"], None
+
+
+def _dump(out: str, only: str | None) -> None:
+    from crosswire.read.clean import clean_text
+
+    with open(out, "w", encoding="utf-8") as fh:
+        for label, key, text, lang in _inputs(only):
+            try:
+                art = clean_text(text, id=key, language=lang)
+            except ValueError:
+                continue
+            fh.write(f"{label}\t{key}\t{art.outlet or ''}\t{' | '.join(art.credits)}\n")
+
+
+def _read(path: str) -> dict[str, tuple[str, str, str]]:
+    rows = {}
+    for line in open(path, encoding="utf-8"):
+        label, key, outlet, credits = line.rstrip("\n").split("\t")
+        rows[key] = (label, outlet, credits)
+    return rows
+
+
+def _around(text: str, names: list[str], width: int) -> str:
+    for n in names:
+        for w in sorted({n, *n.split()}, key=len, reverse=True):
+            if len(w) < 2:
+                continue
+            m = re.search(re.escape(w), text, re.IGNORECASE)
+            if m:
+                s = text[max(0, m.start() - width) : m.end() + width]
+                return " ".join(s.split())
+    return ""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--base", default="/work/main/src", help="the older checkout's src")
+    ap.add_argument("--new", default=str(ROOT / "src"), help="the newer checkout's src")
+    ap.add_argument("--only", choices=["multinews", "semeval", "stories"], default=None)
+    ap.add_argument("--context", type=int, default=90)
+    ap.add_argument("--dump", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--tmp", default="/tmp/bench-outlets")
+    args = ap.parse_args()
+    if args.dump:
+        _dump(args.dump, args.only)
+        return 0
+    if not (SHARED / "mds" / "multinews-dev.jsonl").is_file():
+        sys.exit(f"missing {SHARED}: this benchmark reads ../shared/eval")
+    os.makedirs(args.tmp, exist_ok=True)
+    outs = {}
+    procs = []
+    for tag, src in (("base", args.base), ("new", args.new)):
+        outs[tag] = os.path.join(args.tmp, f"{tag}.tsv")
+        cmd = [sys.executable, __file__, "--dump", outs[tag]] + (["--only", args.only] if args.only else [])
+        env = dict(os.environ, PYTHONPATH=str(Path(src).resolve()))
+        procs.append(subprocess.Popen(cmd, env=env))
+    for p in procs:
+        if p.wait() != 0:
+            sys.exit("a child run failed")
+    base, new = _read(outs["base"]), _read(outs["new"])
+    texts = {key: text for _, key, text, _ in _inputs(args.only)}
+    totals: dict[str, list[int]] = {}
+    changed: dict[str, list[str]] = {}
+    for key, (label, outlet, credits) in new.items():
+        t = totals.setdefault(label, [0, 0, 0, 0, 0])
+        _, o0, c0 = base.get(key, (label, "", ""))
+        t[0] += 1
+        t[1] += bool(o0)
+        t[2] += bool(outlet)
+        t[3] += bool(c0)
+        t[4] += bool(credits)
+        if (o0, c0) != (outlet, credits):
+            names = [x for x in [outlet, *credits.split(" | ")] if x and x not in (o0, *c0.split(" | "))]
+            names = names or [x for x in [o0, *c0.split(" | ")] if x]
+            changed.setdefault(label, []).append(
+                f"  {key}: outlet {o0 or '-'} -> {outlet or '-'}; credits [{c0}] -> [{credits}]\n"
+                f"      …{_around(texts.get(key, ''), names, args.context)}…"
+            )
+    for label, (n, o0, o1, c0, c1) in totals.items():
+        print(
+            f"{label}: {n} articles; with an outlet {o0} -> {o1}; with credits {c0} -> {c1}; "
+            f"changed {len(changed.get(label, []))}"
+        )
+    for label, lines in changed.items():
+        print(f"\n== {label}: {len(lines)} changed")
+        print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
