@@ -85,6 +85,48 @@ def _around(text: str, names: list[str], width: int) -> str:
     return ""
 
 
+_TOLD = re.compile(
+    r"\b(told|provided to|in an (?:exclusive )?interview with)\s+((?:the\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
+)
+
+
+def _told(new: dict[str, tuple[str, str, str]], only: str | None, show: int) -> None:
+    """How often "told <a name of the outlet table>" names the report's own outlet, where the
+    other cues know it; and how many reports name one outlet so twice or more."""
+    from crosswire.read.outlets import default_table
+
+    table = default_table()
+    same = other = unknown = twice = 0
+    lines = []
+    for _, key, text, _ in _inputs(only):
+        hits = []
+        for m in _TOLD.finditer(text):
+            words = m.group(2).split()
+            for n in range(len(words), 0, -1):
+                hit = table.spelling(" ".join(words[:n]))
+                if hit:
+                    hits.append(hit)
+                    break
+        if not hits:
+            continue
+        _, outlet, credits = new.get(key, ("", "", ""))
+        known = [x for x in [outlet, *credits.split(" | ")] if x]
+        for h in dict.fromkeys(hits):
+            if known:
+                same += h in known
+                other += h not in known
+                if h not in known:
+                    lines.append(f"  {key}: told {h} ({hits.count(h)}x); outlet/credits {known}")
+            else:
+                unknown += 1
+                twice += hits.count(h) >= 2
+    print(
+        f"\n'told/provided to/interview with <outlet>': outlet known by other cues: the same {same}, "
+        f"another {other}; outlet unknown {unknown} ({twice} with the same name twice or more)"
+    )
+    print("\n".join(lines[:show]))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", default="/work/main/src", help="the older checkout's src")
@@ -93,6 +135,7 @@ def main() -> int:
     ap.add_argument("--context", type=int, default=90)
     ap.add_argument("--dump", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--tmp", default="/tmp/bench-outlets")
+    ap.add_argument("--told", action="store_true", help="also measure 'told <outlet>' against the known outlets")
     args = ap.parse_args()
     if args.dump:
         _dump(args.dump, args.only)
@@ -137,6 +180,8 @@ def main() -> int:
     for label, lines in changed.items():
         print(f"\n== {label}: {len(lines)} changed")
         print("\n".join(lines))
+    if args.told:
+        _told(new, args.only, 40)
     return 0
 
 

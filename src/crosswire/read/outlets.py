@@ -494,7 +494,8 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             found.credit(own)
         elif own and found.outlet is None:
             found.outlet, found.why = own, "signoff"
-    m = _CORRESPONDENT.search("\n".join(paras[:3] + paras[-3:])) if found.outlet is None else None
+    bylines = "\n".join([article.title or "", *removed, *paras[:3], *paras[-3:]])
+    m = _CORRESPONDENT.search(bylines) if found.outlet is None else None
     own = table.spelling(m.group("who")) if m else None
     if own and not table.is_wire(own):
         found.outlet, found.why = own, "byline"
