@@ -62,14 +62,19 @@ def _dump(out: str, only: str | None) -> None:
                 art = clean_text(text, id=key, language=lang)
             except ValueError:
                 continue
-            fh.write(f"{label}\t{key}\t{art.outlet or ''}\t{' | '.join(art.credits)}\n")
+            head = " ".join(f"{art.title or ''} || {art.text[:100]}".split())
+            fh.write(f"{label}\t{key}\t{art.outlet or ''}\t{' | '.join(art.credits)}\t{head}\n")
+
+
+_HEADS: dict[str, tuple[str, ...]] = {}  # key -> (title || text start) as each checkout read it
 
 
 def _read(path: str) -> dict[str, tuple[str, str, str]]:
     rows = {}
     for line in open(path, encoding="utf-8"):
-        label, key, outlet, credits = line.rstrip("\n").split("\t")
+        label, key, outlet, credits, head = (line.rstrip("\n").split("\t") + [""])[:5]
         rows[key] = (label, outlet, credits)
+        _HEADS[key] = _HEADS.get(key, ()) + (head,)
     return rows
 
 
@@ -135,6 +140,7 @@ def main() -> int:
     ap.add_argument("--context", type=int, default=90)
     ap.add_argument("--dump", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--tmp", default="/tmp/bench-outlets")
+    ap.add_argument("--heads", action="store_true", help="also list articles whose title or text start changed")
     ap.add_argument("--told", action="store_true", help="also measure 'told <outlet>' against the known outlets")
     args = ap.parse_args()
     if args.dump:
@@ -180,6 +186,11 @@ def main() -> int:
     for label, lines in changed.items():
         print(f"\n== {label}: {len(lines)} changed")
         print("\n".join(lines))
+    if args.heads:
+        moved = [(k, h) for k, h in _HEADS.items() if len(h) == 2 and h[0] != h[1]]
+        print(f"\ntitle or text start changed: {len(moved)}")
+        for k, (h0, h1) in moved:
+            print(f"  {k}\n    - {h0}\n    + {h1}")
     if args.told:
         _told(new, args.only, 40)
     return 0

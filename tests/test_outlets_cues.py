@@ -93,3 +93,11 @@ def test_staff_signoff_wire_is_a_credit_outlet_is_the_outlet() -> None:
 def test_correspondent_byline() -> None:
     art = _read(f"Analysis by Jane Roe, BBC transport correspondent\n\n{LEAD}\n\n{MORE}")
     assert art.outlet == "BBC"
+
+
+@pytest.mark.parametrize("credit, outlet, credits", [("KQRS", "KQRS", []), ("AP", None, ["AP"])])
+def test_glued_headline_before_a_place_with_its_state(credit: str, outlet: str | None, credits: list[str]) -> None:
+    art = _read(f"Old bridge to close next week RIVERTON, Ore. ({credit}) — {LEAD}\n\n{MORE}")
+    assert art.title == "Old bridge to close next week"
+    assert art.text.startswith("The council met")
+    assert (art.outlet, art.credits) == (outlet, credits)

@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crosswire.model import Article
-from crosswire.read.meta import AGENCIES, agency_name
+from crosswire.read.meta import AGENCIES, agency_name, is_station
 
 # fmt: off
 __all__ = [
@@ -241,18 +241,6 @@ _ORIGIN = re.compile(
 _SOURCE_LINE = re.compile(
     rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$", re.IGNORECASE
 )
-# A US station by its call letters ("KABC", "WFLA", "KREM-TV", "WGN 9") or a network's station by its
-# market ("CBSLA", "NBC4", "FOX 5", "ABC7"): a publisher wherever a dateline names it, never a place.
-_NETWORKS = ("CBS", "NBC", "ABC", "FOX", "Fox", "CW", "PIX")
-_STATION = re.compile(
-    r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM|CD|LD))?(?:[ -]?\d{1,2})?"
-    rf"|(?:{'|'.join(_NETWORKS)})[ -]?(?:\d{{1,2}}|[A-Z][A-Za-z]{{1,12}})"
-)
-# organisations whose initials look like call letters
-# fmt: off
-_NOT_STATIONS = {"WHO", "WTO", "WFP", "WWF", "WMO", "WEF", "WIPO", "WWE", "WNBA", "WWII", "KGB", "KKK", "KFC", "KPMG",
-                 "WSJ", "WPA", "WADA", "WBA", "WBC", "WBO", "KLM", "KMT", "WHA", "WRI"}
-# fmt: on
 # A dateline after a headline glued to it: "... new rule LOS ANGELES (CBSLA) — Tens of ..." (a place in capitals)
 _DATELINE_IN = re.compile(
     r"(?<=\s)(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+\s+){0,3}[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:,\s*[A-ZÀ-Þ][\w.]*(?:\s[A-ZÀ-Þ][\w.]*)?)?\s*"
@@ -317,7 +305,7 @@ def _publisher(who: str, table: OutletTable) -> str | None:
     name = table.spelling(who)
     if name:
         return None if table.is_wire(name) else name
-    if _STATION.fullmatch(who) and who.split("-")[0].split()[0] not in _NOT_STATIONS:
+    if is_station(who):
         return who
     if re.fullmatch(r"[A-ZÀ-Þ][\w.&'’-]*(?:\s[A-ZÀ-Þ0-9][\w.&'’-]*){0,3}", who) and re.search(
         r"[a-z][A-Z]|\.(?:com|net|org|co\.uk|de|fr)$", who
