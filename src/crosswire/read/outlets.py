@@ -6,15 +6,22 @@ An article's outlet is read, most trusted first, from
 2. the page: ``og:site_name`` or the JSON-LD publisher (``clean_html`` passes them in);
 3. the domain of its URL (``url`` field, ``og:url`` or the canonical link), mapped to a name
    by the outlet table;
-4. its text, where a page names its own publisher: a copyright line ("© 2018 KREM-TV"),
-   an outlet in a dateline ("SAN FRANCISCO (MarketWatch) —"), a donation, subscription or
+4. its text, where a page names its own publisher: an outlet or a station in a dateline
+   ("SAN FRANCISCO (MarketWatch) —", "LOS ANGELES (KABC) --", also after a glued headline or
+   without a dash: "Washington (CNN) Less ..."; US call letters are a station's name even when
+   the table lacks them), a copyright line ("© 2018 KREM-TV"), a donation, subscription or
    membership appeal ("A message from The Moscow Times", "By supporting X"), a self-advert
-   ("beim Verlag der X"), or, weakest, a name of the outlet table inside the page furniture
-   that cleaning cut.
+   ("beim Verlag der X"), the report's own boilerplate ("X ist Teil des ... Netzwerks", "an
+   article from the May 5 issue of X", "X.com has the inside scoop", "Tune in to X Monday"), a
+   staff sign-off ("Jane Roe covers health for X.") or a correspondent's byline ("Analysis by
+   Jane Roe, X economics correspondent"), or, weakest, a name of the outlet table inside the
+   page furniture that cleaning cut.  That someone "told X" is no sign: reports quote other
+   outlets' interviews (7 of 21 on the dev sets where other cues know the outlet).
 
-Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off or a copyright
-line, and origins ("originally published on leprogres.fr", "first appeared in ... of X",
-"Source: X") are ``credits``, never the outlet: the outlet is who published this copy.
+Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off (also "Jane Roe
+covers health for The Associated Press.": the copy may be anyone's) or a copyright line, and
+origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X") are
+``credits``, never the outlet: the outlet is who published this copy.
 
 The outlet table (``outlets.tsv`` next to this module: domain, canonical name, other
 spellings, kind) maps domains and spellings to one canonical name.  Users add rows in
