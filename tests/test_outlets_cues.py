@@ -101,3 +101,14 @@ def test_glued_headline_before_a_place_with_its_state(credit: str, outlet: str |
     assert art.title == "Old bridge to close next week"
     assert art.text.startswith("The council met")
     assert (art.outlet, art.credits) == (outlet, credits)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The streaming service said Streamflix's premium subscription plan would cost more from May.",
+        "Shoppers can order the model now. MegaShop.com can confirm orders within a day.",
+    ],
+)
+def test_a_companys_subscription_or_domain_is_no_publisher(tail: str) -> None:
+    assert _read(f"{LEAD}\n\n{MORE}\n\n{tail}").outlet is None

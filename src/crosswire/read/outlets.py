@@ -267,8 +267,8 @@ _SELF = [
     ),
     # "an excerpt of an article from the August 5, 2010 issue of Rolling Stone"
     re.compile(rf"\ban article (?:from|in) the\s+[^.\n]{{0,40}}?\bissue of\s+(?P<who>{_NAME})"),
-    # "Rolling Stone's premium subscription plan"
-    re.compile(rf"(?P<who>{_NAME})['’]s\s+(?:premium|digital|all-access)\s+subscription"),
+    # "Rolling Stone's premium subscription plan" (only a name of the table: not "Netflix's premium subscription")
+    re.compile(rf"(?P<known>{_NAME})['’]s\s+(?:premium|all-access)\s+subscription"),
     # "Tune in to Inside Edition Monday to hear ..."
     re.compile(
         rf"(?:^|[.!?]\s+)Tune in(?: to|to)\s+(?P<who>{_NAME})\s+(?:on\s+)?"
@@ -277,9 +277,8 @@ _SELF = [
 ]
 # A site naming itself by its domain as it tells its own coverage: "RadarOnline.com has the inside scoop"
 _SELF_DOMAIN = re.compile(
-    r"\b(?P<who>[A-Z][\w-]*\.com)\s+(?:has\s+(?:the\s+(?:[\w-]+\s+)?(?:scoop|details|story)|learned|"
-    r"exclusively\s+learned|been\s+told)|can\s+(?:exclusively\s+)?(?:reveal|report|confirm)|is\s+told|"
-    r"exclusively\s+(?:learned|obtained|reported))\b"
+    r"\b(?P<who>[A-Z][\w-]*\.com)\s+(?:has\s+(?:the\s+(?:inside\s+|exclusive\s+)?scoop|(?:exclusively\s+)?learned)|"
+    r"can\s+(?:exclusively\s+(?:reveal|report|confirm)|reveal)|exclusively\s+(?:learned|obtained))\b"
 )
 # A staff writer's sign-off closing the report: "Jane Roe covers health for The Daily Planet.",
 # "Jane Roe is a staff reporter for The Daily Planet."  (a wire named so is a credit)
@@ -321,9 +320,9 @@ def _publisher(who: str, table: OutletTable) -> str | None:
     return None
 
 
-def _known_name(raw: str, table: OutletTable) -> str | None:
+def _known_name(raw: str, table: OutletTable, table_only: bool = False) -> str | None:
     """The table's name in a captured run of capitalised words, dropping words before it ("Get
-    Rolling Stone" -> Rolling Stone); else the run itself, tidied; None for no name."""
+    Rolling Stone" -> Rolling Stone); else the run itself, tidied (None if ``table_only``)."""
     who = _tidy_name(re.split(r"[.!?]\s", raw)[0])
     if not who:
         return None
@@ -332,7 +331,7 @@ def _known_name(raw: str, table: OutletTable) -> str | None:
         hit = table.spelling(" ".join(words[k:]))
         if hit:
             return hit
-    return canonical_outlet(who, table)
+    return None if table_only else canonical_outlet(who, table)
 
 
 def _agencies(who: str) -> list[str]:
@@ -474,7 +473,13 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
     if found.outlet is None:
         ends, body = paras[-3:] + removed, "\n".join(paras)
         for rx in _SELF:
-            cands = (_known_name(m.group("who"), table) for line in ends for m in rx.finditer(line))
+            cands = (
+                _known_name(m.group("who"), table)
+                if "who" in rx.groupindex
+                else _known_name(m.group("known"), table, True)
+                for line in ends
+                for m in rx.finditer(line)
+            )
             own = next((n for n in cands if n), None)
             if own and not table.is_wire(own):
                 found.outlet, found.why = own, "boilerplate"
