@@ -112,3 +112,8 @@ def test_glued_headline_before_a_place_with_its_state(credit: str, outlet: str |
 )
 def test_a_companys_subscription_or_domain_is_no_publisher(tail: str) -> None:
     assert _read(f"{LEAD}\n\n{MORE}\n\n{tail}").outlet is None
+
+
+def test_a_contributors_bio_names_no_outlet() -> None:
+    art = _read(f"{LEAD}\n\n{MORE}\n\nJane Roe is a contributing writer for The Washington Post.")
+    assert art.outlet is None

@@ -489,6 +489,8 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             found.outlet, found.why = canonical_outlet(m.group("who"), table), "boilerplate"
     for line in paras[-2:]:
         m = _STAFF.search(line) if len(line.split()) <= 40 else None
+        if m and re.search(r"(?i)\b(?:contribut\w*|freelance|former|guest|frequent)\b", m.group(0)):
+            m = None  # "a contributing writer for X": X published the writer elsewhere, not this copy
         own = table.spelling(m.group("who") or m.group("who2")) if m else None
         if own and table.is_wire(own):
             found.credit(own)
