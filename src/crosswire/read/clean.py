@@ -571,7 +571,7 @@ def clean_text(
     _mark_headings(st, {_norm(h) for h in heading_hints or []})
 
     published = normalize_date(published) or next((s for s in st.stamps if s), None)
-    dateline = None
+    dateline, dateline_names = None, []
     kept = [p for p in st.paras if p.label in ("body", "heading")]
     first = next((p for p in kept if p.label == "body"), None)
     if language is None and kept:
@@ -595,6 +595,10 @@ def clean_text(
             if published is None and dl.date:
                 published = dl.date
             rest = first.text[dl.end :].lstrip()
+            # a name in capitals before a word in lower case is a ticker or initials ("Wal-Mart Inc. (WMT) is"),
+            # but a text in lower case throughout keeps its lower-case names ("(cnn) the ...")
+            capitalised = rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘«"
+            dateline_names = [c for c in dl.credits if capitalised or c.islower()]
             first.text = rest[:1].upper() + rest[1:]
     text = "\n\n".join(p.text for p in kept)
     if language is None:  # no paragraph kept
@@ -615,5 +619,6 @@ def clean_text(
             path=path,
             url=url,
             headings=[p.text for p in kept if p.label == "heading"],
-        )
+        ),
+        dateline=dateline_names,
     )

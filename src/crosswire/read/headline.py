@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from crosswire.read.meta import agency_name, parse_dateline
+from crosswire.read.meta import agency_name, is_station, parse_dateline
 from crosswire.text.langid import FUNCTION_WORDS
 
 __all__ = ["glued_headline", "title_line", "OPENERS", "TITLE_CASE"]
@@ -142,6 +142,8 @@ def _dateline_at(text: str, tokens: list[re.Match[str]], k: int) -> tuple[int, i
             break
         if tokens[n - 1].group(0).endswith(",") or tokens[n - 1].group(0)[:1].isdigit():
             continue  # inside the dateline's date: "Roma, 4 mar (EFE).-"
+        if tokens[n].group(0).startswith("(") and tokens[n - 1].group(0).endswith("."):
+            break  # the credit after an abbreviated state: its place is before it ("PASADENA, Calif. (AP) -")
         again = parse_dateline(text[tokens[n].start() :])
         if again is not None and tokens[n].start() + again.end == end:
             k, found = n, again
@@ -156,8 +158,9 @@ def _dateline_at(text: str, tokens: list[re.Match[str]], k: int) -> tuple[int, i
             break
         k, found = k - 1, again
     first = tokens[k].group(0)
-    known = bool(found.credits) and all(agency_name(c) for c in found.credits)
-    if found.credits and not known:  # "(DSGVO)", "SG (E-53)": no agency's credit
+    # an agency's credit or a station's name ("LOS ANGELES (KABC) --"), not "(DSGVO)", "SG (E-53)"
+    known = bool(found.credits) and all(agency_name(c) or is_station(c) for c in found.credits)
+    if found.credits and not known:
         return None
     if not (known or _caps_place(first) and not first.startswith("(")):
         return None

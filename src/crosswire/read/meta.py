@@ -15,6 +15,7 @@ __all__ = [
     "AGENCIES",
     "Dateline",
     "agency_name",
+    "is_station",
     "find_agencies",
     "parse_date",
     "parse_dateline",
@@ -138,6 +139,10 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "NHK": ("NHK",),
     "CNA": ("CNA",),
     "Agenzia Nova": ("Agenzia Nova",),
+    "KUNA": ("KUNA", "Kuwait News Agency"),
+    "KCNA": ("KCNA", "Korean Central News Agency"),
+    "WAFA": ("WAFA",),
+    "KPL": ("KPL",),
 }
 # fmt: on
 _SPELLING: dict[str, str] = {}
@@ -155,6 +160,28 @@ def agency_name(token: str) -> str | None:
     """The canonical agency name for one spelling ('Agence France-Presse' -> 'AFP'), else None."""
     token = token.strip().strip(".,;:()[]").strip()
     return _SPELLING.get(token)
+
+
+# A US station by its call letters ("KABC", "WFLA", "KREM-TV", "WGN 9") or a network's station by its
+# market ("CBSLA", "NBC4", "FOX 5", "ABC7"): a publisher wherever a dateline names it, never a place.
+_NETWORKS = ("CBS", "NBC", "ABC", "FOX", "Fox", "CW", "PIX")
+_STATION = re.compile(
+    r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM|CD|LD))?(?:[ -]?\d{1,2})?"
+    rf"|(?:{'|'.join(_NETWORKS)})[ -]?(?:\d{{1,2}}|[A-Z][A-Za-z]{{1,12}})"
+)
+# organisations whose initials look like call letters
+# fmt: off
+_NOT_STATIONS = {"WHO", "WTO", "WFP", "WWF", "WMO", "WEF", "WIPO", "WWE", "WNBA", "WWII", "KGB", "KKK", "KFC", "KPMG",
+                 "WSJ", "WPA", "WADA", "WBA", "WBC", "WBO", "KLM", "KMT", "WHA", "WRI"}
+# fmt: on
+
+
+def is_station(name: str) -> bool:
+    """Is ``name`` a broadcast station's as a dateline prints it ("KABC", "WFLA-TV", "CBSLA", "NBC4")?"""
+    name = " ".join(name.split())
+    if not _STATION.fullmatch(name) or agency_name(name):
+        return False
+    return name.split("-")[0].split()[0] not in _NOT_STATIONS
 
 
 def find_agencies(text: str) -> list[str]:

@@ -6,15 +6,22 @@ An article's outlet is read, most trusted first, from
 2. the page: ``og:site_name`` or the JSON-LD publisher (``clean_html`` passes them in);
 3. the domain of its URL (``url`` field, ``og:url`` or the canonical link), mapped to a name
    by the outlet table;
-4. its text, where a page names its own publisher: a copyright line ("© 2018 KREM-TV"),
-   an outlet in a dateline ("SAN FRANCISCO (MarketWatch) —"), a donation, subscription or
+4. its text, where a page names its own publisher: an outlet or a station in a dateline
+   ("SAN FRANCISCO (MarketWatch) —", "LOS ANGELES (KABC) --", also after a glued headline or
+   without a dash: "Washington (CNN) Less ..."; US call letters are a station's name even when
+   the table lacks them), a copyright line ("© 2018 KREM-TV"), a donation, subscription or
    membership appeal ("A message from The Moscow Times", "By supporting X"), a self-advert
-   ("beim Verlag der X"), or, weakest, a name of the outlet table inside the page furniture
-   that cleaning cut.
+   ("beim Verlag der X"), the report's own boilerplate ("X ist Teil des ... Netzwerks", "an
+   article from the May 5 issue of X", "X.com has the inside scoop", "Tune in to X Monday"), a
+   staff sign-off ("Jane Roe covers health for X.") or a correspondent's byline ("Analysis by
+   Jane Roe, X economics correspondent"), or, weakest, a name of the outlet table inside the
+   page furniture that cleaning cut.  That someone "told X" is no sign: reports quote other
+   outlets' interviews (7 of 21 on the dev sets where other cues know the outlet).
 
-Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off or a copyright
-line, and origins ("originally published on leprogres.fr", "first appeared in ... of X",
-"Source: X") are ``credits``, never the outlet: the outlet is who published this copy.
+Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off (also "Jane Roe
+covers health for The Associated Press.": the copy may be anyone's) or a copyright line, and
+origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X") are
+``credits``, never the outlet: the outlet is who published this copy.
 
 The outlet table (``outlets.tsv`` next to this module: domain, canonical name, other
 spellings, kind) maps domains and spellings to one canonical name.  Users add rows in
@@ -33,7 +40,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crosswire.model import Article
-from crosswire.read.meta import AGENCIES, agency_name
+from crosswire.read.meta import AGENCIES, agency_name, is_station
 
 # fmt: off
 __all__ = [
@@ -241,12 +248,90 @@ _ORIGIN = re.compile(
 _SOURCE_LINE = re.compile(
     rf"^\s*(?:source|sources|quelle|fuente|fonte)\s*:\s*(?P<who>{_NAME})\s*\.?\s*$", re.IGNORECASE
 )
+# A dateline after a headline glued to it: "... new rule LOS ANGELES (CBSLA) — Tens of ..." (a place in capitals)
+_DATELINE_IN = re.compile(
+    r"(?<=\s)(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+\s+){0,3}[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:,\s*[A-ZÀ-Þ][\w.]*(?:\s[A-ZÀ-Þ][\w.]*)?)?\s*"
+    r"\((?P<who>[^()\n]{2,40})\)\s*(?:[-–—]{1,2}|:)?\s+(?=[A-ZÀ-Þ0-9\"“])"
+)
+# A dateline without a dash: "Washington (CNN) Less than 24 hours after ..."
+_DATELINE_BARE = re.compile(
+    r"^\s*[A-ZÀ-Þ][\w'’.\-]*(?:[ /\-][A-ZÀ-Þa-z][\w'’.\-]*){0,4}\s*(?:,\s*[^()\n]{2,40}?)?\s*"
+    r"\((?P<who>[^()\n]{2,40})\)\s+(?=[A-ZÀ-Þ0-9\"“])"
+)
+# The report's own boilerplate naming its publisher (a name of the outlet table or the name as printed):
+_SELF = [
+    # "*Merkur.de ist Teil des deutschlandweiten Ippen-Digital-Redaktionsnetzwerks"
+    re.compile(
+        r"(?P<who>[\w-]+\.(?:de|at|ch|com|net|org)|[A-ZÀ-Þ][\w&'’.-]*(?:\s+[A-ZÀ-Þ][\w&'’.-]*){0,2})"
+        r"\s+ist\s+(?:ein\s+)?Teil\s+(?:des|der)\s+[^.\n]{0,60}?(?:[Nn]etzwerks?|[Mm]ediengruppe|[Vv]erlagsgruppe)\b"
+    ),
+    # "an excerpt of an article from the August 5, 2010 issue of Rolling Stone"
+    re.compile(rf"\ban article (?:from|in) the\s+[^.\n]{{0,40}}?\bissue of\s+(?P<who>{_NAME})"),
+    # "Rolling Stone's premium subscription plan" (only a name of the table: not "Netflix's premium subscription")
+    re.compile(rf"(?P<known>{_NAME})['’]s\s+(?:premium|all-access)\s+subscription"),
+    # "Tune in to Inside Edition Monday to hear ..."
+    re.compile(
+        rf"(?:^|[.!?]\s+)Tune in(?: to|to)\s+(?P<who>{_NAME})\s+(?:on\s+)?"
+        rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week(?:end)?))\b"
+    ),
+]
+# A site naming itself by its domain as it tells its own coverage: "RadarOnline.com has the inside scoop"
+_SELF_DOMAIN = re.compile(
+    r"\b(?P<who>[A-Z][\w-]*\.com)\s+(?:has\s+(?:the\s+(?:inside\s+|exclusive\s+)?scoop|(?:exclusively\s+)?learned)|"
+    r"can\s+(?:exclusively\s+(?:reveal|report|confirm)|reveal)|exclusively\s+(?:learned|obtained))\b"
+)
+# A staff writer's sign-off closing the report: "Jane Roe covers health for The Daily Planet.",
+# "Jane Roe is a staff reporter for The Daily Planet."  (a wire named so is a credit)
+_STAFF = re.compile(
+    rf"(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}(?:covers|reports\s+on|writes\s+about)\s+[^.\n]{{2,60}}?\s+"
+    rf"for\s+(?P<who>{_NAME})\.\s*$"
+    rf"|(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}is\s+an?\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:reporter|correspondent|writer|editor|columnist|producer)\s+(?:for|at|with)\s+(?P<who2>{_NAME})\.\s*$"
+)
+# A byline with the outlet's correspondent title: "Analysis by Jane Roe, BBC economics correspondent"
+_CORRESPONDENT = re.compile(
+    rf"\b(?:[Aa]nalysis\s+by|[Bb]y)\s+[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{1,2}},\s+(?P<who>{_NAME})\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}(?:correspondent|editor|reporter)\b"
+)
 _PICTURE = re.compile(r"\b(?:photo|photos|picture|image|images|foto|bild|getty|shutterstock|illustration)\b", re.I)
 # dateline and copyright names that are places, section labels or people, not publishers
 # fmt: off
 _NOT_PUBLISHERS = {"updated", "update", "video", "photo", "photos", "live", "exclusive", "opinion", "analysis",
                    "corrected", "correction", "file", "reuters/", "ap photo", "afp photo", "audio"}
 # fmt: on
+
+
+def _publisher(who: str, table: OutletTable) -> str | None:
+    """A dateline's name as an outlet: a name of the table that is not a wire agency, a station, or a
+    name printed like a web publisher ("MarketWatch", "Politico.com"); None for an agency, a place,
+    a label or an unknown acronym (an agency the table does not know)."""
+    who = " ".join(who.split()).strip(" .,;:")
+    if not who or agency_name(who) or who.casefold() in _NOT_PUBLISHERS:
+        return None
+    name = table.spelling(who)
+    if name:
+        return None if table.is_wire(name) else name
+    if is_station(who):
+        return who
+    if re.fullmatch(r"[A-ZÀ-Þ][\w.&'’-]*(?:\s[A-ZÀ-Þ0-9][\w.&'’-]*){0,3}", who) and re.search(
+        r"[a-z][A-Z]|\.(?:com|net|org|co\.uk|de|fr)$", who
+    ):
+        return who
+    return None
+
+
+def _known_name(raw: str, table: OutletTable, table_only: bool = False) -> str | None:
+    """The table's name in a captured run of capitalised words, dropping words before it ("Get
+    Rolling Stone" -> Rolling Stone); else the run itself, tidied (None if ``table_only``)."""
+    who = _tidy_name(re.split(r"[.!?]\s", raw)[0])
+    if not who:
+        return None
+    words = who.split()
+    for k in range(len(words)):
+        hit = table.spelling(" ".join(words[k:]))
+        if hit:
+            return hit
+    return None if table_only else canonical_outlet(who, table)
 
 
 def _agencies(who: str) -> list[str]:
@@ -299,11 +384,13 @@ def _table_names(text: str, table: OutletTable) -> list[str]:
     return out
 
 
-def identify(article: Article, *, table: OutletTable | None = None) -> Article:
+def identify(article: Article, *, table: OutletTable | None = None, dateline: Sequence[str] = ()) -> Article:
     """``article`` with its outlet named (canonical) and the credits its text states added.
 
     Keeps a known outlet (the record's, the page's); otherwise tries the URL, then the
-    text and the furniture cleaning cut from it.  Never removes a credit.
+    text and the furniture cleaning cut from it.  ``dateline`` are the names in the parentheses
+    of a dateline the cleaner cut (and credited): one that is a publisher, not an agency
+    ("KABC", "CNN"), is the outlet and no longer a credit.  Never removes another credit.
     """
     table = table or default_table()
     found = _Found(credits=list(article.credits))
@@ -311,9 +398,23 @@ def identify(article: Article, *, table: OutletTable | None = None) -> Article:
         found.outlet = canonical_outlet(article.outlet, table)
     if found.outlet is None:
         found.outlet = outlet_of_url(article.url, table)
+    for said in dateline:
+        pub = _publisher(said, table)
+        if pub and found.outlet is None:
+            found.outlet, found.why = pub, "dateline"
+        if pub and pub == found.outlet:  # "(WXII/WNCN)": the first is the outlet, the second stays credited
+            found.credits = [c for c in found.credits if c != said]
     paras = article.paragraphs
     removed = [r for block in article.removed for r in block.split("\n") if r.strip()]
     head = paras[:3] + removed[:6]
+    # a station's or an outlet's dateline after a headline glued to it, or without a dash
+    for p in paras[:3]:
+        m = _DATELINE_BARE.match(p)
+        if m is None and p is paras[0]:
+            m = _DATELINE_IN.search(p[:300])
+        pub = _publisher(m.group("who"), table) if m else None
+        if pub and found.outlet is None:
+            found.outlet, found.why = pub, "dateline"
     # datelines: a wire agency is a credit, another name the outlet (its own reporter)
     for p in head:
         m = _DATELINE.match(p)
@@ -368,6 +469,38 @@ def identify(article: Article, *, table: OutletTable | None = None) -> Article:
         name = _name_in(tail, _PUBLISHER, table)
         if name and not table.is_wire(name):
             found.outlet, found.why = name, "publisher"
+    # the report's own boilerplate, a staff sign-off or a correspondent's byline
+    if found.outlet is None:
+        ends, body = paras[-3:] + removed, "\n".join(paras)
+        for rx in _SELF:
+            cands = (
+                _known_name(m.group("who"), table)
+                if "who" in rx.groupindex
+                else _known_name(m.group("known"), table, True)
+                for line in ends
+                for m in rx.finditer(line)
+            )
+            own = next((n for n in cands if n), None)
+            if own and not table.is_wire(own):
+                found.outlet, found.why = own, "boilerplate"
+                break
+        m = _SELF_DOMAIN.search(body) if found.outlet is None else None
+        if m:
+            found.outlet, found.why = canonical_outlet(m.group("who"), table), "boilerplate"
+    for line in paras[-2:]:
+        m = _STAFF.search(line) if len(line.split()) <= 40 else None
+        if m and re.search(r"(?i)\b(?:contribut\w*|freelance|former|guest|frequent)\b", m.group(0)):
+            m = None  # "a contributing writer for X": X published the writer elsewhere, not this copy
+        own = table.spelling(m.group("who") or m.group("who2")) if m else None
+        if own and table.is_wire(own):
+            found.credit(own)
+        elif own and found.outlet is None:
+            found.outlet, found.why = own, "signoff"
+    bylines = "\n".join([article.title or "", *removed, *paras[:3], *paras[-3:]])
+    m = _CORRESPONDENT.search(bylines) if found.outlet is None else None
+    own = table.spelling(m.group("who")) if m else None
+    if own and not table.is_wire(own):
+        found.outlet, found.why = own, "byline"
     # weakest: one outlet of the table named in the page furniture
     if found.outlet is None and removed:
         names = _table_names("\n".join(r for r in removed if len(r.split()) <= 60), table)
