@@ -75,10 +75,16 @@ def test_magazine_notices_are_cut():
 
 def test_a_writers_biography_is_cut():
     _cut_whole("Ana Brel covers courts and prisons for The Varno Herald.")
-    _cut_whole("Tom Roe is a staff writer for Varno Weekly.")
+    # "X is a writer for Y" is a sign-off only in a text's last paragraphs; inside a report it is a fact
+    bio = "Tom Roe is a staff writer for Varno Weekly."
+    assert strip_furniture(bio, closing=True) == ("", [bio])
+    assert strip_furniture(bio) == (bio, [])
+    raw = "\n\n".join([bio + " He was held at the border for two days.", NEWS, NEWS.replace("Tuesday", "Friday"), bio])
+    art = clean_text(raw, id="t", language="en")
+    assert art.text.startswith(bio) and not art.text.endswith(bio)
     # a sentence that goes on about the journalist is news
     text = "Tom Roe is a reporter for Varno Weekly who was detained at the border last week."
-    assert strip_furniture(text)[1] == []
+    assert strip_furniture(text, closing=True)[1] == []
 
 
 def test_a_headline_with_its_bracketed_source_is_a_link():

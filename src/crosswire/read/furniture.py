@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CLOSING_RULES",
     "CREDIT_OPENERS",
     "LINE_RULES",
     "SENTENCE_RULES",
@@ -124,12 +125,8 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                   r"\b(?:available|on sale) (?:now )?(?:on|at) newss?tands\b|"
                   r"^Continue (?:on )?to (?:[Tt]he )?[A-Z][\w ]{0,30}\.?$|"
                   r"^(?:Not|Already) a (?:member|subscriber)\b[^.]{0,60}\?$|^Go to our\b[^.]{0,60}\bpage\.?$"),
-    # a writer's one-line biography: "Jane Roe covers courts for The Varno Herald.", "Jane Roe is a staff
-    # writer for Varno Weekly."
+    # a writer's one-line biography: "Jane Roe covers courts for The Varno Herald." (see also CLOSING_RULES)
     ("credit", r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:covers|writes about|reports on) [^.]{1,80}\bfor "
-               r"(?:[Tt]he )?" + _OUTLET + r"\.$|"
-               r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} is an? (?:\w+ ){0,2}(?:reporter|writer|correspondent|"
-               r"columnist|editor|contributor|journalist|producer)(?: \w+){0,3} (?:for|at|with) "
                r"(?:[Tt]he )?" + _OUTLET + r"\.$"),
     # German: a pointer to the site's other pages ("Hier finden Sie die News aus ...")
     ("link", r"^Hier (?:finden|lesen|sehen|erfahren) Sie\b"),
@@ -167,6 +164,17 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                   r"\(\s*(?:19|20)\d\d\s*\)?\s*\.?$"),
     ("reference", r"^(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+ (?:developed|drafted|designed|conceived|performed|analy[sz]ed|"
                   r"collected|supervised|revised|wrote)\b[^.]{0,120}\b(?:study|manuscript|data|analysis|experiments?)\b"),
+]
+# fmt: on
+
+# (kind, pattern) over one sentence of the last paragraphs of a text only, where a sentence that would be
+# news inside the report is the writer's sign-off: "Jane Roe is a staff writer for Varno Weekly." (inside a
+# report about a journalist it states a fact)
+# fmt: off
+CLOSING_RULES: list[tuple[str, str]] = [
+    ("credit", r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} is an? (?:\w+ ){0,2}(?:reporter|writer|correspondent|"
+               r"columnist|editor|contributor|journalist|producer)(?: \w+){0,3} (?:for|at|with) "
+               r"(?:[Tt]he )?" + _OUTLET + r"\.$"),
 ]
 # fmt: on
 
@@ -237,6 +245,7 @@ _UNLESS = {
     )
 }
 _SENT = [(k, re.compile(p)) for k, p in SENTENCE_RULES]
+_CLOSING = [(k, re.compile(p)) for k, p in CLOSING_RULES]
 _SPAN = [(k, re.compile(p)) for k, p in SPAN_RULES]
 _LINE = [(k, re.compile(p)) for k, p in LINE_RULES]
 _SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ])|(?<=[.!?]["”’)])\s+""")
@@ -316,18 +325,20 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-def _sentence_kind(s: str) -> str | None:
+def _sentence_kind(s: str, closing: bool = False) -> str | None:
     if len(s.split()) > 60 or not _HINT.search(s):
         return None
     s = s.strip()
-    for kind, rx in _SENT:
+    for kind, rx in _SENT + _CLOSING if closing else _SENT:
         if rx.search(s) and not (kind in _UNLESS and _UNLESS[kind].search(s) and s[:2] in ("A ", "An")):
             return kind
     return None
 
 
-def strip_furniture(text: str) -> tuple[str, list[str]]:
-    """The paragraph without the furniture inside it, and the pieces cut (in order)."""
+def strip_furniture(text: str, *, closing: bool = False) -> tuple[str, list[str]]:
+    """The paragraph without the furniture inside it, and the pieces cut (in order).
+
+    ``closing``: the paragraph is one of a text's last, where :data:`CLOSING_RULES` apply too."""
     cuts: list[str] = []
     out = text
     for _kind, rx in _SPAN:
@@ -341,7 +352,7 @@ def strip_furniture(text: str) -> tuple[str, list[str]]:
     if _HINT.search(out):
         kept = []
         for s in _sentences(out):
-            if _sentence_kind(s):
+            if _sentence_kind(s, closing):
                 cuts.append(s.strip())
             else:
                 kept.append(s.strip())
