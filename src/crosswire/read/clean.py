@@ -181,15 +181,19 @@ def _cut(p: _Para, reason: str) -> None:
     p.label, p.reason = "cut", reason
 
 
+_CLOSING_PARAS = 3  # the last body paragraphs read for a writer's sign-off
+
+
 def _cut_inline(st: _State) -> None:
     """Captions, credits and player messages run into a paragraph (see ``strip_inline_furniture``)."""
     first = True
-    for p in st.paras:
+    closing = set(st.body()[-_CLOSING_PARAS:])  # where a writer's sign-off stands
+    for i, p in enumerate(st.paras):
         if p.label != "body":  # a whole line already classified (its credits read)
             continue
         kept, cuts = strip_inline_furniture(p.text, first=first)
         first = False
-        more_kept, more_cuts = strip_furniture(kept)  # captions, credits, posts, ads, tickers, links
+        more_kept, more_cuts = strip_furniture(kept, closing=i in closing)  # captions, credits, posts, ads, links
         if more_cuts:
             kept, cuts = more_kept, cuts + more_cuts
         if not cuts:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CLOSING_RULES",
     "CREDIT_OPENERS",
     "LINE_RULES",
     "SENTENCE_RULES",
@@ -52,6 +53,7 @@ _CREDITS_LINE = re.compile(
 )
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_OUTLET = r"[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|and|&|de|du|des|la|le))*"  # "The Varno Herald", "Le Monde"
 _COPYRIGHT = (
     r"\(?\s*(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:19|20)\d\d"  # "© 2017", "(Copyright 2013", "Copyright © 2011"
 )
@@ -60,9 +62,9 @@ _COPYRIGHT = (
 # fmt: off
 SENTENCE_RULES: list[tuple[str, str]] = [
     # captions: "This screengrab from X shows ...", "In this Jan. 3 photo, ...", "A photo of the teen."
-    ("caption", r"^(?:In )?[Tt]his (?:\w+\s+){0,4}?(?:photo(?:graph)?|picture|image|screen ?grab|screen ?shot|"
-                r"still|frame grab|handout|video grab)\b[^.]{0,200}?\b(?:shows?|showing|provided by|released by|"
-                r"obtained by|taken (?:from|on|in)|posted (?:on|to|by)|made available)\b"),
+    ("caption", r"^(?:FILE\s*[-–—]\s*)?(?:In )?[Tt]his (?:\w+\s+){0,4}?(?:photo(?:graph)?|picture|image|"
+                r"screen ?grab|screen ?shot|still|frame grab|handout|video grab)\b[^.]{0,200}?\b(?:shows?|showing|"
+                r"provided by|released by|obtained by|taken (?:from|on|in)|posted (?:on|to|by)|made available)\b"),
     ("caption", r"^(?:FILE\s*[-–—]\s*)?In this (?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}|undated|file|"
                 r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                 r"handout|family|courtesy|recent|aerial|social media|photo)[,\s]+){0,4}"
@@ -90,6 +92,44 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("advert", r"\b(?:Tel|Tél|Phone|Telefon|Fax|Call)\s*\.?:?\s*\+?\(?\d[\d ()/.-]{6,}\d"),
     ("advert", r"\[?email(?:&#160;|\s)?protected\]?"),
     ("advert", r"\b(?:Online-?Shop|Buch-?Shop|Webshop)\b[^.]{0,120}\b(?:bestell|erh[äa]ltlich|kauf|order)"),
+    # a caption naming people in a row ("(L-R) Jane Roe, ... stand together", "From left: ..."); a caption
+    # closed by its credit in brackets ("Marsh tit (courtesy: Jane Roe, Varno Museum)")
+    ("caption", r"^\(\s*(?:L\s?-\s?R|R\s?-\s?L|L to R|[Ff]rom (?:left|right)|[Ll]eft to right|[Cc]lockwise from "
+                r"(?:top |bottom )?left)\s*\)|^(?:[Ff]rom left|[Ll]eft to right|L\s?-\s?R)\s*:\s"),
+    ("caption", r"\(\s*(?:[Pp]hoto |[Ii]mage |[Pp]icture |[Vv]ideo )?[Cc]ourtesy(?: of)?\s*:?\s+[^()]{1,100}\)\s*\.?$"),
+    # a broadcaster's promo: "Tune in to X at 9 p.m.", "Check here for local listings.", "... Only On 7."
+    ("promo", r"^(?:(?:[Bb]e sure|[Mm]ake sure|[Dd]on't forget|[Rr]emember) to )?[Tt]une in(?:to)?\b|"
+              r"^\(?\s*[Cc]heck (?:here for |your )?(?:local )?listings\b|"
+              r"\bOnly On (?:\d{1,2}|[A-Z]{3,5}(?:-TV)?|Channel \d{1,2})\b"),
+    # an editor's note about the article or its video: "This story has been updated to include ...",
+    # "Information from X was used in this report.", "X has removed the audio of the video ...",
+    # "WARNING: Some may find this video disturbing."
+    ("note", r"^(?:[(\[](?![^)\]]*[)\]]\s*\S)\s*)?(?:(?:[Ee]ditor['’]?s?|EDITOR['’]?S|[Ee]ds?\.?) [Nn]ote\s*:\s*|"
+             r"[Nn]ote\s*:\s*|UPDATE\s*:\s*|Update\s*:\s*)?[Tt]his (?:article|story|post|report|piece|item) "
+             r"(?:has been|was|had been) (?:updated|corrected|amended)\b|"
+             r"^An? (?:image |photo |picture )?caption (?:has been|was) (?:updated|corrected|amended)\b|"
+             r"^(?:Some )?(?:[Ii]nformation|[Mm]aterial|[Dd]etails) (?:from|provided by) (?:the )?[^.]{2,60}? "
+             r"(?:was|were|has been|have been) (?:used|included) in this (?:story|report|article)\b|"
+             r"\b(?:has|have) (?:removed|muted|blurred|edited out|bleeped) (?:the |some )?(?:audio|sound|faces?|"
+             r"profanity)\b[^.]{0,40}\b(?:video|footage|clip)\b"),
+    ("note", r"^(?=.{0,160}$)[(\[]?\s*(?:WARNING|Warning|CAUTION|Caution)\s*:[^.]{0,80}\b(?:video|footage|"
+             r"images?|photos?|pictures?|content|language|audio)\b|"
+             r"\b(?:[Ss]ome|[Vv]iewers|[Rr]eaders) (?:viewers |readers |people )?may find (?:this|the following|"
+             r"these|the below|some of (?:the|these)) (?:video|footage|images?|content|pictures|photos|clip)\b"
+             r"[^.]{0,30}\b(?:disturbing|graphic|distressing|upsetting|offensive)|"
+             r"^[Vv]iewer discretion (?:is )?advised\b"),
+    # a magazine's excerpt and subscription notices: "The following is an excerpt of an article from the
+    # May 2 issue of X.", "This issue is available now on newsstands", "Already a subscriber? Continue on to
+    # The Archives.", "Not a member and want to learn more?", "Go to our benefits page."
+    ("subscribe", r"^The following (?:is|was) (?:an? )?(?:excerpt|extract)\b[^.]{0,60}\b(?:issue|edition)\b|"
+                  r"\b(?:available|on sale) (?:now )?(?:on|at) newss?tands\b|"
+                  r"^Continue (?:on )?to (?:[Tt]he )?[A-Z][\w ]{0,30}\.?$|"
+                  r"^(?:Not|Already) a (?:member|subscriber)\b[^.]{0,60}\?$|^Go to our\b[^.]{0,60}\bpage\.?$"),
+    # a writer's one-line biography: "Jane Roe covers courts for The Varno Herald." (see also CLOSING_RULES)
+    ("credit", r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:covers|writes about|reports on) [^.]{1,80}\bfor "
+               r"(?:[Tt]he )?" + _OUTLET + r"\.$"),
+    # German: a pointer to the site's other pages ("Hier finden Sie die News aus ...")
+    ("link", r"^Hier (?:finden|lesen|sehen|erfahren) Sie\b"),
     # reprint and subscription notices
     ("reprint", r"^(?:An? (?:version|earlier version|shorter version|edited version) of this (?:story|article|piece|"
                 r"report)|This (?:story|article|piece|report)) (?:first |originally |also )?"
@@ -127,6 +167,17 @@ SENTENCE_RULES: list[tuple[str, str]] = [
 ]
 # fmt: on
 
+# (kind, pattern) over one sentence of the last paragraphs of a text only, where a sentence that would be
+# news inside the report is the writer's sign-off: "Jane Roe is a staff writer for Varno Weekly." (inside a
+# report about a journalist it states a fact)
+# fmt: off
+CLOSING_RULES: list[tuple[str, str]] = [
+    ("credit", r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} is an? (?:\w+ ){0,2}(?:reporter|writer|correspondent|"
+               r"columnist|editor|contributor|journalist|producer)(?: \w+){0,3} (?:for|at|with) "
+               r"(?:[Tt]he )?" + _OUTLET + r"\.$"),
+]
+# fmt: on
+
 # (kind, pattern) over a paragraph: the matched span is cut, the sentence around it stays
 # fmt: off
 SPAN_RULES: list[tuple[str, str]] = [
@@ -147,11 +198,22 @@ SPAN_RULES: list[tuple[str, str]] = [
     ("advert", r"\b(?:ab|from|for only|only|just|für|pour|desde|por)\s+(?:[$€£]\s?)?\d+(?:[.,]\d\d)?\s*(?:Euro|EUR|€|"
                r"dollars?|USD|\$|£|pounds?)?\s+(?:zu (?:erwerben|bestellen|kaufen|haben)|erhältlich|bestellbar|"
                r"to (?:buy|order)|à (?:acheter|commander))\b"),
+    # a wire's currency note: "($1 = 0.9125 euros)", "(£1 = $1.2345)", "(1 euro = 1.1 dollars)"
+    ("currency", r"\(\s*(?:US|C|A|NZ|HK|S)?[$£€¥₹]\s?1\s*=\s*[^()]{1,40}\)|"
+                 r"\(\s*1 (?:euro|dollar|pound|yen|yuan|franc|rupee|real|peso)s? = [^()]{1,40}\)"),
+    # a source credit in square brackets: "[AP via Varno Post]", "[image via screengrab]"
+    ("source-credit", r"\[\s*[^\[\]]{1,50}\bvia\b[^\[\]]{1,50}\]"),
+    # the note a network's link asterisks point to: "*varno.de ist Teil des bundesweiten ...-Netzwerks."
+    ("network-note", r"\*\s?[\w.-]+\.(?:de|at|ch)(?:\s+und\s+[\w.-]+\.(?:de|at|ch))?\s+(?:ist|sind)\s+Teil\s+"
+                     r"(?:des|der)\s+[^.]{0,60}?(?:[Nn]etzwerks?|[Rr]edaktion)\b\.?"),
     # an embedded post's links and its attribution line; the post's own words stay (a quotation)
     ("embed", r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+"),
     # (after a sentence: on a line of its own the attribution harms nothing and pages count it as text)
     ("embed", r"(?:(?<=[.!?\"”»)]\s)|(?<=[.!?\"”»)]))[—–-]\s*(?:[^()\n]{1,60}\s)?\(?@\w{2,}\)?\s*"
               r"(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4})?\s*$"),
+    # a paragraph that is one embedded post, its words and its dated attribution: "@varnopd charges filed
+    # tonight pic.twitter.com/x — Jane Roe (@janeroe) July 2, 2031" (the words are not the report's)
+    ("embed", r"^[^\n]{1,400}?\s[—–]\s*(?:[^()\n]{1,60}\s)?\(@\w{2,}\)\s*" + _MONTH + r"\s+\d{1,2},\s+\d{4}\s*$"),
     # a copyright notice closing a sentence or a paragraph: "... davis said. © 2017 Cox Media Group."
     ("notice", _COPYRIGHT + r"(?:\s+[\w.&,/'’-]+){0,6}?\s*\)?"
                r"(?=\s*(?:\.\s*)?$)"),
@@ -171,6 +233,8 @@ LINE_RULES: list[tuple[str, str]] = [
         r"^(?:PREVIOUS|RELATED|MORE|READ MORE|READ|WATCH|SEE ALSO|ALSO READ|LISTEN|VIDEO|PHOTOS)"
         r"\s*:\s*\S",
     ),
+    # another article's headline with its source credit: "Varno's Long Winter [AP via Varno Post]"
+    ("related-link", r"^[^.!?\[\]]{3,150}\[\s*[^\[\]]{1,50}\bvia\b[^\[\]]{1,50}\]$"),
 ]
 
 # a caption of the form "A photo of X" is a sentence only when it has a verb of its own
@@ -181,6 +245,7 @@ _UNLESS = {
     )
 }
 _SENT = [(k, re.compile(p)) for k, p in SENTENCE_RULES]
+_CLOSING = [(k, re.compile(p)) for k, p in CLOSING_RULES]
 _SPAN = [(k, re.compile(p)) for k, p in SPAN_RULES]
 _LINE = [(k, re.compile(p)) for k, p in LINE_RULES]
 _SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ])|(?<=[.!?]["”’)])\s+""")
@@ -190,6 +255,12 @@ _HINT = re.compile(
     r"shop|version|story|article|click|receive|subscribe|sign up|wrote|inbox|visit us|©|\(c\)|copyright|"
     r"(?:read|watch|listen)(?: or share)? more|tumblr|youtube|google\+|linkedin|snapchat|tiktok|http|www\.|"
     r"reach|caption|et al\.|\(\s*(?:19|20)\d\d\b|"
+    r"\(\s*(?:l\s?-\s?r|r\s?-\s?l|l to r|from|left|clockwise)|(?:from left|left to right|l\s?-\s?r)\s*:|courtesy|"
+    r"tune in|listings|only on|updated|corrected|amended|used in|included in|removed|muted|blurred|edited out|"
+    r"bleeped|warning|caution|may find|discretion|excerpt|extract|newss?tands|continue (?:on )?to|"
+    r"(?:not|already) a (?:member|subscriber)|go to our|"
+    r"covers|writes about|reports on|reporter|writer|correspondent|columnist|editor|contributor|journalist|"
+    r"producer|hier (?:finden|lesen|sehen|erfahren)|"
     r"(?-i:\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z])",  # (the initials of a study's author, in capitals)
     re.IGNORECASE,
 )
@@ -254,18 +325,20 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-def _sentence_kind(s: str) -> str | None:
+def _sentence_kind(s: str, closing: bool = False) -> str | None:
     if len(s.split()) > 60 or not _HINT.search(s):
         return None
     s = s.strip()
-    for kind, rx in _SENT:
+    for kind, rx in _SENT + _CLOSING if closing else _SENT:
         if rx.search(s) and not (kind in _UNLESS and _UNLESS[kind].search(s) and s[:2] in ("A ", "An")):
             return kind
     return None
 
 
-def strip_furniture(text: str) -> tuple[str, list[str]]:
-    """The paragraph without the furniture inside it, and the pieces cut (in order)."""
+def strip_furniture(text: str, *, closing: bool = False) -> tuple[str, list[str]]:
+    """The paragraph without the furniture inside it, and the pieces cut (in order).
+
+    ``closing``: the paragraph is one of a text's last, where :data:`CLOSING_RULES` apply too."""
     cuts: list[str] = []
     out = text
     for _kind, rx in _SPAN:
@@ -279,7 +352,7 @@ def strip_furniture(text: str) -> tuple[str, list[str]]:
     if _HINT.search(out):
         kept = []
         for s in _sentences(out):
-            if _sentence_kind(s):
+            if _sentence_kind(s, closing):
                 cuts.append(s.strip())
             else:
                 kept.append(s.strip())

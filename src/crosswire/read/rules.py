@@ -610,6 +610,12 @@ _INLINE_FURNITURE: list[tuple[_Test, re.Pattern[str]]] = [
         ),
         # galleries: "image 1 of 5 caption close image 1 of 5"
         (_any("image "), r"\bimage \d+ of\s*/?\s*\d+\b(?:\s+caption)?(?:\s+close)?(?:\s+image \d+ of\s*/?\s*\d+\b)?"),
+        # a video player's labels: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 06:08"
+        (_any("just watched"), r"\bjust watched\s.{1,160}?\breplay more videos\b\s*(?:\.\.\.|…)?"),
+        (_any("must watch"), r"(?:^|(?<=[.!?…]\s))must watch\s.{1,160}?\s\d{1,2}:\d\d(?=\s*$)"),
+        # a video player's "CLOSE" button with the video's description and its credit, a paragraph of its own
+        # ("CLOSE The mayor opened the bridge on Sunday. USA TODAY"; not a text in capitals)
+        (_any("close "), r"(?-i:^CLOSE (?=[A-Z][a-z'’]|[A-Z] [a-z])[^\n]*[^\s.!?\"”’)\]])$"),
         (_any("story highlights"), r"(?:^|(?<=[.!?\"”)]\s))story highlights\b:?"),
         (_any("story continue"), r"\bstory continue[sd] below\b"),
         (
