@@ -117,3 +117,25 @@ def test_a_companys_subscription_or_domain_is_no_publisher(tail: str) -> None:
 def test_a_contributors_bio_names_no_outlet() -> None:
     art = _read(f"{LEAD}\n\n{MORE}\n\nJane Roe is a contributing writer for The Washington Post.")
     assert art.outlet is None
+
+
+def test_an_embedded_post_naming_a_broadcaster_is_not_the_outlet() -> None:
+    # the story is about the broadcaster: posts about it, cut as furniture, do not make it the publisher
+    text = (
+        "The network apologised on Tuesday after viewers noticed that its live fireworks broadcast mixed in "
+        "footage from earlier years.\n\n"
+        "Thanks for the fake fireworks, PBS! Not a cloud in the sky on your screen "
+        "— Jo Roe (@joroe_dc) July 5, 2016\n\n"
+        "The producers said the old footage had been used because fog hid most of the display from the cameras.\n"
+    )
+    art = clean_text(text, id="t")
+    assert art.outlet is None
+
+
+def test_the_opening_of_a_longer_name_is_not_an_outlet() -> None:
+    text = (
+        "Regulators opened an investigation into the battery fires on Tuesday.\n\n"
+        "CLOSE The National Highway Traffic Safety Administration is looking into two fires Video by Staff\n\n"
+        "The company said it would cooperate with the agency and that the cars were safe to drive.\n"
+    )
+    assert clean_text(text, id="t").outlet is None

@@ -293,6 +293,7 @@ _CORRESPONDENT = re.compile(
     rf"\b(?:[Aa]nalysis\s+by|[Bb]y)\s+[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{1,2}},\s+(?P<who>{_NAME})\s+"
     rf"(?:[a-z][\w-]*\s+){{0,3}}(?:correspondent|editor|reporter)\b"
 )
+_POST = re.compile(r"\(@\w+\)|^[@#]\w{2,}|pic\.twitter\.com")  # a line of an embedded post
 _PICTURE = re.compile(r"\b(?:photo|photos|picture|image|images|foto|bild|getty|shutterstock|illustration)\b", re.I)
 # dateline and copyright names that are places, section labels or people, not publishers
 # fmt: off
@@ -372,7 +373,10 @@ def _table_names(text: str, table: OutletTable) -> list[str]:
             hit = None
             for k in range(len(words) - n + 1):
                 cand = " ".join(words[k : k + n])
-                # a name of one ordinary word ("Time", "People") is no evidence in furniture
+                # a name of one ordinary word ("Time", "People") is no evidence in furniture, nor "The X" opening a
+                # longer name ("The National" in "The National Highway Traffic Safety Administration")
+                if k + n < len(words) and words[k] in ("The", "the"):
+                    continue
                 if len(cand.split()) >= 2 or re.search(r"[a-z][A-Z]|^[A-Z]{3,}$|\.", cand):
                     hit = table.spelling(cand)
                 if hit:
@@ -405,7 +409,7 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
         if pub and pub == found.outlet:  # "(WXII/WNCN)": the first is the outlet, the second stays credited
             found.credits = [c for c in found.credits if c != said]
     paras = article.paragraphs
-    removed = [r for block in article.removed for r in block.split("\n") if r.strip()]
+    removed = [r.strip() for block in article.removed for r in block.split("\n") if r.strip()]
     head = paras[:3] + removed[:6]
     # a station's or an outlet's dateline after a headline glued to it, or without a dash
     for p in paras[:3]:
@@ -487,9 +491,12 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
         m = _SELF_DOMAIN.search(body) if found.outlet is None else None
         if m:
             found.outlet, found.why = canonical_outlet(m.group("who"), table), "boilerplate"
-    for line in paras[-2:]:
+    # (a sign-off may be among the lines cleaning cut: it is page furniture to the brief)
+    guests: set[str] = set()
+    for line in paras[-2:] + [x for r in removed for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", r)]:
         m = _STAFF.search(line) if len(line.split()) <= 40 else None
         if m and re.search(r"(?i)\b(?:contribut\w*|freelance|former|guest|frequent)\b", m.group(0)):
+            guests.add(line)
             m = None  # "a contributing writer for X": X published the writer elsewhere, not this copy
         own = table.spelling(m.group("who") or m.group("who2")) if m else None
         if own and table.is_wire(own):
@@ -503,7 +510,13 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
         found.outlet, found.why = own, "byline"
     # weakest: one outlet of the table named in the page furniture
     if found.outlet is None and removed:
-        names = _table_names("\n".join(r for r in removed if len(r.split()) <= 60), table)
+        # (not an embedded post: "... fake footage of the fireworks, PBS — Jo Roe (@joroe)" names its subject)
+        names = _table_names(
+            "\n".join(
+                r for r in removed if len(r.split()) <= 60 and not any(g in r for g in guests) and not _POST.search(r)
+            ),
+            table,
+        )
         credited = " | ".join(found.credits).casefold()
         names = [n for n in names if n.casefold() not in credited]
         if len(names) == 1:

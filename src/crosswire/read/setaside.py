@@ -80,6 +80,12 @@ OTHER_STORY_BELOW = 0.05  # word cosine to the other reports' centroid below whi
 OTHER_STORY_WORDS = 0.12
 OTHER_STORY_MEANING = 0.845
 LEAD_WORDS = 180  # words of title and text the embedding reads
+# ... or a report that stands apart from reports that agree among themselves: its words less than half as
+# close as the least close other report's (and below the first figure), and its lead's meaning the second
+# figure below the least close other's ("a tobacco company's cruise" among four reports of a camera
+# found in a cabin: words 0.18 against 0.50 and more, meaning 0.85 against 0.96 and more)
+APART_WORDS = (0.3, 0.5)
+APART_MEANING = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +198,10 @@ def other_story(articles: Sequence[Article], *, below: float = OTHER_STORY_BELOW
         if len(group) < 3:
             continue
         sims = story_similarities(group)
+        least = {aid: min(v for k, v in sims.items() if k != aid) for aid in sims}
+        apart = {aid for aid, s in sims.items() if s < APART_WORDS[0] and s < APART_WORDS[1] * least[aid]}
         meaning = None
-        if any(s < OTHER_STORY_WORDS for s in sims.values()):
+        if apart or any(s < OTHER_STORY_WORDS for s in sims.values()):
             meaning = _meaning_similarities(group, embedder)
         far = []
         for aid, s in sims.items():
@@ -206,6 +214,20 @@ def other_story(articles: Sequence[Article], *, below: float = OTHER_STORY_BELOW
                         aid,
                         f"about another story (word similarity {s:.2f}, meaning "
                         f"{meaning[aid]:.2f} to the other reports)",
+                    )
+                )
+            elif (
+                meaning is not None
+                and aid in apart
+                and meaning[aid] < min(v for k, v in meaning.items() if k != aid) - APART_MEANING
+            ):
+                far.append(
+                    (
+                        s,
+                        aid,
+                        f"about another story (word similarity {s:.2f}, meaning {meaning[aid]:.2f}; the other "
+                        f"reports at least {least[aid]:.2f} and "
+                        f"{min(v for k, v in meaning.items() if k != aid):.2f})",
                     )
                 )
         for _s, aid, why in sorted(far)[: (len(group) - 1) // 2]:
