@@ -122,3 +122,19 @@ def test_the_clean_path_cuts_a_video_dek_in_the_middle_of_a_text():
     art = clean_text(raw, id="t", language="en")
     assert "CLOSE" not in art.text and "editors take a look" not in art.text
     assert "40 million euros" in art.text
+
+
+def test_a_video_players_buttons_and_description_are_cut() -> None:
+    from crosswire.read.clean import clean_text
+
+    text = (
+        "Council approves new ferry timetable after months of complaints\n\n"
+        "Skip in Skip x Embed x Share CLOSE The mayor spoke at length about the new ferry timetable and the "
+        "complaints of commuters at a crowded meeting in the town hall on Monday evening. She promised earlier "
+        "boats and more of them on weekends before the summer. (May 3) AP\n\n"
+        "The council approved the new ferry timetable on Tuesday after months of complaints from commuters.\n\n"
+        "The first boat will now leave the harbour at 5:30 a.m., half an hour earlier than before."
+    )
+    art = clean_text(text, id="f")
+    assert "Embed" not in art.text and "She promised earlier boats" not in art.text
+    assert "The council approved the new ferry timetable" in art.text

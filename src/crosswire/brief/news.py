@@ -30,7 +30,7 @@ from crosswire.text.words import PRONOUN_OPENERS, opens_on_pronoun
 # fmt: off
 __all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "CREDIT_OPENERS", "CREDIT_WORDS", "UPDATE_MARKERS", "STALE_WORDS",
            "FUTURE_WORDS", "NOT_EVENT_BEFORE", "PRONOUN_OPENERS", "opens_on_pronoun",
-           "first_person", "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news",
+           "first_person", "names_nobody", "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news",
            "latest_development", "is_stale", "strip_update_marker", "ESSAY_SHARE", "news_weights", "tell_dispute",
            "dispute_order", "DISPUTES_PER"]
 # fmt: on
@@ -103,6 +103,38 @@ def first_person(text: str, language: str | None = None) -> bool:
     words = {w.lower().replace("’", "'") for w in _WORD.findall(_QUOTED.sub(" ", text))}
     table = frozenset(FIRST_PERSON.get(language or "", ())) or _ALL_FIRST
     return bool(words & table)
+
+
+_OPENERS, _CLOSERS = "“«„", "”»"
+
+
+def _narration_words(text: str) -> list[str]:
+    """The words of a sentence outside its quotations; a quotation begun in an earlier sentence (a closing
+    mark with no opening one) or going on past this one (an opening mark not closed) takes its part too."""
+    s = _QUOTED.sub(" ", text).strip()
+    # (a straight mark left alone closes a quotation unless it opens the sentence)
+    closers = [k for k, ch in enumerate(s) if ch in _CLOSERS or (ch == '"' and k > 0)]
+    if closers:
+        s = s[closers[-1] + 1 :]
+    openers = [k for k, ch in enumerate(s) if ch in _OPENERS or ch == '"']
+    if openers:
+        s = s[: openers[0]]
+    return _WORD.findall(s)
+
+
+def names_nobody(text: str, language: str | None = None) -> bool:
+    """Is a sentence a quotation whose speaker it does not name: a quotation alone (its speaker in the
+    sentence before), or one a pronoun says ("...," he said)?  Read alone, as a summary line is, it tells
+    no one's words."""
+    if not any(ch in text for ch in '"“”«»„'):
+        return False
+    words = _narration_words(text)
+    if not words:
+        return True
+    pronouns = set(PRONOUN_OPENERS.get(language or "en", ())) or {"he", "she", "they"}
+    if len(words) <= 4 and words[0].lower() in pronouns:
+        return not any(w[:1].isupper() for w in words[1:])  # "he told ABC News": still no one named
+    return False
 
 
 def essay_articles(sentences: dict[str, list[Sentence]], languages: dict[str, str | None]) -> set[str]:
@@ -285,7 +317,7 @@ def news_weights(
             out[i] *= first
         if any(o in updates for o in occ):
             out[i] *= update
-        if opens_on_pronoun(text, lang.get(occ[0][0])):
+        if opens_on_pronoun(text, lang.get(occ[0][0])) or names_nobody(text, lang.get(occ[0][0])):
             out[i] *= pronoun
     return out
 

@@ -614,8 +614,13 @@ _INLINE_FURNITURE: list[tuple[_Test, re.Pattern[str]]] = [
         (_any("just watched"), r"\bjust watched\s.{1,160}?\breplay more videos\b\s*(?:\.\.\.|…)?"),
         (_any("must watch"), r"(?:^|(?<=[.!?…]\s))must watch\s.{1,160}?\s\d{1,2}:\d\d(?=\s*$)"),
         # a video player's "CLOSE" button with the video's description and its credit, a paragraph of its own
-        # ("CLOSE The mayor opened the bridge on Sunday. USA TODAY"; not a text in capitals)
-        (_any("close "), r"(?-i:^CLOSE (?=[A-Z][a-z'’]|[A-Z] [a-z])[^\n]*[^\s.!?\"”’)\]])$"),
+        # ("CLOSE The mayor opened the bridge on Sunday. USA TODAY"; not a text in capitals), the player's own
+        # buttons before it ("Skip in Skip x Embed x Share CLOSE ...")
+        (
+            _any("close "),
+            r"(?-i:^(?:(?:Skip|in|x|Embed|Share|Replay|Autoplay)\s+){0,8}CLOSE (?=[A-Z][a-z'’]|[A-Z] [a-z])"
+            r"[^\n]*[^\s.!?\"”’)\]])$",
+        ),
         (_any("story highlights"), r"(?:^|(?<=[.!?\"”)]\s))story highlights\b:?"),
         (_any("story continue"), r"\bstory continue[sd] below\b"),
         (
