@@ -74,3 +74,16 @@ def test_a_double_mark_typed_as_two_single_ones_closes_a_quotation() -> None:
     )
     found = {q.text[:20]: q.speaker for q in find_quotations(text, "en") or []}
     assert found.get("Every one of you wil") == "Okafor"
+
+
+def test_it_stands_for_the_organisation_the_sentence_before_is_about() -> None:
+    text = (
+        "Divers searched the quarry lake for two days.\n\n"
+        "The county prosecutor's office released a statement about the case on Thursday.\n\n"
+        '"The recording does not give us enough evidence to bring charges against anyone," it stated.\n'
+    )
+    found = {q.text[:20]: q.speaker for q in find_quotations(text, "en") or []}
+    assert found.get("The recording does n") == "county prosecutor's office"
+    other = text.replace("The county prosecutor's office released", "The report by the divers was released")
+    other = other.replace("a statement about the case on Thursday", "on Thursday")
+    assert {q.text[:20]: q.speaker for q in find_quotations(other, "en") or []}.get("The recording does n") is None

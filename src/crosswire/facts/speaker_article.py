@@ -186,6 +186,28 @@ class ArticleView:
                     for who in (persons[0], persons[0].split()[-1]):
                         self.votes.setdefault(who, Counter())[g] += 1
 
+    def organisation_before(self, at: int) -> str | None:
+        """The organisation a pronoun "it" at ``at`` stands for: the subject of the sentence before it, when
+        that subject is an organisation ("The State Attorney's Office released a statement. “…,” it stated");
+        else None (that sentence is about something else, or its subject is a person or a thing)."""
+        for n in sorted((k for k, (a, _b) in enumerate(self.paras) if a <= at and k in self.docs), reverse=True)[:2]:
+            base = self.offset(n)
+            before = [
+                s
+                for s in self.docs[n].sents
+                if base + s.end_char <= at and not any(a <= base + s.start_char + 1 < b for a, b in self.quoted)
+            ]
+            if not before:
+                continue
+            subj = next((t for t in before[-1].root.children if t.dep_ in SUBJECT_DEPS), None)
+            if subj is None:
+                return None
+            organisation = subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.cues.groups
+            if not organisation or any(t.ent_type_ in ("PERSON", "PER") for t in subj.subtree):
+                return None
+            return clean_name(self.docs[n][subj.left_edge.i : subj.i + 1].text, self.cues) or None
+        return None
+
     def gender_of(self, name: str) -> str | None:
         """What the article tells of this person's gender, else what a first name tells.
 

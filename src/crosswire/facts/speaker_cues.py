@@ -49,6 +49,7 @@ class SpeakerCues:
     number_pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # "sie": (singular, plural) genders
     plural_verb_endings: tuple[str, ...] = ()  # ... told by the verb: "sagten sie" plural, "sagte sie" a woman
     female_role_endings: tuple[str, ...] = ()  # a role noun ending so names a woman ("Innenministerin")
+    things: frozenset[str] = frozenset()  # a pronoun that may stand for an organisation ("it stated")
 
 
 _EN_VERBS = (
@@ -133,6 +134,7 @@ ENGLISH = SpeakerCues(
         "supt": "superintendent",
     },
     object_pronouns={"him": "m", "his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"},
+    things=frozenset({"it"}),
     first_person=frozenset("i me my mine myself".split()),
     topics=("on", "about", "asked about", "on the subject of"),
     views=frozenset("see view consider regard think believe describe summarize summarise".split()),

@@ -80,7 +80,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
         return None  # "tweeting Saturday: “…”": a day is when, not who
     if tok.pos_ == "PRON" or low in cues.pronouns:
         key = low.lstrip("-t") if low.startswith("-") else low
-        if key in cues.pronouns:
+        if key in cues.pronouns or key in cues.things:
             return _Found(key, base + tok.idx, base + tok.idx + len(tok), "verb", pronoun=key)
         return None
     # a document says for its author: "Trump's statement", "a Clinton campaign statement"
@@ -595,6 +595,8 @@ def _sentence_before(art: ArticleView, q: Quotation, inside: set[int], cues: Spe
 def _resolve(art: ArticleView, found: _Found, at: int, previous: Sequence[Quotation]) -> tuple[str | None, str]:
     """A pronoun or a role to the person the article last named; a short name to its full form."""
     cues = art.cues
+    if found.pronoun in cues.things:  # "“…,” it stated": the organisation the sentence before is about
+        return art.organisation_before(at), "pronoun"
     if found.pronoun is not None:
         want = cues.pronouns.get(found.pronoun)
         if want not in ("m", "f"):
@@ -641,6 +643,8 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
         if _transcript(q):
             continue
         found = _from_parse(art, q, inside[q.paragraph], cues, bounds[q.paragraph])
+        if found is not None and found.pronoun in cues.things and art.organisation_before(found.start) is None:
+            found = None  # "it" for no organisation named just before: read as if no subject were there
         if found is not None and found.pronoun is not None:
             # "X said … “…,” he added": the speaker of the paragraph's previous quotation, when it fits
             prev = next((p for p in reversed(quotes[:k]) if p.paragraph == q.paragraph and p.speaker), None)
