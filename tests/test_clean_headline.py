@@ -130,3 +130,15 @@ def test_a_headline_with_an_abbreviation_or_an_initial_is_still_a_headline():
     )
     found = glued_headline(text, "de")
     assert found is not None and text[: found[0]].strip() == "R. Roe muss im Gefängnis bleiben"
+
+
+def test_a_titles_lowercase_tags_are_cut_but_not_a_names_particle() -> None:
+    from crosswire.read.clean import clean_text
+
+    body = "\n\nThe council voted on Monday to hire 300 more teachers for the city's schools by the autumn."
+    assert clean_text("city schools Council Votes to Hire More Teachers" + body, id="t").title == (
+        "Council Votes to Hire More Teachers"
+    )
+    assert clean_text("de Blasio says the city will hire more teachers" + body, id="t").title == (
+        "de Blasio says the city will hire more teachers"
+    )

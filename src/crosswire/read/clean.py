@@ -534,6 +534,19 @@ def _clean_opt(value: str | None) -> str | None:
     return " ".join(clean_chars(value).split()) or None if value else value
 
 
+# a title opening on a page's tags in lower case ("george washington Washington the ‘Blackest’ Name in America",
+# "falls A lot of luck: ..."): the tags are no part of it (not a name's particle: "de Blasio says ...")
+_TAGGED_TITLE = re.compile(r"^(?:[a-z]+\s+){1,4}(?=[A-Z][\w'’.-]*\s+\S+\s+\S+)")
+_NAME_PARTICLES = frozenset("de da del della di du van von der den ten bin ibn al el la le".split())
+
+
+def _untagged(title: str | None) -> str | None:
+    m = _TAGGED_TITLE.match(title or "")
+    if title is None or m is None or m.group(0).split()[-1] in _NAME_PARTICLES:
+        return title
+    return title[m.end() :]
+
+
 def clean_text(
     raw: str,
     *,
@@ -613,7 +626,7 @@ def clean_text(
         Article(
             id=id,
             text=text,
-            title=st.title,
+            title=_untagged(st.title),
             outlet=outlet,
             credits=st.credits,
             published=published,
