@@ -87,3 +87,12 @@ def test_german_advert_label_before_the_text() -> None:
     )
     assert "Anzeige Anzeige" not in article.text
     assert "erstattete Anzeige gegen den Fahrer" in article.text
+
+
+def test_caption_stops_at_a_dash_that_opens_the_report() -> None:
+    kept, _ = strip_furniture(
+        "Cardinal Jo Lark (centre) is escorted from the court in Varno May 21, 2029. — VARNO, March 12 — The "
+        "high court today delayed its judgment on the appeal."
+    )
+    assert kept == "— VARNO, March 12 — The high court today delayed its judgment on the appeal."
+    assert strip_furniture("— AFP pic VARNO, March 12 — The court met.")[0] == "VARNO, March 12 — The court met."

@@ -231,6 +231,8 @@ SPAN_RULES: list[tuple[str, str]] = [
                        r"(?<=[.!?]\s)|(?<=[.!?][\"”“]\s))[A-ZÄÖÜ„\"][^.!?\n]{0,250}?[.!?][\"”“]?\s+)?"
                        r"(?:[-–]\s*)?(?:©\s*)?\b(?:Foto|Fotos|Bild)\s*:\s*(?:" + _CREDIT_PART + r"\s*/\s*)+"
                        r"(?:" + _CREDIT_PART + r"|[a-z]{2,4}\b)(?:\s*/\s*[\w-]+)*(?:\s*\+\+\+[^+]{1,30}\+\+\+)?"),
+    # a picture's credit after its caption, before the dateline: "... in Varno. — AFP pic VARNO, May 2 — The court"
+    ("picture-credit", r"(?:^|(?<=[.!?]\s))[—–]\s*(?:[A-Z][\w.'’-]*\s){1,3}?pic\b\.?"),
     # "REUTERS/Jane Roe" (not "an AP/NORC poll")
     ("picture-credit", r"\b(?:REUTERS|AFP|EPA)/[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]+){1,3}(?:/File(?: Photo)?)?"),
     ("picture-credit", r"\bSlideshow \(\d+ (?:Images?|Photos?)\)"),
@@ -295,7 +297,8 @@ _SENT = [(k, re.compile(p)) for k, p in SENTENCE_RULES]
 _CLOSING = [(k, re.compile(p)) for k, p in CLOSING_RULES]
 _SPAN = [(k, re.compile(p)) for k, p in SPAN_RULES]
 _LINE = [(k, re.compile(p)) for k, p in LINE_RULES]
-_SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ])|(?<=[.!?]["”’)])\s+""")
+# (a dash after a full stop opens a dateline or a new part: "... in Melbourne. — AFP pic CANBERRA, May 2 — The court ...")
+_SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ]|[—–]\s)|(?<=[.!?]["”’)])\s+""")
 _HINT = re.compile(
     r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
     r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
