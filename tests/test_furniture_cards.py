@@ -96,3 +96,22 @@ def test_caption_stops_at_a_dash_that_opens_the_report() -> None:
     )
     assert kept == "— VARNO, March 12 — The high court today delayed its judgment on the appeal."
     assert strip_furniture("— AFP pic VARNO, March 12 — The court met.")[0] == "VARNO, March 12 — The court met."
+
+
+def test_headline_glued_to_a_lead_that_opens_with_a_preposition() -> None:
+    article = clean_text(
+        "Varno newsrooms open a joint desk to spot voting problems To cover the vote in Varno, six newsrooms will "
+        "share one desk on election day, their editors said on Monday.",
+        id="t",
+        language="en",
+    )
+    assert article.title == "Varno newsrooms open a joint desk to spot voting problems"
+    assert article.text.startswith("To cover the vote in Varno, six newsrooms")
+
+
+def test_a_title_case_name_with_a_preposition_is_no_lead() -> None:
+    for text in (
+        "Police Shot At Gas Station On Monday said the driver fled the scene before officers arrived.",
+        "Fans of the album Born To Run lined up for tickets at the Varno arena on Friday morning.",
+    ):
+        assert clean_text(text, id="t", language="en").text == text

@@ -297,7 +297,7 @@ _SENT = [(k, re.compile(p)) for k, p in SENTENCE_RULES]
 _CLOSING = [(k, re.compile(p)) for k, p in CLOSING_RULES]
 _SPAN = [(k, re.compile(p)) for k, p in SPAN_RULES]
 _LINE = [(k, re.compile(p)) for k, p in LINE_RULES]
-# (a dash after a full stop opens a dateline or a new part: "... in Melbourne. — AFP pic CANBERRA, May 2 — The court ...")
+# (a dash after a full stop opens a dateline: "... in Melbourne. — AFP pic CANBERRA, May 2 — The court ...")
 _SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ]|[—–]\s)|(?<=[.!?]["”’)])\s+""")
 _HINT = re.compile(
     r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
