@@ -58,6 +58,31 @@ _COPYRIGHT = (
     r"\(?\s*(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:19|20)\d\d"  # "© 2017", "(Copyright 2013", "Copyright © 2011"
 )
 
+# one part of a picture credit: a name of one or two words, or an agency ("Jane Roe", "Carla de Souza", "DPA"), not
+# the word that opens the text after it ("Foto: AFP/Jane Roe Der Konzern ...")
+_CREDIT_PART = (
+    r"[A-Z][\w'’-]*(?: (?:de |da |von |van |del )?(?!(?:Der|Die|Das|Ein|Eine|Im|In|Am|Auf|Bei|Nach|Mit|Für|Von|Zu|Wie|"
+    r"Was|Nun|Seit|Als|The|A|An|El|La|Los|Las|Un|Una|Le|Les|Il)\b)[A-Z][\w'’-]*)?"
+)
+# a person's place in a picture: "(centre)", "(L)", "(l.)", ", left,", ", second from right,"
+_PLACED = (
+    r"\((?:L|C|M\.|[lr]\.|[Cc]ent(?:re|er)|[Ll]eft|[Rr]ight|[Tt]op|[Bb]ottom|[Ff]ront|[Ff]oreground|[Bb]ackground|"
+    r"links|rechts|Mitte|v\.\s?[lr]\.|[àa] (?:gauche|droite)|au centre)\)|"
+    r"(?<=\w), (?:(?:second|third|fourth|far|top|bottom|front|back|standing|seated) (?:from )?)?"
+    r"(?:left|right|center|centre|bottom|top|foreground|background),"
+)
+# what a caption says a person in the picture does, in the present tense (en, de, fr)
+_CAPTION_VERBS = (
+    r"(?:is|are) (?:(?:being|also|then|seen|shown|pictured) )?\w+(?:ed|en|wn|ng|ht|ne)|"
+    r"(?:stand|pose|speak|arrive|walk|talk|leave|listen|look|wave|greet|smile|react|gesture|attend|hold|sit|hug|"
+    r"shake|celebrate|deliver|answer|campaign|sign|run|pray|embrace|receive|take|make|point|laugh|participate|"
+    r"chat|meet|visit|get|lead|show|wait|dance|perform|sing|play|present|accept|announce|autograph|direct|"
+    r"examine|clean|dig|interview|kneel|jump|drive|pause|appear|share|wear|sit|read|prepare|help|escort|"
+    r"console|applaud|cheer|vote|testify|kiss|watch|address|cry|carry)(?:s|es)?|testifies|cries|carries|"
+    r"ist|sind|steht|stehen|spricht|sprechen|posiert|posieren|sitzt|sitzen|kommt|kommen|geht|gehen|hält|halten|"
+    r"lacht|lachen|zeigt|zeigen|begrüßt|begrüßen|umarmt|umarmen|"
+    r"est|sont|pose|posent|arrive|arrivent|parle|parlent|salue|saluent"
+)
 # (kind, pattern) over one sentence; a sentence that matches is cut whole
 # fmt: off
 SENTENCE_RULES: list[tuple[str, str]] = [
@@ -97,6 +122,11 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("caption", r"^\(\s*(?:L\s?-\s?R|R\s?-\s?L|L to R|[Ff]rom (?:left|right)|[Ll]eft to right|[Cc]lockwise from "
                 r"(?:top |bottom )?left)\s*\)|^(?:[Ff]rom left|[Ll]eft to right|L\s?-\s?R)\s*:\s"),
     ("caption", r"\(\s*(?:[Pp]hoto |[Ii]mage |[Pp]icture |[Vv]ideo )?[Cc]ourtesy(?: of)?\s*:?\s+[^()]{1,100}\)\s*\.?$"),
+    # a caption placing a person in the picture and saying what they do there, in the present tense ("Jane Roe,
+    # left, is greeted by ...", "Jane Roe (centre) arrives at ...", "X (l.) und Y (r.) stehen ..."); a report's
+    # past ("Roe, left, and Doe met in 2010") is no caption, and "(R)" alone is a party
+    ("caption", r"(?:" + _PLACED + r")[^.!?]{0,160}?\b(?:" + _CAPTION_VERBS + r")\b|"
+                r"\b(?:" + _CAPTION_VERBS + r")\b[^.!?]{0,160}?(?:" + _PLACED + r")"),
     # a broadcaster's promo: "Tune in to X at 9 p.m.", "Check here for local listings.", "... Only On 7."
     ("promo", r"^(?:(?:[Bb]e sure|[Mm]ake sure|[Dd]on't forget|[Rr]emember) to )?[Tt]une in(?:to)?\b|"
               r"^\(?\s*[Cc]heck (?:here for |your )?(?:local )?listings\b|"
@@ -192,6 +222,17 @@ SPAN_RULES: list[tuple[str, str]] = [
     ("related-link", r"\[[^\[\]]{0,200}(?:https?://|www\.)[^\[\]]{0,200}\]"),
     ("picture-credit", r"\b(?:[\w.'’-]+/){1,3}Handout via (?:REUTERS|Reuters|AFP|AP|EPA)\b|"
                        r"\bHandout via (?:REUTERS|AFP|EPA)\b"),
+    # a picture's credit in German, bracketed or after a caption: "(Bild: DPA)", "(Foto: Jane Roe / DPA)",
+    # "Foto: Jane Roe/dpa", "© Foto: AFP/Jane Roe"
+    ("picture-credit", r"\(\s*(?:Foto|Fotos|Bild|Bilder|Grafik|Quelle|Illustration)\s*:\s*[^()]{1,80}\)"),
+    # (unbracketed, with the caption sentence it closes: "Der Minister spricht im Landtag. Foto: Jane Roe/dpa")
+    # (a caption that opens the paragraph is short: a longer one holds the headline glued before it)
+    ("picture-credit", r"(?:(?:^(?=[^.!?\n]{1,120}[.!?][\"”“]?\s+(?:[-–]\s*)?(?:©\s*)?(?:Foto|Fotos|Bild)\s*:)|"
+                       r"(?<=[.!?]\s)|(?<=[.!?][\"”“]\s))[A-ZÄÖÜ„\"][^.!?\n]{0,250}?[.!?][\"”“]?\s+)?"
+                       r"(?:[-–]\s*)?(?:©\s*)?\b(?:Foto|Fotos|Bild)\s*:\s*(?:" + _CREDIT_PART + r"\s*/\s*)+"
+                       r"(?:" + _CREDIT_PART + r"|[a-z]{2,4}\b)(?:\s*/\s*[\w-]+)*(?:\s*\+\+\+[^+]{1,30}\+\+\+)?"),
+    # a picture's credit after its caption, before the dateline: "... in Varno. — AFP pic VARNO, May 2 — The court"
+    ("picture-credit", r"(?:^|(?<=[.!?]\s))[—–]\s*(?:[A-Z][\w.'’-]*\s){1,3}?pic\b\.?"),
     # "REUTERS/Jane Roe" (not "an AP/NORC poll")
     ("picture-credit", r"\b(?:REUTERS|AFP|EPA)/[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]+){1,3}(?:/File(?: Photo)?)?"),
     ("picture-credit", r"\bSlideshow \(\d+ (?:Images?|Photos?)\)"),
@@ -223,6 +264,14 @@ SPAN_RULES: list[tuple[str, str]] = [
     ("rating", r"\(\s*out of (?:4|four|5|five|10|ten)(?: stars)?\s*\)"),
     ("label", r"^(?:PREVIOUS|UPDATE|UPDATED|EARLIER|ORIGINAL STORY|EDITOR'S NOTE|CORRECTION|BREAKING)\s*:\s*"
               r"(?:\d{1,2}(?::?\d\d)?\s*[ap]\.?\s?m\.?\s*(?:[A-Z]{2,4}\s*)?[-–—,:]\s*)?(?=\S)"),
+    # a politician's name card after the name: the full legal name glued to related headlines and "MORE"
+    # ("Sen. Jane Roe Jane Mary RoeBudget talks stall ... MORE (D-Vt.) said"): only the group "cut" goes,
+    # the name as the text gives it stays
+    ("name-card", r"\b(?P<sur>[A-Z][\w'’-]+)(?P<cut> (?:(?:[A-Z][\w.'’-]*|\([A-Z][\w.'’ -]*\)|\"[A-Z][\w.'’ -]*\")\s)"
+                  r"{1,5}(?P=sur)(?=MORE(?![A-Za-z])|['\"‘“]?[A-Z0-9][a-z0-9])[^\n]{0,800}?MORE(?![A-Za-z]))"),
+    # a German page's advert label between sentences or before the text ("... Ursache? Anzeige Anzeige Krefeld.")
+    ("advert", r"(?:(?<=[.!?:\"“”»)])\s+|^)(?:Weiterlesen nach der )?Anzeige(?:\s+Anzeige)*(?=\s+[A-ZÄÖÜ0-9„\"(]|\s*$)|"
+               r"\bAnzeige\s+Anzeige\b"),
 ]
 # fmt: on
 
@@ -248,7 +297,8 @@ _SENT = [(k, re.compile(p)) for k, p in SENTENCE_RULES]
 _CLOSING = [(k, re.compile(p)) for k, p in CLOSING_RULES]
 _SPAN = [(k, re.compile(p)) for k, p in SPAN_RULES]
 _LINE = [(k, re.compile(p)) for k, p in LINE_RULES]
-_SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ])|(?<=[.!?]["”’)])\s+""")
+# (a dash after a full stop opens a dateline: "... in Melbourne. — AFP pic CANBERRA, May 2 — The court ...")
+_SPLIT = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9À-Þ]|[—–]\s)|(?<=[.!?]["”’)])\s+""")
 _HINT = re.compile(
     r"photo|picture|image|screen|still|handout|seen|pictured|shown|reported|contributed|by\b|"
     r"href|</a>|twitter|instagram|facebook|@|post|tel|phone|fax|call|protected|euro|eur|€|\$|£|"
@@ -261,6 +311,9 @@ _HINT = re.compile(
     r"(?:not|already) a (?:member|subscriber)|go to our|"
     r"covers|writes about|reports on|reporter|writer|correspondent|columnist|editor|contributor|journalist|"
     r"producer|hier (?:finden|lesen|sehen|erfahren)|"
+    r"\((?:l|c|m\.|r\.|cent(?:re|er)|left|right|top|bottom|front|foreground|background|links|rechts|mitte|v\.\s?[lr]\.|"
+    r"[àa] (?:gauche|droite)|au centre)\)|, (?:\w+ (?:from )?)?(?:left|right|center|centre|bottom|top|foreground|"
+    r"background),|"
     r"(?-i:\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z])",  # (the initials of a study's author, in capitals)
     re.IGNORECASE,
 )
@@ -335,6 +388,11 @@ def _sentence_kind(s: str, closing: bool = False) -> str | None:
     return None
 
 
+def _keep_around_cut(m: re.Match[str]) -> str:
+    whole, at = m.group(0), m.start()
+    return whole[: m.start("cut") - at] + whole[m.end("cut") - at :]
+
+
 def strip_furniture(text: str, *, closing: bool = False) -> tuple[str, list[str]]:
     """The paragraph without the furniture inside it, and the pieces cut (in order).
 
@@ -343,6 +401,10 @@ def strip_furniture(text: str, *, closing: bool = False) -> tuple[str, list[str]
     out = text
     for _kind, rx in _SPAN:
         if rx.search(out):
+            if "cut" in rx.groupindex:  # only that group is furniture: cut it, with no space in its place
+                cuts.extend(m.group("cut").strip() for m in rx.finditer(out))
+                out = rx.sub(_keep_around_cut, out)
+                continue
             found = [m.group(0) for m in rx.finditer(out) if m.group(0).strip()]
             cuts.extend(f.strip() for f in found)
             out = rx.sub(" ", out)

@@ -25,7 +25,7 @@ import re
 from crosswire.read.meta import agency_name, is_station, parse_dateline
 from crosswire.text.langid import FUNCTION_WORDS
 
-__all__ = ["glued_headline", "title_line", "OPENERS", "TITLE_CASE"]
+__all__ = ["glued_headline", "title_line", "LEAD_WORDS", "OPENERS", "TITLE_CASE"]
 
 # Capitalised words a news lead often opens with, which inside a sentence are written in lower case
 # (determiners).  Words that also start names ("El Paso", "La Paz", "Des Moines", "Al Jazeera") need a
@@ -39,6 +39,13 @@ OPENERS: dict[str, frozenset[str]] = {
                      "Zur"}),
     "it": frozenset({"Il", "Lo", "La", "Gli", "Le", "Un", "Una", "Uno"}),
     "pt": frozenset({"O", "A", "Os", "As", "Um", "Uma"}),
+}
+# Prepositions and conjunctions a lead often opens with ("To cover the vote, ...", "After the storm, ..."): capitalised
+# after a word in lower case and before one ("... spot voting problems To covering the vote ...") they can only
+# start a sentence; after a capitalised word they are a title's ("Born To Run", "Man Shot At Gas Station").
+LEAD_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"In", "On", "At", "For", "To", "With", "As", "After", "When", "While", "Despite", "Following",
+                     "Before", "During", "Since", "Amid", "Until"}),
 }
 # fmt: on
 CAPITAL_NOUNS = {"de"}  # languages whose nouns are capitalised: the word after an opener may be too
@@ -116,10 +123,11 @@ def glued_headline(text: str, language: str | None) -> tuple[int, bool] | None:
             if _head_ok(text[:start].rstrip(), language) and _lead_ok(text[end:]):
                 return start, True
             continue
-        if word not in openers or k + 1 >= len(tokens):
+        lead_word = word in LEAD_WORDS.get(lang, ()) and tokens[k - 1].group(0)[-1:].islower()  # after a word
+        if not (word in openers or lead_word) or k + 1 >= len(tokens):
             continue
         nxt = tokens[k + 1].group(0)
-        if not nxt[:1].isalpha() or nxt.lower() in function:  # "Plan A for next season": no determiner
+        if not nxt[:1].isalpha() or (nxt.lower() in function and not lead_word):  # "Plan A for next season"
             continue
         if nxt[:1].isupper() and lang not in CAPITAL_NOUNS:  # "El Paso", "The Washington Post"
             continue

@@ -1,0 +1,117 @@
+"""Held-out furniture kinds (session 12): a politician's name card run into a sentence, captions that place a
+person in the picture, German picture credits and advert labels.  Texts written for these tests."""
+
+from __future__ import annotations
+
+from crosswire.read.clean import clean_text
+from crosswire.read.furniture import strip_furniture
+
+
+def test_name_card_is_cut_and_the_sentence_stays() -> None:
+    text = (
+        "“We will not wait,” said Sen. Jane Roe Jane Mary RoeBudget talks stall as deadline nears Roe: 'We can "
+        "win this' MORE (D-Vt.), a member of the budget panel."
+    )
+    kept, cuts = strip_furniture(text)
+    assert kept == "“We will not wait,” said Sen. Jane Roe (D-Vt.), a member of the budget panel."
+    assert cuts == ["Jane Mary RoeBudget talks stall as deadline nears Roe: 'We can win this' MORE"]
+
+
+def test_name_card_with_a_nickname_before_a_possessive() -> None:
+    kept, _ = strip_furniture(
+        "The race to succeed Governor Ted Varno Edward (Ted) Lee VarnoHarbor plan faces vote MORE’s deputy began."
+    )
+    assert kept == "The race to succeed Governor Ted Varno’s deputy began."
+
+
+def test_name_card_without_headlines() -> None:
+    kept, _ = strip_furniture("“Not yet,” said Rep. Al Doe Albert Ray DoeMORE (R-Ore.), who chairs it.")
+    assert kept == "“Not yet,” said Rep. Al Doe (R-Ore.), who chairs it."
+
+
+def test_a_name_said_twice_in_capitals_is_no_card() -> None:
+    text = "POLICE SAY ROE FLED. ROE'S CAR WAS FOUND LATER AND THERE WAS MORE DAMAGE."
+    assert strip_furniture(text) == (text, [])
+
+
+def test_caption_placing_a_person_in_the_present_tense_is_cut() -> None:
+    text = (
+        "Varno forward Jim Roe, bottom, is helped off the court by guard Al Doe (12) during the first half. "
+        "Roe missed the rest of the game."
+    )
+    kept, cuts = strip_furniture(text)
+    assert kept == "Roe missed the rest of the game."
+    assert len(cuts) == 1
+
+
+def test_caption_with_a_bracketed_place() -> None:
+    kept, _ = strip_furniture("Bishop Jo Lark (centre) arrives at the county court in Varno. He denies the charges.")
+    assert kept == "He denies the charges."
+    kept, _ = strip_furniture(
+        "Die Sänger Jo Roe (L) und Al Doe sind im Mai in Varno aufgetreten. Das Konzert war voll."
+    )
+    assert kept == "Das Konzert war voll."
+
+
+def test_a_report_past_and_a_party_letter_stay() -> None:
+    for text in (
+        "Jane Roe, left, and John Doe met in 2010 at a trade fair in Varno.",
+        "Sen. Jo Grass (R) is expected to vote against the bill on Tuesday.",
+        "The mayor, right, said the bridge would open in May.",
+    ):
+        assert strip_furniture(text) == (text, [])
+
+
+def test_german_picture_credits_and_their_caption() -> None:
+    text = (
+        "Der Minister spricht im Landtag. Foto: Jane Roe / DPA (Bild: DPA) (Foto: Jane Roe / DPA) "
+        "Berlin - Der Landtag hat das Gesetz am Mittwoch beschlossen."
+    )
+    kept, cuts = strip_furniture(text)
+    assert kept == "Berlin - Der Landtag hat das Gesetz am Mittwoch beschlossen."
+    assert "(Bild: DPA)" in cuts
+
+
+def test_german_credit_stops_before_the_text() -> None:
+    kept, _ = strip_furniture("Die Brücke ist gesperrt. Foto: AFP/Jane Roe Der Konzern prüft den Schaden.")
+    assert kept == "Der Konzern prüft den Schaden."
+
+
+def test_german_advert_label_before_the_text() -> None:
+    article = clean_text(
+        "Brücke in Varno gesperrt: Die Stadt prüft den Schaden Anzeige Anzeige Varno. Die Brücke über den Fluss "
+        "bleibt nach dem Unfall vom Montag mindestens zwei Wochen gesperrt, teilte die Stadt mit. Die Polizei "
+        "erstattete Anzeige gegen den Fahrer des Lastwagens.",
+        id="t",
+        language="de",
+    )
+    assert "Anzeige Anzeige" not in article.text
+    assert "erstattete Anzeige gegen den Fahrer" in article.text
+
+
+def test_caption_stops_at_a_dash_that_opens_the_report() -> None:
+    kept, _ = strip_furniture(
+        "Cardinal Jo Lark (centre) is escorted from the court in Varno May 21, 2029. — VARNO, March 12 — The "
+        "high court today delayed its judgment on the appeal."
+    )
+    assert kept == "— VARNO, March 12 — The high court today delayed its judgment on the appeal."
+    assert strip_furniture("— AFP pic VARNO, March 12 — The court met.")[0] == "VARNO, March 12 — The court met."
+
+
+def test_headline_glued_to_a_lead_that_opens_with_a_preposition() -> None:
+    article = clean_text(
+        "Varno newsrooms open a joint desk to spot voting problems To cover the vote in Varno, six newsrooms will "
+        "share one desk on election day, their editors said on Monday.",
+        id="t",
+        language="en",
+    )
+    assert article.title == "Varno newsrooms open a joint desk to spot voting problems"
+    assert article.text.startswith("To cover the vote in Varno, six newsrooms")
+
+
+def test_a_title_case_name_with_a_preposition_is_no_lead() -> None:
+    for text in (
+        "Police Shot At Gas Station On Monday said the driver fled the scene before officers arrived.",
+        "Fans of the album Born To Run lined up for tickets at the Varno arena on Friday morning.",
+    ):
+        assert clean_text(text, id="t", language="en").text == text
