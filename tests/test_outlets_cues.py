@@ -139,3 +139,21 @@ def test_the_opening_of_a_longer_name_is_not_an_outlet() -> None:
         "The company said it would cooperate with the agency and that the cars were safe to drive.\n"
     )
     assert clean_text(text, id="t").outlet is None
+
+
+@pytest.mark.parametrize(
+    "tail, outlet",
+    [
+        ("Jane Roe is GossipDaily’s associate editor.", "GossipDaily"),  # one CamelCase word
+        ("Jane Roe is The Washington Post's transport reporter.", "The Washington Post"),  # a name of the table
+        ("Jane Roe is Springfield's chief editor.", None),  # an ordinary word: a place, not a publisher
+        ("Jane Roe is Netflix's head of content.", None),  # no journalist's role
+    ],
+)
+def test_possessive_staff_signoff(tail: str, outlet: str | None) -> None:
+    assert _read(f"{LEAD}\n\n{MORE}\n\n{tail}").outlet == outlet
+
+
+def test_possessive_signoff_of_a_wire_is_a_credit() -> None:
+    art = _read(f"{LEAD}\n\n{MORE}\n\nJane Roe is the Associated Press's transport correspondent.")
+    assert art.outlet is None and art.credits == ["AP"]

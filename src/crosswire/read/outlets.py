@@ -13,10 +13,10 @@ An article's outlet is read, most trusted first, from
    membership appeal ("A message from The Moscow Times", "By supporting X"), a self-advert
    ("beim Verlag der X"), the report's own boilerplate ("X ist Teil des ... Netzwerks", "an
    article from the May 5 issue of X", "X.com has the inside scoop", "Tune in to X Monday"), a
-   staff sign-off ("Jane Roe covers health for X.") or a correspondent's byline ("Analysis by
-   Jane Roe, X economics correspondent"), or, weakest, a name of the outlet table inside the
-   page furniture that cleaning cut.  That someone "told X" is no sign: reports quote other
-   outlets' interviews (7 of 21 on the dev sets where other cues know the outlet).
+   staff sign-off ("Jane Roe covers health for X.", "Jane Roe is X's associate editor.") or a
+   correspondent's byline ("Analysis by Jane Roe, X economics correspondent"), or, weakest, a
+   name of the outlet table inside the page furniture that cleaning cut.  That someone "told X"
+   is no sign: reports quote other outlets' interviews (7 of 21 on the dev sets where other cues know the outlet).
 
 Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off (also "Jane Roe
 covers health for The Associated Press.": the copy may be anyone's) or a copyright line, and
@@ -287,6 +287,9 @@ _STAFF = re.compile(
     rf"for\s+(?P<who>{_NAME})\.\s*$"
     rf"|(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}is\s+an?\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:reporter|correspondent|writer|editor|columnist|producer)\s+(?:for|at|with)\s+(?P<who2>{_NAME})\.\s*$"
+    # "Jane Roe is the Daily Planet's associate editor." (a name of the table, or one CamelCase word or domain)
+    rf"|(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}is\s+(?P<who3>{_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:reporter|correspondent|writer|editor|columnist|producer|critic)\.\s*$"
 )
 # A byline with the outlet's correspondent title: "Analysis by Jane Roe, BBC economics correspondent"
 _CORRESPONDENT = re.compile(
@@ -498,7 +501,9 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
         if m and re.search(r"(?i)\b(?:contribut\w*|freelance|former|guest|frequent)\b", m.group(0)):
             guests.add(line)
             m = None  # "a contributing writer for X": X published the writer elsewhere, not this copy
-        own = table.spelling(m.group("who") or m.group("who2")) if m else None
+        own = table.spelling(m.group("who") or m.group("who2") or m.group("who3")) if m else None
+        if m and own is None and m["who3"] and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*|[\w-]+\.(?:com|net|org)", m["who3"]):
+            own = canonical_outlet(m["who3"], table)  # "BettyConfidential's associate editor"
         if own and table.is_wire(own):
             found.credit(own)
         elif own and found.outlet is None:
