@@ -157,3 +157,26 @@ def test_possessive_staff_signoff(tail: str, outlet: str | None) -> None:
 def test_possessive_signoff_of_a_wire_is_a_credit() -> None:
     art = _read(f"{LEAD}\n\n{MORE}\n\nJane Roe is the Associated Press's transport correspondent.")
     assert art.outlet is None and art.credits == ["AP"]
+
+
+@pytest.mark.parametrize(
+    "tail, credits",
+    [
+        ("Additional reporting by Jane Roe, WXYZ", ["WXYZ"]),  # a station lent its reporter
+        ("(Reporting by Jane Roe of The Washington Post and Tom Poe in Paris; Editing by Ann Lee)", ["The Washington Post"]),
+        ("Additional reporting by Jane Roe, Reuters", ["Reuters"]),
+        ("Reporting by Jane Roe, Springfield; Editing by Tom Poe", []),  # a place, not an outlet
+    ],
+)
+def test_an_outlet_lending_reporting_is_a_credit_not_the_outlet(tail: str, credits: list[str]) -> None:
+    art = _read(f"{LEAD}\n\n{MORE}\n\n{tail}")
+    assert art.outlet is None and art.credits == credits
+
+
+def test_a_publishers_own_label_names_it() -> None:
+    art = _read(f"{LEAD}\n\nStory Continued Below\n\n{MORE}")
+    assert art.outlet == "Politico"
+    # in running text that lost its line breaks, after a sentence
+    assert _read(f"{LEAD.lower()} story continued below engineers said the cracks grew.").outlet == "Politico"
+    # the words inside a sentence are no label
+    assert _read(f"{LEAD} The story continued below the fold of the front page.\n\n{MORE}").outlet is None
