@@ -180,3 +180,18 @@ def test_a_publishers_own_label_names_it() -> None:
     assert _read(f"{LEAD.lower()} story continued below engineers said the cracks grew.").outlet == "Politico"
     # the words inside a sentence are no label
     assert _read(f"{LEAD} The story continued below the fold of the front page.\n\n{MORE}").outlet is None
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        (f"The singer was arrested last night ... TMZ has learned.\n\n{MORE}", "TMZ"),
+        (f"The senator asked for a new law this week, The Washington Times has learned.\n\n{MORE}",
+         "The Washington Times"),
+        (f"{LEAD} Reuters has learned.\n\n{MORE}", None),  # a wire: no outlet
+        (f"{LEAD} What TMZ has learned about the bridge alarmed the council.\n\n{MORE}", None),
+        (f"The singer died on Tuesday, his agent confirmed to Variety.\n\n{MORE}", None),  # others cite this
+    ],
+)
+def test_an_outlet_closing_its_own_reporting(text: str, outlet: str | None) -> None:
+    assert _read(text).outlet == outlet
