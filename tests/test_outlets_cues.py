@@ -139,3 +139,59 @@ def test_the_opening_of_a_longer_name_is_not_an_outlet() -> None:
         "The company said it would cooperate with the agency and that the cars were safe to drive.\n"
     )
     assert clean_text(text, id="t").outlet is None
+
+
+@pytest.mark.parametrize(
+    "tail, outlet",
+    [
+        ("Jane Roe is GossipDaily’s associate editor.", "GossipDaily"),  # one CamelCase word
+        ("Jane Roe is The Washington Post's transport reporter.", "The Washington Post"),  # a name of the table
+        ("Jane Roe is Springfield's chief editor.", None),  # an ordinary word: a place, not a publisher
+        ("Jane Roe is Netflix's head of content.", None),  # no journalist's role
+    ],
+)
+def test_possessive_staff_signoff(tail: str, outlet: str | None) -> None:
+    assert _read(f"{LEAD}\n\n{MORE}\n\n{tail}").outlet == outlet
+
+
+def test_possessive_signoff_of_a_wire_is_a_credit() -> None:
+    art = _read(f"{LEAD}\n\n{MORE}\n\nJane Roe is the Associated Press's transport correspondent.")
+    assert art.outlet is None and art.credits == ["AP"]
+
+
+@pytest.mark.parametrize(
+    "tail, credits",
+    [
+        ("Additional reporting by Jane Roe, WXYZ", ["WXYZ"]),  # a station lent its reporter
+        ("(Reporting by Jane Roe of The Washington Post and Tom Poe in Paris; Editing by Ann Lee)", ["The Washington Post"]),
+        ("Additional reporting by Jane Roe, Reuters", ["Reuters"]),
+        ("Reporting by Jane Roe, Springfield; Editing by Tom Poe", []),  # a place, not an outlet
+    ],
+)
+def test_an_outlet_lending_reporting_is_a_credit_not_the_outlet(tail: str, credits: list[str]) -> None:
+    art = _read(f"{LEAD}\n\n{MORE}\n\n{tail}")
+    assert art.outlet is None and art.credits == credits
+
+
+def test_a_publishers_own_label_names_it() -> None:
+    art = _read(f"{LEAD}\n\nStory Continued Below\n\n{MORE}")
+    assert art.outlet == "Politico"
+    # in running text that lost its line breaks, after a sentence
+    assert _read(f"{LEAD.lower()} story continued below engineers said the cracks grew.").outlet == "Politico"
+    # the words inside a sentence are no label
+    assert _read(f"{LEAD} The story continued below the fold of the front page.\n\n{MORE}").outlet is None
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        (f"The singer was arrested last night ... TMZ has learned.\n\n{MORE}", "TMZ"),
+        (f"The senator asked for a new law this week, The Washington Times has learned.\n\n{MORE}",
+         "The Washington Times"),
+        (f"{LEAD} Reuters has learned.\n\n{MORE}", None),  # a wire: no outlet
+        (f"{LEAD} What TMZ has learned about the bridge alarmed the council.\n\n{MORE}", None),
+        (f"The singer died on Tuesday, his agent confirmed to Variety.\n\n{MORE}", None),  # others cite this
+    ],
+)
+def test_an_outlet_closing_its_own_reporting(text: str, outlet: str | None) -> None:
+    assert _read(text).outlet == outlet

@@ -156,6 +156,11 @@ def test_copies_of_one_wire_dispatch_are_one_source_credited_to_the_wire():
     "You can add location information to your Tweets, such as your city, from the web and apps. When you "
     "tweet with a location, the service stores that location.",
     "Sorry, the page you requested cannot be found.\n\nIt may have been moved or deleted from this site.",
+    # a web archive's collection page
+    "This page gathers press coverage of the End of Term 2020 project, a joint effort to preserve public "
+    "federal government web sites when an administration ends.",
+    "This joint project extends the 2020 end of term web archive. Addresses nominated by libraries are "
+    "crawled every month; anyone may suggest a site with the public nomination tool.",
 ])
 def test_pages_that_are_not_news(text):
     assert not_news(_clean(text)) is not None

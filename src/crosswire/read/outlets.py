@@ -12,15 +12,18 @@ An article's outlet is read, most trusted first, from
    the table lacks them), a copyright line ("© 2018 KREM-TV"), a donation, subscription or
    membership appeal ("A message from The Moscow Times", "By supporting X"), a self-advert
    ("beim Verlag der X"), the report's own boilerplate ("X ist Teil des ... Netzwerks", "an
-   article from the May 5 issue of X", "X.com has the inside scoop", "Tune in to X Monday"), a
-   staff sign-off ("Jane Roe covers health for X.") or a correspondent's byline ("Analysis by
-   Jane Roe, X economics correspondent"), or, weakest, a name of the outlet table inside the
-   page furniture that cleaning cut.  That someone "told X" is no sign: reports quote other
-   outlets' interviews (7 of 21 on the dev sets where other cues know the outlet).
+   article from the May 5 issue of X", "X.com has the inside scoop", "..., X has learned.",
+   "Tune in to X Monday", a label only one publisher prints: "Story Continued Below"), a staff
+   sign-off ("Jane Roe covers health for X.", "Jane Roe is X's associate editor.") or a
+   correspondent's byline ("Analysis by Jane Roe, X economics correspondent"), or, weakest, a
+   name of the outlet table inside the page furniture that cleaning cut.  That someone "told X"
+   is no sign: reports quote other outlets' interviews (7 of 21 on the dev sets where other cues
+   know the outlet).
 
 Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off (also "Jane Roe
 covers health for The Associated Press.": the copy may be anyone's) or a copyright line, and
-origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X") are
+origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X") and
+outlets lending reporting ("Additional reporting by Jane Roe, WXYZ") are
 ``credits``, never the outlet: the outlet is who published this copy.
 
 The outlet table (``outlets.tsv`` next to this module: domain, canonical name, other
@@ -280,6 +283,9 @@ _SELF_DOMAIN = re.compile(
     r"\b(?P<who>[A-Z][\w-]*\.com)\s+(?:has\s+(?:the\s+(?:inside\s+|exclusive\s+)?scoop|(?:exclusively\s+)?learned)|"
     r"can\s+(?:exclusively\s+(?:reveal|report|confirm)|reveal)|exclusively\s+(?:learned|obtained))\b"
 )
+# An outlet of the table closing a sentence of its own reporting: "... has died ... TMZ has learned."
+# (not "confirmed to X" or "told X": reports cite other outlets' interviews so)
+_LEARNED = re.compile(rf"(?P<who>{_NAME})\s+has\s+(?:exclusively\s+)?learned\s*(?:[.…]|$)", re.MULTILINE)
 # A staff writer's sign-off closing the report: "Jane Roe covers health for The Daily Planet.",
 # "Jane Roe is a staff reporter for The Daily Planet."  (a wire named so is a credit)
 _STAFF = re.compile(
@@ -287,12 +293,28 @@ _STAFF = re.compile(
     rf"for\s+(?P<who>{_NAME})\.\s*$"
     rf"|(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}is\s+an?\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:reporter|correspondent|writer|editor|columnist|producer)\s+(?:for|at|with)\s+(?P<who2>{_NAME})\.\s*$"
+    # "Jane Roe is the Daily Planet's associate editor." (a name of the table, or one CamelCase word or domain)
+    rf"|(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}is\s+(?P<who3>{_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:reporter|correspondent|writer|editor|columnist|producer|critic)\.\s*$"
 )
 # A byline with the outlet's correspondent title: "Analysis by Jane Roe, BBC economics correspondent"
 _CORRESPONDENT = re.compile(
     rf"\b(?:[Aa]nalysis\s+by|[Bb]y)\s+[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{1,2}},\s+(?P<who>{_NAME})\s+"
     rf"(?:[a-z][\w-]*\s+){{0,3}}(?:correspondent|editor|reporter)\b"
 )
+# A publisher's in-article label that names no one but is that publisher's alone (each checked over the eval
+# files: every page holding it that another cue names is that outlet's) -> the outlet's name in the table.
+HOUSE_LABELS: tuple[tuple[str, str], ...] = (
+    ("story continued below", "Politico"),  # POLITICO's label over the advert inside its articles
+)
+_HOUSE = [
+    (re.compile(rf"(?:^|(?<=[.!?\"”’)])\s)\s*{re.escape(label)}\b", re.IGNORECASE | re.MULTILINE), name)
+    for label, name in HOUSE_LABELS
+]
+# A reporting credit naming its reporter's outlet: "Additional reporting by Jane Roe, WXYZ", "Reporting by Jane
+# Roe of The Daily Planet; Editing by Tom Poe": that outlet lent reporting to this copy (a credit, not the outlet)
+_REPORTING = re.compile(r"\b(?:[Aa]dditional\s+)?[Rr]eporting\s+by\s+(?P<rest>[^()\n]{2,200})")
+_REPORTER_OF = re.compile(rf"^(?:[A-ZÀ-Þ][\w'’.-]*\s+){{1,3}}(?:of|at|from)\s+(?P<who>{_NAME})$")
 _POST = re.compile(r"\(@\w+\)|^[@#]\w{2,}|pic\.twitter\.com")  # a line of an embedded post
 _PICTURE = re.compile(r"\b(?:photo|photos|picture|image|images|foto|bild|getty|shutterstock|illustration)\b", re.I)
 # dateline and copyright names that are places, section labels or people, not publishers
@@ -462,6 +484,16 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             # "first appeared in X" where X is the outlet itself says nothing new
             if name != found.outlet and who not in found.credits and name not in found.credits:
                 found.credit(who if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", who) else name)
+    for line in removed + paras[-3:]:
+        m = _REPORTING.search(line) if len(line.split()) <= 40 else None
+        for k, part in enumerate(re.split(r"\s*(?:[;,]|\band\b)\s*", m["rest"].strip(" .)")) if m else []):
+            who = _REPORTER_OF.match(part)
+            name = who["who"] if who else part if k else ""
+            if not name or re.search(r"\bby\b", name) or not re.fullmatch(_NAME, name):
+                continue
+            lent = agency_name(name) or table.spelling(name) or (name if is_station(name) else None)
+            if lent and lent != found.outlet:
+                found.credit(lent)
     # appeals and self-adverts name the publisher
     if found.outlet is None:
         blob = "\n".join(removed)
@@ -491,6 +523,16 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
         m = _SELF_DOMAIN.search(body) if found.outlet is None else None
         if m:
             found.outlet, found.why = canonical_outlet(m.group("who"), table), "boilerplate"
+        for m in _LEARNED.finditer(body) if found.outlet is None else ():
+            own = _known_name(m["who"], table, True)
+            if own and not table.is_wire(own):
+                found.outlet, found.why = own, "boilerplate"
+                break
+        page = "\n".join([*removed, *paras])
+        for rx, name in _HOUSE if found.outlet is None else ():
+            if rx.search(page):
+                found.outlet, found.why = canonical_outlet(name, table), "house label"
+                break
     # (a sign-off may be among the lines cleaning cut: it is page furniture to the brief)
     guests: set[str] = set()
     for line in paras[-2:] + [x for r in removed for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", r)]:
@@ -498,7 +540,9 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
         if m and re.search(r"(?i)\b(?:contribut\w*|freelance|former|guest|frequent)\b", m.group(0)):
             guests.add(line)
             m = None  # "a contributing writer for X": X published the writer elsewhere, not this copy
-        own = table.spelling(m.group("who") or m.group("who2")) if m else None
+        own = table.spelling(m.group("who") or m.group("who2") or m.group("who3")) if m else None
+        if m and own is None and m["who3"] and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*|[\w-]+\.(?:com|net|org)", m["who3"]):
+            own = canonical_outlet(m["who3"], table)  # "BettyConfidential's associate editor"
         if own and table.is_wire(own):
             found.credit(own)
         elif own and found.outlet is None:

@@ -622,7 +622,7 @@ _INLINE_FURNITURE: list[tuple[_Test, re.Pattern[str]]] = [
             r"[^\n]*[^\s.!?\"”’)\]])$",
         ),
         (_any("story highlights"), r"(?:^|(?<=[.!?\"”)]\s))story highlights\b:?"),
-        (_any("story continue"), r"\bstory continue[sd] below\b"),
+        (_any("story continue"), r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bher )\bstory continue[sd] below\b"),
         (
             _any("continue reading"),
             r"\b(?:advertisement\s+)?continue reading (?:the main story|below(?:\s+advertisement)?)\b",

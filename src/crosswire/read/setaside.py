@@ -41,7 +41,11 @@ NOT_NEWS: list[tuple[str, str]] = [
     (
         "an archive's crawl notice, not a report",
         r"\bwayback machine\b|\bseed for this crawl\b|\bthis crawl (?:was|is)\b|\bwarc files?\b|\binternet archive\b|"
-        r"\barchive-it\b|\bcrawl (?:data|was run)\b|\bcaptured? (?:\d+ times|between)\b",
+        r"\barchive-it\b|\bcrawl (?:data|was run)\b|\bcaptured? (?:\d+ times|between)\b|"
+        # a web archive's collection page: "the End of Term 2016 project ... to preserve public ... web sites"
+        r"\bend of term (?:(?:19|20)\d\d )?(?:project|web archiv\w*|crawl|collection)\b|\bweb archiving\b|"
+        r"\bpreserv\w* (?:public )?(?:[\w.]+ ){0,3}government web ?sites\b|\bcollection of press articles about\b|"
+        r"\bpublic nomination tool\b",
     ),
     (
         "a cookie or consent notice, not a report",
