@@ -107,3 +107,10 @@ def test_headlines_and_sentence_openings_keep_their_counts():
     assert (4.0, "dead") in read("Police Check Video in Neighborhood Where Four Found Dead", "en")
     assert (25.0, "years") in read("BOSTON — Twenty-five years after the heist, the paintings are still missing.", "en")
     assert (1000.0, "arrested") in read("A thousand people were held overnight.", "en")
+
+
+def test_a_number_naming_a_game_a_foul_or_a_type_is_no_count() -> None:
+    from crosswire.facts.numbers import find_numbers
+
+    text = "After a review, the guard received a Flagrant 2 foul in Game 3, and 12 players were fined."
+    assert [(f.value, f.what) for f in find_numbers(text, "en")] == [(12.0, "players")]

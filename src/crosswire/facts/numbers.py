@@ -135,6 +135,7 @@ _NUMBERING_WORDS = (
     "number", "chapter", "article", "section", "title", "route", "highway", "interstate", "flight",
     "room", "gate", "terminal", "platform", "channel", "page", "volume", "vol", "episode", "season", "phase", "stage",
     "category", "grade", "ward", "district", "precinct", "proposition", "exhibit", "tier", "pier", "amendment",
+    "game", "flagrant", "level", "type",
     "apollo", "windows", "ios", "android", "iphone", "galaxy", "model",
     "numero", "articulo", "capitulo", "vuelo", "ruta", "chapitre", "artikel", "kapitel", "flug", "nummer",
 )
