@@ -138,3 +138,16 @@ def test_a_video_players_buttons_and_description_are_cut() -> None:
     art = clean_text(text, id="f")
     assert "Embed" not in art.text and "She promised earlier boats" not in art.text
     assert "The council approved the new ferry timetable" in art.text
+
+
+def test_a_closing_staff_bio_with_the_outlets_possessive_is_cut() -> None:
+    from crosswire.read.clean import clean_text
+
+    text = (
+        "The city will open two new libraries next spring, the council said on Tuesday.\n\n"
+        "Both buildings will have reading rooms for children and free internet access.\n\n"
+        "Mara Lind is Harbourview Daily's associate editor."
+    )
+    art = clean_text(text, id="b")
+    assert "associate editor" not in art.text
+    assert "Both buildings will have reading rooms" in art.text

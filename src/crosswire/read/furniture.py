@@ -205,6 +205,9 @@ CLOSING_RULES: list[tuple[str, str]] = [
     ("credit", r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} is an? (?:\w+ ){0,2}(?:reporter|writer|correspondent|"
                r"columnist|editor|contributor|journalist|producer)(?: \w+){0,3} (?:for|at|with) "
                r"(?:[Tt]he )?" + _OUTLET + r"\.$"),
+    # ... or with the outlet's possessive: "Jane Roe is The Varno Herald's associate editor."
+    ("credit", r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} is (?:[Tt]he )?" + _OUTLET + r"['’]s? (?:\w+ ){0,2}"
+               r"(?:reporter|writer|correspondent|columnist|editor|contributor|journalist|producer)\.$"),
 ]
 # fmt: on
 
