@@ -142,3 +142,26 @@ def test_a_titles_lowercase_tags_are_cut_but_not_a_names_particle() -> None:
     assert clean_text("de Blasio says the city will hire more teachers" + body, id="t").title == (
         "de Blasio says the city will hire more teachers"
     )
+
+
+def test_a_headline_printed_twice_before_the_lead_is_the_title_once() -> None:
+    from crosswire.read.clean import clean_text
+
+    head = "Ferry Service Resumes After Two Weeks of Storms"
+    lead = (
+        "The harbour authority said on Monday that the first ferry would leave at seven, after two weeks "
+        "in which storms had kept every boat in port."
+    )
+    art = clean_text(f"{head} {head} {lead}\n\nTickets bought for cancelled crossings will be refunded.", id="t")
+    assert art.title == head
+    assert art.text.startswith("The harbour authority said on Monday")
+
+
+def test_a_lead_that_opens_with_the_headlines_words_is_kept_whole() -> None:
+    from crosswire.read.clean import clean_text
+
+    text = (
+        "Ferry service resumes after storms Ferry service resumes after storms kept every boat in port for two "
+        "weeks, the harbour authority said on Monday.\n\nTickets bought for cancelled crossings will be refunded."
+    )
+    assert "kept every boat in port" in clean_text(text, id="t").text

@@ -487,6 +487,36 @@ def _mark_headings(st: _State, hints: set[str]) -> None:
             ps[i].label = "heading"
 
 
+def _unrepeat_headline(st: _State, first: _Para) -> None:
+    """A headline printed twice before the lead ("El Gobierno cierra los colegios El Gobierno cierra los
+    colegios El Ejecutivo aprueba ...": 4 to 30 words, word for word), or the title run again into the
+    lead: the title, cut from the lead."""
+    words = first.text.split()
+    head = None
+    nxt = first.text[len(st.title or "") :].lstrip()[:1]
+    if st.title and first.text.startswith(st.title + " ") and len(st.title.split()) >= 4 and nxt.isupper():
+        head = st.title
+    for n in range(min(30, len(words) // 2), 3, -1):
+        after = words[2 * n][:1] if len(words) > 2 * n + 5 else ""
+        # (the lead opens a sentence after it: not a lead that begins with the headline's own words)
+        if (
+            head is None
+            and words[:n] == words[n : 2 * n]
+            and (after.isupper() or after.isdigit() or after in "„“«\"'")
+            and not words[n - 1].endswith((".", "!"))  # (a headline, not a sentence: a caption printed twice)
+            and not re.search(r"(?i)\b(?:photo|file)\b", " ".join(words[:n]))
+        ):
+            head = " ".join(words[:n])
+            st.title = st.title or head
+            head = " ".join(words[: 2 * n])
+    if head is None:
+        return
+    rest = first.text.split(None, len(head.split()))[-1]
+    if len(rest.split()) >= 5:
+        first.cuts.append(first.text[: len(first.text) - len(rest)].rstrip())
+        first.text = rest
+
+
 def _unglue_headline(st: _State, first: _Para, language: str | None) -> bool | None:
     """A headline run into the first sentence ("Zoo fire kills dozens BERLIN.- A fire ..."): the
     title when there is none yet, else cut as the title again (:func:`crosswire.read.headline.glued_headline`).
@@ -602,6 +632,8 @@ def clean_text(
             _cut(first, "title")
             kept = kept[1:]
             first = kept[0]
+    if first is not None:
+        _unrepeat_headline(st, first)
     # a headline glued to the lead: the lead starts at a dateline, or at a sentence that has none
     if first is not None and (first is not kept[0] or _unglue_headline(st, first, language) is not False):
         year = int(published[:4]) if published else None
