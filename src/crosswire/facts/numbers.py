@@ -588,6 +588,13 @@ def _range_rx(language: str | None) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=32)
+def _range_end(language: str | None) -> re.Pattern[str]:
+    """What after a range makes it no count (read folded): a month, a clock time, a part of a date."""
+    months = "|".join([_MONTHS, *MONTH_NAMES.get(language or "", ())])
+    return re.compile(r"[:/]\d|\.?\s*(?:" + months + "|" + _CLOCK_WORDS + r")\b")
+
+
 def _paired(m: re.Match[str], language: str | None) -> bool:
     """Is a range's word the one its opener goes with ("between ... and", "de ... a"), or a dash?"""
     if m.group("dash"):
@@ -610,8 +617,7 @@ def _ranges_and_fractions(text: str, out: list[Figure], language: str | None = N
         before, after = text[: m.start()], text[m.end() :]
         if not _paired(m, language) or re.search(r"[\w/:.\-]$|\(\d+\)\s*$|\+\d[\d\s]*$", before):
             continue  # (a phone number: "(0211) 505-2627", "+49 40 4286-56213")
-        months = "|".join([_MONTHS, *MONTH_NAMES.get(language or "", ())])
-        if re.match(r"[:/]\d|\.?\s*(?:" + months + "|" + _CLOCK_WORDS + r")\b", fold(after)):
+        if _range_end(language).match(fold(after)):
             continue  # "March 3-5", "vom 8. bis 10. Mai", "2019-2021 budgets", clock times
         if language:
             a, b = local_value(m.group("a"), language), local_value(m.group("b"), language)

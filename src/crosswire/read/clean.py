@@ -492,26 +492,25 @@ def _unrepeat_headline(st: _State, first: _Para) -> None:
     colegios El Ejecutivo aprueba ...": 4 to 30 words, word for word), or the title run again into the
     lead: the title, cut from the lead."""
     words = first.text.split()
-    head = None
+    cut = 0  # the words of the lead that are its headline
     nxt = first.text[len(st.title or "") :].lstrip()[:1]
     if st.title and first.text.startswith(st.title + " ") and len(st.title.split()) >= 4 and nxt.isupper():
-        head = st.title
-    for n in range(min(30, len(words) // 2), 3, -1):
+        cut = len(st.title.split())
+    for n in range(min(30, len(words) // 2), 3, -1) if not cut else ():
         after = words[2 * n][:1] if len(words) > 2 * n + 5 else ""
         # (the lead opens a sentence after it: not a lead that begins with the headline's own words)
         if (
-            head is None
-            and words[:n] == words[n : 2 * n]
+            words[:n] == words[n : 2 * n]
             and (after.isupper() or after.isdigit() or after in "„“«\"'")
             and not words[n - 1].endswith((".", "!"))  # (a headline, not a sentence: a caption printed twice)
             and not re.search(r"(?i)\b(?:photo|file)\b", " ".join(words[:n]))
         ):
-            head = " ".join(words[:n])
-            st.title = st.title or head
-            head = " ".join(words[: 2 * n])
-    if head is None:
+            st.title = st.title or " ".join(words[:n])
+            cut = 2 * n
+            break
+    if not cut:
         return
-    rest = first.text.split(None, len(head.split()))[-1]
+    rest = first.text.split(None, cut)[-1]
     if len(rest.split()) >= 5:
         first.cuts.append(first.text[: len(first.text) - len(rest)].rstrip())
         first.text = rest

@@ -207,6 +207,7 @@ def other_story(articles: Sequence[Article], *, below: float = OTHER_STORY_BELOW
         meaning = None
         if apart or any(s < OTHER_STORY_WORDS for s in sims.values()):
             meaning = _meaning_similarities(group, embedder)
+        closest = {aid: min(v for k, v in meaning.items() if k != aid) for aid in meaning} if meaning else {}
         far = []
         for aid, s in sims.items():
             if s < below:
@@ -220,18 +221,13 @@ def other_story(articles: Sequence[Article], *, below: float = OTHER_STORY_BELOW
                         f"{meaning[aid]:.2f} to the other reports)",
                     )
                 )
-            elif (
-                meaning is not None
-                and aid in apart
-                and meaning[aid] < min(v for k, v in meaning.items() if k != aid) - APART_MEANING
-            ):
+            elif meaning is not None and aid in apart and meaning[aid] < closest[aid] - APART_MEANING:
                 far.append(
                     (
                         s,
                         aid,
                         f"about another story (word similarity {s:.2f}, meaning {meaning[aid]:.2f}; the other "
-                        f"reports at least {least[aid]:.2f} and "
-                        f"{min(v for k, v in meaning.items() if k != aid):.2f})",
+                        f"reports at least {least[aid]:.2f} and {closest[aid]:.2f})",
                     )
                 )
         for _s, aid, why in sorted(far)[: (len(group) - 1) // 2]:
