@@ -137,3 +137,25 @@ def test_a_report_dating_its_news_keeps_the_sentence() -> None:
         "Officials said the levee held until Sunday, Oct. 3, 2021.",
     ):
         assert strip_furniture(text) == (text, [])
+
+
+def test_labelled_and_title_case_links_to_other_articles_are_cut() -> None:
+    from crosswire.read.furniture import line_furniture
+
+    for line in (
+        "RELATED VIDEO: Harbour Band Plays the Pier",
+        "Related Article: Port Ellis Ferry Returns to Service",
+        "SEE BELOW: Video of the rescue ▼",
+    ):
+        assert line_furniture(line) == "related-link"
+    kept, cuts = strip_furniture("Read ‘Harbour’ Stars to Be Honoured at the Pier TODAY! The ferry sails at noon.")
+    assert kept == "The ferry sails at noon."
+    assert cuts == ["Read ‘Harbour’ Stars to Be Honoured at the Pier TODAY!"]
+
+
+def test_a_sentence_about_reading_or_a_video_label_in_the_text_stays() -> None:
+    from crosswire.read.furniture import line_furniture
+
+    for text in ("Read the full statement from the harbour office here.", "Read Laura's blog"):
+        assert strip_furniture(text) == (text, [])
+    assert line_furniture("Related articles were removed from the page") is None

@@ -162,6 +162,11 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     # a writer's one-line biography: "Jane Roe covers courts for The Varno Herald." (see also CLOSING_RULES)
     ("credit", r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:covers|writes about|reports on) [^.]{1,80}\bfor "
                r"(?:[Tt]he )?" + _OUTLET + r"\.$"),
+    # a prompt to read another article by its headline in title case ("Read 'Harbour' Stars to Be Honoured at
+    # the Pier TODAY!"): every word capitalised but the short words a title leaves in lower case
+    ("link", r"^(?:Read|READ)\s+[‘'\"“]?[A-Z0-9][\w’'.,:!-]*[’'\"”]?"
+             r"(?:\s+(?:[‘'\"“]?[A-Z0-9][\w’'.,:!-]*[’'\"”]?|a|an|the|and|or|of|to|at|in|on|for|with|by|as|vs\.?)){3,20}"
+             r"\s*[.!?]?$"),
     # German: a pointer to the site's other pages ("Hier finden Sie die News aus ...")
     ("link", r"^Hier (?:finden|lesen|sehen|erfahren) Sie\b"),
     # reprint and subscription notices
@@ -289,6 +294,12 @@ LINE_RULES: list[tuple[str, str]] = [
         r"^(?:PREVIOUS|RELATED|MORE|READ MORE|READ|WATCH|SEE ALSO|ALSO READ|LISTEN|VIDEO|PHOTOS)"
         r"\s*:\s*\S",
     ),
+    # a label with its kind ("RELATED VIDEO: ...", "Related Article: ...", "SEE BELOW: Video of the ...")
+    (
+        "related-link",
+        r"^(?:(?i:related|more|read|watch|see)\s+(?i:videos?|articles?|stor(?:y|ies)|coverage|links?|below)|SEE BELOW)"
+        r"\s*:\s*\S",
+    ),
     # another article's headline with its source credit: "Varno's Long Winter [AP via Varno Post]"
     ("related-link", r"^[^.!?\[\]]{3,150}\[\s*[^\[\]]{1,50}\bvia\b[^\[\]]{1,50}\]$"),
 ]
@@ -320,7 +331,7 @@ _HINT = re.compile(
     r"producer|hier (?:finden|lesen|sehen|erfahren)|"
     r"\((?:l|c|m\.|r\.|cent(?:re|er)|left|right|top|bottom|front|foreground|background|links|rechts|mitte|v\.\s?[lr]\.|"
     r"[àa] (?:gauche|droite)|au centre)\)|, (?:\w+ (?:from )?)?(?:left|right|center|centre|bottom|top|foreground|"
-    r"background),|, (?:mon|tues|wednes|thurs|fri|satur|sun)day, |"
+    r"background),|, (?:mon|tues|wednes|thurs|fri|satur|sun)day, |(?-i:\b(?:Read|READ)\s+[‘'\"“]?[A-Z0-9])|"
     r"(?-i:\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z])",  # (the initials of a study's author, in capitals)
     re.IGNORECASE,
 )
