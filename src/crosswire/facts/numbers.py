@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from crosswire.facts.ages import names_a_kind, told_age
 from crosswire.facts.number_words import ADJECTIVES, CATEGORIES, LEAD_VERBS, QUALIFIERS, SKIP_NOUNS, UNIT_RX
 from crosswire.text.months import MONTH_NAMES
 from crosswire.text.numwords import (
@@ -376,12 +377,17 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
         elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             what = "age"
         elif (hy := re.match(r"-([^\W\d_]+)\b(?!-)", after)) and fold(hy.group(1)) not in STOPWORDS:
+            if names_a_kind(text, num_start, m.end() + hy.end()):
+                continue  # "his eighth 40-point game", "30-point games": a kind of thing, no measure
             what = category(hy.group(1))  # "a 48-hour strike", "the 120-seat parliament": the unit counted
         elif (pm := _PARTITIVE.match(after)) and fold(pm.group(1)) not in STOPWORDS:
             what = category(pm.group(1))
             part_end = m.end() + pm.end()  # the figure's words end with the noun it is a part of
         else:
             what = _what(after.lstrip("-"), before, language)
+        told = what not in ("percent", "age") and not m.group("cur") and not (hy or pm)
+        age_end = told_age(text, num_start, m.end(), language, value) if told else None
+        what = "age" if age_end is not None else what  # "He was 45.", "Boykin, 45,", "mort à 45 ans"
         if (
             what is not None
             and value <= 2
@@ -422,7 +428,7 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
                 tail_words.pop()
             kept = tail[: tail.find(tail_words[-1]) + len(tail_words[-1])] if tail_words else ""
             end = m.end() + suffix + len(kept)
-        end = max(end, part_end)
+        end = max(end, part_end) if age_end is None else age_end
         start = m.start() if m.group("qual") else num_start
         if bare:
             end = m.end()
