@@ -98,6 +98,8 @@ def told_age(text: str, start: int, end: int, language: str | None, value: float
     if verb.search(folded) and (years or lang in ("en", "de")) and not re.search(r"\by\s+a\s+$", folded):
         if lang == "en" or re.match(r"\s*(?:[.,;:!?)\"”»—–]|$)", text[stop:]):
             return stop  # "He was 45.", "il avait 45 ans" (not "il y a 45 ans": ago; "tenía 12 años en esa ...")
+    if lang == "en" and re.search(r"\b(?:" + _PERSONS + r")\s+(?:was|is|turned|turns)\s+$", folded):
+        return stop  # "the victim was 45"
     if lang == "en" and not years and re.search(r"[A-Z][\w.]*['’]?\s+(?:was|is|turned|turns)\s+$", before[-40:]):
         subject = re.findall(r"[\w.]+", before[-40:])[-2]
         if fold(subject) not in STOPWORDS:
