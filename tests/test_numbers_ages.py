@@ -130,3 +130,24 @@ def test_a_kind_by_the_parse() -> None:
         pytest.skip("no English parser")
     assert _checked("Okafor notched his eighth straight 30-point game.") == []
     assert _checked("Okafor's 44-point performance sank the visitors.") == [(44.0, "point")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure"),
+    [
+        ("A 20 metre crane toppled.", "en", (20.0, "metre")),
+        ("It is a 35 minute walk to the station.", "en", (35.0, "minute")),
+        ("The 30-35 centimetre bird was ringed.", "en", (30.0, "centimetre")),
+        ("Produce 500 litros por día, y luego unos 700 o 900 litros por día.", "es", (700.0, "litros")),
+        ("Es kamen drei oder vier Personen zu Schaden.", "de", (3.0, "personen")),
+    ],
+)
+def test_units_and_alternatives(text: str, lang: str, figure: tuple[float, str]) -> None:
+    assert figure in _figs(text, lang)
+
+
+def test_no_inherited_unit_across_a_part_or_a_restatement() -> None:
+    # "nine of the ... judges" is a part of the judges, not of the "three-day hearing"
+    assert (9.0, "day") not in _figs("After a three-day hearing, nine of Canada's top judges retired to decide.")
+    # "214 oder 4,2 Prozent" tells one rise twice, as a number and as a share
+    assert (214.0, "prozent") not in _figs("Das waren 214 oder 4,2 Prozent mehr als im Vorjahr.", "de")

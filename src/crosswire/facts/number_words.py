@@ -58,7 +58,8 @@ LEAD_VERBS = {
 # fmt: on
 UNIT_RX = (
     r"(?:second|minute|hour|day|week|month|year|decade|century|time|percent|kilometre|kilometer|km|mile|"
-    r"metre|meter|kg|kilogram|tonne|ton|dollar|euro|pound)s?"
+    r"metre|meter|kg|kilogram|tonne|ton|dollar|euro|pound|centimetre|centimeter|millimetre|millimeter|inch|"
+    r"foot|yard|litre|liter|gallon|acre|hectare)s?|inches|feet|cm|mm|ft|mph|km/h"
     # the same units in the other languages read (folded): "im Alter von 89 Jahren gestorben" counts years
     r"|jahre?n?|monaten?|monate|tagen?|stunden?|minuten?|wochen?|sekunden?|"
     r"anos?|años?|meses|mes|dias?|horas?|semanas?|minutos?|"

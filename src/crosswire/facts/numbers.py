@@ -229,8 +229,9 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
                 continue  # "three armed guards": an adjective
             break  # "212 announced by ...", "4,000 people marched"
         head = t
-        if len(f) > 2 and f.endswith("s") and not f.endswith("ss"):
-            break  # a plural closes the noun phrase: "45 seats parliament" does not happen
+        if len(f) > 2 and f.endswith("s") and not f.endswith("ss") or re.fullmatch(UNIT_RX, f):
+            break  # a plural closes the noun phrase ("45 seats parliament" does not happen), so does a unit
+            # ("a 30 metre wall fell": metres, not "fell")
     if head is not None:
         return category(head)
     if candidates and fold(candidates[0]) in {"people", "persons", "civilians", "men", "women", "children"}:
@@ -516,7 +517,7 @@ _SIBLING_THEN_BARE = re.compile(
     re.I,
 )
 _BARE_THEN_SIBLING = re.compile(
-    r"\s*,?\s*(?:not|rather\s+than|instead\s+of|against|versus|vs\.?|or|to|-|–)\s+"
+    r"\s*,?\s*(?:not|rather\s+than|instead\s+of|against|versus|vs\.?|or|o|u|ou|oder|to|-|–)\s+"
     r"(?:(?:the|just|only|a\s+mere)\s+)?(?:(?:" + _QUAL_RX + r")\s+)?[$€£¥]?$",
     re.I,
 )
@@ -535,10 +536,17 @@ def _inherit(text: str, pending: list[Figure], found: list[Figure]) -> list[Figu
         before = [g for g in known if g.end <= f.start and g.what and f.start - g.end <= 70]
         after = [g for g in known if g.start >= f.end and g.what and g.start - f.end <= 12]
         sib = None
+        if re.match(r"\s+of\b", text[f.end :]):
+            continue  # "seven of Australia's top judges": a part of something of its own, not of "two days"
         if before and _SIBLING_THEN_BARE.fullmatch(text[before[-1].end : f.start]):
             sib = before[-1]
         elif after and _BARE_THEN_SIBLING.fullmatch(text[f.end : after[0].start]):
             sib = after[0]
+            if (
+                re.search(r"\b(?:or|o|u|ou|oder)\b", text[f.end : sib.start])
+                and not sib.value / 3 <= f.value <= sib.value * 3
+            ):
+                continue  # "800 o 1000 litros" is a choice of two; "152 oder 5,1 Prozent" tells one thing twice
         if sib is None:
             continue
         value, low, high = f.value, f.low, f.high
