@@ -151,3 +151,13 @@ def test_no_inherited_unit_across_a_part_or_a_restatement() -> None:
     assert (9.0, "day") not in _figs("After a three-day hearing, nine of Canada's top judges retired to decide.")
     # "214 oder 4,2 Prozent" tells one rise twice, as a number and as a share
     assert (214.0, "prozent") not in _figs("Das waren 214 oder 4,2 Prozent mehr als im Vorjahr.", "de")
+
+
+def test_a_list_of_parts_counts_what_its_first_figure_counts() -> None:
+    text = "La ley obtuvo 150 votos del Partido Azul, 40 de Renovación y sus aliados, siete del Frente Verde."
+    figs = find_numbers(text, "es")
+    assert [(f.value, f.what) for f in figs] == [(150.0, "votos"), (40.0, "votos"), (7.0, "votos")]
+    assert figs[1].text == "40 de Renovación"
+    assert (3.0, "votes") in _figs("The motion won 61 votes from Liberals, 3 from Greens.")
+    # no list: the bare figure is told of nobody named
+    assert (12.0, "votos") not in _figs("Obtuvo 150 votos del Partido Azul, 12 más que en 2019.", "es")

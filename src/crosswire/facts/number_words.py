@@ -9,7 +9,7 @@ from __future__ import annotations
 __all__ = [
     "QUALIFIERS", "CATEGORIES", "SKIP_NOUNS", "ADJECTIVES", "LEAD_VERBS", "UNIT_RX", "AGE_YEARS", "AGE_AT",
     "AGE_AT_ALONE", "DEATH_WORDS", "AGE_VERBS", "AGE_NOT_AFTER", "AGE_PARENS", "ORDINAL_WORDS", "PERSON_NOUNS",
-    "PLURAL_ONLY",
+    "PLURAL_ONLY", "PART_BY", "LIST_AND",
 ]
 # fmt: on
 
@@ -137,3 +137,11 @@ PERSON_NOUNS = frozenset(
     fahrer hombre mujer nino nina joven victima conductor anciano anciana uomo donna ragazzo ragazza bambino
     bambina vittima homem mulher menino menina jovem vitima idoso idosa he she who il elle qui er""".split()
 )
+# the words that say whose a part of a listed count is ("120 votes from Labour, 35 from the Greens", "120
+# diputados del PSOE, 35 de Unidas Podemos"), and the words that join the last part of a list (see
+# crosswire.facts.number_lists)
+# fmt: off
+PART_BY = frozenset({"from", "for", "de", "del", "des", "du", "von", "für", "di", "della", "da", "do", "dos",
+                     "das"})
+LIST_AND = frozenset({"and", "y", "e", "et", "und"})
+# fmt: on

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from crosswire.facts.ages import names_a_kind, told_age
+from crosswire.facts.number_lists import list_part
 from crosswire.facts.number_words import ADJECTIVES, CATEGORIES, LEAD_VERBS, QUALIFIERS, SKIP_NOUNS, UNIT_RX
 from crosswire.text.months import MONTH_NAMES
 from crosswire.text.numwords import (
@@ -547,6 +548,9 @@ def _inherit(text: str, pending: list[Figure], found: list[Figure]) -> list[Figu
                 and not sib.value / 3 <= f.value <= sib.value * 3
             ):
                 continue  # "800 o 1000 litros" is a choice of two; "152 oder 5,1 Prozent" tells one thing twice
+        end = f.end
+        if sib is None and before and (part_end := list_part(text, before[-1].end, f.start, f.end, before[-1] in out)):
+            sib, end = before[-1], part_end  # "120 diputados del PSOE, 35 de Unidas Podemos": parts, and whose
         if sib is None:
             continue
         value, low, high = f.value, f.low, f.high
@@ -560,9 +564,7 @@ def _inherit(text: str, pending: list[Figure], found: list[Figure]) -> list[Figu
             value, low, high = value * k, low * k, high * k  # "$2 million, not 3": 3 million
         what = "injured" if sib.what == "critical" else sib.what  # "five critically injured and 12 ...": injured
         out.append(
-            Figure(
-                value, what, f.text, f.qualifier, low, high, f.start, f.end, previous=f.previous, disputed=f.disputed
-            )
+            Figure(value, what, text[f.start : end], f.qualifier, low, high, f.start, end, f.previous, f.disputed)
         )
     return out
 
