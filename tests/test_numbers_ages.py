@@ -161,3 +161,20 @@ def test_a_list_of_parts_counts_what_its_first_figure_counts() -> None:
     assert (3.0, "votes") in _figs("The motion won 61 votes from Liberals, 3 from Greens.")
     # no list: the bare figure is told of nobody named
     assert (12.0, "votos") not in _figs("Obtuvo 150 votos del Partido Azul, 12 más que en 2019.", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure"),
+    [
+        ("A crowd of 80,000 filled the stadium.", "en", (80000.0, "crowd")),
+        ("Stalls fed a crowd expected to be about 20,000.", "en", (20000.0, "crowd")),
+        ("Attendance reached 9,500 on Saturday.", "en", (9500.0, "attendance")),
+        ("Une foule de 40 000 personnes a défilé.", "fr", (40000.0, "people")),
+    ],
+)
+def test_a_number_of_people_named_before_the_figure(text: str, lang: str, figure: tuple[float, str]) -> None:
+    assert figure in _figs(text, lang)
+
+
+def test_no_count_of_a_crowd_for_what_it_does() -> None:
+    assert (15.0, "crowd") not in _figs("The crowd chanted for 15 minutes.")

@@ -1,16 +1,22 @@
-"""A list of the parts of one count, each told with whose it is: "120 diputados del PSOE, 35 de Unidas Podemos,
-seis del PNV", "52 votes from Democrats, 3 from Republicans".  The bare figures of such a list count what the
-first one counts; :func:`list_part` tells where the words of such a part end (its figure and whose it is).
-The words that say whose a part is are data (:data:`crosswire.facts.number_words.PART_BY`)."""
+"""What a bare figure counts, read from the words before it.
+
+* a list of the parts of one count, each told with whose it is: "120 diputados del PSOE, 35 de Unidas Podemos,
+  seis del PNV", "52 votes from Democrats, 3 from Republicans": the bare figures of such a list count what the
+  first one counts; :func:`list_part` tells where the words of such a part end (its figure and whose it is);
+* a noun that is a number of people, whose value the figure gives: "a crowd of 50,000", "a crowd expected to
+  be about 50,000", "attendance reached 12,000" (:func:`count_named_before`).
+
+The words are data (:data:`crosswire.facts.number_words.PART_BY`, ``LIST_AND``, ``COUNT_SUBJECTS``)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from crosswire.facts.number_words import LIST_AND, PART_BY
+from crosswire.facts.number_words import COUNT_SUBJECTS, LIST_AND, PART_BY, QUALIFIERS
+from crosswire.text.words import fold
 
-__all__ = ["list_part"]
+__all__ = ["list_part", "count_named_before"]
 
 
 @lru_cache(maxsize=1)
@@ -40,3 +46,19 @@ def list_part(text: str, previous_end: int, start: int, end: int, previous_is_pa
         return None
     tail = words.match(text[end:])
     return end + (len(tail.group(0)) if tail else 0)
+
+
+@lru_cache(maxsize=1)
+def _count_of() -> re.Pattern[str]:
+    quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    return re.compile(
+        r"\b(?P<noun>" + "|".join(sorted(COUNT_SUBJECTS, key=len, reverse=True)) + r")\b(?:[^,;:.!?()\d]{0,50}?\s)?"
+        r"(?:was|is|were|be|been|reached|hit|topped|numbered|numbering|estimated\s+at|put\s+at|of|de|von)\s+"
+        r"(?:(?:" + quals + r")\s+)?$"
+    )
+
+
+def count_named_before(before: str) -> str | None:
+    """The noun of a number of people a bare figure gives the value of ("crowd"), from the words before it."""
+    m = _count_of().search(fold(before[-100:]))
+    return m.group("noun") if m else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 __all__ = [
     "QUALIFIERS", "CATEGORIES", "SKIP_NOUNS", "ADJECTIVES", "LEAD_VERBS", "UNIT_RX", "AGE_YEARS", "AGE_AT",
     "AGE_AT_ALONE", "DEATH_WORDS", "AGE_VERBS", "AGE_NOT_AFTER", "AGE_PARENS", "ORDINAL_WORDS", "PERSON_NOUNS",
-    "PLURAL_ONLY", "PART_BY", "LIST_AND",
+    "PLURAL_ONLY", "PART_BY", "LIST_AND", "COUNT_SUBJECTS",
 ]
 # fmt: on
 
@@ -144,4 +144,11 @@ PERSON_NOUNS = frozenset(
 PART_BY = frozenset({"from", "for", "de", "del", "des", "du", "von", "für", "di", "della", "da", "do", "dos",
                      "das"})
 LIST_AND = frozenset({"and", "y", "e", "et", "und"})
+# fmt: on
+# nouns that are a number of people, whose value a bare figure gives: "a crowd of 50,000", "attendance reached
+# 12,000", "a crowd expected to be about 50,000" (folded)
+# fmt: off
+COUNT_SUBJECTS = frozenset({"crowd", "crowds", "turnout", "attendance", "audience", "population", "membership",
+                            "headcount", "enrollment", "enrolment", "foule", "affluence", "multitud", "asistencia",
+                            "folla", "multidao"})
 # fmt: on

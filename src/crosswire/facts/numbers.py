@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from crosswire.facts.ages import names_a_kind, told_age
-from crosswire.facts.number_lists import list_part
+from crosswire.facts.number_lists import count_named_before, list_part
 from crosswire.facts.number_words import ADJECTIVES, CATEGORIES, LEAD_VERBS, QUALIFIERS, SKIP_NOUNS, UNIT_RX
 from crosswire.text.months import MONTH_NAMES
 from crosswire.text.numwords import (
@@ -235,8 +235,18 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
             # ("a 30 metre wall fell": metres, not "fell")
     if head is not None:
         return category(head)
-    if candidates and fold(candidates[0]) in {"people", "persons", "civilians", "men", "women", "children"}:
+    if candidates and fold(candidates[0]) in {
+        "people",
+        "persons",
+        "personnes",
+        "civilians",
+        "men",
+        "women",
+        "children",
+    }:
         return "people"
+    if not candidates or _participle(fold(candidates[0])) or fold(candidates[0]) in STOPWORDS:
+        return count_named_before(before)  # "a crowd expected to be about 50,000", "a crowd of 50,000"
     return None
 
 
