@@ -178,3 +178,10 @@ def test_a_number_of_people_named_before_the_figure(text: str, lang: str, figure
 
 def test_no_count_of_a_crowd_for_what_it_does() -> None:
     assert (15.0, "crowd") not in _figs("The crowd chanted for 15 minutes.")
+
+
+def test_a_possessive_is_no_plural_and_last_week_no_count() -> None:
+    assert (12.0, "member") in _figs("It was the first stop of the 12-member panel’s tour.")
+    assert (3.0, "day") in _figs("The 3-day festival's lineup was announced.")
+    assert (1.0, "week") not in _figs("Her posts include one last week saying the danger was understated.")
+    assert (70.0, "year") not in _figs("Guards added 120 officers on the route, up from 70 last year.")

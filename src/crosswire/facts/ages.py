@@ -130,7 +130,7 @@ def names_a_kind(text: str, start: int, unit_end: int) -> bool:
     before = re.findall(r"[^\W\d_][\w'’]*|\d+(?:st|nd|rd|th)\b", text[max(0, start - 30) : start])
     if before and (fold(before[-1]) in ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", before[-1])):
         return True
-    head = re.match(r"\s+([a-z][a-z'’]*)\b(?!-)", text[unit_end:])
+    head = re.match(r"\s+([a-z]+)\b(?![-'’])", text[unit_end:])  # not "the 15-member committee's"
     word = head.group(1) if head else ""
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in PLURAL_ONLY
 

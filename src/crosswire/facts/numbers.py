@@ -157,6 +157,7 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+_DATING = frozenset({"last", "next", "every", "per"})  # "one last week": no count of weeks
 _PASSIVE_AUX = frozenset({"were", "was", "are", "is", "be", "being", "been"})
 
 
@@ -217,7 +218,7 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
             if head is not None:
                 break
             continue
-        if f in STOPWORDS or (t[:1].isupper() and language not in NOUNS_CAPITALISED):
+        if f in STOPWORDS or f in _DATING or (t[:1].isupper() and language not in NOUNS_CAPITALISED):
             break  # "150 on Friday": the noun is not after the figure (German capitalises every noun)
         if language in NOUNS_CAPITALISED:
             if t[:1].isupper():
