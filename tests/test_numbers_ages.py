@@ -185,3 +185,22 @@ def test_a_possessive_is_no_plural_and_last_week_no_count() -> None:
     assert (3.0, "day") in _figs("The 3-day festival's lineup was announced.")
     assert (1.0, "week") not in _figs("Her posts include one last week saying the danger was understated.")
     assert (70.0, "year") not in _figs("Guards added 120 officers on the route, up from 70 last year.")
+
+
+def test_a_duration_in_a_relative_clause_keeps_whose_it_is() -> None:
+    if not _has_parser("en"):
+        pytest.skip("no English parser")
+    text = "Merrow, whose mother ran a bakery for 25 years, was honoured on Friday."
+    (fig,) = check_figures(find_numbers(text, "en"), text, "en")
+    assert (fig.value, fig.what) == (25.0, "years") and "mother" in fig.text
+    text = "The coach, who had led the club for 12 years, resigned."
+    (fig,) = check_figures(find_numbers(text, "en"), text, "en")
+    assert fig.text == "12 years"  # the coach's own years: the clause is about him
+
+
+def test_a_french_duration_in_a_relative_clause_keeps_whose_it_is() -> None:
+    if not _has_parser("fr"):
+        pytest.skip("no French parser")
+    text = "Le maire, dont la fille a tenu une librairie pendant 20 ans, est mort."
+    figs = check_figures(find_numbers(text, "fr"), text, "fr")
+    assert [f.value for f in figs] == [20.0] and "fille" in figs[0].text

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosswire.facts.ages import age_of_person, kind_by_parse, years_of_person
+from crosswire.facts.holders import with_holder
 from crosswire.facts.numbers import Figure, category
 from crosswire.text.parse import parse
 from crosswire.text.words import fold
@@ -232,7 +233,7 @@ def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
         return None
     if fig.what not in _CASUALTIES:
         if _counts_a_noun(fig, doc, tok):
-            return fig
+            return with_holder(fig, tok, sentence)  # "whose father ran a brewery for 30 years": the father's
         # the words after the figure misled: "657 children between the ages of ...": read its noun
         if tok.dep_ == "nummod" and head.i > tok.i and head.pos_ in ("NOUN", "PROPN"):
             verb = _predicate(head)
