@@ -58,6 +58,8 @@ def test_ages_told_without_year_old(text: str, lang: str, age: int) -> None:
         ("The wait was 45 minutes.", "en"),
         ("Route 45 was shut after the crash.", "en"),
         ("It was 45.", "en"),
+        ("He was 9 of 11 from the line.", "en"),
+        ("She is 5 and a half feet tall.", "en"),
         ("The parade was held on Aug, 8, 2015 in the square.", "en"),
         ("The ferry left at 9 on Sunday and sank at 11.", "en"),
         ("Der Richter verurteilte ihn mit 12 Jahren Haft.", "de"),

@@ -91,6 +91,8 @@ def told_age(text: str, start: int, end: int, language: str | None, value: float
     died_at, at, verb, _ = _patterns(lang)
     if died_at.search(folded) and (years or lang == "en") and (value >= 13 or years):
         return stop  # "died at 45", "mort à 45 ans" (an English "died at 9" may be a clock time)
+    if re.match(r"\s+(?:of|out\s+of|and\s+a\s+half)\b", fold(text[stop:])):
+        return None  # "he was 10 of 12 from the line", "he is 6 and a half feet tall"
     if years and lang != "en" and re.search(r"\b(?:" + _PERSONS + r")\s+d[eia]\s+$", folded):
         return stop  # "un homme de 36 ans", "una mujer de 45 años", "un uomo di 40 anni"
     if years and lang in AGE_AT_ALONE and at.search(folded):
