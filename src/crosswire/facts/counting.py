@@ -34,6 +34,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from crosswire.facts.ages import age_of_person, kind_by_parse, years_of_person
+from crosswire.facts.holders import with_holder
 from crosswire.facts.numbers import Figure, category
 from crosswire.text.parse import parse
 from crosswire.text.words import fold
@@ -67,7 +69,7 @@ IDENTIFIERS: dict[str, frozenset[str]] = {
 # words that make the number they govern an age
 AGE_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset({"aged", "age", "ages", "old"}),
-    "fr": frozenset({"âgé", "âgés", "âgée", "âgées", "âge", "ans"}),
+    "fr": frozenset({"âgé", "âgés", "âgée", "âgées", "âge"}),  # "ans" alone: see ages.years_of_person
     "de": frozenset({"alter", "jährige", "jährigen", "jahre"}),
     "es": frozenset({"edad", "edades", "años"}),
 }
@@ -214,8 +216,12 @@ def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
     if sum(1 for t in doc if t.like_num and fig.start <= t.idx < fig.end) > 1:
         return fig
     # an age: an age word governs the number within three steps
-    if _governed_by(tok, AGE_WORDS[lang], steps=3):
+    if _governed_by(tok, AGE_WORDS[lang], steps=3) or years_of_person(tok, lang):
         return dataclasses.replace(fig, what="age") if fig.what != "age" else fig
+    if fig.what == "age":  # "He was 45.", "Boykin, 45,": the one it is told of is a person (not "Inflation")
+        return None if age_of_person(tok, lang) is False else fig
+    if kind_by_parse(tok):
+        return None  # "his eighth straight 40-point game": a kind of game, not 40 points
     head = tok.head
     if (
         tok.dep_ in ("pobj", "nmod", "obl")
@@ -227,7 +233,7 @@ def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
         return None
     if fig.what not in _CASUALTIES:
         if _counts_a_noun(fig, doc, tok):
-            return fig
+            return with_holder(fig, tok, sentence)  # "whose father ran a brewery for 30 years": the father's
         # the words after the figure misled: "657 children between the ages of ...": read its noun
         if tok.dep_ == "nummod" and head.i > tok.i and head.pos_ in ("NOUN", "PROPN"):
             verb = _predicate(head)

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from crosswire.facts.ages import names_a_kind, told_age
+from crosswire.facts.number_lists import count_named_before, list_part
 from crosswire.facts.number_words import ADJECTIVES, CATEGORIES, LEAD_VERBS, QUALIFIERS, SKIP_NOUNS, UNIT_RX
 from crosswire.text.months import MONTH_NAMES
 from crosswire.text.numwords import (
@@ -155,6 +157,7 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+_DATING = frozenset({"last", "next", "every", "per"})  # "one last week": no count of weeks
 _PASSIVE_AUX = frozenset({"were", "was", "are", "is", "be", "being", "been"})
 
 
@@ -215,7 +218,7 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
             if head is not None:
                 break
             continue
-        if f in STOPWORDS or (t[:1].isupper() and language not in NOUNS_CAPITALISED):
+        if f in STOPWORDS or f in _DATING or (t[:1].isupper() and language not in NOUNS_CAPITALISED):
             break  # "150 on Friday": the noun is not after the figure (German capitalises every noun)
         if language in NOUNS_CAPITALISED:
             if t[:1].isupper():
@@ -228,12 +231,23 @@ def _what(after: str, before: str, language: str | None = None) -> str | None:
                 continue  # "three armed guards": an adjective
             break  # "212 announced by ...", "4,000 people marched"
         head = t
-        if len(f) > 2 and f.endswith("s") and not f.endswith("ss"):
-            break  # a plural closes the noun phrase: "45 seats parliament" does not happen
+        if len(f) > 2 and f.endswith("s") and not f.endswith("ss") or re.fullmatch(UNIT_RX, f):
+            break  # a plural closes the noun phrase ("45 seats parliament" does not happen), so does a unit
+            # ("a 30 metre wall fell": metres, not "fell")
     if head is not None:
         return category(head)
-    if candidates and fold(candidates[0]) in {"people", "persons", "civilians", "men", "women", "children"}:
+    if candidates and fold(candidates[0]) in {
+        "people",
+        "persons",
+        "personnes",
+        "civilians",
+        "men",
+        "women",
+        "children",
+    }:
         return "people"
+    if not candidates or _participle(fold(candidates[0])) or fold(candidates[0]) in STOPWORDS:
+        return count_named_before(before)  # "a crowd expected to be about 50,000", "a crowd of 50,000"
     return None
 
 
@@ -376,12 +390,17 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
         elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             what = "age"
         elif (hy := re.match(r"-([^\W\d_]+)\b(?!-)", after)) and fold(hy.group(1)) not in STOPWORDS:
+            if names_a_kind(text, num_start, m.end() + hy.end()):
+                continue  # "his eighth 40-point game", "30-point games": a kind of thing, no measure
             what = category(hy.group(1))  # "a 48-hour strike", "the 120-seat parliament": the unit counted
         elif (pm := _PARTITIVE.match(after)) and fold(pm.group(1)) not in STOPWORDS:
             what = category(pm.group(1))
             part_end = m.end() + pm.end()  # the figure's words end with the noun it is a part of
         else:
             what = _what(after.lstrip("-"), before, language)
+        told = what not in ("percent", "age") and not m.group("cur") and not (hy or pm)
+        age_end = told_age(text, num_start, m.end(), language, value) if told else None
+        what = "age" if age_end is not None else what  # "He was 45.", "Boykin, 45,", "mort à 45 ans"
         if (
             what is not None
             and value <= 2
@@ -422,7 +441,7 @@ def _find_numbers(text: str, language: str | None = None) -> tuple[Figure, ...]:
                 tail_words.pop()
             kept = tail[: tail.find(tail_words[-1]) + len(tail_words[-1])] if tail_words else ""
             end = m.end() + suffix + len(kept)
-        end = max(end, part_end)
+        end = max(end, part_end) if age_end is None else age_end
         start = m.start() if m.group("qual") else num_start
         if bare:
             end = m.end()
@@ -510,7 +529,7 @@ _SIBLING_THEN_BARE = re.compile(
     re.I,
 )
 _BARE_THEN_SIBLING = re.compile(
-    r"\s*,?\s*(?:not|rather\s+than|instead\s+of|against|versus|vs\.?|or|to|-|–)\s+"
+    r"\s*,?\s*(?:not|rather\s+than|instead\s+of|against|versus|vs\.?|or|o|u|ou|oder|to|-|–)\s+"
     r"(?:(?:the|just|only|a\s+mere)\s+)?(?:(?:" + _QUAL_RX + r")\s+)?[$€£¥]?$",
     re.I,
 )
@@ -529,10 +548,20 @@ def _inherit(text: str, pending: list[Figure], found: list[Figure]) -> list[Figu
         before = [g for g in known if g.end <= f.start and g.what and f.start - g.end <= 70]
         after = [g for g in known if g.start >= f.end and g.what and g.start - f.end <= 12]
         sib = None
+        if re.match(r"\s+of\b", text[f.end :]):
+            continue  # "seven of Australia's top judges": a part of something of its own, not of "two days"
         if before and _SIBLING_THEN_BARE.fullmatch(text[before[-1].end : f.start]):
             sib = before[-1]
         elif after and _BARE_THEN_SIBLING.fullmatch(text[f.end : after[0].start]):
             sib = after[0]
+            if (
+                re.search(r"\b(?:or|o|u|ou|oder)\b", text[f.end : sib.start])
+                and not sib.value / 3 <= f.value <= sib.value * 3
+            ):
+                continue  # "800 o 1000 litros" is a choice of two; "152 oder 5,1 Prozent" tells one thing twice
+        end = f.end
+        if sib is None and before and (part_end := list_part(text, before[-1].end, f.start, f.end, before[-1] in out)):
+            sib, end = before[-1], part_end  # "120 diputados del PSOE, 35 de Unidas Podemos": parts, and whose
         if sib is None:
             continue
         value, low, high = f.value, f.low, f.high
@@ -546,9 +575,7 @@ def _inherit(text: str, pending: list[Figure], found: list[Figure]) -> list[Figu
             value, low, high = value * k, low * k, high * k  # "$2 million, not 3": 3 million
         what = "injured" if sib.what == "critical" else sib.what  # "five critically injured and 12 ...": injured
         out.append(
-            Figure(
-                value, what, f.text, f.qualifier, low, high, f.start, f.end, previous=f.previous, disputed=f.disputed
-            )
+            Figure(value, what, text[f.start : end], f.qualifier, low, high, f.start, end, f.previous, f.disputed)
         )
     return out
 
