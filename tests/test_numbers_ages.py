@@ -206,3 +206,13 @@ def test_a_french_duration_in_a_relative_clause_keeps_whose_it_is() -> None:
     text = "Le maire, dont la fille a tenu une librairie pendant 20 ans, est mort."
     figs = check_figures(find_numbers(text, "fr"), text, "fr")
     assert [f.value for f in figs] == [20.0] and "fille" in figs[0].text
+
+
+def test_an_age_in_months_or_weeks_is_no_age_in_years() -> None:
+    if not _has_parser("en"):
+        pytest.skip("no English parser")
+    assert _checked("The ferry crew rescued an 11-month-old girl and her 30-year-old mother.") == [
+        (11.0, "age in months"),
+        (30.0, "age"),
+    ]
+    assert _checked("A 45-year-old man found a 6-week-old puppy.") == [(45.0, "age"), (6.0, "age in weeks")]

@@ -73,6 +73,8 @@ AGE_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset({"alter", "jährige", "jährigen", "jahre"}),
     "es": frozenset({"edad", "edades", "años"}),
 }
+# an age told in a smaller unit than years ("an 11-month-old", "a 6-week-old puppy")
+_YOUNG = re.compile(r"[\s-]*(month|week|day)s?[\s-]+old\b", re.I)
 # "father of four": the number counts the person's children
 # fmt: off
 KINSHIP: dict[str, frozenset[str]] = {
@@ -217,7 +219,9 @@ def _parsed(fig: Figure, doc: Any, lang: str, sentence: str) -> Figure | None:
         return fig
     # an age: an age word governs the number within three steps
     if _governed_by(tok, AGE_WORDS[lang], steps=3) or years_of_person(tok, lang):
-        return dataclasses.replace(fig, what="age") if fig.what != "age" else fig
+        young = _YOUNG.match(sentence, tok.idx + len(tok.text))  # "an 11-month-old daughter": months, not years
+        what = f"age in {young.group(1).lower()}s" if young else "age"
+        return dataclasses.replace(fig, what=what) if fig.what != what else fig
     if fig.what == "age":  # "He was 45.", "Boykin, 45,": the one it is told of is a person (not "Inflation")
         return None if age_of_person(tok, lang) is False else fig
     if kind_by_parse(tok):

@@ -250,4 +250,6 @@ def _figure_words(f: Figure) -> str:
     if fold(f.what) in ("$", "€", "£", "¥"):
         return f"{f.what}{value}" if not f.qualifier else f"{f.qualifier} {f.what}{value[len(f.qualifier) + 1 :]}"
     unit = {"percent": "percent", "age": "years old"}.get(fold(f.what))
+    if unit is None and fold(f.what).startswith("age in "):  # "age in months": "11 months old"
+        unit = fold(f.what)[len("age in ") :] + " old"
     return f"{value} {unit}" if unit else value
