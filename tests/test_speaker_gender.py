@@ -97,3 +97,11 @@ def test_a_name_that_modifies_a_role_noun_is_no_one_a_pronoun_means() -> None:
         '"I believe he was only teasing the council at the time," she said.'
     )
     assert _speaker(text, "I believe he was only teasing") == "Clara Jensen"
+
+
+def test_a_statement_its_owner_names_by_a_pronoun_is_that_owner_s() -> None:
+    text = (
+        "The Harbour Board said it had closed the pier within an hour of the first report.\n\n"
+        'Its statement read: "The Harbour Board has clear rules and we close any pier that is unsafe."'
+    )
+    assert _speaker(text, "The Harbour Board has clear rules") == "Harbour Board"
