@@ -159,3 +159,22 @@ def test_a_sentence_about_reading_or_a_video_label_in_the_text_stays() -> None:
     for text in ("Read the full statement from the harbour office here.", "Read Laura's blog"):
         assert strip_furniture(text) == (text, [])
     assert line_furniture("Related articles were removed from the page") is None
+
+
+def test_a_sentence_giving_a_number_to_call_is_cut() -> None:
+    for text, kept in (
+        ("The ferry sails at noon. Reach Jane Roe at 555-201-3344 or on Twitter.", "The ferry sails at noon."),
+        ("Die Beratung ist unter 0 800 / 111 0 111 erreichbar. Sie ist kostenlos.", "Sie ist kostenlos."),
+        ("For tickets, call 1-800-555-0199. The show opens on Friday.", "The show opens on Friday."),
+    ):
+        assert strip_furniture(text)[0] == kept
+
+
+def test_figures_and_years_are_no_telephone_numbers_and_a_police_appeal_stays() -> None:
+    for text in (
+        "Anyone with information is asked to call police at 555-201-3344.",
+        "The city has 1,205 polling sites and counted 2,304,120 votes.",
+        "The 2019-2020 season ended with a 102-99 win.",
+        "Police said the man, 45, was arrested at 10.30 on Friday.",
+    ):
+        assert strip_furniture(text) == (text, [])

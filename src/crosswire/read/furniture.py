@@ -83,6 +83,16 @@ _CAPTION_VERBS = (
     r"lacht|lachen|zeigt|zeigen|begrüßt|begrüßen|umarmt|umarmen|"
     r"est|sont|pose|posent|arrive|arrivent|parle|parlent|salue|saluent"
 )
+# a telephone number as written to be dialled: a free phone "0800 / 111 0 111", "1-800-222-8477", "(339) 368-6001",
+# "208-476-5551", "09 72 39 40 50" (not "1,205" nor a year range "2019-2020")
+_PHONE = (
+    r"(?<![\w,.])(?:\(?0\s?800\)?\s*/?\s*\d{3}\s?\d{1,3}\s?\d{1,3}|1-8\d\d-(?:\d{3}-\d{4}|[A-Z]{3,}-[A-Z]{2,})|"
+    r"\(\d{3}\)[\s-]?\d{3}-\d{4}|(?<!\d-)\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d(?:[ .]\d\d){4})(?![\w,])"
+)
+_INVESTIGATORS = (
+    r"[Pp]olice|POLICE|FBI|[Ss]heriff(?:'s)?|[Dd]etectives?|[Ii]nvestigators|Crime ?Stoppers|RCMP|[Tt]ip ?line|"
+    r"[Pp]olizei|[Pp]olicía|[Pp]olicia|[Gg]endarmerie|[Cc]arabinieri"
+)
 # (kind, pattern) over one sentence; a sentence that matches is cut whole
 # fmt: off
 SENTENCE_RULES: list[tuple[str, str]] = [
@@ -117,6 +127,11 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("credit", r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ff]act-checking) by\b"),
     # raw markup of an embedded post left in a text ("<a href=...>#tag</a> ... —@handle")
     ("embed", r"<a\s+href=|</a>|<blockquote\b|</blockquote>"),
+    # a telephone number to call (a tip line, a help line, a reporter's or an office's number): service, no news
+    # (in a sentence of at most 40 words: a longer one has text glued to the number, "... 347-322-0415 (CNN) The ...";
+    # not an appeal of the police for information, which the story tells: "Anyone with information should call
+    # police at ...")
+    ("contact", r"^(?=(?:\S+\s+){0,39}\S+\s*$)(?!.*\b(?:" + _INVESTIGATORS + r")\b).*?" + _PHONE),
     # adverts: a phone number with its label, a masked address, a price to buy at
     ("advert", r"\b(?:Tel|Tél|Phone|Telefon|Fax|Call)\s*\.?:?\s*\+?\(?\d[\d ()/.-]{6,}\d"),
     ("advert", r"\[?email(?:&#160;|\s)?protected\]?"),
@@ -331,7 +346,8 @@ _HINT = re.compile(
     r"producer|hier (?:finden|lesen|sehen|erfahren)|"
     r"\((?:l|c|m\.|r\.|cent(?:re|er)|left|right|top|bottom|front|foreground|background|links|rechts|mitte|v\.\s?[lr]\.|"
     r"[àa] (?:gauche|droite)|au centre)\)|, (?:\w+ (?:from )?)?(?:left|right|center|centre|bottom|top|foreground|"
-    r"background),|, (?:mon|tues|wednes|thurs|fri|satur|sun)day, |(?-i:\b(?:Read|READ)\s+[‘'\"“]?[A-Z0-9])|"
+    r"background),|, (?:mon|tues|wednes|thurs|fri|satur|sun)day, |\d\d[ ./-]\d\d|\(\d{3}\)|0\s?800\b|"
+    r"(?-i:\b(?:Read|READ)\s+[‘'\"“]?[A-Z0-9])|"
     r"(?-i:\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z])",  # (the initials of a study's author, in capitals)
     re.IGNORECASE,
 )
