@@ -43,7 +43,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crosswire.model import Article
+from crosswire.read import outlet_cues as cues
 from crosswire.read.meta import AGENCIES, agency_name, is_station
+from crosswire.read.outlet_cues import HOUSE_LABELS
+from crosswire.read.outlet_cues import NAME as _NAME
 
 # fmt: off
 __all__ = [
@@ -185,13 +188,6 @@ def canonical_outlet(name: str | None, table: OutletTable | None = None) -> str 
 
 # --- names in text -----------------------------------------------------------------------------
 
-# A publisher's name as printed: up to six capitalised words (with "of", "and", "&", "the"
-# inside), or one token such as "KREM-TV", "leprogres.fr", "MarketWatch".
-_CAP = r"[A-ZÀ-Þ0-9][\w&'’.!+-]*"
-_NAME = (
-    rf"(?:[Tt]he\s+|[Ll]e\s+|[Ll]a\s+|[Dd]ie\s+|[Dd]er\s+|[Ee]l\s+)?{_CAP}"
-    rf"(?:\s+(?:of\s+|and\s+|&\s+|de\s+|du\s+|the\s+)?{_CAP}){{0,5}}"
-)
 # fmt: off
 _NOT_NAMES = {
     "all", "all rights reserved", "copyright", "the", "us", "our", "this", "we", "you", "inc", "ltd", "llc",
@@ -302,15 +298,10 @@ _CORRESPONDENT = re.compile(
     rf"\b(?:[Aa]nalysis\s+by|[Bb]y)\s+[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{1,2}},\s+(?P<who>{_NAME})\s+"
     rf"(?:[a-z][\w-]*\s+){{0,3}}(?:correspondent|editor|reporter)\b"
 )
-# A publisher's in-article label that names no one but is that publisher's alone (each checked over the eval
-# files: every page holding it that another cue names is that outlet's) -> the outlet's name in the table.
-HOUSE_LABELS: tuple[tuple[str, str], ...] = (
-    ("story continued below", "Politico"),  # POLITICO's label over the advert inside its articles
-)
 _HOUSE = [
     (re.compile(rf"(?:^|(?<=[.!?\"”’)])\s)\s*{re.escape(label)}\b", re.IGNORECASE | re.MULTILINE), name)
     for label, name in HOUSE_LABELS
-]
+] + [(re.compile(p), name) for p, name in cues.HOUSE_FORMS]
 # A reporting credit naming its reporter's outlet: "Additional reporting by Jane Roe, WXYZ", "Reporting by Jane
 # Roe of The Daily Planet; Editing by Tom Poe": that outlet lent reporting to this copy (a credit, not the outlet)
 _REPORTING = re.compile(r"\b(?:[Aa]dditional\s+)?[Rr]eporting\s+by\s+(?P<rest>[^()\n]{2,200})")
@@ -355,6 +346,63 @@ def _known_name(raw: str, table: OutletTable, table_only: bool = False) -> str |
         if hit:
             return hit
     return None if table_only else canonical_outlet(who, table)
+
+
+def _own_station(who: str, table: OutletTable) -> str | None:
+    """A name that can be a publisher's own: a name of the table (not a wire), a station's call letters or
+    its brand with the channel number ("News 13")."""
+    who = " ".join(who.split()).strip(" .,;:")
+    name = table.spelling(who)
+    if name:
+        return None if table.is_wire(name) else name
+    return who if is_station(who) or cues.STATION_BRAND.fullmatch(who) else None
+
+
+def _lender(words: list[str], table: OutletTable, whole: bool = False) -> str | None:
+    """The agency or outlet that opens the subject of a contribution line ("Associated Press writers Jane Roe
+    and ...", "The Associated Press", "ESPN"); None when it opens with a person, a staff role or another
+    outlet's staff ("CNN's Jane Roe"). ``whole``: the words are the name and nothing else."""
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    for n in range(min(4, len(words)), 0, -1):
+        if whole and n < len(words):
+            break
+        cand, rest = " ".join(words[:n]), words[n:]
+        poss = re.search(r"['’]s?$", cand)
+        cand = re.sub(r"['’]s?$", "", cand)
+        if not (poss or not rest or rest[0].casefold() in cues.CONTRIBUTOR_ROLES):
+            continue
+        name = agency_name(cand) or (
+            table.spelling(cand) if n > 1 or re.fullmatch(r"[A-Z]{2,}|\w+[a-z][A-Z]\w*", cand) else None
+        )
+        if not (name or is_station(cand)):
+            continue
+        # a wire in any form; another outlet only as the whole subject ("ESPN contributed to this report"):
+        # "ABC News' Jane Roe contributed" is mostly the page's own staff, so no lender
+        return name or cand if not (rest or poss) or (name and table.is_wire(name)) else None
+    return None
+
+
+def _contributors(text: str, table: OutletTable) -> list[str]:
+    """Agencies and outlets a contribution line credits: "Associated Press writer Jane Roe contributed to this
+    report.", "CNN and WXYZ-TV contributed to this report.", "Information from the Associated Press was used in
+    this story." (a lender, never the outlet)."""
+    out: list[str] = []
+    for m in cues.CONTRIBUTED.finditer(text):
+        if m["who"]:
+            subjects = [m["who"]]
+        else:
+            before = text[max(0, m.start() - 300) : m.start()]
+            subjects = [before[s.end() :] for s in cues.CONTRIBUTED_START.finditer(before)]
+        for subj in subjects:
+            parts = [p.split() for p in re.split(r"\s*(?:,|\band\b)\s*", subj.strip()) if p.strip()]
+            names = [_lender(p, table, whole=True) for p in parts] if len(parts) > 1 else []
+            if not (names and all(names)):
+                names = [_lender(subj.split(), table)]
+            if all(names):
+                out.extend(n for n in names if n and n not in out)
+                break
+    return out
 
 
 def _agencies(who: str) -> list[str]:
@@ -433,14 +481,24 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
     paras = article.paragraphs
     removed = [r.strip() for block in article.removed for r in block.split("\n") if r.strip()]
     head = paras[:3] + removed[:6]
-    # a station's or an outlet's dateline after a headline glued to it, or without a dash
-    for p in paras[:3]:
-        m = _DATELINE_BARE.match(p)
-        if m is None and p is paras[0]:
+    # a station's or an outlet's dateline after a headline glued to it, or without a dash; after the first
+    # three paragraphs only when all before it are short (highlights, pull quotes, a subheading)
+    for k, p in enumerate(paras[: cues.LATE_DATELINE_PARAS]):
+        if k >= 3 and any(len(q.split()) > cues.LATE_DATELINE_PRE_WORDS for q in paras[:k]):
+            break
+        m = _DATELINE_BARE.match(p) or (_DATELINE.match(p) if k >= 3 else None)
+        if m is None and k == 0:
             m = _DATELINE_IN.search(p[:300])
         pub = _publisher(m.group("who"), table) if m else None
         if pub and found.outlet is None:
             found.outlet, found.why = pub, "dateline"
+    # the page's own share link ("Read or Share this story: https://usat.ly/...")
+    for m in (cues.SHARE_LINE.search(r) for r in removed + paras[-3:]) if found.outlet is None else ():
+        host = _bare_domain(m["url"]) if m else ""
+        own = outlet_of_url(m["url"], table) if m and host not in cues.SHORTENERS else None
+        if own and not table.is_wire(own):
+            found.outlet, found.why = own, "share link"
+            break
     # datelines: a wire agency is a credit, another name the outlet (its own reporter)
     for p in head:
         m = _DATELINE.match(p)
@@ -494,6 +552,8 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             lent = agency_name(name) or table.spelling(name) or (name if is_station(name) else None)
             if lent and lent != found.outlet:
                 found.credit(lent)
+    for line in removed + paras[-3:]:
+        found.credit(*(n for n in _contributors(line, table) if n != found.outlet))
     # appeals and self-adverts name the publisher
     if found.outlet is None:
         blob = "\n".join(removed)
@@ -529,6 +589,11 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
                 found.outlet, found.why = own, "boilerplate"
                 break
         page = "\n".join([*removed, *paras])
+        for m in cues.MEDIA_EDIT.finditer(page) if found.outlet is None else ():
+            own = _own_station(re.split(r"[.!?:]\s+", m["who"])[-1], table)
+            if own:
+                found.outlet, found.why = own, "media note"
+                break
         for rx, name in _HOUSE if found.outlet is None else ():
             if rx.search(page):
                 found.outlet, found.why = canonical_outlet(name, table), "house label"
@@ -547,7 +612,14 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             found.credit(own)
         elif own and found.outlet is None:
             found.outlet, found.why = own, "signoff"
-    bylines = "\n".join([article.title or "", *removed, *paras[:3], *paras[-3:]])
+    # (the writer's contact address: a domain of the table)
+    for m in (m for line in paras[-3:] + removed for m in cues.CONTACT.finditer(line)) if found.outlet is None else ():
+        own = outlet_of_url("https://" + m["dom"].rstrip("."), table)
+        if own and own in table.by_domain.values() and not table.is_wire(own):
+            found.outlet, found.why = own, "contact"
+            break
+    headings = [p for p in paras if len(p.split()) <= cues.HEADING_WORDS and not re.search(r"[.!?][\"”’)]*$", p)]
+    bylines = "\n".join([article.title or "", *removed, *paras[:3], *paras[-3:], *headings])
     m = _CORRESPONDENT.search(bylines) if found.outlet is None else None
     own = table.spelling(m.group("who")) if m else None
     if own and not table.is_wire(own):
