@@ -54,6 +54,8 @@ HOUSE_FORMS: tuple[tuple[str, str], ...] = (
     # the BBC's media player where it cannot play, and its picture credit glued to the caption label
     (r"(?i)\bmedia playback is unsupported on your device\b", "BBC"),
     (r"(?i)\bimage copyright\b[^\n]{1,80}?\bimage caption\b", "BBC"),
+    # CNN's video widget: "JUST WATCHED <video title> Replay More Videos ... MUST WATCH"
+    (r"(?i)\bjust watched\b[^\n]{1,200}?\breplay\s+more\s+videos\b", "CNN"),
     # The Hill's politician name card as cleaning cut it: the full legal name glued to related headlines, then
     # "MORE" ("Jane Mary RoeBudget talks stall ... MORE"; read.furniture's "name-card" span)
     (r"(?m)^\s*(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w.'’ -]*\)|\"[A-Z][\w.'’ -]*\")\s){1,5}[A-Z][\w'’-]*[a-z]"

@@ -348,6 +348,20 @@ def _known_name(raw: str, table: OutletTable, table_only: bool = False) -> str |
     return None if table_only else canonical_outlet(who, table)
 
 
+def _lower_name(who: str, table: OutletTable) -> str | None:
+    """A name read in lower case ("copyright 2019 kxyz", "(c) the associated press all rights reserved"): only a
+    name of the table opening it, or call letters; else None (in a lower-cased text "copyright to it. the lawsuit
+    filed ..." is prose, not a notice)."""
+    words = who.split()[:6]
+    for n in range(len(words), 0, -1):
+        hit = table.spelling(" ".join(words[:n]))
+        if hit:
+            return hit
+    if len(words) <= 2 and re.fullmatch(r"[kw][a-z]{2,3}", words[0]) and is_station(words[0].upper()):
+        return words[0].upper()
+    return None
+
+
 def _own_station(who: str, table: OutletTable) -> str | None:
     """A name that can be a publisher's own: a name of the table (not a wire), a station's call letters or
     its brand with the channel number ("News 13")."""
@@ -524,7 +538,13 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
         if _PICTURE.search(line):
             continue  # "Photo: © AFP" credits a picture, not the report
         for m in _COPYRIGHT.finditer(line):
-            who = _tidy_name(m.group("who"))
+            # (the notice ends at a sentence's end: "The Gazette. All rights reserved. This ...")
+            who = _tidy_name(re.split(r"(?<=[a-zà-ÿ]{2})[.!?]\s", m.group("who"))[0])
+            # (in lower case only a notice: with its sign, a year, "by" or a capital "Copyright associated press";
+            # not "... their copyright was ...")
+            if who and who[0].islower():
+                notice = re.search(r"©|\(c\)|\d{4}|^Copyright|\bby\s", m.group(0))
+                who = _lower_name(who, table) if notice else None
             if not who:
                 continue
             agencies = _agencies(who)
