@@ -12,7 +12,8 @@ import re
 
 # fmt: off
 __all__ = ["CAP", "CONTACT", "CONTRIBUTED", "CONTRIBUTED_START", "CONTRIBUTOR_ROLES", "HOUSE_FORMS", "HOUSE_LABELS",
-           "LATE_DATELINE_PARAS", "LATE_DATELINE_PRE_WORDS", "MEDIA_EDIT", "NAME", "SHARE_LINE", "SHORTENERS",
+           "LATE_DATELINE_PARAS", "LATE_DATELINE_PRE_WORDS",
+           "LATE_DATELINE_TOTAL_WORDS", "MEDIA_EDIT", "NAME", "SHARE_LINE", "SHORTENERS",
            "HEADING_WORDS", "STATION_BRAND"]
 # fmt: on
 
@@ -39,6 +40,7 @@ SHORTENERS = frozenset({"bit.ly", "goo.gl", "t.co", "ow.ly", "tinyurl.com", "buf
 # subheading): looked for up to this paragraph, when every paragraph before it is this short.
 LATE_DATELINE_PARAS = 8
 LATE_DATELINE_PRE_WORDS = 40
+LATE_DATELINE_TOTAL_WORDS = 80
 # A byline heading inside the text ("The cost of oil: analysis by Jane Roe, X economics correspondent"): a
 # paragraph of at most this many words, not a sentence.
 HEADING_WORDS = 16

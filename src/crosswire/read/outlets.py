@@ -498,8 +498,12 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
     # a station's or an outlet's dateline after a headline glued to it, or without a dash; after the first
     # three paragraphs only when all before it are short (highlights, pull quotes, a subheading)
     for k, p in enumerate(paras[: cues.LATE_DATELINE_PARAS]):
-        if k >= 3 and any(len(q.split()) > cues.LATE_DATELINE_PRE_WORDS for q in paras[:k]):
-            break
+        pre = paras[:k]
+        if k >= 3 and (
+            any(len(q.split()) > cues.LATE_DATELINE_PRE_WORDS or q.rstrip().endswith(":") for q in pre)
+            or sum(len(q.split()) for q in pre) > cues.LATE_DATELINE_TOTAL_WORDS
+        ):
+            break  # (after the body's first paragraphs, or "CNN reported:", it is another report quoted)
         m = _DATELINE_BARE.match(p) or (_DATELINE.match(p) if k >= 3 else None)
         if m is None and k == 0:
             m = _DATELINE_IN.search(p[:300])
