@@ -212,3 +212,50 @@ def test_people_and_own_staff_are_no_lender(line: str) -> None:
 )
 def test_lower_case_copyright(text: str, outlet: str | None) -> None:
     assert identify(_article(text)).outlet == outlet
+
+
+# --- a wire's own sign, the page's call to follow it or its writer ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["(Reporting by Jane Roe; Editing by Tom Poe)", "(Writing by Jane Roe in Varno)"],
+)
+def test_reuters_sign_is_a_credit(line: str) -> None:
+    art = identify(_article(_body(LEAD, MORE), [line]))
+    assert art.credits == ["Reuters"]
+    assert art.outlet is None
+
+
+def test_a_parenthesis_inside_a_sentence_is_no_wire_sign() -> None:
+    text = _body(LEAD, f"{MORE} The survey (writing by hand, mostly) was sent to every household.")
+    assert identify(_article(text)).credits == []
+
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("Stay with VarnoNews.com for more on this story.", "varnonews.com"),
+        ("This is a developing story. Stay with KXYZ for updates.", "KXYZ"),
+        ("Follow VarnoDaily staff writer Jane Roe on Twitter @janeroe.", "VarnoDaily"),
+        ("Follow USA TODAY reporter Jane Roe on Twitter @janeroe", "USA Today"),
+    ],
+)
+def test_calls_to_follow_the_page(line: str, outlet: str) -> None:
+    assert identify(_article(_body(LEAD, MORE, line))).outlet == outlet
+
+
+def test_follow_a_wire_writer_is_a_credit() -> None:
+    art = identify(_article(_body(LEAD, MORE), ["Follow AP Film Writer Jane Roe on Twitter: www.twitter.com/jroe"]))
+    assert (art.outlet, art.credits) == (None, ["AP"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow Jane Roe on Twitter @janeroe.",  # a person, no outlet
+        "The mayor urged residents to stay with relatives for the winter.",
+    ],
+)
+def test_other_calls_name_no_publisher(line: str) -> None:
+    assert identify(_article(_body(LEAD, MORE, line))).outlet is None

@@ -14,7 +14,7 @@ import re
 __all__ = ["CAP", "CONTACT", "CONTRIBUTED", "CONTRIBUTED_START", "CONTRIBUTOR_ROLES", "HOUSE_FORMS", "HOUSE_LABELS",
            "LATE_DATELINE_PARAS", "LATE_DATELINE_PRE_WORDS",
            "LATE_DATELINE_TOTAL_WORDS", "MEDIA_EDIT", "NAME", "SHARE_LINE", "SHORTENERS",
-           "HEADING_WORDS", "STATION_BRAND"]
+           "HEADING_WORDS", "STATION_BRAND", "STAY_WITH", "FOLLOW_STAFF", "WIRE_SIGNS"]
 # fmt: on
 
 # A publisher's name as printed: up to six capitalised words (with "of", "and", "&", "the"
@@ -103,3 +103,26 @@ CONTRIBUTOR_ROLES = frozenset({
     "'", "’", "'s", "’s",
 })
 # fmt: on
+
+# A wire's own sign at the end of its copy -> (pattern, agency): a credit, never the outlet (sites that run the copy
+# keep it).  Reuters closes with its reporters and editors in parentheses: "(Reporting by Jane Roe; Editing by Tom
+# Poe)", "(Writing by Jane Roe)" on a line of its own.
+# fmt: off
+WIRE_SIGNS: tuple[tuple[str, str], ...] = (
+    (r"(?m)^\s*\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting)\s+by\s+[^()\n]{2,160}\)\s*$"
+     r"|\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting)\s+by\s+[^()\n]{2,160}?[;,]\s+[Ee]diting\s+by\s+[^()\n]{2,100}\)",
+     "Reuters"),
+)
+# fmt: on
+# The page's call to follow the story with it: "Stay with ClickOrlando.com for more on this story.", "Stay with KXYZ
+# for updates." (a name of the table, a station, a domain or a name printed like a web publisher)
+STAY_WITH = re.compile(
+    rf"(?i:\bstay\s+(?:with|tuned\s+to))\s+(?P<who>{NAME}|[\w-]+(?:\.[\w-]+)+|[a-z]+\d{{1,2}})\s+"
+    r"(?i:for\s+(?:more|updates|the\s+latest|continuing\s+coverage))\b"
+)
+# The page's call to follow its own writer: "Follow AP Film Writer Jane Roe on Twitter", "Follow Varno Daily staff
+# writer Jane Roe" (a wire so named is a credit)
+FOLLOW_STAFF = re.compile(
+    r"\bFollow\s+(?P<who>(?:[A-Z][\w.&'’-]*\s+){1,4}?)(?:[A-Z][a-z]+\s+)?(?:[Ss]taff\s+)?"
+    r"(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Cc]olumnists?|[Ee]ditors?)\s+[A-Z]"
+)

@@ -298,6 +298,7 @@ _CORRESPONDENT = re.compile(
     rf"\b(?:[Aa]nalysis\s+by|[Bb]y)\s+[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{1,2}},\s+(?P<who>{_NAME})\s+"
     rf"(?:[a-z][\w-]*\s+){{0,3}}(?:correspondent|editor|reporter)\b"
 )
+_WIRE_SIGNS = [(re.compile(p), name) for p, name in cues.WIRE_SIGNS]
 _HOUSE = [
     (re.compile(rf"(?:^|(?<=[.!?\"”’)])\s)\s*{re.escape(label)}\b", re.IGNORECASE | re.MULTILINE), name)
     for label, name in HOUSE_LABELS
@@ -362,6 +363,12 @@ def _lower_name(who: str, table: OutletTable) -> str | None:
     return None
 
 
+def _web_name(who: str) -> str | None:
+    """A name printed like a web publisher's: one CamelCase word or a domain ("MarketWatch", "ClickOrlando.com")."""
+    who = " ".join(who.split()).strip(" .,;:")
+    return who if re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*(?:\.com)?|[\w-]+\.(?:com|net|org|co\.uk|tv)", who) else None
+
+
 def _own_station(who: str, table: OutletTable) -> str | None:
     """A name that can be a publisher's own: a name of the table (not a wire), a station's call letters or
     its brand with the channel number ("News 13")."""
@@ -369,6 +376,8 @@ def _own_station(who: str, table: OutletTable) -> str | None:
     name = table.spelling(who)
     if name:
         return None if table.is_wire(name) else name
+    if re.fullmatch(r"[a-z]+\d{1,2}", who) and is_station(who.upper()):
+        return who.upper()  # "abc15" in a lower-cased text
     return who if is_station(who) or cues.STATION_BRAND.fullmatch(who) else None
 
 
@@ -578,6 +587,17 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
                 found.credit(lent)
     for line in removed + paras[-3:]:
         found.credit(*(n for n in _contributors(line, table) if n != found.outlet))
+        found.credit(*(name for rx, name in _WIRE_SIGNS if rx.search(line)))
+        m = cues.FOLLOW_STAFF.search(line)
+        own = _own_station(m["who"], table) or _web_name(m["who"]) if m else None
+        if m and (agency_name(m["who"].strip()) or (own and table.is_wire(own))):
+            found.credit(agency_name(m["who"].strip()) or own or "")
+        elif own and found.outlet is None:
+            found.outlet, found.why = own, "signoff"
+        m = cues.STAY_WITH.search(line)
+        own = _own_station(m["who"], table) or _web_name(m["who"]) if m else None
+        if own and found.outlet is None:
+            found.outlet, found.why = canonical_outlet(own, table), "boilerplate"
     # appeals and self-adverts name the publisher
     if found.outlet is None:
         blob = "\n".join(removed)
