@@ -259,3 +259,35 @@ def test_follow_a_wire_writer_is_a_credit() -> None:
 )
 def test_other_calls_name_no_publisher(line: str) -> None:
     assert identify(_article(_body(LEAD, MORE, line))).outlet is None
+
+
+# --- agency signs closing the text ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "last, credits",
+    [
+        ("Der Stadtrat tagt am Montag wieder. (dpa/jr)", ["dpa"]),
+        ("El puente se cerrará el lunes. EFE", ["EFE"]),
+        ("Die Brücke bleibt bis Juni gesperrt. RND/dpa", ["dpa"]),
+        ("Die Brücke bleibt gesperrt. (sda/afp)", ["SDA", "AFP"]),
+        ("Köprü pazartesi kapanacak. Kaynak: AA", ["Anadolu"]),
+        ("Die Brücke bleibt gesperrt. Quelle: AP", ["AP"]),
+    ],
+)
+def test_agency_sign_closing_the_text(last: str, credits: list[str]) -> None:
+    art = identify(_article(_body(LEAD, MORE, last)))
+    assert (art.outlet, art.credits) == (None, credits)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Die Brücke bleibt bis Juni gesperrt. ap",  # two letters: an author's initials
+        "Most zostanie zamknięty w poniedziałek. dk/ PA",  # two capitals: perhaps a cut agency name
+        "The bridge stays shut until June, said Jane Roe (Varno/Springfield)",  # places, not a sign
+        "More at https://twitter.com/ap",
+    ],
+)
+def test_other_endings_are_no_agency_sign(last: str) -> None:
+    assert identify(_article(_body(LEAD, MORE, last))).credits == []

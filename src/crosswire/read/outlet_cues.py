@@ -14,7 +14,8 @@ import re
 __all__ = ["CAP", "CONTACT", "CONTRIBUTED", "CONTRIBUTED_START", "CONTRIBUTOR_ROLES", "HOUSE_FORMS", "HOUSE_LABELS",
            "LATE_DATELINE_PARAS", "LATE_DATELINE_PRE_WORDS",
            "LATE_DATELINE_TOTAL_WORDS", "MEDIA_EDIT", "NAME", "SHARE_LINE", "SHORTENERS",
-           "HEADING_WORDS", "STATION_BRAND", "STAY_WITH", "FOLLOW_STAFF", "WIRE_SIGNS"]
+           "HEADING_WORDS", "STATION_BRAND", "STAY_WITH", "FOLLOW_STAFF", "WIRE_SIGNS",
+           "CLOSING_SIGN", "CLOSING_SOURCE"]
 # fmt: on
 
 # A publisher's name as printed: up to six capitalised words (with "of", "and", "&", "the"
@@ -125,4 +126,15 @@ STAY_WITH = re.compile(
 FOLLOW_STAFF = re.compile(
     r"\bFollow\s+(?P<who>(?:[A-Z][\w.&'’-]*\s+){1,4}?)(?:[A-Z][a-z]+\s+)?(?:[Ss]taff\s+)?"
     r"(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Cc]olumnists?|[Ee]ditors?)\s+[A-Z]"
+)
+
+# The agency sign closing a text (German, Swiss, Austrian, Spanish, Polish papers): "... vor. (dpa/les)", "... sagte
+# er. RND/dpa", "... Italien. EFE", "... zł. (PAP" -- up to four tokens of at most six letters joined by "/"
+CLOSING_SIGN = re.compile(
+    r"(?:[.!?\"”»“)]\s+|^)[-–—(]?\s*(?P<sig>(?:[\w.]{1,6}\s*/\s*){0,3}[A-Za-zÀ-ÿ]{2,6}(?:\s*/\s*[\w.]{1,6}){0,3})"
+    r"\s*\)?\s*$"
+)
+# a source named after the last sentence: "... Quelle: AP", "... Kaynak: AA", "... Fuente: EFE"
+CLOSING_SOURCE = re.compile(
+    r"(?:^|[.!?»\"”]\s+)(?i:quelle|quellen|fuente|fonte|source|sources|kaynak|źródło|bron)\s*:\s*(?P<sig>[^.\n:]{2,40}?)\.?\s*$"
 )

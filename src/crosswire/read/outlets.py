@@ -44,6 +44,7 @@ from urllib.parse import urlsplit
 
 from crosswire.model import Article
 from crosswire.read import outlet_cues as cues
+from crosswire.read import outlet_signs as signs
 from crosswire.read.meta import AGENCIES, agency_name, is_station
 from crosswire.read.outlet_cues import HOUSE_LABELS
 from crosswire.read.outlet_cues import NAME as _NAME
@@ -298,7 +299,6 @@ _CORRESPONDENT = re.compile(
     rf"\b(?:[Aa]nalysis\s+by|[Bb]y)\s+[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{1,2}},\s+(?P<who>{_NAME})\s+"
     rf"(?:[a-z][\w-]*\s+){{0,3}}(?:correspondent|editor|reporter)\b"
 )
-_WIRE_SIGNS = [(re.compile(p), name) for p, name in cues.WIRE_SIGNS]
 _HOUSE = [
     (re.compile(rf"(?:^|(?<=[.!?\"”’)])\s)\s*{re.escape(label)}\b", re.IGNORECASE | re.MULTILINE), name)
     for label, name in HOUSE_LABELS
@@ -379,53 +379,6 @@ def _own_station(who: str, table: OutletTable) -> str | None:
     if re.fullmatch(r"[a-z]+\d{1,2}", who) and is_station(who.upper()):
         return who.upper()  # "abc15" in a lower-cased text
     return who if is_station(who) or cues.STATION_BRAND.fullmatch(who) else None
-
-
-def _lender(words: list[str], table: OutletTable, whole: bool = False) -> str | None:
-    """The agency or outlet that opens the subject of a contribution line ("Associated Press writers Jane Roe
-    and ...", "The Associated Press", "ESPN"); None when it opens with a person, a staff role or another
-    outlet's staff ("CNN's Jane Roe"). ``whole``: the words are the name and nothing else."""
-    if words and words[0].casefold() == "the":
-        words = words[1:]
-    for n in range(min(4, len(words)), 0, -1):
-        if whole and n < len(words):
-            break
-        cand, rest = " ".join(words[:n]), words[n:]
-        poss = re.search(r"['’]s?$", cand)
-        cand = re.sub(r"['’]s?$", "", cand)
-        if not (poss or not rest or rest[0].casefold() in cues.CONTRIBUTOR_ROLES):
-            continue
-        name = agency_name(cand) or (
-            table.spelling(cand) if n > 1 or re.fullmatch(r"[A-Z]{2,}|\w+[a-z][A-Z]\w*", cand) else None
-        )
-        if not (name or is_station(cand)):
-            continue
-        # a wire in any form; another outlet only as the whole subject ("ESPN contributed to this report"):
-        # "ABC News' Jane Roe contributed" is mostly the page's own staff, so no lender
-        return name or cand if not (rest or poss) or (name and table.is_wire(name)) else None
-    return None
-
-
-def _contributors(text: str, table: OutletTable) -> list[str]:
-    """Agencies and outlets a contribution line credits: "Associated Press writer Jane Roe contributed to this
-    report.", "CNN and WXYZ-TV contributed to this report.", "Information from the Associated Press was used in
-    this story." (a lender, never the outlet)."""
-    out: list[str] = []
-    for m in cues.CONTRIBUTED.finditer(text):
-        if m["who"]:
-            subjects = [m["who"]]
-        else:
-            before = text[max(0, m.start() - 300) : m.start()]
-            subjects = [before[s.end() :] for s in cues.CONTRIBUTED_START.finditer(before)]
-        for subj in subjects:
-            parts = [p.split() for p in re.split(r"\s*(?:,|\band\b)\s*", subj.strip()) if p.strip()]
-            names = [_lender(p, table, whole=True) for p in parts] if len(parts) > 1 else []
-            if not (names and all(names)):
-                names = [_lender(subj.split(), table)]
-            if all(names):
-                out.extend(n for n in names if n and n not in out)
-                break
-    return out
 
 
 def _agencies(who: str) -> list[str]:
@@ -585,9 +538,10 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             lent = agency_name(name) or table.spelling(name) or (name if is_station(name) else None)
             if lent and lent != found.outlet:
                 found.credit(lent)
+    found.credit(*(n for n in signs.closing_credits(paras[-1], table) if n != found.outlet) if paras else ())
     for line in removed + paras[-3:]:
-        found.credit(*(n for n in _contributors(line, table) if n != found.outlet))
-        found.credit(*(name for rx, name in _WIRE_SIGNS if rx.search(line)))
+        found.credit(*(n for n in signs.contributors(line, table) if n != found.outlet))
+        found.credit(*signs.wire_signs(line))
         m = cues.FOLLOW_STAFF.search(line)
         own = _own_station(m["who"], table) or _web_name(m["who"]) if m else None
         if m and (agency_name(m["who"].strip()) or (own and table.is_wire(own))):
