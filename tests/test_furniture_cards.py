@@ -115,3 +115,25 @@ def test_a_title_case_name_with_a_preposition_is_no_lead() -> None:
         "Fans of the album Born To Run lined up for tickets at the Varno arena on Friday morning.",
     ):
         assert clean_text(text, id="t", language="en").text == text
+
+
+def test_a_news_photo_caption_dated_after_a_comma_is_cut() -> None:
+    kept, cuts = strip_furniture(
+        "Firefighters walk past the burned warehouse on Harbor Road, Tuesday, May 4, 2021, in Port Ellis, Ore. "
+        "The fire started late on Monday."
+    )
+    assert kept == "The fire started late on Monday."
+    assert cuts == [
+        "Firefighters walk past the burned warehouse on Harbor Road, Tuesday, May 4, 2021, in Port Ellis, Ore."
+    ]
+    kept, _ = strip_furniture("Volunteers carry sandbags to the levee, Sunday, Oct. 3, 2021.")
+    assert kept == ""
+
+
+def test_a_report_dating_its_news_keeps_the_sentence() -> None:
+    for text in (
+        "The fire started late on Tuesday, May 4, 2021, in a warehouse on Harbor Road.",
+        "The warehouse burned down on Tuesday, May 4, 2021, in Port Ellis.",
+        "Officials said the levee held until Sunday, Oct. 3, 2021.",
+    ):
+        assert strip_furniture(text) == (text, [])

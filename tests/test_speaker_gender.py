@@ -87,3 +87,13 @@ def test_it_stands_for_the_organisation_the_sentence_before_is_about() -> None:
     other = text.replace("The county prosecutor's office released", "The report by the divers was released")
     other = other.replace("a statement about the case on Thursday", "on Thursday")
     assert {q.text[:20]: q.speaker for q in find_quotations(other, "en") or []}.get("The recording does n") is None
+
+
+def test_a_name_that_modifies_a_role_noun_is_no_one_a_pronoun_means() -> None:
+    # "Mayor Oduya" is named in passing as the modifier of "aide": "she" is the aide who spoke before
+    text = (
+        "The harbour reopened on Monday after a week of repairs.\n\n"
+        "Yet Oduya spokeswoman Clara Jensen said Tuesday that the mayor had been joking about the toll. "
+        '"I believe he was only teasing the council at the time," she said.'
+    )
+    assert _speaker(text, "I believe he was only teasing") == "Clara Jensen"

@@ -30,7 +30,8 @@ from crosswire.text.words import PRONOUN_OPENERS, opens_on_pronoun
 # fmt: off
 __all__ = ["FIRST_PERSON", "CAPTION_OPENERS", "CREDIT_OPENERS", "CREDIT_WORDS", "UPDATE_MARKERS", "STALE_WORDS",
            "FUTURE_WORDS", "NOT_EVENT_BEFORE", "PRONOUN_OPENERS", "opens_on_pronoun",
-           "first_person", "names_nobody", "essay_articles", "is_caption", "is_garbage", "update_leads", "latest_news",
+           "first_person", "names_nobody", "quote_pieces", "QUOTE_REACH", "essay_articles", "is_caption", "is_garbage",
+           "update_leads", "latest_news",
            "latest_development", "is_stale", "strip_update_marker", "ESSAY_SHARE", "news_weights", "tell_dispute",
            "dispute_order", "DISPUTES_PER"]
 # fmt: on
@@ -135,6 +136,42 @@ def names_nobody(text: str, language: str | None = None) -> bool:
     if len(words) <= 4 and words[0].lower() in pronouns:
         return not any(w[:1].isupper() for w in words[1:])  # "he told ABC News": still no one named
     return False
+
+
+QUOTE_REACH = 8  # a quotation left open longer than this many sentences is a stray mark, not a quotation
+
+
+def quote_pieces(sentences: Sequence[Sentence]) -> set[int]:
+    """Indexes of the sentences inside a quotation running over several sentences, between the one that
+    opens it and the one that closes it: they have no mark of their own ("I have a well-organized life,
+    ..."), and read alone, as a summary line is, they tell someone's words in the report's voice.  German
+    „...“ closes on “; a quotation a new paragraph reopens goes on; a mark left open past
+    :data:`QUOTE_REACH` sentences (or a heading) is taken for a stray."""
+    out: set[int] = set()
+    opener = ""  # the mark of the quotation open at this point ("" for none)
+    since: int | None = None  # the position of the sentence it opened in
+    for k, s in enumerate(sentences):
+        if s.is_heading:
+            opener, since = "", None
+            continue
+        if opener and since is not None and k - since > QUOTE_REACH:
+            opener, since = "", None
+        for ch in s.text:
+            if ch == '"':
+                opener = "" if opener == '"' else (opener or '"')
+            elif ch in "”»" or (ch == "“" and opener == "„"):
+                opener = ""
+            elif ch in "“„«" and not opener:
+                opener = ch
+            else:
+                continue
+            if opener and since is None:
+                since = k
+            if not opener:
+                if since is not None and since < k:  # closed in a later sentence than it opened in
+                    out.update(x.index for x in sentences[since + 1 : k] if not x.is_heading)
+                since = None
+    return out
 
 
 def essay_articles(sentences: dict[str, list[Sentence]], languages: dict[str, str | None]) -> set[str]:
@@ -301,14 +338,17 @@ def news_weights(
     first: float,
     update: float,
     pronoun: float = 1.0,
+    piece: float = 1.0,
 ) -> np.ndarray:
     """Score multipliers of summary candidates (each given by its (article, sentence) occurrences
     and its text): ``essay`` for a sentence only personal essays give, ``first`` for one in the first
     person singular outside quotations, ``update`` for one a report's update marker opens,
-    ``pronoun`` for one opening on a third-person pronoun (:func:`opens_on_pronoun`)."""
+    ``pronoun`` for one opening on a third-person pronoun (:func:`opens_on_pronoun`), ``piece`` for one
+    that is a piece of a quotation running over several sentences (:func:`quote_pieces`) wherever it is."""
     lang = {a.id: a.language for a in articles}
     essays = essay_articles(sents, lang)
     updates = {(aid, k) for aid, ss in sents.items() for k in update_leads([x for x in ss if not x.is_heading])}
+    pieces = {(aid, k) for aid, ss in sents.items() for k in quote_pieces(ss)} if piece != 1.0 else set()
     out = np.ones(len(texts))
     for i, (occ, text) in enumerate(zip(occurrences, texts, strict=True)):
         if all(aid in essays for aid, _ in occ):
@@ -319,6 +359,8 @@ def news_weights(
             out[i] *= update
         if opens_on_pronoun(text, lang.get(occ[0][0])) or names_nobody(text, lang.get(occ[0][0])):
             out[i] *= pronoun
+        if pieces and all(o in pieces for o in occ):
+            out[i] *= piece
     return out
 
 

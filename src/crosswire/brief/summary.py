@@ -92,6 +92,7 @@ class SummaryConfig:
     essay: float = 0.5  # ... for a sentence only a personal essay gives (see crosswire.brief.news)
     first_person: float = 1.0  # ... for a sentence in the first person singular outside quotations (off: ROUGE)
     pronoun: float = 0.7  # ... for a sentence opening on a third-person pronoun: read alone it names nobody
+    quote_piece: float = 0.4  # ... for a piece of a quotation running over several sentences (brief.news.quote_pieces)
     update: float = 1.3  # ... for a sentence that an update marker opens at the top of a report
     latest_first: bool = True  # the first usable sentence of a live report's latest update leads the summary
     stale: float = 0.6  # ... and then a sentence telling a state "as of" earlier ("still missing") weighs this
@@ -315,6 +316,7 @@ def summarize(
         first=cfg.first_person,
         update=cfg.update,
         pronoun=cfg.pronoun,
+        piece=cfg.quote_piece,
     )
     latest: list[int] = []  # candidates telling a live report's latest development, the report's top first
     if cfg.latest_first:

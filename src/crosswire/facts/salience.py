@@ -91,6 +91,12 @@ def _plural(head: Any) -> bool:
     return plural and any(c.dep_ == "det" for c in head.children)
 
 
+def _modifier(head: Any) -> bool:
+    """Is a name a modifier of a common noun ("Trump spokeswoman Sarah Sanders", "the Obama
+    administration"): it names someone in passing, not a person the sentence is about?"""
+    return bool(head.dep_ == "compound" and head.head is not head and head.head.pos_ == "NOUN")
+
+
 def references(
     docs: dict[int, Any],
     paras: list[tuple[int, int]],
@@ -123,6 +129,8 @@ def references(
                     name, head = names[at]
                     if _plural(head):
                         continue  # "The Bulldogs lost ...": no "he" or "she" means a team
+                    if _modifier(head):
+                        continue  # "Trump spokeswoman Sarah Sanders said ...": Trump is named in passing
                     role, w = _role(head)
                     out.append(Reference(at, ordinal, RECENCY + w, role, name, None, False))
                 elif tok.lower_ in pronouns and tok.pos_ in ("PRON", "DET"):

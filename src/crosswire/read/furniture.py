@@ -100,6 +100,10 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("caption", r"^[^.]{0,80}\bvia Getty Images\b(?: file)?\.?$"),
     ("caption", r"\b(?:is|are) (?:seen|pictured|shown)\b[^.]{0,100}\b(?:posting|post|photo(?:graph)?|image|"
                 r"handout|picture|still|selfie|screen ?grab)\s*(?:\([^)]*\))?\s*\.?$"),
+    # a news-photo caption dated in the agencies' form after a comma, the picture's place last ("... gestures to the
+    # crowd at the graduation ceremony, Friday, Dec. 15, 2017, in Quantico, Va."); a report writes "on Friday"
+    ("caption", r"(?<=\w), (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|"
+                r"Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d(?:, (?:in|at|near|outside) [^!?]{2,60}?)?\.$"),
     # reporting credits
     ("credit", r"^(?!(?:Police|Officials|Authorities|Witnesses|Residents|Reporters|Media|Agencies|Newspapers|"
                r"He|She|They|It|We|I|Investigators|Prosecutors)\b)[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}"
@@ -316,7 +320,7 @@ _HINT = re.compile(
     r"producer|hier (?:finden|lesen|sehen|erfahren)|"
     r"\((?:l|c|m\.|r\.|cent(?:re|er)|left|right|top|bottom|front|foreground|background|links|rechts|mitte|v\.\s?[lr]\.|"
     r"[àa] (?:gauche|droite)|au centre)\)|, (?:\w+ (?:from )?)?(?:left|right|center|centre|bottom|top|foreground|"
-    r"background),|"
+    r"background),|, (?:mon|tues|wednes|thurs|fri|satur|sun)day, |"
     r"(?-i:\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z])",  # (the initials of a study's author, in capitals)
     re.IGNORECASE,
 )
