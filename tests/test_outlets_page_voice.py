@@ -291,3 +291,13 @@ def test_agency_sign_closing_the_text(last: str, credits: list[str]) -> None:
 )
 def test_other_endings_are_no_agency_sign(last: str) -> None:
     assert identify(_article(_body(LEAD, MORE, last))).credits == []
+
+
+def test_a_title_that_is_the_dateline_line_credits_its_agency() -> None:
+    art = identify(_article(_body(LEAD, MORE), title="RIVERTON, Ore. (AP) — The Latest on the bridge closure:"))
+    assert (art.outlet, art.credits) == (None, ["AP"])
+
+
+def test_a_count_after_members_of_is_no_publisher() -> None:
+    art = identify(_article(_body(LEAD, MORE), ["Family members of the 12 workers react after the vote."]))
+    assert art.outlet is None

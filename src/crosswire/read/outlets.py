@@ -402,7 +402,7 @@ class _Found:
 def _name_in(text: str, rx: re.Pattern[str], table: OutletTable) -> str | None:
     for m in rx.finditer(text):
         who = _tidy_name(m.group("who"))
-        if who:
+        if who and not re.match(r"(?:[Tt]he\s+)?\d", who):  # ("Family members of the 12 boys": a count)
             return canonical_outlet(who, table)
     return None
 
@@ -480,6 +480,9 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             found.outlet, found.why = own, "share link"
             break
     # datelines: a wire agency is a credit, another name the outlet (its own reporter)
+    # (a title that is the dateline's line, "MAE SAI, Thailand (AP) — The Latest ...", credits its agency only)
+    m = _DATELINE.match(article.title or "")
+    found.credit(*(_agencies(m.group("who").strip()) if m else ()))
     for p in head:
         m = _DATELINE.match(p)
         if not m:
