@@ -15,7 +15,8 @@ __all__ = ["CAP", "CONTACT", "CONTRIBUTED", "CONTRIBUTED_START", "CONTRIBUTOR_RO
            "LATE_DATELINE_PARAS", "LATE_DATELINE_PRE_WORDS",
            "LATE_DATELINE_TOTAL_WORDS", "MEDIA_EDIT", "NAME", "SHARE_LINE", "SHORTENERS",
            "HEADING_WORDS", "STATION_BRAND", "STAY_WITH", "FOLLOW_STAFF", "WIRE_SIGNS",
-           "CLOSING_SIGN", "CLOSING_SOURCE"]
+           "CLOSING_SIGN", "CLOSING_SOURCE",
+           "SHORT_SOURCE_AGENCIES"]
 # fmt: on
 
 # A publisher's name as printed: up to six capitalised words (with "of", "and", "&", "the"
@@ -136,5 +137,9 @@ CLOSING_SIGN = re.compile(
 )
 # a source named after the last sentence: "... Quelle: AP", "... Kaynak: AA", "... Fuente: EFE"
 CLOSING_SOURCE = re.compile(
-    r"(?:^|[.!?»\"”]\s+)(?i:quelle|quellen|fuente|fonte|source|sources|kaynak|źródło|bron)\s*:\s*(?P<sig>[^.\n:]{2,40}?)\.?\s*$"
+    r"(?:^|[.!?»\"”]\s+)(?P<label>(?i:quelle|quellen|fuente|fonte|source|sources|kaynak|źródło|bron))\s*:\s*"
+    r"(?P<sig>[^.\n:]{2,40}?)\.?\s*$"
 )
+# Texts are often cut short ("Kaynak: İH", "Quelle: AP" for APA): a two-letter agency after a source label only where
+# that language has one of two letters (label -> agencies)
+SHORT_SOURCE_AGENCIES: dict[str, tuple[str, ...]] = {"kaynak": ("AA",)}

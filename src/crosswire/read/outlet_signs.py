@@ -79,7 +79,7 @@ def contributors(text: str, table: Names) -> list[str]:
 
 
 def _agency(token: str, short: bool) -> str | None:
-    """An agency's name for a sign's token ("dpa", "EFE", "apa", "Dpa"); two letters only if ``short``."""
+    """An agency's name for a sign's token ("dpa", "EFE", "apa", "Dpa"); two letters only if ``short`` (allowed)."""
     if len(token) < 2 or (len(token) < 3 and not short):
         return None
     hit = agency_name(token)
@@ -93,7 +93,8 @@ def closing_credits(last: str, table: Names) -> list[str]:
     "RND/dpa", ". EFE", "(sda/afp)", "Quelle: AP", "Kaynak: AA".  Author initials beside them are skipped;
     anything else in the sign (a word, a name) makes it no sign."""
     m = cues.CLOSING_SOURCE.search(last)
-    sig, short = (m["sig"], True) if m else (None, False)
+    sig = m["sig"] if m else None
+    short = m is not None and m["sig"].strip() in cues.SHORT_SOURCE_AGENCIES.get(m["label"].lower(), ())
     if sig is None:
         m = cues.CLOSING_SIGN.search(last[-60:])
         sig = m["sig"] if m else None
