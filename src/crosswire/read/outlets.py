@@ -15,15 +15,21 @@ An article's outlet is read, most trusted first, from
    article from the May 5 issue of X", "X.com has the inside scoop", "..., X has learned.",
    "Tune in to X Monday", a label only one publisher prints: "Story Continued Below"), a staff
    sign-off ("Jane Roe covers health for X.", "Jane Roe is X's associate editor.") or a
-   correspondent's byline ("Analysis by Jane Roe, X economics correspondent"), or, weakest, a
-   name of the outlet table inside the page furniture that cleaning cut.  That someone "told X"
-   is no sign: reports quote other outlets' interviews (7 of 21 on the dev sets where other cues
-   know the outlet).
+   correspondent's byline ("Analysis by Jane Roe, X economics correspondent", also as a heading
+   inside the text), the page's share link ("Read or Share this story: https://usat.ly/..."), a
+   dateline after the page's highlights, furniture only one publisher prints (``outlet_cues.HOUSE_FORMS``:
+   the BBC's media player, CNN's video widget, The Hill's name cards), a station's note on its own
+   video ("News 13 has removed the audio of the video"), the writer's contact address on a domain of
+   the table, a call to follow the page or its writer ("Stay with X for updates", "Follow X staff
+   writer Jane Roe"), or, weakest, a name of the outlet table inside the page furniture that
+   cleaning cut.  That someone "told X" is no sign: reports quote other outlets' interviews (7 of
+   21 on the dev sets where other cues know the outlet).
 
 Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off (also "Jane Roe
 covers health for The Associated Press.": the copy may be anyone's) or a copyright line, and
-origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X") and
-outlets lending reporting ("Additional reporting by Jane Roe, WXYZ") are
+origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X"),
+outlets lending reporting ("Additional reporting by Jane Roe, WXYZ", "ESPN contributed to this report")
+and agency signs (``outlet_signs``: "(Reporting by X; Editing by Y)", "... vor. (dpa/les)") are
 ``credits``, never the outlet: the outlet is who published this copy.
 
 The outlet table (``outlets.tsv`` next to this module: domain, canonical name, other
