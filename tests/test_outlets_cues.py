@@ -163,7 +163,11 @@ def test_possessive_signoff_of_a_wire_is_a_credit() -> None:
     "tail, credits",
     [
         ("Additional reporting by Jane Roe, WXYZ", ["WXYZ"]),  # a station lent its reporter
-        ("(Reporting by Jane Roe of The Washington Post and Tom Poe in Paris; Editing by Ann Lee)", ["The Washington Post"]),
+        # (the parenthesised reporting and editing credit is Reuters' own sign: the copy is Reuters')
+        (
+            "(Reporting by Jane Roe of The Washington Post and Tom Poe in Paris; Editing by Ann Lee)",
+            ["The Washington Post", "Reuters"],
+        ),
         ("Additional reporting by Jane Roe, Reuters", ["Reuters"]),
         ("Reporting by Jane Roe, Springfield; Editing by Tom Poe", []),  # a place, not an outlet
     ],

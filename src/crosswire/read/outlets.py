@@ -15,15 +15,21 @@ An article's outlet is read, most trusted first, from
    article from the May 5 issue of X", "X.com has the inside scoop", "..., X has learned.",
    "Tune in to X Monday", a label only one publisher prints: "Story Continued Below"), a staff
    sign-off ("Jane Roe covers health for X.", "Jane Roe is X's associate editor.") or a
-   correspondent's byline ("Analysis by Jane Roe, X economics correspondent"), or, weakest, a
-   name of the outlet table inside the page furniture that cleaning cut.  That someone "told X"
-   is no sign: reports quote other outlets' interviews (7 of 21 on the dev sets where other cues
-   know the outlet).
+   correspondent's byline ("Analysis by Jane Roe, X economics correspondent", also as a heading
+   inside the text), the page's share link ("Read or Share this story: https://usat.ly/..."), a
+   dateline after the page's highlights, furniture only one publisher prints (``outlet_cues.HOUSE_FORMS``:
+   the BBC's media player, CNN's video widget, The Hill's name cards), a station's note on its own
+   video ("News 13 has removed the audio of the video"), the writer's contact address on a domain of
+   the table, a call to follow the page or its writer ("Stay with X for updates", "Follow X staff
+   writer Jane Roe"), or, weakest, a name of the outlet table inside the page furniture that
+   cleaning cut.  That someone "told X" is no sign: reports quote other outlets' interviews (7 of
+   21 on the dev sets where other cues know the outlet).
 
 Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off (also "Jane Roe
 covers health for The Associated Press.": the copy may be anyone's) or a copyright line, and
-origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X") and
-outlets lending reporting ("Additional reporting by Jane Roe, WXYZ") are
+origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X"),
+outlets lending reporting ("Additional reporting by Jane Roe, WXYZ", "ESPN contributed to this report")
+and agency signs (``outlet_signs``: "(Reporting by X; Editing by Y)", "... vor. (dpa/les)") are
 ``credits``, never the outlet: the outlet is who published this copy.
 
 The outlet table (``outlets.tsv`` next to this module: domain, canonical name, other
@@ -43,7 +49,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crosswire.model import Article
+from crosswire.read import outlet_cues as cues
+from crosswire.read import outlet_signs as signs
 from crosswire.read.meta import AGENCIES, agency_name, is_station
+from crosswire.read.outlet_cues import HOUSE_LABELS
+from crosswire.read.outlet_cues import NAME as _NAME
 
 # fmt: off
 __all__ = [
@@ -185,13 +195,6 @@ def canonical_outlet(name: str | None, table: OutletTable | None = None) -> str 
 
 # --- names in text -----------------------------------------------------------------------------
 
-# A publisher's name as printed: up to six capitalised words (with "of", "and", "&", "the"
-# inside), or one token such as "KREM-TV", "leprogres.fr", "MarketWatch".
-_CAP = r"[A-ZÀ-Þ0-9][\w&'’.!+-]*"
-_NAME = (
-    rf"(?:[Tt]he\s+|[Ll]e\s+|[Ll]a\s+|[Dd]ie\s+|[Dd]er\s+|[Ee]l\s+)?{_CAP}"
-    rf"(?:\s+(?:of\s+|and\s+|&\s+|de\s+|du\s+|the\s+)?{_CAP}){{0,5}}"
-)
 # fmt: off
 _NOT_NAMES = {
     "all", "all rights reserved", "copyright", "the", "us", "our", "this", "we", "you", "inc", "ltd", "llc",
@@ -302,15 +305,10 @@ _CORRESPONDENT = re.compile(
     rf"\b(?:[Aa]nalysis\s+by|[Bb]y)\s+[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){{1,2}},\s+(?P<who>{_NAME})\s+"
     rf"(?:[a-z][\w-]*\s+){{0,3}}(?:correspondent|editor|reporter)\b"
 )
-# A publisher's in-article label that names no one but is that publisher's alone (each checked over the eval
-# files: every page holding it that another cue names is that outlet's) -> the outlet's name in the table.
-HOUSE_LABELS: tuple[tuple[str, str], ...] = (
-    ("story continued below", "Politico"),  # POLITICO's label over the advert inside its articles
-)
 _HOUSE = [
     (re.compile(rf"(?:^|(?<=[.!?\"”’)])\s)\s*{re.escape(label)}\b", re.IGNORECASE | re.MULTILINE), name)
     for label, name in HOUSE_LABELS
-]
+] + [(re.compile(p), name) for p, name in cues.HOUSE_FORMS]
 # A reporting credit naming its reporter's outlet: "Additional reporting by Jane Roe, WXYZ", "Reporting by Jane
 # Roe of The Daily Planet; Editing by Tom Poe": that outlet lent reporting to this copy (a credit, not the outlet)
 _REPORTING = re.compile(r"\b(?:[Aa]dditional\s+)?[Rr]eporting\s+by\s+(?P<rest>[^()\n]{2,200})")
@@ -357,6 +355,38 @@ def _known_name(raw: str, table: OutletTable, table_only: bool = False) -> str |
     return None if table_only else canonical_outlet(who, table)
 
 
+def _lower_name(who: str, table: OutletTable) -> str | None:
+    """A name read in lower case ("copyright 2019 kxyz", "(c) the associated press all rights reserved"): only a
+    name of the table opening it, or call letters; else None (in a lower-cased text "copyright to it. the lawsuit
+    filed ..." is prose, not a notice)."""
+    words = who.split()[:6]
+    for n in range(len(words), 0, -1):
+        hit = table.spelling(" ".join(words[:n]))
+        if hit:
+            return hit
+    if len(words) <= 2 and re.fullmatch(r"[kw][a-z]{2,3}", words[0]) and is_station(words[0].upper()):
+        return words[0].upper()
+    return None
+
+
+def _web_name(who: str) -> str | None:
+    """A name printed like a web publisher's: one CamelCase word or a domain ("MarketWatch", "ClickOrlando.com")."""
+    who = " ".join(who.split()).strip(" .,;:")
+    return who if re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*(?:\.com)?|[\w-]+\.(?:com|net|org|co\.uk|tv)", who) else None
+
+
+def _own_station(who: str, table: OutletTable) -> str | None:
+    """A name that can be a publisher's own: a name of the table (not a wire), a station's call letters or
+    its brand with the channel number ("News 13")."""
+    who = " ".join(who.split()).strip(" .,;:")
+    name = table.spelling(who)
+    if name:
+        return None if table.is_wire(name) else name
+    if re.fullmatch(r"[a-z]+\d{1,2}", who) and is_station(who.upper()):
+        return who.upper()  # "abc15" in a lower-cased text
+    return who if is_station(who) or cues.STATION_BRAND.fullmatch(who) else None
+
+
 def _agencies(who: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"[/,;&+]|\band\b", who) if p.strip()]
     out = [agency_name(p) for p in parts]
@@ -378,7 +408,7 @@ class _Found:
 def _name_in(text: str, rx: re.Pattern[str], table: OutletTable) -> str | None:
     for m in rx.finditer(text):
         who = _tidy_name(m.group("who"))
-        if who:
+        if who and not re.match(r"(?:[Tt]he\s+)?\d", who):  # ("Family members of the 12 boys": a count)
             return canonical_outlet(who, table)
     return None
 
@@ -433,15 +463,32 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
     paras = article.paragraphs
     removed = [r.strip() for block in article.removed for r in block.split("\n") if r.strip()]
     head = paras[:3] + removed[:6]
-    # a station's or an outlet's dateline after a headline glued to it, or without a dash
-    for p in paras[:3]:
-        m = _DATELINE_BARE.match(p)
-        if m is None and p is paras[0]:
+    # a station's or an outlet's dateline after a headline glued to it, or without a dash; after the first
+    # three paragraphs only when all before it are short (highlights, pull quotes, a subheading)
+    for k, p in enumerate(paras[: cues.LATE_DATELINE_PARAS]):
+        pre = paras[:k]
+        if k >= 3 and (
+            any(len(q.split()) > cues.LATE_DATELINE_PRE_WORDS or q.rstrip().endswith(":") for q in pre)
+            or sum(len(q.split()) for q in pre) > cues.LATE_DATELINE_TOTAL_WORDS
+        ):
+            break  # (after the body's first paragraphs, or "CNN reported:", it is another report quoted)
+        m = _DATELINE_BARE.match(p) or (_DATELINE.match(p) if k >= 3 else None)
+        if m is None and k == 0:
             m = _DATELINE_IN.search(p[:300])
         pub = _publisher(m.group("who"), table) if m else None
         if pub and found.outlet is None:
             found.outlet, found.why = pub, "dateline"
+    # the page's own share link ("Read or Share this story: https://usat.ly/...")
+    for m in (cues.SHARE_LINE.search(r) for r in removed + paras[-3:]) if found.outlet is None else ():
+        host = _bare_domain(m["url"]) if m else ""
+        own = outlet_of_url(m["url"], table) if m and host not in cues.SHORTENERS else None
+        if own and not table.is_wire(own):
+            found.outlet, found.why = own, "share link"
+            break
     # datelines: a wire agency is a credit, another name the outlet (its own reporter)
+    # (a title that is the dateline's line, "MAE SAI, Thailand (AP) — The Latest ...", credits its agency only)
+    m = _DATELINE.match(article.title or "")
+    found.credit(*(_agencies(m.group("who").strip()) if m else ()))
     for p in head:
         m = _DATELINE.match(p)
         if not m:
@@ -466,7 +513,13 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
         if _PICTURE.search(line):
             continue  # "Photo: © AFP" credits a picture, not the report
         for m in _COPYRIGHT.finditer(line):
-            who = _tidy_name(m.group("who"))
+            # (the notice ends at a sentence's end: "The Gazette. All rights reserved. This ...")
+            who = _tidy_name(re.split(r"(?<=[a-zà-ÿ]{2})[.!?]\s", m.group("who"))[0])
+            # (in lower case only a notice: with its sign, a year, "by" or a capital "Copyright associated press";
+            # not "... their copyright was ...")
+            if who and who[0].islower():
+                notice = re.search(r"©|\(c\)|\d{4}|^Copyright|\bby\s", m.group(0))
+                who = _lower_name(who, table) if notice else None
             if not who:
                 continue
             agencies = _agencies(who)
@@ -494,6 +547,20 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             lent = agency_name(name) or table.spelling(name) or (name if is_station(name) else None)
             if lent and lent != found.outlet:
                 found.credit(lent)
+    found.credit(*(n for n in signs.closing_credits(paras[-1], table) if n != found.outlet) if paras else ())
+    for line in removed + paras[-3:]:
+        found.credit(*(n for n in signs.contributors(line, table) if n != found.outlet))
+        found.credit(*signs.wire_signs(line))
+        m = cues.FOLLOW_STAFF.search(line)
+        own = _own_station(m["who"], table) or _web_name(m["who"]) if m else None
+        if m and (agency_name(m["who"].strip()) or (own and table.is_wire(own))):
+            found.credit(agency_name(m["who"].strip()) or own or "")
+        elif own and found.outlet is None:
+            found.outlet, found.why = own, "signoff"
+        m = cues.STAY_WITH.search(line)
+        own = _own_station(m["who"], table) or _web_name(m["who"]) if m else None
+        if own and found.outlet is None:
+            found.outlet, found.why = canonical_outlet(own, table), "boilerplate"
     # appeals and self-adverts name the publisher
     if found.outlet is None:
         blob = "\n".join(removed)
@@ -529,6 +596,11 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
                 found.outlet, found.why = own, "boilerplate"
                 break
         page = "\n".join([*removed, *paras])
+        for m in cues.MEDIA_EDIT.finditer(page) if found.outlet is None else ():
+            own = _own_station(re.split(r"[.!?:]\s+", m["who"])[-1], table)
+            if own:
+                found.outlet, found.why = own, "media note"
+                break
         for rx, name in _HOUSE if found.outlet is None else ():
             if rx.search(page):
                 found.outlet, found.why = canonical_outlet(name, table), "house label"
@@ -547,7 +619,14 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             found.credit(own)
         elif own and found.outlet is None:
             found.outlet, found.why = own, "signoff"
-    bylines = "\n".join([article.title or "", *removed, *paras[:3], *paras[-3:]])
+    # (the writer's contact address: a domain of the table)
+    for m in (m for line in paras[-3:] + removed for m in cues.CONTACT.finditer(line)) if found.outlet is None else ():
+        own = outlet_of_url("https://" + m["dom"].rstrip("."), table)
+        if own and own in table.by_domain.values() and not table.is_wire(own):
+            found.outlet, found.why = own, "contact"
+            break
+    headings = [p for p in paras if len(p.split()) <= cues.HEADING_WORDS and not re.search(r"[.!?][\"”’)]*$", p)]
+    bylines = "\n".join([article.title or "", *removed, *paras[:3], *paras[-3:], *headings])
     m = _CORRESPONDENT.search(bylines) if found.outlet is None else None
     own = table.spelling(m.group("who")) if m else None
     if own and not table.is_wire(own):
