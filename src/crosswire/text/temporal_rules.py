@@ -196,7 +196,13 @@ def _rules_en(t: LangTables) -> list[_Rule]:
             ),
             3,
         ),
-        ("holiday", f"(?:{rel}\\s+)?(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})(?:\\s+{year})?", 5),
+        (
+            "holiday",
+            # "Christmas morning 2014": the year dates the holiday across a part of the day
+            f"(?:{rel}\\s+)?(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})"
+            f"(?:(?:\\s+(?:{_alt(list(t.day_parts))}))?\\s+{year})?",
+            5,
+        ),
         (
             "yearend",
             (
@@ -323,6 +329,8 @@ def _keep_month(c: Cand, text: str, t: LangTables, before: str, after: str, word
             after,
         ):
             return False  # "May be"
+        if m in t.verb_months and not has_ctx and re.match(r"['’]s\b", after):
+            return False  # "May's Brexit deal": a name as often as a month ("last May's vote" is kept)
     # "April Smith": a month before a capitalised word is a name (not "March 1998" or "May Day")
     return (
         has_ctx
