@@ -86,3 +86,70 @@ def test_a_year_mentioned_in_passing_stays_as_background_beside_another_event_of
                    "The 2030 harbour survey counted 12,480 crossings, a record for the port.")
     assert [(e.date, e.background) for e in tl] == [("2030", False), ("2030", True)]
     assert "12,480 crossings" in tl[1].event
+
+
+# ---------------------------------------------------------------- how sure a report's reference is
+
+
+def test_a_weekday_and_date_pair_before_a_year_the_report_writes_is_not_its_week():
+    from crosswire.facts.timeline import Reference, references
+
+    # "Saturday, December 6" fits 2025 and, earlier, 2014: a report that writes 2025 is of 2025, one that
+    # writes 2019 is not of 2014 (the latest fit up to its last year), and may be of 2025 or later
+    old = [Article(id="a", text="The storm closed the harbour on Saturday, December 6. The last such storm was "
+                                "in 2025.")]
+    assert references(old)["a"] == Reference("2025-12-06", True)
+    later = [Article(id="a", text="The storm closed the harbour on Saturday, December 6. The breakwater was "
+                                  "finished in 2019.")]
+    assert references(later)["a"].exact is False
+
+
+def test_a_weekday_written_with_its_year_fits_that_year_only():
+    from crosswire.text.dates import weekday_dated
+
+    # July 27 was a Saturday in 1974 and in 2030: the pair with its year is a date of 1974, no report's week
+    assert weekday_dated("The committee voted on Saturday, 27th July, 1974, in room 2141.", 2031) is None
+    assert weekday_dated("The committee voted on Saturday, July 27.", 2031) == "2030-07-27"
+
+
+def test_the_day_of_an_embedded_post_dates_the_weeks_before_it_not_its_weekdays():
+    from crosswire.facts.timeline import Reference, references
+
+    post = "Police will charge the boatmen. — Ana Brel (@anabrel_news) March 21, 2031"
+    arts = [Article(id="a", text="The ferry sank in the bay on March 7, police said Friday.", removed=[post]),
+            Article(id="b", text="The ferry's captain was reported missing on March 12.")]
+    refs = references(arts)
+    assert refs["a"] == Reference("2031-03-21", False, close=True)
+    assert refs["b"] == Reference("2031-03-21", False, close=True)  # a report of the same story
+    tl = facts.analyze(arts, [], embedder=False).timeline
+    assert sorted(e.date for e in tl) == ["2031-03-07", "2031-03-12"]  # "Friday" is not placed
+
+
+def test_an_old_post_quoted_is_no_bound_of_the_report():
+    from crosswire.facts.timeline import references
+
+    post = "Ferries are safe. — Ana Brel (@anabrel_news) March 21, 2019"
+    arts = [Article(id="a", text="The ferry sank on March 7, years after the minister's 2022 promise.", removed=[post])]
+    assert references(arts)["a"].close is False
+
+
+def test_mays_name_is_no_month_but_last_mays_vote_is():
+    def dates(text: str) -> list[str]:
+        return [x.text for x in tag(text, "2031-01-10", "en", parse=False) if x.date]
+
+    assert dates("Both men are critics of May's Brexit deal.") == []
+    assert dates("Turnout fell in last May's vote.") == ["last May"]
+
+
+def test_a_holiday_with_a_part_of_the_day_and_its_year_is_that_year_s():
+    x = tag("She died at home on Christmas morning 2024, her family said.", "2031-03-16", "en", parse=False)
+    assert [(e.text, e.date) for e in x] == [("Christmas morning 2024", "2024-12-25")]
+
+
+def test_a_clock_time_before_a_time_zone_is_no_year_in_any_case():
+    def years(text: str, language: str = "en") -> list[str]:
+        return [x.text for x in tag(text, None, language, parse=False) if x.date]
+
+    assert years("The film will be shown on Channel 4 at 1930 BST.") == []
+    assert years("In 1930 the mill closed.") == ["1930"]
+    assert years("2030 est une année spéciale pour la commune.", "fr") == ["2030"]

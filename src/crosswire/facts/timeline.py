@@ -274,7 +274,8 @@ class Reference:
     from it, and a date told by a weekday or a word alone ("Friday", "last month") is not
     placed at all.  ``close``: the bound is the day of a post the report embeds ("— Name (@handle)
     July 21, 2017"), which a report follows by days, not years: a past yearless date up to two
-    months before it is in the weeks before it.
+    months before it (or a week after it) is in those weeks; further back, or later and not ahead
+    of the report, its year is not told.
     """
 
     date: str | None
@@ -287,6 +288,10 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:19|20)\d\d", re.I)
 # an embedded post's sign-off: "— Greg Pallone (@gpallone13) July 21, 2017"
 _SIGNOFF = re.compile(r"\(@\w{1,15}\)\s*(?=\S)")
 _CLOSE_DAYS = 60
+# a clock time's own words: what is left of a TIME expression without them is its written day, if any
+_CLOCK_WORDS = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*(?:uhr|heures?|h)\b", re.I
+)
 
 
 def _posted(a: Article, lang: str) -> str | None:
@@ -367,8 +372,10 @@ def _placed(x: Timex, ref: Reference) -> str | None:
         return x.date
     if ref.date is None or not x.date or len(x.date) != 10 or not re.search(r"\d", x.text):
         return None  # "Friday", "last month" against a guessed date: not placed
-    if x.type == "TIME" and CLOCK.fullmatch(x.text.strip()):
-        return None  # "at 6:16 p.m.": a time of a day the report does not give
+    if x.type == "TIME" and (CLOCK.fullmatch(x.text.strip()) or not re.search(r"\d", _CLOCK_WORDS.sub("", x.text))):
+        return (
+            None  # "at 6:16 p.m.", "about 10 p.m. ET" (its day a weekday's): a time of a day the report does not give
+        )
     low = dt.date.fromisoformat(ref.date) - dt.timedelta(days=7)
     d = dt.date.fromisoformat(x.date)
     if ref.close and x.direction != "future":
@@ -378,8 +385,9 @@ def _placed(x: Timex, ref: Reference) -> str | None:
                 cand = d.replace(year=y)
             except ValueError:
                 continue
-            if 0 <= (bound - cand).days <= _CLOSE_DAYS:
+            if -7 <= (bound - cand).days <= _CLOSE_DAYS:
                 return cand.isoformat()  # "drowned July 9" in a report embedding a post of July 21, 2017
+        return None  # further back, or after the post and not ahead of the report: its year is not told
     for y in (low.year, low.year + 1):
         try:
             cand = d.replace(year=y)

@@ -382,7 +382,8 @@ _NOTYEAR_AFTER = re.compile(
     r"pounds|tons?|tonnes|people|persons|troops|soldiers|workers|employees|votes|"
     r"points|shares|cars|homes|houses|units|yards|acres|hectares|barrels|calories|"
     r"dollars|euros|marks|yen|francs|lire|members|men|women|children|students|"
-    r"jobs|cases|deaths|hours|hrs|GMT|UTC|years?|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
+    r"jobs|cases|deaths|hours|hrs|GMT|UTC|(?-i:BST|CET|CEST|EST|EDT|PST|PDT|AEST|AEDT)|"  # "1930 BST", not "2020 est"
+    r"years?|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
     re.IGNORECASE,
 )
 # "'89" is a year only after these words (or in "fiscal '89")
