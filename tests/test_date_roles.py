@@ -153,3 +153,17 @@ def test_a_clock_time_before_a_time_zone_is_no_year_in_any_case():
     assert years("The film will be shown on Channel 4 at 1930 BST.") == []
     assert years("In 1930 the mill closed.") == ["1930"]
     assert years("2030 est une année spéciale pour la commune.", "fr") == ["2030"]
+
+
+@pytest.mark.skipif(not HAS_EN, reason="needs the English spaCy pipeline")
+def test_a_date_inside_the_opening_phrase_of_a_span_is_not_the_event_s_day():
+    def dated(text: str) -> list[tuple[str, bool]]:
+        return [(e.date, e.background) for e in _timeline(text)]
+
+    assert dated("Harbour fees have doubled since the storm in 2021, the port said.") == [("2021", True)]
+    assert dated("The ferry line's debt fell from $40m in 2021 to $12m in 2024, the port said.") == [
+        ("2021", True),
+        ("2024", False),
+    ]
+    assert dated("Since January 2021, the harbour reopened in March 2024.") == [("2021-01", True), ("2024-03", False)]
+    assert dated("The ferry company moved from Tarvik to Osslo in 2024.") == [("2024", False)]

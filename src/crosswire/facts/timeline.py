@@ -141,10 +141,38 @@ _NOT_THE_DAY = frozenset({"since", "until", "till", "from", "through", "by", "be
 # fmt: on
 
 
-def _the_day(text: str, x: Timex, offset: int) -> bool:
-    """Whether an expression can be the day of its sentence's event (no "since" or "until" before it)."""
+# a span's opening word, and the words that close it, when the parser hangs the date beside them on the
+# verb: "decreased from $746bn in 2014 to $616bn today", "have doubled since the crash in 2008"
+_SPAN_OPEN = frozenset({"since", "depuis", "seit", "desde"})
+_SPAN_FROM = frozenset({"from", "von", "desde"})
+_SPAN_TO = frozenset({"to", "until", "till", "through", "bis", "auf", "hasta", "a"})
+
+
+def _the_day(text: str, x: Timex, offset: int, doc: Any = None) -> bool:
+    """Whether an expression can be the day of its sentence's event (no "since" or "until" before it,
+    and, in the parse, not inside the "from" or "since" phrase of a span)."""
     before = re.findall(r"([\w'’]+)\W*$", text[: x.start - offset])
-    return not before or before[-1].lower() not in _NOT_THE_DAY
+    if before and before[-1].lower() in _NOT_THE_DAY:
+        return False
+    span = doc.char_span(x.start - offset, x.end - offset, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) == 0:
+        return True
+    prep = span.root.head
+    cur = prep.head
+    for _ in range(4):  # "since the crash in 2008": the date of the span's opening noun
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        if cur.pos_ in ("ADP", "SCONJ") and cur.lower_ in _SPAN_OPEN:
+            return False
+        cur = cur.head
+    if prep.pos_ != "ADP" or prep.head.pos_ not in ("VERB", "AUX"):
+        return True
+    preps = [c for c in prep.head.children if c.pos_ in ("ADP", "SCONJ") and c.dep_ in ("prep", "case", "mark")]
+    right = [c.lower_ for c in preps if c.i > prep.i]
+    last = max((c for c in preps if c.i < prep.i), key=lambda c: c.i, default=None)
+    # the phrase right before the date's ("since the crash| in 2008"), not one further back
+    opened = last.lower_ if last is not None and max(t.i for t in last.subtree) + 1 == prep.i else ""
+    return not (opened in _SPAN_OPEN or (opened in _SPAN_FROM and any(w in _SPAN_TO for w in right)))
 
 
 # prepositions that time what a verb tells even when the parser hangs them on its object
@@ -241,7 +269,7 @@ def dated_sentences(
             and x.end <= s.end
             and not (fold(x.text) in _SPEAKING_DAY and any(qa < x.start < qb for qa, qb in quoted))
         ]
-        days = [x for x in xs if _the_day(s.text, x, s.start)]
+        days = [x for x in xs if _the_day(s.text, x, s.start, doc)]
         ev = event_timex(days, s.start, s.end) or _root_timex(days, doc, s.start)
         event: tuple[str, str] | None = None
         if ev is not None and ev.date:
