@@ -167,3 +167,9 @@ def test_a_date_inside_the_opening_phrase_of_a_span_is_not_the_event_s_day():
     ]
     assert dated("Since January 2021, the harbour reopened in March 2024.") == [("2021-01", True), ("2024-03", False)]
     assert dated("The ferry company moved from Tarvik to Osslo in 2024.") == [("2024", False)]
+
+
+def test_a_date_moved_to_another_keeps_its_new_date():
+    assert _ends("The vote was postponed from Tuesday, June 3, to Thursday, June 5.") == []
+    assert _ends("The council moved the vote from June 3 to June 10.") == []
+    assert _ends("Der Prozess wurde vom 3. Juni auf den 10. Juni verschoben.", "de") == []

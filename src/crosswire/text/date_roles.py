@@ -44,6 +44,15 @@ _BETWEEN = {
     "en": (r"between", r"and"), "fr": (r"entre", r"et"), "de": (r"zwischen", r"und"),
     "es": (r"entre", r"y"), "it": (r"tra|fra", r"e"), "pt": (r"entre", r"e"),
 }
+# a date moved from one day to another: the second is the new date, no span's end ("postponed from
+# Tuesday to Thursday", "reporté du 3 au 10 juin", "von Dienstag auf Donnerstag verschoben")
+_MOVED = re.compile(
+    r"\b(?:postpon|delay|mov|push|pushed|reschedul|brought|bring|advanc|shift|chang|reset|"
+    r"report|décal|repouss|avanc|verschob|verleg|vorgezog|aplaz|pospus|adelant|traslad|rinvi|spost|anticip)\w*"
+    r"(?:\s+\S+){0,4}\s+$",
+    re.IGNORECASE,
+)
+_MOVED_AFTER = re.compile(r"\s+(?:verschoben|verlegt|vorgezogen)\b", re.IGNORECASE)
 # fmt: on
 _DASH = r"[-–—]"
 
@@ -65,6 +74,8 @@ def span_ends(text: str, exprs: Sequence[_Expr], language: str = "en") -> set[in
         if not b.date or (a.date and b.date < a.date[: len(b.date)]):
             continue  # a span runs forward ("between January and August 2017": its start may lack a year)
         between = text[a.end : b.start]
+        if _MOVED.search(text[max(0, a.start - 60) : a.start]) or _MOVED_AFTER.match(text[b.end : b.end + 20]):
+            continue  # "postponed from Tuesday to Thursday": Thursday is the new date
         if plain.fullmatch(between) or (both.fullmatch(between) and opens.search(text[max(0, a.start - 40) : a.start])):
             out.add(k)
     return out
