@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from crosswire.model import TimelineEvent
+from crosswire.text.date_roles import span_ends, turn_of_year
 from crosswire.text.dates import (
     CALENDAR_WORDS,
     CLOCK,
@@ -108,12 +109,12 @@ def _clause(text: str, start: int, end: int, avoid: list[tuple[int, int]] | None
     return clause
 
 
-_PHRASE_SEP = re.compile(r"[,;:—–()]\s*|\s+(?:but|while|whereas)\s+")
+_PHRASE_SEP = re.compile(r"(?:(?<!\d),|,(?!\d))\s*|[;:—–()]\s*|\s+(?:but|while|whereas)\s+")  # not "163,036"
 
 
 def _phrase(text: str, start: int, end: int) -> str:
     """The few words around a background date: its segment between punctuation marks (and
-    "but", "while"), widened to the left when it is shorter than five words."""
+    "but", "while"), widened to the left, then to the right, when it is shorter than five words."""
     seps = [m.span() for m in _PHRASE_SEP.finditer(text)]
     los = [e for _s, e in seps if e <= start]
     his = [s_ for s_, _e in seps if s_ >= end]
@@ -123,6 +124,10 @@ def _phrase(text: str, start: int, end: int) -> str:
     while len(text[lo:hi].split()) < 5 and k >= -1:
         lo = los[k] if k >= 0 else 0
         k -= 1
+    j = 1
+    while len(text[lo:hi].split()) < 5 and j <= len(his):  # a date opening its sentence: "En 2030, la commune ..."
+        hi = his[j] if j < len(his) else len(text)
+        j += 1
     phrase = re.sub(r"^(?:and|or|as)\s+", "", text[lo:hi].strip(" ,;:—–()").rstrip("."))
     return phrase or text
 
@@ -136,10 +141,38 @@ _NOT_THE_DAY = frozenset({"since", "until", "till", "from", "through", "by", "be
 # fmt: on
 
 
-def _the_day(text: str, x: Timex, offset: int) -> bool:
-    """Whether an expression can be the day of its sentence's event (no "since" or "until" before it)."""
+# a span's opening word, and the words that close it, when the parser hangs the date beside them on the
+# verb: "decreased from $746bn in 2014 to $616bn today", "have doubled since the crash in 2008"
+_SPAN_OPEN = frozenset({"since", "depuis", "seit", "desde"})
+_SPAN_FROM = frozenset({"from", "von", "desde"})
+_SPAN_TO = frozenset({"to", "until", "till", "through", "bis", "auf", "hasta", "a"})
+
+
+def _the_day(text: str, x: Timex, offset: int, doc: Any = None) -> bool:
+    """Whether an expression can be the day of its sentence's event (no "since" or "until" before it,
+    and, in the parse, not inside the "from" or "since" phrase of a span)."""
     before = re.findall(r"([\w'’]+)\W*$", text[: x.start - offset])
-    return not before or before[-1].lower() not in _NOT_THE_DAY
+    if before and before[-1].lower() in _NOT_THE_DAY:
+        return False
+    span = doc.char_span(x.start - offset, x.end - offset, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) == 0:
+        return True
+    prep = span.root.head
+    cur = prep.head
+    for _ in range(4):  # "since the crash in 2008": the date of the span's opening noun
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        if cur.pos_ in ("ADP", "SCONJ") and cur.lower_ in _SPAN_OPEN:
+            return False
+        cur = cur.head
+    if prep.pos_ != "ADP" or prep.head.pos_ not in ("VERB", "AUX"):
+        return True
+    preps = [c for c in prep.head.children if c.pos_ in ("ADP", "SCONJ") and c.dep_ in ("prep", "case", "mark")]
+    right = [c.lower_ for c in preps if c.i > prep.i]
+    last = max((c for c in preps if c.i < prep.i), key=lambda c: c.i, default=None)
+    # the phrase right before the date's ("since the crash| in 2008"), not one further back
+    opened = last.lower_ if last is not None and max(t.i for t in last.subtree) + 1 == prep.i else ""
+    return not (opened in _SPAN_OPEN or (opened in _SPAN_FROM and any(w in _SPAN_TO for w in right)))
 
 
 # prepositions that time what a verb tells even when the parser hangs them on its object
@@ -210,8 +243,16 @@ def dated_sentences(
     tagged = tag(article.text, ref.date, lang, anchors=True, parser=parser, spans=[(s.start, s.end) for s in body])
     docs = parse([s.text for s in body], lang) or [None] * len(body)
     parsed = docs[0] is not None
+    # the end of a span ("2020 - 2021", "from 2006 to 2008") dates nothing: the span is told at its start
+    ends = span_ends(article.text, tagged, lang)
     timexes = []
-    for x in tagged:
+    for k, x in enumerate(tagged):
+        if k in ends:
+            continue
+        if re.fullmatch(r"\d{4}", x.value):
+            turn = turn_of_year(article.text, x.start, x.end, int(x.value), lang)
+            if turn:  # "ushered in 2020": the year greeted, on the night it turns
+                x = replace(x, value=turn, relative=False)
         d = _placed(x, ref)
         if parsed and x.relative and x.anchor is None and not re.search(r"\d", x.text):
             d = None  # "Opens on Friday": no verb tells which Friday
@@ -228,7 +269,7 @@ def dated_sentences(
             and x.end <= s.end
             and not (fold(x.text) in _SPEAKING_DAY and any(qa < x.start < qb for qa, qb in quoted))
         ]
-        days = [x for x in xs if _the_day(s.text, x, s.start)]
+        days = [x for x in xs if _the_day(s.text, x, s.start, doc)]
         ev = event_timex(days, s.start, s.end) or _root_timex(days, doc, s.start)
         event: tuple[str, str] | None = None
         if ev is not None and ev.date:
@@ -259,15 +300,38 @@ class Reference:
     bound of the report's own date (the latest of the full dates its text writes and the first
     day of the last year it writes, when it writes a full date): a yearless date counts forward
     from it, and a date told by a weekday or a word alone ("Friday", "last month") is not
-    placed at all.
+    placed at all.  ``close``: the bound is the day of a post the report embeds ("— Name (@handle)
+    July 21, 2017"), which a report follows by days, not years: a past yearless date up to two
+    months before it (or a week after it) is in those weeks; further back, or later and not ahead
+    of the report, its year is not told.
     """
 
     date: str | None
     exact: bool
+    close: bool = False  # a lower bound the report follows closely: the day of a post it embeds
 
 
 _YEAR = re.compile(r"(?<![\d.,$€£])(?:19[5-9]\d|20\d\d)(?![\d%])")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:19|20)\d\d", re.I)
+# an embedded post's sign-off: "— Greg Pallone (@gpallone13) July 21, 2017"
+_SIGNOFF = re.compile(r"\(@\w{1,15}\)\s*(?=\S)")
+_CLOSE_DAYS = 60
+# a clock time's own words: what is left of a TIME expression without them is its written day, if any
+_CLOCK_WORDS = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*(?:uhr|heures?|h)\b", re.I
+)
+
+
+def _posted(a: Article, lang: str) -> str | None:
+    """The latest day of the posts a report embeds (their sign-offs, in its text or among the lines
+    cleaning removed), or None."""
+    days = []
+    for line in [a.text, *a.removed]:
+        for m in _SIGNOFF.finditer(line):
+            seg = line[m.end() : m.end() + 40]
+            found = [d for d in find_dates(seg, None, lang) if len(d.date) == 10 and d.start == 0]
+            days += [found[0].date] if found else []
+    return max(days) if days else None
 
 
 def _years(text: str) -> list[int]:
@@ -289,7 +353,8 @@ def references(articles: list[Article]) -> dict[str, Reference]:
         return out
     # the last year the story writes, or a page's copyright year (kept among the lines cleaning
     # removed): no weekday-and-date pair of the story is later
-    years = [y for a in articles for y in _years(a.text)]
+    written = [y for a in articles for y in _years(a.text)]
+    years = list(written)
     years += [
         int(m.group(0)[-4:]) for a in articles for line in [a.text, *a.removed] for m in _COPYRIGHT.finditer(line)
     ]
@@ -301,15 +366,28 @@ def references(articles: list[Article]) -> dict[str, Reference]:
         full = [d.date for d in find_dates(a.text, None, lang) if len(d.date) == 10]
         day = weekday_dated(a.text, max(years), lang) if years else None
         own = _years(a.text)
+        if day and int(day[:4]) < max(own or written or [0]):
+            # a weekday-and-date pair fits a year in five or six: one before a year the report writes
+            # (or, writing none, the story's reports) is not the report's week ("Saturday, December 7"
+            # in a report whose only year is "in 1962" fits 1957); a copyright year is no such bound
+            day = None
         start_of_year = f"{max(own):04d}-01-01" if own else ""
         # a year alone bounds nothing to the day: it only moves a full date's bound forward
         best = max([d for d in full + [start_of_year] if d]) if full else ""
-        if day and day >= best:
+        post = _posted(a, lang)
+        if post and int(post[:4]) < max(own, default=0):
+            post = None  # an old post quoted, not the day's news
+        if day and day >= max(best, post or ""):
             found[a.id] = Reference(day, True)  # "press time (Monday, April 17)": the report's week
+        elif post and post >= best:
+            found[a.id] = Reference(post, False, close=True)
         elif best:
             found[a.id] = Reference(best, False)
-    # another report's day tells this one's week; another report's lower bound tells nothing
-    latest = max((r for r in found.values() if r.exact), key=lambda r: str(r.date), default=Reference(None, False))
+    # another report's day tells this one's week, and so does the day of a post another report embeds
+    # (a story's reports appear within days of each other); another report's lower bound tells nothing
+    latest = max((r for r in found.values() if r.exact), key=lambda r: str(r.date), default=None) or max(
+        (r for r in found.values() if r.close), key=lambda r: str(r.date), default=Reference(None, False)
+    )
     for a in articles:
         if a.id not in out:
             out[a.id] = found.get(a.id) or latest
@@ -322,10 +400,22 @@ def _placed(x: Timex, ref: Reference) -> str | None:
         return x.date
     if ref.date is None or not x.date or len(x.date) != 10 or not re.search(r"\d", x.text):
         return None  # "Friday", "last month" against a guessed date: not placed
-    if x.type == "TIME" and CLOCK.fullmatch(x.text.strip()):
-        return None  # "at 6:16 p.m.": a time of a day the report does not give
+    if x.type == "TIME" and (CLOCK.fullmatch(x.text.strip()) or not re.search(r"\d", _CLOCK_WORDS.sub("", x.text))):
+        return (
+            None  # "at 6:16 p.m.", "about 10 p.m. ET" (its day a weekday's): a time of a day the report does not give
+        )
     low = dt.date.fromisoformat(ref.date) - dt.timedelta(days=7)
     d = dt.date.fromisoformat(x.date)
+    if ref.close and x.direction != "future":
+        bound = dt.date.fromisoformat(ref.date)
+        for y in (bound.year, bound.year - 1):
+            try:
+                cand = d.replace(year=y)
+            except ValueError:
+                continue
+            if -7 <= (bound - cand).days <= _CLOSE_DAYS:
+                return cand.isoformat()  # "drowned July 9" in a report embedding a post of July 21, 2017
+        return None  # further back, or after the post and not ahead of the report: its year is not told
     for y in (low.year, low.year + 1):
         try:
             cand = d.replace(year=y)
@@ -359,7 +449,14 @@ def build_timeline(story: StoryText) -> list[TimelineEvent]:
         offset += len(sents)
     events = _one_date_per_text(story, _merge_leads(story, events))
     days = {e.date for e in events}
-    background = [b for b in background if b.date not in days]  # a day of the story is no background
+    # a day of the story is no background; a year or a month is many things' time: a mention of it is
+    # background unless it tells the same thing as that date's event ("The 2000 U.S. Census counted ...")
+    background = [
+        b
+        for b in background
+        if b.date not in days
+        or (len(b.date) < 10 and not any(e.date == b.date and _same_thing(story, e, b) for e in events))
+    ]
 
     def key(e: TimelineEvent) -> tuple[str, bool, int, int]:
         return e.date, e.background, story.order[e.citations[0].article], e.citations[0].sentence
@@ -370,21 +467,33 @@ def build_timeline(story: StoryText) -> list[TimelineEvent]:
 def _add(story: StoryText, entries: list[TimelineEvent], date: str, text: str, pos: int, bg: bool) -> None:
     """A new entry, or one more citation of an entry of the same date about the same thing."""
     s = story.sentences[pos]
-    cluster = story.cluster_of.get(pos)
     for ev in entries:
         if ev.date != date:
             continue
-        other = ev.citations[0]
-        same_group = (
-            cluster is not None and story.cluster_of.get(_position(story, other.article, other.sentence)) == cluster
-        )
-        if same_group or fuzz.token_set_ratio(fold(text), fold(ev.event)) >= 75:
+        if _alike(story, ev, text, pos):
             if s.article not in ev.articles:
                 ev.articles.append(s.article)
             if all((c.article, c.sentence) != (s.article, s.index) for c in ev.citations):
                 ev.citations.append(story.cite(pos))
             return
     entries.append(TimelineEvent(date, text, [s.article], [story.cite(pos)], background=bg))
+
+
+def _alike(story: StoryText, ev: TimelineEvent, text: str, pos: int) -> bool:
+    """Whether a sentence (``pos``) telling ``text`` is about the same thing as an entry: the same
+    fact group of the alignment, or close wording."""
+    cluster = story.cluster_of.get(pos)
+    other = ev.citations[0]
+    if cluster is not None and story.cluster_of.get(_position(story, other.article, other.sentence)) == cluster:
+        return True
+    return fuzz.token_set_ratio(fold(text), fold(ev.event)) >= 75
+
+
+def _same_thing(story: StoryText, ev: TimelineEvent, entry: TimelineEvent) -> bool:
+    """Whether an entry tells the same thing as another (any of its citations alike)."""
+    return any(
+        _alike(story, ev, entry.event, _position(story, c.article, c.sentence)) for c in entry.citations
+    ) or bool({(c.article, c.sentence) for c in ev.citations} & {(c.article, c.sentence) for c in entry.citations})
 
 
 def _merge_leads(story: StoryText, events: list[TimelineEvent]) -> list[TimelineEvent]:

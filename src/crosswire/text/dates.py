@@ -188,18 +188,20 @@ def weekday_dated(text: str, latest_year: int, language: str = "en") -> str | No
     t = TABLES.get(language, TABLES["en"])
     pairs = []
     for m in _weekday_date_rx(language).finditer(text):
+        # "Saturday, 27th July, 1974" fits its own year only
+        written = re.match(r"(?:st|nd|rd|th)?\.?,?\s*(?:de\s+)?((?:19|20)\d\d)\b", text[m.end() :])
         wd = t.weekdays.get(fold(m.group("wd")))
         name = fold(m.group("mon") or m.group("mon2"))
         mon = t.months.get(name) or t.months.get(name + ".")
         day = int(m.group("d") or m.group("d2"))
         if wd is not None and mon and 1 <= day <= 31:
-            pairs.append((wd, mon, day))
+            pairs.append((wd, mon, day, int(written.group(1)) if written else None))
     if not pairs:
         return None
     for y in range(latest_year, latest_year - 12, -1):
         try:
-            if all(dt.date(y, mon, day).weekday() == wd for wd, mon, day in pairs):
-                return max(dt.date(y, mon, day) for _wd, mon, day in pairs).isoformat()
+            if all(dt.date(y, mon, day).weekday() == wd and yr in (None, y) for wd, mon, day, yr in pairs):
+                return max(dt.date(y, mon, day) for _wd, mon, day, _yr in pairs).isoformat()
         except ValueError:
             continue
     return None

@@ -196,7 +196,13 @@ def _rules_en(t: LangTables) -> list[_Rule]:
             ),
             3,
         ),
-        ("holiday", f"(?:{rel}\\s+)?(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})(?:\\s+{year})?", 5),
+        (
+            "holiday",
+            # "Christmas morning 2014": the year dates the holiday across a part of the day
+            f"(?:{rel}\\s+)?(?P<w>{_alt(list(t.holidays) + list(t.movable_holidays))})"
+            f"(?:(?:\\s+(?:{_alt(list(t.day_parts))}))?\\s+{year})?",
+            5,
+        ),
         (
             "yearend",
             (
@@ -323,6 +329,8 @@ def _keep_month(c: Cand, text: str, t: LangTables, before: str, after: str, word
             after,
         ):
             return False  # "May be"
+        if m in t.verb_months and not has_ctx and re.match(r"['’]s\b", after):
+            return False  # "May's Brexit deal": a name as often as a month ("last May's vote" is kept)
     # "April Smith": a month before a capitalised word is a name (not "March 1998" or "May Day")
     return (
         has_ctx
@@ -374,7 +382,8 @@ _NOTYEAR_AFTER = re.compile(
     r"pounds|tons?|tonnes|people|persons|troops|soldiers|workers|employees|votes|"
     r"points|shares|cars|homes|houses|units|yards|acres|hectares|barrels|calories|"
     r"dollars|euros|marks|yen|francs|lire|members|men|women|children|students|"
-    r"jobs|cases|deaths|hours|hrs|GMT|UTC|years?|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
+    r"jobs|cases|deaths|hours|hrs|GMT|UTC|(?-i:BST|CET|CEST|EST|EDT|PST|PDT|AEST|AEDT)|"  # "1930 BST", not "2020 est"
+    r"years?|minutes|seconds|degrees|rooms|beds|copies|sq)\b|[-–]\d)",
     re.IGNORECASE,
 )
 # "'89" is a year only after these words (or in "fiscal '89")
