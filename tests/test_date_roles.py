@@ -173,3 +173,20 @@ def test_a_date_moved_to_another_keeps_its_new_date():
     assert _ends("The vote was postponed from Tuesday, June 3, to Thursday, June 5.") == []
     assert _ends("The council moved the vote from June 3 to June 10.") == []
     assert _ends("Der Prozess wurde vom 3. Juni auf den 10. Juni verschoben.", "de") == []
+
+
+def test_a_news_photo_caption_cut_from_the_text_still_dates_the_report():
+    from crosswire.facts.timeline import Reference, references
+    from crosswire.read.clean import clean_text
+
+    raw = (
+        "Crowds gathered at the harbour on Wednesday as the ferry returned.\n\n"
+        "Firefighters walk past the burned warehouse on Harbor Road, Wednesday, May 5, 2021, in Port Ellis, Ore.\n\n"
+        "Officials said on Friday that the pier would stay closed."
+    )
+    art = clean_text(raw, id="a", language="en")
+    assert "Firefighters walk past" not in art.text  # the caption is furniture ...
+    assert references([art])["a"] == Reference("2021-05-05", True)  # ... and still tells the report's week
+    # a caption dated so without its weekday is no such reference
+    plain = [Article(id="b", text="Crowds gathered at the harbour on Wednesday.", removed=["A pier, May 5, 2021."])]
+    assert references(plain)["b"].date is None

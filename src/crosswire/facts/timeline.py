@@ -340,6 +340,12 @@ def _years(text: str) -> list[int]:
     return [y for y in map(int, _YEAR.findall(_COPYRIGHT.sub(" ", text))) if y <= now]
 
 
+_AGENCY_DATED = re.compile(
+    r"(?<=\w), (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
+)
+
+
 def references(articles: list[Article]) -> dict[str, Reference]:
     """Article id -> the :class:`Reference` its relative dates count from."""
     published = [str(a.published) for a in articles if parse_ref(a.published)]
@@ -353,7 +359,10 @@ def references(articles: list[Article]) -> dict[str, Reference]:
         return out
     # the last year the story writes, or a page's copyright year (kept among the lines cleaning
     # removed): no weekday-and-date pair of the story is later
-    written = [y for a in articles for y in _years(a.text)]
+    # a news photo's caption in the agencies' form ("..., Wednesday, Sept. 15, 2010, in Kabul."), which cleaning
+    # cuts, dates the report as the text around it did: the pictures of the day's events
+    seen = {a.id: "\n".join([a.text, *(r for r in a.removed if _AGENCY_DATED.search(r))]) for a in articles}
+    written = [y for a in articles for y in _years(seen[a.id])]
     years = list(written)
     years += [
         int(m.group(0)[-4:]) for a in articles for line in [a.text, *a.removed] for m in _COPYRIGHT.finditer(line)
@@ -363,9 +372,9 @@ def references(articles: list[Article]) -> dict[str, Reference]:
         if a.id in out:
             continue
         lang = a.language or language_of(a.text)
-        full = [d.date for d in find_dates(a.text, None, lang) if len(d.date) == 10]
-        day = weekday_dated(a.text, max(years), lang) if years else None
-        own = _years(a.text)
+        full = [d.date for d in find_dates(seen[a.id], None, lang) if len(d.date) == 10]
+        day = weekday_dated(seen[a.id], max(years), lang) if years else None
+        own = _years(seen[a.id])
         if day and int(day[:4]) < max(own or written or [0]):
             # a weekday-and-date pair fits a year in five or six: one before a year the report writes
             # (or, writing none, the story's reports) is not the report's week ("Saturday, December 7"
