@@ -303,3 +303,23 @@ def test_according_to_a_named_document_credits_the_document():
     a = art("a", "Neighbour Ada Corr said she heard shouting.\n\n"
                  "According to the arrest report, the man pushed the door open.")
     assert facts.read_story([a], [], False).attribution[1] == "arrest report"
+
+
+def test_a_denial_of_the_claims_answers_the_sentence_that_makes_them() -> None:
+    a = art(
+        "a",
+        "The Harbour Sharks cheerleaders have settled their pay lawsuit with the team for $200,000, a court said "
+        "on Wednesday.\n\nThe class-action suit, filed by a former cheerleader, claimed the women were paid only "
+        "$90 per game and nothing for rehearsals.\n\nThe team denies the claims and said it settled to avoid the "
+        "cost of a long trial.",
+    )
+    b = art(
+        "b",
+        "A judge approved a $200,000 settlement between the Harbour Sharks and their cheerleaders on Wednesday.\n\n"
+        "The Sharks said in a statement that they had always paid the squad fairly.",
+    )
+    denials = [c for c in analyze(a, b).conflicts if c.kind in ("denial", "claim")]
+    assert denials, "the team's denial answers the suit's claims"
+    claim_side = denials[0].sides[0]
+    assert "claimed the women were paid" in claim_side.citations[0].text
+    assert not any("settled their pay lawsuit" in c.text for d in denials for s in d.sides for c in s.citations)

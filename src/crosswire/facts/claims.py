@@ -46,10 +46,40 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that"}
 _NOT_SUBJECT_END = {"was", "were", "is", "are", "been", "be", "being", "later", "also", "then", "has", "had", "have"}
 
 
+# a denial of "the claims", "the allegations": it answers a sentence that makes them ("The suit claimed ...",
+# "... accused the team of ...", "alleged that ..."), not whatever another party said last
+_CLAIMS_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|reject|disputed|disputes|dispute)\s+(?:\w+\s+)?"
+    r"(?:the|these|those|such|their|his|her|its)\s+(?:claims?|allegations?|accusations?)\b(?!\s+(?:that|of|about)\b)",
+    re.I,
+)
+_MAKES_CLAIM = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing|ation|ations)|accus(?:e|es|ed|ing|ation|ations)|"
+    r"contend(?:s|ed|ing)?)\b",
+    re.I,
+)
+
+
+def _claim_made(story: StoryText, pos: int, dparty: str | None) -> int | None:
+    """The closest sentence before a denial of "the claims" that makes claims, by another party (or by a
+    document: "The suit claimed ..."); None when no sentence of the report makes any."""
+    s = story.sentences[pos]
+    k = pos - 1
+    while k >= 0 and story.sentences[k].article == s.article and pos - k <= 4:
+        text = _QUOTED.sub(" ", story.sentences[k].text)
+        att = story.attribution[k] or claimant(story.sentences[k].text)
+        if _MAKES_CLAIM.search(text) and not DENIAL.search(text) and not DENIAL_ANY.search(text):
+            return k if att is None or party_of(att) != dparty else None
+        k -= 1
+    return None
+
+
 def _claim_before(story: StoryText, pos: int, denier: str | None) -> int | None:
     """The claim a denial answers: the head of the closest run of sentences by another party."""
     s = story.sentences[pos]
     dparty = party_of(denier)
+    if _CLAIMS_DENIED.search(_QUOTED.sub(" ", s.text)):
+        return _claim_made(story, pos, dparty)
     k = pos - 1
     while k >= 0 and story.sentences[k].article == s.article and pos - k <= 4:
         att = story.attribution[k] or claimant(story.sentences[k].text)
