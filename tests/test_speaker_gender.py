@@ -105,3 +105,9 @@ def test_a_statement_its_owner_names_by_a_pronoun_is_that_owner_s() -> None:
         'Its statement read: "The Harbour Board has clear rules and we close any pier that is unsafe."'
     )
     assert _speaker(text, "The Harbour Board has clear rules") == "Harbour Board"
+
+
+@pytest.mark.parametrize("name", ["Ruiz-Vega", "Rawson-Blake", "McKee-Levy"])
+def test_a_hyphenated_surname_is_read_whole(name: str) -> None:
+    text = f'The council met on Monday.\n\n"We will vote against the harbour plan," said {name}, who leads the group.'
+    assert _speaker(text, "We will vote against") == name

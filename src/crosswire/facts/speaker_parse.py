@@ -147,6 +147,9 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             break
         if t.dep_ in ("det",) and t.lower_ in cues.determiners:
             break
+        if t.text == "-" and t.i > 0 and not doc[t.i - 1].whitespace_ and not t.whitespace_:
+            left = t.i  # a hyphenated surname: "Ramirez-Rosa"
+            continue
         if t.dep_ not in NAME_DEPS or t.i in inside or t.is_quote:
             break
         left = t.left_edge.i if t.left_edge.i >= 0 else t.i
