@@ -178,3 +178,22 @@ def test_figures_and_years_are_no_telephone_numbers_and_a_police_appeal_stays() 
         "Police said the man, 45, was arrested at 10.30 on Friday.",
     ):
         assert strip_furniture(text) == (text, [])
+
+
+def test_a_credit_of_its_own_closes_a_caption_and_both_are_cut() -> None:
+    kept, cuts = strip_furniture(
+        "The ferry sank on Monday. Divers search the harbour near the pier at dawn. (Jane Roe/Port Ellis Herald) "
+        "The captain was arrested."
+    )
+    assert kept == "The ferry sank on Monday. The captain was arrested."
+    assert cuts == ["Divers search the harbour near the pier at dawn. (Jane Roe/Port Ellis Herald)"]
+
+
+def test_a_dateline_s_credit_or_a_quotation_s_end_is_no_caption() -> None:
+    for text in (
+        "PORT ELLIS, Ore. (KPEL/KXYZ) — A ferry sank in the harbour on Monday, the coast guard said.",
+        "“We will rebuild the pier. That was always the plan.” (Jane Roe/Port Ellis Herald)",
+        "The split was 50/50 (see the table). The rest followed.",
+    ):
+        kept, cuts = strip_furniture(text)
+        assert not any("ferry sank" in c or "rebuild" in c or "split" in c for c in cuts), cuts

@@ -427,12 +427,36 @@ def _keep_around_cut(m: re.Match[str]) -> str:
     return whole[: m.start("cut") - at] + whole[m.end("cut") - at :]
 
 
+# a picture's or a video's credit of its own after a sentence: "(Eddy Kennedy/CBC)", "(YouTube/DC Metropolitan Police
+# Department)", "(Catherine Rentz/Baltimore Sun video)": the sentence it closes is the picture's caption
+_CREDIT_AFTER = re.compile(
+    r"(?<=[.!?])\s+\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})/(?:[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,6})\)\.?"
+    r"(?=\s*$|\s+[A-Z‘“\"(])"
+)
+_CAPTION_MIN_WORDS = 5  # (not a dateline's place: "MEBANE, N.C. (WXII/WNCN) — ...")
+
+
+def _credited_captions(text: str) -> tuple[str, list[str]]:
+    """The paragraph without each picture credit of its own and the caption sentence it closes."""
+    cuts: list[str] = []
+    at = 0
+    while (m := _CREDIT_AFTER.search(text, at)) is not None:
+        before = _sentences(text[: m.start()])
+        caption = before[-1] if before else ""
+        if len(caption.split()) < _CAPTION_MIN_WORDS:
+            at = m.end()  # a dateline's place, a label: no caption closed by a credit
+            continue
+        start = text.rfind(caption, 0, m.start()) if caption else m.start()
+        cuts.append(f"{caption.strip()} {m.group(0).strip()}".strip())
+        text = (text[:start].rstrip() + " " + text[m.end() :].lstrip()).strip()
+    return text, cuts
+
+
 def strip_furniture(text: str, *, closing: bool = False) -> tuple[str, list[str]]:
     """The paragraph without the furniture inside it, and the pieces cut (in order).
 
     ``closing``: the paragraph is one of a text's last, where :data:`CLOSING_RULES` apply too."""
-    cuts: list[str] = []
-    out = text
+    out, cuts = _credited_captions(text) if "/" in text else (text, [])
     for _kind, rx in _SPAN:
         if rx.search(out):
             if "cut" in rx.groupindex:  # only that group is furniture: cut it, with no space in its place
