@@ -197,3 +197,17 @@ def test_a_dateline_s_credit_or_a_quotation_s_end_is_no_caption() -> None:
     ):
         kept, cuts = strip_furniture(text)
         assert not any("ferry sank" in c or "rebuild" in c or "split" in c for c in cuts), cuts
+
+
+def test_video_lines_stamps_and_contact_footers_are_cut() -> None:
+    kept, cuts = strip_furniture("Harbour Crane Collapse Slow Motion from Jane Roe on Vimeo.")
+    assert kept == "" and cuts
+    kept, _ = strip_furniture(
+        "Police are seeking a driver seen on a harbour camera on Thursday. (Published Friday, May 7, 2021) "
+        "The ferry sails at noon."
+    )
+    assert kept == "The ferry sails at noon."
+    kept, _ = strip_furniture("To contact the reporter on this story: Jane Roe in Port Ellis at jroe@example.net")
+    assert kept == ""
+    for text in ("He posted the clip from Port Ellis on YouTube.", "She filmed the crane from her office on Monday."):
+        assert strip_furniture(text) == (text, [])

@@ -341,8 +341,8 @@ def _years(text: str) -> list[int]:
 
 
 _AGENCY_DATED = re.compile(
-    r"(?<=\w), (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
-    r"[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
+    r"(?:(?<=\w), |\((?:Published|Updated|Posted) )(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, "
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
 )
 
 
@@ -359,8 +359,8 @@ def references(articles: list[Article]) -> dict[str, Reference]:
         return out
     # the last year the story writes, or a page's copyright year (kept among the lines cleaning
     # removed): no weekday-and-date pair of the story is later
-    # a news photo's caption in the agencies' form ("..., Wednesday, Sept. 15, 2010, in Kabul."), which cleaning
-    # cuts, dates the report as the text around it did: the pictures of the day's events
+    # a news photo's caption in the agencies' form ("..., Wednesday, Sept. 15, 2010, in Kabul."), or a video's stamp
+    # ("(Published Friday, May 15, 2015)"), which cleaning cuts, dates the report as the text around it did
     seen = {a.id: "\n".join([a.text, *(r for r in a.removed if _AGENCY_DATED.search(r))]) for a in articles}
     written = [y for a in articles for y in _years(seen[a.id])]
     years = list(written)

@@ -127,6 +127,11 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("credit", r"^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ff]act-checking) by\b"),
     # raw markup of an embedded post left in a text ("<a href=...>#tag</a> ... —@handle")
     ("embed", r"<a\s+href=|</a>|<blockquote\b|</blockquote>"),
+    # an embedded video's own line ("Escape Maneuver in a Flying Fly from Jane Roe on Vimeo."), a publisher's footer
+    # naming the reporters to contact ("To contact the reporters on this story: ...")
+    ("embed", r"^[^.!?]{3,150} from [A-Z][^.!?]{1,60} on Vimeo\.?$"),
+    ("credit", r"^To contact the (?:reporters?|editors?|writers?)\b[^.]{0,40}\b(?:on|responsible for|of) "
+               r"this story\s*:"),
     # a telephone number to call (a tip line, a help line, a reporter's or an office's number): service, no news
     # (in a sentence of at most 40 words: a longer one has text glued to the number, "... 347-322-0415 (CNN) The ...";
     # not an appeal of the police for information, which the story tells: "Anyone with information should call
@@ -247,6 +252,7 @@ SPAN_RULES: list[tuple[str, str]] = [
     ("related-link", r"\[\s*(?:Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO|More|MORE|"
                      r"Click|Listen)\b[^\[\]]{0,200}\]"),
     ("related-link", r"\[[^\[\]]{0,200}(?:https?://|www\.)[^\[\]]{0,200}\]"),
+
     ("picture-credit", r"\b(?:[\w.'’-]+/){1,3}Handout via (?:REUTERS|Reuters|AFP|AP|EPA)\b|"
                        r"\bHandout via (?:REUTERS|AFP|EPA)\b"),
     # a picture's credit in German, bracketed or after a caption: "(Bild: DPA)", "(Foto: Jane Roe / DPA)",
@@ -347,7 +353,7 @@ _HINT = re.compile(
     r"\((?:l|c|m\.|r\.|cent(?:re|er)|left|right|top|bottom|front|foreground|background|links|rechts|mitte|v\.\s?[lr]\.|"
     r"[àa] (?:gauche|droite)|au centre)\)|, (?:\w+ (?:from )?)?(?:left|right|center|centre|bottom|top|foreground|"
     r"background),|, (?:mon|tues|wednes|thurs|fri|satur|sun)day, |\d\d[ ./-]\d\d|\(\d{3}\)|0\s?800\b|"
-    r"(?-i:\b(?:Read|READ)\s+[‘'\"“]?[A-Z0-9])|"
+    r"(?-i:\b(?:Read|READ)\s+[‘'\"“]?[A-Z0-9])| on vimeo\b|to contact the|"
     r"(?-i:\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z])",  # (the initials of a study's author, in capitals)
     re.IGNORECASE,
 )
@@ -430,7 +436,10 @@ def _keep_around_cut(m: re.Match[str]) -> str:
 # a picture's or a video's credit of its own after a sentence: "(Eddy Kennedy/CBC)", "(YouTube/DC Metropolitan Police
 # Department)", "(Catherine Rentz/Baltimore Sun video)": the sentence it closes is the picture's caption
 _CREDIT_AFTER = re.compile(
-    r"(?<=[.!?])\s+\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})/(?:[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,6})\)\.?"
+    r"(?<=[.!?\"”])\s+\((?:(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})/(?:[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,6})|"
+    # ... or a video's time stamp after its description: "(Published Friday, May 15, 2015)"
+    r"(?:Published|Updated|Posted)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d)\)\.?"
     r"(?=\s*$|\s+[A-Z‘“\"(])"
 )
 _CAPTION_MIN_WORDS = 5  # (not a dateline's place: "MEBANE, N.C. (WXII/WNCN) — ...")
@@ -443,8 +452,8 @@ def _credited_captions(text: str) -> tuple[str, list[str]]:
     while (m := _CREDIT_AFTER.search(text, at)) is not None:
         before = _sentences(text[: m.start()])
         caption = before[-1] if before else ""
-        if len(caption.split()) < _CAPTION_MIN_WORDS:
-            at = m.end()  # a dateline's place, a label: no caption closed by a credit
+        if len(caption.split()) < _CAPTION_MIN_WORDS or ("/" in m.group(0) and caption.rstrip()[-1:] in '"”'):
+            at = m.end()  # a dateline's place, a label, the end of a quotation: no caption closed by a credit
             continue
         start = text.rfind(caption, 0, m.start()) if caption else m.start()
         cuts.append(f"{caption.strip()} {m.group(0).strip()}".strip())
@@ -456,7 +465,7 @@ def strip_furniture(text: str, *, closing: bool = False) -> tuple[str, list[str]
     """The paragraph without the furniture inside it, and the pieces cut (in order).
 
     ``closing``: the paragraph is one of a text's last, where :data:`CLOSING_RULES` apply too."""
-    out, cuts = _credited_captions(text) if "/" in text else (text, [])
+    out, cuts = _credited_captions(text) if "/" in text or "(Published" in text else (text, [])
     for _kind, rx in _SPAN:
         if rx.search(out):
             if "cut" in rx.groupindex:  # only that group is furniture: cut it, with no space in its place
