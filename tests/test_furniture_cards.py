@@ -156,7 +156,7 @@ def test_labelled_and_title_case_links_to_other_articles_are_cut() -> None:
 def test_a_sentence_about_reading_or_a_video_label_in_the_text_stays() -> None:
     from crosswire.read.furniture import line_furniture
 
-    for text in ("Read the full statement from the harbour office here.", "Read Laura's blog"):
+    for text in ("Read the statement the harbour office issued on Monday.", "Read Laura's blog"):
         assert strip_furniture(text) == (text, [])
     assert line_furniture("Related articles were removed from the page") is None
 
@@ -211,3 +211,10 @@ def test_video_lines_stamps_and_contact_footers_are_cut() -> None:
     assert kept == ""
     for text in ("He posted the clip from Port Ellis on YouTube.", "She filmed the crane from her office on Monday."):
         assert strip_furniture(text) == (text, [])
+
+
+def test_prompts_to_look_at_what_the_page_embeds_are_cut() -> None:
+    for text in ("Watch the update here.", "Read our press release here.", "Check out more videos of the crane:"):
+        assert strip_furniture(text) == ("", [text])
+    for text in ("Police said the man was here.", "The mayor said:", "Check the figures before Monday."):
+        assert strip_furniture(text)[1] == []

@@ -132,6 +132,10 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("embed", r"^[^.!?]{3,150} from [A-Z][^.!?]{1,60} on Vimeo\.?$"),
     ("credit", r"^To contact the (?:reporters?|editors?|writers?)\b[^.]{0,40}\b(?:on|responsible for|of) "
                r"this story\s*:"),
+    # a prompt to look at what the page embeds or links: "Watch the update here.", "Read our press release here.",
+    # "Check out some more videos of the fruit fly in action:", "Watch:"
+    ("promo", r"^(?:Watch|See|Read|Listen to|View)\s+[^.!?]{0,50}?\bhere\s*[.!]$"),
+    ("promo", r"^(?:Check out|Take a look at|Break out|Watch|See)\b[^.!?:]{0,80}:$"),
     # a telephone number to call (a tip line, a help line, a reporter's or an office's number): service, no news
     # (in a sentence of at most 40 words: a longer one has text glued to the number, "... 347-322-0415 (CNN) The ...";
     # not an appeal of the police for information, which the story tells: "Anyone with information should call
@@ -353,7 +357,7 @@ _HINT = re.compile(
     r"\((?:l|c|m\.|r\.|cent(?:re|er)|left|right|top|bottom|front|foreground|background|links|rechts|mitte|v\.\s?[lr]\.|"
     r"[àa] (?:gauche|droite)|au centre)\)|, (?:\w+ (?:from )?)?(?:left|right|center|centre|bottom|top|foreground|"
     r"background),|, (?:mon|tues|wednes|thurs|fri|satur|sun)day, |\d\d[ ./-]\d\d|\(\d{3}\)|0\s?800\b|"
-    r"(?-i:\b(?:Read|READ)\s+[‘'\"“]?[A-Z0-9])| on vimeo\b|to contact the|"
+    r"(?-i:\b(?:Read|READ)\s+[‘'\"“]?[A-Z0-9])| on vimeo\b|to contact the|\bhere\s*[.!]|:\s*$|"
     r"(?-i:\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z])",  # (the initials of a study's author, in capitals)
     re.IGNORECASE,
 )
