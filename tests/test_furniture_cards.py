@@ -218,3 +218,7 @@ def test_prompts_to_look_at_what_the_page_embeds_are_cut() -> None:
         assert strip_furniture(text) == ("", [text])
     for text in ("Police said the man was here.", "The mayor said:", "Check the figures before Monday."):
         assert strip_furniture(text)[1] == []
+
+
+def test_a_farewell_is_no_prompt() -> None:
+    assert strip_furniture("See you here.") == ("See you here.", [])

@@ -134,7 +134,8 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                r"this story\s*:"),
     # a prompt to look at what the page embeds or links: "Watch the update here.", "Read our press release here.",
     # "Check out some more videos of the fruit fly in action:", "Watch:"
-    ("promo", r"^(?:Watch|See|Read|Listen to|View)\s+[^.!?]{0,50}?\bhere\s*[.!]$"),
+    ("promo", r"^(?:Watch|See|Read|Listen to|View)\s+(?:it|them|the|this|these|our|more|all|his|her|their|a|an)\b"
+              r"[^.!?]{0,50}?\bhere\s*[.!]$"),
     ("promo", r"^(?:Check out|Take a look at|Break out|Watch|See)\b[^.!?:]{0,80}:$"),
     # a telephone number to call (a tip line, a help line, a reporter's or an office's number): service, no news
     # (in a sentence of at most 40 words: a longer one has text glued to the number, "... 347-322-0415 (CNN) The ...";
