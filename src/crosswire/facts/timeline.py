@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from crosswire.model import TimelineEvent
+from crosswire.read.furniture import DATED_PICTURE
 from crosswire.text.date_roles import span_ends, turn_of_year
 from crosswire.text.dates import (
     CALENDAR_WORDS,
@@ -340,12 +341,6 @@ def _years(text: str) -> list[int]:
     return [y for y in map(int, _YEAR.findall(_COPYRIGHT.sub(" ", text))) if y <= now]
 
 
-_AGENCY_DATED = re.compile(
-    r"(?:(?<=\w), |\((?:Published|Updated|Posted) )(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, "
-    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
-)
-
-
 def references(articles: list[Article]) -> dict[str, Reference]:
     """Article id -> the :class:`Reference` its relative dates count from."""
     published = [str(a.published) for a in articles if parse_ref(a.published)]
@@ -361,7 +356,7 @@ def references(articles: list[Article]) -> dict[str, Reference]:
     # removed): no weekday-and-date pair of the story is later
     # a news photo's caption in the agencies' form ("..., Wednesday, Sept. 15, 2010, in Kabul."), or a video's stamp
     # ("(Published Friday, May 15, 2015)"), which cleaning cuts, dates the report as the text around it did
-    seen = {a.id: "\n".join([a.text, *(r for r in a.removed if _AGENCY_DATED.search(r))]) for a in articles}
+    seen = {a.id: "\n".join([a.text, *(r for r in a.removed if DATED_PICTURE.search(r))]) for a in articles}
     written = [y for a in articles for y in _years(seen[a.id])]
     years = list(written)
     years += [

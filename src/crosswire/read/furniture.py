@@ -25,6 +25,7 @@ import re
 __all__ = [
     "CLOSING_RULES",
     "CREDIT_OPENERS",
+    "DATED_PICTURE",
     "LINE_RULES",
     "SENTENCE_RULES",
     "SPAN_RULES",
@@ -93,6 +94,14 @@ _INVESTIGATORS = (
     r"[Pp]olice|POLICE|FBI|[Ss]heriff(?:'s)?|[Dd]etectives?|[Ii]nvestigators|Crime ?Stoppers|RCMP|[Tt]ip ?line|"
     r"[Pp]olizei|[Pp]olicía|[Pp]olicia|[Gg]endarmerie|[Cc]arabinieri"
 )
+# a day written as the agencies date a picture: "Friday, Dec. 15, 2017"
+_WEEKDAY_DATE = (
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d{1,2}, (?:19|20)\d\d"
+)
+# A line cut as a news photo's caption ("..., Wednesday, Sept. 15, 2010, in Kabul.") or a video's stamp ("(Published
+# Friday, May 15, 2015)"): its date is the day of the report's pictures, which the timeline still reads
+DATED_PICTURE = re.compile(r"(?:(?<=\w), |\((?:Published|Updated|Posted) )" + _WEEKDAY_DATE + r"\b")
 # (kind, pattern) over one sentence; a sentence that matches is cut whole
 # fmt: off
 SENTENCE_RULES: list[tuple[str, str]] = [
@@ -112,8 +121,7 @@ SENTENCE_RULES: list[tuple[str, str]] = [
                 r"handout|picture|still|selfie|screen ?grab)\s*(?:\([^)]*\))?\s*\.?$"),
     # a news-photo caption dated in the agencies' form after a comma, the picture's place last ("... gestures to the
     # crowd at the graduation ceremony, Friday, Dec. 15, 2017, in Quantico, Va."); a report writes "on Friday"
-    ("caption", r"(?<=\w), (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|"
-                r"Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d(?:, (?:in|at|near|outside) [^!?]{2,60}?)?\.$"),
+    ("caption", r"(?<=\w), " + _WEEKDAY_DATE + r"(?:, (?:in|at|near|outside) [^!?]{2,60}?)?\.$"),
     # reporting credits
     ("credit", r"^(?!(?:Police|Officials|Authorities|Witnesses|Residents|Reporters|Media|Agencies|Newspapers|"
                r"He|She|They|It|We|I|Investigators|Prosecutors)\b)[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}"
@@ -357,7 +365,8 @@ _HINT = re.compile(
     r"producer|hier (?:finden|lesen|sehen|erfahren)|"
     r"\((?:l|c|m\.|r\.|cent(?:re|er)|left|right|top|bottom|front|foreground|background|links|rechts|mitte|v\.\s?[lr]\.|"
     r"[àa] (?:gauche|droite)|au centre)\)|, (?:\w+ (?:from )?)?(?:left|right|center|centre|bottom|top|foreground|"
-    r"background),|, (?:mon|tues|wednes|thurs|fri|satur|sun)day, |\d\d[ ./-]\d\d|\(\d{3}\)|0\s?800\b|"
+    r"background),|, (?:mon|tues|wednes|thurs|fri|satur|sun)day, |"
+    r"\d{3}[-.]\d{3}[-.]\d{4}|1-8\d\d-|\(\d{3}\)|0\s?800\b|0\d[ .]\d\d[ .]\d\d|"  # (a number to call: _PHONE)
     r"(?-i:\b(?:Read|READ)\s+[‘'\"“]?[A-Z0-9])| on vimeo\b|to contact the|\bhere\s*[.!]|:\s*$|"
     r"(?-i:\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z])",  # (the initials of a study's author, in capitals)
     re.IGNORECASE,
