@@ -4,6 +4,7 @@ parties stating and negating the same thing, and claims a report itself presents
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from crosswire.facts.attribution import REPORT_VERBS
@@ -60,17 +61,26 @@ _MAKES_CLAIM = re.compile(
 )
 
 
+_REACH = 4  # sentences before a denial, in its own report, where the claim it answers may stand
+
+
+def _earlier(story: StoryText, pos: int) -> Iterator[int]:
+    """The sentences of a denial's report before it, the closest first, up to :data:`_REACH` back."""
+    article = story.sentences[pos].article
+    k = pos - 1
+    while k >= 0 and story.sentences[k].article == article and pos - k <= _REACH:
+        yield k
+        k -= 1
+
+
 def _claim_made(story: StoryText, pos: int, dparty: str | None) -> int | None:
     """The closest sentence before a denial of "the claims" that makes claims, by another party (or by a
     document: "The suit claimed ..."); None when no sentence of the report makes any."""
-    s = story.sentences[pos]
-    k = pos - 1
-    while k >= 0 and story.sentences[k].article == s.article and pos - k <= 4:
+    for k in _earlier(story, pos):
         text = _QUOTED.sub(" ", story.sentences[k].text)
-        att = story.attribution[k] or claimant(story.sentences[k].text)
         if _MAKES_CLAIM.search(text) and not DENIAL.search(text) and not DENIAL_ANY.search(text):
+            att = story.attribution[k] or claimant(story.sentences[k].text)
             return k if att is None or party_of(att) != dparty else None
-        k -= 1
     return None
 
 
@@ -80,8 +90,7 @@ def _claim_before(story: StoryText, pos: int, denier: str | None) -> int | None:
     dparty = party_of(denier)
     if _CLAIMS_DENIED.search(_QUOTED.sub(" ", s.text)):
         return _claim_made(story, pos, dparty)
-    k = pos - 1
-    while k >= 0 and story.sentences[k].article == s.article and pos - k <= 4:
+    for k in _earlier(story, pos):
         att = story.attribution[k] or claimant(story.sentences[k].text)
         if (
             att
@@ -94,13 +103,12 @@ def _claim_before(story: StoryText, pos: int, denier: str | None) -> int | None:
                 head - 1 >= 0
                 and story.sentences[head - 1].article == s.article
                 and story.attribution[head - 1] == att
-                and pos - head < 4
+                and pos - head < _REACH
             ):
                 head -= 1
             if not _answers(story, list(range(head, k + 1)), pos):
                 return None
             return head
-        k -= 1
     return None
 
 
