@@ -86,13 +86,25 @@ _ADDRESSING = (
     r"called\s+on|called\s+for|urged|appealed\s+to|pressed|implored|invited|accused|described|"
     r"called|branded|labell?ed|vowed|promised|pledged|predicted|asked"
 )
+# a phrase fronted before the subject of a leading frame: a sentence adverb ("However, ", "But, "), then a
+# day ("On Monday, ") or a phrase opened by a preposition or a participle ("In a statement, ", "Asked about
+# the claims, ", "But in a court filing, "), up to 60 characters without a comma or a quotation mark
+_FRONT_ADVERBS = "But|And|Yet|However|Still|Now|Meanwhile|Separately"
+_FRONT_WORDS = (
+    "In|At|On|After|Before|During|Following|Since|Upon|Despite|Amid|Asked|Speaking|Writing|Responding|Reacting|"
+    "Earlier|Later|Last|This|Today|Yesterday"
+)
+_FRONTED = (
+    r"^(?:(?:" + _FRONT_ADVERBS + r")(?:,\s+|\s+(?=(?i:" + _FRONT_WORDS + r")\b)))?"
+    r"(?:(?:[A-Z][\w’']*\s+\w+day|(?i:" + _FRONT_WORDS + r")\b[^,“”\"«»]{0,60}),\s+)?"
+)
 _LEADING_ADDRESS = re.compile(
-    r"^(?:[A-Z][\w’']*\s+\w+day,\s+)?" + _SRC + r"(?:,[^,]{3,80},)?\s+(?:(?:has|had|have|also|then|again|later|"
+    _FRONTED + _SRC + r"(?:,[^,]{3,80},)?\s+(?:(?:has|had|have|also|then|again|later|"
     r"earlier|publicly|immediately)\s+)*(?:" + _ADDRESSING + r")\s+[^.!?]*[“\"«„]"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _SRC + r"(?=\s*(?:[,.;]|$|\s+(?:on|in|at|which|who|that)\b))")
 _LEADING = re.compile(
-    r"^(?:[A-Z][\w’']*\s+\w+day,\s+)?" + _SRC + r"(?:,[^,]{3,80},)?\s+(?:(?:has|had|have|also|then|clearly|"
+    _FRONTED + _SRC + r"(?:,[^,]{3,80},)?\s+(?:(?:has|had|have|also|then|clearly|"
     r"again|later|earlier|publicly|quickly|immediately|reportedly)\s+)*(?:" + REPORT_VERBS + r")\b"
 )
 _RESPONSE = re.compile(r"^(?:Response|Reply|Reaction)\s+from\s+" + _SRC + r"\s*:")
@@ -212,6 +224,9 @@ _INSTITUTIONS = (_LOWER_WORDS | GENERIC) - {
 # fmt: off
 _CLAUSE_WORDS = {"after", "before", "when", "while", "since", "during", "until", "if", "because", "although",
                  "though", "as", "moments", "once", "where", "whether", "than"}
+# a relative or question word inside a phrase makes it a clause, not a source ("employees who say ..."); "WHO"
+# written in capitals is the organisation
+_RELATIVE_WORDS = {"who", "which", "what", "neither"}
 # fmt: on
 # fmt: off
 _NOT_SOURCES = {
@@ -229,8 +244,11 @@ def normalise_source(raw: str | None) -> str | None:
     s = re.sub(r"^(?:but|and|yet|so|still|however|meanwhile|now)\s+", "", s, flags=re.I)
     s = re.sub(r"^(?:the|a|an|an?\s+unnamed|another)\s+", "", s, flags=re.I)
     s = re.sub(r"^(?:also|then|later)\s+", "", s, flags=re.I)
-    s = re.sub(r"\s+(?:also|then|later|again|has|had|have)$", "", s, flags=re.I)
-    s = re.sub(r"(?:['’]s)?\s+" + DOC_WORDS + r"$", "", s, flags=re.I)  # "ministry statement" -> "ministry"
+    s = re.sub(r"\s+(?:also|then|later|again|further|has|had|have)$", "", s, flags=re.I)
+    # "ministry statement" -> "ministry"; a capitalised one names the source ("the Washington Post")
+    doc = re.search(r"(?:['’]s)?\s+(" + DOC_WORDS + r")$", s, flags=re.I)
+    if doc and doc.group(1)[:1].islower():
+        s = s[: doc.start()]
     s = re.sub(r"^" + DOC_WORDS + r"\s+(?:from|of|by)\s+(?:the\s+|his\s+|her\s+|its\s+)?", "", s, flags=re.I)
     s = re.sub(r"\s+(?:on|in|at)\s+\w+day$", "", s)
     s = s.strip()
@@ -280,6 +298,8 @@ def raw_english(text: str) -> str | None:
         m = rx.search(t)
         if m and rx is _LEADING and _NOT_SPEECH.match(t, m.end()):
             continue  # "Bus operators added extra coaches": adding things, not words
+        if m and rx in (_LEADING, _LEADING_ADDRESS) and m.start(1) > 0 and fold(m.group(1)) in PRONOUNS:
+            continue  # "In fact, he insists ...": a pronoun after a fronted phrase is left to the quotes' reader
         if m:
             raw = re.sub(r"(?<=[a-z]{2})\.$", "", m.group(1).strip())
             if is_document_english(raw) or possessive_english(raw):
@@ -327,6 +347,9 @@ _OPEN_ENDS = frozenset(
         "our",
         "my",
         "your",
+        "and",
+        "or",
+        "but",
     }
 )
 
@@ -338,6 +361,8 @@ def _plausible(src: str) -> bool:
     if re.search(r"\b(?:was|were|is|are|been|be|being)$", f):  # a passive: "responsibility ... was claimed"
         return False
     if any(w in _CLAUSE_WORDS for w in f.split()):  # "Moments after Justice Kennedy retired, he said"
+        return False
+    if any(w.lower() in _RELATIVE_WORDS and not w.isupper() for w in src.split()):
         return False
     if f.split()[-1] in _OPEN_ENDS:  # "No details of the alleged assault": the verb is an adjective there
         return False

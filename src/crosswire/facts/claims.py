@@ -88,7 +88,8 @@ def _claim_before(story: StoryText, pos: int, denier: str | None) -> int | None:
     """The claim a denial answers: the head of the closest run of sentences by another party."""
     s = story.sentences[pos]
     dparty = party_of(denier)
-    if _CLAIMS_DENIED.search(_QUOTED.sub(" ", s.text)):
+    frame = s.text if _QUOTED_DENIAL.search(s.text) else _QUOTED.sub(" ", s.text)  # (the party's own words)
+    if _CLAIMS_DENIED.search(frame):
         return _claim_made(story, pos, dparty)
     for k in _earlier(story, pos):
         att = story.attribution[k] or claimant(story.sentences[k].text)
@@ -172,10 +173,29 @@ _REFUSED = (
 _REFUSAL = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses)\s+(?:\S+\s+){0,3}?"
     r"(?:" + _REFUSED + r")\b|"
-    r"\b(?:" + _REFUSED + r")\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)\b",
+    r"\b(?:" + _REFUSED + r")\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)\b"
+    # "regret the travel restrictions and reject them": a policy turned down, not a claim denied
+    r"|\b(?:" + _REFUSED + r"|restrictions?|bans?|measures?|polic(?:y|ies)|sanctions?|tariffs?)\s+and\s+"
+    r"(?:reject|rejects|rejected|dismiss|dismisses|dismissed|deny|denies|denied)\s+(?:them|it)\b",
     re.I,
 )
 _OPENING = re.compile(r"^(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4},\s+)?")
+# a quotation that carries on the reported clause of its speaker, opening on a denial: the words are the
+# party's own ("the Jets said they “deny the claims and ...”", "the company said it “categorically rejects
+# ...”")
+_QUOTED_DENIAL = re.compile(
+    r"\b(?:" + REPORT_VERBS + r")\s+(?:that\s+)?(?:they|it|he|she|we)\s+[“\"«]\s*(?:\w+ly\s+)?"
+    r"(?:deny|denies|denied|reject|rejects|rejected|dispute|disputes|disputed|refute|refutes|refuted)\b",
+    re.I,
+)
+
+
+# the claims themselves called false by the party reporting ("he said the accusations against him were lies")
+_CALLED_FALSE = re.compile(
+    r"\b(?:accusations?|allegations?|claims?|charges?|reports?)\b[^.;“”\"]{0,40}?\b(?:were|are|was|is)\s+(?:all\s+)?"
+    r"(?:lies|a\s+lie|false|untrue|baseless|unfounded|fabricated)\b",
+    re.I,
+)
 
 
 def _is_denial(text: str, attributed: str | None) -> bool:
@@ -193,7 +213,10 @@ def _is_denial(text: str, attributed: str | None) -> bool:
     head = _OPENING.sub("", frame.strip(), count=1)
     if DENIER.search(head) or DENIER_ANY.search(head):
         return True
+    if attributed and _QUOTED_DENIAL.search(text) and not _REFUSAL.search(text):
+        return True
     quoted_denial = bool(re.search(r"\bneither\s+\w+\s+nor\b|\bnot\s+true\b|\bbaseless\b|\bunfounded\b", text, re.I))
+    quoted_denial = quoted_denial or bool(_CALLED_FALSE.search(frame))
     return bool(attributed) and (
         quoted_denial
         or bool(
@@ -254,7 +277,10 @@ def contrast_conflicts(story: StoryText, limit: int = 2) -> list[Conflict]:
     asserting = [
         q
         for q in story.fact_pos
-        if party[q] and not NEGATION.search(story.sentences[q].text) and SUGGEST.search(story.sentences[q].text)
+        if party[q]
+        and not NEGATION.search(story.sentences[q].text)
+        and SUGGEST.search(story.sentences[q].text)
+        and not _CALLED_FALSE.search(story.sentences[q].text)  # "the accusations were lies" asserts nothing
     ]
     cands = []
     for p in negated:
