@@ -85,11 +85,45 @@ def _is_abbrev(text: str, dot_pos: int) -> bool:
     return False
 
 
+# a full stop glued to the next sentence ("for the past 160 days.Sally was handcuffed", "he says.For the
+# Sopers"): after a lower-case word, a figure or a closing quotation mark, before a capitalised word
+_GLUED = re.compile(
+    r"""(?:(?<=[a-z][a-z])|(?<=\d)|(?<=[a-z]["”’)]))[.!?](?=[A-Z][a-z]+\b|[A-Z]{2,5}(?:/[A-Z]{2,5})+\s*$)"""
+)  # (the second: the desk's initials closing a report, "... intelligence agencies.MAB/HGH")
+_URLISH = re.compile(r"(?:/|@|www|https?:|\.(?:com|org|net|gov|edu|co|uk|de|fr|es|it)\b)", re.I)
+
+
+# ... and one whose closing quotation mark follows the full stop ('starring in the play "9 to 5."The punishment')
+_GLUED_QUOTE = re.compile(r"""(?<=[a-z0-9][.!?])["”](?=[A-Z][a-z]+\b)""")
+
+
+def _glued(block: str) -> list[int]:
+    """Ends of sentences glued to the next one without a space (the index after the full stop)."""
+    out = [
+        m.end()
+        for m in _GLUED_QUOTE.finditer(block)
+        if m.group() == "”" or block.count('"', 0, m.start()) % 2 == 1  # (a straight mark closes an open one)
+    ]
+    for m in _GLUED.finditer(block):
+        token = block[block.rfind(" ", 0, m.start()) + 1 : (block.find(" ", m.end()) + 1 or len(block) + 1) - 1]
+        initials = block[m.end() :].strip().replace("/", "").isupper()
+        if _URLISH.search(token) and not initials:
+            continue  # "www.Example.Org"
+        if _is_abbrev(block, m.start()) or _is_ordinal(block, m.start(), block[m.end() :]):
+            continue  # "St.Louis", "3.Oktober"
+        out.append(m.end())
+    return sorted(out)
+
+
 @lru_cache(maxsize=4096)
 def _split_block(block: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
+    glued = _glued(block)
     for m in _END.finditer(block):
+        while glued and glued[0] <= m.start():
+            spans.append((start, glued[0]))
+            start = glued.pop(0)
         punct, closers, _space = m.group(1), m.group(2), m.group(3)
         end = m.start(3)
         nxt = block[m.end() :]
@@ -109,6 +143,10 @@ def _split_block(block: str) -> tuple[tuple[int, int], ...]:
             continue
         spans.append((start, end))
         start = m.end()
+    for g in glued:
+        if g > start:
+            spans.append((start, g))
+            start = g
     if start < len(block):
         end = len(block.rstrip())
         if end > start:
