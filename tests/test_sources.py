@@ -156,6 +156,9 @@ def test_copies_of_one_wire_dispatch_are_one_source_credited_to_the_wire():
     "You can add location information to your Tweets, such as your city, from the web and apps. When you "
     "tweet with a location, the service stores that location.",
     "Sorry, the page you requested cannot be found.\n\nIt may have been moved or deleted from this site.",
+    # a web archive's notice about its crawls
+    "Such crawls are kept so that a page's links still work later. These crawls are part of an effort to "
+    "archive pages as they are made.The aim is to fix all broken links on the web.",
     # a web archive's collection page
     "This page gathers press coverage of the End of Term 2020 project, a joint effort to preserve public "
     "federal government web sites when an administration ends.",

@@ -67,6 +67,11 @@ NOT_NEWS: list[tuple[str, str]] = [
         r"\blocation information to your tweets\b|\bturn off location\b",
     ),
     (
+        "a web archive's notice about its crawls, not a report",
+        r"\bthese crawls are part of an effort to archive pages\b|\bcrawls of supported\b[^.]{0,20}\bsites\b|"
+        r"\bfix all broken links on the web\b",
+    ),
+    (
         "an error page, not a report",
         r"\b(?:page|article|story|video) (?:is )?(?:not found|no longer available|cannot be found|you requested)\b|"
         r"\berror 404\b|\b404 error\b|\bthis (?:video|content|page) is (?:unavailable|not available|private)\b|"
