@@ -50,6 +50,9 @@ class SpeakerCues:
     plural_verb_endings: tuple[str, ...] = ()  # ... told by the verb: "sagten sie" plural, "sagte sie" a woman
     female_role_endings: tuple[str, ...] = ()  # a role noun ending so names a woman ("Innenministerin")
     things: frozenset[str] = frozenset()  # a pronoun that may stand for an organisation ("it stated")
+    # a possessive before a document ("its statement", "his letter") -> the subject pronoun it resolves as; only
+    # where the possessive tells its owner (not French "son", which agrees with the noun owned)
+    possessives: dict[str, str] = field(default_factory=dict)
 
 
 _EN_VERBS = (
@@ -135,6 +138,7 @@ ENGLISH = SpeakerCues(
     },
     object_pronouns={"him": "m", "his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"},
     things=frozenset({"it"}),
+    possessives={"its": "it", "his": "he", "her": "she"},
     first_person=frozenset("i me my mine myself".split()),
     topics=("on", "about", "asked about", "on the subject of"),
     views=frozenset("see view consider regard think believe describe summarize summarise".split()),

@@ -73,10 +73,6 @@ class _Found:
     role: str | None = None  # "spokeswoman" to resolve to the person introduced with it
 
 
-# a possessive pronoun before a document ("its statement", "his letter") and the pronoun that resolves it
-_POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she"}
-
-
 def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) -> _Found | None:
     """The speaker named by a subject token, as a full noun phrase; None when it names nobody."""
     low = tok.lower_
@@ -105,9 +101,9 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             if g.dep_ in ("pobj", "obj") and g.pos_ in ("PROPN", "NOUN")
         ]
         owner = [c for c in owner if c.lower_ not in TIME_WORDS]  # "a Wednesday editorial": no owner
-        mine = [c for c in tok.children if c.dep_ in ("poss", "nmod:poss") and c.lower_ in _POSSESSIVE_PRONOUNS]
-        if not owner and mine and _POSSESSIVE_PRONOUNS[mine[0].lower_] in (set(cues.pronouns) | set(cues.things)):
-            key = _POSSESSIVE_PRONOUNS[mine[0].lower_]  # "Its statement read: “…”": whom "it" stands for
+        mine = [c for c in tok.children if c.dep_ in ("poss", "nmod:poss") and c.lower_ in cues.possessives]
+        if not owner and mine and cues.possessives[mine[0].lower_] in (set(cues.pronouns) | set(cues.things)):
+            key = cues.possessives[mine[0].lower_]  # "Its statement read: “…”": whom "it" stands for
             return _Found(key, base + mine[0].idx, base + mine[0].idx + len(mine[0]), "verb", pronoun=key)
         if not owner:
             return _Found(clean_name(tok.text, cues), base + tok.idx, base + tok.idx + len(tok), "document")
