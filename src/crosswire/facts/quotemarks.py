@@ -277,3 +277,48 @@ def _in_narration(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool
     a = paras[q.paragraph][0]
     before = text[a : max(a, q.start - 1)].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] in "’'") and not before.endswith(":")
+
+
+_INCISE = re.compile(r"^[\s,]*[^\s,«»“”\"„][^«»“”\"„.!?;:]{0,90},\s*$")
+
+
+def join_incises(text: str, quotes: list[Quotation]) -> list[Quotation]:
+    """“We are ready,” said X, “to go back to work”: one quotation, cut by the incise naming its speaker."""
+    out: list[Quotation] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.paragraph == q.paragraph
+            and prev.speaker_start is not None
+            and prev.end < prev.speaker_start < q.start
+            and q.speaker in (None, prev.speaker)
+            and not re.search(r"[.!?]\W*$", text[prev.start : prev.end + 1])
+            and _INCISE.match(text[prev.end + 1 : q.start - 1])
+        ):
+            out[-1] = Quotation(
+                prev.start,
+                q.end,
+                f"{prev.text} {q.text}",
+                prev.speaker,
+                prev.speaker_start,
+                prev.speaker_end,
+                prev.how,
+                prev.paragraph,
+            )
+            continue
+        out.append(q)
+    return out
+
+
+_TRANSCRIPT = re.compile(r"^((?:[A-Z][A-Z.’'\-]+\s){0,3}[A-Z][A-Z.’'\-]+):\s")
+
+
+def transcript_turn(q: Quotation) -> bool:
+    """A transcript's turn inside the marks ("PENCE: Well, …"): the speaker is its all-capitals name."""
+    m = _TRANSCRIPT.match(q.text)
+    if not m or m.group(1) in ("VIDEO", "AUDIO", "UPDATE", "NOTE", "BREAKING", "WATCH", "READ", "EDITOR'S NOTE"):
+        return False
+    q.speaker, q.how, q.speaker_start = m.group(1).title(), "transcript", q.start
+    q.speaker_end = q.start + m.end(1)
+    return True

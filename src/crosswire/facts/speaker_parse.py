@@ -25,14 +25,16 @@ from crosswire.facts.quotemarks import (
     Quotation,
     clean_name,
     continued_quotes,
+    join_incises,
     kept_quote,
     marked_quotations,
     paragraph_spans,
     signed_quotes,
+    transcript_turn,
 )
 from crosswire.facts.speaker_article import ArticleView
 from crosswire.facts.speaker_cues import SpeakerCues, cues_for
-from crosswire.facts.speaker_turns import discourse_speakers, view_colon
+from crosswire.facts.speaker_turns import discourse_speakers, verbless_tag, view_colon
 
 __all__ = ["parser_available"]
 
@@ -282,7 +284,7 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
         ]
         if agent:
             return agent[0]
-        if v is verb and verb.lemma_.lower() not in cues.drop_verbs:
+        if v is verb and verb.lemma_.lower() not in cues.drop_verbs | cues.framing:
             after = [
                 c
                 for c in v.rights
@@ -336,7 +338,9 @@ def _from_parse(
     if before and before[-1].text == ":" and len(before) >= 2:
         head = before[-2]
         response = head.dep_ in ("pobj", "nmod", "obl") and (
-            head.head.head.lemma_.lower() in RESPONSES or head.head.lemma_.lower() in RESPONSES
+            head.head.head.lemma_.lower() in RESPONSES
+            or head.head.lemma_.lower() in RESPONSES
+            or _sent_by(head, cues)  # "a text message from Amy Doe: “…”": its sender
         )
         k = head.i
         while (
@@ -452,6 +456,17 @@ def _from_parse(
     return None
 
 
+_VERBAL = ("VERB", "AUX", "PRON")
+
+
+def _sent_by(name: Any, cues: SpeakerCues) -> bool:
+    """A name after a document's sender preposition: "a message from X", "un courriel de X"."""
+    if name.dep_ == "pobj":
+        return name.head.lower_ in cues.senders and name.head.head.lemma_.lower() in cues.documents
+    case = any(c.dep_ == "case" and c.lower_ in cues.senders for c in name.children)
+    return case and name.head.lemma_.lower() in cues.documents
+
+
 def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = False) -> Any | None:
     """The name right before a reporting verb the parse gave no subject ("Beck joked", "X, 58, said"),
     or right after it ("said Jane Doe")."""
@@ -471,6 +486,15 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = 
             and doc[j - 1].ent_type_ not in NOT_SPEAKERS | {"GPE"}
         ]
         names.sort(key=lambda j: doc[j].ent_type_ not in ("PERSON", "PER"))  # "Harry Bond, 30, of Raleigh, N.C., said"
+        if not names:  # "“…,” Representatives Jane Roe of Ohio and John Doe of Iowa, wrote": the names after the quote
+            j = i - 1
+            while j > i - 16 and j >= 0 and j not in inside and not doc[j].is_quote and doc[j].pos_ not in _VERBAL:
+                j -= 1
+            edge = j >= 0 and (j in inside or doc[j].is_quote)
+            if edge and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ not in NOT_SPEAKERS | {"GPE"}:
+                names = [j + 1]
+                while doc[names[0] + 1].pos_ == "PROPN" and names[0] + 1 < i:
+                    names = [names[0] + 1]
         if left_only and not names:
             return None
         i = names[0] if names else i - 1
@@ -647,7 +671,7 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
         bounds.setdefault(q.paragraph, set()).update(toks if not q.short else ())
     unclear: list[tuple[Quotation, _Found]] = []
     for k, q in enumerate(quotes):
-        if _transcript(q):
+        if transcript_turn(q):
             continue
         found = _from_parse(art, q, inside[q.paragraph], cues, bounds[q.paragraph])
         if found is not None and found.pronoun in cues.things and art.organisation_before(found.start) is None:
@@ -694,52 +718,10 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
             elif (view := view_colon(art, q, inside[q.paragraph])) is not None:
                 q.speaker, q.speaker_start, q.speaker_end = view
                 q.how = "view"
+            elif (tag := verbless_tag(art, q, inside[q.paragraph])) is not None:
+                q.speaker, q.speaker_start, q.speaker_end = tag
+                q.how = "tag"
     continued_quotes(text, quotes, paras, lambda n: _introduced(art, n, cues))
     signed_quotes(text, quotes, paras, cues)
     discourse_speakers(text, quotes, paras, art, cues)
-    return _join_incises(text, [q for q in quotes if kept_quote(text, q, paras)])
-
-
-_INCISE = re.compile(r"^[\s,]*[^\s,«»“”\"„][^«»“”\"„.!?;:]{0,90},\s*$")
-
-
-def _join_incises(text: str, quotes: list[Quotation]) -> list[Quotation]:
-    """“We are ready,” said X, “to go back to work”: one quotation, cut by the incise naming its speaker."""
-    out: list[Quotation] = []
-    for q in quotes:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.paragraph == q.paragraph
-            and prev.speaker_start is not None
-            and prev.end < prev.speaker_start < q.start
-            and q.speaker in (None, prev.speaker)
-            and not re.search(r"[.!?]\W*$", text[prev.start : prev.end + 1])
-            and _INCISE.match(text[prev.end + 1 : q.start - 1])
-        ):
-            out[-1] = Quotation(
-                prev.start,
-                q.end,
-                f"{prev.text} {q.text}",
-                prev.speaker,
-                prev.speaker_start,
-                prev.speaker_end,
-                prev.how,
-                prev.paragraph,
-            )
-            continue
-        out.append(q)
-    return out
-
-
-_TRANSCRIPT = re.compile(r"^((?:[A-Z][A-Z.’'\-]+\s){0,3}[A-Z][A-Z.’'\-]+):\s")
-
-
-def _transcript(q: Quotation) -> bool:
-    """A transcript's turn inside the marks ("PENCE: Well, …"): the speaker is its all-capitals name."""
-    m = _TRANSCRIPT.match(q.text)
-    if not m or m.group(1) in ("VIDEO", "AUDIO", "UPDATE", "NOTE", "BREAKING", "WATCH", "READ", "EDITOR'S NOTE"):
-        return False
-    q.speaker, q.how, q.speaker_start = m.group(1).title(), "transcript", q.start
-    q.speaker_end = q.start + m.end(1)
-    return True
+    return join_incises(text, [q for q in quotes if kept_quote(text, q, paras)])
