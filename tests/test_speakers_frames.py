@@ -79,3 +79,31 @@ def test_names_between_the_quotation_and_wrote():
     quote = "about the actions of top company officials in the state who reportedly tried to disregard substantial "
     got = said(text, "en")[quote + "evidence of fraud"]
     assert got is not None and "Kowalczyk" in got
+
+
+@english
+def test_a_message_saying_is_the_senders():
+    text = ("The office closed early.\n\nMaria Lopez got a message from Helen Brandt saying “I will not be able to "
+            "open the shop tomorrow morning.”")
+    assert said(text, "en")["I will not be able to open the shop tomorrow morning."] == "Helen Brandt"
+
+
+@english
+def test_an_email_received_from_someone_is_the_senders():
+    text = ("The office closed early.\n\nMaria Lopez received an email from Helen Brandt: “I will not be able to "
+            "open the shop tomorrow morning.”")
+    assert said(text, "en")["I will not be able to open the shop tomorrow morning."] == "Helen Brandt"
+
+
+@english
+def test_a_message_sent_to_someone_is_the_senders_own():
+    text = ("The office closed early.\n\nMaria Lopez sent a message to Helen Brandt saying “I will not be able to "
+            "open the shop tomorrow morning.”")
+    assert said(text, "en")["I will not be able to open the shop tomorrow morning."] == "Maria Lopez"
+
+
+@english
+def test_a_name_after_a_possessive_and_a_comma_is_the_speaker():
+    text = ("Few knew him well.\n\n\"You know, we hardly ever saw him before he won the primary,\" Tom Baker's sister, "
+            "Ruth, told one reporter. The campaign was busy.")
+    assert said(text, "en")["You know, we hardly ever saw him before he won the primary"] == "Ruth"

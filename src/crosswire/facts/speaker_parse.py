@@ -34,7 +34,7 @@ from crosswire.facts.quotemarks import (
 )
 from crosswire.facts.speaker_article import ArticleView
 from crosswire.facts.speaker_cues import SpeakerCues, cues_for
-from crosswire.facts.speaker_turns import discourse_speakers, verbless_tag, view_colon
+from crosswire.facts.speaker_turns import discourse_speakers, document_senders, verbless_tag, view_colon
 
 __all__ = ["parser_available"]
 
@@ -255,6 +255,9 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
     v = verb
     inside = inside or set()
     for _ in range(6):
+        sent = document_senders(v.head, cues) if v is verb and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp") else []
+        if sent:
+            return sent[0]  # "Y got a message from X saying “…”": X
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG" and v.head.i not in inside:
             return v.head  # "footage of Clinton asking, “…”"
         inverted = [c for c in v.children if c.text.startswith("-") and c.lower_.lstrip("-t") in cues.pronouns]
@@ -460,11 +463,8 @@ _VERBAL = ("VERB", "AUX", "PRON")
 
 
 def _sent_by(name: Any, cues: SpeakerCues) -> bool:
-    """A name after a document's sender preposition: "a message from X", "un courriel de X"."""
-    if name.dep_ == "pobj":
-        return name.head.lower_ in cues.senders and name.head.head.lemma_.lower() in cues.documents
-    case = any(c.dep_ == "case" and c.lower_ in cues.senders for c in name.children)
-    return case and name.head.lemma_.lower() in cues.documents
+    """A name after a document's sender preposition: "a message from X", "received an email from X"."""
+    return name.i in {t.i for t in document_senders(name.head if name.dep_ == "pobj" else name.head, cues)}
 
 
 def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = False) -> Any | None:
@@ -486,7 +486,7 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = 
             and doc[j - 1].ent_type_ not in NOT_SPEAKERS | {"GPE"}
         ]
         names.sort(key=lambda j: doc[j].ent_type_ not in ("PERSON", "PER"))  # "Harry Bond, 30, of Raleigh, N.C., said"
-        if not names:  # "“…,” Representatives Jane Roe of Ohio and John Doe of Iowa, wrote": the names after the quote
+        if not commas:  # "“…,” Representatives Jane Roe of Ohio and John Doe of Iowa, wrote": the names after the quote
             j = i - 1
             while j > i - 16 and j >= 0 and j not in inside and not doc[j].is_quote and doc[j].pos_ not in _VERBAL:
                 j -= 1

@@ -28,7 +28,14 @@ from crosswire.facts.quotemarks import SUBJECT_DEPS, Quotation, clean_name
 from crosswire.facts.speaker_article import ArticleView
 from crosswire.facts.speaker_cues import SpeakerCues
 
-__all__ = ["discourse_speakers", "view_colon", "verbless_tag", "INTERVIEWEE_MIN", "MAX_SENTENCES_BETWEEN"]
+__all__ = [
+    "discourse_speakers",
+    "document_senders",
+    "view_colon",
+    "verbless_tag",
+    "INTERVIEWEE_MIN",
+    "MAX_SENTENCES_BETWEEN",
+]
 
 INTERVIEWEE_MIN = 3  # attributed quotations that make a person the article's interviewee
 MAX_SENTENCES_BETWEEN = 4  # sentences of narration a first-person quotation may follow its speaker's last one by
@@ -264,3 +271,30 @@ def verbless_tag(art: ArticleView, q: Quotation, inside: set[int]) -> tuple[str,
         return None
     name = clean_name(ent.text, cues)
     return (art.key(name), base + ent.start_char, base + ent.end_char) if name else None
+
+
+def document_senders(head: Any, cues: SpeakerCues) -> list[Any]:
+    """Who sent the document ``head`` is, or the one a verb got: "a message from X", "got an email from X"."""
+    if head.pos_ == "ADP":
+        head = head.head
+    if head.pos_ in ("VERB", "AUX"):
+        if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in cues.documents for c in head.children):
+            return []
+        holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    elif head.lemma_.lower() in cues.documents:
+        holders = [head]
+    else:
+        return []
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ in ("prep", "nmod", "obl")
+        for g in ([c] if c.pos_ in ("PROPN", "NOUN") else c.children)
+        if g.pos_ in ("PROPN", "NOUN")
+        and (
+            g is c
+            and any(x.dep_ == "case" and x.lower_ in cues.senders for x in g.children)
+            or c.lower_ in cues.senders
+        )
+    ]
