@@ -107,3 +107,12 @@ def test_a_name_after_a_possessive_and_a_comma_is_the_speaker():
     text = ("Few knew him well.\n\n\"You know, we hardly ever saw him before he won the primary,\" Tom Baker's sister, "
             "Ruth, told one reporter. The campaign was busy.")
     assert said(text, "en")["You know, we hardly ever saw him before he won the primary"] == "Ruth"
+
+
+def test_a_quotation_after_narration_of_its_own_does_not_continue_the_last_speaker():
+    text = ("El puente será reconstruido. «Vamos a reconstruir el puente antes del invierno», dijo el alcalde Pedro "
+            "Gómez. La obra costará dos millones. El río creció en marzo. Los vecinos pidieron ayuda al Gobierno "
+            "regional. Le dieron una «ayuda que nunca llegó a tiempo a los pueblos».")
+    got = said(text, "es")
+    assert got["Vamos a reconstruir el puente antes del invierno"] == "alcalde Pedro Gómez"
+    assert got.get("ayuda que nunca llegó a tiempo a los pueblos") is None

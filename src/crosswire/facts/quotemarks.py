@@ -12,6 +12,7 @@ from crosswire.facts.speaker_cues import SpeakerCues
 __all__ = ["Quotation", "MIN_WORDS"]
 
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes, not anyone's words
+CONTINUED_SENTENCES = 2  # sentences of narration between two quotations of one paragraph that still continue
 HEADLINE_WORDS = 20  # a first paragraph this short, in title case or with a colon, is a headline
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -249,6 +250,8 @@ def continued_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, 
             between = text[prev.end + 1 : max(prev.end + 1, q.start - 1)]
             if between.rstrip().endswith(":") and _NEW_SENTENCE.search(between):
                 continue  # a sentence of its own introduces it ("El artículo 205 señala: «…»"): not the last speaker's
+            if len(_NEW_SENTENCE.findall(between)) > CONTINUED_SENTENCES:
+                continue  # narration of its own between: no longer the last speaker's quotation
             q.speaker, q.how = prev.speaker, "continued"
         elif opens_paragraph and q.paragraph > 0:
             got = introduced(q.paragraph - 1)

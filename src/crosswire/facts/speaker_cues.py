@@ -214,7 +214,7 @@ GERMAN = SpeakerCues(
         "teilte teilt berichtete berichtet bestätigte bestätigt räumte räumt versicherte versichert "
         "erläuterte erläutert unterstrich unterstreicht antwortete antwortet entgegnete entgegnet "
         "behauptete behauptet sprach spricht verkündete verkündet kündigte kündigt hieß heißt "
-        "zitierte zitiert twitterte twittert kommentierte kommentierten kommentiert so".split()
+        "zitierte zitiert twitterte twittert kommentierte kommentierten so".split()
     ),
     pairs=(("„", "“”"), ("»", "«"), ("“", "”"), ('"', '"'), ("«", "»")),
     according=("laut", "nach Angaben von", "nach Angaben des", "nach Angaben der", "zufolge"),
