@@ -116,3 +116,13 @@ def test_a_quotation_after_narration_of_its_own_does_not_continue_the_last_speak
     got = said(text, "es")
     assert got["Vamos a reconstruir el puente antes del invierno"] == "alcalde Pedro Gómez"
     assert got.get("ayuda que nunca llegó a tiempo a los pueblos") is None
+
+
+french = pytest.mark.skipif(not speakers.parser_available("fr"), reason="spaCy French pipeline not installed")
+
+
+@french
+def test_french_a_message_saying_is_the_senders():
+    text = ("Le bureau a fermé tôt.\n\nÀ midi, Marie Lopez a reçu un message de Hélène Brandt disant : « Je ne "
+            "pourrai pas ouvrir la boutique demain matin. »")
+    assert said(text, "fr")["Je ne pourrai pas ouvrir la boutique demain matin."] == "Hélène Brandt"

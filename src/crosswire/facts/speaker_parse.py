@@ -179,6 +179,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
         or doc[left].pos_ == "SYM"  # "Fight for $15 organizing director X": not "$15 organizing director X"
         or doc[left].lower_ in cues.determiners
         or doc[left].like_num
+        or doc[left].dep_ == "case"  # "un message de X": X
         or doc[left].lower_ in ("his", "her", "its", "their", "son", "sa", "ses", "leur")
         or doc[left].pos_ == "ADJ"
         and doc[left].text.islower()
@@ -255,7 +256,8 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
     v = verb
     inside = inside or set()
     for _ in range(6):
-        sent = document_senders(v.head, cues) if v is verb and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp") else []
+        saying = v.tag_ == "VBG" or v.morph.get("VerbForm") == ["Part"] and v.morph.get("Tense") == ["Pres"]
+        sent = document_senders(v.head, cues) if v is verb and saying and v.dep_ in ("advcl", "xcomp") else []
         if sent:
             return sent[0]  # "Y got a message from X saying “…”": X
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG" and v.head.i not in inside:
@@ -464,7 +466,8 @@ _VERBAL = ("VERB", "AUX", "PRON")
 
 def _sent_by(name: Any, cues: SpeakerCues) -> bool:
     """A name after a document's sender preposition: "a message from X", "received an email from X"."""
-    return name.i in {t.i for t in document_senders(name.head if name.dep_ == "pobj" else name.head, cues)}
+    name = name.head if name.dep_.startswith("flat") else name  # "Hélène Brandt": the name's first word
+    return name.i in {t.i for t in document_senders(name.head, cues)}
 
 
 def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = False) -> Any | None:
