@@ -12,6 +12,7 @@ from crosswire.facts.speaker_cues import SpeakerCues
 __all__ = ["Quotation", "MIN_WORDS"]
 
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes, not anyone's words
+CONTINUED_SENTENCES = 2  # sentences of narration between two quotations of one paragraph that still continue
 HEADLINE_WORDS = 20  # a first paragraph this short, in title case or with a colon, is a headline
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -249,6 +250,8 @@ def continued_quotes(text: str, quotes: list[Quotation], paras: list[tuple[int, 
             between = text[prev.end + 1 : max(prev.end + 1, q.start - 1)]
             if between.rstrip().endswith(":") and _NEW_SENTENCE.search(between):
                 continue  # a sentence of its own introduces it ("El artículo 205 señala: «…»"): not the last speaker's
+            if len(_NEW_SENTENCE.findall(between)) > CONTINUED_SENTENCES:
+                continue  # narration of its own between: no longer the last speaker's quotation
             q.speaker, q.how = prev.speaker, "continued"
         elif opens_paragraph and q.paragraph > 0:
             got = introduced(q.paragraph - 1)
@@ -277,3 +280,48 @@ def _in_narration(text: str, q: Quotation, paras: list[tuple[int, int]]) -> bool
     a = paras[q.paragraph][0]
     before = text[a : max(a, q.start - 1)].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] in "’'") and not before.endswith(":")
+
+
+_INCISE = re.compile(r"^[\s,]*[^\s,«»“”\"„][^«»“”\"„.!?;:]{0,90},\s*$")
+
+
+def join_incises(text: str, quotes: list[Quotation]) -> list[Quotation]:
+    """“We are ready,” said X, “to go back to work”: one quotation, cut by the incise naming its speaker."""
+    out: list[Quotation] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.paragraph == q.paragraph
+            and prev.speaker_start is not None
+            and prev.end < prev.speaker_start < q.start
+            and q.speaker in (None, prev.speaker)
+            and not re.search(r"[.!?]\W*$", text[prev.start : prev.end + 1])
+            and _INCISE.match(text[prev.end + 1 : q.start - 1])
+        ):
+            out[-1] = Quotation(
+                prev.start,
+                q.end,
+                f"{prev.text} {q.text}",
+                prev.speaker,
+                prev.speaker_start,
+                prev.speaker_end,
+                prev.how,
+                prev.paragraph,
+            )
+            continue
+        out.append(q)
+    return out
+
+
+_TRANSCRIPT = re.compile(r"^((?:[A-Z][A-Z.’'\-]+\s){0,3}[A-Z][A-Z.’'\-]+):\s")
+
+
+def transcript_turn(q: Quotation) -> bool:
+    """A transcript's turn inside the marks ("PENCE: Well, …"): the speaker is its all-capitals name."""
+    m = _TRANSCRIPT.match(q.text)
+    if not m or m.group(1) in ("VIDEO", "AUDIO", "UPDATE", "NOTE", "BREAKING", "WATCH", "READ", "EDITOR'S NOTE"):
+        return False
+    q.speaker, q.how, q.speaker_start = m.group(1).title(), "transcript", q.start
+    q.speaker_end = q.start + m.end(1)
+    return True

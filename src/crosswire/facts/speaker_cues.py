@@ -50,6 +50,10 @@ class SpeakerCues:
     plural_verb_endings: tuple[str, ...] = ()  # ... told by the verb: "sagten sie" plural, "sagte sie" a woman
     female_role_endings: tuple[str, ...] = ()  # a role noun ending so names a woman ("Innenministerin")
     things: frozenset[str] = frozenset()  # a pronoun that may stand for an organisation ("it stated")
+    # a possessive before a document ("its statement", "his letter") -> the subject pronoun it resolves as; only
+    # where the possessive tells its owner (not French "son", which agrees with the noun owned)
+    possessives: dict[str, str] = field(default_factory=dict)
+    senders: frozenset[str] = frozenset()  # "a message from X: “…”": the preposition naming a document's sender
 
 
 _EN_VERBS = (
@@ -135,6 +139,8 @@ ENGLISH = SpeakerCues(
     },
     object_pronouns={"him": "m", "his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"},
     things=frozenset({"it"}),
+    possessives={"its": "it", "his": "he", "her": "she"},
+    senders=frozenset({"from"}),
     first_person=frozenset("i me my mine myself".split()),
     topics=("on", "about", "asked about", "on the subject of"),
     views=frozenset("see view consider regard think believe describe summarize summarise".split()),
@@ -194,6 +200,7 @@ FRENCH = SpeakerCues(
     framing=frozenset("qualifier décrire traiter".split()),
     person_endings=("eur", "euse", "rice", "iste", "ien", "ienne", "ant", "ante", "ent", "ente"),
     first_person=frozenset("je j' j’ me m' m’ moi mon ma mes".split()),
+    senders=frozenset({"de", "d'", "d’"}),
     topics=("sur", "à propos de", "quant à"),
     views=frozenset("voir considérer juger penser croire décrire résumer".split()),
 )
@@ -207,7 +214,7 @@ GERMAN = SpeakerCues(
         "teilte teilt berichtete berichtet bestätigte bestätigt räumte räumt versicherte versichert "
         "erläuterte erläutert unterstrich unterstreicht antwortete antwortet entgegnete entgegnet "
         "behauptete behauptet sprach spricht verkündete verkündet kündigte kündigt hieß heißt "
-        "zitierte zitiert twitterte twittert so".split()
+        "zitierte zitiert twitterte twittert kommentierte kommentierten so".split()
     ),
     pairs=(("„", "“”"), ("»", "«"), ("“", "”"), ('"', '"'), ("«", "»")),
     according=("laut", "nach Angaben von", "nach Angaben des", "nach Angaben der", "zufolge"),

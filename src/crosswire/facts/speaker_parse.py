@@ -25,14 +25,16 @@ from crosswire.facts.quotemarks import (
     Quotation,
     clean_name,
     continued_quotes,
+    join_incises,
     kept_quote,
     marked_quotations,
     paragraph_spans,
     signed_quotes,
+    transcript_turn,
 )
 from crosswire.facts.speaker_article import ArticleView
 from crosswire.facts.speaker_cues import SpeakerCues, cues_for
-from crosswire.facts.speaker_turns import discourse_speakers, view_colon
+from crosswire.facts.speaker_turns import discourse_speakers, document_senders, verbless_tag, view_colon
 
 __all__ = ["parser_available"]
 
@@ -73,10 +75,6 @@ class _Found:
     role: str | None = None  # "spokeswoman" to resolve to the person introduced with it
 
 
-# a possessive pronoun before a document ("its statement", "his letter") and the pronoun that resolves it
-_POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she"}
-
-
 def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) -> _Found | None:
     """The speaker named by a subject token, as a full noun phrase; None when it names nobody."""
     low = tok.lower_
@@ -105,9 +103,9 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             if g.dep_ in ("pobj", "obj") and g.pos_ in ("PROPN", "NOUN")
         ]
         owner = [c for c in owner if c.lower_ not in TIME_WORDS]  # "a Wednesday editorial": no owner
-        mine = [c for c in tok.children if c.dep_ in ("poss", "nmod:poss") and c.lower_ in _POSSESSIVE_PRONOUNS]
-        if not owner and mine and _POSSESSIVE_PRONOUNS[mine[0].lower_] in (set(cues.pronouns) | set(cues.things)):
-            key = _POSSESSIVE_PRONOUNS[mine[0].lower_]  # "Its statement read: “…”": whom "it" stands for
+        mine = [c for c in tok.children if c.dep_ in ("poss", "nmod:poss") and c.lower_ in cues.possessives]
+        if not owner and mine and cues.possessives[mine[0].lower_] in (set(cues.pronouns) | set(cues.things)):
+            key = cues.possessives[mine[0].lower_]  # "Its statement read: “…”": whom "it" stands for
             return _Found(key, base + mine[0].idx, base + mine[0].idx + len(mine[0]), "verb", pronoun=key)
         if not owner:
             return _Found(clean_name(tok.text, cues), base + tok.idx, base + tok.idx + len(tok), "document")
@@ -181,6 +179,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
         or doc[left].pos_ == "SYM"  # "Fight for $15 organizing director X": not "$15 organizing director X"
         or doc[left].lower_ in cues.determiners
         or doc[left].like_num
+        or doc[left].dep_ == "case"  # "un message de X": X
         or doc[left].lower_ in ("his", "her", "its", "their", "son", "sa", "ses", "leur")
         or doc[left].pos_ == "ADJ"
         and doc[left].text.islower()
@@ -257,6 +256,10 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
     v = verb
     inside = inside or set()
     for _ in range(6):
+        saying = v.tag_ == "VBG" or v.morph.get("VerbForm") == ["Part"] and v.morph.get("Tense") == ["Pres"]
+        sent = document_senders(v.head, cues) if v is verb and saying and v.dep_ in ("advcl", "xcomp") else []
+        if sent:
+            return sent[0]  # "Y got a message from X saying “…”": X
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG" and v.head.i not in inside:
             return v.head  # "footage of Clinton asking, “…”"
         inverted = [c for c in v.children if c.text.startswith("-") and c.lower_.lstrip("-t") in cues.pronouns]
@@ -286,7 +289,7 @@ def _subject(verb: Any, cues: SpeakerCues, inside: set[int] | None = None) -> An
         ]
         if agent:
             return agent[0]
-        if v is verb and verb.lemma_.lower() not in cues.drop_verbs:
+        if v is verb and verb.lemma_.lower() not in cues.drop_verbs | cues.framing:
             after = [
                 c
                 for c in v.rights
@@ -340,7 +343,9 @@ def _from_parse(
     if before and before[-1].text == ":" and len(before) >= 2:
         head = before[-2]
         response = head.dep_ in ("pobj", "nmod", "obl") and (
-            head.head.head.lemma_.lower() in RESPONSES or head.head.lemma_.lower() in RESPONSES
+            head.head.head.lemma_.lower() in RESPONSES
+            or head.head.lemma_.lower() in RESPONSES
+            or _sent_by(head, cues)  # "a text message from Amy Doe: “…”": its sender
         )
         k = head.i
         while (
@@ -456,6 +461,15 @@ def _from_parse(
     return None
 
 
+_VERBAL = ("VERB", "AUX", "PRON")
+
+
+def _sent_by(name: Any, cues: SpeakerCues) -> bool:
+    """A name after a document's sender preposition: "a message from X", "received an email from X"."""
+    name = name.head if name.dep_.startswith("flat") else name  # "Hélène Brandt": the name's first word
+    return name.i in {t.i for t in document_senders(name.head, cues)}
+
+
 def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = False) -> Any | None:
     """The name right before a reporting verb the parse gave no subject ("Beck joked", "X, 58, said"),
     or right after it ("said Jane Doe")."""
@@ -475,6 +489,15 @@ def _adjacent(verb: Any, inside: set[int], cues: SpeakerCues, left_only: bool = 
             and doc[j - 1].ent_type_ not in NOT_SPEAKERS | {"GPE"}
         ]
         names.sort(key=lambda j: doc[j].ent_type_ not in ("PERSON", "PER"))  # "Harry Bond, 30, of Raleigh, N.C., said"
+        if not commas:  # "“…,” Representatives Jane Roe of Ohio and John Doe of Iowa, wrote": the names after the quote
+            j = i - 1
+            while j > i - 16 and j >= 0 and j not in inside and not doc[j].is_quote and doc[j].pos_ not in _VERBAL:
+                j -= 1
+            edge = j >= 0 and (j in inside or doc[j].is_quote)
+            if edge and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ not in NOT_SPEAKERS | {"GPE"}:
+                names = [j + 1]
+                while doc[names[0] + 1].pos_ == "PROPN" and names[0] + 1 < i:
+                    names = [names[0] + 1]
         if left_only and not names:
             return None
         i = names[0] if names else i - 1
@@ -651,7 +674,7 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
         bounds.setdefault(q.paragraph, set()).update(toks if not q.short else ())
     unclear: list[tuple[Quotation, _Found]] = []
     for k, q in enumerate(quotes):
-        if _transcript(q):
+        if transcript_turn(q):
             continue
         found = _from_parse(art, q, inside[q.paragraph], cues, bounds[q.paragraph])
         if found is not None and found.pronoun in cues.things and art.organisation_before(found.start) is None:
@@ -698,52 +721,10 @@ def parsed_quotations(text: str, cues: SpeakerCues, nlp: Any) -> list[Quotation]
             elif (view := view_colon(art, q, inside[q.paragraph])) is not None:
                 q.speaker, q.speaker_start, q.speaker_end = view
                 q.how = "view"
+            elif (tag := verbless_tag(art, q, inside[q.paragraph])) is not None:
+                q.speaker, q.speaker_start, q.speaker_end = tag
+                q.how = "tag"
     continued_quotes(text, quotes, paras, lambda n: _introduced(art, n, cues))
     signed_quotes(text, quotes, paras, cues)
     discourse_speakers(text, quotes, paras, art, cues)
-    return _join_incises(text, [q for q in quotes if kept_quote(text, q, paras)])
-
-
-_INCISE = re.compile(r"^[\s,]*[^\s,«»“”\"„][^«»“”\"„.!?;:]{0,90},\s*$")
-
-
-def _join_incises(text: str, quotes: list[Quotation]) -> list[Quotation]:
-    """“We are ready,” said X, “to go back to work”: one quotation, cut by the incise naming its speaker."""
-    out: list[Quotation] = []
-    for q in quotes:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.paragraph == q.paragraph
-            and prev.speaker_start is not None
-            and prev.end < prev.speaker_start < q.start
-            and q.speaker in (None, prev.speaker)
-            and not re.search(r"[.!?]\W*$", text[prev.start : prev.end + 1])
-            and _INCISE.match(text[prev.end + 1 : q.start - 1])
-        ):
-            out[-1] = Quotation(
-                prev.start,
-                q.end,
-                f"{prev.text} {q.text}",
-                prev.speaker,
-                prev.speaker_start,
-                prev.speaker_end,
-                prev.how,
-                prev.paragraph,
-            )
-            continue
-        out.append(q)
-    return out
-
-
-_TRANSCRIPT = re.compile(r"^((?:[A-Z][A-Z.’'\-]+\s){0,3}[A-Z][A-Z.’'\-]+):\s")
-
-
-def _transcript(q: Quotation) -> bool:
-    """A transcript's turn inside the marks ("PENCE: Well, …"): the speaker is its all-capitals name."""
-    m = _TRANSCRIPT.match(q.text)
-    if not m or m.group(1) in ("VIDEO", "AUDIO", "UPDATE", "NOTE", "BREAKING", "WATCH", "READ", "EDITOR'S NOTE"):
-        return False
-    q.speaker, q.how, q.speaker_start = m.group(1).title(), "transcript", q.start
-    q.speaker_end = q.start + m.end(1)
-    return True
+    return join_incises(text, [q for q in quotes if kept_quote(text, q, paras)])

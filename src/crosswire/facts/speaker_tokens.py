@@ -62,7 +62,8 @@ def _token_rules(language: str) -> tuple[re.Pattern[str], ...]:
         rf"[^.!?\"“”„«»]{{0,60}}:\s*$"
     )
     acc = "|".join(re.escape(a) for a in c.according)
-    according = re.compile(rf"(?:^|\W)(?i:{acc})\s+{speaker}")
+    # "según X", and "según comentó X" (a reporting verb between: the one who said it follows)
+    according = re.compile(rf"(?:^|\W)(?i:{acc})\s+(?:(?:{verbs})\s+)?{speaker}")
     # "…", sagte der französische Wirtschafts- und Finanzminister: a role noun phrase after the verb, its
     # head a noun holding a role's stem (German compounds), adjectives and a coordinated first part allowed
     stems = "|".join(sorted((re.escape(x) for x in c.role_stems), key=len, reverse=True)) or "(?!)"
@@ -166,6 +167,7 @@ def token_quotations(text: str, cues: SpeakerCues) -> list[Quotation]:
             persons.sort(key=lambda p: p.start)
     _framed(text, quotes, cues)
     _from_sentence_before(text, quotes, paras, cues)
+    _labelled(text, quotes, persons, paras)
     continued_quotes(text, quotes, paras, lambda n: None)
     _first_person_continued(text, quotes, persons, cues)
     signed_quotes(text, quotes, paras, cues)
@@ -264,3 +266,24 @@ def _framed(text: str, quotes: list[Quotation], cues: SpeakerCues) -> None:
         ):
             continue
         q.speaker, q.how = name, how
+
+
+# "Rossi: «…»" opening a headline, a paragraph or a sentence: a bare name and a colon before the quotation
+_LABEL = re.compile(r"(?:^|[.!?][\"”»]?\s+|[”»]\s+)((?:[A-ZÀ-ÞĀ-Ž][\w’'\-]+\s+){0,2}[A-ZÀ-ÞĀ-Ž][\w’'\-]+):\s*$")
+
+
+def _labelled(text: str, quotes: list[Quotation], persons: list[TokenPerson], paras: list[tuple[int, int]]) -> None:
+    """A quotation after a bare name and a colon ("Rossi: «…»"): the words of the one person the article names
+    so ("Agustín Rossi"), and only when it names one; a label naming nobody ("Video: «…»") gives no speaker."""
+    named = {p.name for p in persons if p.sure} | {q.speaker for q in quotes if q.speaker}
+    for q in quotes:
+        if q.speaker is not None or q.how:
+            continue
+        a = paras[q.paragraph][0]
+        m = _LABEL.search(text[max(a, q.start - 80) : max(a, q.start - 1)])
+        if m is None:
+            continue
+        label = m.group(1).split()
+        full = {n for n in named if n.split()[-len(label) :] == label}
+        if len(full) == 1:
+            q.speaker, q.how = full.pop(), "label"

@@ -13,19 +13,29 @@ Every rule names a speaker only when one person is possible, and abstains otherw
   sentences of narration between and no other person, organisation or role named outside quotation
   marks there (nor a pronoun of the other gender): the speaker of that last quotation;
 * a view before a colon: "what Mitch McConnell had seen early on as …: “…”" (the verbs of
-  ``SpeakerCues.views``), when its subject is a named person.
+  ``SpeakerCues.views``), when its subject is a named person;
+* a tag without a verb: “…,” police officer Jane Roe. (the quotation closes on a comma and its sentence ends
+  on a person's name, with nothing but a role's words before it).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from crosswire.facts.quotemarks import SUBJECT_DEPS, Quotation, clean_name
 from crosswire.facts.speaker_article import ArticleView
 from crosswire.facts.speaker_cues import SpeakerCues
 
-__all__ = ["discourse_speakers", "view_colon", "INTERVIEWEE_MIN", "MAX_SENTENCES_BETWEEN"]
+__all__ = [
+    "discourse_speakers",
+    "document_senders",
+    "view_colon",
+    "verbless_tag",
+    "INTERVIEWEE_MIN",
+    "MAX_SENTENCES_BETWEEN",
+]
 
 INTERVIEWEE_MIN = 3  # attributed quotations that make a person the article's interviewee
 MAX_SENTENCES_BETWEEN = 4  # sentences of narration a first-person quotation may follow its speaker's last one by
@@ -222,3 +232,69 @@ def view_colon(art: ArticleView, q: Quotation, inside: set[int]) -> tuple[str, i
             return None
         t = t.head
     return None
+
+
+_TAG_MAX = 8  # words of a verbless tag ("the district's deputy police chief Jane Roe")
+
+
+def verbless_tag(art: ArticleView, q: Quotation, inside: set[int]) -> tuple[str, int, int] | None:
+    """“…,” police officer Jane Roe.  A quotation closing on a comma, then its sentence ending on a named person
+    with only a role's words before the name, and no verb: that person's words."""
+    cues = art.cues
+    doc = art.docs.get(q.paragraph)
+    if doc is None:
+        return None
+    base = art.offset(q.paragraph)
+    mine = [t for t in doc if q.start - base - 1 <= t.idx < q.end - base + 1]
+    if not mine or not re.search(r",\W{0,2}$", art.text[q.start : q.end + 2]):
+        return None
+    tail: list[Any] = []
+    for t in doc[mine[-1].i + 1 :]:
+        if t.text in (".", "!", "?") or t.is_space:
+            break
+        if t.i in inside or len(tail) >= _TAG_MAX:
+            return None
+        tail.append(t)
+    else:
+        return None  # a tag ends its sentence
+    words = [t for t in tail if not (t.is_punct and t.text != ",")]
+    if not words or words[-1].pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX", "PRON", "ADP", "SCONJ") for t in words):
+        return None
+    ent = next((e for e in doc.ents if e.start <= words[-1].i < e.end), None)
+    if ent is None or ent.label_ not in ("PERSON", "PER") or ent.start < words[0].i or ent.end != words[-1].i + 1:
+        return None
+    before = [t for t in words if t.i < ent.start and t.text != ","]
+    if any(
+        not (t.lower_ in cues.persons or t.lower_ in cues.determiners or t.pos_ in ("ADJ", "NOUN", "PROPN"))
+        for t in before
+    ):
+        return None
+    name = clean_name(ent.text, cues)
+    return (art.key(name), base + ent.start_char, base + ent.end_char) if name else None
+
+
+def document_senders(head: Any, cues: SpeakerCues) -> list[Any]:
+    """Who sent the document ``head`` is, or the one a verb got: "a message from X", "got an email from X"."""
+    if head.pos_ == "ADP":
+        head = head.head
+    if head.pos_ in ("VERB", "AUX"):
+        if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in cues.documents for c in head.children):
+            return []
+        holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    elif head.lemma_.lower() in cues.documents:
+        holders = [head]
+    else:
+        return []
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ in ("prep", "nmod", "obl")
+        for g in ([c] if c.pos_ in ("PROPN", "NOUN") else c.children)
+        if g.pos_ in ("PROPN", "NOUN")
+        and (
+            g is c
+            and any(x.dep_ == "case" and x.lower_ in cues.senders for x in g.children)
+            or c.lower_ in cues.senders
+        )
+    ]
