@@ -141,3 +141,8 @@ def test_a_ticker_after_a_company_is_no_dateline() -> None:
 def test_a_source_label_after_a_copyright_sign_is_no_outlet() -> None:
     text = f"{LEAD}\n\nDas Brückenhaus ist völlig ausgebrannt. © Quelle: Tam Oduya/dpa\n\n{MORE}"
     assert _read(text).outlet is None
+
+
+def test_an_appeals_name_ends_at_its_sentence() -> None:
+    tail = "Get the day's news delivered to your inbox - subscribe to Varno Daily. Follow VarnoDaily.com on Twitter."
+    assert _read(f"{LEAD}\n\n{MORE}\n\n{tail}").outlet == "Varno Daily"

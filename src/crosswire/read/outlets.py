@@ -410,7 +410,8 @@ class _Found:
 
 def _name_in(text: str, rx: re.Pattern[str], table: OutletTable) -> str | None:
     for m in rx.finditer(text):
-        who = _tidy_name(m.group("who"))
+        # (the name ends at its sentence's end: "subscribe to X Daily. Follow X.com on ...")
+        who = _tidy_name(re.split(r"(?<=[a-zà-ÿ0-9]{2})[.!?]\s", m.group("who"))[0])
         if who and not re.match(r"(?:[Tt]he\s+)?\d", who):  # ("Family members of the 12 boys": a count)
             return canonical_outlet(who, table)
     return None
