@@ -146,3 +146,16 @@ def test_a_source_label_after_a_copyright_sign_is_no_outlet() -> None:
 def test_an_appeals_name_ends_at_its_sentence() -> None:
     tail = "Get the day's news delivered to your inbox - subscribe to Varno Daily. Follow VarnoDaily.com on Twitter."
     assert _read(f"{LEAD}\n\n{MORE}\n\n{tail}").outlet == "Varno Daily"
+
+
+def test_source_identity_of_a_wire_copy_and_of_a_station_quoting_the_wire() -> None:
+    table = default_table()
+    contact = "To contact the reporter on this story: Ana Brell in Riverton at abrell3@bloomberg.net"
+    copy = _read(f"{LEAD}\n\n{MORE}\n\n{contact}")
+    station = _read(
+        f'{LEAD}\n\nThe closure was first reported by Bloomberg, and "it hurts," resident Ana Brell told News 6.\n\n'
+        "When we asked the city about the cracks, a spokesman said the supports were checked last year.\n\n"
+        f"Brell told us she now drives twenty minutes further to work.\n\n{MORE}"
+    )
+    assert source_identity(copy, table) == "wire:bloomberg"
+    assert source_identity(station, table) == "outlet:news 6"
