@@ -159,3 +159,13 @@ def test_source_identity_of_a_wire_copy_and_of_a_station_quoting_the_wire() -> N
     )
     assert source_identity(copy, table) == "wire:bloomberg"
     assert source_identity(station, table) == "outlet:news 6"
+
+
+def test_members_of_a_body_in_a_cut_caption_are_no_outlets_appeal() -> None:
+    from crosswire.read.outlets import identify
+
+    caption = "Members of the National Guard walk along Varn Avenue near the bridge on Tuesday. (AP Photo/Tam Oduya)"
+    assert identify(Article(id="t", text=f"{LEAD}\n\n{MORE}", removed=[caption])).outlet is None
+    # a name the table knows after a lower-case "the" is still an appeal's
+    appeal = "Become one of the members of the Chicago Tribune today."
+    assert identify(Article(id="t", text=f"{LEAD}\n\n{MORE}", removed=[appeal])).outlet == "Chicago Tribune"

@@ -410,8 +410,11 @@ class _Found:
 
 def _name_in(text: str, rx: re.Pattern[str], table: OutletTable) -> str | None:
     for m in rx.finditer(text):
-        # (the name ends at its sentence's end: "subscribe to X Daily. Follow X.com on ...")
+        # (the name ends at its sentence's end: "subscribe to X Daily. Follow X.com on ..."; a name in prose after a
+        # lower-case "the" only if the table knows it: "Members of the National Guard walk ...", "support the Guardian")
         who = _tidy_name(re.split(r"(?<=[a-zà-ÿ0-9]{2})[.!?]\s", m.group("who"))[0])
+        if who and who.startswith("the ") and table.spelling(who) is None:
+            continue
         if who and not re.match(r"(?:[Tt]he\s+)?\d", who):  # ("Family members of the 12 boys": a count)
             return canonical_outlet(who, table)
     return None
