@@ -21,15 +21,18 @@ An article's outlet is read, most trusted first, from
    the BBC's media player, CNN's video widget, The Hill's name cards), a station's note on its own
    video ("News 13 has removed the audio of the video"), the writer's contact address on a domain of
    the table, a call to follow the page or its writer ("Stay with X for updates", "Follow X staff
-   writer Jane Roe"), or, weakest, a name of the outlet table inside the page furniture that
-   cleaning cut.  That someone "told X" is no sign: reports quote other outlets' interviews (7 of
-   21 on the dev sets where other cues know the outlet).
+   writer Jane Roe"), a station's interview in a report told in its own voice ("Miller told
+   NewsChannel 9" where the text says "we asked", "told us"), a staff picture credit naming one
+   outlet of the table ("(Jane Roe / Chicago Tribune)"), or, weakest, a name of the outlet table
+   inside the page furniture that cleaning cut.  That someone "told X" is no sign: reports quote
+   other outlets' interviews (7 of 21 on the dev sets where other cues know the outlet).
 
 Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off (also "Jane Roe
 covers health for The Associated Press.": the copy may be anyone's) or a copyright line, and
 origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X"),
-outlets lending reporting ("Additional reporting by Jane Roe, WXYZ", "ESPN contributed to this report")
-and agency signs (``outlet_signs``: "(Reporting by X; Editing by Y)", "... vor. (dpa/les)") are
+outlets lending reporting ("Additional reporting by Jane Roe, WXYZ", "ESPN contributed to this report"),
+agency signs (``outlet_signs``: "(Reporting by X; Editing by Y)", "... vor. (dpa/les)", also closing the input
+when cleaning cut it) and a wire's contact lines ("To contact the reporter on this story: ...@bloomberg.net") are
 ``credits``, never the outlet: the outlet is who published this copy.
 
 The outlet table (``outlets.tsv`` next to this module: domain, canonical name, other
