@@ -269,7 +269,8 @@ def test_other_calls_name_no_publisher(line: str) -> None:
     [
         ("Der Stadtrat tagt am Montag wieder. (dpa/jr)", ["dpa"]),
         ("El puente se cerrará el lunes. EFE", ["EFE"]),
-        ("Die Brücke bleibt bis Juni gesperrt. RND/dpa", ["dpa"]),
+        # the Madsack papers' central newsroom (credited like a wire) with dpa material
+        ("Die Brücke bleibt bis Juni gesperrt. RND/dpa", ["RND", "dpa"]),
         ("Die Brücke bleibt gesperrt. (sda/afp)", ["SDA", "AFP"]),
         ("Köprü pazartesi kapanacak. Kaynak: AA", ["Anadolu"]),
         ("Die Brücke bleibt gesperrt. Quelle: APA", ["APA"]),

@@ -637,16 +637,18 @@ def clean_text(
     if first is not None and (first is not kept[0] or _unglue_headline(st, first, language) is not False):
         year = int(published[:4]) if published else None
         dl = parse_dateline(first.text, default_year=year)
+        rest = first.text[dl.end :].lstrip() if dl is not None else ""
+        # a name in capitals before a word in lower case is a ticker or initials ("Wal-Mart Inc. (WMT) is"): no
+        # dateline, the sentence keeps its subject; a text in lower case throughout keeps its names ("(cnn) the ...")
+        capitalised = rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘«"
+        if dl is not None and not capitalised and any(not c.islower() for c in dl.credits):
+            dl = None
         if dl is not None and len(first.text) - dl.end >= 20:
             dateline = dl.place
             st.credit(*dl.credits)
             if published is None and dl.date:
                 published = dl.date
-            rest = first.text[dl.end :].lstrip()
-            # a name in capitals before a word in lower case is a ticker or initials ("Wal-Mart Inc. (WMT) is"),
-            # but a text in lower case throughout keeps its lower-case names ("(cnn) the ...")
-            capitalised = rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘«"
-            dateline_names = [c for c in dl.credits if capitalised or c.islower()]
+            dateline_names = list(dl.credits)
             first.text = rest[:1].upper() + rest[1:]
     text = "\n\n".join(p.text for p in kept)
     if language is None:  # no paragraph kept
@@ -669,4 +671,5 @@ def clean_text(
             headings=[p.text for p in kept if p.label == "heading"],
         ),
         dateline=dateline_names,
+        tail=raw.rstrip()[-300:].rsplit("\n", 1)[-1],
     )

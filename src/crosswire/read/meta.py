@@ -112,6 +112,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "AAP": ("AAP", "Australian Associated Press"),
     "CP": ("The Canadian Press", "Canadian Press"),
     "KNA": ("KNA",),
+    # the Madsack group's central newsroom: its copy runs in some sixty papers, so it is credited like a wire
+    "RND": ("RND", "RedaktionsNetzwerk Deutschland", "Redaktionsnetzwerk Deutschland"),
     "epd": ("epd",),
     "UPI": ("UPI", "United Press International"),
     "Bloomberg": ("Bloomberg",),

@@ -15,7 +15,8 @@ __all__ = ["CAP", "CONTACT", "CONTRIBUTED", "CONTRIBUTED_START", "CONTRIBUTOR_RO
            "LATE_DATELINE_PARAS", "LATE_DATELINE_PRE_WORDS",
            "LATE_DATELINE_TOTAL_WORDS", "MEDIA_EDIT", "NAME", "SHARE_LINE", "SHORTENERS",
            "HEADING_WORDS", "STATION_BRAND", "STAY_WITH", "FOLLOW_STAFF", "WIRE_SIGNS",
-           "CLOSING_SIGN", "CLOSING_SOURCE",
+           "CLOSING_SIGN", "CLOSING_SOURCE", "CLOSING_WITH", "PICTURE_CREDIT", "TOLD_STATION", "WE_VOICE",
+           "WE_VOICE_MIN",
            "SHORT_SOURCE_AGENCIES"]
 # fmt: on
 
@@ -78,12 +79,32 @@ MEDIA_EDIT = re.compile(
 # a station's brand with its channel number ("News 13", "KARE 11", "Fox 5")
 STATION_BRAND = re.compile(r"(?:[A-Z][\w-]*\s){1,2}\d{1,2}")
 
+# A staff picture or video credit naming the page's outlet after its photographer: "(Jane Roe / The Daily Planet)",
+# "... caption. | Jane Roe/Daily Planet" (a name of the table, not a wire: a wire's picture runs anywhere; "via" and
+# "Getty" credits are not matched).  Weak: read only when no other cue named the outlet, and only when every such
+# credit on the page names the same outlet.
+PICTURE_CREDIT = re.compile(
+    rf"\(\s*(?:[A-Z][\w.'’-]+\s+){{1,3}}?[A-Z][\w.'’-]+\s*/\s*(?:[Ff]or\s+)?(?P<who>{NAME})\s*\)"
+    rf"|(?m:\|\s*(?:[A-Z][\w.'’-]+\s+){{1,2}}?[A-Z][\w.'’-]+\s*/\s*(?P<who2>{NAME})\s*$)"
+)
+# A station's own interview in a report told in its own voice: "Miller told NewsChannel 9" (a brand with its channel
+# number or call letters) in a text that says "we asked", "told us", "we reported" outside quotations at least
+# WE_VOICE_MIN times; without that voice "told WXYZ" is mostly another outlet citing the station's interview.
+TOLD_STATION = re.compile(r"\btold\s+(?P<who>(?:[A-Z][\w-]*\s){1,2}\d{1,2}|[KW][A-Z]{2,3}(?:-TV)?)\b")
+WE_VOICE = re.compile(
+    r"(?i)\b(?:told|tells|showed|asked|sent)\s+us\b|\bwe\s+(?:asked|reported|spoke|talked|reached|learned|contacted|"
+    r"tracked|showed|sent|wanted\s+to\s+know|went|visited|obtained)\b"
+)
+WE_VOICE_MIN = 2
+
 # The writer's contact address in the sign-off: "Write to Jane Roe at jane.roe@wsj.com", "Reach him at ..." (the
 # domain is the outlet's only when the table knows it: a group's or a personal domain names no one).  Not "She can
 # be reached at ...": it closes a guest's biography ("Jane Roe is the editor of X. She can be reached at ...").
+# Also the wires' form naming the desk: "To contact the reporter on this story: Jane Roe in Paris at jroe1@example.net".
 CONTACT = re.compile(
-    r"(?i)\b(?:contact|reach|e-?mail|write\s+to)\s+(?:him|her|them|[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+at\s+"
-    r"[\w.+-]+@(?P<dom>[\w-]+(?:\.[\w-]+)+)"
+    r"(?i)(?:\b(?:contact|reach|e-?mail|write\s+to)\s+(?:him|her|them|[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)"
+    r"|\bto\s+contact\s+the\s+(?:reporters?|editors?|writers?)\s+(?:on|of|for|responsible\s+for)\s+this\s+"
+    r"(?:story|article|report)\s*:\s*[^@\n:;]{2,80}?)\s+at\s+[\w.+-]+@(?P<dom>[\w-]+(?:\.[\w-]+)+)"
 )
 
 # Contributions: "Associated Press writer Jane Roe contributed to this report.", "CNN's Jane Roe contributed to this
@@ -130,14 +151,22 @@ FOLLOW_STAFF = re.compile(
 )
 
 # The agency sign closing a text (German, Swiss, Austrian, Spanish, Polish papers): "... vor. (dpa/les)", "... sagte
-# er. RND/dpa", "... Italien. EFE", "... zł. (PAP" -- up to four tokens of at most six letters joined by "/"
+# er. RND/dpa", "... Italien. EFE", "... zł. (PAP" -- up to four tokens of at most six letters joined by "/"; also
+# after an advert's label run into the text ("... Anzeige RND/lo")
 CLOSING_SIGN = re.compile(
-    r"(?:[.!?\"”»“)]\s+|^)[-–—(]?\s*(?P<sig>(?:[\w.]{1,6}\s*/\s*){0,3}[A-Za-zÀ-ÿ]{2,6}(?:\s*/\s*[\w.]{1,6}){0,3})"
+    r"(?:[.!?\"”»“)]\s+|^|\b(?:Anzeige|Werbung|Advertisement|Publicidad|Publicité|Reklame)\s+)[-–—(]?\s*(?P<sig>(?:[\w.]{1,6}\s*/\s*){0,3}[A-Za-zÀ-ÿ]{2,6}(?:\s*/\s*[\w.]{1,6}){0,3})"
     r"\s*\)?\s*$"
 )
 # a source named after the last sentence: "... Quelle: AP", "... Kaynak: AA", "... Fuente: EFE"
 CLOSING_SOURCE = re.compile(
     r"(?:^|[.!?»\"”]\s+)(?P<label>(?i:quelle|quellen|fuente|fonte|source|sources|kaynak|źródło|bron))\s*:\s*"
+    r"(?P<sig>[^.\n:]{2,40}?)\.?\s*$"
+)
+# A credit phrase after the closing sign: "... dijo. EFE Con información de EFE", "... (dpa) Mit Material von AFP"
+# (read as a source; the sign before it is then read as the text's closing sign)
+CLOSING_WITH = re.compile(
+    r"(?:^|(?<=[\s.!?»\"”)]))(?i:con\s+(?:información|informaciones)\s+de|mit\s+(?:Material|Informationen)\s+(?:von|der|des)"
+    r"|with\s+(?:information|reporting)\s+from|com\s+informações\s+d[aoe]s?)\s+"
     r"(?P<sig>[^.\n:]{2,40}?)\.?\s*$"
 )
 # Texts are often cut short ("Kaynak: İH", "Quelle: AP" for APA): a two-letter agency after a source label only where

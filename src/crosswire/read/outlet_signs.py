@@ -91,7 +91,13 @@ def _agency(token: str, short: bool) -> str | None:
 def closing_credits(last: str, table: Names) -> list[str]:
     """The agencies (and table names beside them) of the sign closing a text's last paragraph: "(dpa/les)",
     "RND/dpa", ". EFE", "(sda/afp)", "Quelle: AP", "Kaynak: AA".  Author initials beside them are skipped;
-    anything else in the sign (a word, a name) makes it no sign."""
+    anything else in the sign (a word, a name) makes it no sign.  A credit phrase after the sign ("EFE Con
+    información de EFE", also cut short: "... de EF") is read as a source, and the sign before it as well."""
+    w = cues.CLOSING_WITH.search(last[-80:])
+    if w is not None:
+        lent = _sign_names(w["sig"], False, table)
+        before = last[: len(last) - len(last[-80:]) + w.start()].rstrip()
+        return list(dict.fromkeys([*(closing_credits(before, table) if before else []), *lent]))
     m = cues.CLOSING_SOURCE.search(last)
     sig = m["sig"] if m else None
     short = m is not None and m["sig"].strip() in cues.SHORT_SOURCE_AGENCIES.get(m["label"].lower(), ())
@@ -100,13 +106,18 @@ def closing_credits(last: str, table: Names) -> list[str]:
         sig = m["sig"] if m else None
     if not sig:
         return []
+    return _sign_names(sig, short, table)
+
+
+def _sign_names(sig: str, short: bool, table: Names) -> list[str]:
+    """The agencies (and table names beside them) of one closing sign's text; [] when it is no sign."""
     out: list[str] = []
     agencies = 0
     for part in (p.strip() for p in re.split(r"\s*(?:/|,|\band\b|\bund\b)\s*", sig) if p.strip()):
         hit = _agency(part, short) or table.spelling(part)
         wire = hit is not None and (agency_name(hit) is not None or table.is_wire(hit))
         if not short and (len(part) < 3 or re.fullmatch(r"[A-ZÀ-Þ]{3,5}", part) and not wire):
-            continue  # (initials: "RND/dpa", "ap" closing an Austrian text; two capitals may be a cut "PAP")
+            continue  # (initials: "KRW/dpa", "ap" closing an Austrian text; two capitals may be a cut "PAP")
         agencies += wire
         if hit:
             out.append(hit)

@@ -21,15 +21,18 @@ An article's outlet is read, most trusted first, from
    the BBC's media player, CNN's video widget, The Hill's name cards), a station's note on its own
    video ("News 13 has removed the audio of the video"), the writer's contact address on a domain of
    the table, a call to follow the page or its writer ("Stay with X for updates", "Follow X staff
-   writer Jane Roe"), or, weakest, a name of the outlet table inside the page furniture that
-   cleaning cut.  That someone "told X" is no sign: reports quote other outlets' interviews (7 of
-   21 on the dev sets where other cues know the outlet).
+   writer Jane Roe"), a station's interview in a report told in its own voice ("Miller told
+   NewsChannel 9" where the text says "we asked", "told us"), a staff picture credit naming one
+   outlet of the table ("(Jane Roe / Chicago Tribune)"), or, weakest, a name of the outlet table
+   inside the page furniture that cleaning cut.  That someone "told X" is no sign: reports quote
+   other outlets' interviews (7 of 21 on the dev sets where other cues know the outlet).
 
 Wire agencies named in a dateline ("(Reuters) -", "(BSS/AFP)"), a sign-off (also "Jane Roe
 covers health for The Associated Press.": the copy may be anyone's) or a copyright line, and
 origins ("originally published on leprogres.fr", "first appeared in ... of X", "Source: X"),
-outlets lending reporting ("Additional reporting by Jane Roe, WXYZ", "ESPN contributed to this report")
-and agency signs (``outlet_signs``: "(Reporting by X; Editing by Y)", "... vor. (dpa/les)") are
+outlets lending reporting ("Additional reporting by Jane Roe, WXYZ", "ESPN contributed to this report"),
+agency signs (``outlet_signs``: "(Reporting by X; Editing by Y)", "... vor. (dpa/les)", also closing the input
+when cleaning cut it) and a wire's contact lines ("To contact the reporter on this story: ...@bloomberg.net") are
 ``credits``, never the outlet: the outlet is who published this copy.
 
 The outlet table (``outlets.tsv`` next to this module: domain, canonical name, other
@@ -200,6 +203,8 @@ _NOT_NAMES = {
     "all", "all rights reserved", "copyright", "the", "us", "our", "this", "we", "you", "inc", "ltd", "llc",
     "independent journalism", "journalism", "news", "media", "reserved", "local journalism", "today",
     "getty images", "getty", "shutterstock", "istock", "the associated press", "photo", "image", "images",
+    # labels before a picture's source: "© Quelle: Jane Roe/dpa", "© Foto: ..."
+    "quelle", "source", "fuente", "fonte", "foto", "fotos", "bild", "credit", "credits",
 }
 # fmt: on
 _TRAILING = re.compile(
@@ -313,6 +318,7 @@ _HOUSE = [
 # Roe of The Daily Planet; Editing by Tom Poe": that outlet lent reporting to this copy (a credit, not the outlet)
 _REPORTING = re.compile(r"\b(?:[Aa]dditional\s+)?[Rr]eporting\s+by\s+(?P<rest>[^()\n]{2,200})")
 _REPORTER_OF = re.compile(rf"^(?:[A-ZÀ-Þ][\w'’.-]*\s+){{1,3}}(?:of|at|from)\s+(?P<who>{_NAME})$")
+_VIA = re.compile(r"\([^()\n]*\bvia\b[^()\n]*\)")  # a picture credit through an agency: "(Jo Roe/X via Getty)"
 _POST = re.compile(r"\(@\w+\)|^[@#]\w{2,}|pic\.twitter\.com")  # a line of an embedded post
 _PICTURE = re.compile(r"\b(?:photo|photos|picture|image|images|foto|bild|getty|shutterstock|illustration)\b", re.I)
 # dateline and copyright names that are places, section labels or people, not publishers
@@ -407,7 +413,11 @@ class _Found:
 
 def _name_in(text: str, rx: re.Pattern[str], table: OutletTable) -> str | None:
     for m in rx.finditer(text):
-        who = _tidy_name(m.group("who"))
+        # (the name ends at its sentence's end: "subscribe to X Daily. Follow X.com on ..."; a name in prose after a
+        # lower-case "the" only if the table knows it: "Members of the National Guard walk ...", "support the Guardian")
+        who = _tidy_name(re.split(r"(?<=[a-zà-ÿ0-9]{2})[.!?]\s", m.group("who"))[0])
+        if who and who.startswith("the ") and table.spelling(who) is None:
+            continue
         if who and not re.match(r"(?:[Tt]he\s+)?\d", who):  # ("Family members of the 12 boys": a count)
             return canonical_outlet(who, table)
     return None
@@ -440,13 +450,39 @@ def _table_names(text: str, table: OutletTable) -> list[str]:
     return out
 
 
-def identify(article: Article, *, table: OutletTable | None = None, dateline: Sequence[str] = ()) -> Article:
+def _own_interview(page: list[str], table: OutletTable) -> str | None:
+    """The station a report in its own voice ("we asked", "told us") says it was told something: "Miller told
+    NewsChannel 9" (``outlet_cues.TOLD_STATION``); None without that voice or with two stations so told."""
+    text = "\n".join(page)
+    unquoted = re.sub(r"[\"“][^\"“”\n]{0,600}[\"”]", " ", text)
+    if len(cues.WE_VOICE.findall(unquoted)) < cues.WE_VOICE_MIN:
+        return None
+    told = {own for m in cues.TOLD_STATION.finditer(unquoted) if (own := _own_station(m["who"], table))}
+    return told.pop() if len(told) == 1 else None
+
+
+def _picture_credit(page: list[str], table: OutletTable) -> str | None:
+    """The one outlet of the table (not a wire) that the page's staff picture credits name ("(Jane Roe / The Daily
+    Planet)"); None when there is none or they name several."""
+    names = set()
+    for m in (m for line in page for m in cues.PICTURE_CREDIT.finditer(line)):
+        name = table.spelling(m["who"] or m["who2"])
+        if name is None or table.is_wire(name):
+            continue
+        names.add(name)
+    return names.pop() if len(names) == 1 else None
+
+
+def identify(
+    article: Article, *, table: OutletTable | None = None, dateline: Sequence[str] = (), tail: str = ""
+) -> Article:
     """``article`` with its outlet named (canonical) and the credits its text states added.
 
     Keeps a known outlet (the record's, the page's); otherwise tries the URL, then the
     text and the furniture cleaning cut from it.  ``dateline`` are the names in the parentheses
     of a dateline the cleaner cut (and credited): one that is a publisher, not an agency
-    ("KABC", "CNN"), is the outlet and no longer a credit.  Never removes another credit.
+    ("KABC", "CNN"), is the outlet and no longer a credit.  ``tail`` is the end of the input before cleaning,
+    read for the agency sign closing it when cleaning cut it.  Never removes another credit.
     """
     table = table or default_table()
     found = _Found(credits=list(article.credits))
@@ -547,7 +583,11 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             lent = agency_name(name) or table.spelling(name) or (name if is_station(name) else None)
             if lent and lent != found.outlet:
                 found.credit(lent)
-    found.credit(*(n for n in signs.closing_credits(paras[-1], table) if n != found.outlet) if paras else ())
+    # (the sign closing the whole input, when cleaning cut the text's end: "... Anzeige RND/lo")
+    closing = signs.closing_credits(paras[-1], table) if paras else []
+    if not closing and tail.strip() and (not paras or tail.strip()[-40:] not in paras[-1]):
+        closing = signs.closing_credits(tail.strip(), table)
+    found.credit(*(n for n in closing if n != found.outlet))
     for line in removed + paras[-3:]:
         found.credit(*(n for n in signs.contributors(line, table) if n != found.outlet))
         found.credit(*signs.wire_signs(line))
@@ -619,24 +659,31 @@ def identify(article: Article, *, table: OutletTable | None = None, dateline: Se
             found.credit(own)
         elif own and found.outlet is None:
             found.outlet, found.why = own, "signoff"
-    # (the writer's contact address: a domain of the table)
-    for m in (m for line in paras[-3:] + removed for m in cues.CONTACT.finditer(line)) if found.outlet is None else ():
+    # (the writer's contact address: a domain of the table; a wire's address is a credit, its copy runs anywhere)
+    for m in (m for line in paras[-3:] + removed for m in cues.CONTACT.finditer(line)):
         own = outlet_of_url("https://" + m["dom"].rstrip("."), table)
-        if own and own in table.by_domain.values() and not table.is_wire(own):
+        if own and own in table.by_domain.values() and table.is_wire(own):
+            found.credit(own)
+        elif own and own in table.by_domain.values() and found.outlet is None:
             found.outlet, found.why = own, "contact"
-            break
     headings = [p for p in paras if len(p.split()) <= cues.HEADING_WORDS and not re.search(r"[.!?][\"”’)]*$", p)]
     bylines = "\n".join([article.title or "", *removed, *paras[:3], *paras[-3:], *headings])
     m = _CORRESPONDENT.search(bylines) if found.outlet is None else None
     own = table.spelling(m.group("who")) if m else None
     if own and not table.is_wire(own):
         found.outlet, found.why = own, "byline"
+    # a station's own interview told in its own voice; a staff picture credit naming one outlet of the table
+    for why, read in (("own interview", _own_interview), ("picture credit", _picture_credit)):
+        if found.outlet is None and (own := read([article.title or "", *removed, *paras], table)):
+            found.outlet, found.why = own, why
     # weakest: one outlet of the table named in the page furniture
     if found.outlet is None and removed:
         # (not an embedded post: "... fake footage of the fireworks, PBS — Jo Roe (@joroe)" names its subject)
         names = _table_names(
             "\n".join(
-                r for r in removed if len(r.split()) <= 60 and not any(g in r for g in guests) and not _POST.search(r)
+                _VIA.sub(" ", r)
+                for r in removed
+                if len(r.split()) <= 60 and not any(g in r for g in guests) and not _POST.search(r)
             ),
             table,
         )
