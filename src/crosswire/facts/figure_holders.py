@@ -35,7 +35,9 @@ _UNIT_WORDS = {"percent", "cent", "%", "per", "percentage", "point", "year", "ol
 _GENERAL = {"rate", "share", "level", "increase", "rise", "drop", "fall", "decline", "growth", "cut", "stake",
             "total", "figure", "number", "amount", "sum", "value", "price", "cost", "average", "majority",
             "chance", "probability", "margin", "part", "lot", "range", "time", "period", "one", "people",
-            "person", "man", "woman", "child", "boy", "girl", "who", "that", "which", "it", "they", "he", "she"}
+            "person", "man", "woman", "child", "boy", "girl", "who", "that", "which", "it", "they", "he", "she",
+            "distance", "length", "height", "depth", "width", "weight", "age", "duration", "speed", "size", "area",
+            "record", "estimate", "count", "tally", "toll"}
 # fmt: on
 # a figure told as a forecast or a plan ("is expected to register a deficit of 13 per cent") is not set
 # against one told as a fact: the verbs and modals that make a clause a projection (English)
@@ -76,7 +78,9 @@ def held_by(text: str, fig: Figure, language: str | None) -> Held | None:
         u = h
     bare = False
     holder_tok = None
-    if fold(u.lemma_) in _UNIT_WORDS or u.pos_ == "NUM":
+    what = fold(fig.what)
+    counted = fold(u.lemma_) in (what, what[:-1] if what.endswith("s") else what) or fold(u.text) == what
+    if fold(u.lemma_) in _UNIT_WORDS or u.pos_ == "NUM" or counted:  # (the thing counted holds nothing)
         if fold(u.lemma_) == "old" and u.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
             bare = True  # "The 21-year-old hanged his daughter"
         x = u
