@@ -107,8 +107,12 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
     frame: not different days or years, not an update ("rose to"), not a different
     subject (other names next to the figures), and, for figures other than casualties,
     about the same thing (the same aligned fact, a sentence disputing the other's figure
-    -- "87 votes, not the 212 announced" --, or similar sentences sharing a word next to
-    the figures).
+    -- "87 votes, not the 212 announced" --, similar sentences sharing a word next to
+    the figures, or somewhat similar sentences whose figures have one holder read from the
+    parse: "a deficit of 16 per cent" / "a deficit of ... 15 per cent", :mod:`figure_holders`).
+    Figures of two holders ("a three-day trek" / "a three-hour drive") never clash, and a
+    forecast is not set against a fact. Two ranges of a group's ages disagree when one end
+    is shared and the other is not ("between 14 and 16" / "between the ages of 14 and 18").
     """
     owner: dict[str, int] = {}
     for i, g in enumerate(story.groups):
