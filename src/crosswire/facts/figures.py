@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crosswire.facts.attribution import REPORT_VERBS, party_key
+from crosswire.facts.figure_holders import kind_of
 from crosswire.facts.numbers import Figure
 from crosswire.model import ConflictSide
 from crosswire.text.words import STOPWORDS, fold, stem
@@ -137,7 +138,7 @@ def measure(what: str) -> tuple[str, float] | None:
     one = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
     if one in _CURRENCY:
         return _CURRENCY[one], 1.0
-    one = _UNIT_ALIASES.get(one, one)
+    one = kind_of(_UNIT_ALIASES.get(one, one))  # "demonstrators" and "protesters" count one crowd
     if one in _TIME_UNITS:
         return "duration", _TIME_UNITS[one]
     if one in _NOT_COMPARED or not re.fullmatch(r"[^\W\d_][\w'’\-]*", one):
@@ -182,6 +183,19 @@ class Mention(InOneUnit):
 def agree_mentions(a: Mention, b: Mention) -> bool:
     """Can both be true? (intervals overlap once in one unit; "up to six days" meets "over 144 hours")"""
     return max(a.low, b.low) <= min(a.high, b.high) * (1 + 1e-6) + 1e-6
+
+
+def age_ranges(a: Mention, b: Mention) -> bool:
+    """Are both figures the ages of a group as a range ("between 14 and 16 years old")?"""
+    return a.key == b.key == "age" and a.fig.qualifier == b.fig.qualifier == "between"
+
+
+def agree_values(a: Mention, b: Mention) -> bool:
+    """As :func:`agree_mentions`, but two ranges of a group's ages tell its youngest and its oldest: "between
+    14 and 16" and "between the ages of 14 and 18" agree only when both ends do."""
+    if age_ranges(a, b):
+        return a.low == b.low and a.high == b.high
+    return agree_mentions(a, b)
 
 
 @lru_cache(maxsize=65536)
@@ -250,6 +264,9 @@ def _figure_words(f: Figure) -> str:
     if fold(f.what) in ("$", "€", "£", "¥"):
         return f"{f.what}{value}" if not f.qualifier else f"{f.qualifier} {f.what}{value[len(f.qualifier) + 1 :]}"
     unit = {"percent": "percent", "age": "years old"}.get(fold(f.what))
+    one = _UNIT_ALIASES.get(fold(f.what).rstrip("s"), fold(f.what).rstrip("s"))
+    if unit is None and one in _TIME_UNITS:  # "2 days or 2 hours"
+        unit = one if f.high == 1 else one + "s"
     if unit is None and fold(f.what).startswith("age in "):  # "age in months": "11 months old"
         unit = fold(f.what)[len("age in ") :] + " old"
     return f"{value} {unit}" if unit else value

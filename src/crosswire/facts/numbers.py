@@ -28,6 +28,7 @@ from crosswire.facts.number_lists import count_named_before, list_part
 from crosswire.facts.number_words import ADJECTIVES, CATEGORIES, LEAD_VERBS, QUALIFIERS, SKIP_NOUNS, UNIT_RX
 from crosswire.text.months import MONTH_NAMES
 from crosswire.text.numwords import (
+    AGE_RANGE_OF,
     DOT_GROUPING,
     LOCAL_SCALES,
     LOCAL_WORDS,
@@ -603,12 +604,13 @@ def _range_rx(language: str | None) -> re.Pattern[str]:
     table = RANGE_WORDS.get(language or "en", RANGE_WORDS["en"])
     openers = "|".join(o for o, _ in table if o)
     mids = "|".join(w for _, w in table)
+    ages = AGE_RANGE_OF.get(language or "en", r"(?!)")
     if language in DOT_GROUPING:
         num = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+|\d+(?:,\d+)?"
     else:
         num = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
     return re.compile(
-        r"(?:\b(?P<open>" + openers + r")\s+)?(?P<cur>[$€£¥])?(?P<a>" + num + r")"
+        r"(?:\b(?P<open>" + openers + r")\s+(?:(?P<ages>" + ages + r")\s+)?)?(?P<cur>[$€£¥])?(?P<a>" + num + r")"
         r"(?:\s*(?P<dash>-|–|—)\s*|\s+(?P<mid>" + mids + r")\s+)[$€£¥]?(?P<b>" + num + r")"
         r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)\b)?",
         re.I,
@@ -658,7 +660,7 @@ def _ranges_and_fractions(text: str, out: list[Figure], language: str | None = N
         a, b = a * k, b * k
         if after.startswith("%") or fold(after).lstrip().startswith(("percent", "per cent")):
             what: str | None = "percent"
-        elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or m.group("ages"):
             what = "age"
         else:
             what = m.group("cur") or _what(after.lstrip("-"), before, language)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from crosswire.facts.claims import affiliated, denier_of, gist_of
+from crosswire.facts.figure_holders import Held, held_by, other_holders, same_holder, years_apart
 from crosswire.facts.figures import (
     CONTEXT,
     COUNTABLE,
@@ -24,7 +25,9 @@ from crosswire.facts.figures import (
     UPDATE,
     YEAR,
     Mention,
+    age_ranges,
     agree_mentions,
+    agree_values,
     local_index,
     measure,
     number_about,
@@ -104,8 +107,12 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
     frame: not different days or years, not an update ("rose to"), not a different
     subject (other names next to the figures), and, for figures other than casualties,
     about the same thing (the same aligned fact, a sentence disputing the other's figure
-    -- "87 votes, not the 212 announced" --, or similar sentences sharing a word next to
-    the figures).
+    -- "87 votes, not the 212 announced" --, similar sentences sharing a word next to
+    the figures, or somewhat similar sentences whose figures have one holder read from the
+    parse: "a deficit of 16 per cent" / "a deficit of ... 15 per cent", :mod:`figure_holders`).
+    Figures of two holders ("a three-day trek" / "a three-hour drive") never clash, and a
+    forecast is not set against a fact. Two ranges of a group's ages disagree when one end
+    is shared and the other is not ("between 14 and 16" / "between the ages of 14 and 18").
     """
     owner: dict[str, int] = {}
     for i, g in enumerate(story.groups):
@@ -166,6 +173,10 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
     def text(pos: int) -> str:
         return story.sentences[pos].text
 
+    def held(m: Mention) -> Held | None:
+        """What the figure is a value of, read from its sentence's parse (None without one)."""
+        return held_by(text(m.pos), m.fig, lang.get(story.sentences[m.pos].article))
+
     flags: dict[int, tuple[bool, bool]] = {}
 
     def disputes(pos: int) -> bool:
@@ -202,8 +213,10 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
 
     def clash(a: Mention, b: Mention) -> bool:
         p, q = a.pos, b.pos
-        if a.fig.disputed or b.fig.disputed or agree_mentions(a, b):
+        if a.fig.disputed or b.fig.disputed or agree_values(a, b):
             return False
+        if age_ranges(a, b) and a.low != b.low and a.high != b.high:
+            return False  # two ranges of ages with no end in common: maybe two groups
         ap, aq = story.sentences[p].article, story.sentences[q].article
         same_source = ap == aq or (ap in owner and owner.get(aq) == owner[ap])
         named = disputes_value(a, b) or disputes_value(b, a)
@@ -248,8 +261,14 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
             if ref[:4] not in (xp or xq):
                 return False  # "in 2002 he set the record at 2,300 metres" / "the new record, 3,540 metres"
         mine, theirs = by_key(p, a.key), by_key(q, b.key)
-        open_mine = [x for x in mine if not any(agree_mentions(x, y) for y in theirs)]
-        open_theirs = [y for y in theirs if not any(agree_mentions(y, x) for x in mine)]
+        open_mine = [x for x in mine if not any(agree_values(x, y) for y in theirs)]
+        open_theirs = [y for y in theirs if not any(agree_values(y, x) for x in mine)]
+        if a.key not in COUNTABLE:
+            # "a deficit of 16 per cent in 2015 and of 13 per cent in 2016": the one of the other's year
+            open_mine = [x for x in open_mine if not years_apart(held(x), held(b))]
+            open_theirs = [y for y in open_theirs if not years_apart(held(y), held(a))]
+            if a not in open_mine or b not in open_theirs:
+                return False
         if len(open_mine) > 1 or len(open_theirs) > 1:
             if a.key not in COUNTABLE:
                 return False  # "25 percent of his effects and 40 percent of his estate": which is which?
@@ -267,7 +286,16 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
             return same or sim >= (NARROW_CONTEXT if a.key in NARROW else CONTEXT)
         if not same and _other_subjects(story, lang, p, a.fig, q, b.fig):
             return False  # "Cohen received $500,000" / "the porn star who received $130,000": two recipients
-        return same or sim >= CONTEXT and bool(plain_a & plain_b)
+        ha, hb = held(a), held(b)
+        if other_holders(ha, hb, age=a.key == "age"):
+            return False  # "a three-day trek" / "a three-hour drive": values of two things
+        if same:
+            return True
+        if sim >= CONTEXT and bool(plain_a & plain_b):
+            return True
+        # values of one holder ("a deficit of 16 per cent" / "a deficit of ... 15 per cent"; "a two-day trek" /
+        # "a two-hour hike") in sentences somewhat alike
+        return sim >= NARROW_CONTEXT and (same_holder(ha, hb, age=a.key == "age") or age_ranges(a, b))
 
     # pairs that clash, then one conflict per connected group of figures
     # only figures of one counted thing are compared, and only those that disagree (cheap test first)
@@ -278,7 +306,7 @@ def number_conflicts(story: StoryText) -> list[Conflict]:
     for idx in by_kind.values():
         for x, i in enumerate(idx):
             for j in idx[x + 1 :]:
-                if not agree_mentions(mentions[i], mentions[j]) and clash(mentions[i], mentions[j]):
+                if not agree_values(mentions[i], mentions[j]) and clash(mentions[i], mentions[j]):
                     pairs.append((i, j))
     out: list[Conflict] = []
     shown_of: list[list[Mention]] = []

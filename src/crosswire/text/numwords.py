@@ -10,6 +10,7 @@ from crosswire.text.words import fold
 __all__ = [
     "parse_number_words", "UNITS", "TENS", "SCALES", "LOCAL_WORDS", "LOCAL_SCALES", "DOT_GROUPING", "local_value",
     "RANGE_WORDS",
+    "AGE_RANGE_OF",
 ]
 # fmt: on
 
@@ -113,6 +114,9 @@ RANGE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "pt": (("entre", "e"), ("de", "a")),
 }
 # fmt: on
+# words between a range's opener and its first figure that make it a range of ages: "between the ages of 14
+# and 18", "entre las edades de 14 y 18"
+AGE_RANGE_OF: dict[str, str] = {"en": r"the\s+ages\s+of", "es": r"las\s+edades\s+de", "fr": r"les\s+âges\s+de"}
 
 
 def local_value(raw: str, language: str | None) -> float | None:
