@@ -169,3 +169,9 @@ def test_members_of_a_body_in_a_cut_caption_are_no_outlets_appeal() -> None:
     # a name the table knows after a lower-case "the" is still an appeal's
     appeal = "Become one of the members of the Chicago Tribune today."
     assert identify(Article(id="t", text=f"{LEAD}\n\n{MORE}", removed=[appeal])).outlet == "Chicago Tribune"
+
+
+@pytest.mark.parametrize("title", ["a senior Washington correspondent", "senior Washington correspondent"])
+def test_a_writers_closing_bio_names_the_outlet(title: str) -> None:
+    art = _read(f"{LEAD}\n\n{MORE}\n\nTam Oduya is {title} for the Huffington Post.")
+    assert art.outlet == "HuffPost"

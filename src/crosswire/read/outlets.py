@@ -299,7 +299,7 @@ _LEARNED = re.compile(rf"(?P<who>{_NAME})\s+has\s+(?:exclusively\s+)?learned\s*(
 _STAFF = re.compile(
     rf"(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}(?:covers|reports\s+on|writes\s+about)\s+[^.\n]{{2,60}}?\s+"
     rf"for\s+(?P<who>{_NAME})\.\s*$"
-    rf"|(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}is\s+an?\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"|(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?"
     rf"(?:reporter|correspondent|writer|editor|columnist|producer)\s+(?:for|at|with)\s+(?P<who2>{_NAME})\.\s*$"
     # "Jane Roe is the Daily Planet's associate editor." (a name of the table, or one CamelCase word or domain)
     rf"|(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w.'’-]+\s+){{1,3}}is\s+(?P<who3>{_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?"
