@@ -126,3 +126,12 @@ def test_french_a_message_saying_is_the_senders():
     text = ("Le bureau a fermé tôt.\n\nÀ midi, Marie Lopez a reçu un message de Hélène Brandt disant : « Je ne "
             "pourrai pas ouvrir la boutique demain matin. »")
     assert said(text, "fr")["Je ne pourrai pas ouvrir la boutique demain matin."] == "Hélène Brandt"
+
+
+@english
+@pytest.mark.parametrize("title", ["Cpl.", "Sgt.", "Det.", "Capt.", "Supt."])
+def test_an_abbreviated_title_stays_with_its_name(title: str) -> None:
+    # the parser's tokenizer must not end the sentence at the title's full stop ("… narrow,” Cpl." / "Anna Berg told")
+    got = said(f"Police are still looking. \u201cThere is a large gap there that we are trying to narrow,\u201d "
+               f"{title} Anna Berg told reporters.", "en")
+    assert got["There is a large gap there that we are trying to narrow"] == f"{title} Anna Berg"

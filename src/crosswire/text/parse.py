@@ -102,12 +102,27 @@ def _same_tokens(a: Any, b: Any) -> bool:
     return len(a) == len(b) and all(x.idx == y.idx and len(x) == len(y) for x, y in zip(a, b, strict=True))
 
 
+# Titles written abbreviated before a name that a model's tokenizer splits from their full stop, so that the parser
+# ends the sentence there ("…,” Cpl. Jesse Roe told reporters." read as two sentences): kept one token, by language
+# fmt: off
+TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "en": ("Sgt.", "Cpl.", "Det.", "Supt.", "Insp.", "Capt.", "Cmdr.", "Cdr.", "Maj.", "Pvt.", "Col.", "Lt.",
+           "Spc.", "Sr.", "Atty.", "Amb.", "Brig.", "Msgr.", "Tpr.", "Cmdt.", "Ofc."),
+}
+# fmt: on
+
+
 @lru_cache(maxsize=8)
 def _model(name: str) -> Any:
     # the whole pipeline, entity recogniser included (the speakers read entity types); a caller
     # that does not want a component disables it in its view
     import_spacy_without_cli(restore=True)
-    return load_pipeline(name)
+    nlp = load_pipeline(name)
+    if nlp is not None:
+        for language, model in MODELS.items():
+            for title in TITLE_ABBREVIATIONS.get(language, ()) if model == name else ():
+                nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
+    return nlp
 
 
 @lru_cache(maxsize=16)
