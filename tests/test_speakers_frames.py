@@ -135,3 +135,12 @@ def test_an_abbreviated_title_stays_with_its_name(title: str) -> None:
     got = said(f"Police are still looking. \u201cThere is a large gap there that we are trying to narrow,\u201d "
                f"{title} Anna Berg told reporters.", "en")
     assert got["There is a large gap there that we are trying to narrow"] == f"{title} Anna Berg"
+
+
+@english
+def test_a_place_before_a_plural_subject_is_no_speaker() -> None:
+    text = (
+        "The boat was found on Sunday.\n\nRoe \u201ctold the court that the hatch had failed at sea,\u201d about "
+        "40 kilometres south of Varnholm, officers reported in a statement."
+    )
+    assert said(text, "en")["told the court that the hatch had failed at sea"] == "officers"

@@ -124,6 +124,7 @@ def _phrase(tok: Any, cues: SpeakerCues, inside: set[int], doc: Any, base: int) 
             and doc[edge - 2].pos_ == "PROPN"
             and edge - 2 not in inside
             and doc[edge - 2].ent_type_ in ("PERSON", "PER", "ORG", "")
+            and "Plur" not in tok.morph.get("Number")  # "... south of Copenhagen, officers reported": no role of it
         ):
             names = [doc[edge - 2]]  # "says Geoffrey Garin, a Democratic pollster": the parse took the role
         if names:
