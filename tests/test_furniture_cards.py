@@ -3,6 +3,8 @@ person in the picture, German picture credits and advert labels.  Texts written 
 
 from __future__ import annotations
 
+import pytest
+
 from crosswire.read.clean import clean_text
 from crosswire.read.furniture import strip_furniture
 
@@ -222,3 +224,32 @@ def test_prompts_to_look_at_what_the_page_embeds_are_cut() -> None:
 
 def test_a_farewell_is_no_prompt() -> None:
     assert strip_furniture("See you here.") == ("See you here.", [])
+
+
+@pytest.mark.parametrize(
+    "text, cut",
+    [
+        ("Ilse was a student in Varno. Picture: Instagram After further care, she was sent home on Friday by doctors.",
+         "Picture: Instagram"),
+        ("Die Opfer wurden am Montag geehrt. Bild: AFP Mehr als zwanzig Jahre danach wurde er in Varno gefasst.",
+         "Bild: AFP"),
+        ("The ferry left the harbour late. Advertisement The council met on Monday to discuss the new timetable.",
+         "Advertisement"),
+        ("The ferry left the harbour late. Advert Now, if you are like me, you wonder why it left at all.", "Advert"),
+        ("She needed care at once. media_camera Ilse Roe, 20, was a student at the Varno college.", "media_camera"),
+    ],
+)
+def test_inline_labels_and_picture_credits_between_sentences(text: str, cut: str) -> None:
+    out, cuts = strip_furniture(text)
+    assert cut in cuts and cut not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Advertisement revenue fell sharply in March, the company said on Tuesday in Varno.",
+        "The museum showed one photo: AFP archives hold the rest, the curator said on Monday.",
+    ],
+)
+def test_words_that_only_look_like_labels_stay(text: str) -> None:
+    assert strip_furniture(text)[0] == text

@@ -65,6 +65,11 @@ _CREDIT_PART = (
     r"[A-Z][\w'’-]*(?: (?:de |da |von |van |del )?(?!(?:Der|Die|Das|Ein|Eine|Im|In|Am|Auf|Bei|Nach|Mit|Für|Von|Zu|Wie|"
     r"Was|Nun|Seit|Als|The|A|An|El|La|Los|Las|Un|Una|Le|Les|Il)\b)[A-Z][\w'’-]*)?"
 )
+# sources a picture is credited to without a photographer's name ("Picture: Instagram", "Bild: AFP")
+_PICTURE_SOURCES = (
+    r"AFP|AP|Reuters|REUTERS|Getty Images|Getty|Supplied|Instagram|Twitter|Facebook|YouTube|EPA|AAP|dpa|DPA|"
+    r"iStock|Shutterstock|Alamy|Handout|Screenshot|Screengrab|picture alliance|imago|Keystone|ANSA|EFE|Europa Press"
+)
 # a person's place in a picture: "(centre)", "(L)", "(l.)", ", left,", ", second from right,"
 _PLACED = (
     r"\((?:L|C|M\.|[lr]\.|[Cc]ent(?:re|er)|[Ll]eft|[Rr]ight|[Tt]op|[Bb]ottom|[Ff]ront|[Ff]oreground|[Bb]ackground|"
@@ -315,6 +320,17 @@ SPAN_RULES: list[tuple[str, str]] = [
     # the name as the text gives it stays
     ("name-card", r"\b(?P<sur>[A-Z][\w'’-]+)(?P<cut> (?:(?:[A-Z][\w.'’-]*|\([A-Z][\w.'’ -]*\)|\"[A-Z][\w.'’ -]*\")\s)"
                   r"{1,5}(?P=sur)(?=MORE(?![A-Za-z])|['\"‘“]?[A-Z0-9][a-z0-9])[^\n]{0,800}?MORE(?![A-Za-z]))"),
+    # an English page's advert label between sentences ("... the plan. Advertisement The council met ..."); not
+    # the word opening a sentence ("Advertisement revenue fell")
+    ("advert", r"(?:(?<=[.!?:\"“”»)’])\s+|^)(?:Advertisement|ADVERTISEMENT|Advert)(?:\s+(?:Advertisement|Advert))*"
+               r"(?=\s+[A-Z0-9\"“‘(]|\s*$)"),
+    # a picture's credit naming a known source, between sentences or before the text ("... was a student.
+    # Picture: Instagram After further care ...", "Bild: AFP Mehr als ..."): the table of sources decides where
+    # the credit ends, since the next sentence opens on a capital too
+    ("picture-credit", r"(?:(?<=[.!?\"”’)]\s)|^)(?:Pictures?|Photos?|Fotos?|Bild|Imagen|Image)\s*:\s*"
+                       r"(?:" + _PICTURE_SOURCES + r")(?:\s*/\s*" + _CREDIT_PART + r")*(?=\s+[A-ZÄÖÜ\"“„]|\s*$)"),
+    # an icon's name left in the text ("... medical attention. media_camera Charlie Noxon, 20, ...")
+    ("picture-credit", r"(?<=\s)media_camera(?=\s)"),
     # a German page's advert label between sentences or before the text ("... Ursache? Anzeige Anzeige Krefeld.")
     ("advert", r"(?:(?<=[.!?:\"“”»)])\s+|^)(?:Weiterlesen nach der )?Anzeige(?:\s+Anzeige)*(?=\s+[A-ZÄÖÜ0-9„\"(]|\s*$)|"
                r"\bAnzeige\s+Anzeige\b"),
