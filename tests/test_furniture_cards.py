@@ -253,3 +253,12 @@ def test_inline_labels_and_picture_credits_between_sentences(text: str, cut: str
 )
 def test_words_that_only_look_like_labels_stay(text: str) -> None:
     assert strip_furniture(text)[0] == text
+
+
+def test_a_wires_graphic_pointer_and_a_correction_note_are_cut() -> None:
+    text = ("The lava reached the coast road on Friday and closed it, officials said.\n\n(GRAPHIC: Lava flows - "
+            "example.rs/2Ab9)\n\nGeologists said the flow could last for weeks.\n\n___\n\nThis version corrects "
+            "that the road closed on Friday, not Thursday.")
+    art = clean_text(text, id="t")
+    assert "GRAPHIC" not in art.text and "This version corrects" not in art.text
+    assert "Geologists said the flow could last for weeks." in art.text

@@ -179,6 +179,8 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ("note", r"^(?:[(\[](?![^)\]]*[)\]]\s*\S)\s*)?(?:(?:[Ee]ditor['’]?s?|EDITOR['’]?S|[Ee]ds?\.?) [Nn]ote\s*:\s*|"
              r"[Nn]ote\s*:\s*|UPDATE\s*:\s*|Update\s*:\s*)?[Tt]his (?:article|story|post|report|piece|item) "
              r"(?:has been|was|had been) (?:updated|corrected|amended)\b|"
+             # a correction's note: "This version corrects that the material ...", "(This story corrects the name ...)"
+             r"^[(\[]?\s*[Tt]his (?:version|article|story|report) corrects\b|"
              r"^An? (?:image |photo |picture )?caption (?:has been|was) (?:updated|corrected|amended)\b|"
              r"^(?:Some )?(?:[Ii]nformation|[Mm]aterial|[Dd]etails) (?:from|provided by) (?:the )?[^.]{2,60}? "
              r"(?:was|were|has been|have been) (?:used|included) in this (?:story|report|article)\b|"
@@ -309,6 +311,8 @@ SPAN_RULES: list[tuple[str, str]] = [
     # a copyright notice closing a sentence or a paragraph: "... davis said. © 2017 Cox Media Group."
     ("notice", _COPYRIGHT + r"(?:\s+[\w.&,/'’-]+){0,6}?\s*\)?"
                r"(?=\s*(?:\.\s*)?$)"),
+    # a wire's bracketed pointer to a graphic or a factbox: "(GRAPHIC: Scorched earth - tmsnrt.rs/2IldVyS)"
+    ("more-link", r"\(\s*(?:GRAPHIC|GRAPHICS|FACTBOX|INTERACTIVE|TIMELINE|PICTURES|VIDEO)\s*:[^()]{1,120}\)"),
     # a bare link after a sentence's end: "... switched at birth in 1945. https://kare11.tv/2JFKYyf"
     ("link", r"(?<=[.!?\"”])\s*https?://\S+(?:\s*…)?\s*$"),
     ("tools", r"\bPrinter[- ]friendly(?: version)?\s*»?|\bE-?mail this (?:to a friend|article|story|page)\s*»?"),
