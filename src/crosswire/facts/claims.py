@@ -215,8 +215,10 @@ def _is_denial(text: str, attributed: str | None) -> bool:
         return True
     if attributed and _QUOTED_DENIAL.search(text) and not _REFUSAL.search(text):
         return True
-    quoted_denial = bool(re.search(r"\bneither\s+\w+\s+nor\b|\bnot\s+true\b|\bbaseless\b|\bunfounded\b", text, re.I))
-    quoted_denial = quoted_denial or bool(_CALLED_FALSE.search(frame))
+    quoted_denial = bool(
+        re.search(r"\bneither\s+\w+\s+nor\b|\bnot\s+true\b|\bbaseless\b|\bunfounded\b", text, re.I)
+        or _CALLED_FALSE.search(frame)
+    )
     return bool(attributed) and (
         quoted_denial
         or bool(

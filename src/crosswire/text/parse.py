@@ -118,10 +118,9 @@ def _model(name: str) -> Any:
     # that does not want a component disables it in its view
     import_spacy_without_cli(restore=True)
     nlp = load_pipeline(name)
-    if nlp is not None:
-        for language, model in MODELS.items():
-            for title in TITLE_ABBREVIATIONS.get(language, ()) if model == name else ():
-                nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
+    titles = [t for language, model in MODELS.items() if model == name for t in TITLE_ABBREVIATIONS.get(language, ())]
+    for title in dict.fromkeys(titles) if nlp is not None else ():
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
     return nlp
 
 

@@ -105,10 +105,10 @@ def _glued(block: str) -> list[int]:
         if m.group() == "”" or block.count('"', 0, m.start()) % 2 == 1  # (a straight mark closes an open one)
     ]
     for m in _GLUED.finditer(block):
-        token = block[block.rfind(" ", 0, m.start()) + 1 : (block.find(" ", m.end()) + 1 or len(block) + 1) - 1]
-        initials = block[m.end() :].strip().replace("/", "").isupper()
-        if _URLISH.search(token) and not initials:
-            continue  # "www.Example.Org"
+        left, right = block.rfind(" ", 0, m.start()) + 1, block.find(" ", m.end())
+        token = block[left : right if right >= 0 else len(block)]  # the word the full stop stands in
+        if _URLISH.search(token) and not block[m.end() :].strip().replace("/", "").isupper():
+            continue  # "www.Example.Org" (not the desk's initials "agencies.MAB/HGH")
         if _is_abbrev(block, m.start()) or _is_ordinal(block, m.start(), block[m.end() :]):
             continue  # "St.Louis", "3.Oktober"
         out.append(m.end())
